@@ -1,0 +1,185 @@
+"""The `intake` command: starts the program, or runs one admin or scripting task.
+
+A thin face over `services/`; heavy imports happen inside each command so that
+`intake --help` and the GUI start stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {value}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="intake", description="Clinic Intake: patient intake, screening and scheduling."
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open a demo practice in its own database"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = sub.add_parser("db", help="database schema migrations")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="migrate the database to this program's schema")
+    down = db_sub.add_parser("downgrade", help="migrate the database down to revision REV")
+    down.add_argument("revision", metavar="REV")
+    db_sub.add_parser("current", help="print the database's schema revision")
+    db_sub.add_parser("check", help="fail unless the database is at this program's schema")
+
+    demo = sub.add_parser("demo-data", help="fill the database with a synthetic practice")
+    demo.add_argument("--patients", type=_positive, default=2000)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--days-back", type=_positive, default=30)
+    demo.add_argument("--days-ahead", type=_positive, default=60)
+
+    screen = sub.add_parser("screen", help="evaluate screening answers, print the result as JSON")
+    screen.add_argument("answers", type=Path, metavar="ANSWERS.json")
+    screen.add_argument(
+        "--checklist", metavar="ID", help="checklist id, e.g. neck-headache or neck-headache-1"
+    )
+    screen.add_argument("--on", type=_date, metavar="DATE", help="intake date (default: today)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from intake.ui.app import run_gui
+
+        return run_gui(demo=args.demo)
+    from intake.domain.errors import KnownError
+
+    try:
+        return _HANDLERS[args.command](args)
+    except KnownError as exc:
+        print(f"intake {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _cmd_screen(args: argparse.Namespace) -> int:
+    from intake import screening
+
+    try:
+        checklist = screening.load_checklist(args.checklist)
+    except screening.ChecklistError as exc:
+        print(f"intake screen: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    try:
+        answers = json.loads(args.answers.read_text(encoding="utf-8"))
+    except OSError as exc:
+        print(f"intake screen: cannot read {args.answers}: {exc.strerror}", file=sys.stderr)
+        return EXIT_FAILURE
+    except json.JSONDecodeError as exc:
+        errors = [{"question": None, "message": f"not valid JSON: {exc.msg} (line {exc.lineno})"}]
+        print(json.dumps({"errors": errors}, indent=2))
+        return EXIT_USAGE
+    if not isinstance(answers, dict):
+        errors = [{"question": None, "message": "answers must be a JSON object of question ids"}]
+        print(json.dumps({"errors": errors}, indent=2))
+        return EXIT_USAGE
+    errors = screening.validate_answers(checklist, answers)
+    if errors:
+        print(json.dumps({"errors": [e.to_json() for e in errors]}, indent=2))
+        return EXIT_USAGE
+    result = screening.evaluate(checklist, answers, on=args.on or dt.date.today())
+    print(json.dumps(result.to_json(), indent=2))
+    return EXIT_OK
+
+
+def _cmd_db(args: argparse.Namespace) -> int:
+    from intake.services import database as database_service
+    from intake.services import schema
+    from intake.settings import load_settings
+
+    database = database_service.connect(load_settings().database_url)
+    try:
+        action = args.db_command
+        if action == "upgrade":
+            before = schema.report(database).current
+            result = schema.upgrade(database)
+            print(f"{result.database}: schema {before or 'empty'} -> {result.current} (head)")
+        elif action == "downgrade":
+            result = schema.downgrade(database, args.revision)
+            print(f"{result.database}: schema now at {result.current or 'base (empty)'}")
+        elif action == "current":
+            result = schema.report(database)
+            state = "head" if result.current == result.head else f"head is {result.head}"
+            print(f"{result.database}: {result.current or 'empty (no schema)'} ({state})")
+        else:
+            result = schema.report(database, compare_models=True)
+            if not result.ok:
+                print(_schema_problem(result), file=sys.stderr)
+                return EXIT_FAILURE
+            print(f"{result.database}: schema {result.current} is current")
+        return EXIT_OK
+    finally:
+        database.close()
+
+
+def _schema_problem(result: object) -> str:
+    from intake.services.schema import SchemaReport
+
+    assert isinstance(result, SchemaReport)
+    if not result.known:
+        return f"{result.database}: revision {result.current} is newer than this program"
+    if result.current != result.head:
+        return (
+            f"{result.database}: schema {result.current or 'empty'} is behind {result.head}; "
+            "run `intake db upgrade`"
+        )
+    return f"{result.database}: models and migrations differ: " + "; ".join(result.differences)
+
+
+def _cmd_demo_data(args: argparse.Namespace) -> int:
+    from intake.services import database as database_service
+    from intake.services import demo_data
+    from intake.services.demo_practice import DemoOptions
+    from intake.settings import load_settings
+
+    database = database_service.open_database(load_settings().database_url)
+    try:
+        options = DemoOptions(
+            patients=args.patients,
+            seed=args.seed,
+            days_back=args.days_back,
+            days_ahead=args.days_ahead,
+        )
+        summary = demo_data.fill(database, options)
+    finally:
+        database.close()
+    counts = ", ".join(f"{n} {name}" for name, n in summary.rows.items())
+    print(f"{database.display_url}: demo practice written in {summary.seconds:.1f} s ({counts})")
+    return EXIT_OK
+
+
+_HANDLERS = {"screen": _cmd_screen, "db": _cmd_db, "demo-data": _cmd_demo_data}
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,33 @@
+"""All persistent models; importing this package registers every table on Base.metadata."""
+
+from __future__ import annotations
+
+from intake.db.models.appointment import Appointment, AppointmentType, WaitlistEntry
+from intake.db.models.audit import AuditEvent
+from intake.db.models.intake_record import Intake
+from intake.db.models.patient import Patient
+from intake.db.models.practice import Closure, Location, OpeningHours
+from intake.db.models.staff import (
+    AvailabilityTemplate,
+    StaffUser,
+    Therapist,
+    TimeOff,
+    therapist_locations,
+)
+
+__all__ = [
+    "Appointment",
+    "AppointmentType",
+    "AuditEvent",
+    "AvailabilityTemplate",
+    "Closure",
+    "Intake",
+    "Location",
+    "OpeningHours",
+    "Patient",
+    "StaffUser",
+    "Therapist",
+    "TimeOff",
+    "WaitlistEntry",
+    "therapist_locations",
+]

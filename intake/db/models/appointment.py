@@ -1,0 +1,95 @@
+"""Booked time: appointment types, appointments and the waitlist."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from intake.db.base import Base, JSONDocument, UTCDateTime, one_of, utcnow
+from intake.domain.enums import AppointmentStatus, WaitlistStatus
+
+
+class AppointmentType(Base):
+    __tablename__ = "appointment_types"
+    __table_args__ = (
+        CheckConstraint("minutes > 0 AND minutes <= 480", name="minutes_range"),
+        CheckConstraint("buffer_minutes >= 0 AND buffer_minutes <= 120", name="buffer_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    minutes: Mapped[int] = mapped_column(Integer)
+    buffer_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Appointment(Base):
+    """One booked visit. The no-overlap rules for therapist and patient are enforced by the
+    database itself (exclusion constraints on PostgreSQL, triggers on SQLite; see the first
+    migration), so two PCs racing for one slot cannot both win."""
+
+    __tablename__ = "appointments"
+    __table_args__ = (
+        CheckConstraint("ends_at > starts_at", name="end_after_start"),
+        one_of("status", AppointmentStatus, "known_status"),
+        Index(None, "therapist_id", "starts_at"),
+        Index(None, "location_id", "starts_at"),
+        Index(None, "patient_id", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="RESTRICT"))
+    therapist_id: Mapped[int] = mapped_column(ForeignKey("therapists.id", ondelete="RESTRICT"))
+    location_id: Mapped[int] = mapped_column(ForeignKey("locations.id", ondelete="RESTRICT"))
+    type_id: Mapped[int] = mapped_column(ForeignKey("appointment_types.id", ondelete="RESTRICT"))
+    starts_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(12), default=AppointmentStatus.BOOKED.value)
+    intake_id: Mapped[int | None] = mapped_column(
+        ForeignKey("intakes.id", ondelete="SET NULL"), index=True
+    )
+    needs_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    booked_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    booked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    late_cancellation: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+class WaitlistEntry(Base):
+    __tablename__ = "waitlist_entries"
+    __table_args__ = (
+        one_of("status", WaitlistStatus, "known_status"),
+        Index(None, "status", "priority", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    patient_id: Mapped[int] = mapped_column(ForeignKey("patients.id", ondelete="CASCADE"))
+    intake_id: Mapped[int | None] = mapped_column(ForeignKey("intakes.id", ondelete="SET NULL"))
+    type_id: Mapped[int | None] = mapped_column(ForeignKey("appointment_types.id"))
+    # {"locations": [ids], "weekdays": [0-6], "parts_of_day": [...], "therapist_id": id|null}
+    preferences: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
+    earliest_date: Mapped[dt.date | None] = mapped_column(Date)
+    priority: Mapped[int] = mapped_column(Integer, default=0)  # lower = more urgent
+    status: Mapped[str] = mapped_column(String(10), default=WaitlistStatus.WAITING.value)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

@@ -1,0 +1,69 @@
+"""The patient record (demographics, contact, payer) kept by the front desk."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from intake.db.base import Base, UTCDateTime, one_of, utcnow
+from intake.domain.enums import Sex
+
+
+class Patient(Base):
+    __tablename__ = "patients"
+    __table_args__ = (
+        one_of("sex", Sex, "known_sex"),
+        # Type-ahead search: prefix matches on normalised names (text_pattern_ops lets
+        # PostgreSQL use the index for LIKE 'abc%' whatever the database collation).
+        Index(
+            "ix_patients_family_norm_given_norm",
+            "family_norm",
+            "given_norm",
+            postgresql_ops={"family_norm": "text_pattern_ops", "given_norm": "text_pattern_ops"},
+        ),
+        Index(
+            "ix_patients_given_norm",
+            "given_norm",
+            postgresql_ops={"given_norm": "text_pattern_ops"},
+        ),
+        Index(
+            "ix_patients_phone_digits",
+            "phone_digits",
+            postgresql_ops={"phone_digits": "text_pattern_ops"},
+        ),
+        Index("ix_patients_date_of_birth", "date_of_birth"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mrn: Mapped[str] = mapped_column(String(20), unique=True)
+    family_name: Mapped[str] = mapped_column(String(100))
+    given_name: Mapped[str] = mapped_column(String(100))
+    preferred_name: Mapped[str] = mapped_column(String(100), default="")
+    # Lower-case, accent-free copies kept by the service for search.
+    family_norm: Mapped[str] = mapped_column(String(100))
+    given_norm: Mapped[str] = mapped_column(String(100))
+    date_of_birth: Mapped[dt.date] = mapped_column(Date)
+    sex: Mapped[str] = mapped_column(String(10))
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    phone_digits: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    address_line: Mapped[str] = mapped_column(String(200), default="")
+    city: Mapped[str] = mapped_column(String(100), default="")
+    postal_code: Mapped[str] = mapped_column(String(20), default="")
+    preferred_language: Mapped[str] = mapped_column(String(40), default="en")
+    emergency_contact_name: Mapped[str] = mapped_column(String(200), default="")
+    emergency_contact_phone: Mapped[str] = mapped_column(String(40), default="")
+    payer: Mapped[str] = mapped_column(String(100), default="")
+    member_id: Mapped[str] = mapped_column(String(60), default="")
+    referral_source: Mapped[str] = mapped_column(String(100), default="")
+    referring_provider: Mapped[str] = mapped_column(String(200), default="")
+    preferred_location_id: Mapped[int | None] = mapped_column(
+        ForeignKey("locations.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

@@ -1,0 +1,26 @@
+"""Errors the environment or the user causes, shown to people as a sentence.
+
+Anything else is a bug: logged and reported, never shown as a traceback.
+"""
+
+from __future__ import annotations
+
+
+class KnownError(Exception):
+    """A problem a person can understand and act on; `str()` is the message to show."""
+
+
+class DatabaseUnavailable(KnownError):
+    """The database cannot be reached, refused the credentials, or is unusable."""
+
+
+class SchemaMismatch(KnownError):
+    """The database schema is not the one this program was built for."""
+
+
+class StaleRecord(KnownError):
+    """Someone else changed or deleted the record since it was read."""
+
+
+class PermissionDenied(KnownError):
+    """The signed-in person's role does not allow this."""

@@ -1,0 +1,84 @@
+"""The program's shell: navigation to each area and a status bar naming the database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+AREAS = (
+    ("intake", "Intake", "Take a new patient's intake and book the evaluation"),
+    ("schedule", "Schedule", "Day and week views of every location"),
+    ("review", "Review", "Intakes waiting for a therapist's review"),
+    ("patients", "Patients", "Find and update patient records"),
+    ("admin", "Admin", "Locations, therapists, schedules and accounts"),
+)
+
+
+class MainWindow(QMainWindow):
+    area_did_change = Signal(str)
+
+    def __init__(self, database_label: str = "Connecting to the database…") -> None:
+        super().__init__()
+        self.setWindowTitle("Clinic Intake")
+        self.resize(1200, 760)
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Areas")
+        self.navigation.setFixedWidth(180)
+        self.pages = QStackedWidget()
+        self._page_index: dict[str, int] = {}
+        for number, (key, title, blurb) in enumerate(AREAS, start=1):
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(f"{blurb} (Ctrl+{number})")
+            self.navigation.addItem(item)
+            self._page_index[key] = self.pages.addWidget(_placeholder(title, blurb))
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda row=number - 1: self.navigation.setCurrentRow(row))
+        self.navigation.currentRowChanged.connect(self._show_row)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(body)
+        self.database_label = QLabel(database_label)
+        self.database_label.setObjectName("databaseLabel")
+        self.database_label.setAccessibleName("Database in use")
+        self.statusBar().addPermanentWidget(self.database_label)
+        self.navigation.setCurrentRow(0)
+
+    def current_area(self) -> str:
+        return str(self.navigation.currentItem().data(Qt.ItemDataRole.UserRole))
+
+    def show_database(self, display_url: str) -> None:
+        self.database_label.setText(f"Database: {display_url}")
+
+    def _show_row(self, row: int) -> None:
+        key = AREAS[row][0]
+        self.pages.setCurrentIndex(self._page_index[key])
+        self.area_did_change.emit(key)
+
+
+def _placeholder(title: str, blurb: str) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    heading = QLabel(title)
+    heading.setObjectName("pageTitle")
+    text = QLabel(f"{blurb}.\nThis area arrives in a coming release.")
+    text.setObjectName("pageBlurb")
+    layout.addWidget(heading)
+    layout.addWidget(text)
+    layout.addStretch(1)
+    return page

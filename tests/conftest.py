@@ -1,0 +1,145 @@
+"""Test set-up shared by every suite.
+
+The database backend comes from one variable: INTAKE_TEST_DATABASE_URL (a PostgreSQL URL);
+without it the tests use SQLite files. On PostgreSQL each test gets a fresh database cloned
+from a migrated template, so tests never see each other's rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+POSTGRES_URL = os.environ.get("INTAKE_TEST_DATABASE_URL", "")
+BACKEND = "postgresql" if POSTGRES_URL else "sqlite"
+_counter = itertools.count(1)
+_database_tests: list[str] = []
+
+
+def pytest_report_header() -> str:
+    return f"intake test database backend: {BACKEND}"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
+class _Postgres:
+    """Creates and drops throw-away databases on the test server."""
+
+    def __init__(self, url: str) -> None:
+        from sqlalchemy.engine import make_url
+
+        self.url = make_url(url)
+        self.prefix = f"{self.url.database}_t{os.getpid()}"
+        self.template = f"{self.prefix}_template"
+        self.created: list[str] = []
+
+    def _admin(self):  # type: ignore[no-untyped-def]
+        import psycopg
+
+        return psycopg.connect(
+            host=self.url.host or "127.0.0.1",
+            port=self.url.port or 5432,
+            user=self.url.username,
+            password=self.url.password,
+            dbname=self.url.database,
+            autocommit=True,
+        )
+
+    def create(self, *, template: str | None = None) -> str:
+        name = f"{self.prefix}_{next(_counter)}"
+        with self._admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            clause = f' TEMPLATE "{template}"' if template else ""
+            conn.execute(f'CREATE DATABASE "{name}"{clause}')
+        self.created.append(name)
+        return self.url.set(database=name).render_as_string(hide_password=False)
+
+    def create_template(self) -> None:
+        from intake.services.database import open_database
+
+        with self._admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
+            conn.execute(f'CREATE DATABASE "{self.template}"')
+        self.created.append(self.template)
+        url = self.url.set(database=self.template).render_as_string(hide_password=False)
+        open_database(url).close()  # migrated, then every connection closed for cloning
+
+    def drop_all(self) -> None:
+        with self._admin() as conn:
+            for name in reversed(self.created):
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[_Postgres | None]:
+    if not POSTGRES_URL:
+        yield None
+        return
+    server = _Postgres(POSTGRES_URL)
+    try:
+        server.create_template()
+    except Exception as exc:  # the run asked for PostgreSQL: failing beats skipping
+        pytest.exit(f"INTAKE_TEST_DATABASE_URL is set but unusable: {exc}", returncode=3)
+    yield server
+    server.drop_all()
+
+
+@pytest.fixture
+def empty_database_url(
+    postgres: _Postgres | None, tmp_path: Path, request: pytest.FixtureRequest
+) -> str:
+    """A database with no schema at all (for migration tests)."""
+    _database_tests.append(request.node.nodeid)
+    if postgres is None:
+        return f"sqlite+pysqlite:///{tmp_path / 'empty.sqlite3'}"
+    return postgres.create()
+
+
+@pytest.fixture
+def database_url(postgres: _Postgres | None, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A database migrated to head with no rows."""
+    _database_tests.append(request.node.nodeid)
+    if postgres is None:
+        from intake.services.database import open_database
+
+        url = f"sqlite+pysqlite:///{tmp_path / 'intake.sqlite3'}"
+        open_database(url).close()
+        return url
+    return postgres.create(template=postgres.template)
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[object]:
+    from intake.services.database import open_database
+
+    db = open_database(database_url)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def app_env(database_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Environment pointing the program (CLI, GUI start) at the test database."""
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("INTAKE_DATABASE_URL", database_url)
+    return database_url
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # CI reads this to fail a PostgreSQL run whose database tests were skipped.
+    report = os.environ.get("INTAKE_TEST_REPORT")
+    if report and not hasattr(session.config, "workerinput"):
+        Path(report).write_text(
+            json.dumps({"backend": BACKEND, "database_tests": len(set(_database_tests))})
+        )

@@ -1,0 +1,128 @@
+"""The synthetic practice: the same for the same seed, shaped like a real one, and valid."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+from sqlalchemy import text
+
+from intake.services import demo_data
+from intake.services.demo_practice import DemoOptions, build, holidays
+
+TODAY = dt.date(2026, 11, 24)
+SMALL = DemoOptions(patients=300, seed=7, days_back=10, days_ahead=20, today=TODAY)
+
+
+def _digest(database, table: str, order: str = "id") -> str:  # type: ignore[no-untyped-def]
+    with database.reading() as session:
+        rows = session.execute(text(f"SELECT * FROM {table} ORDER BY {order}")).all()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()
+
+
+def test_same_seed_same_practice(database, empty_database_url: str):  # type: ignore[no-untyped-def]
+    from intake.services.database import open_database
+
+    other = open_database(empty_database_url)
+    try:
+        demo_data.fill(database, SMALL)
+        demo_data.fill(other, SMALL)
+        for table in ("patients", "appointments", "availability_templates", "closures"):
+            assert _digest(database, table) == _digest(other, table), table
+    finally:
+        other.close()
+
+
+def test_a_different_seed_gives_a_different_practice():
+    first = build(SMALL).tables["patients"]
+    second = build(DemoOptions(patients=300, seed=8, today=TODAY)).tables["patients"]
+    assert [p["family_name"] for p in first] != [p["family_name"] for p in second]
+
+
+def test_practice_shape():
+    practice = build(DemoOptions(patients=50, seed=1, days_back=5, days_ahead=60, today=TODAY))
+    t = practice.tables
+    assert len(t["locations"]) == 12
+    assert {loc["timezone"] for loc in t["locations"]} == {"America/New_York", "America/Chicago"}
+    assert len(t["therapists"]) == 80
+    sites: dict[int, set[int]] = {}
+    for link in t["therapist_locations"]:
+        sites.setdefault(link["therapist_id"], set()).add(link["location_id"])
+    assert all(1 <= len(s) <= 3 for s in sites.values())
+    assert any(len(s) > 1 for s in sites.values())
+    assert {a["code"] for a in t["appointment_types"]} >= {"EVAL60"}
+    assert next(a for a in t["appointment_types"] if a["code"] == "EVAL60")["minutes"] == 60
+    thanksgiving = dt.date(2026, 11, 26)
+    assert {c["location_id"] for c in t["closures"] if c["first_day"] == thanksgiving} == set(
+        range(1, 13)
+    )
+    assert t["time_off"]
+    future = [a for a in t["appointments"] if a["starts_at"].date() > TODAY]
+    assert future and all(a["status"] in {"booked", "cancelled"} for a in future)
+    past = [a for a in t["appointments"] if a["ends_at"].date() < TODAY]
+    assert past and {a["status"] for a in past} >= {"completed"}
+
+
+def test_names_are_synthetic_and_contacts_fictional():
+    for p in build(SMALL).tables["patients"]:
+        assert "555-01" in p["phone"]
+        assert p["email"].endswith("@example.org")
+
+
+def test_about_85_percent_of_working_time_is_booked():
+    t = build(DemoOptions(patients=5000, seed=3, days_back=0, days_ahead=28, today=TODAY)).tables
+    booked = sum(
+        (a["ends_at"] - a["starts_at"]).total_seconds()
+        for a in t["appointments"]
+        if a["status"] != "cancelled"
+    )
+    # Working time on the open days the generator filled (templates x days, roughly).
+    weekly = sum(
+        (
+            dt.datetime.combine(TODAY, x["end_time"]) - dt.datetime.combine(TODAY, x["start_time"])
+        ).total_seconds()
+        for x in t["availability_templates"]
+    )
+    share = booked / (weekly * 4)
+    assert 0.6 < share < 0.9
+
+
+def test_holidays_fall_on_the_right_days():
+    days = holidays(2026)
+    assert dt.date(2026, 11, 26) in days  # fourth Thursday of November
+    assert dt.date(2026, 9, 7) in days  # first Monday of September
+    assert dt.date(2026, 5, 25) in days  # last Monday of May
+
+
+def test_demo_data_is_valid_for_the_database_rules(database):  # type: ignore[no-untyped-def]
+    summary = demo_data.fill(database, SMALL)
+    assert summary.rows["patients"] == 300
+    with database.reading() as session:
+        overlaps = session.execute(
+            text(
+                "SELECT count(*) FROM appointments a JOIN appointments b ON a.id < b.id "
+                "AND (a.therapist_id = b.therapist_id OR a.patient_id = b.patient_id) "
+                "AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at "
+                "WHERE a.status IN ('booked','checked_in','completed') "
+                "AND b.status IN ('booked','checked_in','completed')"
+            )
+        ).scalar()
+    assert overlaps == 0
+
+
+def test_new_rows_after_demo_data_get_fresh_ids(database):  # type: ignore[no-untyped-def]
+    from intake.db.models import AppointmentType
+
+    demo_data.fill(database, SMALL)
+    with database.writing() as session:
+        extra = AppointmentType(code="NEW30", name="New", minutes=30, buffer_minutes=0)
+        session.add(extra)
+        session.flush()
+        assert extra.id > 3
+
+
+def test_an_occupied_database_is_refused(database):  # type: ignore[no-untyped-def]
+    demo_data.fill(database, SMALL)
+    with pytest.raises(demo_data.DatabaseNotEmpty, match="empty database"):
+        demo_data.fill(database, SMALL)

@@ -1,0 +1,60 @@
+"""The shell window: opens, navigates by keyboard, names the database, explains failures."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from intake.ui.app import Startup
+from intake.ui.main_window import AREAS, MainWindow
+
+
+def test_keyboard_navigation_reaches_every_area(qtbot, show_active):
+    window = show_active(MainWindow())
+    assert window.current_area() == "intake"
+    for number, (key, _title, _blurb) in reversed(list(enumerate(AREAS, start=1))):
+        with qtbot.waitSignal(window.area_did_change) as caught:
+            key_code = Qt.Key(Qt.Key.Key_0.value + number)
+            qtbot.keyClick(window.navigation, key_code, Qt.KeyboardModifier.ControlModifier)
+        assert caught.args == [key]
+        assert window.current_area() == key
+        assert window.pages.currentIndex() == number - 1
+
+
+def test_navigation_has_accessible_names(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.navigation.accessibleName() == "Areas"
+    assert window.database_label.accessibleName()
+
+
+def test_start_opens_the_database_and_names_it_masked(qtbot, app_env: str):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    startup = Startup(window, demo=False)
+    with qtbot.waitSignal(startup.database_did_open, timeout=30_000):
+        startup.begin()
+    label = window.database_label.text()
+    assert label.startswith("Database: ")
+    if "@" in app_env and ":" in app_env.split("@")[0].split("//")[1]:
+        assert app_env.split("@")[0].rsplit(":", 1)[1] not in label
+    startup.database.close()
+
+
+def test_an_unreachable_database_shows_a_dialog_not_a_traceback(
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path
+):
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("INTAKE_DATABASE_URL", "postgresql+psycopg://u:topsecret@127.0.0.1:1/x")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    startup = Startup(window, demo=False)
+    startup.quit_on_failure = False
+    with qtbot.waitSignal(startup.database_did_fail, timeout=30_000):
+        startup.begin()
+    assert shown and "does not answer" in shown[0]
+    assert "topsecret" not in shown[0]
+    assert window.database_label.text() == "No database"
