@@ -24,3 +24,15 @@ class StaleRecord(KnownError):
 
 class PermissionDenied(KnownError):
     """The signed-in person's role does not allow this."""
+
+
+class NotFound(KnownError):
+    """The record asked for does not exist (any more)."""
+
+
+class Invalid(KnownError):
+    """Input that cannot be accepted; `problems` says what is wrong with which field."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        self.problems = dict(problems)
+        super().__init__("; ".join(f"{field}: {text}" for field, text in self.problems.items()))

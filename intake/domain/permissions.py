@@ -1,0 +1,32 @@
+"""Who may do what: each role's permissions (checked in services, mirrored in the UI)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from intake.domain.enums import Role
+
+
+class Permission(StrEnum):
+    PATIENTS = "patients"  # find, open, register and edit patient records
+    INTAKE = "intake"  # take and edit intakes, run screening
+    BOOKING = "booking"  # find slots, book, reschedule, cancel, waitlist
+    SCHEDULE = "schedule"  # see the schedules
+    REVIEW = "review"  # sign off or return intakes
+    PRACTICE_ADMIN = "practice_admin"  # locations, hours, closures, therapists, templates, types
+    ACCOUNTS = "accounts"  # staff accounts
+    AUDIT = "audit"  # read the audit trail
+
+
+_FRONT_DESK = frozenset(
+    {Permission.PATIENTS, Permission.INTAKE, Permission.BOOKING, Permission.SCHEDULE}
+)
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.FRONT_DESK: _FRONT_DESK,
+    Role.THERAPIST: _FRONT_DESK | {Permission.REVIEW},
+    Role.ADMIN: frozenset(Permission),
+}
+
+
+def allows(role: Role, permission: Permission) -> bool:
+    return permission in ROLE_PERMISSIONS[role]
