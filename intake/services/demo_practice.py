@@ -416,6 +416,7 @@ def _appointment(
         "type_id": kind["id"],
         "starts_at": start,
         "ends_at": stop,
+        "blocks_until": stop + dt.timedelta(minutes=kind["buffer_minutes"]),
         "status": status,
         "intake_id": None,
         "needs_review": False,

@@ -23,19 +23,28 @@ depends_on: str | Sequence[str] | None = None
 ACTIVE = "('booked', 'checked_in', 'completed')"
 
 
+# (column, who, end column): a therapist is blocked until the end of the turnover buffer,
+# a patient only until the visit ends.
+OVERLAP_RULES = (
+    ("therapist_id", "therapist", "blocks_until"),
+    ("patient_id", "patient", "ends_at"),
+)
+
+
 def _create_guarantees() -> None:
     """Invariants the database enforces itself, whoever writes the rows.
 
-    No two active appointments of one therapist, nor of one patient, overlap (touching ends
-    are fine: intervals are half-open); the audit trail is append-only.
+    No two active appointments of one therapist (with the turnover buffer), nor of one
+    patient, overlap (touching ends are fine: intervals are half-open); the audit trail is
+    append-only.
     """
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-        for column in ("therapist_id", "patient_id"):
+        for column, _who, end in OVERLAP_RULES:
             op.execute(
                 f"ALTER TABLE appointments ADD CONSTRAINT ex_appointments_{column}_overlap "
                 f"EXCLUDE USING gist ({column} WITH =, "
-                f"tstzrange(starts_at, ends_at, '[)') WITH &&) WHERE (status IN {ACTIVE})"
+                f"tstzrange(starts_at, {end}, '[)') WITH &&) WHERE (status IN {ACTIVE})"
             )
         op.execute(
             "CREATE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS "
@@ -50,27 +59,24 @@ def _create_guarantees() -> None:
             "FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only()"
         )
         return
-    for column, who in (("therapist_id", "therapist"), ("patient_id", "patient")):
+    watched = "therapist_id, patient_id, starts_at, ends_at, blocks_until, status"
+    for column, who, end in OVERLAP_RULES:
         for event, self_row in (("INSERT", ""), ("UPDATE", "AND a.id <> NEW.id ")):
-            of = (
-                " OF therapist_id, patient_id, starts_at, ends_at, status"
-                if event == "UPDATE"
-                else ""
-            )
+            of = f" OF {watched}" if event == "UPDATE" else ""
             op.execute(
                 f"CREATE TRIGGER appointments_{who}_overlap_{event.lower()} "
                 f"BEFORE {event}{of} ON appointments WHEN NEW.status IN {ACTIVE} BEGIN "
                 # The date window lets the (…, starts_at) index narrow the search; it is
                 # sound because an appointment may not last longer than a day (checked here).
                 "SELECT RAISE(ABORT, 'appointment longer than a day') "
-                "WHERE julianday(NEW.ends_at) - julianday(NEW.starts_at) > 1; "
+                "WHERE julianday(NEW.blocks_until) - julianday(NEW.starts_at) > 1; "
                 f"SELECT RAISE(ABORT, 'appointment overlaps another of the same {who}') "
                 f"WHERE EXISTS (SELECT 1 FROM appointments a WHERE a.{column} = NEW.{column} "
                 f"{self_row}AND a.status IN {ACTIVE} "
                 "AND a.starts_at >= date(NEW.starts_at, '-2 days') "
-                "AND a.starts_at < date(NEW.ends_at, '+1 day') "
-                "AND julianday(a.starts_at) < julianday(NEW.ends_at) "
-                "AND julianday(NEW.starts_at) < julianday(a.ends_at)); END"
+                f"AND a.starts_at < date(NEW.{end}, '+1 day') "
+                f"AND julianday(a.starts_at) < julianday(NEW.{end}) "
+                f"AND julianday(NEW.starts_at) < julianday(a.{end})); END"
             )
     for event in ("UPDATE", "DELETE"):
         op.execute(
@@ -462,6 +468,7 @@ def upgrade() -> None:
         sa.Column("type_id", sa.Integer(), nullable=False),
         sa.Column("starts_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("ends_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("blocks_until", sa.DateTime(timezone=True), nullable=False),
         sa.Column("status", sa.String(length=12), nullable=False),
         sa.Column("intake_id", sa.Integer(), nullable=True),
         sa.Column("needs_review", sa.Boolean(), nullable=False),
@@ -476,6 +483,9 @@ def upgrade() -> None:
             name=op.f("ck_appointments_known_status"),
         ),
         sa.CheckConstraint("ends_at > starts_at", name=op.f("ck_appointments_end_after_start")),
+        sa.CheckConstraint(
+            "blocks_until >= ends_at", name=op.f("ck_appointments_blocks_after_end")
+        ),
         sa.ForeignKeyConstraint(
             ["booked_by"], ["staff_users.id"], name=op.f("fk_appointments_booked_by_staff_users")
         ),

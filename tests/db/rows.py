@@ -67,14 +67,15 @@ def insert_appointment(
     start: float = 0,
     end: float = 1,
     status: str = "booked",
+    buffer_hours: float = 0,
 ) -> int:
     row_id = next(_next_id)
     conn.execute(
         text(
             "INSERT INTO appointments (id, patient_id, therapist_id, location_id, type_id, "
-            "starts_at, ends_at, status, needs_review, booked_at, cancel_reason, "
+            "starts_at, ends_at, blocks_until, status, needs_review, booked_at, cancel_reason, "
             "late_cancellation, version) VALUES (:id, :patient, :therapist, 1, 1, :start, :end, "
-            ":status, false, '2026-01-01 00:00:00', '', false, 1)"
+            ":blocks, :status, false, '2026-01-01 00:00:00', '', false, 1)"
         ),
         {
             "id": row_id,
@@ -82,6 +83,7 @@ def insert_appointment(
             "therapist": therapist,
             "start": at(start),
             "end": at(end),
+            "blocks": at(end + buffer_hours),
             "status": status,
         },
     )

@@ -82,7 +82,10 @@ def test_moving_an_appointment_onto_another_is_refused(conn):
     other = insert_appointment(conn, therapist=1, patient=2, start=2, end=3)
     with pytest.raises(DBAPIError):
         conn.execute(
-            text("UPDATE appointments SET starts_at = :s, ends_at = :e WHERE id = :id"),
+            text(
+                "UPDATE appointments SET starts_at = :s, ends_at = :e, blocks_until = :e "
+                "WHERE id = :id"
+            ),
             {"s": at(0.5), "e": at(1.5), "id": other},
         )
     conn.rollback()
@@ -91,7 +94,8 @@ def test_moving_an_appointment_onto_another_is_refused(conn):
 def test_an_appointment_moved_within_its_own_time_is_fine(conn):
     row = insert_appointment(conn, therapist=1, patient=1, start=0, end=1)
     conn.execute(
-        text("UPDATE appointments SET ends_at = :e WHERE id = :id"), {"e": at(1.5), "id": row}
+        text("UPDATE appointments SET ends_at = :e, blocks_until = :e WHERE id = :id"),
+        {"e": at(1.5), "id": row},
     )
 
 
@@ -159,3 +163,15 @@ def test_plain_sqlalchemy_engine_still_sees_the_triggers(database_url: str):
         with pytest.raises(DBAPIError):
             insert_appointment(connection, patient=2, start=0.5, end=1.5)
     engine.dispose()
+
+
+def test_the_therapist_turnover_buffer_is_guarded_too(conn):
+    insert_appointment(conn, therapist=1, patient=1, start=0, end=1, buffer_hours=0.25)
+    # Another patient in the buffer: refused for the therapist.
+    assert _refused(conn, therapist=1, patient=2, start=1, end=2)
+    assert not _refused(conn, therapist=1, patient=2, start=1.25, end=2)
+    # The patient is free once the visit ends: another therapist can see them straight away.
+    assert not _refused(conn, therapist=2, patient=1, start=1, end=1.25)
+    # A visit whose own buffer runs into a later one is refused for the therapist.
+    insert_appointment(conn, therapist=2, patient=2, start=3, end=4)
+    assert _refused(conn, therapist=2, patient=1, start=2, end=3, buffer_hours=0.25)

@@ -37,13 +37,15 @@ class AppointmentType(Base):
 
 
 class Appointment(Base):
-    """One booked visit. The no-overlap rules for therapist and patient are enforced by the
-    database itself (exclusion constraints on PostgreSQL, triggers on SQLite; see the first
-    migration), so two PCs racing for one slot cannot both win."""
+    """One booked visit. The no-overlap rules are enforced by the database itself (exclusion
+    constraints on PostgreSQL, triggers on SQLite; see the first migration), so two PCs racing
+    for one slot cannot both win: a therapist's [starts_at, blocks_until) and a patient's
+    [starts_at, ends_at) never overlap among active appointments."""
 
     __tablename__ = "appointments"
     __table_args__ = (
         CheckConstraint("ends_at > starts_at", name="end_after_start"),
+        CheckConstraint("blocks_until >= ends_at", name="blocks_after_end"),
         one_of("status", AppointmentStatus, "known_status"),
         Index(None, "therapist_id", "starts_at"),
         Index(None, "location_id", "starts_at"),
@@ -57,6 +59,8 @@ class Appointment(Base):
     type_id: Mapped[int] = mapped_column(ForeignKey("appointment_types.id", ondelete="RESTRICT"))
     starts_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     ends_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # End of the type's turnover buffer: the therapist is not free again before it.
+    blocks_until: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(12), default=AppointmentStatus.BOOKED.value)
     intake_id: Mapped[int | None] = mapped_column(
         ForeignKey("intakes.id", ondelete="SET NULL"), index=True
