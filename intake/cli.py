@@ -99,6 +99,10 @@ def _cmd_screen(args: argparse.Namespace) -> int:
         errors = [{"question": None, "message": f"not valid JSON: {exc.msg} (line {exc.lineno})"}]
         print(json.dumps({"errors": errors}, indent=2))
         return EXIT_USAGE
+    except (ValueError, RecursionError):  # e.g. a number too long to convert, absurd nesting
+        errors = [{"question": None, "message": "the answers file cannot be read as JSON"}]
+        print(json.dumps({"errors": errors}, indent=2))
+        return EXIT_USAGE
     if not isinstance(answers, dict):
         errors = [{"question": None, "message": "answers must be a JSON object of question ids"}]
         print(json.dumps({"errors": errors}, indent=2))

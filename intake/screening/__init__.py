@@ -1,0 +1,56 @@
+"""The screening checklist engine: checklists as data, triage, categories and scores.
+
+Pure Python (no Qt, no database, no I/O beyond reading packaged checklist files).
+"""
+
+from __future__ import annotations
+
+from intake.screening.answers import AnswerError, validate_answers
+from intake.screening.checklist import CategoryRule, Checklist, Rule
+from intake.screening.conditions import Condition
+from intake.screening.errors import ChecklistError
+from intake.screening.evaluate import ENGINE_VERSION, answers_in_force, evaluate
+from intake.screening.loader import available_checklists, load_checklist, load_checklist_file
+from intake.screening.ndi import NdiBand, NdiScore, score_ndi
+from intake.screening.questions import Choice, Question, QuestionType, Section
+from intake.screening.result import (
+    Category,
+    CervicogenicHeadache,
+    Flag,
+    PainScores,
+    ScreeningResult,
+    Stage,
+    Status,
+)
+from intake.screening.triage import TriageLevel
+
+__all__ = [
+    "ENGINE_VERSION",
+    "AnswerError",
+    "Category",
+    "CategoryRule",
+    "CervicogenicHeadache",
+    "Checklist",
+    "ChecklistError",
+    "Choice",
+    "Condition",
+    "Flag",
+    "NdiBand",
+    "NdiScore",
+    "PainScores",
+    "Question",
+    "QuestionType",
+    "Rule",
+    "ScreeningResult",
+    "Section",
+    "Stage",
+    "Status",
+    "TriageLevel",
+    "answers_in_force",
+    "available_checklists",
+    "evaluate",
+    "load_checklist",
+    "load_checklist_file",
+    "score_ndi",
+    "validate_answers",
+]
