@@ -1,0 +1,243 @@
+"""Free slots across many therapists and locations, soonest first, computed lazily.
+
+Local days of all locations are opened in order of their UTC start, and a slot is released as
+soon as no unopened day can hold an earlier one, so a search for the first 20 slots builds only
+the first few days. Appointments are read lazily too, in order of start, so ``services`` may
+hand over a streaming query result and only the rows up to the last day examined are read.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from itertools import islice
+
+from intake.domain.enums import PartOfDay
+from intake.scheduling.availability import opening_windows, template_windows
+from intake.scheduling.busy_time import AppointmentFeed, BlockedSpans
+from intake.scheduling.intervals import Interval, intersect, normalise, subtract
+from intake.scheduling.model import (
+    AppointmentType,
+    AvailabilityTemplate,
+    BookedAppointment,
+    Closure,
+    Location,
+    TimeOff,
+)
+from intake.scheduling.slots import Slot, slots_from_free
+from intake.scheduling.wall_clock import local_day
+
+_ONE_DAY = timedelta(days=1)
+_END_OF_TIME = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarInputs:
+    """Everything the search reads, for the date range asked (plus a day either side).
+
+    ``appointments`` must come in order of start (``ORDER BY start``); each search reads it
+    lazily, only as far as the days it examines, so it may be a streaming query result. A
+    one-shot iterator serves one search only: pass a tuple to search the same inputs twice.
+    Pass only appointments that hold time (booked, checked in, completed).
+    """
+
+    locations: tuple[Location, ...]
+    templates: tuple[AvailabilityTemplate, ...]
+    closures: tuple[Closure, ...] = ()
+    time_off: tuple[TimeOff, ...] = ()
+    appointments: Iterable[BookedAppointment] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SlotQuery:
+    """What is wanted. Days are local dates at each location, both ends inclusive.
+
+    ``None`` in a filter means "any". ``earliest`` (usually now) drops slots that start
+    before it; ``limit`` stops the search after that many slots.
+    """
+
+    appointment_type: AppointmentType
+    first_day: date
+    last_day: date
+    location_ids: frozenset[int] | None = None
+    therapist_id: int | None = None
+    weekdays: frozenset[int] | None = None
+    parts_of_day: frozenset[PartOfDay] | None = None
+    earliest: datetime | None = None
+    limit: int | None = 20
+
+    def __post_init__(self) -> None:
+        if self.last_day < self.first_day:
+            raise ValueError(f"date range is reversed: {self.first_day} .. {self.last_day}")
+        if self.earliest is not None and self.earliest.tzinfo is None:
+            raise ValueError("earliest must be a timezone-aware UTC datetime")
+        if self.limit is not None and self.limit < 0:
+            raise ValueError(f"limit cannot be negative: {self.limit}")
+        if self.weekdays is not None and not self.weekdays <= frozenset(range(7)):
+            raise ValueError(f"weekdays must be 0 (Monday) to 6 (Sunday): {sorted(self.weekdays)}")
+
+
+def find_slots(inputs: CalendarInputs, query: SlotQuery) -> Iterator[Slot]:
+    """Free slots matching ``query``, soonest first across all locations, at most ``limit``."""
+    calendar = _Calendar(inputs, query)
+    days = {loc.id: _days(query.first_day, query.last_day) for loc in calendar.locations}
+    found = calendar.ordered_slots(days, query.earliest)
+    return islice(found, query.limit) if query.limit is not None else found
+
+
+def nearest_free_slots(
+    target_start: datetime, inputs: CalendarInputs, query: SlotQuery, n: int = 3
+) -> list[Slot]:
+    """The ``n`` slots nearest to ``target_start`` in either direction (for a lost race).
+
+    Nearest by absolute distance, ties to the earlier slot; the query's filters, date range
+    and ``earliest`` still apply (its ``limit`` does not).
+    """
+    calendar = _Calendar(inputs, query)
+    forward_from = target_start if query.earliest is None else max(target_start, query.earliest)
+    local_dates = {loc.id: target_start.astimezone(loc.zone).date() for loc in calendar.locations}
+    later_days = {
+        loc_id: _days(max(query.first_day, local), query.last_day)
+        for loc_id, local in local_dates.items()
+    }
+    earlier_days = {
+        loc_id: _days_backwards(min(query.last_day, local), query.first_day)
+        for loc_id, local in local_dates.items()
+    }
+    after = calendar.ordered_slots(later_days, forward_from)
+    before = (
+        s
+        for s in calendar.ordered_slots(earlier_days, query.earliest, reverse=True)
+        if s.start < target_start
+    )
+
+    def distance(slot: Slot) -> tuple[timedelta, datetime, int, int]:
+        return (abs(slot.start - target_start), slot.start, slot.location_id, slot.therapist_id)
+
+    return list(islice(heapq.merge(after, before, key=distance), n))
+
+
+def _forward_key(slot: Slot) -> tuple[datetime, int, int]:
+    return (slot.start, slot.location_id, slot.therapist_id)
+
+
+def _backward_key(slot: Slot) -> tuple[timedelta, int, int]:
+    # Latest first; datetimes cannot be negated, so measure back from the end of time.
+    return (_END_OF_TIME - slot.start, slot.location_id, slot.therapist_id)
+
+
+def _days(first: date, last: date) -> Iterator[date]:
+    day = first
+    while day <= last:
+        yield day
+        day += _ONE_DAY
+
+
+def _days_backwards(last: date, first: date) -> Iterator[date]:
+    day = last
+    while day >= first:
+        yield day
+        day -= _ONE_DAY
+
+
+class _Calendar:
+    """The inputs indexed for one search, and the per-location-day slot computation."""
+
+    def __init__(self, inputs: CalendarInputs, query: SlotQuery) -> None:
+        self.query = query
+        wanted = query.location_ids
+        self.locations = sorted(
+            (loc for loc in inputs.locations if wanted is None or loc.id in wanted),
+            key=lambda loc: loc.id,
+        )
+        # (location, weekday) -> therapist -> templates; only the queried therapist is kept.
+        self.templates: dict[tuple[int, int], dict[int, list[AvailabilityTemplate]]] = {}
+        for t in inputs.templates:
+            if query.therapist_id is None or t.therapist_id == query.therapist_id:
+                by_therapist = self.templates.setdefault((t.location_id, t.weekday), {})
+                by_therapist.setdefault(t.therapist_id, []).append(t)
+        self.closures: dict[int, list[Closure]] = defaultdict(list)
+        for c in inputs.closures:
+            self.closures[c.location_id].append(c)
+        self.time_off: dict[int, BlockedSpans] = defaultdict(BlockedSpans)
+        for off in sorted(inputs.time_off, key=lambda o: o.start):
+            self.time_off[off.therapist_id].add(off.start, off.end)
+        self.appointments = AppointmentFeed(inputs.appointments)
+
+    def ordered_slots(
+        self,
+        days_by_location: dict[int, Iterator[date]],
+        earliest: datetime | None,
+        *,
+        reverse: bool = False,
+    ) -> Iterator[Slot]:
+        """Slots of the given local days, soonest first (latest first if ``reverse``).
+
+        Local days of different zones interleave in UTC, so days are opened in order of
+        their UTC bound and a computed slot is released only once no unopened day can hold
+        an earlier one. A location with nothing free therefore costs one day, not the range.
+        """
+        key = _backward_key if reverse else _forward_key
+        frontier: list[tuple[datetime | timedelta, int, date]] = []
+        pending: list[tuple[tuple[datetime | timedelta, int, int], Slot]] = []
+        by_id = {loc.id: loc for loc in self.locations}
+
+        def open_next(location: Location) -> None:
+            for day in days_by_location[location.id]:
+                span = local_day(day, location.zone)
+                if earliest is not None and span.end <= earliest:
+                    if reverse:
+                        return  # every earlier day is over too
+                    continue
+                bound = _END_OF_TIME - span.end if reverse else span.start
+                heapq.heappush(frontier, (bound, location.id, day))
+                return
+
+        for location in self.locations:
+            open_next(location)
+        while frontier or pending:
+            if pending and (not frontier or pending[0][0] < (frontier[0][0],)):
+                yield heapq.heappop(pending)[1]
+                continue
+            _, location_id, day = heapq.heappop(frontier)
+            location = by_id[location_id]
+            for slot in self.slots_on(location, day, earliest):
+                heapq.heappush(pending, (key(slot), slot))
+            open_next(location)
+
+    def slots_on(self, location: Location, day: date, earliest: datetime | None) -> list[Slot]:
+        """Slots of every therapist at ``location`` on local ``day``, soonest first."""
+        query = self.query
+        kind = query.appointment_type
+        weekday = day.weekday()
+        if query.weekdays is not None and weekday not in query.weekdays:
+            return []
+        by_therapist = self.templates.get((location.id, weekday))
+        if not by_therapist or any(c.covers(day) for c in self.closures.get(location.id, ())):
+            return []
+        opening = opening_windows(location, day)
+        if not opening:
+            return []
+        found: list[Slot] = []
+        for therapist_id, templates in by_therapist.items():
+            working = intersect(template_windows(location, day, templates), opening)
+            if working:
+                # Look past the working end by the buffer: it must not run into what follows.
+                reach = Interval(working[0].start, working[-1].end + kind.buffer)
+                blocked = self._blocked(therapist_id, reach)
+                free = subtract(working, blocked) if blocked else working
+                found.extend(slots_from_free(therapist_id, location, free, blocked, kind, earliest))
+        if query.parts_of_day is not None:
+            found = [s for s in found if s.part_of_day in query.parts_of_day]
+        found.sort(key=_forward_key)
+        return found
+
+    def _blocked(self, therapist_id: int, reach: Interval) -> list[Interval]:
+        blocked = self.appointments.blocks(therapist_id, reach)
+        off = self.time_off.get(therapist_id)
+        if off is not None:
+            blocked.extend(off.overlapping(reach))
+        return normalise(blocked)
