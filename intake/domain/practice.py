@@ -64,6 +64,7 @@ class AppointmentTypeInfo:
     minutes: int
     buffer_minutes: int
     active: bool
+    requires_screening: bool = False
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,10 @@ def build(options: DemoOptions) -> DemoPractice:
             "locations": locations,
             "opening_hours": hours,
             "closures": closures,
-            "appointment_types": [dict(t, active=True) for t in APPOINTMENT_TYPES],
+            "appointment_types": [
+                dict(t, active=True, requires_screening=t["code"] == "EVAL60")
+                for t in APPOINTMENT_TYPES
+            ],
             "therapists": therapists,
             "therapist_locations": links,
             "availability_templates": templates,

@@ -340,7 +340,13 @@ def list_closures(
 
 def _type_info(row: AppointmentType) -> p.AppointmentTypeInfo:
     return p.AppointmentTypeInfo(
-        row.id, row.code, row.name, row.minutes, row.buffer_minutes, row.active
+        row.id,
+        row.code,
+        row.name,
+        row.minutes,
+        row.buffer_minutes,
+        row.active,
+        row.requires_screening,
     )
 
 
@@ -377,6 +383,7 @@ def create_appointment_type(
     minutes: int,
     *,
     buffer_minutes: int = 0,
+    requires_screening: bool = False,
 ) -> p.AppointmentTypeInfo:
     actor.require(Permission.PRACTICE_ADMIN)
     code = p.normalise_code(code)
@@ -392,7 +399,11 @@ def create_appointment_type(
         if code_taken(session, AppointmentType, code):
             raise taken
         row = AppointmentType(
-            code=code, name=name.strip(), minutes=minutes, buffer_minutes=buffer_minutes
+            code=code,
+            name=name.strip(),
+            minutes=minutes,
+            buffer_minutes=buffer_minutes,
+            requires_screening=requires_screening,
         )
         session.add(row)
         try:

@@ -110,6 +110,9 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=120), nullable=False),
         sa.Column("minutes", sa.Integer(), nullable=False),
         sa.Column("buffer_minutes", sa.Integer(), nullable=False),
+        sa.Column(
+            "requires_screening", sa.Boolean(), server_default=sa.false(), nullable=False
+        ),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.CheckConstraint(
             "buffer_minutes >= 0 AND buffer_minutes <= 120",
@@ -523,6 +526,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("appointments", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_appointments_intake_id"), ["intake_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_appointments_starts_at"), ["starts_at"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_appointments_location_id_starts_at"),
             ["location_id", "starts_at"],
@@ -600,6 +604,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_appointments_therapist_id_starts_at"))
         batch_op.drop_index(batch_op.f("ix_appointments_patient_id_starts_at"))
         batch_op.drop_index(batch_op.f("ix_appointments_location_id_starts_at"))
+        batch_op.drop_index(batch_op.f("ix_appointments_starts_at"))
         batch_op.drop_index(batch_op.f("ix_appointments_intake_id"))
 
     op.drop_table("appointments")

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -33,6 +34,8 @@ class AppointmentType(Base):
     name: Mapped[str] = mapped_column(String(120))
     minutes: Mapped[int] = mapped_column(Integer)
     buffer_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    # Visits of this type (the initial evaluation) need a complete, bookable screening.
+    requires_screening: Mapped[bool] = mapped_column(default=False, server_default=false())
     active: Mapped[bool] = mapped_column(default=True)
 
 
@@ -47,6 +50,7 @@ class Appointment(Base):
         CheckConstraint("ends_at > starts_at", name="end_after_start"),
         CheckConstraint("blocks_until >= ends_at", name="blocks_after_end"),
         one_of("status", AppointmentStatus, "known_status"),
+        Index(None, "starts_at"),  # the slot search streams all therapists by start
         Index(None, "therapist_id", "starts_at"),
         Index(None, "location_id", "starts_at"),
         Index(None, "patient_id", "starts_at"),

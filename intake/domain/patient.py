@@ -1,0 +1,80 @@
+"""A patient's record as plain values, and the checks a front desk form needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
+
+from intake.domain.enums import Sex
+from intake.domain.text import digits
+
+MAX_AGE_YEARS = 120
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_POSTAL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$")
+
+
+@dataclass(frozen=True)
+class PatientDraft:
+    """What the registration form holds; text as typed."""
+
+    family_name: str
+    given_name: str
+    date_of_birth: dt.date | None
+    sex: str
+    phone: str = ""
+    email: str = ""
+    preferred_name: str = ""
+    address_line: str = ""
+    city: str = ""
+    postal_code: str = ""
+    preferred_language: str = "en"
+    emergency_contact_name: str = ""
+    emergency_contact_phone: str = ""
+    payer: str = ""
+    member_id: str = ""
+    referral_source: str = ""
+    referring_provider: str = ""
+    preferred_location_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PatientInfo(PatientDraft):
+    id: int = 0
+    mrn: str = ""
+    version: int = 1
+
+
+DRAFT_FIELDS = tuple(f.name for f in fields(PatientDraft))
+
+
+def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
+    """Problems per field, worded for the front desk; empty when the draft can be saved."""
+    problems: dict[str, str] = {}
+    if not draft.family_name.strip():
+        problems["family_name"] = "Enter the family name."
+    if not draft.given_name.strip():
+        problems["given_name"] = "Enter the given name."
+    if draft.date_of_birth is None:
+        problems["date_of_birth"] = "Enter the date of birth."
+    elif draft.date_of_birth > today:
+        problems["date_of_birth"] = "The date of birth is in the future."
+    elif age_on(draft.date_of_birth, today) > MAX_AGE_YEARS:
+        problems["date_of_birth"] = f"That makes the patient older than {MAX_AGE_YEARS}."
+    if draft.sex not in {s.value for s in Sex}:
+        problems["sex"] = "Choose female, male or other."
+    for field, value in (
+        ("phone", draft.phone),
+        ("emergency_contact_phone", draft.emergency_contact_phone),
+    ):
+        if value.strip() and not 7 <= len(digits(value)) <= 15:
+            problems[field] = "A phone number has 7 to 15 digits."
+    if draft.email.strip() and not _EMAIL.match(draft.email.strip()):
+        problems["email"] = "That is not an e-mail address (name@example.org)."
+    if draft.postal_code.strip() and not _POSTAL.match(draft.postal_code.strip()):
+        problems["postal_code"] = "That is not a postal code."
+    return problems
+
+
+def age_on(born: dt.date, day: dt.date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

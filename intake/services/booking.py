@@ -1,0 +1,465 @@
+"""Booking, moving and closing appointments: one transaction each, guarded by the database.
+
+The no-overlap rule is the database's (exclusion constraints / triggers): two PCs that race
+for one slot both try to insert, the database refuses the second, and the loser is told so
+with the nearest free alternatives. Nothing here checks-then-inserts to avoid that race.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from intake.db.models import Appointment, AppointmentType, Intake, Location, Therapist
+from intake.domain.booking import (
+    LATE_CANCELLATION,
+    BookingConflict,
+    BookingRefused,
+    BookingRequest,
+    CancelOutcome,
+    SlotOffer,
+    SlotRequest,
+    Visit,
+)
+from intake.domain.enums import AppointmentStatus
+from intake.domain.errors import Invalid, NotFound, StaleRecord
+from intake.domain.permissions import Permission
+from intake.services import audit, slot_finder, waitlist
+from intake.services.actor import Actor
+from intake.services.calendar_loader import ACTIVE, load_calendar
+from intake.services.database import Database
+from intake.services.patients import patient_row
+
+ALTERNATIVES = 3
+_ALTERNATIVE_DAYS = 14
+
+
+class _Overlap(Exception):
+    def __init__(self, who: str) -> None:
+        super().__init__(who)
+        self.who = who  # "therapist" or "patient"
+
+
+def book(
+    database: Database, actor: Actor, request: BookingRequest, *, now: dt.datetime | None = None
+) -> Visit:
+    """Book the slot, or raise BookingConflict (taken) / BookingRefused (not allowed)."""
+    actor.require(Permission.BOOKING)
+    now = now or dt.datetime.now(dt.UTC)
+    try:
+        with database.writing() as session:
+            kind = _type_row(session, request.type_code)
+            patient_row(session, request.patient_id)
+            needs_review = _screening_gate(session, request, kind)
+            _require_bookable(session, request, kind, now)
+            row = Appointment(
+                patient_id=request.patient_id,
+                therapist_id=request.therapist_id,
+                location_id=request.location_id,
+                type_id=kind.id,
+                starts_at=request.start,
+                ends_at=request.start + dt.timedelta(minutes=kind.minutes),
+                blocks_until=request.start
+                + dt.timedelta(minutes=kind.minutes + kind.buffer_minutes),
+                status=AppointmentStatus.BOOKED.value,
+                intake_id=request.intake_id,
+                needs_review=needs_review,
+                booked_by=actor.user_id,
+                booked_at=now,
+            )
+            session.add(row)
+            _flush_guarded(session)
+            if request.waitlist_entry_id is not None:
+                waitlist.close_as_booked(session, request.waitlist_entry_id, request.patient_id)
+            audit.record(
+                session,
+                actor,
+                "book",
+                "appointment",
+                row.id,
+                patient_id=row.patient_id,
+                fields=("therapist_id", "location_id", "starts_at", "type_id"),
+            )
+            return visit_of(session, row)
+    except _Overlap as overlap:
+        raise _conflict(database, request, overlap.who, now) from None
+
+
+def reschedule(
+    database: Database,
+    actor: Actor,
+    appointment_id: int,
+    version: int,
+    *,
+    therapist_id: int,
+    location_id: int,
+    start: dt.datetime,
+    now: dt.datetime | None = None,
+) -> Visit:
+    """Move a visit. Atomic: the old time is given up only if the new one is booked."""
+    actor.require(Permission.BOOKING)
+    now = now or dt.datetime.now(dt.UTC)
+    request: BookingRequest | None = None
+    try:
+        with database.writing() as session:
+            row = _claim(session, appointment_id, version)
+            if row.status != AppointmentStatus.BOOKED.value:
+                raise BookingRefused(f"Only a booked visit can be moved; this one is {row.status}.")
+            kind = session.get(AppointmentType, row.type_id)
+            assert kind is not None
+            request = BookingRequest(
+                row.patient_id, therapist_id, location_id, start, kind.code, row.intake_id
+            )
+            _require_bookable(session, request, kind, now, moving=row.id)
+            row.therapist_id, row.location_id = therapist_id, location_id
+            row.starts_at = start
+            row.ends_at = start + dt.timedelta(minutes=kind.minutes)
+            row.blocks_until = row.ends_at + dt.timedelta(minutes=kind.buffer_minutes)
+            _flush_guarded(session)
+            audit.record(
+                session,
+                actor,
+                "reschedule",
+                "appointment",
+                row.id,
+                patient_id=row.patient_id,
+                fields=("therapist_id", "location_id", "starts_at", "ends_at"),
+            )
+            return visit_of(session, row)
+    except _Overlap as overlap:
+        assert request is not None
+        raise _conflict(database, request, overlap.who, now) from None
+
+
+def cancel(
+    database: Database,
+    actor: Actor,
+    appointment_id: int,
+    version: int,
+    reason: str,
+    *,
+    now: dt.datetime | None = None,
+) -> CancelOutcome:
+    """Cancel with a reason; under 24 hours before the start it is marked late.
+
+    Returns the freed slot and the waitlist entries it suits, most urgent first.
+    """
+    actor.require(Permission.BOOKING)
+    now = now or dt.datetime.now(dt.UTC)
+    if not reason.strip():
+        raise Invalid({"reason": "Say why the visit is cancelled."})
+    with database.writing() as session:
+        row = _claim(session, appointment_id, version)
+        if row.status not in (AppointmentStatus.BOOKED.value, AppointmentStatus.CHECKED_IN.value):
+            raise BookingRefused(f"This visit is already {row.status}; it cannot be cancelled.")
+        row.status = AppointmentStatus.CANCELLED.value
+        row.cancel_reason = reason.strip()
+        row.cancelled_at = now
+        row.late_cancellation = row.starts_at - now < LATE_CANCELLATION
+        _flush_guarded(session)
+        audit.record(
+            session,
+            actor,
+            "cancel",
+            "appointment",
+            row.id,
+            patient_id=row.patient_id,
+            fields=("status", "cancel_reason", "late_cancellation"),
+        )
+        visit = visit_of(session, row)
+    with database.reading() as session:
+        matches = waitlist.matches_for_freed(session, visit, now)
+    freed = SlotOffer(
+        visit.therapist_id,
+        visit.therapist_name,
+        visit.location_id,
+        visit.location_code,
+        visit.location_name,
+        visit.location_address,
+        visit.timezone,
+        visit.type_code,
+        visit.start,
+        visit.end,
+        visit.local_start,
+    )
+    return CancelOutcome(visit, freed, tuple(matches))
+
+
+_NEXT_STATUS = {
+    AppointmentStatus.CHECKED_IN: ({AppointmentStatus.BOOKED}, "checked in"),
+    AppointmentStatus.COMPLETED: (
+        {AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN},
+        "completed",
+    ),
+    AppointmentStatus.NO_SHOW: ({AppointmentStatus.BOOKED}, "marked as a no-show"),
+}
+
+
+def check_in(database: Database, actor: Actor, appointment_id: int, version: int) -> Visit:
+    return _move_status(database, actor, appointment_id, version, AppointmentStatus.CHECKED_IN)
+
+
+def complete(database: Database, actor: Actor, appointment_id: int, version: int) -> Visit:
+    return _move_status(database, actor, appointment_id, version, AppointmentStatus.COMPLETED)
+
+
+def no_show(database: Database, actor: Actor, appointment_id: int, version: int) -> Visit:
+    return _move_status(database, actor, appointment_id, version, AppointmentStatus.NO_SHOW)
+
+
+def get_visit(database: Database, actor: Actor, appointment_id: int) -> Visit:
+    actor.require(Permission.SCHEDULE)
+    with database.reading() as session:
+        row = session.get(Appointment, appointment_id)
+        if row is None:
+            raise NotFound(f"There is no appointment with id {appointment_id}; it may be deleted.")
+        return visit_of(session, row)
+
+
+def _move_status(
+    database: Database, actor: Actor, appointment_id: int, version: int, to: AppointmentStatus
+) -> Visit:
+    actor.require(Permission.BOOKING)
+    allowed_from, words = _NEXT_STATUS[to]
+    with database.writing() as session:
+        row = _claim(session, appointment_id, version)
+        if AppointmentStatus(row.status) not in allowed_from:
+            raise BookingRefused(f"A visit that is {row.status} cannot be {words}.")
+        row.status = to.value
+        _flush_guarded(session)
+        audit.record(
+            session,
+            actor,
+            to.value,
+            "appointment",
+            row.id,
+            patient_id=row.patient_id,
+            fields=("status",),
+        )
+        return visit_of(session, row)
+
+
+def _claim(session: Session, appointment_id: int, version: int) -> Appointment:
+    row = session.get(Appointment, appointment_id)
+    if row is None:
+        raise NotFound(f"There is no appointment with id {appointment_id}; it may be deleted.")
+    if row.version != version:
+        raise StaleRecord(
+            "Someone else changed this visit a moment ago; it is shown again as it is now."
+        )
+    return row
+
+
+def _type_row(session: Session, code: str) -> AppointmentType:
+    row = session.scalars(
+        select(AppointmentType).where(AppointmentType.code == code.strip().upper())
+    ).one_or_none()
+    if row is None or not row.active:
+        raise Invalid({"type": f"There is no appointment type with the code {code!r}."})
+    return row
+
+
+def _screening_gate(session: Session, request: BookingRequest, kind: AppointmentType) -> bool:
+    """Refuse what the screening forbids; True when a therapist must review first."""
+    if request.intake_id is None:
+        if kind.requires_screening:
+            raise BookingRefused(
+                f"{kind.name} is booked from the patient's screened intake; take the intake first."
+            )
+        return False
+    intake = session.get(Intake, request.intake_id)
+    if intake is None:
+        raise NotFound(f"There is no intake with id {request.intake_id}.")
+    if intake.patient_id != request.patient_id:
+        raise Invalid({"intake": "That intake belongs to another patient."})
+    return screening_allows_booking(intake)
+
+
+def screening_allows_booking(intake: Intake) -> bool:
+    """Raise BookingRefused unless the stored screening lets the front desk book."""
+    result = intake.screening or {}
+    if intake.screening_status != "complete":
+        missing = ", ".join(result.get("missing", [])) or "the screening questions"
+        raise BookingRefused(f"The screening is incomplete; still needed: {missing}.")
+    if intake.triage == "emergency":
+        raise BookingRefused(
+            "Emergency: do not book. Tell the caller to call the emergency number or go to "
+            "the emergency department now, and tell the clinician on duty."
+        )
+    if intake.triage == "refer":
+        raise BookingRefused(
+            "Refer: do not book yet. The patient should see their physician or urgent care "
+            "today; book after medical clearance."
+        )
+    answers = intake.answers or {}
+    if (
+        answers.get("consent_treatment") is not True
+        or answers.get("consent_privacy_notice") is not True
+    ):
+        raise BookingRefused(
+            "Consent to treatment and the privacy notice are needed before booking."
+        )
+    return intake.triage == "review"
+
+
+def _require_bookable(
+    session: Session,
+    request: BookingRequest,
+    kind: AppointmentType,
+    now: dt.datetime,
+    *,
+    moving: int | None = None,
+) -> None:
+    """The slot must be one the calendar offers (hours, closures, time off, buffers).
+
+    This reads the calendar in the same transaction, but the overlap guarantee does not rest
+    on it: two PCs can both pass here, and then the database refuses the second insert.
+    """
+    location = session.get(Location, request.location_id)
+    therapist = session.get(Therapist, request.therapist_id)
+    if location is None or not location.active:
+        raise Invalid({"location": f"There is no location with id {request.location_id}."})
+    if therapist is None or not therapist.active:
+        raise Invalid({"therapist": f"There is no therapist with id {request.therapist_id}."})
+    if request.start.tzinfo is None:
+        raise Invalid({"start": "The start time has no time zone."})
+    if request.start < now:
+        raise BookingRefused("That time has already passed.")
+    if _offered(session, request, kind, location, moving=moving):
+        return
+    if _offered(session, request, kind, location, moving=moving, with_bookings=False):
+        raise _Overlap("therapist")
+    local = request.start.astimezone(ZoneInfo(location.timezone))
+    raise BookingRefused(
+        f"{therapist.display_name} does not work at {location.name} at "
+        f"{local:%A %d %B %H:%M} for a {kind.minutes}-minute visit "
+        "(outside their hours, the opening hours, a closure or time off)."
+    )
+
+
+def _offered(
+    session: Session,
+    request: BookingRequest,
+    kind: AppointmentType,
+    location: Location,
+    *,
+    moving: int | None,
+    with_bookings: bool = True,
+) -> bool:
+    from intake.scheduling import SlotQuery, find_slots
+
+    day = request.start.astimezone(ZoneInfo(location.timezone)).date()
+    inputs = load_calendar(
+        session,
+        day,
+        day,
+        location_ids={location.id},
+        therapist_id=request.therapist_id,
+        include_appointments=with_bookings,
+        exclude_appointment_id=moving,
+    )
+    query = SlotQuery(
+        appointment_type=slot_finder.type_input(session, kind.code),
+        first_day=day,
+        last_day=day,
+        location_ids=frozenset({location.id}),
+        therapist_id=request.therapist_id,
+        earliest=request.start,
+        limit=None,
+    )
+    for slot in find_slots(inputs, query):
+        if slot.start == request.start:
+            return True
+        if slot.start > request.start:
+            return False
+    return False
+
+
+def _flush_guarded(session: Session) -> None:
+    """Write now, turning the database's no-overlap refusal into _Overlap."""
+    try:
+        session.flush()
+    except StaleDataError:
+        raise StaleRecord(
+            "Someone else changed this visit a moment ago; nothing was saved."
+        ) from None
+    except IntegrityError as exc:
+        text = str(exc.orig).lower()
+        if "overlap" in text:
+            raise _Overlap("patient" if "patient" in text else "therapist") from None
+        raise
+
+
+def _conflict(
+    database: Database, request: BookingRequest, who: str, now: dt.datetime
+) -> BookingConflict:
+    with database.reading() as session:
+        location = session.get(Location, request.location_id)
+        tz = ZoneInfo(location.timezone) if location else dt.UTC
+        day = request.start.astimezone(tz).date()
+        search = SlotRequest(
+            first_day=max(day - dt.timedelta(days=1), now.astimezone(tz).date()),
+            days=_ALTERNATIVE_DAYS,
+            type_code=request.type_code,
+            earliest=now,
+        )
+        offers = slot_finder.nearest(session, search, request.start, n=ALTERNATIVES * 3)
+        busy = _patient_busy(session, request.patient_id, offers)
+        alternatives = [o for o in offers if (o.start, o.end) not in busy][:ALTERNATIVES]
+    if who == "patient":
+        message = "The patient already has an appointment at that time."
+    else:
+        message = "That time was just taken by another booking."
+    return BookingConflict(message, alternatives)
+
+
+def _patient_busy(
+    session: Session, patient_id: int, offers: list[SlotOffer]
+) -> set[tuple[dt.datetime, dt.datetime]]:
+    """The offers the patient cannot take because they have a visit then."""
+    if not offers:
+        return set()
+    first = min(o.start for o in offers)
+    last = max(o.end for o in offers)
+    visits = session.execute(
+        select(Appointment.starts_at, Appointment.ends_at).where(
+            Appointment.patient_id == patient_id,
+            Appointment.status.in_(ACTIVE),
+            Appointment.starts_at < last,
+            Appointment.ends_at > first,
+        )
+    ).all()
+    return {(o.start, o.end) for o in offers if any(s < o.end and o.start < e for s, e in visits)}
+
+
+def visit_of(session: Session, row: Appointment) -> Visit:
+    location = session.get(Location, row.location_id)
+    therapist = session.get(Therapist, row.therapist_id)
+    kind = session.get(AppointmentType, row.type_id)
+    assert location is not None and therapist is not None and kind is not None
+    return Visit(
+        id=row.id,
+        version=row.version,
+        patient_id=row.patient_id,
+        therapist_id=row.therapist_id,
+        therapist_name=therapist.display_name,
+        location_id=row.location_id,
+        location_code=location.code,
+        location_name=location.name,
+        location_address=location.address,
+        timezone=location.timezone,
+        type_code=kind.code,
+        type_name=kind.name,
+        start=row.starts_at,
+        end=row.ends_at,
+        status=AppointmentStatus(row.status),
+        needs_review=row.needs_review,
+        intake_id=row.intake_id,
+        late_cancellation=row.late_cancellation,
+        cancel_reason=row.cancel_reason,
+    )

@@ -1,0 +1,192 @@
+"""Reading the calendar inputs of one search window from the database, in a few queries.
+
+Locations with their hours, templates, closures and time off are small; appointments are
+streamed in start order so the slot search reads only as far as it gets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from sqlalchemy import Row, and_, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from intake.db.models import (
+    Appointment,
+    AvailabilityTemplate,
+    Closure,
+    Location,
+    Therapist,
+    TimeOff,
+)
+from intake.domain.enums import ACTIVE_APPOINTMENT_STATUSES
+from intake.scheduling import (
+    AvailabilityTemplate as TemplateInput,
+)
+from intake.scheduling import (
+    BookedAppointment,
+    CalendarInputs,
+    OpeningHours,
+)
+from intake.scheduling import (
+    Closure as ClosureInput,
+)
+from intake.scheduling import (
+    Location as LocationInput,
+)
+from intake.scheduling import (
+    TimeOff as TimeOffInput,
+)
+
+_MARGIN = dt.timedelta(days=1)
+_STREAM_BATCH = 1000
+ACTIVE = [s.value for s in ACTIVE_APPOINTMENT_STATUSES]
+
+
+def load_locations(session: Session, location_ids: set[int] | None = None) -> list[Location]:
+    query = (
+        select(Location)
+        .where(Location.active.is_(True))
+        .options(selectinload(Location.opening_hours))
+        .order_by(Location.id)
+    )
+    if location_ids is not None:
+        query = query.where(Location.id.in_(location_ids))
+    return list(session.scalars(query))
+
+
+def load_calendar(
+    session: Session,
+    first_day: dt.date,
+    last_day: dt.date,
+    *,
+    location_ids: set[int] | None = None,
+    therapist_id: int | None = None,
+    include_appointments: bool = True,
+    exclude_appointment_id: int | None = None,
+) -> CalendarInputs:
+    """The inputs for local days first_day..last_day (a day's margin either side in UTC).
+
+    `exclude_appointment_id` leaves one appointment out, so a visit being moved does not
+    block the time it is moved into.
+    """
+    locations = tuple(_location_input(row) for row in load_locations(session, location_ids))
+    ids = {loc.id for loc in locations}
+    window_start = dt.datetime.combine(first_day, dt.time(), dt.UTC) - _MARGIN
+    window_end = dt.datetime.combine(last_day, dt.time(), dt.UTC) + 2 * _MARGIN
+    templates = tuple(_templates(session, ids, first_day, last_day, therapist_id))
+    therapist_ids = {t.therapist_id for t in templates}
+    return CalendarInputs(
+        locations=locations,
+        templates=templates,
+        closures=tuple(_closures(session, ids, first_day - _MARGIN, last_day + _MARGIN)),
+        time_off=tuple(_time_off(session, therapist_ids, window_start, window_end)),
+        appointments=_appointments(
+            session, therapist_ids, window_start, window_end, exclude_appointment_id
+        )
+        if include_appointments
+        else (),
+    )
+
+
+def _location_input(row: Location) -> LocationInput:
+    hours = tuple(OpeningHours(h.weekday, h.opens, h.closes) for h in row.opening_hours)
+    return LocationInput(row.id, row.code, row.timezone, hours)
+
+
+def _templates(
+    session: Session,
+    location_ids: set[int],
+    first_day: dt.date,
+    last_day: dt.date,
+    therapist_id: int | None,
+) -> Iterator[TemplateInput]:
+    query = (
+        select(AvailabilityTemplate)
+        .join(Therapist, Therapist.id == AvailabilityTemplate.therapist_id)
+        .where(
+            Therapist.active.is_(True),
+            AvailabilityTemplate.location_id.in_(location_ids),
+            AvailabilityTemplate.effective_from <= last_day,
+            or_(
+                AvailabilityTemplate.effective_to.is_(None),
+                AvailabilityTemplate.effective_to >= first_day,
+            ),
+        )
+    )
+    if therapist_id is not None:
+        query = query.where(AvailabilityTemplate.therapist_id == therapist_id)
+    for t in session.scalars(query):
+        yield TemplateInput(
+            t.therapist_id,
+            t.location_id,
+            t.weekday,
+            t.start_time,
+            t.end_time,
+            t.effective_from,
+            t.effective_to,
+        )
+
+
+def _closures(
+    session: Session, location_ids: set[int], first: dt.date, last: dt.date
+) -> Iterator[ClosureInput]:
+    query = select(Closure.location_id, Closure.first_day, Closure.last_day).where(
+        Closure.location_id.in_(location_ids),
+        Closure.first_day <= last,
+        Closure.last_day >= first,
+    )
+    for location_id, first_day, last_day in session.execute(query):
+        yield ClosureInput(location_id, first_day, last_day)
+
+
+def _time_off(
+    session: Session, therapist_ids: set[int], start: dt.datetime, end: dt.datetime
+) -> Iterator[TimeOffInput]:
+    query = select(TimeOff.therapist_id, TimeOff.starts_at, TimeOff.ends_at).where(
+        TimeOff.therapist_id.in_(therapist_ids),
+        TimeOff.starts_at < end,
+        TimeOff.ends_at > start,
+    )
+    for therapist_id, starts_at, ends_at in session.execute(query):
+        yield TimeOffInput(therapist_id, starts_at, ends_at)
+
+
+def _appointments(
+    session: Session,
+    therapist_ids: set[int],
+    start: dt.datetime,
+    end: dt.datetime,
+    exclude_id: int | None = None,
+) -> Iterator[BookedAppointment]:
+    """Active appointments of the therapists in the window, streamed in start order."""
+    query = (
+        select(
+            Appointment.therapist_id,
+            Appointment.location_id,
+            Appointment.starts_at,
+            Appointment.ends_at,
+            Appointment.blocks_until,
+        )
+        .where(
+            and_(
+                Appointment.starts_at >= start - _MARGIN,
+                Appointment.starts_at < end,
+                Appointment.status.in_(ACTIVE),
+            )
+        )
+        .order_by(Appointment.starts_at)
+        .execution_options(yield_per=_STREAM_BATCH)
+    )
+    if exclude_id is not None:
+        query = query.where(Appointment.id != exclude_id)
+    if len(therapist_ids) <= 20:  # a narrow search: let the (therapist, start) index work
+        query = query.where(Appointment.therapist_id.in_(therapist_ids))
+    wanted = therapist_ids
+    row: Row[tuple[int, int, dt.datetime, dt.datetime, dt.datetime]]
+    for row in session.execute(query):
+        therapist_id, location_id, starts_at, ends_at, blocks_until = row
+        if therapist_id in wanted:
+            buffer = int((blocks_until - ends_at).total_seconds() // 60)
+            yield BookedAppointment(therapist_id, location_id, starts_at, ends_at, buffer)

@@ -1,0 +1,231 @@
+"""The waitlist: patients who want an earlier or a particular slot, most urgent first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake.db.models import AppointmentType, Intake, WaitlistEntry
+from intake.domain.booking import (
+    BookingRefused,
+    SlotOffer,
+    SlotRequest,
+    Visit,
+    WaitlistEntryInfo,
+    WaitlistPreferences,
+)
+from intake.domain.enums import WaitlistStatus
+from intake.domain.errors import Invalid, NotFound, StaleRecord
+from intake.domain.permissions import Permission
+from intake.scheduling import part_of_day
+from intake.services import audit, slot_finder
+from intake.services.actor import Actor
+from intake.services.database import Database
+from intake.services.patients import patient_row
+
+# Priority: lower is more urgent. A patient a therapist must review comes before a clear one.
+TRIAGE_PRIORITY = {"review": 10, "clear": 20, None: 30}
+OPEN = (WaitlistStatus.WAITING.value, WaitlistStatus.OFFERED.value)
+
+
+def add(
+    database: Database,
+    actor: Actor,
+    patient_id: int,
+    preferences: WaitlistPreferences,
+    *,
+    type_code: str = "EVAL60",
+    intake_id: int | None = None,
+    earliest_date: dt.date | None = None,
+    note: str = "",
+) -> WaitlistEntryInfo:
+    actor.require(Permission.BOOKING)
+    if bad := [d for d in preferences.weekdays if not 0 <= d <= 6]:
+        raise Invalid({"weekdays": f"Weekdays are 0 (Monday) to 6 (Sunday), not {bad}."})
+    with database.writing() as session:
+        patient_row(session, patient_id)
+        kind = _type(session, type_code)
+        triage = _triage(session, patient_id, intake_id, kind)
+        row = WaitlistEntry(
+            patient_id=patient_id,
+            intake_id=intake_id,
+            type_id=kind.id,
+            preferences=preferences.to_json(),
+            earliest_date=earliest_date,
+            priority=TRIAGE_PRIORITY[triage],
+            note=note.strip(),
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "create",
+            "waitlist_entry",
+            row.id,
+            patient_id=patient_id,
+            fields=("preferences", "earliest_date", "type_id", "note"),
+        )
+        return _info(session, row)
+
+
+def waiting(database: Database, actor: Actor) -> list[WaitlistEntryInfo]:
+    """Every open entry, most urgent first, then longest waiting."""
+    actor.require(Permission.BOOKING)
+    with database.reading() as session:
+        return [_info(session, row) for row in _open_entries(session)]
+
+
+def offer(database: Database, actor: Actor, entry_id: int, version: int) -> WaitlistEntryInfo:
+    """Mark that the patient was offered a slot (they stay on the list until booked)."""
+    return _set_status(database, actor, entry_id, version, WaitlistStatus.OFFERED)
+
+
+def remove(database: Database, actor: Actor, entry_id: int, version: int) -> WaitlistEntryInfo:
+    return _set_status(database, actor, entry_id, version, WaitlistStatus.REMOVED)
+
+
+def matches_for_freed(session: Session, visit: Visit, now: dt.datetime) -> list[WaitlistEntryInfo]:
+    """Open entries a freed visit's time could serve, most urgent first then longest waiting.
+
+    For each appointment type wanted on the list, the freed time must hold a real slot of
+    that type now (a 45-minute gap cannot take a 60-minute evaluation).
+    """
+    entries = list(_open_entries(session))
+    if not entries:
+        return []
+    day = visit.local_start.date()
+    slots_by_type: dict[int | None, SlotOffer | None] = {}
+    matched = []
+    for row in entries:
+        if row.earliest_date is not None and row.earliest_date > day:
+            continue
+        if row.type_id not in slots_by_type:
+            slots_by_type[row.type_id] = _slot_in(session, visit, row.type_id, now)
+        slot = slots_by_type[row.type_id]
+        if slot is not None and _accepts(WaitlistPreferences.from_json(row.preferences), slot):
+            matched.append(_info(session, row))
+    return matched
+
+
+def close_as_booked(session: Session, entry_id: int, patient_id: int) -> None:
+    """Inside a booking's transaction: the entry is done."""
+    row = session.get(WaitlistEntry, entry_id)
+    if row is None or row.patient_id != patient_id:
+        raise NotFound(f"There is no waitlist entry {entry_id} for this patient.")
+    if row.status not in OPEN:
+        raise BookingRefused(f"That waitlist entry is already {row.status}.")
+    row.status = WaitlistStatus.BOOKED.value
+
+
+def _slot_in(
+    session: Session, visit: Visit, type_id: int | None, now: dt.datetime
+) -> SlotOffer | None:
+    kind = session.get(AppointmentType, type_id) if type_id is not None else None
+    code = kind.code if kind is not None else visit.type_code
+    day = visit.local_start.date()
+    request = SlotRequest(
+        first_day=day,
+        days=1,
+        type_code=code,
+        location_codes=(visit.location_code,),
+        therapist_id=visit.therapist_id,
+        earliest=max(now, visit.start - dt.timedelta(hours=1)),
+        limit=50,
+    )
+    offers = slot_finder.find_in(session, request)
+    # A slot that overlaps the freed time: that is what the cancellation opened up.
+    return next((o for o in offers if o.start < visit.end and visit.start < o.end), None)
+
+
+def _accepts(preferences: WaitlistPreferences, offer: SlotOffer) -> bool:
+    local = offer.local_start
+    return (
+        (not preferences.location_ids or offer.location_id in preferences.location_ids)
+        and (not preferences.weekdays or local.weekday() in preferences.weekdays)
+        and (not preferences.parts_of_day or part_of_day(local.time()) in preferences.parts_of_day)
+        and (preferences.therapist_id is None or offer.therapist_id == preferences.therapist_id)
+    )
+
+
+def _open_entries(session: Session) -> list[WaitlistEntry]:
+    return list(
+        session.scalars(
+            select(WaitlistEntry)
+            .where(WaitlistEntry.status.in_(OPEN))
+            .order_by(WaitlistEntry.priority, WaitlistEntry.created_at, WaitlistEntry.id)
+        )
+    )
+
+
+def _type(session: Session, code: str) -> AppointmentType:
+    row = session.scalars(
+        select(AppointmentType).where(AppointmentType.code == code.strip().upper())
+    ).one_or_none()
+    if row is None or not row.active:
+        raise Invalid({"type": f"There is no appointment type with the code {code!r}."})
+    return row
+
+
+def _triage(
+    session: Session, patient_id: int, intake_id: int | None, kind: AppointmentType
+) -> str | None:
+    """The intake's triage; a patient who may not be booked may not wait for a slot either."""
+    from intake.services.booking import screening_allows_booking
+
+    if intake_id is None:
+        if kind.requires_screening:
+            raise BookingRefused(f"{kind.name} needs the patient's screened intake first.")
+        return None
+    intake = session.get(Intake, intake_id)
+    if intake is None or intake.patient_id != patient_id:
+        raise NotFound(f"There is no intake {intake_id} for this patient.")
+    screening_allows_booking(intake)
+    return intake.triage
+
+
+def _set_status(
+    database: Database, actor: Actor, entry_id: int, version: int, status: WaitlistStatus
+) -> WaitlistEntryInfo:
+    actor.require(Permission.BOOKING)
+    with database.writing() as session:
+        row = session.get(WaitlistEntry, entry_id)
+        if row is None:
+            raise NotFound(f"There is no waitlist entry {entry_id}.")
+        if row.version != version:
+            raise StaleRecord("Someone else changed this waitlist entry; it is shown as it is now.")
+        if row.status not in OPEN:
+            raise BookingRefused(f"That waitlist entry is already {row.status}.")
+        row.status = status.value
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "update",
+            "waitlist_entry",
+            row.id,
+            patient_id=row.patient_id,
+            fields=("status",),
+        )
+        return _info(session, row)
+
+
+def _info(session: Session, row: WaitlistEntry) -> WaitlistEntryInfo:
+    kind = session.get(AppointmentType, row.type_id) if row.type_id is not None else None
+    triage = next((t for t, p in TRIAGE_PRIORITY.items() if p == row.priority), None)
+    return WaitlistEntryInfo(
+        id=row.id,
+        version=row.version,
+        patient_id=row.patient_id,
+        intake_id=row.intake_id,
+        type_code=kind.code if kind else None,
+        preferences=WaitlistPreferences.from_json(row.preferences),
+        earliest_date=row.earliest_date,
+        priority=row.priority,
+        triage=triage,
+        status=WaitlistStatus(row.status),
+        note=row.note,
+        created_at=row.created_at,
+    )

@@ -1,0 +1,300 @@
+"""Finding slots and booking, on both databases, as the front desk does it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from intake.domain.booking import (
+    BookingConflict,
+    BookingRefused,
+    BookingRequest,
+    SlotRequest,
+    WaitlistPreferences,
+)
+from intake.domain.enums import AppointmentStatus, PartOfDay
+from intake.domain.errors import Invalid, StaleRecord
+from intake.services import booking, practice_admin, slot_finder, staffing, waitlist
+from tests.db.practice import ADMIN, DESK, MONDAY, NOW, at, build, screened_intake
+
+
+@pytest.fixture
+def practice(database):  # type: ignore[no-untyped-def]
+    return build(database)
+
+
+def _slots(database, **kwargs):  # type: ignore[no-untyped-def]
+    request = SlotRequest(first_day=MONDAY, days=kwargs.pop("days", 1), earliest=NOW, **kwargs)
+    return slot_finder.find(database, DESK, request)
+
+
+def _book(database, practice, start, *, patient=0, therapist=None, location=None, **kw):  # type: ignore[no-untyped-def]
+    patient_id = practice.patients[patient]
+    intake_id = kw.pop("intake_id", None)
+    if intake_id is None and kw.get("type_code", "EVAL60") == "EVAL60":
+        intake_id = screened_intake(database, patient_id)
+    request = BookingRequest(
+        patient_id,
+        therapist or practice.ann,
+        location or practice.east,
+        start,
+        intake_id=intake_id,
+        **kw,
+    )
+    return booking.book(database, DESK, request, now=NOW)
+
+
+def test_first_slots_come_soonest_first_across_locations(database, practice):
+    found = _slots(database, limit=6)
+    starts = [s.start for s in found]
+    assert starts == sorted(starts)
+    # East (New York) opens an hour before West (Chicago) in absolute time.
+    assert found[0].location_code == "EAST" and found[0].local_start.hour == 8
+    assert {s.location_code for s in _slots(database, limit=20)} == {"EAST", "WEST"}
+    assert found[0].therapist_name == "Ann Testwood"
+
+
+def test_slot_filters(database, practice):
+    west = _slots(database, location_codes=("WEST",), limit=50)
+    assert west and all(s.location_code == "WEST" for s in west)
+    assert all(s.local_start.hour >= 8 and s.local_end.hour <= 12 for s in west)
+    assert not _slots(database, parts_of_day=(PartOfDay.AFTERNOON,), limit=50)
+    tuesday_only = _slots(database, days=7, weekdays=(1,), limit=50)
+    assert tuesday_only and {s.local_start.weekday() for s in tuesday_only} == {1}
+    bens = _slots(database, therapist_id=practice.ben, limit=50)
+    assert bens and {s.therapist_id for s in bens} == {practice.ben}
+
+
+def test_bad_search_input_names_the_field(database, practice):
+    with pytest.raises(Invalid) as caught:
+        _slots(database, location_codes=("NOPE",), type_code="XYZ")
+    assert set(caught.value.problems) == {"location", "type"}
+    with pytest.raises(Invalid) as caught:
+        _slots(database, days=0)
+    assert "days" in caught.value.problems
+
+
+def test_a_closure_removes_the_day(database, practice):
+    practice_admin.add_closure(database, ADMIN, "EAST", MONDAY, MONDAY, reason="Holiday")
+    assert {s.location_code for s in _slots(database, limit=50)} == {"WEST"}
+
+
+def test_booking_takes_the_slot_off_the_list(database, practice):
+    start = at(MONDAY, 9)
+    visit = _book(database, practice, start)
+    assert (visit.status, visit.needs_review, visit.location_code) == (
+        AppointmentStatus.BOOKED,
+        False,
+        "EAST",
+    )
+    assert visit.end - visit.start == dt.timedelta(minutes=60)
+    anns = [s.start for s in _slots(database, therapist_id=practice.ann, limit=50)]
+    assert start not in anns
+    assert at(MONDAY, 8, 45) not in anns  # would run into the booked hour
+    assert at(MONDAY, 10) in anns
+
+
+def test_the_same_slot_twice_is_a_conflict_with_alternatives(database, practice):
+    start = at(MONDAY, 9)
+    _book(database, practice, start, patient=0)
+    with pytest.raises(BookingConflict) as caught:
+        _book(database, practice, start, patient=1)
+    conflict = caught.value
+    assert "just taken" in str(conflict)
+    assert len(conflict.alternatives) == 3
+    for alt in conflict.alternatives:
+        assert not (
+            alt.therapist_id == practice.ann
+            and alt.start < start + dt.timedelta(hours=1)
+            and start < alt.end
+        )
+    # Each alternative really can be booked.
+    alt = conflict.alternatives[0]
+    visit = _book(
+        database,
+        practice,
+        alt.start,
+        patient=1,
+        therapist=alt.therapist_id,
+        location=alt.location_id,
+    )
+    assert visit.start == alt.start
+
+
+def test_a_patient_cannot_hold_two_visits_at_once(database, practice):
+    _book(database, practice, at(MONDAY, 9), patient=0)
+    with pytest.raises(BookingConflict, match="patient already has an appointment"):
+        _book(
+            database,
+            practice,
+            at(MONDAY, 8, 30, "America/Chicago"),
+            patient=0,
+            therapist=practice.ben,
+            location=practice.west,
+        )
+
+
+def test_outside_working_hours_or_in_the_past_is_refused(database, practice):
+    with pytest.raises(BookingRefused, match="does not work"):
+        _book(database, practice, at(MONDAY, 13))
+    with pytest.raises(BookingRefused, match="does not work"):
+        _book(database, practice, at(MONDAY, 9, 10))  # off the quarter-hour grid
+    with pytest.raises(BookingRefused, match="passed"):
+        _book(database, practice, NOW - dt.timedelta(days=1))
+
+
+@pytest.mark.parametrize(
+    ("overrides", "words"),
+    [
+        ({"has_headache": True, "rf_sudden_onset": True}, "Emergency"),
+        ({"rf_fever": True}, "Refer"),
+        ({"rf_fever": None}, "incomplete"),
+        ({"consent_treatment": False}, "Consent"),
+    ],
+)
+def test_screening_blocks_booking_in_the_service(database, practice, overrides, words):
+    intake_id = screened_intake(database, practice.patients[0], **overrides)
+    with pytest.raises(BookingRefused, match=words):
+        _book(database, practice, at(MONDAY, 9), intake_id=intake_id)
+
+
+def test_review_triage_books_with_a_review_mark(database, practice):
+    intake_id = screened_intake(database, practice.patients[0], cad_dizziness=True)
+    visit = _book(database, practice, at(MONDAY, 9), intake_id=intake_id)
+    assert visit.needs_review
+
+
+def test_an_evaluation_needs_an_intake_but_a_follow_up_does_not(database, practice):
+    request = BookingRequest(practice.patients[0], practice.ann, practice.east, at(MONDAY, 9))
+    with pytest.raises(BookingRefused, match="screened intake"):
+        booking.book(database, DESK, request, now=NOW)
+    visit = _book(database, practice, at(MONDAY, 9), type_code="FU45")
+    assert visit.end - visit.start == dt.timedelta(minutes=45)
+
+
+def test_an_intake_of_another_patient_is_refused(database, practice):
+    other = screened_intake(database, practice.patients[1])
+    with pytest.raises(Invalid):
+        _book(database, practice, at(MONDAY, 9), patient=0, intake_id=other)
+
+
+def test_reschedule_is_atomic(database, practice):
+    first = _book(database, practice, at(MONDAY, 9), patient=0)
+    _book(database, practice, at(MONDAY, 11), patient=1)
+    with pytest.raises(BookingConflict):
+        booking.reschedule(
+            database,
+            DESK,
+            first.id,
+            first.version,
+            therapist_id=practice.ann,
+            location_id=practice.east,
+            start=at(MONDAY, 11),
+            now=NOW,
+        )
+    kept = booking.get_visit(database, DESK, first.id)
+    assert (kept.start, kept.version) == (first.start, first.version)
+    moved = booking.reschedule(
+        database,
+        DESK,
+        first.id,
+        first.version,
+        therapist_id=practice.ann,
+        location_id=practice.east,
+        start=at(MONDAY, 9, 30),
+        now=NOW,
+    )  # overlaps its own old time
+    assert moved.start == at(MONDAY, 9, 30) and moved.version == first.version + 1
+    assert at(MONDAY, 8) in [s.start for s in _slots(database, therapist_id=practice.ann)]
+
+
+def test_cancel_marks_late_cancellations_and_frees_the_slot(database, practice):
+    visit = _book(database, practice, at(MONDAY, 9))
+    with pytest.raises(Invalid):
+        booking.cancel(database, DESK, visit.id, visit.version, "  ", now=NOW)
+    outcome = booking.cancel(
+        database,
+        DESK,
+        visit.id,
+        visit.version,
+        "Patient is unwell",
+        now=visit.start - dt.timedelta(hours=3),
+    )
+    assert outcome.visit.status == AppointmentStatus.CANCELLED
+    assert outcome.visit.late_cancellation
+    assert at(MONDAY, 9) in [s.start for s in _slots(database, therapist_id=practice.ann)]
+    early = _book(database, practice, at(MONDAY, 10), patient=1)
+    outcome = booking.cancel(database, DESK, early.id, early.version, "Moved away", now=NOW)
+    assert not outcome.visit.late_cancellation
+
+
+def test_status_moves_and_stale_versions(database, practice):
+    visit = _book(database, practice, at(MONDAY, 9))
+    checked = booking.check_in(database, DESK, visit.id, visit.version)
+    with pytest.raises(StaleRecord):
+        booking.complete(database, DESK, visit.id, visit.version)  # an old copy
+    done = booking.complete(database, DESK, checked.id, checked.version)
+    assert done.status == AppointmentStatus.COMPLETED
+    with pytest.raises(BookingRefused):
+        booking.no_show(database, DESK, done.id, done.version)
+    other = _book(database, practice, at(MONDAY, 10), patient=1)
+    missed = booking.no_show(database, DESK, other.id, other.version)
+    assert missed.status == AppointmentStatus.NO_SHOW
+    # A no-show frees the therapist's time for a walk-in.
+    assert at(MONDAY, 10) in [s.start for s in _slots(database, therapist_id=practice.ann)]
+
+
+def test_cancellation_lists_matching_waitlist_patients_most_urgent_first(database, practice):
+    p = practice.patients
+    clear = waitlist.add(
+        database, DESK, p[1], WaitlistPreferences(), intake_id=screened_intake(database, p[1])
+    )
+    review = waitlist.add(
+        database,
+        DESK,
+        p[2],
+        WaitlistPreferences(weekdays=(0,)),
+        intake_id=screened_intake(database, p[2], cad_dizziness=True),
+    )
+    waitlist.add(
+        database,
+        DESK,
+        p[3],
+        WaitlistPreferences(location_ids=(practice.west,)),
+        intake_id=screened_intake(database, p[3]),
+    )  # wrong location
+    visit = _book(database, practice, at(MONDAY, 9), patient=0)
+    outcome = booking.cancel(database, DESK, visit.id, visit.version, "Clash", now=NOW)
+    assert [e.id for e in outcome.waitlist] == [review.id, clear.id]
+    offered = waitlist.offer(database, DESK, review.id, review.version)
+    slot = outcome.freed
+    booked = booking.book(
+        database,
+        DESK,
+        BookingRequest(
+            p[2],
+            slot.therapist_id,
+            slot.location_id,
+            slot.start,
+            intake_id=review.intake_id,
+            waitlist_entry_id=offered.id,
+        ),
+        now=NOW,
+    )
+    assert booked.needs_review
+    still_waiting = [e.id for e in waitlist.waiting(database, DESK)]
+    assert review.id not in still_waiting
+    assert still_waiting[0] == clear.id  # the list keeps its order for the next opening
+
+
+def test_a_patient_who_must_not_be_booked_cannot_wait_either(database, practice):
+    refer = screened_intake(database, practice.patients[0], rf_fever=True)
+    with pytest.raises(BookingRefused, match="Refer"):
+        waitlist.add(database, DESK, practice.patients[0], WaitlistPreferences(), intake_id=refer)
+
+
+def test_time_off_removes_slots(database, practice):
+    staffing.add_time_off(database, ADMIN, practice.ann, at(MONDAY, 8), at(MONDAY, 10))
+    starts = [s.start for s in _slots(database, therapist_id=practice.ann, limit=50)]
+    assert starts and min(starts) == at(MONDAY, 10)
