@@ -59,6 +59,19 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self.navigation.setCurrentRow(0)
 
+    def set_page(self, key: str, page: QWidget) -> None:
+        """Put a real screen in place of an area's placeholder."""
+        index = self._page_index[key]
+        old = self.pages.widget(index)
+        self.pages.removeWidget(old)
+        old.deleteLater()
+        self.pages.insertWidget(index, page)
+        if self.navigation.currentRow() == index:
+            self.pages.setCurrentIndex(index)
+
+    def page(self, key: str) -> QWidget:
+        return self.pages.widget(self._page_index[key])
+
     def current_area(self) -> str:
         return str(self.navigation.currentItem().data(Qt.ItemDataRole.UserRole))
 
