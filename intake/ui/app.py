@@ -53,10 +53,19 @@ class Startup(QObject):
             QApplication.exit(1)
 
 
+def style_sheet() -> str:
+    """style.qss first, then each screen's own sheet (resources/*.qss) in name order."""
+    sheets = sorted(
+        (node for node in resource().iterdir() if node.name.endswith(".qss")),
+        key=lambda node: (node.name != "style.qss", node.name),
+    )
+    return "\n".join(node.read_text(encoding="utf-8") for node in sheets)
+
+
 def run_gui(*, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Clinic Intake")
-    app.setStyleSheet(resource("style.qss").read_text(encoding="utf-8"))
+    app.setStyleSheet(style_sheet())
     window = MainWindow()
     window.show()
     startup = Startup(window, demo=demo)
