@@ -64,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--checklist", metavar="ID", help="checklist id, e.g. neck-headache or neck-headache-1"
     )
     screen.add_argument("--on", type=_date, metavar="DATE", help="intake date (default: today)")
+    slots = sub.add_parser("slots", help="list free appointment slots, soonest first")
+    slots.add_argument("--from", dest="first_day", type=_date, required=True, metavar="DATE")
+    slots.add_argument("--days", type=_positive, default=14)
+    slots.add_argument("--location", action="append", default=[], metavar="CODE")
+    slots.add_argument("--therapist", type=_positive, metavar="ID")
+    slots.add_argument("--type", dest="type_code", default="EVAL60", metavar="CODE")
+    slots.add_argument("--limit", type=_positive, default=20)
+    slots.add_argument("--json", action="store_true", help="print JSON instead of a table")
     return parser
 
 
@@ -79,6 +87,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _HANDLERS[args.command](args)
     except KnownError as exc:
         print(f"intake {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except Exception:
+        from intake.logs import log_path, report_bug
+
+        report_bug(f"intake {args.command} failed")
+        print(
+            f"intake {args.command}: an unexpected error stopped the command; nothing more "
+            f"was changed. The details are in {log_path()} for your IT person.",
+            file=sys.stderr,
+        )
         return EXIT_FAILURE
 
 
@@ -182,7 +200,71 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_HANDLERS = {"screen": _cmd_screen, "db": _cmd_db, "demo-data": _cmd_demo_data}
+def _cmd_slots(args: argparse.Namespace) -> int:
+    from intake.domain.booking import SlotRequest
+    from intake.domain.errors import Invalid
+    from intake.services import database as database_service
+    from intake.services import slot_finder
+    from intake.services.actor import SYSTEM
+    from intake.settings import load_settings
+
+    request = SlotRequest(
+        first_day=args.first_day,
+        days=args.days,
+        type_code=args.type_code,
+        location_codes=tuple(args.location),
+        therapist_id=args.therapist,
+        limit=args.limit,
+    )
+    database = database_service.open_database(load_settings().database_url, upgrade=False)
+    try:
+        offers = slot_finder.find(database, SYSTEM, request)
+    except Invalid as exc:
+        if args.json:
+            print(json.dumps({"errors": exc.problems}, indent=2))
+        else:
+            for field, problem in exc.problems.items():
+                print(f"intake slots: --{field}: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    finally:
+        database.close()
+    if args.json:
+        print(json.dumps([_slot_json(o) for o in offers], indent=2))
+    elif not offers:
+        print("No free slots match.")
+    else:
+        for o in offers:
+            local = o.local_start
+            print(
+                f"{local:%a %Y-%m-%d %H:%M} {local:%Z}  {o.location_code:<6} "
+                f"{o.location_name:<28} {o.therapist_name} (therapist {o.therapist_id})"
+            )
+    return EXIT_OK
+
+
+def _slot_json(offer: object) -> dict[str, object]:
+    from intake.domain.booking import SlotOffer
+
+    assert isinstance(offer, SlotOffer)
+    return {
+        "start": offer.start.isoformat(),
+        "end": offer.end.isoformat(),
+        "local_start": offer.local_start.isoformat(),
+        "timezone": offer.timezone,
+        "location": offer.location_code,
+        "location_name": offer.location_name,
+        "therapist_id": offer.therapist_id,
+        "therapist": offer.therapist_name,
+        "type": offer.type_code,
+    }
+
+
+_HANDLERS = {
+    "screen": _cmd_screen,
+    "db": _cmd_db,
+    "demo-data": _cmd_demo_data,
+    "slots": _cmd_slots,
+}
 
 
 if __name__ == "__main__":

@@ -36,14 +36,21 @@ def create_database_engine(url: str | URL, **kwargs: Any) -> Engine:
     if backend == "postgresql":
         connect_args = {"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S, "application_name": "intake"}
         connect_args.update(kwargs.pop("connect_args", {}))
-        return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args, **kwargs)
+        return create_engine(
+            parsed, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args, **kwargs
+        )
     raise ValueError(f"unsupported database backend {backend!r}: use sqlite or postgresql")
 
 
 def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
     if url.database and url.database != ":memory:":
         _create_private_file(Path(url.database))
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, **kwargs)
+    engine = create_engine(
+        url,
+        hide_parameters=True,  # error messages must never carry patient data
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        **kwargs,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
