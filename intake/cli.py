@@ -125,11 +125,12 @@ def _cmd_screen(args: argparse.Namespace) -> int:
         errors = [{"question": None, "message": "answers must be a JSON object of question ids"}]
         print(json.dumps({"errors": errors}, indent=2))
         return EXIT_USAGE
-    errors = screening.validate_answers(checklist, answers)
+    on = args.on or dt.date.today()
+    errors = screening.validate_answers(checklist, answers, on=on)
     if errors:
         print(json.dumps({"errors": [e.to_json() for e in errors]}, indent=2))
         return EXIT_USAGE
-    result = screening.evaluate(checklist, answers, on=args.on or dt.date.today())
+    result = screening.evaluate(checklist, answers, on=on)
     print(json.dumps(result.to_json(), indent=2))
     return EXIT_OK
 

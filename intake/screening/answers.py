@@ -23,10 +23,13 @@ class AnswerError:
         return {"question": self.question_id, "message": self.message}
 
 
-def validate_answers(checklist: Checklist, answers: Mapping[str, object]) -> list[AnswerError]:
+def validate_answers(
+    checklist: Checklist, answers: Mapping[str, object], *, on: dt.date | None = None
+) -> list[AnswerError]:
     """Every problem with `answers`; empty when they can be evaluated. Never raises.
 
     A null (None) value means "not answered" for any question; it is never an error.
+    With `on` (the intake date), a date after it (a birth date in the future) is an error.
     """
     if not isinstance(answers, Mapping):
         return [AnswerError(None, "answers must be an object of question ids and answers")]
@@ -40,9 +43,16 @@ def validate_answers(checklist: Checklist, answers: Mapping[str, object]) -> lis
             errors.append(AnswerError(key, f"unknown question id {key!r}"))
             continue
         problem = check_value(question, value)
+        if problem is None and on is not None and question.type == QuestionType.DATE:
+            problem = _not_after(value, on)
         if problem:
             errors.append(AnswerError(key, problem))
     return errors
+
+
+def _not_after(value: object, on: dt.date) -> str | None:
+    day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    return f"{day.isoformat()} is after the intake date {on.isoformat()}" if day > on else None
 
 
 def check_value(question: Question, value: object) -> str | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from intake.domain.errors import KnownError
 
-class ChecklistError(Exception):
+
+class ChecklistError(KnownError):
     """A checklist that cannot be loaded; the program must refuse to screen with it.
 
     The message names the file, the line (when it can be found), the rule or question

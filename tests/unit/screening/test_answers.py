@@ -95,3 +95,17 @@ def test_not_an_object_never_raises(checklist: Checklist, answers: Any) -> None:
 def test_error_json_shape() -> None:
     error = AnswerError("pain_now", "out of range")
     assert error.to_json() == {"question": "pain_now", "message": "out of range"}
+
+
+def test_a_birth_date_after_the_intake_date_is_refused():
+    import datetime as dt
+
+    from intake.screening import load_checklist, validate_answers
+
+    checklist = load_checklist(None)
+    errors = validate_answers(checklist, {"dob": "2030-01-01"}, on=dt.date(2026, 11, 24))
+    assert [(e.question_id, "after the intake date" in e.message) for e in errors] == [
+        ("dob", True)
+    ]
+    assert validate_answers(checklist, {"dob": "2026-11-24"}, on=dt.date(2026, 11, 24)) == []
+    assert validate_answers(checklist, {"dob": "2030-01-01"}) == []  # no date given: no check
