@@ -33,6 +33,7 @@ from intake.services import audit, slot_finder, waitlist
 from intake.services.actor import Actor
 from intake.services.calendar_loader import ACTIVE, load_calendar
 from intake.services.database import Database
+from intake.services.lookups import active_type
 from intake.services.patients import patient_row
 
 ALTERNATIVES = 3
@@ -53,7 +54,7 @@ def book(
     now = now or dt.datetime.now(dt.UTC)
     try:
         with database.writing() as session:
-            kind = _type_row(session, request.type_code)
+            kind = active_type(session, request.type_code)
             patient_row(session, request.patient_id)
             needs_review = _screening_gate(session, request, kind)
             _require_bookable(session, request, kind, now)
@@ -252,15 +253,6 @@ def _claim(session: Session, appointment_id: int, version: int) -> Appointment:
         raise StaleRecord(
             "Someone else changed this visit a moment ago; it is shown again as it is now."
         )
-    return row
-
-
-def _type_row(session: Session, code: str) -> AppointmentType:
-    row = session.scalars(
-        select(AppointmentType).where(AppointmentType.code == code.strip().upper())
-    ).one_or_none()
-    if row is None or not row.active:
-        raise Invalid({"type": f"There is no appointment type with the code {code!r}."})
     return row
 
 

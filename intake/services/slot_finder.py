@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db.models import AppointmentType, Location, Therapist
+from intake.db.models import Location, Therapist
 from intake.domain.booking import MAX_SEARCH_DAYS, SlotOffer, SlotRequest
 from intake.domain.errors import Invalid
 from intake.domain.permissions import Permission
@@ -17,6 +17,7 @@ from intake.scheduling import CalendarInputs, Slot, SlotQuery, find_slots, neare
 from intake.services.actor import Actor
 from intake.services.calendar_loader import load_calendar
 from intake.services.database import Database
+from intake.services.lookups import active_type
 
 EARLIEST_DAY = dt.date(2000, 1, 1)
 LATEST_DAY = dt.date(2100, 12, 31)
@@ -65,11 +66,7 @@ def _inputs(
 
 
 def type_input(session: Session, code: str) -> TypeInput:
-    row = session.scalars(
-        select(AppointmentType).where(AppointmentType.code == code.strip().upper())
-    ).one_or_none()
-    if row is None or not row.active:
-        raise Invalid({"type": f"There is no appointment type with the code {code!r}."})
+    row = active_type(session, code)
     return TypeInput(row.code, row.minutes, row.buffer_minutes)
 
 

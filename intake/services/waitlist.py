@@ -23,6 +23,7 @@ from intake.scheduling import part_of_day
 from intake.services import audit, slot_finder
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.services.lookups import active_type
 from intake.services.patients import patient_row
 
 # Priority: lower is more urgent. A patient a therapist must review comes before a clear one.
@@ -46,7 +47,7 @@ def add(
         raise Invalid({"weekdays": f"Weekdays are 0 (Monday) to 6 (Sunday), not {bad}."})
     with database.writing() as session:
         patient_row(session, patient_id)
-        kind = _type(session, type_code)
+        kind = active_type(session, type_code)
         triage = _triage(session, patient_id, intake_id, kind)
         row = WaitlistEntry(
             patient_id=patient_id,
@@ -158,15 +159,6 @@ def _open_entries(session: Session) -> list[WaitlistEntry]:
             .order_by(WaitlistEntry.priority, WaitlistEntry.created_at, WaitlistEntry.id)
         )
     )
-
-
-def _type(session: Session, code: str) -> AppointmentType:
-    row = session.scalars(
-        select(AppointmentType).where(AppointmentType.code == code.strip().upper())
-    ).one_or_none()
-    if row is None or not row.active:
-        raise Invalid({"type": f"There is no appointment type with the code {code!r}."})
-    return row
 
 
 def _triage(

@@ -21,9 +21,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import psycopg
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from intake.domain.booking import BookingConflict, BookingRequest, SlotRequest
 from intake.services import booking, slot_finder
@@ -31,30 +29,10 @@ from intake.services.actor import SYSTEM
 from intake.services.database import Database, connect, open_database
 from intake.services.demo_data import fill
 from intake.services.demo_practice import DemoOptions
+from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres, percentile
 
 CLIENTS = 32
 RACE_SLOTS = 100
-
-
-def fresh_postgres(url: str, suffix: str) -> str:
-    parsed = make_url(url)
-    name = f"{parsed.database}_bench_{suffix}"
-    with psycopg.connect(
-        host=parsed.host,
-        port=parsed.port or 5432,
-        user=parsed.username,
-        password=parsed.password,
-        dbname=parsed.database,
-        autocommit=True,
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return parsed.set(database=name).render_as_string(hide_password=False)
-
-
-def percentile(samples: list[float], share: float) -> float:
-    ordered = sorted(samples)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def slot_search(database: Database, runs: int, today: dt.date) -> tuple[float, float, int]:
@@ -166,7 +144,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
     args = parser.parse_args()
     today = dt.date.today()
     rows = []

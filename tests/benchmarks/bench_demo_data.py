@@ -11,30 +11,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import psycopg
-from sqlalchemy.engine import make_url
-
 from intake.services.database import open_database
 from intake.services.demo_data import fill
 from intake.services.demo_practice import DemoOptions
+from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
 
 TARGET_SECONDS = 120
-
-
-def _fresh_postgres(url: str) -> str:
-    parsed = make_url(url)
-    name = f"{parsed.database}_bench_demo"
-    with psycopg.connect(
-        host=parsed.host,
-        port=parsed.port or 5432,
-        user=parsed.username,
-        password=parsed.password,
-        dbname=parsed.database,
-        autocommit=True,
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return parsed.set(database=name).render_as_string(hide_password=False)
 
 
 def _measure(url: str, patients: int) -> tuple[float, int]:
@@ -50,13 +32,13 @@ def _measure(url: str, patients: int) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=200_000)
-    parser.add_argument("--postgres", default="postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         rows = [
             ("SQLite", *_measure(f"sqlite+pysqlite:///{Path(folder) / 'b.sqlite3'}", args.patients))
         ]
-    rows.append(("PostgreSQL", *_measure(_fresh_postgres(args.postgres), args.patients)))
+    rows.append(("PostgreSQL", *_measure(fresh_postgres(args.postgres, "demo"), args.patients)))
     print(f"demo-data, {args.patients:,} patients (migrate + fill, one transaction)")
     print(f"{'backend':<12}{'seconds':>10}{'target':>10}{'appointments':>14}  result")
     for backend, seconds, appointments in rows:

@@ -1,0 +1,30 @@
+"""Shared set-up for the benchmark scripts (run on demand, not by pytest)."""
+
+from __future__ import annotations
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def fresh_postgres(url: str, suffix: str) -> str:
+    """A new empty database beside the one in `url`, for one benchmark."""
+    parsed = make_url(url)
+    name = f"{parsed.database}_bench_{suffix}"
+    with psycopg.connect(
+        host=parsed.host,
+        port=parsed.port or 5432,
+        user=parsed.username,
+        password=parsed.password,
+        dbname=parsed.database,
+        autocommit=True,
+    ) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return parsed.set(database=name).render_as_string(hide_password=False)
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
