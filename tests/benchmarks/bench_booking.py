@@ -1,7 +1,7 @@
 """Slot search and booking at practice scale, on SQLite and PostgreSQL.
 
 Run from the repository root:
-    python tests/benchmarks/bench_booking.py [--patients 200000] [--postgres URL] [--runs 50]
+    python -m tests.benchmarks.bench_booking [--patients 200000] [--postgres URL] [--runs 50]
 
 1. First 20 free evaluation slots across all locations (12 locations, 80 therapists, about
    85% of the next 60 days booked): p50 and p95, target p95 <= 30 ms on both backends.

@@ -1,6 +1,6 @@
 """How long `intake demo-data --patients 200000` takes on SQLite and PostgreSQL.
 
-Run: python tests/benchmarks/bench_demo_data.py [--patients N] [--postgres URL]
+Run: python -m tests.benchmarks.bench_demo_data [--patients N] [--postgres URL]
 Target (issue 2): well under two minutes on both backends.
 """
 
