@@ -57,7 +57,9 @@ def build(database, *, patients_count: int = 4) -> SmallPractice:  # type: ignor
         patients.register(
             database,
             ADMIN,
-            PatientDraft(f"Testcase{i}", f"Sample{i}", dt.date(1980, 1, 1 + i), "other"),
+            PatientDraft(
+                f"Testcase{i}", f"Sample{i}", dt.date(1980, 1, 1) + dt.timedelta(days=i), "other"
+            ),
         ).id
         for i in range(patients_count)
     )
