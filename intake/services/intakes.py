@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
+
 from intake import screening
-from intake.db.models import Intake
+from intake.db.models import Intake, Patient
 from intake.domain.enums import IntakeStatus
-from intake.domain.errors import Invalid, NotFound, StaleRecord
+from intake.domain.errors import DatabaseUnavailable, Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
 from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.services.patients import patient_row
+
+_STALE = "Someone else changed this intake; reopen it to see the change."
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,20 @@ class IntakeInfo:
         return self.screening.to_json()["triage"] if self.screening else None
 
 
+@dataclass(frozen=True)
+class UnfinishedIntake:
+    """A draft intake someone started and did not submit, for the restart offer."""
+
+    id: int
+    version: int
+    patient_id: int | None
+    patient_label: str  # "Family, Given (MRN)" or "" while no patient is chosen
+    answers: dict[str, Any]
+    checklist_id: str
+    checklist_version: str
+    updated_at: dt.datetime
+
+
 def save(
     database: Database,
     actor: Actor,
@@ -46,6 +68,21 @@ def save(
 ) -> IntakeInfo:
     """Store the answers and their screening result (a draft, or submitted when complete)."""
     actor.require(Permission.INTAKE)
+    return _store(database, actor, answers, patient_id, intake_id, version, on, submit=submit)
+
+
+def _store(
+    database: Database,
+    actor: Actor,
+    answers: dict[str, Any],
+    patient_id: int | None,
+    intake_id: int | None,
+    version: int | None,
+    on: dt.date | None,
+    *,
+    submit: bool = False,
+    draft_only: bool = False,
+) -> IntakeInfo:
     with database.writing() as session:
         if intake_id is None:
             checklist = screening.load_checklist(None)
@@ -60,11 +97,13 @@ def save(
             if found is None:
                 raise NotFound(f"There is no intake with id {intake_id}.")
             if version is not None and found.version != version:
-                raise StaleRecord("Someone else changed this intake; reopen it to see the change.")
+                raise StaleRecord(_STALE)
+            if draft_only and found.status != IntakeStatus.DRAFT.value:
+                raise StaleRecord("This intake was already submitted; it is not a draft now.")
             row = found
             # An intake keeps the checklist version it was started with.
             checklist = screening.load_checklist(f"{row.checklist_id}-{row.checklist_version}")
-        if errors := screening.validate_answers(checklist, answers):
+        if errors := screening.validate_answers(checklist, answers, on=on or dt.date.today()):
             raise Invalid({e.question_id or "answers": e.message for e in errors})
         payload = screening.evaluate(checklist, answers, on=on or dt.date.today()).to_json()
         if patient_id is not None:
@@ -86,7 +125,7 @@ def save(
         audit.record(
             session,
             actor,
-            "create" if intake_id is None else "update",
+            "submit" if submit else "create" if intake_id is None else "update",
             "intake",
             row.id,
             patient_id=row.patient_id,
@@ -106,3 +145,96 @@ def _info(row: Intake) -> IntakeInfo:
         checklist_version=row.checklist_version,
         screening=screening.ScreeningResult.from_json(row.screening) if row.screening else None,
     )
+
+
+def save_draft(
+    database: Database,
+    actor: Actor,
+    answers: dict[str, Any],
+    *,
+    patient_id: int | None = None,
+    intake_id: int | None = None,
+    version: int | None = None,
+    on: dt.date | None = None,
+) -> IntakeInfo:
+    """Keep a half-typed intake: create it, or update it if nobody changed it since `version`.
+
+    A submitted intake is never overwritten by a draft. A lost connection raises
+    DatabaseUnavailable (the caller keeps its local copy and tries again).
+    """
+    actor.require(Permission.INTAKE)
+    with _connection_errors():
+        return _store(database, actor, answers, patient_id, intake_id, version, on, draft_only=True)
+
+
+def submit(
+    database: Database,
+    actor: Actor,
+    intake_id: int,
+    version: int,
+    answers: dict[str, Any],
+    *,
+    patient_id: int | None = None,
+    on: dt.date | None = None,
+) -> IntakeInfo:
+    """Store the final answers and mark the intake submitted (the screening must be complete)."""
+    actor.require(Permission.INTAKE)
+    with _connection_errors():
+        return _store(database, actor, answers, patient_id, intake_id, version, on, submit=True)
+
+
+def get(database: Database, actor: Actor, intake_id: int) -> IntakeInfo:
+    actor.require(Permission.INTAKE)
+    with _connection_errors(), database.writing() as session:  # opening an intake is audited
+        row = session.get(Intake, intake_id)
+        if row is None:
+            raise NotFound(f"There is no intake with id {intake_id}.")
+        audit.record(session, actor, "open", "intake", row.id, patient_id=row.patient_id)
+        return _info(row)
+
+
+def list_unfinished(database: Database, actor: Actor, *, limit: int = 50) -> list[UnfinishedIntake]:
+    """Drafts this person started and did not submit, newest first (for the restart offer)."""
+    actor.require(Permission.INTAKE)
+    creator = (
+        Intake.created_by.is_(None) if actor.user_id is None else Intake.created_by == actor.user_id
+    )
+    query = (
+        select(Intake, Patient)
+        .outerjoin(Patient, Patient.id == Intake.patient_id)
+        .where(Intake.status == IntakeStatus.DRAFT.value, creator)
+        .order_by(Intake.updated_at.desc(), Intake.id.desc())
+        .limit(limit)
+    )
+    with _connection_errors(), database.reading() as session:
+        return [_unfinished(row, patient) for row, patient in session.execute(query)]
+
+
+def _unfinished(row: Intake, patient: Patient | None) -> UnfinishedIntake:
+    label = f"{patient.family_name}, {patient.given_name} ({patient.mrn})" if patient else ""
+    return UnfinishedIntake(
+        id=row.id,
+        version=row.version,
+        patient_id=row.patient_id,
+        patient_label=label,
+        answers=dict(row.answers or {}),
+        checklist_id=row.checklist_id,
+        checklist_version=row.checklist_version,
+        updated_at=row.updated_at,
+    )
+
+
+@contextmanager
+def _connection_errors() -> Iterator[None]:
+    """A dropped connection or a locked file is the environment, not a bug: say so plainly."""
+    try:
+        yield
+    except StaleDataError:
+        raise StaleRecord(_STALE) from None
+    except DBAPIError as exc:
+        if exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError):
+            raise DatabaseUnavailable(
+                "The database cannot be reached right now; the intake is kept on this computer "
+                "and saved again automatically."
+            ) from None
+        raise

@@ -1,0 +1,179 @@
+"""Never lose an intake: every change goes to the local journal, then to the database.
+
+Changes are gathered for a moment (debounced), written to the journal file at once, and sent
+to the database through the worker. A failed database save keeps the journal and tries
+again, waiting longer each time; a draft changed on another computer stops the database
+copy (the journal keeps this one) and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from intake.domain.errors import StaleRecord
+from intake.services import intakes
+from intake.services.actor import Actor
+from intake.services.database import Database
+from intake.ui.context import UiContext
+from intake.ui.journal import Journal, JournalEntry, new_key
+
+log = logging.getLogger(__name__)
+
+DELAY_MS = 600
+FIRST_RETRY_MS = 3_000
+LONGEST_RETRY_MS = 60_000
+
+
+@dataclass(frozen=True)
+class _Refused:
+    message: str
+
+
+@dataclass(frozen=True)
+class DraftState:
+    """What the keeper saves: the wizard hands a new one on every change."""
+
+    answers: dict[str, Any]
+    checklist_id: str
+    checklist_version: str
+    patient_id: int | None
+    step: str
+    on: dt.date
+
+
+class DraftKeeper(QObject):
+    draft_did_save = Signal(int)  # the intake's id, after the database has this copy
+    status_did_change = Signal(str)  # a short line for the person ("Saved 10:42")
+
+    def __init__(
+        self,
+        context: UiContext | None,
+        journal: Journal | None,
+        parent: QObject | None = None,
+        *,
+        delay_ms: int = DELAY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.journal = journal
+        self.key = new_key()
+        self.intake_id: int | None = None
+        self.version: int | None = None
+        self.state: DraftState | None = None
+        self.stopped = False  # the database copy moved on elsewhere; the journal keeps ours
+        self._in_flight = False
+        self._again = False
+        self._saved_state: DraftState | None = None
+        self._retry_ms = FIRST_RETRY_MS
+        self._timer = QTimer(self, singleShot=True, interval=delay_ms)
+        self._timer.timeout.connect(self.flush)
+        self._retry = QTimer(self, singleShot=True)
+        self._retry.timeout.connect(self._save_to_database)
+
+    @property
+    def pending(self) -> bool:
+        """True while a change has not reached the database yet."""
+        return self._timer.isActive() or self._in_flight or self.state != self._saved_state
+
+    def resume(self, key: str | None, intake_id: int | None, version: int | None) -> None:
+        """Continue an unfinished draft (its journal file and its database row)."""
+        self.key = key or new_key()
+        self.intake_id, self.version = intake_id, version
+
+    def changed(self, state: DraftState) -> None:
+        self.state = state
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Save now: the journal at once, the database through the worker."""
+        self._timer.stop()
+        if self.state is None:
+            return
+        self._write_journal()
+        self._save_to_database()
+
+    def forget(self) -> None:
+        """The intake is submitted: its journal file goes."""
+        self._timer.stop()
+        self._retry.stop()
+        if self.journal is not None:
+            self.journal.remove(self.key)
+
+    def _write_journal(self) -> None:
+        if self.journal is None or self.state is None:
+            return
+        s = self.state
+        entry = JournalEntry(
+            key=self.key,
+            answers=s.answers,
+            checklist_id=s.checklist_id,
+            checklist_version=s.checklist_version,
+            patient_id=s.patient_id,
+            intake_id=self.intake_id,
+            version=self.version,
+            step=s.step,
+        )
+        try:
+            self.journal.write(entry)
+        except OSError as exc:
+            log.warning("cannot write the intake journal: %s", exc.strerror)
+            self.status_did_change.emit("Cannot write the local copy (disk full?)")
+
+    def _save_to_database(self) -> None:
+        if self.context is None or self.state is None or self.stopped:
+            return
+        if self._in_flight:
+            self._again = True
+            return
+        self._retry.stop()
+        self._in_flight, self._again = True, False
+        state, intake_id, version = self.state, self.intake_id, self.version
+
+        def work(database: Database, actor: Actor) -> intakes.IntakeInfo | _Refused:
+            try:
+                return intakes.save_draft(
+                    database,
+                    actor,
+                    state.answers,
+                    patient_id=state.patient_id,
+                    intake_id=intake_id,
+                    version=version,
+                    on=state.on,
+                )
+            except StaleRecord as exc:
+                return _Refused(str(exc))
+
+        self.context.run(work, lambda result: self._saved(state, result), self._failed)
+
+    def _saved(self, state: DraftState, result: intakes.IntakeInfo | _Refused) -> None:
+        self._in_flight = False
+        if isinstance(result, _Refused):
+            self.stopped = True
+            self.status_did_change.emit(f"{result.message} This copy is kept on this computer.")
+            return
+        first = self.intake_id is None
+        self.intake_id, self.version = result.id, result.version
+        self._saved_state = state
+        self._retry_ms = FIRST_RETRY_MS
+        if first:
+            self._write_journal()  # the journal now knows which database row it belongs to
+        self.status_did_change.emit(f"Saved {dt.datetime.now():%H:%M:%S}")
+        self.draft_did_save.emit(result.id)
+        if self._again or self.state != state:
+            self._save_to_database()
+
+    def _failed(self, message: str) -> None:
+        self._in_flight = False
+        seconds = self._retry_ms // 1000
+        self.status_did_change.emit(
+            f"Kept on this computer; not in the database yet. Trying again in {seconds} s."
+        )
+        log.info("intake draft not saved to the database; retrying in %s s", seconds)
+        self._retry.start(self._retry_ms)
+        self._retry_ms = min(self._retry_ms * 2, LONGEST_RETRY_MS)
+        del message  # the status line says what matters; the message may name the server

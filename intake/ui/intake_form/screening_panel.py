@@ -1,0 +1,165 @@
+"""The live screening panel: triage as word, icon and colour; each flag's front-desk message.
+
+The words for each level are the front-desk meanings of the screening spec; the flag messages
+come from the checklist.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.screening import Checklist, ScreeningResult, TriageLevel
+
+# (headline word, what it means for the front desk, standard icon)
+LEVELS: dict[str, tuple[str, str, QStyle.StandardPixmap]] = {
+    "emergency": (
+        "STOP – EMERGENCY",
+        "Do not book. Tell the caller to call the emergency number or go to the emergency "
+        "department now. Then tell the clinician on duty.",
+        QStyle.StandardPixmap.SP_MessageBoxCritical,
+    ),
+    "refer": (
+        "REFER – do not book yet",
+        "The patient should see their physician, urgent care or (pregnancy) obstetric triage "
+        "today. Book after medical clearance.",
+        QStyle.StandardPixmap.SP_MessageBoxWarning,
+    ),
+    "review": (
+        "REVIEW – book, therapist reviews first",
+        "You may book. A therapist must review this intake (and usually call the patient) "
+        "before the visit.",
+        QStyle.StandardPixmap.SP_MessageBoxInformation,
+    ),
+    "clear": (
+        "CLEAR – book the evaluation",
+        "No warning signs so far. Precautions below travel with the booking.",
+        QStyle.StandardPixmap.SP_DialogApplyButton,
+    ),
+    "incomplete": (
+        "INCOMPLETE – keep asking",
+        "Some required questions are still unanswered; booking waits until they are.",
+        QStyle.StandardPixmap.SP_MessageBoxQuestion,
+    ),
+}
+
+
+def level_key(result: ScreeningResult) -> str:
+    """What the banner shows: an urgent level at once, even before the screen is complete."""
+    if result.triage in (TriageLevel.EMERGENCY, TriageLevel.REFER) or result.complete:
+        return result.triage.value
+    return "incomplete"
+
+
+class ScreeningPanel(QFrame):
+    """Beside the form; `question_was_chosen` asks the form to jump to a missing question."""
+
+    question_was_chosen = Signal(str)
+
+    def __init__(self, checklist: Checklist, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.checklist = checklist
+        self.setObjectName("screeningPanel")
+        self.banner = QFrame()
+        self.banner.setObjectName("triageBanner")
+        self.icon = QLabel()
+        self.icon.setObjectName("triageIcon")
+        self.word = QLabel()
+        self.word.setObjectName("triageWord")
+        self.word.setWordWrap(True)
+        self.word.setAccessibleName("Screening result")
+        self.advice = QLabel()
+        self.advice.setObjectName("triageAdvice")
+        self.advice.setWordWrap(True)
+        self.advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top = QHBoxLayout()
+        top.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.word, 1)
+        banner_layout = QVBoxLayout(self.banner)
+        banner_layout.addLayout(top)
+        banner_layout.addWidget(self.advice)
+        self.flags_title = QLabel("Warning signs and notes")
+        self.flags_title.setObjectName("panelHeading")
+        self.flags = QLabel()
+        self.flags.setObjectName("flagList")
+        self.flags.setWordWrap(True)
+        self.flags.setTextFormat(Qt.TextFormat.RichText)
+        self.flags.setAccessibleName("Warning signs and notes")
+        self.missing_title = QLabel()
+        self.missing_title.setObjectName("panelHeading")
+        self.missing = QListWidget()
+        self.missing.setObjectName("missingList")
+        self.missing.setAccessibleName("Questions still needed (Enter jumps to one)")
+        self.missing.setWordWrap(True)
+        self.missing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.missing.itemActivated.connect(self._chosen)
+        self.missing.itemClicked.connect(self._chosen)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.flags_title)
+        layout.addWidget(self.flags)
+        layout.addWidget(self.missing_title)
+        layout.addWidget(self.missing, 1)
+        layout.addStretch(0)  # takes the room when nothing is missing
+        self.level = ""
+
+    def show_result(self, result: ScreeningResult) -> None:
+        key = level_key(result)
+        self.level = key
+        word, advice, pixmap = LEVELS[key]
+        if key == "incomplete":
+            word = f"{word} ({len(result.missing)} to answer)"
+        self.word.setText(word)
+        self.advice.setText(advice)
+        size = self.word.fontMetrics().height() * 2
+        self.icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
+        self.icon.setAccessibleName(key)
+        for widget in (self.banner, self.word, self.advice):
+            widget.setProperty("triage", key)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self.banner.setAccessibleName(f"{word}. {advice}")
+        self._show_flags(result)
+        self._show_missing(result)
+
+    def _show_flags(self, result: ScreeningResult) -> None:
+        rows = [
+            f"<p><b>{flag_word(flag.level)}</b>: {_escape(flag.message)}</p>"
+            for flag in result.flags
+        ]
+        self.flags.setText("".join(rows) or "<p>None so far.</p>")
+
+    def _show_missing(self, result: ScreeningResult) -> None:
+        self.missing.clear()
+        self.missing_title.setText(
+            f"Still needed ({len(result.missing)})" if result.missing else "Nothing missing"
+        )
+        self.missing.setVisible(bool(result.missing))
+        self.layout().setStretch(self.layout().count() - 1, 0 if result.missing else 1)
+        for question_id in result.missing:
+            question = self.checklist.question(question_id)
+            item = QListWidgetItem(question.text if question else question_id)
+            item.setData(Qt.ItemDataRole.UserRole, question_id)
+            item.setToolTip("Click or press Enter to go to this question")
+            self.missing.addItem(item)
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.question_was_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+
+
+def flag_word(level: TriageLevel) -> str:
+    """The word before a flag's message; a `clear` flag is a precaution or a note."""
+    return "NOTE" if level == TriageLevel.CLEAR else LEVELS[level.value][0].split(" – ")[0]
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

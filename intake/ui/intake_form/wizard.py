@@ -1,0 +1,575 @@
+"""The intake wizard: one step per checklist section, a summary with booking, live screening.
+
+Everything asked comes from the checklist: a new checklist version changes the form without
+code. Answers are screened on every change (pure Python, microseconds) and kept as a draft
+(journal file at once, database through the worker).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake import screening
+from intake.screening import Checklist, ScreeningResult, TriageLevel
+from intake.screening.conditions import Facts
+from intake.services import intakes
+from intake.services.actor import Actor
+from intake.services.database import Database
+from intake.ui.context import UiContext
+from intake.ui.intake_form.autosave import DraftKeeper, DraftState
+from intake.ui.intake_form.inputs import UNANSWERED, AnswerInput
+from intake.ui.intake_form.recovery import UnfinishedDraft
+from intake.ui.intake_form.rows import QuestionRow, SectionPage
+from intake.ui.intake_form.screening_panel import LEVELS, ScreeningPanel, level_key
+from intake.ui.intake_form.summary import summary_html
+from intake.ui.journal import Journal
+
+SUMMARY = "summary"
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class IntakeWizard(QWidget):
+    """Take one intake. Place the booking panel with `set_booking_widget`."""
+
+    answers_did_change = Signal()
+    screening_did_change = Signal(object)  # ScreeningResult
+    booking_allowed_did_change = Signal(bool)
+    step_did_change = Signal(str)  # a section id, or "summary"
+    draft_did_save = Signal(int)  # intake id, once the database holds the latest copy
+    intake_did_submit = Signal(int)  # intake id
+    submit_did_fail = Signal(str)
+
+    def __init__(
+        self,
+        context: UiContext | None,
+        *,
+        checklist: Checklist | None = None,
+        patient_id: int | None = None,
+        patient_label: str = "",
+        journal: Journal | None = None,
+        today: dt.date | None = None,
+        autosave_ms: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("intakeWizard")
+        self.context = context
+        self.checklist = checklist or screening.load_checklist(None)
+        self.today = today or dt.date.today()
+        self._patient_id = patient_id
+        self._answers: dict[str, Any] = {}
+        self._result = screening.evaluate(self.checklist, {}, self.today)
+        self._booking_allowed = False
+        self._loading = False
+        keeper_args = {} if autosave_ms is None else {"delay_ms": autosave_ms}
+        self.keeper = DraftKeeper(context, journal, self, **keeper_args)
+        self.keeper.draft_did_save.connect(self.draft_did_save)
+        self.keeper.status_did_change.connect(self._show_save_status)
+        self._build(patient_label)
+        self._refresh()
+        self.go_to_step(0)
+
+    # ---- public surface -------------------------------------------------------------------
+
+    @classmethod
+    def for_draft(
+        cls,
+        context: UiContext | None,
+        draft: UnfinishedDraft,
+        *,
+        journal: Journal | None = None,
+        **options: Any,
+    ) -> IntakeWizard:
+        """A wizard that continues an unfinished intake from the restart offer."""
+        checklist = screening.load_checklist(f"{draft.checklist_id}-{draft.checklist_version}")
+        wizard = cls(
+            context,
+            checklist=checklist,
+            patient_id=draft.patient_id,
+            patient_label=draft.patient_label,
+            journal=journal,
+            **options,
+        )
+        wizard.load(
+            draft.answers,
+            intake_id=draft.intake_id,
+            version=draft.version,
+            journal_key=draft.journal_key,
+            step=draft.step,
+        )
+        return wizard
+
+    @property
+    def intake_id(self) -> int | None:
+        return self.keeper.intake_id
+
+    @property
+    def patient_id(self) -> int | None:
+        return self._patient_id
+
+    @property
+    def screening_result(self) -> ScreeningResult:
+        return self._result
+
+    @property
+    def booking_allowed(self) -> bool:
+        return self._booking_allowed
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        """The answers to the questions asked (a skipped NDI section is None)."""
+        return dict(self._answers)
+
+    @property
+    def step(self) -> str:
+        index = self.pages.currentIndex()
+        return SUMMARY if index == len(self.section_pages) else self.section_pages[index].section.id
+
+    def set_patient(self, patient_id: int | None, label: str = "") -> None:
+        self._patient_id = patient_id
+        self.patient_label.setText(
+            label or ("" if patient_id is None else f"Patient #{patient_id}")
+        )
+        self._refresh()
+
+    def set_booking_widget(self, widget: QWidget) -> None:
+        """Put the booking panel in the summary step (it replaces the placeholder)."""
+        layout = self.booking_area.layout()
+        while layout.count():
+            old = layout.takeAt(0).widget()
+            if old is not None and old is not self.booking_note:
+                old.deleteLater()
+        layout.addWidget(self.booking_note)
+        layout.addWidget(widget, 1)
+        self.booking_widget = widget
+        widget.setEnabled(self._booking_allowed)
+
+    def load(
+        self,
+        answers: dict[str, Any],
+        *,
+        intake_id: int | None = None,
+        version: int | None = None,
+        journal_key: str | None = None,
+        step: str = "",
+    ) -> None:
+        """Fill the form with a draft's answers (restart offer) and carry on saving it."""
+        self.keeper.resume(journal_key, intake_id, version)
+        self._loading = True
+        for row in self.rows.values():
+            if row.question.id in answers:
+                row.input.set_value(answers[row.question.id])
+        self._loading = False
+        self._refresh(save=False)
+        ids = [page.section.id for page in self.section_pages]
+        self.go_to_step(ids.index(step) if step in ids else 0)
+
+    def set_answer(self, question_id: str, value: object) -> None:
+        """Set one answer as if typed (scripts, tests, a pre-filled date of birth)."""
+        self.rows[question_id].input.set_value(value)
+
+    def go_to_step(self, index: int) -> None:
+        index = max(0, min(index, self.pages.count() - 1))
+        self.pages.setCurrentIndex(index)
+        if self.steps.currentRow() != index:
+            self.steps.setCurrentRow(index)
+        self.previous_button.setEnabled(self._neighbour(index, -1) is not None)
+        self.next_button.setEnabled(self._neighbour(index, 1) is not None)
+        if index == len(self.section_pages):
+            self.keeper.flush()  # the booking panel wants the latest copy in the database
+            self.summary.setText(summary_html(self.checklist, self._result))
+            self.finish_button.setFocus()
+        else:
+            visible = self.section_pages[index].visible_rows()
+            if visible:
+                self._focus_row(visible[0])
+        self.step_did_change.emit(self.step)
+
+    def next_step(self) -> None:
+        target = self._neighbour(self.pages.currentIndex(), 1)
+        if target is not None:
+            self.go_to_step(target)
+
+    def previous_step(self) -> None:
+        target = self._neighbour(self.pages.currentIndex(), -1)
+        if target is not None:
+            self.go_to_step(target)
+
+    def go_to_question(self, question_id: str) -> None:
+        row = self.rows.get(question_id)
+        if row is None:
+            return
+        page = next(i for i, p in enumerate(self.section_pages) if row in p.rows)
+        if self.pages.currentIndex() != page:
+            self.go_to_step(page)
+        self._focus_row(row)
+        row.mark("jump")
+        QTimer.singleShot(1500, row, lambda: row.mark(""))
+
+    def submit(self) -> None:
+        """Finish: store the final answers as submitted, then drop the journal copy."""
+        if self.context is None or not self._result.complete:
+            self.submit_did_fail.emit("The screening is incomplete; answer the questions listed.")
+            return
+        self.keeper.flush()
+        self.finish_button.setEnabled(False)
+        self._submit_deadline = dt.datetime.now() + dt.timedelta(seconds=15)
+        QTimer.singleShot(0, self, self._submit_when_saved)
+
+    # ---- building -------------------------------------------------------------------------
+
+    def _build(self, patient_label: str) -> None:
+        self.title = QLabel(self.checklist.title)
+        self.title.setObjectName("wizardTitle")
+        self.patient_label = QLabel(patient_label)
+        self.patient_label.setObjectName("wizardPatient")
+        self.save_status = QLabel("Not saved yet")
+        self.save_status.setObjectName("saveStatus")
+        self.save_status.setAccessibleName("Save status")
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.patient_label, 1)
+        header.addWidget(self.save_status)
+
+        self.steps = QListWidget()
+        self.steps.setObjectName("stepList")
+        self.steps.setAccessibleName("Steps (Alt+Left and Alt+Right move between them)")
+        self.pages = QStackedWidget()
+        self.section_pages: list[SectionPage] = []
+        self.rows: dict[str, QuestionRow] = {}
+        number = 1
+        for section in self.checklist.sections:
+            page = SectionPage(section, number, self.today)
+            number += len(section.questions)
+            self.section_pages.append(page)
+            self.pages.addWidget(page)
+            self.steps.addItem(QListWidgetItem(section.title))
+            for row in page.rows:
+                self.rows[row.question.id] = row
+                row.input.answer_did_change.connect(self._answer_changed)
+                self._watch_enter(row.input)
+        self.steps.addItem(QListWidgetItem("Summary and booking"))
+        self.pages.addWidget(self._build_summary())
+        self.steps.currentRowChanged.connect(self._step_clicked)
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
+        char = self.fontMetrics().averageCharWidth()
+        self.steps.setMinimumWidth(char * 20)
+        self.steps.setMaximumWidth(char * 32)
+
+        self.previous_button = QPushButton("◀ Previous step")
+        self.previous_button.setToolTip("Alt+Left or Ctrl+Page Up")
+        self.previous_button.setAccessibleName("Previous step")
+        self.previous_button.clicked.connect(self.previous_step)
+        self.next_button = QPushButton("Next step ▶")
+        self.next_button.setObjectName("nextButton")
+        self.next_button.setToolTip("Alt+Right or Ctrl+Page Down")
+        self.next_button.setAccessibleName("Next step")
+        self.next_button.clicked.connect(self.next_step)
+        hint = QLabel("Enter: next question · Alt+→ / Alt+←: next / previous step")
+        hint.setObjectName("keyHint")
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(hint, 1, Qt.AlignmentFlag.AlignCenter)
+        navigation.addWidget(self.next_button)
+
+        self.panel = ScreeningPanel(self.checklist)
+        self.panel.setMinimumWidth(char * 26)
+        self.panel.setMaximumWidth(char * 44)
+        self.panel.question_was_chosen.connect(self.go_to_question)
+
+        self.stop_bar = QFrame()
+        self.stop_bar.setObjectName("stopBar")
+        self.stop_icon = QLabel()
+        self.stop_text = QLabel()
+        self.stop_text.setObjectName("stopText")
+        self.stop_text.setWordWrap(True)
+        self.stop_text.setAccessibleName("Urgent screening result")
+        bar = QHBoxLayout(self.stop_bar)
+        bar.addWidget(self.stop_icon, 0, Qt.AlignmentFlag.AlignTop)
+        bar.addWidget(self.stop_text, 1)
+        self.stop_bar.hide()
+        middle = QVBoxLayout()
+        middle.addWidget(self.stop_bar)
+        middle.addWidget(self.pages, 1)
+        middle.addLayout(navigation)
+        body = QHBoxLayout()
+        body.addWidget(self.steps, 2)
+        body.addLayout(middle, 5)
+        body.addWidget(self.panel, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addLayout(body, 1)
+
+        for keys, slot in (
+            ("Alt+Right", self.next_step),
+            ("Ctrl+PgDown", self.next_step),
+            ("Alt+Left", self.previous_step),
+            ("Ctrl+PgUp", self.previous_step),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _build_summary(self) -> QWidget:
+        self.summary = QLabel()
+        self.summary.setObjectName("summaryText")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setAccessibleName("Screening summary")
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.booking_area = QGroupBox("Booking")
+        self.booking_area.setObjectName("bookingArea")
+        self.booking_note = QLabel()
+        self.booking_note.setObjectName("bookingNote")
+        self.booking_note.setWordWrap(True)
+        self.booking_widget: QWidget = QLabel("The slot finder appears here.")
+        self.booking_widget.setObjectName("bookingPlaceholder")
+        area = QVBoxLayout(self.booking_area)
+        area.addWidget(self.booking_note)
+        area.addWidget(self.booking_widget, 1)
+        self.finish_button = QPushButton("Finish intake")
+        self.finish_button.setObjectName("finishButton")
+        self.finish_button.setAccessibleName("Finish intake")
+        self.finish_button.setToolTip("Stores the intake as submitted (Ctrl+Enter)")
+        self.finish_button.clicked.connect(self.submit)
+        finish = QShortcut(QKeySequence("Ctrl+Return"), self)
+        finish.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        finish.activated.connect(lambda: self.step == SUMMARY and self.submit())
+        title = QLabel("Summary and booking")
+        title.setObjectName("sectionTitle")
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.booking_area, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        return scroll
+
+    # ---- answers and screening ------------------------------------------------------------
+
+    def _answer_changed(self) -> None:
+        if not self._loading:
+            self._refresh()
+
+    def _refresh(self, *, save: bool = True) -> None:
+        asked: dict[str, Any] = {}
+        in_force: dict[str, object] = {}
+        for question in self.checklist.questions:
+            row = self.rows[question.id]
+            condition = question.asked_when
+            shown = (
+                condition is None or condition.evaluate(Facts(in_force, self.today)).value is True
+            )
+            row.setHidden(not shown)
+            value = row.input.value()
+            if not shown or value is UNANSWERED:
+                continue
+            asked[question.id] = value
+            if value is not None:
+                in_force[question.id] = value
+        self._answers = asked
+        self._result = screening.evaluate(self.checklist, asked, self.today)
+        self.panel.show_result(self._result)
+        self._show_stop_bar()
+        self._show_steps()
+        self._update_booking()
+        if self.step == SUMMARY:
+            self.summary.setText(summary_html(self.checklist, self._result))
+        self.screening_did_change.emit(self._result)
+        self.answers_did_change.emit()
+        if save:
+            self.keeper.changed(
+                DraftState(
+                    answers=asked,
+                    checklist_id=self.checklist.id,
+                    checklist_version=self.checklist.version,
+                    patient_id=self._patient_id,
+                    step=self.step if hasattr(self, "pages") else "",
+                    on=self.today,
+                )
+            )
+
+    def _show_steps(self) -> None:
+        missing = set(self._result.missing)
+        for index, page in enumerate(self.section_pages):
+            item = self.steps.item(index)
+            visible = page.visible_rows()
+            still = sum(1 for row in visible if row.question.id in missing)
+            if not visible:
+                text, enabled = f"{page.section.title} (not asked)", False
+            elif still:
+                text, enabled = f"{page.section.title} · {still} to answer", True
+            else:
+                answered = any(row.question.id in self._answers for row in visible)
+                text, enabled = f"{page.section.title}{'  ✓' if answered else ''}", True
+            item.setText(text)
+            flags = item.flags()
+            item.setFlags(
+                flags | Qt.ItemFlag.ItemIsEnabled if enabled else flags & ~Qt.ItemFlag.ItemIsEnabled
+            )
+        summary = self.steps.item(len(self.section_pages))
+        summary.setText(
+            f"Summary and booking · {LEVELS[level_key(self._result)][0].split(' – ')[0]}"
+        )
+
+    def _show_stop_bar(self) -> None:
+        """Emergency and refer also show across the form: the caller is still on the line."""
+        key = level_key(self._result)
+        if key not in ("emergency", "refer"):
+            self.stop_bar.hide()
+            return
+        word, advice, pixmap = LEVELS[key]
+        size = self.stop_text.fontMetrics().height() * 2
+        self.stop_icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
+        self.stop_text.setText(f"{word}: {advice}")
+        for widget in (self.stop_bar, self.stop_text):
+            widget.setProperty("triage", key)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self.stop_bar.show()
+
+    def _update_booking(self) -> None:
+        result = self._result
+        consents = [q.id for q in self.checklist.questions if q.id.startswith("consent_")]
+        consented = all(self._answers.get(qid) is True for qid in consents)
+        allowed = (
+            result.complete
+            and result.triage in (TriageLevel.CLEAR, TriageLevel.REVIEW)
+            and consented
+        )
+        key = level_key(result)
+        if allowed and result.triage == TriageLevel.REVIEW:
+            note = "Booking allowed – marked for the therapist's review before the visit."
+        elif allowed:
+            note = "Booking allowed."
+        elif key in ("emergency", "refer"):
+            note = f"Booking disabled. {LEVELS[key][1]}"
+        elif not result.complete:
+            note = f"Booking waits: {len(result.missing)} required questions are unanswered."
+        else:
+            note = "Booking waits for consent to treatment and to the privacy notice."
+        self.booking_note.setText(note)
+        self.booking_note.setProperty("triage", key if not allowed else result.triage.value)
+        self.booking_note.style().unpolish(self.booking_note)
+        self.booking_note.style().polish(self.booking_note)
+        self.booking_widget.setEnabled(allowed)
+        self.finish_button.setEnabled(result.complete and self.context is not None)
+        if allowed != self._booking_allowed:
+            self._booking_allowed = allowed
+            self.booking_allowed_did_change.emit(allowed)
+
+    # ---- moving around --------------------------------------------------------------------
+
+    def _neighbour(self, index: int, direction: int) -> int | None:
+        target = index + direction
+        while 0 <= target < self.pages.count():
+            if target == len(self.section_pages) or self.section_pages[target].visible_rows():
+                return target
+            target += direction
+        return None
+
+    def _step_clicked(self, row: int) -> None:
+        if row >= 0 and row != self.pages.currentIndex():
+            self.go_to_step(row)
+
+    def _focus_row(self, row: QuestionRow) -> None:
+        page = next(p for p in self.section_pages if row in p.rows)
+        widget = row.input.focus_widget()
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        page.ensureWidgetVisible(row, 0, 40)
+
+    def _watch_enter(self, answer_input: AnswerInput) -> None:
+        for widget in [answer_input, *answer_input.findChildren(QWidget)]:
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _ENTER_KEYS
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            row = _owning_row(watched)
+            if row is not None:
+                self._move_on_from(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _move_on_from(self, row: QuestionRow) -> None:
+        page_index = next(i for i, p in enumerate(self.section_pages) if row in p.rows)
+        visible = self.section_pages[page_index].visible_rows()
+        position = visible.index(row) if row in visible else -1
+        if position + 1 < len(visible):
+            self._focus_row(visible[position + 1])
+        else:
+            self.next_step()
+
+    def _show_save_status(self, text: str) -> None:
+        self.save_status.setText(text)
+
+    # ---- submitting -----------------------------------------------------------------------
+
+    def _submit_when_saved(self) -> None:
+        if self.keeper.stopped or dt.datetime.now() > self._submit_deadline:
+            self._submit_failed(
+                "Not finished: the database did not take the latest copy. The intake is kept "
+                "on this computer; try again in a moment."
+            )
+            return
+        if self.keeper.intake_id is None or self.keeper.pending:
+            QTimer.singleShot(50, self, self._submit_when_saved)
+            return
+        assert self.context is not None
+        intake_id, version = self.keeper.intake_id, self.keeper.version or 0
+        answers, patient_id, on = dict(self._answers), self._patient_id, self.today
+
+        def work(database: Database, actor: Actor) -> intakes.IntakeInfo:
+            return intakes.submit(
+                database, actor, intake_id, version, answers, patient_id=patient_id, on=on
+            )
+
+        self.context.run(work, self._submitted, self._submit_failed)
+
+    def _submitted(self, info: intakes.IntakeInfo) -> None:
+        self.keeper.forget()
+        self.keeper.stopped = True
+        self.save_status.setText("Intake finished and stored")
+        self.finish_button.setEnabled(False)
+        self.intake_did_submit.emit(info.id)
+
+    def _submit_failed(self, message: str) -> None:
+        self.finish_button.setEnabled(True)
+        self.save_status.setText(message)
+        self.submit_did_fail.emit(message)
+
+
+def _owning_row(widget: QObject | None) -> QuestionRow | None:
+    while widget is not None and not isinstance(widget, QuestionRow):
+        widget = widget.parent()
+    return widget

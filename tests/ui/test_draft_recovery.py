@@ -1,0 +1,209 @@
+"""Never lose an intake: a process killed mid-intake leaves every typed answer behind.
+
+A child process types part of an intake into the real wizard (SQLite or PostgreSQL, as the
+run says), is killed with SIGKILL once the answers are saved, and this process then finds
+them in the journal and the database and offers them back. All data is synthetic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from intake.domain.enums import Role
+from intake.domain.patient import PatientDraft
+from intake.services import intakes, patients
+from intake.services.actor import Actor
+from intake.ui.intake_form import IntakeWizard, RecoveryOffer
+from intake.ui.intake_form.recovery import merge_unfinished
+from intake.ui.journal import Journal, JournalEntry, new_key
+
+DESK = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
+
+TYPED = {
+    "dob": "1980-05-31",
+    "sex": "female",
+    "pregnancy": "no",
+    "has_neck_pain": True,
+    "has_headache": True,
+    "symptom_duration_weeks": 12,
+    "pain_now": 6,
+    "pain_regions": ["occiput_right", "neck_right"],
+    "headache_side": "right",
+    "rf_sudden_onset": False,
+}
+
+CHILD = r"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from intake.domain.enums import Role
+from intake.services.actor import Actor
+from intake.services.database import open_database
+from intake.ui.context import UiContext
+from intake.ui.intake_form import IntakeWizard
+from intake.ui.journal import Journal
+from intake.ui.worker import Worker
+
+config = json.loads(sys.argv[1])
+app = QApplication([])
+context = UiContext(
+    open_database(config["url"]), Actor(None, "desk-test", Role.FRONT_DESK, "test-pc"), Worker()
+)
+form = IntakeWizard(
+    context, patient_id=config["patient"], journal=Journal(Path(config["journal"])),
+    autosave_ms=100,
+)
+form.show()
+QTest.keyClicks(form.rows["dob"].input.focus_widget(), "5/31/1980")
+QTest.keyClicks(form.rows["symptom_duration_weeks"].input.focus_widget(), "12")
+QTest.keyClicks(form.rows["pain_now"].input, "6")
+form.go_to_question("pain_regions")
+picture = form.rows["pain_regions"].input
+for region in ("occiput_right", "neck_right"):
+    point = picture.canvas.point_for(region).toPoint()
+    QTest.mouseClick(picture.canvas, Qt.MouseButton.LeftButton, pos=point)
+for question, value in config["set"].items():
+    form.set_answer(question, value)
+print("typed", flush=True)
+app.exec()
+"""
+
+
+@pytest.fixture
+def patient_id(database) -> int:  # type: ignore[no-untyped-def]
+    draft = PatientDraft("Testcase", "Killedprocess", dt.date(1980, 5, 31), "female")
+    return patients.register(database, DESK, draft).id
+
+
+def _wait_for(check, what: str, seconds: float = 25.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def _journal_has_everything(journal: Journal) -> bool:
+    entries = journal.read_all()
+    return bool(entries) and entries[0].answers == TYPED and entries[0].intake_id is not None
+
+
+def _database_has_everything(database) -> bool:  # type: ignore[no-untyped-def]
+    drafts = intakes.list_unfinished(database, DESK)
+    return bool(drafts) and drafts[0].answers == TYPED
+
+
+def test_a_killed_intake_is_offered_back_with_every_answer(
+    qtbot, database, database_url, patient_id, tmp_path: Path
+):  # type: ignore[no-untyped-def]
+    journal = Journal(tmp_path / "journal")
+    typed_by_hand = {"dob", "symptom_duration_weeks", "pain_now", "pain_regions"}
+    config = {
+        "url": database_url,
+        "patient": patient_id,
+        "journal": str(journal.folder),
+        "set": {k: v for k, v in TYPED.items() if k not in typed_by_hand},
+    }
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "INTAKE_DATA_DIR": str(tmp_path)}
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD, json.dumps(config)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(lambda: _journal_has_everything(journal), "the journal to hold the answers")
+        _wait_for(lambda: _database_has_everything(database), "the database draft")
+    except AssertionError:
+        child.kill()
+        raise AssertionError(child.communicate(timeout=10)[1][-2000:]) from None
+    os.kill(child.pid, signal.SIGKILL)
+    assert child.wait(timeout=10) == -signal.SIGKILL
+
+    (path,) = journal.folder.glob("draft-*.json")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "Killedprocess" not in path.name and not list(journal.folder.glob(".*.tmp"))
+
+    drafts = merge_unfinished(journal.read_all(), intakes.list_unfinished(database, DESK))
+    assert len(drafts) == 1
+    (draft,) = drafts
+    assert draft.answers == TYPED
+    assert draft.patient_id == patient_id and draft.journal_key and draft.intake_id
+
+    offer = RecoveryOffer()
+    qtbot.addWidget(offer)
+    offer.show_drafts(drafts)
+    assert offer.list.count() == 1
+    assert "Testcase, Killedprocess" in offer.list.item(0).text()
+    with qtbot.waitSignal(offer.draft_was_chosen) as chosen:
+        offer.continue_button.click()
+
+    form = IntakeWizard.for_draft(None, chosen.args[0], journal=journal)
+    qtbot.addWidget(form)
+    assert form.answers == TYPED
+    assert form.intake_id == draft.intake_id and form.keeper.key == draft.journal_key
+
+
+def _entry(answers: dict[str, object], **fields: object) -> JournalEntry:
+    values: dict[str, object] = {
+        "key": new_key(),
+        "answers": answers,
+        "checklist_id": "neck-headache",
+        "checklist_version": "1",
+    }
+    return JournalEntry(**{**values, **fields})  # type: ignore[arg-type]
+
+
+def test_a_draft_only_in_the_journal_is_offered_when_the_database_is_away(tmp_path: Path):
+    journal = Journal(tmp_path / "journal")
+    journal.write(_entry({"pain_now": 4}))
+    (draft,) = merge_unfinished(journal.read_all(), None)
+    assert draft.answers == {"pain_now": 4}
+    assert draft.only_on_this_computer and "only on this computer" in draft.describe()
+
+
+def test_the_newer_copy_wins(tmp_path: Path):
+    older = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC)
+    newer = older + dt.timedelta(minutes=5)
+    row = intakes.UnfinishedIntake(
+        7, 3, None, "", {"pain_now": 2}, "neck-headache", "1", updated_at=older
+    )
+    ahead = _entry({"pain_now": 9}, intake_id=7, version=3, saved_at=newer.isoformat())
+    (draft,) = merge_unfinished([ahead], [row])
+    assert draft.answers == {"pain_now": 9} and draft.version == 3  # typed after the last save
+    moved_on = intakes.UnfinishedIntake(
+        7, 5, None, "", {"pain_now": 1}, "neck-headache", "1", updated_at=newer
+    )
+    behind = _entry({"pain_now": 9}, intake_id=7, version=3, saved_at=older.isoformat())
+    (draft,) = merge_unfinished([behind], [moved_on])
+    assert draft.answers == {"pain_now": 1} and draft.version == 5  # changed on another PC
+
+
+def test_the_journal_writes_atomically_and_skips_damage(tmp_path: Path):
+    journal = Journal(tmp_path / "journal")
+    entry = _entry({"has_headache": True})
+    path = journal.write(entry)
+    journal.write(_entry({"has_headache": False}, key=entry.key))
+    assert json.loads(path.read_text())["answers"] == {"has_headache": False}
+    assert sorted(p.name for p in journal.folder.iterdir()) == [path.name]  # no temp files left
+    (journal.folder / f"draft-{new_key()}.json").write_text("{not json")
+    assert [e.key for e in journal.read_all()] == [entry.key]
+    journal.remove(entry.key)
+    journal.remove(entry.key)  # twice is fine
+    assert journal.read_all() == []
+    with pytest.raises(ValueError):
+        journal.path_for("../../etc/passwd")
