@@ -400,7 +400,8 @@ def _conflict(
             type_code=request.type_code,
             earliest=now,
         )
-        offers = slot_finder.nearest(session, search, request.start, n=ALTERNATIVES * 3)
+        # Look further than three: the patient may be busy at the nearest times.
+        offers = slot_finder.nearest(session, search, request.start, n=ALTERNATIVES * 10)
         busy = _patient_busy(session, request.patient_id, offers)
         alternatives = [o for o in offers if (o.start, o.end) not in busy][:ALTERNATIVES]
     if who == "patient":

@@ -57,6 +57,10 @@ def test_wheel_ships_migrations_and_resources_and_finds_them(tmp_path: Path):
     assert "intake/resources/screening/neck-headache-1.toml" in names
     assert "intake/resources/style.qss" in names
     assert not any(name.startswith(("tests/", "migrations/", "resources/")) for name in names)
+    modules = {str(p.relative_to(ROOT)) for p in (ROOT / "intake").rglob("*.py")}
+    assert modules - names == set()  # every module of the package is in the wheel
+    sheets = {f"intake/resources/{p.name}" for p in (ROOT / "resources").glob("*.qss")}
+    assert sheets - names == set()
 
     target = tmp_path / "installed"
     subprocess.run(

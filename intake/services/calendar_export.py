@@ -1,0 +1,77 @@
+"""A booked visit as an iCalendar event (.ics), for the patient's own calendar.
+
+The event names the visit type, the place with its address and the therapist; never the
+patient (the file leaves the practice). Times are written in UTC, so every calendar program
+shows them in its own zone without needing the location's time-zone definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from icalendar import Calendar, Event
+
+from intake.domain.booking import Visit
+
+PRODID = "-//Clinic Intake//Appointment confirmation//EN"
+UID_DOMAIN = "clinic-intake.invalid"
+
+
+def event_uid(visit: Visit) -> str:
+    """Stable per appointment: a rescheduled visit updates the same calendar entry."""
+    return f"appointment-{visit.id}@{UID_DOMAIN}"
+
+
+def calendar_text(visit: Visit, *, stamp: dt.datetime | None = None) -> bytes:
+    """The .ics content for one visit; `stamp` (DTSTAMP) defaults to now."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    calendar.add_component(_event(visit, stamp or dt.datetime.now(dt.UTC)))
+    return calendar.to_ical()
+
+
+def save(visit: Visit, path: str | Path, *, stamp: dt.datetime | None = None) -> Path:
+    """Write the visit's .ics file; returns the path written."""
+    target = Path(path)
+    if target.suffix.lower() != ".ics":
+        target = target.with_name(target.name + ".ics")
+    target.write_bytes(calendar_text(visit, stamp=stamp))
+    return target
+
+
+def _event(visit: Visit, stamp: dt.datetime) -> Event:
+    event = Event()
+    event.add("uid", event_uid(visit))
+    event.add("dtstamp", _utc(stamp))
+    event.add("dtstart", _utc(visit.start))
+    event.add("dtend", _utc(visit.end))
+    event.add("summary", f"{visit.type_name} at {visit.location_name}")
+    event.add("location", _place(visit))
+    event.add("description", _description(visit))
+    event.add("sequence", max(visit.version - 1, 0))
+    event.add("status", "CANCELLED" if visit.status.value == "cancelled" else "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    return event
+
+
+def _place(visit: Visit) -> str:
+    lines = [line.strip() for line in visit.location_address.splitlines() if line.strip()]
+    return ", ".join([visit.location_name, *lines])
+
+
+def _description(visit: Visit) -> str:
+    local = visit.local_start
+    return (
+        f"{visit.type_name} with {visit.therapist_name}.\n"
+        f"{local:%A %d %B %Y}, {local:%H:%M} local time ({visit.timezone}).\n"
+        f"{_place(visit)}"
+    )
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None:
+        raise ValueError("calendar times must be timezone-aware")
+    return moment.astimezone(dt.UTC)

@@ -1,0 +1,422 @@
+"""Book the evaluation from the intake: filters, free slots by day and place, one key to book.
+
+Every database call runs through `UiContext.run`. Each search carries a number; a result
+that arrives after a newer search (or after a lost race showed its alternatives) is dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.booking import BookingConflict, BookingRequest, SlotOffer, Visit
+from intake.domain.practice import AppointmentTypeInfo, LocationInfo, TherapistInfo
+from intake.services import booking, practice_admin, slot_finder, staffing
+from intake.services.actor import Actor
+from intake.services.database import Database
+from intake.ui.booking import wording
+from intake.ui.booking.confirmation import BookingConfirmation
+from intake.ui.booking.filter_bar import FilterBar
+from intake.ui.booking.slot_model import SlotModel
+from intake.ui.booking.slot_view import SlotView
+from intake.ui.context import UiContext
+
+BUSY_AFTER_MS = 150
+SEARCH_DELAY_MS = 250
+SEARCH_LIMIT = 60
+BOOK_KEY = QKeySequence("Ctrl+B")
+SEARCH_KEY = QKeySequence("F5")
+_TONE_MARK = {"info": "", "done": "✔", "warn": "⚠", "error": "✖", "blocked": "⛔"}
+
+
+@dataclass(frozen=True)
+class _Choices:
+    locations: list[LocationInfo]
+    types: list[AppointmentTypeInfo]
+    therapists: list[TherapistInfo]
+
+
+def _load_choices(database: Database, actor: Actor) -> _Choices:
+    return _Choices(
+        practice_admin.list_locations(database, actor),
+        practice_admin.list_appointment_types(database, actor),
+        staffing.list_therapists(database, actor),
+    )
+
+
+class BookingPanel(QWidget):
+    visit_was_booked = Signal(object)  # the Visit
+    choices_did_load = Signal()
+    slots_did_load = Signal(int)  # how many slots are listed
+    search_did_fail = Signal(str)
+    booking_did_conflict = Signal(str)  # the message; the alternatives are in the list
+    booking_did_fail = Signal(str)  # refused by the service, or another error
+    busy_did_change = Signal(bool)
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookingPanel")
+        self.ctx = ctx
+        self._clock = clock
+        self.patient_id: int | None = None
+        self.intake_id: int | None = None
+        self._allowed, self._blocked_reason = True, ""
+        self._search_number = 0
+        self._pending = 0
+        self._booking = False
+        self._keep_banner = False
+        self.filters = FilterBar()
+        self.model = SlotModel(self)
+        self.view = SlotView()
+        self.view.setModel(self.model)
+        self.banner = QLabel()
+        self.banner.setObjectName("bookingBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Lost booking race")
+        self.banner.hide()
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busyBar")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setAccessibleName("Working")
+        self.busy_bar.setTextVisible(False)
+        self.busy_label = QLabel("Searching…")
+        self.busy_label.setObjectName("busyLabel")
+        self.status = QLabel()
+        self.status.setObjectName("bookingStatus")
+        self.status.setAccessibleName("Booking status")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.search_action = self._action("Search again", SEARCH_KEY, self.search_now)
+        self.book_action = self._action("Book selected slot", BOOK_KEY, self.book_selected)
+        self.search_button = _action_button(self.search_action, "&Search again (F5)")
+        self.book_button = _action_button(self.book_action, "Boo&k selected slot (Ctrl+B)")
+        self.book_button.setObjectName("bookButton")
+        self.confirmation = BookingConfirmation(ctx)
+        self.pages = QStackedWidget()
+        self._busy_timer = _single_shot(self, BUSY_AFTER_MS, self._show_busy)
+        self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self.search_now)
+        self._build()
+        self._connect()
+        self._set_busy_visible(False)
+        self.filters.set_first_day(self._now().astimezone().date())
+        self._update_book_action()
+        self._say("info", "Loading locations and appointment types…")
+        self._run(_load_choices, self._choices_arrived, self._choices_failed)
+
+    # --- the public face ---------------------------------------------------------------
+
+    def set_patient(self, patient_id: int, intake_id: int | None) -> None:
+        """Whom the booking is for (and the screened intake that allows it, if any)."""
+        self.patient_id, self.intake_id = patient_id, intake_id
+        self.pages.setCurrentIndex(0)
+        self._update_book_action()
+        if self._allowed:
+            self._say("info", "Choose a slot and press Enter to book.")
+
+    def set_booking_allowed(self, allowed: bool, reason: str) -> None:
+        """The screening's verdict: when not allowed, slots can be seen but not booked."""
+        self._allowed, self._blocked_reason = allowed, reason
+        self._update_book_action()
+        if not allowed:
+            self._say("blocked", f"Booking blocked: {reason}")
+        elif self.status.property("tone") == "blocked":
+            self._say("info", "Booking allowed. Choose a slot and press Enter.")
+
+    def set_appointment_type(self, code: str) -> None:
+        self.filters.set_type(code)
+
+    def booking_allowed(self) -> bool:
+        return self.book_action.isEnabled()
+
+    def status_text(self) -> str:
+        return self.status.text()
+
+    # --- searching ---------------------------------------------------------------------
+
+    def search_soon(self) -> None:
+        self._search_timer.start()
+
+    def search_now(self) -> None:
+        self._search_timer.stop()
+        if not self.filters.type_code():
+            return
+        self._search_number += 1
+        number = self._search_number
+        request = self.filters.request(limit=SEARCH_LIMIT, earliest=self._earliest())
+        self.busy_label.setText("Searching…")
+        self._run(
+            lambda db, actor: slot_finder.find(db, actor, request),
+            lambda offers: self._slots_arrived(number, offers),
+            lambda message: self._search_failed(number, message),
+        )
+
+    def _slots_arrived(self, number: int, offers: list[SlotOffer]) -> None:
+        if number != self._search_number:
+            return
+        self.banner.setVisible(self._keep_banner)
+        self._keep_banner = False
+        self._show_offers(offers)
+        if offers:
+            self._say("info", f"{len(offers)} free slots, soonest first. Enter books.")
+        else:
+            self._say("warn", "No free slots match. Widen the dates or clear a filter.")
+        self.slots_did_load.emit(len(offers))
+
+    def _search_failed(self, number: int, message: str) -> None:
+        if number != self._search_number:
+            return
+        self._say("error", f"Search failed: {message}")
+        self.search_did_fail.emit(message)
+
+    # --- booking -----------------------------------------------------------------------
+
+    def book_selected(self) -> None:
+        if not self.book_action.isEnabled():
+            self._say("blocked", self._why_not())
+            return
+        offer = self.view.current_offer()
+        if offer is None or self.patient_id is None:
+            self._say("warn", "Choose a slot first (arrow keys), then press Enter.")
+            return
+        request = BookingRequest(
+            patient_id=self.patient_id,
+            therapist_id=offer.therapist_id,
+            location_id=offer.location_id,
+            start=offer.start,
+            type_code=offer.type_code,
+            intake_id=self.intake_id,
+        )
+        now = self._clock() if self._clock else None
+        self._booking = True
+        self._update_book_action()
+        self.busy_label.setText("Booking…")
+        self._say("info", f"Booking {wording.offer_sentence(offer)}…")
+        self._run(
+            lambda db, actor: _attempt(db, actor, request, now),
+            self._booking_answered,
+            self._booking_failed,
+        )
+
+    def _booking_answered(self, result: Visit | BookingConflict) -> None:
+        self._booking = False
+        self._update_book_action()
+        if isinstance(result, BookingConflict):
+            self._lost_race(result)
+            return
+        self.banner.hide()
+        self.confirmation.show_visit(result)
+        self.pages.setCurrentIndex(1)
+        self._say("done", f"Booked: {wording.visit_sentence(result)}.")
+        self.visit_was_booked.emit(result)
+
+    def _lost_race(self, conflict: BookingConflict) -> None:
+        self._search_number += 1  # a search still under way must not hide the alternatives
+        message = str(conflict)
+        self._show_offers(conflict.alternatives)
+        if conflict.alternatives:
+            self.banner.setText(
+                f"Not booked: {message} The nearest free slots are listed below; "
+                "Enter books the highlighted one. F5 searches again with your filters."
+            )
+        else:
+            self.banner.setText(f"Not booked: {message} The list below is searched again.")
+            self._keep_banner = True
+            self.search_now()
+        self.banner.show()
+        self._say("warn", f"Not booked: {message}")
+        self.view.setFocus()
+        self.booking_did_conflict.emit(message)
+
+    def _booking_failed(self, message: str) -> None:
+        self._booking = False
+        self._update_book_action()
+        self._say("error", f"Not booked: {message}")
+        self.booking_did_fail.emit(message)
+
+    # --- loading choices ---------------------------------------------------------------
+
+    def _choices_arrived(self, choices: _Choices) -> None:
+        self.filters.set_choices(choices.locations, choices.types, choices.therapists)
+        self._say("info", "Choose a slot and press Enter to book.")
+        self.choices_did_load.emit()
+
+    def _choices_failed(self, message: str) -> None:
+        self._say("error", f"Could not load the practice's locations: {message}")
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _run(
+        self,
+        work: Callable[[Database, Actor], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[str], None],
+    ) -> None:
+        """UiContext.run with the busy indicator: shown when a call takes over 150 ms."""
+        self._pending += 1
+        if not self._busy_timer.isActive() and not self.busy_bar.isVisible():
+            self._busy_timer.start()
+
+        def done(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def finish(value: Any) -> None:
+                self._pending -= 1
+                if not self._pending:
+                    self._busy_timer.stop()
+                    self._set_busy_visible(False)
+                callback(value)
+
+            return finish
+
+        self.ctx.run(work, done(on_success), done(on_failure))
+
+    def _show_busy(self) -> None:
+        if self._pending:
+            self._set_busy_visible(True)
+
+    def _set_busy_visible(self, visible: bool) -> None:
+        was = self.busy_bar.isVisibleTo(self)
+        self.busy_bar.setVisible(visible)
+        self.busy_label.setVisible(visible)
+        if was != visible:
+            self.busy_did_change.emit(visible)
+
+    def _show_offers(self, offers: list[SlotOffer]) -> None:
+        self.model.set_offers(offers)
+        self.view.show_groups()
+        self.view.choose(self.model.first_slot())
+        self.pages.setCurrentIndex(0)
+
+    def _update_book_action(self) -> None:
+        self.book_action.setEnabled(
+            self._allowed and self.patient_id is not None and not self._booking
+        )
+        self.book_button.setToolTip(
+            "Book the highlighted slot (Enter or Ctrl+B)"
+            if self.book_action.isEnabled()
+            else self._why_not()
+        )
+
+    def _why_not(self) -> str:
+        if not self._allowed:
+            return f"Booking blocked: {self._blocked_reason}"
+        if self.patient_id is None:
+            return "Choose the patient first."
+        if self._booking:
+            return "Booking is under way…"
+        return ""
+
+    def _say(self, tone: str, text: str) -> None:
+        self.status.setText(f"{_TONE_MARK[tone]}  {text}" if _TONE_MARK.get(tone) else text)
+        self.status.setProperty("tone", tone)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def _now(self) -> dt.datetime:
+        return self._clock() if self._clock else dt.datetime.now(dt.UTC)
+
+    def _earliest(self) -> dt.datetime | None:
+        return self._clock() if self._clock else None
+
+    def _action(self, text: str, key: QKeySequence, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _connect(self) -> None:
+        self.filters.filters_did_change.connect(self.search_soon)
+        self.view.slot_was_chosen.connect(self.book_selected)
+        self.confirmation.return_was_requested.connect(self._back_to_slots)
+        self.confirmation.calendar_was_saved.connect(
+            lambda path: self._say("done", f"Calendar file saved: {path}")
+        )
+        self.confirmation.pdf_was_saved.connect(
+            lambda path: self._say("done", f"PDF saved: {path}")
+        )
+        self.confirmation.visit_was_printed.connect(
+            lambda: self._say("done", "Confirmation sent to the printer.")
+        )
+        self.confirmation.export_did_fail.connect(lambda m: self._say("error", m))
+
+    def _back_to_slots(self) -> None:
+        self.pages.setCurrentIndex(0)
+        self.search_now()
+        self.view.setFocus()
+
+    def _build(self) -> None:
+        title = QLabel("Book the visit")
+        title.setObjectName("bookingTitle")
+        slots_page = QWidget()
+        slots = QVBoxLayout(slots_page)
+        slots.setContentsMargins(0, 0, 0, 0)
+        slots.addWidget(self.banner)
+        slots.addWidget(self.view, 1)
+        busy = QHBoxLayout()
+        busy.addWidget(self.busy_label)
+        busy.addWidget(self.busy_bar, 1)
+        slots.addLayout(busy)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.search_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.book_button)
+        slots.addLayout(buttons)
+        self.pages.addWidget(slots_page)
+        self.pages.addWidget(self.confirmation)
+        body = QHBoxLayout()
+        body.addWidget(self.filters, 0)  # as wide as its labels need, at any scaling
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.status)
+        QWidget.setTabOrder(self.filters.locations, self.view)
+        QWidget.setTabOrder(self.view, self.book_button)
+        QWidget.setTabOrder(self.book_button, self.search_button)
+
+
+def _attempt(
+    database: Database, actor: Actor, request: BookingRequest, now: dt.datetime | None
+) -> Visit | BookingConflict:
+    """Book; a lost race comes back as a value so its alternatives reach the screen."""
+    try:
+        return booking.book(database, actor, request, now=now)
+    except BookingConflict as conflict:
+        return conflict
+
+
+def _action_button(action: QAction, text: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(action.text())
+    button.clicked.connect(action.trigger)
+    button.setEnabled(action.isEnabled())
+    action.enabledChanged.connect(button.setEnabled)
+    return button
+
+
+def _single_shot(parent: QWidget, msecs: int, slot: Callable[[], None]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(msecs)
+    timer.timeout.connect(slot)
+    return timer

@@ -1,0 +1,224 @@
+"""What the caller wants: type, places, dates, part of day, weekdays and (maybe) a therapist.
+
+Nothing chosen in a multi-choice filter means "any". Every change is announced so the
+panel can search again; the bar itself never talks to the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.booking import MAX_SEARCH_DAYS, SlotRequest
+from intake.domain.enums import PartOfDay
+from intake.domain.practice import AppointmentTypeInfo, LocationInfo, TherapistInfo
+
+DEFAULT_TYPE = "EVAL60"
+DEFAULT_DAYS = 14
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ANY_THERAPIST = "Any therapist"
+W = TypeVar("W", bound=QWidget)
+
+
+class FilterBar(QWidget):
+    filters_did_change = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookingFilters")
+        self.type_combo = _named(QComboBox(), "Appointment type")
+        self.locations = _named(QListWidget(), "Locations (none ticked means all)")
+        self.locations.setObjectName("locationList")
+        self.from_date = _named(QDateEdit(), "First day")
+        self.from_date.setCalendarPopup(True)
+        self.from_date.setDisplayFormat("MM/dd/yyyy")
+        self.days = _named(QSpinBox(), "Number of days to search")
+        self.days.setRange(1, MAX_SEARCH_DAYS)
+        self.days.setValue(DEFAULT_DAYS)
+        self.days.setSuffix(" days")
+        self.parts = {
+            part: _named(QCheckBox(part.value.capitalize()), f"Part of day: {part.value}")
+            for part in PartOfDay
+        }
+        self.weekdays = [_named(QCheckBox(name[:3]), name) for name in WEEKDAY_NAMES]
+        self.therapist_combo = _named(QComboBox(), "Therapist (optional)")
+        self._build()
+        self._connect()
+
+    # --- filling and reading -----------------------------------------------------------
+
+    def set_first_day(self, day: dt.date) -> None:
+        self.from_date.setDate(QDate(day.year, day.month, day.day))
+
+    def set_choices(
+        self,
+        locations: Sequence[LocationInfo],
+        types: Sequence[AppointmentTypeInfo],
+        therapists: Sequence[TherapistInfo],
+    ) -> None:
+        """Fill the lists (quietly: one change is announced at the end)."""
+        chosen_type = self.type_code()
+        self.blockSignals(True)
+        try:
+            self._fill_types(types, chosen_type or DEFAULT_TYPE)
+            self._fill_locations(locations)
+            self._fill_therapists(therapists)
+        finally:
+            self.blockSignals(False)
+        self.filters_did_change.emit()
+
+    def set_type(self, code: str) -> None:
+        index = self.type_combo.findData(code.strip().upper())
+        if index >= 0:
+            self.type_combo.setCurrentIndex(index)
+
+    def type_code(self) -> str:
+        return str(self.type_combo.currentData() or "")
+
+    def location_codes(self) -> tuple[str, ...]:
+        items = (self.locations.item(row) for row in range(self.locations.count()))
+        return tuple(
+            str(item.data(Qt.ItemDataRole.UserRole))
+            for item in items
+            if item.checkState() == Qt.CheckState.Checked
+        )
+
+    def set_location_codes(self, codes: Sequence[str]) -> None:
+        wanted = {c.upper() for c in codes}
+        for row in range(self.locations.count()):
+            item = self.locations.item(row)
+            on = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def request(self, *, limit: int, earliest: dt.datetime | None = None) -> SlotRequest:
+        therapist = self.therapist_combo.currentData()
+        return SlotRequest(
+            first_day=self.from_date.date().toPython(),  # type: ignore[arg-type]
+            days=self.days.value(),
+            type_code=self.type_code() or DEFAULT_TYPE,
+            location_codes=self.location_codes(),
+            therapist_id=int(therapist) if therapist is not None else None,
+            weekdays=tuple(n for n, box in enumerate(self.weekdays) if box.isChecked()),
+            parts_of_day=tuple(p for p, box in self.parts.items() if box.isChecked()),
+            limit=limit,
+            earliest=earliest,
+        )
+
+    def first_input(self) -> QWidget:
+        return self.type_combo
+
+    def last_input(self) -> QWidget:
+        return self.therapist_combo
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(_buddy("&Type", self.type_combo), self.type_combo)
+        dates = QHBoxLayout()
+        dates.addWidget(self.from_date, 3)
+        dates.addWidget(self.days, 2)
+        form.addRow(_buddy("&From", self.from_date), dates)
+        parts = QHBoxLayout()
+        for box in self.parts.values():
+            parts.addWidget(box)
+        parts.addStretch(1)
+        form.addRow(_caption("Part of day"), parts)
+        days = QGridLayout()
+        days.setHorizontalSpacing(6)
+        for n, box in enumerate(self.weekdays):
+            days.addWidget(box, n // 4, n % 4)
+        form.addRow(_caption("Weekdays"), days)
+        form.addRow(_buddy("T&herapist", self.therapist_combo), self.therapist_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        places = _buddy("&Locations — none ticked: all", self.locations)
+        layout.addWidget(places)
+        layout.addWidget(self.locations, 1)
+        chain: list[QWidget] = [
+            self.type_combo,
+            self.from_date,
+            self.days,
+            *self.parts.values(),
+            *self.weekdays,
+            self.therapist_combo,
+            self.locations,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        changed = self.filters_did_change.emit
+        self.type_combo.currentIndexChanged.connect(lambda _i: changed())
+        self.therapist_combo.currentIndexChanged.connect(lambda _i: changed())
+        self.from_date.dateChanged.connect(lambda _d: changed())
+        self.days.valueChanged.connect(lambda _v: changed())
+        self.locations.itemChanged.connect(lambda _item: changed())
+        for box in (*self.parts.values(), *self.weekdays):
+            box.toggled.connect(lambda _on: changed())
+
+    def _fill_types(self, types: Sequence[AppointmentTypeInfo], chosen: str) -> None:
+        self.type_combo.clear()
+        for kind in types:
+            self.type_combo.addItem(f"{kind.name} ({kind.minutes} min)", kind.code)
+        self.set_type(chosen)
+
+    def _fill_locations(self, locations: Sequence[LocationInfo]) -> None:
+        kept = set(self.location_codes())
+        self.locations.clear()
+        for place in sorted(locations, key=lambda p: p.name):
+            item = QListWidgetItem(place.name)
+            item.setData(Qt.ItemDataRole.UserRole, place.code)
+            item.setToolTip(f"{place.name}, {place.address} ({place.timezone})")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = place.code in kept
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.locations.addItem(item)
+        if self.locations.count():
+            self.locations.setCurrentRow(0)
+
+    def _fill_therapists(self, therapists: Sequence[TherapistInfo]) -> None:
+        kept = self.therapist_combo.currentData()
+        self.therapist_combo.clear()
+        self.therapist_combo.addItem(_ANY_THERAPIST, None)
+        for person in therapists:
+            label = f"{person.display_name}, {person.credentials}".rstrip(", ")
+            self.therapist_combo.addItem(label, person.id)
+        index = self.therapist_combo.findData(kept) if kept is not None else 0
+        self.therapist_combo.setCurrentIndex(max(index, 0))
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setAccessibleName(name)
+    widget.setToolTip(name)
+    return widget
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+def _caption(text: str) -> QLabel:
+    return QLabel(text)

@@ -1,0 +1,93 @@
+"""The slot list: keyboard first. Arrows skip the day headers; Enter or a double click books."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from intake.domain.booking import SlotOffer
+from intake.ui.booking.slot_model import SlotModel
+
+
+class SlotView(QTreeView):
+    """The slot list: arrows skip the day headers; Enter or a double click chooses."""
+
+    slot_was_chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("slotList")
+        self.setAccessibleName("Free slots")
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(True)
+        self.setAllColumnsShowFocus(True)
+        self.setAlternatingRowColors(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.header().setStretchLastSection(True)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def model(self) -> SlotModel:  # type: ignore[override]
+        return super().model()  # type: ignore[return-value]
+
+    def show_groups(self) -> None:
+        """Every group open, its title across the whole row."""
+        model = self.model()
+        for row in range(model.rowCount()):
+            self.setFirstColumnSpanned(row, QModelIndex(), True)
+        self.expandAll()
+
+    def current_offer(self) -> SlotOffer | None:
+        return self.model().offer(self.currentIndex())
+
+    def choose(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index)
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        index = super().moveCursor(action, modifiers)
+        model = self.model()
+        if not model.is_group(index):
+            return index
+        forward = action not in (
+            QAbstractItemView.CursorAction.MoveUp,
+            QAbstractItemView.CursorAction.MovePrevious,
+            QAbstractItemView.CursorAction.MovePageUp,
+            QAbstractItemView.CursorAction.MoveHome,
+        )
+        if action == QAbstractItemView.CursorAction.MoveHome:
+            return model.first_slot()
+        return self._slot_beside(index, forward) or self.currentIndex()
+
+    def _slot_beside(self, header: QModelIndex, forward: bool) -> QModelIndex | None:
+        model = self.model()
+        if forward:
+            return model.index(0, 0, header) if model.rowCount(header) else None
+        previous = model.index(header.row() - 1, 0)
+        if not previous.isValid():
+            return None
+        return model.index(model.rowCount(previous) - 1, 0, previous)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        ):
+            self.slot_was_chosen.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and not self.model().is_group(index):
+            self.setCurrentIndex(index)
+            self.slot_was_chosen.emit()
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)

@@ -1,0 +1,349 @@
+"""The booking panel, used as the front desk uses it: filters, arrows, Enter, confirmation."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import threading
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QListWidget,
+    QSpinBox,
+    QTreeView,
+    QWidget,
+)
+
+from intake.domain.booking import BookingRequest, SlotRequest
+from intake.services import booking, practice_admin, slot_finder
+from intake.ui.booking import BookingConfirmation, BookingPanel
+from intake.ui.booking.slot_model import SlotModel
+from intake.ui.context import UiContext
+from intake.ui.worker import Worker
+from tests.db.practice import ADMIN, DESK, MONDAY, NOW, build, screened_intake
+
+WAIT = 15_000
+
+
+@pytest.fixture
+def practice(database):  # type: ignore[no-untyped-def]
+    built = build(database)
+    for code, street in (("EAST", "100 Example Street"), ("WEST", "200 Sample Road")):
+        place = practice_admin.get_location(database, ADMIN, code)
+        practice_admin.update_location(
+            database, ADMIN, code, place.version, address=f"{street}, Demo City"
+        )
+    return built
+
+
+@pytest.fixture
+def ctx(database) -> Iterator[UiContext]:  # type: ignore[no-untyped-def]
+    context = UiContext(database, DESK, Worker())
+    yield context
+    context.worker.wait_for_done()
+
+
+@pytest.fixture
+def open_panel(qtbot, show_active, ctx, practice):  # type: ignore[no-untyped-def]
+    def open_() -> BookingPanel:
+        panel = BookingPanel(ctx, clock=lambda: NOW)
+        with qtbot.waitSignal(panel.slots_did_load, timeout=WAIT):
+            show_active(panel)
+        return panel
+
+    return open_
+
+
+def _type_date(qtbot, panel: BookingPanel, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Tab into the date field (which selects its first part) and type, as a person does."""
+    panel.filters.type_combo.setFocus()
+    qtbot.keyClick(panel.filters.type_combo, Qt.Key.Key_Tab)
+    assert panel.filters.from_date.hasFocus()
+    qtbot.keyClicks(panel.filters.from_date, text)
+
+
+def _tick_location(qtbot, panel: BookingPanel, name: str) -> None:  # type: ignore[no-untyped-def]
+    places = panel.filters.locations
+    places.setFocus()
+    row = next(r for r in range(places.count()) if places.item(r).text() == name)
+    places.setCurrentRow(row)
+    qtbot.keyClick(places, Qt.Key.Key_Space)
+
+
+def _filters(panel: BookingPanel) -> SlotRequest:
+    return panel.filters.request(limit=1)
+
+
+def test_search_by_filters_arrow_down_and_enter_books(qtbot, open_panel, practice, database):
+    panel = open_panel()
+    intake_id = screened_intake(database, practice.patients[0])
+    panel.set_patient(practice.patients[0], intake_id)
+    with qtbot.waitSignal(panel.slots_did_load, timeout=WAIT):
+        _tick_location(qtbot, panel, "Test Site West")
+    with qtbot.waitSignal(panel.slots_did_load, timeout=WAIT):
+        _type_date(qtbot, panel, "03012027")  # sections advance by themselves
+    assert panel.filters.from_date.date().toPython() == MONDAY
+    offers = panel.model.offers()
+    assert offers and {o.location_code for o in offers} == {"WEST"}
+    assert offers[0].local_start.date() == MONDAY
+    assert [o.start for o in offers] == sorted(o.start for o in offers)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+    chosen = panel.view.current_offer()
+    assert chosen == offers[1]
+    with qtbot.waitSignal(panel.visit_was_booked, timeout=WAIT) as booked:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    visit = booked.args[0]
+    assert (visit.start, visit.therapist_id, visit.intake_id) == (
+        chosen.start,
+        practice.ben,
+        intake_id,
+    )
+    assert panel.pages.currentWidget() is panel.confirmation
+    facts = {k: label.text() for k, label in panel.confirmation.fields.items()}
+    assert facts["date"] == "Monday, March 1, 2027"
+    assert facts["time"].startswith("8:15 AM – 9:15 AM CST")
+    assert facts["location"] == "Test Site West"
+    assert facts["address"] == "200 Sample Road, Demo City"
+    assert facts["therapist"] == "Ben Samplefield"
+    assert facts["type"] == "Initial evaluation"
+    assert "Booked" in panel.status_text()
+
+
+def test_arrows_skip_day_headers(qtbot, open_panel, practice):
+    panel = open_panel()
+    panel.view.setFocus()
+    seen = [panel.view.current_offer()]
+    for _ in range(len(panel.model.offers()) + 2):
+        qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+        seen.append(panel.view.current_offer())
+    assert None not in seen
+    assert seen[-1] == panel.model.offers()[-1]
+    assert len({(o.local_day, o.location_id) for o in seen if o}) > 1  # crossed groups
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    assert panel.view.current_offer() == panel.model.offers()[0]
+
+
+def test_a_lost_race_shows_alternatives_and_keeps_the_choice(qtbot, open_panel, practice, database):
+    panel = open_panel()
+    patient = practice.patients[1]
+    intake_id = screened_intake(database, patient)
+    panel.set_patient(patient, intake_id)
+    with qtbot.waitSignal(panel.slots_did_load, timeout=WAIT):
+        _tick_location(qtbot, panel, "Test Site East")
+    before = _filters(panel)
+    wanted = panel.view.current_offer()
+    assert wanted is not None
+    # Another PC books the same slot for someone else after our list loaded.
+    other = practice.patients[0]
+    booking.book(
+        database,
+        DESK,
+        BookingRequest(
+            other,
+            wanted.therapist_id,
+            wanted.location_id,
+            wanted.start,
+            intake_id=screened_intake(database, other),
+        ),
+        now=NOW,
+    )
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.booking_did_conflict, timeout=WAIT) as lost:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert "just taken" in lost.args[0]
+    assert panel.banner.isVisible() and "just taken" in panel.banner.text()
+    alternatives = panel.model.offers()
+    assert len(alternatives) == 3
+    assert wanted not in alternatives
+    assert _filters(panel) == before  # nothing the receptionist chose is lost
+    assert (panel.patient_id, panel.intake_id) == (patient, intake_id)
+    assert panel.view.current_offer() == alternatives[0]
+    with qtbot.waitSignal(panel.visit_was_booked, timeout=WAIT) as booked:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert booked.args[0].start == alternatives[0].start
+    assert booked.args[0].patient_id == patient
+
+
+def test_booking_blocked_by_the_screening(qtbot, open_panel, practice, database):
+    panel = open_panel()
+    panel.set_patient(practice.patients[0], screened_intake(database, practice.patients[0]))
+    assert panel.book_button.isEnabled()
+    panel.set_booking_allowed(False, "Refer: contact the physician before booking.")
+    assert not panel.book_button.isEnabled()
+    assert not panel.book_action.isEnabled()
+    assert "Booking blocked: Refer" in panel.status_text()
+    panel.view.setFocus()
+    with qtbot.assertNotEmitted(panel.visit_was_booked, wait=100):
+        qtbot.keyClick(panel.view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert "Booking blocked" in panel.status_text()
+    panel.set_booking_allowed(True, "")
+    assert panel.book_button.isEnabled()
+    with qtbot.waitSignal(panel.visit_was_booked, timeout=WAIT):
+        qtbot.keyClick(panel.view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_service_refusal_shows_in_the_status_line(qtbot, open_panel, practice):
+    panel = open_panel()
+    panel.set_patient(practice.patients[0], None)  # an evaluation needs a screened intake
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.booking_did_fail, timeout=WAIT) as refused:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    assert "take the intake first" in refused.args[0]
+    assert "Not booked" in panel.status_text()
+    assert panel.pages.currentIndex() == 0
+    assert panel.book_button.isEnabled()  # they may fix it and try again
+
+
+def test_an_older_search_never_overwrites_a_newer_one(
+    qtbot, open_panel, practice, monkeypatch: pytest.MonkeyPatch
+):
+    panel = open_panel()
+    real = panel.model.offers()
+    east = [o for o in real if o.location_code == "EAST"][:2]
+    west = [o for o in real if o.location_code == "WEST"][:3]
+    release = threading.Event()
+    answers = iter([("slow", east), ("fast", west)])
+
+    def find(_db, _actor, _request):  # type: ignore[no-untyped-def]
+        kind, offers = next(answers)
+        if kind == "slow":
+            release.wait(10)
+        return offers
+
+    monkeypatch.setattr(slot_finder, "find", find)
+    with qtbot.waitSignal(panel.busy_did_change, timeout=WAIT) as busy:
+        panel.search_now()  # the slow one
+    assert busy.args == [True] and panel.busy_bar.isVisible()
+    with qtbot.waitSignal(panel.slots_did_load, timeout=WAIT):
+        panel.search_now()  # the fast, newer one
+    release.set()
+    with qtbot.waitSignal(panel.busy_did_change, timeout=WAIT):
+        pass
+    qtbot.waitUntil(lambda: not panel.busy_bar.isVisible())
+    assert panel.model.offers() == west
+
+
+@pytest.fixture
+def booked_panel(qtbot, open_panel, practice, database):  # type: ignore[no-untyped-def]
+    panel = open_panel()
+    panel.set_patient(practice.patients[2], screened_intake(database, practice.patients[2]))
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.visit_was_booked, timeout=WAIT):
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    return panel
+
+
+def test_add_to_calendar_writes_an_ics(
+    qtbot, booked_panel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    target = tmp_path / "visit.ics"
+    monkeypatch.setattr(BookingConfirmation, "ask_calendar_path", lambda *_a: str(target))
+    confirmation = booked_panel.confirmation
+    visit = confirmation.visit
+    with qtbot.waitSignal(confirmation.calendar_was_saved, timeout=WAIT):
+        qtbot.mouseClick(confirmation.calendar_button, Qt.MouseButton.LeftButton)
+    text = target.read_text()
+    event = next(iter(Calendar.from_ical(text).walk("VEVENT")))
+    assert str(event["uid"]) == f"appointment-{visit.id}@clinic-intake.invalid"
+    assert event.decoded("dtstart") == visit.start
+    assert "100 Example Street, Demo City" in str(event["location"]).replace("\\,", ",")
+    assert "Testcase" not in text and "Sample2" not in text
+    assert "Calendar file saved" in booked_panel.status_text()
+
+
+def test_save_as_pdf_and_print(
+    qtbot, booked_panel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    confirmation = booked_panel.confirmation
+    pdf = tmp_path / "confirmation.pdf"
+    monkeypatch.setattr(
+        BookingConfirmation, "ask_pdf_path", lambda *_a: str(tmp_path / "confirmation")
+    )
+    with qtbot.waitSignal(confirmation.pdf_was_saved, timeout=WAIT):
+        qtbot.mouseClick(confirmation.pdf_button, Qt.MouseButton.LeftButton)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        text = unicodedata.normalize("NFKC", text)  # the PDF may use the "fi" ligature
+        assert "Appointment confirmation" in text
+        assert "Ann Testwood" in text and "Test Site East" in text
+    printed = tmp_path / "printed.pdf"
+
+    def printer_answer(_parent: QWidget, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return True
+
+    monkeypatch.setattr(BookingConfirmation, "ask_printer", staticmethod(printer_answer))
+    with qtbot.waitSignal(confirmation.visit_was_printed, timeout=WAIT):
+        qtbot.keyClick(confirmation, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert printed.read_bytes().startswith(b"%PDF")
+
+
+def test_back_to_slots_searches_again_without_the_booked_slot(qtbot, booked_panel):
+    visit = booked_panel.confirmation.visit
+    with qtbot.waitSignal(booked_panel.slots_did_load, timeout=WAIT):
+        qtbot.mouseClick(booked_panel.confirmation.back_button, Qt.MouseButton.LeftButton)
+    assert booked_panel.pages.currentIndex() == 0
+    assert all(
+        not (o.therapist_id == visit.therapist_id and o.start == visit.start)
+        for o in booked_panel.model.offers()
+    )
+
+
+def test_slot_model_passes_the_model_tester(qtmodeltester, database, practice):
+    offers = slot_finder.find(database, DESK, SlotRequest(MONDAY, days=3, earliest=NOW, limit=200))
+    model = SlotModel()
+    model.set_offers(offers)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 6  # three days, two locations
+    first = model.index(0, 0)
+    assert model.is_group(first) and "Monday, March 1, 2027" in first.data()
+    assert not model.flags(first) & Qt.ItemFlag.ItemIsSelectable
+    assert model.offer(model.first_slot()) == min(offers, key=lambda o: o.start)
+    model.set_offers([])
+    qtmodeltester.check(model)
+    model.set_offers(list(reversed(offers)))  # the model sorts: soonest group, soonest slot
+    firsts = [model.offer(model.index(0, 0, model.index(g, 0))) for g in range(6)]
+    assert [f.start for f in firsts] == sorted(f.start for f in firsts)
+    assert model.offer(model.first_slot()) == min(offers, key=lambda o: o.start)
+
+
+def test_every_input_has_a_name_and_the_tab_order_reads_left_to_right(open_panel):
+    panel = open_panel()
+    kinds = (QComboBox, QDateEdit, QSpinBox, QCheckBox, QListWidget, QTreeView, QAbstractButton)
+    unnamed = [
+        type(w).__name__
+        for kind in kinds
+        for w in panel.findChildren(kind)
+        if not w.accessibleName()
+    ]
+    assert unnamed == []
+    chain, widget = [], panel.filters.type_combo
+    for _ in range(40):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    order = [
+        panel.filters.type_combo,
+        panel.filters.from_date,
+        panel.filters.therapist_combo,
+        panel.filters.locations,
+        panel.view,
+        panel.book_button,
+    ]
+    positions = [chain.index(w) for w in order]
+    assert positions == sorted(positions)
