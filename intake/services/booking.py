@@ -29,6 +29,8 @@ from intake.domain.booking import (
 from intake.domain.enums import AppointmentStatus
 from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
+from intake.scheduling import AppointmentType as TypeInput
+from intake.scheduling import SlotQuery, find_slots
 from intake.services import audit, slot_finder, waitlist
 from intake.services.actor import Actor
 from intake.services.calendar_loader import ACTIVE, load_calendar
@@ -37,7 +39,7 @@ from intake.services.lookups import active_type
 from intake.services.patients import patient_row
 
 ALTERNATIVES = 3
-_ALTERNATIVE_DAYS = 14
+_ALTERNATIVE_WINDOWS = (3, 14)  # days searched for alternatives, widening
 
 
 class _Overlap(Exception):
@@ -116,7 +118,7 @@ def reschedule(
             request = BookingRequest(
                 row.patient_id, therapist_id, location_id, start, kind.code, row.intake_id
             )
-            _require_bookable(session, request, kind, now, moving=row.id)
+            _require_bookable(session, request, kind, now)
             row.therapist_id, row.location_id = therapist_id, location_id
             row.starts_at = start
             row.ends_at = start + dt.timedelta(minutes=kind.minutes)
@@ -304,13 +306,13 @@ def _require_bookable(
     request: BookingRequest,
     kind: AppointmentType,
     now: dt.datetime,
-    *,
-    moving: int | None = None,
 ) -> None:
-    """The slot must be one the calendar offers (hours, closures, time off, buffers).
+    """The slot must lie in the therapist's working time (templates, opening hours, closures,
+    time off, the quarter-hour grid).
 
-    This reads the calendar in the same transaction, but the overlap guarantee does not rest
-    on it: two PCs can both pass here, and then the database refuses the second insert.
+    Other appointments are deliberately not read here: whether the time is still free is
+    the database's to decide when the row is written (exclusion constraint / trigger, buffers
+    included), which is the only answer that holds when two PCs book at once.
     """
     location = session.get(Location, request.location_id)
     therapist = session.get(Therapist, request.therapist_id)
@@ -322,10 +324,8 @@ def _require_bookable(
         raise Invalid({"start": "The start time has no time zone."})
     if request.start < now:
         raise BookingRefused("That time has already passed.")
-    if _offered(session, request, kind, location, moving=moving):
+    if _offered(session, request, kind, location):
         return
-    if _offered(session, request, kind, location, moving=moving, with_bookings=False):
-        raise _Overlap("therapist")
     local = request.start.astimezone(ZoneInfo(location.timezone))
     raise BookingRefused(
         f"{therapist.display_name} does not work at {location.name} at "
@@ -339,12 +339,7 @@ def _offered(
     request: BookingRequest,
     kind: AppointmentType,
     location: Location,
-    *,
-    moving: int | None,
-    with_bookings: bool = True,
 ) -> bool:
-    from intake.scheduling import SlotQuery, find_slots
-
     day = request.start.astimezone(ZoneInfo(location.timezone)).date()
     inputs = load_calendar(
         session,
@@ -352,11 +347,10 @@ def _offered(
         day,
         location_ids={location.id},
         therapist_id=request.therapist_id,
-        include_appointments=with_bookings,
-        exclude_appointment_id=moving,
+        include_appointments=False,
     )
     query = SlotQuery(
-        appointment_type=slot_finder.type_input(session, kind.code),
+        appointment_type=TypeInput(kind.code, kind.minutes, kind.buffer_minutes),
         first_day=day,
         last_day=day,
         location_ids=frozenset({location.id}),
@@ -394,16 +388,28 @@ def _conflict(
         location = session.get(Location, request.location_id)
         tz = ZoneInfo(location.timezone) if location else dt.UTC
         day = request.start.astimezone(tz).date()
-        search = SlotRequest(
-            first_day=max(day - dt.timedelta(days=1), now.astimezone(tz).date()),
-            days=_ALTERNATIVE_DAYS,
-            type_code=request.type_code,
-            earliest=now,
-        )
-        # Look further than three: the patient may be busy at the nearest times.
-        offers = slot_finder.nearest(session, search, request.start, n=ALTERNATIVES * 10)
-        busy = _patient_busy(session, request.patient_id, offers)
-        alternatives = [o for o in offers if (o.start, o.end) not in busy][:ALTERNATIVES]
+        first_day = max(day - dt.timedelta(days=1), now.astimezone(tz).date())
+        alternatives: list[SlotOffer] = []
+        here = (location.code,) if location else ()
+        # The same location around the wanted day first (cheap, and what the caller asked
+        # for); every location, then further out, only if that is not enough.
+        for days, codes in (
+            (_ALTERNATIVE_WINDOWS[0], here),
+            *((d, ()) for d in _ALTERNATIVE_WINDOWS),
+        ):
+            search = SlotRequest(
+                first_day=first_day,
+                days=days,
+                type_code=request.type_code,
+                location_codes=codes,
+                earliest=now,
+            )
+            # Look further than three: the patient may be busy at the nearest times.
+            offers = slot_finder.nearest(session, search, request.start, n=ALTERNATIVES * 10)
+            busy = _patient_busy(session, request.patient_id, offers)
+            alternatives = [o for o in offers if (o.start, o.end) not in busy][:ALTERNATIVES]
+            if len(alternatives) == ALTERNATIVES:
+                break
     if who == "patient":
         message = "The patient already has an appointment at that time."
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from sqlalchemy import Row, and_, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from intake.db.models import (
@@ -64,12 +64,12 @@ def load_calendar(
     location_ids: set[int] | None = None,
     therapist_id: int | None = None,
     include_appointments: bool = True,
-    exclude_appointment_id: int | None = None,
+    earliest: dt.datetime | None = None,
 ) -> CalendarInputs:
     """The inputs for local days first_day..last_day (a day's margin either side in UTC).
 
-    `exclude_appointment_id` leaves one appointment out, so a visit being moved does not
-    block the time it is moved into.
+    With `earliest` (no slot before it is wanted), the appointments that ended before it
+    are not read at all; `include_appointments=False` gives working time only.
     """
     locations = tuple(_location_input(row) for row in load_locations(session, location_ids))
     ids = {loc.id for loc in locations}
@@ -83,7 +83,10 @@ def load_calendar(
         closures=tuple(_closures(session, ids, first_day - _MARGIN, last_day + _MARGIN)),
         time_off=tuple(_time_off(session, therapist_ids, window_start, window_end)),
         appointments=_appointments(
-            session, therapist_ids, window_start, window_end, exclude_appointment_id
+            session,
+            therapist_ids,
+            max(window_start, earliest) if earliest else window_start,
+            window_end,
         )
         if include_appointments
         else (),
@@ -102,23 +105,10 @@ def _templates(
     last_day: dt.date,
     therapist_id: int | None,
 ) -> Iterator[TemplateInput]:
+    # Plain columns, not ORM objects: a search reads every template of the practice.
+    t = AvailabilityTemplate
     query = (
-        select(AvailabilityTemplate)
-        .join(Therapist, Therapist.id == AvailabilityTemplate.therapist_id)
-        .where(
-            Therapist.active.is_(True),
-            AvailabilityTemplate.location_id.in_(location_ids),
-            AvailabilityTemplate.effective_from <= last_day,
-            or_(
-                AvailabilityTemplate.effective_to.is_(None),
-                AvailabilityTemplate.effective_to >= first_day,
-            ),
-        )
-    )
-    if therapist_id is not None:
-        query = query.where(AvailabilityTemplate.therapist_id == therapist_id)
-    for t in session.scalars(query):
-        yield TemplateInput(
+        select(
             t.therapist_id,
             t.location_id,
             t.weekday,
@@ -127,6 +117,18 @@ def _templates(
             t.effective_from,
             t.effective_to,
         )
+        .join(Therapist, Therapist.id == t.therapist_id)
+        .where(
+            Therapist.active.is_(True),
+            t.location_id.in_(location_ids),
+            t.effective_from <= last_day,
+            or_(t.effective_to.is_(None), t.effective_to >= first_day),
+        )
+    )
+    if therapist_id is not None:
+        query = query.where(t.therapist_id == therapist_id)
+    for row in session.execute(query):
+        yield TemplateInput(*row)
 
 
 def _closures(
@@ -158,35 +160,31 @@ def _appointments(
     therapist_ids: set[int],
     start: dt.datetime,
     end: dt.datetime,
-    exclude_id: int | None = None,
 ) -> Iterator[BookedAppointment]:
-    """Active appointments of the therapists in the window, streamed in start order."""
+    """Active appointments of the therapists that block time after `start`, in start order.
+
+    Streamed: the search reads only as far as it gets. An appointment blocks at most a day
+    (the database checks it), so the index on starts_at bounds the scan; rows that stopped
+    blocking before `start` are dropped by the database, not by Python.
+    """
+    a = Appointment
     query = (
-        select(
-            Appointment.therapist_id,
-            Appointment.location_id,
-            Appointment.starts_at,
-            Appointment.ends_at,
-            Appointment.blocks_until,
-        )
+        select(a.therapist_id, a.location_id, a.starts_at, a.blocks_until)
         .where(
             and_(
-                Appointment.starts_at >= start - _MARGIN,
-                Appointment.starts_at < end,
-                Appointment.status.in_(ACTIVE),
+                a.starts_at >= start - _MARGIN,
+                a.starts_at < end,
+                a.blocks_until > start,
+                a.status.in_(ACTIVE),
             )
         )
-        .order_by(Appointment.starts_at)
+        .order_by(a.starts_at)
         .execution_options(yield_per=_STREAM_BATCH)
     )
-    if exclude_id is not None:
-        query = query.where(Appointment.id != exclude_id)
     if len(therapist_ids) <= 20:  # a narrow search: let the (therapist, start) index work
-        query = query.where(Appointment.therapist_id.in_(therapist_ids))
+        query = query.where(a.therapist_id.in_(therapist_ids))
     wanted = therapist_ids
-    row: Row[tuple[int, int, dt.datetime, dt.datetime, dt.datetime]]
-    for row in session.execute(query):
-        therapist_id, location_id, starts_at, ends_at, blocks_until = row
+    for therapist_id, location_id, starts_at, blocks_until in session.execute(query):
         if therapist_id in wanted:
-            buffer = int((blocks_until - ends_at).total_seconds() // 60)
-            yield BookedAppointment(therapist_id, location_id, starts_at, ends_at, buffer)
+            # The buffer is folded into the end: only the blocked span matters here.
+            yield BookedAppointment(therapist_id, location_id, starts_at, blocks_until)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from intake.db.base import Base
 from intake.db.models import Location, Patient
 from intake.domain.errors import KnownError
+from intake.services import patient_index
 from intake.services.database import Database
 from intake.services.demo_practice import DemoOptions, Row, build
 from intake.services.passwords import hash_password
@@ -64,6 +65,8 @@ def fill(database: Database, options: DemoOptions) -> DemoSummary:
                 _bulk_insert(connection, name, rows)
         if connection.dialect.name == "postgresql":
             _reset_sequences(connection, practice.tables)
+        # Bulk-loaded patients get their type-ahead search keys in the same transaction.
+        patient_index.rebuild(connection)
     counts = {name: len(rows) for name, rows in practice.tables.items()}
     return DemoSummary(counts, time.perf_counter() - started)
 

@@ -1,21 +1,38 @@
-"""Registering and reading patient records."""
+"""Registering, reading and changing patient records, and finding likely duplicates."""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from intake.db.models import Patient
-from intake.domain.errors import Invalid, NotFound
+from intake.db.models.patient import PatientSearchKey
+from intake.domain import duplicates as dup
+from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.patient import DRAFT_FIELDS, PatientDraft, PatientInfo, check_patient
 from intake.domain.permissions import Permission
 from intake.domain.text import digits, fold_name
-from intake.services import audit
+from intake.services import audit, patient_index
 from intake.services.actor import Actor
 from intake.services.database import Database
+
+MAX_CANDIDATES = 400  # rows read per duplicate check before scoring
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    """A patient on file who looks like the one being registered, and why."""
+
+    patient: PatientInfo
+    score: int
+    likeness: dup.Likeness
+    reasons: str  # 'same date of birth, surname sounds alike'
+    fields: tuple[str, ...]  # the draft fields that matched
 
 
 def register(
@@ -31,8 +48,47 @@ def register(
         session.flush()
         row.mrn = f"M{row.id:07d}"  # from the id, so two PCs can never draw the same number
         session.flush()
+        patient_index.refresh(session, row)
         audit.record(
             session, actor, "create", "patient", row.id, patient_id=row.id, fields=DRAFT_FIELDS
+        )
+        return patient_info(row)
+
+
+def update(
+    database: Database,
+    actor: Actor,
+    patient_id: int,
+    version: int,
+    draft: PatientDraft,
+    *,
+    today: dt.date | None = None,
+) -> PatientInfo:
+    """Replace the record read at `version` with `draft`; StaleRecord if it changed since."""
+    actor.require(Permission.PATIENTS)
+    cleaned = _clean(draft)
+    if problems := check_patient(cleaned, today or dt.date.today()):
+        raise Invalid(problems)
+    with database.writing() as session:
+        row = patient_row(session, patient_id)
+        if row.version != version:
+            raise _stale()
+        changed = [k for k, v in _columns(cleaned).items() if getattr(row, k) != v]
+        for key, value in _columns(cleaned).items():
+            setattr(row, key, value)
+        try:
+            session.flush()
+        except StaleDataError:
+            raise _stale() from None
+        patient_index.refresh(session, row)
+        audit.record(
+            session,
+            actor,
+            "update",
+            "patient",
+            row.id,
+            patient_id=row.id,
+            fields=[c for c in changed if c in DRAFT_FIELDS],
         )
         return patient_info(row)
 
@@ -45,6 +101,45 @@ def get(database: Database, actor: Actor, patient_id: int) -> PatientInfo:
         return patient_info(row)
 
 
+def duplicates(
+    database: Database,
+    actor: Actor,
+    draft: PatientDraft,
+    *,
+    limit: int = 5,
+    exclude_id: int | None = None,
+) -> tuple[DuplicateCandidate, ...]:
+    """Patients on file scoring at least POSSIBLE against `draft`, most alike first.
+
+    Read-only and not audited per call (it runs as the form is typed); what is shown are
+    records the front desk may open anyway.
+    """
+    actor.require(Permission.PATIENTS)
+    cleaned = _clean(draft)
+    keys = dup.candidate_keys(cleaned)
+    if not keys:
+        return ()
+    with database.reading() as session:
+        ids = select(PatientSearchKey.patient_id).where(PatientSearchKey.key.in_(keys))
+        rows = session.scalars(
+            select(Patient).where(Patient.id.in_(ids.limit(MAX_CANDIDATES))).order_by(Patient.id)
+        ).all()
+        scored = []
+        for row in rows:
+            if row.id == exclude_id:
+                continue
+            info = patient_info(row)
+            result = dup.score(cleaned, info)
+            if result.likeness is not dup.Likeness.UNLIKELY:
+                scored.append(
+                    DuplicateCandidate(
+                        info, result.score, result.likeness, result.reasons(), result.fields
+                    )
+                )
+    scored.sort(key=lambda c: (-c.score, c.patient.family_name, c.patient.id))
+    return tuple(scored[:limit])
+
+
 def patient_row(session: Session, patient_id: int) -> Patient:
     row = session.get(Patient, patient_id)
     if row is None:
@@ -55,6 +150,13 @@ def patient_row(session: Session, patient_id: int) -> Patient:
 def patient_info(row: Patient) -> PatientInfo:
     values = {name: getattr(row, name) for name in DRAFT_FIELDS}
     return PatientInfo(**values, id=row.id, mrn=row.mrn, version=row.version)
+
+
+def _stale() -> StaleRecord:
+    return StaleRecord(
+        "This patient record was changed on another computer since you opened it. "
+        "Reload it and make your change again."
+    )
 
 
 def _clean(draft: PatientDraft) -> PatientDraft:

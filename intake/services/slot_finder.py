@@ -62,6 +62,7 @@ def _inputs(
         query.last_day,
         location_ids=location_ids,
         therapist_id=therapist_id,
+        earliest=query.earliest,
     )
 
 

@@ -67,3 +67,29 @@ class Patient(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+
+
+# Byte order on PostgreSQL (SQLite's default): a key prefix is then one index range, and
+# ORDER BY key, sort_name reads the index in order with no sort step.
+_Key = String(120).with_variant(String(120, collation="C"), "postgresql")
+
+
+class PatientSearchKey(Base):
+    """One way to find a patient: a name word, '#d' + birth date, '#p'/'#s' + phone digits...
+
+    Kept by the service that writes the patient (see intake.services.patient_index). The index
+    (key, sort_name, patient_id, words) answers every type-ahead lookup by one range scan in
+    result order, filtering further words without touching the patients table.
+    """
+
+    __tablename__ = "patient_search_keys"
+    __table_args__ = (
+        Index("ix_patient_search_keys_lookup", "key", "sort_name", "patient_id", "words"),
+    )
+
+    patient_id: Mapped[int] = mapped_column(
+        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(_Key, primary_key=True)
+    sort_name: Mapped[str] = mapped_column(_Key)
+    words: Mapped[str] = mapped_column(String(400))

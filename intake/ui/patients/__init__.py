@@ -1,0 +1,1 @@
+"""Front-desk patient screens: find a patient, register a new one."""

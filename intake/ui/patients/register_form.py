@@ -1,0 +1,509 @@
+"""Registering a patient: a form with messages beside each field and a live duplicate check.
+
+Nothing typed is ever thrown away: a field that cannot be accepted keeps its text and shows
+why beside it. While the form is typed, likely matches already on file appear on the right
+with "Use this patient"; saving while a likely match is shown asks for a confirmation in a
+bar inside the window (no dialog).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.duplicates import MAX_SCORE, Likeness
+from intake.domain.errors import Invalid
+from intake.domain.patient import PatientDraft, PatientInfo, check_patient
+from intake.domain.search_query import read_date
+from intake.services import patients, practice_admin
+from intake.services.patients import DuplicateCandidate
+from intake.ui.context import UiContext
+from intake.ui.patients.guard import while_alive
+
+DUPLICATE_DELAY_MS = 300
+LANGUAGES = (
+    ("en", "English"),
+    ("es", "Spanish"),
+    ("fr", "French"),
+    ("nl", "Dutch"),
+    ("pl", "Polish"),
+    ("de", "German"),
+    ("pt", "Portuguese"),
+    ("zh", "Chinese"),
+    ("other", "Other"),
+)
+SEXES = (("", "Choose…"), ("female", "Female"), ("male", "Male"), ("other", "Other"))
+# (field, label, placeholder); order is the tab order.
+TEXT_FIELDS = (
+    ("family_name", "Family name *", "Testcase  (or paste 'Testcase, Zoë')"),
+    ("given_name", "Given name *", "Zoë  (or paste the full name)"),
+    ("preferred_name", "Preferred name", ""),
+    ("date_of_birth", "Date of birth *", "1980-03-07, 7.3.1980 or 19800307"),
+)
+CONTACT_FIELDS = (
+    ("phone", "Phone", "(212) 555-0101"),
+    ("email", "E-mail", "name@example.org"),
+    ("address_line", "Address", ""),
+    ("city", "City", ""),
+    ("postal_code", "Postal code", ""),
+)
+OTHER_FIELDS = (
+    ("emergency_contact_name", "Emergency contact", "Name"),
+    ("emergency_contact_phone", "Emergency phone", ""),
+    ("payer", "Payer", "Insurance or self-pay"),
+    ("member_id", "Member ID", ""),
+)
+DUPLICATE_FIELDS = ("family_name", "given_name", "date_of_birth", "sex", "phone", "email")
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What a save attempt came back with: a new record, or matches to confirm first."""
+
+    registered: PatientInfo | None
+    likely: tuple[DuplicateCandidate, ...] = ()
+
+
+class PatientRegisterForm(QWidget):
+    patient_was_registered = Signal(int)
+    existing_patient_was_chosen = Signal(int)  # "Use this patient"
+    duplicates_did_arrive = Signal(int)  # candidates shown for the newest check
+    registration_did_fail = Signal(str)
+
+    def __init__(
+        self,
+        context: UiContext,
+        parent: QWidget | None = None,
+        *,
+        today: dt.date | None = None,
+        duplicate_delay_ms: int = DUPLICATE_DELAY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("registerForm")
+        self._context = context
+        self._today = today or dt.date.today()
+        self._generation = 0
+        self._confirmed_ids: frozenset[int] = frozenset()
+        self._touched: set[str] = set()
+        self.inputs: dict[str, QLineEdit | QComboBox] = {}
+        self.errors: dict[str, QLabel] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(duplicate_delay_ms)
+        self._timer.timeout.connect(self._check_duplicates)
+        self.duplicates = DuplicatePanel()
+        self.duplicates.patient_was_chosen.connect(self.existing_patient_was_chosen)
+        self.confirm_bar = ConfirmBar()
+        self.confirm_bar.save_anyway.clicked.connect(self._save_confirmed)
+        self.confirm_bar.go_back.clicked.connect(self._cancel_confirm)
+        self.status = QLabel("")
+        self.status.setObjectName("formStatus")
+        self.status.setAccessibleName("Registration status")
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton("Register patient")
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.setAccessibleName("Register patient")
+        self.save_button.setToolTip("Register the patient (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        self._build()
+        self._load_locations()
+
+    # --- public -----------------------------------------------------------------------------
+
+    def draft(self) -> PatientDraft:
+        """The form as a draft (the date of birth None when it cannot be read)."""
+        values = {name: self._text(name) for name in self.inputs}
+        born = read_date(values.pop("date_of_birth"), self._today)
+        location = self.inputs["preferred_location_id"]
+        assert isinstance(location, QComboBox)
+        values.pop("preferred_location_id")
+        return PatientDraft(
+            **values,  # type: ignore[arg-type]
+            date_of_birth=born[0] if len(born) == 1 else None,
+            preferred_location_id=location.currentData(),
+        )
+
+    def problems(self) -> dict[str, str]:
+        """Field -> message for everything that stops the form being saved now."""
+        found = check_patient(self.draft(), self._today)
+        typed = self._text("date_of_birth").strip()
+        readings = read_date(typed, self._today)
+        if typed and not readings:
+            found["date_of_birth"] = "Type the date as 1980-03-07, 7.3.1980 or 19800307."
+        elif len(readings) > 1:
+            a, b = readings[:2]
+            found["date_of_birth"] = (
+                f"Is that {a:%-d %B %Y} or {b:%-d %B %Y}? Type it as {a:%Y-%m-%d} to be sure."
+            )
+        return found
+
+    def save(self) -> None:
+        self._touched.update(self.inputs)
+        problems = self.problems()
+        self._show_problems(problems)
+        if problems:
+            self.status.setText("Some fields need attention: see the messages beside them.")
+            self._focus_first(problems)
+            return
+        self._submit(confirmed=self._confirmed_ids)
+
+    def clear(self) -> None:
+        for widget in self.inputs.values():
+            if isinstance(widget, QLineEdit):
+                widget.clear()
+            else:
+                widget.setCurrentIndex(0)
+        self._touched.clear()
+        self._show_problems({})
+        self.duplicates.show_candidates(())
+        self.confirm_bar.hide()
+        self._confirmed_ids = frozenset()
+        self.inputs["family_name"].setFocus()
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(2)
+        row = 0
+        sections = (
+            ("Patient", TEXT_FIELDS, [("sex", "Sex *", SEXES)]),
+            ("Contact", CONTACT_FIELDS, []),
+            ("Preferences", (), [("preferred_location_id", "Preferred location", ())]),
+            ("", (), [("preferred_language", "Language", LANGUAGES)]),
+            ("Emergency contact and payer", OTHER_FIELDS, []),
+        )
+        for heading, texts, combos in sections:
+            if heading:
+                title = QLabel(heading)
+                title.setObjectName("sectionTitle")
+                grid.addWidget(title, row, 0, 1, 2)
+                row += 1
+            for name, label, placeholder in texts:
+                row = self._add(grid, row, name, label, _line(name, label, placeholder))
+            for name, label, choices in combos:
+                row = self._add(grid, row, name, label, _combo(label, choices))
+        form = QWidget()
+        form.setObjectName("registerFields")
+        form.setLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(form)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button)
+        left = QVBoxLayout()
+        title = QLabel("Register a patient")
+        title.setObjectName("pageTitle")
+        left.addWidget(title)
+        left.addWidget(scroll, 1)
+        left.addWidget(self.confirm_bar)
+        left.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.duplicates, 2)
+        self._set_tab_order()
+
+    def _add(self, grid: QGridLayout, row: int, name: str, label: str, widget: QWidget) -> int:
+        widget.setObjectName(name)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        caption.setObjectName("fieldLabel")
+        error = QLabel("")
+        error.setObjectName("fieldError")
+        error.setAccessibleName(f"{label.rstrip(' *')} problem")
+        error.setWordWrap(True)
+        error.hide()
+        grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(widget, row, 1)
+        grid.addWidget(error, row + 1, 1)
+        self.inputs[name] = widget  # type: ignore[assignment]
+        self.errors[name] = error
+        widget.installEventFilter(self)
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda _t, n=name: self._edited(n))
+            widget.editingFinished.connect(lambda n=name: self._finished(n))
+        else:
+            widget.currentIndexChanged.connect(lambda _i, n=name: self._finished(n))
+        return row + 2
+
+    def _set_tab_order(self) -> None:
+        order = [*self.inputs.values(), self.save_button]
+        for first, second in itertools.pairwise(order):
+            self.setTabOrder(first, second)
+
+    def _load_locations(self) -> None:
+        combo = self.inputs["preferred_location_id"]
+        assert isinstance(combo, QComboBox)
+        combo.addItem("No preference", None)
+        self._context.run(
+            lambda db, actor: practice_admin.list_locations(db, actor),
+            while_alive(self, lambda found: [combo.addItem(loc.name, loc.id) for loc in found]),
+            while_alive(self, self.status.setText),
+        )
+
+    # --- reacting to typing -----------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            and isinstance(watched, QWidget)
+        ):
+            if isinstance(watched, QComboBox) and watched.view().isVisible():
+                return False
+            self.focusNextChild()  # Enter moves on
+            if isinstance(watched, QLineEdit):
+                watched.editingFinished.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _edited(self, name: str) -> None:
+        if name in self._touched:  # once a message is shown, keep it current while typing
+            self._show_problems(self.problems())
+        if name in DUPLICATE_FIELDS:
+            self._timer.start()
+
+    def _finished(self, name: str) -> None:
+        if name in ("family_name", "given_name"):
+            self._split_pasted_name()
+        self._touched.add(name)
+        self._show_problems(self.problems())
+        if name in DUPLICATE_FIELDS:
+            self._timer.start()
+
+    def _split_pasted_name(self) -> None:
+        """'Testcase, Zoë' in the family name or 'Zoë Ann Testcase' in the given name."""
+        family, given = self.inputs["family_name"], self.inputs["given_name"]
+        assert isinstance(family, QLineEdit) and isinstance(given, QLineEdit)
+        if "," in family.text() and not given.text().strip():
+            last, first = (p.strip() for p in family.text().split(",", 1))
+            family.setText(last)
+            given.setText(first)
+        elif not family.text().strip() and len(given.text().split()) > 1:
+            *first, last = given.text().split()
+            given.setText(" ".join(first))
+            family.setText(last)
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        for name, label in self.errors.items():
+            message = problems.get(name, "") if name in self._touched else ""
+            label.setText(f"⚠ {message}" if message else "")
+            label.setVisible(bool(message))
+            self.inputs[name].setProperty("invalid", bool(message))
+            self.inputs[name].style().polish(self.inputs[name])
+
+    def _focus_first(self, problems: dict[str, str]) -> None:
+        for name, widget in self.inputs.items():
+            if name in problems:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    # --- duplicates -------------------------------------------------------------------------
+
+    def _check_duplicates(self) -> None:
+        self._generation += 1
+        generation, draft = self._generation, self.draft()
+        self._context.run(
+            lambda db, actor: patients.duplicates(db, actor, draft),
+            while_alive(self, lambda found: self._show_duplicates(generation, found)),
+            while_alive(self, lambda message: self._duplicates_failed(generation, message)),
+        )
+
+    def _show_duplicates(self, generation: int, found: tuple[DuplicateCandidate, ...]) -> None:
+        if generation != self._generation:
+            return
+        self.duplicates.show_candidates(found)
+        self.duplicates_did_arrive.emit(len(found))
+
+    def _duplicates_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.duplicates.show_message(message)
+
+    # --- saving -----------------------------------------------------------------------------
+
+    def _submit(self, confirmed: frozenset[int]) -> None:
+        draft, today = self.draft(), self._today
+        self.save_button.setEnabled(False)
+        self.status.setText("Saving…")
+
+        def work(db: object, actor: object) -> _Outcome:
+            likely = tuple(
+                c
+                for c in patients.duplicates(db, actor, draft)  # type: ignore[arg-type]
+                if c.likeness is Likeness.LIKELY and c.patient.id not in confirmed
+            )
+            if likely:
+                return _Outcome(None, likely)
+            return _Outcome(patients.register(db, actor, draft, today=today))  # type: ignore[arg-type]
+
+        self._context.run(
+            work, while_alive(self, self._saved), while_alive(self, self._save_failed)
+        )
+
+    def _saved(self, outcome: _Outcome) -> None:
+        self.save_button.setEnabled(True)
+        if outcome.registered is None:
+            self.duplicates.show_candidates(outcome.likely)
+            self.confirm_bar.ask(outcome.likely)
+            self.status.setText("")
+            return
+        self.confirm_bar.hide()
+        self._confirmed_ids = frozenset()
+        info = outcome.registered
+        self.status.setText(f"Registered {info.given_name} {info.family_name} as {info.mrn}.")
+        self.patient_was_registered.emit(info.id)
+
+    def _save_failed(self, message: str) -> None:
+        self.save_button.setEnabled(True)
+        self.status.setText(message)
+        self.registration_did_fail.emit(message)
+
+    def _save_confirmed(self) -> None:
+        self._confirmed_ids = self._confirmed_ids | self.confirm_bar.candidate_ids
+        self.confirm_bar.hide()
+        self.save()
+
+    def _cancel_confirm(self) -> None:
+        self.confirm_bar.hide()
+        self.status.setText("Not saved. Choose “Use this patient” beside the form, or edit.")
+        self.duplicates.setFocus()
+
+    def _text(self, name: str) -> str:
+        widget = self.inputs[name]
+        return widget.text() if isinstance(widget, QLineEdit) else str(widget.currentData() or "")
+
+    def show_invalid(self, error: Invalid) -> None:
+        self._touched.update(error.problems)
+        self._show_problems(error.problems)
+
+
+class DuplicatePanel(QFrame):
+    """Likely matches already on file, each with its reasons and 'Use this patient'."""
+
+    patient_was_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("duplicatePanel")
+        self.setAccessibleName("Possible matches already on file")
+        self._layout = QVBoxLayout(self)
+        title = QLabel("Already on file?")
+        title.setObjectName("sectionTitle")
+        self._layout.addWidget(title)
+        self.message = QLabel("Matches appear here while you type.")
+        self.message.setObjectName("panelHint")
+        self.message.setWordWrap(True)
+        self._layout.addWidget(self.message)
+        self._cards: list[QFrame] = []
+        self.use_buttons: list[QPushButton] = []
+        self._layout.addStretch(1)
+
+    def show_candidates(self, found: tuple[DuplicateCandidate, ...]) -> None:
+        for card in self._cards:
+            card.deleteLater()
+        self._cards, self.use_buttons = [], []
+        self.message.setText("No one on file looks like this patient." if not found else "")
+        self.message.setVisible(not found)
+        for position, candidate in enumerate(found):
+            card, button = self._card(candidate)
+            self._cards.append(card)
+            self.use_buttons.append(button)
+            self._layout.insertWidget(2 + position, card)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _card(self, candidate: DuplicateCandidate) -> tuple[QFrame, QPushButton]:
+        p = candidate.patient
+        card = QFrame()
+        card.setObjectName("duplicateCard")
+        card.setProperty("likeness", candidate.likeness.value)
+        layout = QVBoxLayout(card)
+        word = "Likely the same" if candidate.likeness is Likeness.LIKELY else "Possibly the same"
+        head = QLabel(f"⚑ {word} — {candidate.score} of {MAX_SCORE} points")
+        head.setObjectName("duplicateLikeness")
+        name = QLabel(f"<b>{p.family_name}, {p.given_name}</b> · {p.mrn}")
+        name.setTextFormat(Qt.TextFormat.RichText)
+        detail = QLabel(f"Born {p.date_of_birth:%d %b %Y} · {p.phone or 'no phone'}")
+        reasons = QLabel(candidate.reasons[:1].upper() + candidate.reasons[1:])
+        reasons.setObjectName("duplicateReasons")
+        reasons.setWordWrap(True)
+        button = QPushButton("Use this patient")
+        button.setAccessibleName(f"Use this patient: {p.mrn}")
+        button.clicked.connect(lambda _c=False, pid=p.id: self.patient_was_chosen.emit(pid))
+        for widget in (head, name, detail, reasons):
+            layout.addWidget(widget)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        return card, button
+
+
+class ConfirmBar(QFrame):
+    """'This looks like a patient on file. Register anyway?' inside the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmBar")
+        self.setAccessibleName("Confirm registration")
+        self.candidate_ids: frozenset[int] = frozenset()
+        self.text = QLabel("")
+        self.text.setWordWrap(True)
+        self.save_anyway = QPushButton("Register as a new patient")
+        self.save_anyway.setAccessibleName("Register as a new patient anyway")
+        self.go_back = QPushButton("Go back")
+        self.go_back.setAccessibleName("Do not register")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.go_back)
+        layout.addWidget(self.save_anyway)
+        self.hide()
+
+    def ask(self, likely: tuple[DuplicateCandidate, ...]) -> None:
+        self.candidate_ids = frozenset(c.patient.id for c in likely)
+        first = likely[0].patient
+        others = f" and {len(likely) - 1} more" if len(likely) > 1 else ""
+        self.text.setText(
+            f"⚠ This looks like {first.given_name} {first.family_name} ({first.mrn}){others}, "
+            "already on file. Is this really a new patient?"
+        )
+        self.show()
+        self.go_back.setFocus()
+
+
+def _line(name: str, label: str, placeholder: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setObjectName(name)
+    edit.setAccessibleName(label.rstrip(" *"))
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+def _combo(label: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(label.rstrip(" *"))
+    for value, text in choices:
+        combo.addItem(text, value)
+    return combo

@@ -1,0 +1,75 @@
+"""The search results as a table model (name, date of birth, phone, record number)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from intake.services.patient_search import PatientHit
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Name", "Date of birth", "Sex", "Phone", "Record no.", "Found by")
+
+
+def display_name(hit: PatientHit) -> str:
+    preferred = f" ({hit.preferred_name})" if hit.preferred_name else ""
+    return f"{hit.family_name}, {hit.given_name}{preferred}"
+
+
+class PatientSearchModel(QAbstractTableModel):
+    results_did_change = Signal(int)  # the number of rows now shown
+
+    def __init__(self, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._hits: tuple[PatientHit, ...] = ()
+
+    def set_hits(self, hits: Sequence[PatientHit]) -> None:
+        self.beginResetModel()
+        self._hits = tuple(hits)
+        self.endResetModel()
+        self.results_did_change.emit(len(self._hits))
+
+    def hit(self, row: int) -> PatientHit:
+        return self._hits[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._hits):
+            return None
+        hit = self._hits[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return _cell(hit, index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return hit.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"Found by {hit.matched}. Press Enter to open."
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+
+def _cell(hit: PatientHit, column: int) -> str:
+    values = (
+        display_name(hit),
+        f"{hit.date_of_birth:%d %b %Y}",
+        hit.sex,
+        hit.phone,
+        hit.mrn,
+        hit.matched,
+    )
+    return values[column] if 0 <= column < len(values) else ""
