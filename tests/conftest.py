@@ -7,6 +7,7 @@ from a migrated template, so tests never see each other's rows.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import os
@@ -25,6 +26,21 @@ _database_tests: list[str] = []
 
 def pytest_report_header() -> str:
     return f"intake test database backend: {BACKEND}"
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """As the program does (intake.ui.gc_guard): no automatic collection in worker threads,
+    where it could destroy Qt objects on the wrong thread; collect here between tests."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import getpass
+import html
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
+from intake.domain.enums import Role
 from intake.resources_path import resource
+from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
 from intake.ui.worker import Worker
+
+if TYPE_CHECKING:  # the heavy modules load after the window is up (see Startup)
+    from intake.services.actor import Actor
+    from intake.services.startup import Started
+    from intake.ui.context import UiContext
 
 DEMO_PATIENTS = 500
 
@@ -27,22 +36,41 @@ class Startup(QObject):
         self.demo = demo
         self.worker = Worker(self)
         self.database: Any = None
+        self.context: UiContext | None = None
         self.quit_on_failure = True
 
     def begin(self) -> None:
         self.window.statusBar().showMessage("Opening the database…")
         self.worker.submit(self._open, self._opened, self._failed)
 
-    def _open(self) -> object:
+    def _open(self) -> Started:
         from intake.services.startup import open_for_gui
 
         return open_for_gui(demo=self.demo, demo_patients=DEMO_PATIENTS)
 
-    def _opened(self, database: Any) -> None:
-        self.database = database
-        self.window.show_database(database.display_url)
-        self.window.statusBar().showMessage("Ready", 3000)
-        self.database_did_open.emit(database)
+    def _opened(self, started: Started) -> None:
+        from intake.ui.context import UiContext
+        from intake.ui.front_desk import FrontDeskPage
+        from intake.ui.journal import Journal
+
+        self.database = started.database
+        self.window.show_database(started.display_url)
+        self.context = UiContext(started.database, workstation_actor(), self.worker)
+        if started.checklist_problem is None:
+            desk = FrontDeskPage(self.context, Journal(started.journal_folder))
+            desk.status_did_change.connect(lambda text: self.window.statusBar().showMessage(text))
+            self.window.set_page("intake", desk)
+            self.window.statusBar().showMessage("Ready", 3000)
+        else:
+            # Never screen with a broken checklist: say which file and line, and stop there.
+            self.window.set_page("intake", _checklist_refused(started.checklist_problem))
+            QMessageBox.warning(
+                self.window,
+                "Screening unavailable",
+                "The screening checklist cannot be used, so intakes cannot be screened:\n\n"
+                + started.checklist_problem,
+            )
+        self.database_did_open.emit(started.database)
 
     def _failed(self, message: str) -> None:
         self.window.statusBar().showMessage("The database could not be opened")
@@ -51,6 +79,26 @@ class Startup(QObject):
         QMessageBox.critical(self.window, "Cannot open the database", message)
         if self.quit_on_failure:
             QApplication.exit(1)
+
+
+def workstation_actor() -> Actor:
+    from intake.services.actor import Actor
+
+    # Until sign-in arrives (issue 8) the program acts as the signed-in OS user with the
+    # front desk's rights: every change is still audited under that name and workstation.
+    return Actor(None, getpass.getuser(), Role.FRONT_DESK)
+
+
+def _checklist_refused(problem: str) -> QWidget:
+    page = QLabel(
+        "<h2>Screening unavailable</h2><p>The screening checklist cannot be used, so no intake "
+        f"can be screened until it is fixed:</p><p><b>{html.escape(problem)}</b></p>"
+        "<p>Ask the clinical lead to correct the file.</p>"
+    )
+    page.setWordWrap(True)
+    page.setAlignment(Qt.AlignmentFlag.AlignTop)
+    page.setMargin(24)
+    return page
 
 
 def style_sheet() -> str:
@@ -66,6 +114,8 @@ def run_gui(*, demo: bool = False) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Clinic Intake")
     app.setStyleSheet(style_sheet())
+    collector = GuiThreadCollector(app)
+    collector.start()
     window = MainWindow()
     window.show()
     startup = Startup(window, demo=demo)

@@ -31,17 +31,31 @@ class _Task(QRunnable):
         try:
             result = self._work()
         except KnownError as exc:
-            self.signals.failed.emit(str(exc))
+            self._emit(self.signals.failed, str(exc))
         except Exception:
             # A bug: the person gets a sentence, the log gets the traceback (no patient data
             # is in tracebacks of ours: messages carry ids, not values).
             log.exception("background task failed")
-            self.signals.failed.emit(
+            self._emit(
+                self.signals.failed,
                 "Something went wrong inside the program. Nothing was saved by this action; "
-                "the details are in the log file for your IT person."
+                "the details are in the log file for your IT person.",
             )
         else:
-            self.signals.succeeded.emit(result)
+            self._emit(self.signals.succeeded, result)
+        finally:
+            self._work = _done  # drop the closure here, not in a later collection
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the screen that asked was closed meanwhile: nobody to tell
+            log.info("background result dropped: its receiver is gone")
+
+
+def _done() -> None:
+    return None
 
 
 class Worker(QObject):

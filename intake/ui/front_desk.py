@@ -1,0 +1,201 @@
+"""The Intake area: find or register the caller, take the intake, book the evaluation.
+
+Three views in one place: find (search, new patient, unfinished intakes), register, and the
+intake wizard with the booking panel in its summary step. Keyboard: Ctrl+F find a patient,
+Ctrl+N new patient, Ctrl+Shift+I start over with a new intake; the wizard and the booking
+panel bring their own keys (Alt+arrows between steps, Ctrl+Enter finish, Ctrl+B book).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.patient import PatientInfo
+from intake.services import patients
+from intake.ui.booking.booking_panel import BookingPanel
+from intake.ui.context import UiContext
+from intake.ui.intake_form.recovery import RecoveryOffer, UnfinishedDraft, load_unfinished
+from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard
+from intake.ui.journal import Journal
+from intake.ui.patients.register_form import PatientRegisterForm
+from intake.ui.patients.search_widget import PatientSearchWidget
+
+FIND, REGISTER, INTAKE = 0, 1, 2
+
+
+def patient_label(info: PatientInfo) -> str:
+    born = info.date_of_birth.isoformat() if info.date_of_birth else "?"
+    return f"{info.family_name}, {info.given_name} · born {born} · {info.mrn}"
+
+
+class FrontDeskPage(QWidget):
+    intake_did_start = Signal(object)  # the IntakeWizard
+    visit_was_booked = Signal(object)  # the Visit
+    status_did_change = Signal(str)
+
+    def __init__(
+        self,
+        context: UiContext,
+        journal: Journal,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+    ):
+        super().__init__(parent)
+        self._clock = clock  # tests fix "now"; the program uses the real time
+        self.setObjectName("frontDesk")
+        self.context = context
+        self.journal = journal
+        self.wizard: IntakeWizard | None = None
+        self.booking: BookingPanel | None = None
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_find())
+        self.stack.addWidget(self._build_register())
+        self.intake_holder = QWidget()
+        self.intake_holder.setLayout(QVBoxLayout())
+        self.intake_holder.layout().setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.intake_holder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        for keys, slot in (
+            ("Ctrl+F", self.show_find),
+            ("Ctrl+N", self.show_register),
+            ("Ctrl+Shift+I", self.show_find),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.refresh_unfinished()
+
+    # ---- views ------------------------------------------------------------------------------
+
+    def _build_find(self) -> QWidget:
+        page = QWidget()
+        title = QLabel("Find the patient")
+        title.setObjectName("pageTitle")
+        hint = QLabel(
+            "Type a name (any order), a date of birth, phone digits or the MRN. "
+            "Enter opens the highlighted patient."
+        )
+        hint.setObjectName("pageBlurb")
+        hint.setWordWrap(True)
+        self.search = PatientSearchWidget(self.context)
+        self.search.patient_was_chosen.connect(self.open_patient)
+        new_patient = QPushButton("New patient (Ctrl+N)")
+        new_patient.setObjectName("primaryButton")
+        new_patient.setAccessibleName("Register a new patient")
+        new_patient.clicked.connect(self.show_register)
+        self.recovery = RecoveryOffer()
+        self.recovery.draft_was_chosen.connect(self.continue_draft)
+        left = QVBoxLayout()
+        left.addWidget(title)
+        left.addWidget(hint)
+        left.addWidget(self.search, 1)
+        left.addWidget(new_patient, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout(page)
+        row.addLayout(left, 3)
+        row.addWidget(self.recovery, 2)
+        return page
+
+    def _build_register(self) -> QWidget:
+        page = QWidget()
+        title = QLabel("Register a new patient")
+        title.setObjectName("pageTitle")
+        self.register_form = PatientRegisterForm(self.context)
+        self.register_form.patient_was_registered.connect(self.open_patient)
+        self.register_form.existing_patient_was_chosen.connect(self.open_patient)
+        back = QPushButton("Back to search (Ctrl+F)")
+        back.setAccessibleName("Back to the patient search")
+        back.clicked.connect(self.show_find)
+        layout = QVBoxLayout(page)
+        layout.addWidget(title)
+        layout.addWidget(self.register_form, 1)
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+        return page
+
+    def show_find(self) -> None:
+        self.stack.setCurrentIndex(FIND)
+        self.refresh_unfinished()
+        self.search.focus_search()
+
+    def show_register(self) -> None:
+        self.stack.setCurrentIndex(REGISTER)
+        self.register_form.setFocus()
+        self.register_form.focusNextChild()
+
+    def refresh_unfinished(self) -> None:
+        load_unfinished(self.context, self.journal, self.recovery.show_drafts)
+
+    # ---- starting an intake ----------------------------------------------------------------
+
+    def open_patient(self, patient_id: int) -> None:
+        """Open the record (audited) and start a new intake for this patient."""
+        self.status_did_change.emit("Opening the patient record…")
+
+        def work(database: Any, actor: Any) -> PatientInfo:
+            return patients.get(database, actor, patient_id)
+
+        self.context.run(work, self._start_intake, self.status_did_change.emit)
+
+    def _start_intake(self, info: PatientInfo) -> None:
+        wizard = IntakeWizard(
+            self.context,
+            patient_id=info.id,
+            patient_label=patient_label(info),
+            journal=self.journal,
+        )
+        self._show_wizard(wizard, info.id)
+
+    def continue_draft(self, draft: UnfinishedDraft) -> None:
+        wizard = IntakeWizard.for_draft(self.context, draft, journal=self.journal)
+        self._show_wizard(wizard, draft.patient_id)
+
+    def _show_wizard(self, wizard: IntakeWizard, patient_id: int | None) -> None:
+        layout = self.intake_holder.layout()
+        if self.wizard is not None:
+            layout.removeWidget(self.wizard)
+            self.wizard.deleteLater()
+        self.wizard = wizard
+        self.booking = BookingPanel(self.context, clock=self._clock)
+        self.booking.set_booking_allowed(False, "finish the intake first (Ctrl+Enter).")
+        self.booking.visit_was_booked.connect(self._booked)
+        self.booking.confirmation.return_was_requested.connect(self.show_find)
+        wizard.set_booking_widget(self.booking)
+        wizard.intake_did_submit.connect(lambda intake_id: self._submitted(intake_id))
+        layout.addWidget(wizard)
+        self.stack.setCurrentIndex(INTAKE)
+        # The caller is on the phone: the cursor waits in the first question.
+        wizard.go_to_step(
+            0 if not wizard.step or wizard.step == SUMMARY else wizard.pages.currentIndex()
+        )
+        self.intake_did_start.emit(wizard)
+
+    def _submitted(self, intake_id: int) -> None:
+        wizard, booking = self.wizard, self.booking
+        if wizard is None or booking is None or wizard.patient_id is None:
+            return
+        booking.set_patient(wizard.patient_id, intake_id)
+        if wizard.booking_allowed:
+            booking.set_booking_allowed(True, "")
+        else:
+            booking.set_booking_allowed(False, "the screening does not allow booking.")
+        booking.setEnabled(wizard.booking_allowed)
+        self.status_did_change.emit("Intake stored. Choose a slot and press Enter to book.")
+
+    def _booked(self, visit: Any) -> None:
+        self.visit_was_booked.emit(visit)
+        self.status_did_change.emit("Evaluation booked.")

@@ -1,0 +1,101 @@
+"""The front desk's whole path, by keyboard: find the caller, take the intake, book.
+
+Synthetic patients and answers only.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+
+from intake.screening import QuestionType
+from intake.services.database import Database
+from intake.ui.context import UiContext
+from intake.ui.front_desk import FrontDeskPage
+from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard, _owning_row
+from intake.ui.journal import Journal
+from intake.ui.worker import Worker
+from tests.db.practice import DESK, NOW, build
+
+# What a receptionist types for each kind of question on this caller's call.
+TYPED = {"symptom_duration_weeks": "4", "pain_now": "3", "pain_best": "1", "pain_worst": "5"}
+
+
+@pytest.fixture
+def desk(qtbot, show_active, database: Database, tmp_path):  # type: ignore[no-untyped-def]
+    practice = build(database)
+    context = UiContext(database, DESK, Worker())
+    page = FrontDeskPage(context, Journal(tmp_path / "journal"), clock=lambda: NOW)
+    page.resize(1366, 800)
+    show_active(page)
+    yield page, practice
+    context.worker.wait_for_done()
+
+
+def _answer_by_keyboard(qtbot, wizard: IntakeWizard) -> list[str]:  # type: ignore[no-untyped-def]
+    """Answer whatever question has the focus, as a person would, until the summary."""
+    seen: list[str] = []
+    for _ in range(400):
+        if wizard.step == SUMMARY:
+            return seen
+        focus = QApplication.focusWidget()
+        row = _owning_row(focus)
+        if row is None:  # a step without a focused question: move on
+            qtbot.keyClick(focus or wizard, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+            continue
+        question = row.question
+        seen.append(question.id)
+        _type_answer(qtbot, focus, row, question)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    raise AssertionError(f"never reached the summary; answered {seen[-10:]}")
+
+
+def _type_answer(qtbot, focus: QWidget, row, question) -> None:  # type: ignore[no-untyped-def]
+    kind = question.type
+    if kind == QuestionType.YESNO:
+        qtbot.keyClick(focus, Qt.Key.Key_Y if question.id.startswith("consent_") else Qt.Key.Key_N)
+    elif kind == QuestionType.CHOICE and isinstance(focus, QComboBox):
+        qtbot.keyClick(focus, Qt.Key.Key_Down)  # a long list: the first real choice
+    elif kind == QuestionType.CHOICE:
+        qtbot.keyClick(focus, Qt.Key.Key_Space)  # the first choice
+    elif kind == QuestionType.MULTI:
+        for _ in row.input.boxes:  # Tab past the boxes to "None of these"
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    elif kind == QuestionType.DATE:
+        qtbot.keyClicks(focus, "1979-04-12")
+    elif kind in (QuestionType.NUMBER, QuestionType.SCALE):
+        qtbot.keyClicks(focus, TYPED.get(question.id, "1"))
+
+
+def test_a_whole_intake_typed_by_keyboard_and_booked(qtbot, desk):  # type: ignore[no-untyped-def]
+    page, practice = desk
+    with qtbot.waitSignal(page.search.results_did_arrive, timeout=10_000):
+        qtbot.keyClicks(
+            page.search.findChild(QWidget, "patientSearchBox") or QApplication.focusWidget(),
+            "sample0 testcase0",
+        )
+    with qtbot.waitSignal(page.intake_did_start, timeout=10_000) as started:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    wizard: IntakeWizard = started.args[0]
+    assert wizard.patient_id == practice.patients[0]
+    answered = _answer_by_keyboard(qtbot, wizard)
+    assert {"dob", "rf_sudden_onset", "consent_treatment"} <= set(answered)
+    assert wizard.screening_result.complete
+    assert wizard.booking_allowed
+    with qtbot.waitSignal(wizard.intake_did_submit, timeout=15_000):
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+    panel = page.booking
+    assert panel is not None
+    with qtbot.waitSignal(panel.slots_did_load, timeout=15_000):
+        panel.search_now()
+    panel.view.setFocus()
+    with qtbot.waitSignal(page.visit_was_booked, timeout=15_000) as booked:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    visit = booked.args[0]
+    assert visit.patient_id == practice.patients[0]
+    assert visit.intake_id is not None and not visit.needs_review
