@@ -60,6 +60,7 @@ class Startup(QObject):
             desk = FrontDeskPage(self.context, Journal(started.journal_folder))
             desk.status_did_change.connect(lambda text: self.window.statusBar().showMessage(text))
             self.window.set_page("intake", desk)
+            desk.search.focus_search()
             self.window.statusBar().showMessage("Ready", 3000)
         else:
             # Never screen with a broken checklist: say which file and line, and stop there.
@@ -117,6 +118,10 @@ def run_gui(*, demo: bool = False) -> int:
     collector = GuiThreadCollector(app)
     collector.start()
     window = MainWindow()
+    screen = app.primaryScreen()
+    if screen is not None:  # use the desk PC's screen, not a fixed size
+        area = screen.availableGeometry()
+        window.resize(min(area.width(), 1600), min(area.height(), 1000))
     window.show()
     startup = Startup(window, demo=demo)
     startup.begin()

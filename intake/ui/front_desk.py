@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -85,14 +84,6 @@ class FrontDeskPage(QWidget):
 
     def _build_find(self) -> QWidget:
         page = QWidget()
-        title = QLabel("Find the patient")
-        title.setObjectName("pageTitle")
-        hint = QLabel(
-            "Type a name (any order), a date of birth, phone digits or the MRN. "
-            "Enter opens the highlighted patient."
-        )
-        hint.setObjectName("pageBlurb")
-        hint.setWordWrap(True)
         self.search = PatientSearchWidget(self.context)
         self.search.patient_was_chosen.connect(self.open_patient)
         new_patient = QPushButton("New patient (Ctrl+N)")
@@ -102,19 +93,15 @@ class FrontDeskPage(QWidget):
         self.recovery = RecoveryOffer()
         self.recovery.draft_was_chosen.connect(self.continue_draft)
         left = QVBoxLayout()
-        left.addWidget(title)
-        left.addWidget(hint)
         left.addWidget(self.search, 1)
         left.addWidget(new_patient, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout(page)
         row.addLayout(left, 3)
-        row.addWidget(self.recovery, 2)
+        row.addWidget(self.recovery, 2, Qt.AlignmentFlag.AlignTop)
         return page
 
     def _build_register(self) -> QWidget:
         page = QWidget()
-        title = QLabel("Register a new patient")
-        title.setObjectName("pageTitle")
         self.register_form = PatientRegisterForm(self.context)
         self.register_form.patient_was_registered.connect(self.open_patient)
         self.register_form.existing_patient_was_chosen.connect(self.open_patient)
@@ -122,7 +109,6 @@ class FrontDeskPage(QWidget):
         back.setAccessibleName("Back to the patient search")
         back.clicked.connect(self.show_find)
         layout = QVBoxLayout(page)
-        layout.addWidget(title)
         layout.addWidget(self.register_form, 1)
         layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
         return page

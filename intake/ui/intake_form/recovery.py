@@ -148,6 +148,9 @@ class RecoveryOffer(QWidget):
             f"Unfinished intakes ({len(drafts)})" if drafts else "No unfinished intakes"
         )
         self.continue_button.setEnabled(bool(drafts))
+        # Nothing to offer: a one-line note, not an empty box taking half the screen.
+        self.list.setVisible(bool(drafts))
+        self.continue_button.setVisible(bool(drafts))
         if drafts:
             self.list.setCurrentRow(0)
 
