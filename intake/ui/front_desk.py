@@ -144,6 +144,13 @@ class FrontDeskPage(QWidget):
             patient_label=patient_label(info),
             journal=self.journal,
         )
+        # What the record already holds is not asked again (the caller can still correct it).
+        for question_id, value in (
+            ("dob", info.date_of_birth.isoformat() if info.date_of_birth else None),
+            ("sex", info.sex),
+        ):
+            if value is not None and question_id in wizard.rows:
+                wizard.set_answer(question_id, value)
         self._show_wizard(wizard, info.id)
 
     def continue_draft(self, draft: UnfinishedDraft) -> None:
