@@ -31,7 +31,7 @@ from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
 from intake.scheduling import AppointmentType as TypeInput
 from intake.scheduling import SlotQuery, find_slots
-from intake.services import audit, slot_finder, waitlist
+from intake.services import audit, changes, slot_finder, waitlist
 from intake.services.actor import Actor
 from intake.services.calendar_loader import ACTIVE, load_calendar
 from intake.services.database import Database
@@ -77,6 +77,7 @@ def book(
             )
             session.add(row)
             _flush_guarded(session)
+            changes.announce(session, row.location_id, row.starts_at)
             if request.waitlist_entry_id is not None:
                 waitlist.close_as_booked(session, request.waitlist_entry_id, request.patient_id)
             audit.record(
@@ -111,6 +112,7 @@ def reschedule(
     try:
         with database.writing() as session:
             row = _claim(session, appointment_id, version)
+            changes.announce(session, row.location_id, row.starts_at)  # the old day
             if row.status != AppointmentStatus.BOOKED.value:
                 raise BookingRefused(f"Only a booked visit can be moved; this one is {row.status}.")
             kind = session.get(AppointmentType, row.type_id)
@@ -124,6 +126,7 @@ def reschedule(
             row.ends_at = start + dt.timedelta(minutes=kind.minutes)
             row.blocks_until = row.ends_at + dt.timedelta(minutes=kind.buffer_minutes)
             _flush_guarded(session)
+            changes.announce(session, row.location_id, row.starts_at)  # the new day
             audit.record(
                 session,
                 actor,
@@ -165,6 +168,7 @@ def cancel(
         row.cancelled_at = now
         row.late_cancellation = row.starts_at - now < LATE_CANCELLATION
         _flush_guarded(session)
+        changes.announce(session, row.location_id, row.starts_at)
         audit.record(
             session,
             actor,
@@ -235,6 +239,7 @@ def _move_status(
             raise BookingRefused(f"A visit that is {row.status} cannot be {words}.")
         row.status = to.value
         _flush_guarded(session)
+        changes.announce(session, row.location_id, row.starts_at)
         audit.record(
             session,
             actor,

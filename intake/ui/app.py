@@ -37,7 +37,16 @@ class Startup(QObject):
         self.worker = Worker(self)
         self.database: Any = None
         self.context: UiContext | None = None
+        self.pages: list[Any] = []  # screens with threads of their own, stopped on quit
         self.quit_on_failure = True
+
+    def _add_schedule(self, desk: Any) -> None:
+        _install_schedule(self, desk)
+
+    def shutdown(self) -> None:
+        for page in self.pages:
+            page.shutdown()
+        self.pages.clear()
 
     def begin(self) -> None:
         self.window.statusBar().showMessage("Opening the database…")
@@ -61,6 +70,7 @@ class Startup(QObject):
             desk.status_did_change.connect(lambda text: self.window.statusBar().showMessage(text))
             self.window.set_page("intake", desk)
             desk.search.focus_search()
+            self._add_schedule(desk)
             self.window.statusBar().showMessage("Ready", 3000)
         else:
             # Never screen with a broken checklist: say which file and line, and stop there.
@@ -80,6 +90,22 @@ class Startup(QObject):
         QMessageBox.critical(self.window, "Cannot open the database", message)
         if self.quit_on_failure:
             QApplication.exit(1)
+
+
+def _install_schedule(startup: Startup, desk: Any) -> None:
+    from intake.ui.schedule import SchedulePage
+
+    assert startup.context is not None
+    schedule = SchedulePage(startup.context)
+    schedule.status_did_change.connect(lambda text: startup.window.statusBar().showMessage(text))
+
+    def open_patient(patient_id: int) -> None:
+        startup.window.navigation.setCurrentRow(0)  # the Intake area opens the record
+        desk.open_patient(patient_id)
+
+    schedule.patient_was_opened.connect(open_patient)
+    startup.window.set_page("schedule", schedule)
+    startup.pages.append(schedule)
 
 
 def workstation_actor() -> Actor:
@@ -126,6 +152,7 @@ def run_gui(*, demo: bool = False) -> int:
     startup = Startup(window, demo=demo)
     startup.begin()
     code = app.exec()
+    startup.shutdown()
     startup.worker.wait_for_done()
     if startup.database is not None:
         startup.database.close()

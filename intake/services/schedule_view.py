@@ -1,0 +1,417 @@
+"""Reading schedules to draw: a location's day, a therapist's week, and exporting them.
+
+Each reader is one read-only unit of work in a handful of queries (never one per therapist),
+returning the plain values of intake.domain.schedule.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from icalendar import Calendar, Event
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from intake.db.models import (
+    Appointment,
+    AppointmentType,
+    Closure,
+    Intake,
+    Location,
+    Patient,
+    Therapist,
+    therapist_locations,
+)
+from intake.domain.booking import CancelOutcome, SlotOffer, SlotRequest
+from intake.domain.enums import AppointmentStatus, IntakeStatus
+from intake.domain.errors import Invalid, NotFound
+from intake.domain.permissions import Permission
+from intake.domain.schedule import (
+    SHOWN_STATUSES,
+    DaySchedule,
+    PlaceDay,
+    PlaceRef,
+    ScheduleBlock,
+    Span,
+    TherapistDay,
+    WaitlistMatch,
+    WeekSchedule,
+)
+from intake.scheduling import (
+    CalendarInputs,
+    Interval,
+    local_day,
+    opening_windows,
+    working_windows,
+)
+from intake.services import slot_finder
+from intake.services.actor import Actor
+from intake.services.calendar_loader import load_calendar
+from intake.services.database import Database
+
+MAX_WEEK_DAYS = 14
+_SHOWN = [s.value for s in SHOWN_STATUSES]
+PRODID = "-//Clinic Intake//Schedule export//EN"
+UID_DOMAIN = "clinic-intake.invalid"
+
+
+# --- a location's day --------------------------------------------------------------------
+
+
+def location_day(database: Database, actor: Actor, location_id: int, day: dt.date) -> DaySchedule:
+    """Therapists working at the location that day, their visits, and what is shaded."""
+    actor.require(Permission.SCHEDULE)
+    with database.reading() as session:
+        inputs = load_calendar(
+            session, day, day, location_ids={location_id}, include_appointments=False
+        )
+        if not inputs.locations:
+            raise NotFound(f"There is no open location with id {location_id}.")
+        place = inputs.locations[0]
+        row = session.get(Location, location_id)
+        assert row is not None
+        whole = _span(local_day(day, place.zone))
+        blocks = _blocks(
+            session,
+            Appointment.location_id == location_id,
+            whole.start,
+            whole.end,
+        )
+        working = {
+            tid: tuple(_span(i) for i in working_windows(place, tid, day, inputs.templates))
+            for tid in {t.therapist_id for t in inputs.templates}
+        }
+        ids = {tid for tid, spans in working.items() if spans} | {b.therapist_id for b in blocks}
+        names = _therapist_names(session, ids)
+        closure = _closure_reason(session, location_id, day)
+        if closure is not None:  # the therapists still show, their whole day shaded
+            working = {}
+        columns = tuple(
+            TherapistDay(
+                tid,
+                names[tid],
+                working.get(tid, ()),
+                tuple(
+                    Span(t.start, t.end)
+                    for t in inputs.time_off
+                    if t.therapist_id == tid and t.start < whole.end and whole.start < t.end
+                ),
+            )
+            for tid in sorted(ids, key=lambda i: (names[i].casefold(), i))
+        )
+        return DaySchedule(
+            location_id=location_id,
+            location_code=row.code,
+            location_name=row.name,
+            timezone=row.timezone,
+            day=day,
+            day_span=whole,
+            opening=tuple(_span(i) for i in opening_windows(place, day)),
+            closure_reason=closure,
+            columns=columns,
+            blocks=tuple(blocks),
+        )
+
+
+# --- a therapist's week ------------------------------------------------------------------
+
+
+def therapist_week(
+    database: Database, actor: Actor, therapist_id: int, first_day: dt.date, days: int = 7
+) -> WeekSchedule:
+    """The therapist's working time and visits at every location, day by day."""
+    actor.require(Permission.SCHEDULE)
+    if not 1 <= days <= MAX_WEEK_DAYS:
+        raise Invalid({"days": f"Show 1 to {MAX_WEEK_DAYS} days, not {days}."})
+    last_day = first_day + dt.timedelta(days=days - 1)
+    with database.reading() as session:
+        therapist = session.get(Therapist, therapist_id)
+        if therapist is None:
+            raise NotFound(f"There is no therapist with id {therapist_id}.")
+        inputs = load_calendar(
+            session, first_day, last_day, therapist_id=therapist_id, include_appointments=False
+        )
+        linked = set(
+            session.scalars(
+                select(therapist_locations.c.location_id).where(
+                    therapist_locations.c.therapist_id == therapist_id
+                )
+            )
+        )
+        start = dt.datetime.combine(first_day, dt.time(), dt.UTC) - dt.timedelta(days=1)
+        end = dt.datetime.combine(last_day, dt.time(), dt.UTC) + dt.timedelta(days=2)
+        wanted = {first_day + dt.timedelta(days=i) for i in range(days)}
+        blocks = [
+            b
+            for b in _blocks(session, Appointment.therapist_id == therapist_id, start, end)
+            if b.local_start.date() in wanted
+        ]
+        places = []
+        for place in inputs.locations:
+            for day in sorted(wanted):
+                spans = working_windows(place, therapist_id, day, inputs.templates)
+                closed = _closure_reason_of(inputs, session, place.id, day)
+                planned = any(
+                    t.location_id == place.id and t.applies_on(day) for t in inputs.templates
+                )
+                if spans or (closed is not None and planned):
+                    spans = [] if closed is not None else spans
+                    places.append(PlaceDay(day, place.id, tuple(_span(i) for i in spans), closed))
+        used = linked | {p.location_id for p in places} | {b.location_id for b in blocks}
+        rows = session.scalars(
+            select(Location).where(Location.id.in_(used)).order_by(Location.code)
+        )
+        return WeekSchedule(
+            therapist_id=therapist_id,
+            therapist_name=therapist.display_name,
+            first_day=first_day,
+            days=days,
+            locations=tuple(PlaceRef(r.id, r.code, r.name, r.timezone) for r in rows),
+            places=tuple(places),
+            time_off=tuple(
+                Span(t.start, t.end)
+                for t in inputs.time_off
+                if t.therapist_id == therapist_id and t.start < end and start < t.end
+            ),
+            blocks=tuple(blocks),
+        )
+
+
+# --- after a cancellation ----------------------------------------------------------------
+
+
+def waitlist_matches(
+    database: Database, actor: Actor, outcome: CancelOutcome, *, now: dt.datetime | None = None
+) -> tuple[WaitlistMatch, ...]:
+    """The waitlist entries the freed slot suits, in their priority order, each with the slot
+    of the entry's own appointment type inside the freed time (ready to book)."""
+    actor.require(Permission.BOOKING)
+    if not outcome.waitlist:
+        return ()
+    now = now or dt.datetime.now(dt.UTC)
+    freed = outcome.freed
+    with database.reading() as session:
+        names = _patient_names(session, {e.patient_id for e in outcome.waitlist})
+        slots: dict[str, SlotOffer | None] = {}
+        matches = []
+        for entry in outcome.waitlist:
+            code = entry.type_code or freed.type_code
+            if code not in slots:
+                slots[code] = _slot_inside(session, freed, code, now)
+            slot = slots[code]
+            if slot is not None:
+                matches.append(WaitlistMatch(entry, names.get(entry.patient_id, ""), slot))
+        return tuple(matches)
+
+
+def _slot_inside(
+    session: Session, freed: SlotOffer, type_code: str, now: dt.datetime
+) -> SlotOffer | None:
+    request = SlotRequest(
+        first_day=freed.local_day,
+        days=1,
+        type_code=type_code,
+        location_codes=(freed.location_code,),
+        therapist_id=freed.therapist_id,
+        earliest=max(now, freed.start - dt.timedelta(hours=1)),
+        limit=50,
+    )
+    inside = [
+        o
+        for o in slot_finder.find_in(session, request)
+        if o.start < freed.end and freed.start < o.end
+    ]
+    exact = [o for o in inside if o.start == freed.start]
+    return (exact or inside or [None])[0]
+
+
+# --- exports -----------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "date",
+    "start",
+    "end",
+    "time_zone",
+    "location",
+    "therapist",
+    "patient_id",
+    "patient",
+    "type",
+    "status",
+    "needs_review",
+)
+
+
+def schedule_csv(blocks: Iterable[ScheduleBlock]) -> str:
+    """The visits as CSV rows in local time (for the practice's own spreadsheets)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for b in sorted(blocks, key=lambda b: (b.start, b.therapist_name, b.appointment_id)):
+        start, end = b.local_start, b.local_end
+        writer.writerow(
+            (
+                start.date().isoformat(),
+                f"{start:%H:%M}",
+                f"{end:%H:%M}",
+                b.timezone,
+                b.location_code,
+                b.therapist_name,
+                b.patient_id,
+                _spreadsheet_safe(b.patient_name),
+                b.type_name,
+                b.status.value,
+                "yes" if b.needs_review else "no",
+            )
+        )
+    return out.getvalue()
+
+
+def schedule_ics(blocks: Sequence[ScheduleBlock], *, stamp: dt.datetime | None = None) -> bytes:
+    """The visits as iCalendar events. Calendar files travel to phones and cloud services, so
+    an event names the patient by record number only, never by name."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    stamp = stamp or dt.datetime.now(dt.UTC)
+    for b in blocks:
+        event = Event()
+        event.add("uid", f"appointment-{b.appointment_id}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp.astimezone(dt.UTC))
+        event.add("dtstart", b.start.astimezone(dt.UTC))
+        event.add("dtend", b.end.astimezone(dt.UTC))
+        event.add("summary", f"{b.type_name} - patient #{b.patient_id}")
+        event.add("location", b.location_code)
+        event.add("description", f"With {b.therapist_name}. Status: {_status_word(b.status)}.")
+        event.add("sequence", max(b.version - 1, 0))
+        event.add("status", "CONFIRMED")
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def save_export(blocks: Sequence[ScheduleBlock], path: str | Path, kind: str) -> Path:
+    """Write ``kind`` ("csv" or "ics") to path (the extension added when missing)."""
+    target = Path(path)
+    if target.suffix.lower() != f".{kind}":
+        target = target.with_name(f"{target.name}.{kind}")
+    if kind == "csv":
+        target.write_text(schedule_csv(blocks), encoding="utf-8")
+    elif kind == "ics":
+        target.write_bytes(schedule_ics(blocks))
+    else:
+        raise Invalid({"format": f"Export as csv or ics, not {kind!r}."})
+    return target
+
+
+def _spreadsheet_safe(value: str) -> str:
+    """A cell a spreadsheet will not run as a formula."""
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
+
+
+def _status_word(status: AppointmentStatus) -> str:
+    return status.value.replace("_", " ")
+
+
+# --- shared queries ----------------------------------------------------------------------
+
+
+def _blocks(
+    session: Session, where: object, start: dt.datetime, end: dt.datetime
+) -> list[ScheduleBlock]:
+    a = Appointment
+    query = (
+        select(
+            a.id,
+            a.version,
+            a.patient_id,
+            Patient.family_name,
+            Patient.given_name,
+            a.therapist_id,
+            Therapist.display_name,
+            a.location_id,
+            Location.code,
+            Location.timezone,
+            AppointmentType.code,
+            AppointmentType.name,
+            a.starts_at,
+            a.ends_at,
+            a.blocks_until,
+            a.status,
+            a.needs_review,
+            Intake.status,
+        )
+        .join(Patient, Patient.id == a.patient_id)
+        .join(Therapist, Therapist.id == a.therapist_id)
+        .join(Location, Location.id == a.location_id)
+        .join(AppointmentType, AppointmentType.id == a.type_id)
+        .outerjoin(Intake, Intake.id == a.intake_id)
+        .where(where, a.starts_at >= start, a.starts_at < end, a.status.in_(_SHOWN))  # type: ignore[arg-type]
+        .order_by(a.starts_at, a.id)
+    )
+    return [
+        ScheduleBlock(
+            appointment_id=r[0],
+            version=r[1],
+            patient_id=r[2],
+            patient_name=f"{r[3]}, {r[4]}",
+            therapist_id=r[5],
+            therapist_name=r[6],
+            location_id=r[7],
+            location_code=r[8],
+            timezone=r[9],
+            type_code=r[10],
+            type_name=r[11],
+            start=r[12],
+            end=r[13],
+            blocks_until=r[14],
+            status=AppointmentStatus(r[15]),
+            needs_review=bool(r[16]) and r[17] != IntakeStatus.REVIEWED.value,
+        )
+        for r in session.execute(query)
+    ]
+
+
+def _therapist_names(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Therapist.id, Therapist.display_name).where(Therapist.id.in_(ids))
+    )
+    return {tid: name for tid, name in rows}
+
+
+def _patient_names(session: Session, ids: set[int]) -> dict[int, str]:
+    rows = session.execute(
+        select(Patient.id, Patient.family_name, Patient.given_name).where(Patient.id.in_(ids))
+    )
+    return {pid: f"{family}, {given}" for pid, family, given in rows}
+
+
+def _closure_reason(session: Session, location_id: int, day: dt.date) -> str | None:
+    reasons = list(
+        session.scalars(
+            select(Closure.reason).where(
+                Closure.location_id == location_id,
+                Closure.first_day <= day,
+                Closure.last_day >= day,
+            )
+        )
+    )
+    return reasons[0] if reasons else None
+
+
+def _closure_reason_of(
+    inputs: CalendarInputs, session: Session, location_id: int, day: dt.date
+) -> str | None:
+    if not any(c.location_id == location_id and c.covers(day) for c in inputs.closures):
+        return None
+    return _closure_reason(session, location_id, day)
+
+
+def _span(interval: Interval) -> Span:
+    return Span(interval.start, interval.end)

@@ -1,0 +1,316 @@
+"""The side panel of the schedule: the chosen visit, cancel, reschedule, and the waitlist."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.enums import WaitlistStatus
+from intake.domain.schedule import ScheduleBlock, WaitlistMatch
+from intake.ui.booking.slot_model import SlotModel
+from intake.ui.booking.slot_view import SlotView
+from intake.ui.schedule.canvas import REVIEW_MARK, STATUS_MARKS, STATUS_WORDS, clock
+
+CANCEL_REASONS = (
+    "Patient called to cancel",
+    "Patient is unwell",
+    "Transport problem",
+    "Clinic rescheduled",
+)
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("scheduleSideTitle")
+    label.setWordWrap(True)
+    return label
+
+
+class DetailsPanel(QWidget):
+    """What the chosen block says, and its actions as buttons (with their keys)."""
+
+    def __init__(self, buttons: list[QPushButton], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = _heading("No visit chosen")
+        self.facts = QLabel("Arrow keys choose a visit; the Menu key lists what you can do.")
+        self.facts.setObjectName("scheduleFacts")
+        self.facts.setWordWrap(True)
+        self.facts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts.setAccessibleName("Chosen visit")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        for button in buttons:
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    def show_block(self, block: ScheduleBlock | None) -> None:
+        if block is None:
+            self.title.setText("No visit chosen")
+            self.facts.setText("Arrow keys choose a visit; the Menu key lists what you can do.")
+            return
+        start, end = block.local_start, block.local_end
+        status = STATUS_MARKS[block.status] + STATUS_WORDS[block.status]
+        lines = [
+            f"<b>{clock(start.hour * 60 + start.minute)} – "
+            f"{clock(end.hour * 60 + end.minute)}</b> {start.tzname()}",
+            f"{block.type_name}",
+            f"With {block.therapist_name} at {block.location_code}",
+            f"Status: {status}",
+            f"Patient record #{block.patient_id}",
+        ]
+        if block.needs_review:
+            lines.append(f"<b>{REVIEW_MARK}</b>: the intake waits for a therapist's review")
+        self.title.setText(block.patient_name)
+        self.facts.setText("<br>".join(lines))
+
+
+class CancelPanel(QWidget):
+    confirmed = Signal(str)
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = _heading("Cancel the visit")
+        self.what = QLabel()
+        self.what.setWordWrap(True)
+        self.reason = QComboBox()
+        self.reason.setEditable(True)
+        self.reason.addItems(CANCEL_REASONS)
+        self.reason.setAccessibleName("Cancellation reason")
+        self.reason.setObjectName("cancelReason")
+        self.confirm_button = QPushButton("Cancel the visit (Enter)")
+        self.confirm_button.setAccessibleName("Cancel the visit")
+        self.keep_button = QPushButton("Keep it (Esc)")
+        self.keep_button.setAccessibleName("Keep the visit")
+        self.confirm_button.clicked.connect(self._confirm)
+        self.keep_button.clicked.connect(self.dismissed.emit)
+        self.reason.lineEdit().returnPressed.connect(self._confirm)
+        form = QFormLayout()
+        form.addRow("&Reason", self.reason)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.what)
+        layout.addLayout(form)
+        layout.addWidget(self.confirm_button)
+        layout.addWidget(self.keep_button)
+        layout.addStretch(1)
+
+    def ask(self, block: ScheduleBlock) -> None:
+        start = block.local_start
+        self.what.setText(
+            f"{block.patient_name}, {clock(start.hour * 60 + start.minute)} "
+            f"{start.tzname()}, {block.type_name}. Choose or type the reason."
+        )
+        self.reason.setCurrentIndex(0)
+        self.reason.setFocus()
+        self.reason.lineEdit().selectAll()
+
+    def _confirm(self) -> None:
+        self.confirmed.emit(self.reason.currentText().strip())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.dismissed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ReschedulePanel(QWidget):
+    """Pick a new slot from the slot finder: arrows choose, Enter moves the visit."""
+
+    search_requested = Signal()
+    chosen = Signal(object)  # SlotOffer
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = _heading("Move the visit")
+        self.what = QLabel()
+        self.what.setWordWrap(True)
+        self.any_location = QCheckBox("Any location")
+        self.any_location.setAccessibleName("Search every location")
+        self.any_location.toggled.connect(lambda _on: self.search_requested.emit())
+        self.model = SlotModel(self)
+        self.view = SlotView()
+        self.view.setAccessibleName("Free slots to move the visit to")
+        self.view.setModel(self.model)
+        self.view.slot_was_chosen.connect(self._choose)
+        self.move_button = QPushButton("Move to the chosen slot (Enter)")
+        self.move_button.setAccessibleName("Move to the chosen slot")
+        self.move_button.clicked.connect(self._choose)
+        self.back_button = QPushButton("Back (Esc)")
+        self.back_button.setAccessibleName("Back to the visit")
+        self.back_button.clicked.connect(self.dismissed.emit)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setObjectName("rescheduleNote")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.what)
+        layout.addWidget(self.any_location)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.move_button)
+        layout.addWidget(self.back_button)
+
+    def ask(self, block: ScheduleBlock) -> None:
+        start = block.local_start
+        self.what.setText(
+            f"{block.patient_name}, now {start:%a %b} {start.day} "
+            f"{clock(start.hour * 60 + start.minute)}. Searching free slots…"
+        )
+        self.note.clear()
+        self.model.set_offers([])
+
+    def show_offers(self, offers: list, note: str = "") -> None:  # type: ignore[type-arg]
+        self.model.set_offers(offers)
+        self.view.show_groups()
+        self.view.choose(self.model.first_slot())
+        self.note.setText(note or ("" if offers else "No free slot found in the next 14 days."))
+        self.view.setFocus()
+
+    def _choose(self) -> None:
+        offer = self.view.current_offer()
+        if offer is not None:
+            self.chosen.emit(offer)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.dismissed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class _WaitlistList(QListWidget):
+    entered = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.entered.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class WaitlistPanel(QWidget):
+    """The patients waiting for a freed slot, most urgent first. Enter offers, Enter books."""
+
+    offer_requested = Signal(object)  # WaitlistMatch
+    book_requested = Signal(object)  # WaitlistMatch
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = _heading("Waitlist for the freed slot")
+        self.what = QLabel()
+        self.what.setWordWrap(True)
+        self.list = _WaitlistList()
+        self.list.setObjectName("waitlistMatches")
+        self.list.setAccessibleName("Waiting patients who fit the freed slot")
+        self.list.entered.connect(self._enter)
+        self.list.itemDoubleClicked.connect(lambda _item: self._enter())
+        self.offer_button = QPushButton("Offer the slot (Enter)")
+        self.offer_button.setAccessibleName("Offer the slot to the chosen patient")
+        self.offer_button.clicked.connect(self._offer)
+        self.book_button = QPushButton("Book it (Enter after offering)")
+        self.book_button.setAccessibleName("Book the slot for the chosen patient")
+        self.book_button.clicked.connect(self._book)
+        self.close_button = QPushButton("Done (Esc)")
+        self.close_button.setAccessibleName("Close the waitlist")
+        self.close_button.clicked.connect(self.dismissed.emit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.what)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.offer_button)
+        layout.addWidget(self.book_button)
+        layout.addWidget(self.close_button)
+        self.matches: list[WaitlistMatch] = []
+
+    def show_matches(self, freed_text: str, matches: list[WaitlistMatch]) -> None:
+        self.matches = list(matches)
+        self.what.setText(
+            f"Freed: {freed_text}. "
+            + (
+                "Enter offers the slot to the highlighted patient; Enter again books it."
+                if matches
+                else "Nobody on the waitlist fits this time."
+            )
+        )
+        self.list.clear()
+        for number, match in enumerate(self.matches, start=1):
+            item = QListWidgetItem(self._text(number, match))
+            item.setData(Qt.ItemDataRole.UserRole, match.entry.id)
+            self.list.addItem(item)
+        if self.matches:
+            self.list.setCurrentRow(0)
+        self.list.setFocus()
+
+    def replace(self, match: WaitlistMatch) -> None:
+        for row, old in enumerate(self.matches):
+            if old.entry.id == match.entry.id:
+                self.matches[row] = match
+                self.list.item(row).setText(self._text(row + 1, match))
+
+    def remove(self, entry_id: int) -> None:
+        for row, old in enumerate(self.matches):
+            if old.entry.id == entry_id:
+                del self.matches[row]
+                self.list.takeItem(row)
+                return
+
+    def current(self) -> WaitlistMatch | None:
+        row = self.list.currentRow()
+        return self.matches[row] if 0 <= row < len(self.matches) else None
+
+    @staticmethod
+    def _text(number: int, match: WaitlistMatch) -> str:
+        entry = match.entry
+        triage = {"review": "⚑ review", "clear": "clear", None: "no screening"}.get(
+            entry.triage, entry.triage or ""
+        )
+        start = match.slot.local_start
+        offered = "  · OFFERED, Enter books" if entry.status == WaitlistStatus.OFFERED else ""
+        return (
+            f"{number}. {match.patient_name} · {triage} · waiting since "
+            f"{entry.created_at:%b} {entry.created_at.day} · {match.slot.type_code} at "
+            f"{clock(start.hour * 60 + start.minute)}{offered}"
+        )
+
+    def _enter(self) -> None:
+        match = self.current()
+        if match is None:
+            return
+        if match.entry.status == WaitlistStatus.OFFERED:
+            self.book_requested.emit(match)
+        else:
+            self.offer_requested.emit(match)
+
+    def _offer(self) -> None:
+        if (match := self.current()) is not None:
+            self.offer_requested.emit(match)
+
+    def _book(self) -> None:
+        if (match := self.current()) is not None:
+            self.book_requested.emit(match)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.dismissed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,260 @@
+"""The schedule screens used as the front desk uses them: keys, menus, drags, two PCs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
+from sqlalchemy import text
+
+from intake.domain.booking import BookingRequest, WaitlistPreferences
+from intake.domain.enums import AppointmentStatus
+from intake.domain.practice import DayHours
+from intake.services import booking, demo_data, practice_admin, staffing, waitlist
+from intake.services.database import open_database
+from intake.services.demo_practice import DemoOptions
+from intake.ui.context import UiContext
+from intake.ui.schedule import SchedulePage
+from intake.ui.worker import Worker
+from tests.db.practice import ADMIN, DESK, MONDAY, NOW, at, build
+
+WAIT = 10_000
+DST_SUNDAY = dt.date(2027, 3, 14)
+
+
+@pytest.fixture
+def ctx(database) -> Iterator[UiContext]:  # type: ignore[no-untyped-def]
+    context = UiContext(database, DESK, Worker())
+    yield context
+    context.worker.wait_for_done()
+
+
+@pytest.fixture
+def open_page(qtbot, show_active, ctx) -> Iterator:  # type: ignore[no-untyped-def]
+    pages: list[SchedulePage] = []
+
+    def open_(location_id: int, day: dt.date, *, live: bool = False, context=None) -> SchedulePage:  # type: ignore[no-untyped-def]
+        page = SchedulePage(context or ctx, clock=lambda: NOW, live=live)
+        pages.append(page)
+        with qtbot.waitSignal(page.schedule_did_load, timeout=WAIT):
+            show_active(page)
+            page.show_day(location_id, day)
+        qtbot.waitUntil(lambda: page.location_combo.count() > 0, timeout=WAIT)
+        page.canvas.setFocus()
+        return page
+
+    yield open_
+    for page in pages:
+        page.shutdown()
+
+
+def _book(database, practice, patient: int, start: dt.datetime, therapist=None, location=None):  # type: ignore[no-untyped-def]
+    request = BookingRequest(
+        patient, therapist or practice.ann, location or practice.east, start, "FU45"
+    )
+    return booking.book(database, DESK, request, now=NOW)
+
+
+def _lane_of(page: SchedulePage, appointment_id: int) -> str:
+    layout = page.canvas.layout_
+    placed = next(p for p in layout.placed if p.block.appointment_id == appointment_id)
+    return layout.lanes[placed.lane].title
+
+
+def test_demo_day_shows_each_visit_in_its_therapists_column(open_page, database) -> None:  # type: ignore[no-untyped-def]
+    day = dt.date(2027, 3, 2)
+    demo_data.fill(
+        database,
+        DemoOptions(
+            patients=400, locations=12, therapists=24, days_back=1, days_ahead=3, today=day
+        ),
+    )
+    with database.reading() as session:
+        expected = session.execute(
+            text(
+                "SELECT a.id, t.display_name FROM appointments a "
+                "JOIN therapists t ON t.id = a.therapist_id "
+                "WHERE a.location_id = 1 AND a.status != 'cancelled' "
+                "AND a.starts_at >= :start AND a.starts_at < :end"
+            ),
+            {"start": at(day, 0), "end": at(day + dt.timedelta(days=1), 0)},
+        ).all()
+    assert len(expected) > 10
+    page = open_page(1, day)
+    shown = {
+        p.block.appointment_id: _lane_of(page, p.block.appointment_id)
+        for p in page.canvas.layout_.placed
+    }
+    assert shown == dict(expected)
+    for placed in page.canvas.layout_.placed:  # the block sits at its local wall time
+        local = placed.block.local_start
+        assert placed.top == local.hour * 60 + local.minute
+
+
+def test_clock_change_day_puts_the_visit_at_its_local_time(open_page, database) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    east = practice_admin.get_location(database, ADMIN, "EAST")
+    week = {d: DayHours(dt.time(8), dt.time(18)) for d in range(7)}
+    practice_admin.set_opening_hours(database, ADMIN, "EAST", east.version, week)
+    staffing.add_template(
+        database, ADMIN, practice.ann, "EAST", 6, dt.time(8), dt.time(12), dt.date(2027, 1, 1)
+    )
+    visit = _book(database, practice, practice.patients[0], at(DST_SUNDAY, 9))
+    page = open_page(practice.east, DST_SUNDAY)
+    [placed] = page.canvas.layout_.placed
+    assert placed.block.appointment_id == visit.id
+    assert (placed.top, placed.bottom) == (9 * 60, 9 * 60 + 45)
+    assert page.canvas.layout_.lanes[0].working == ((8 * 60, 12 * 60),)
+    assert page.canvas.zone_label == "EDT"
+
+
+def test_cancel_frees_the_slot_and_books_the_waiting_patient_in_two_keys(
+    qtbot, open_page, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    entry = waitlist.add(
+        database,
+        DESK,
+        practice.patients[1],
+        WaitlistPreferences(location_ids=(practice.east,)),
+        type_code="FU45",
+    )
+    page = open_page(practice.east, MONDAY)
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
+    assert page.canvas.selected_block().appointment_id == visit.id
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Delete)
+    assert page.side.currentWidget() is page.cancel_panel
+    with qtbot.waitSignal(page.waitlist_did_load, timeout=WAIT) as found:
+        qtbot.keyClick(page.cancel_panel.reason.lineEdit(), Qt.Key.Key_Return)
+    assert found.args == [1]
+    assert page.waitlist_panel.current().entry.id == entry.id
+    qtbot.waitUntil(lambda: page.blocks() == (), timeout=WAIT)
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.keyClick(page.waitlist_panel.list, Qt.Key.Key_Return)  # offer
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.keyClick(page.waitlist_panel.list, Qt.Key.Key_Return)  # book
+    qtbot.waitUntil(
+        lambda: [b.patient_id for b in page.blocks()] == [practice.patients[1]], timeout=WAIT
+    )
+    assert page.blocks()[0].start == at(MONDAY, 9)
+
+
+def test_reschedule_by_keyboard(qtbot, open_page, database) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    page = open_page(practice.east, MONDAY)
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.offers_did_load, timeout=WAIT):
+        qtbot.keyClick(page.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    offer = page.reschedule_panel.view.current_offer()
+    assert offer is not None
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.keyClick(page.reschedule_panel.view, Qt.Key.Key_Return)
+    moved = booking.get_visit(database, DESK, visit.id)
+    assert moved.start == offer.start and moved.start != visit.start
+    assert "Moved" in page.status_text()
+
+
+def test_drop_on_an_occupied_or_closed_time_changes_nothing(qtbot, open_page, database) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    first = _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    _book(database, practice, practice.patients[1], at(MONDAY, 10))
+    page = open_page(practice.east, MONDAY)
+    page.canvas.select_appointment(first.id)
+    for minute, words in ((10 * 60, "already taken"), (13 * 60, "closed")):
+        with qtbot.waitSignal(page.action_did_fail, timeout=WAIT):
+            page.canvas.drop_at(0, minute)
+        assert words in page.status_text() and "stays where it was" in page.status_text()
+    assert booking.get_visit(database, DESK, first.id).start == at(MONDAY, 9)
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):  # a free place moves it
+        page.canvas.drop_at(0, 11 * 60)
+    assert booking.get_visit(database, DESK, first.id).start == at(MONDAY, 11)
+
+
+def test_a_lost_race_or_a_deleted_visit_is_said_and_nothing_changes(
+    qtbot, open_page, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    page = open_page(practice.east, MONDAY)
+    page.canvas.select_appointment(visit.id)
+    booking.check_in(database, DESK, visit.id, visit.version)  # another PC, meanwhile
+    with qtbot.waitSignal(page.action_did_fail, timeout=WAIT):
+        page.canvas.drop_at(0, 11 * 60)
+    assert "Someone else changed" in page.status_text()
+    assert booking.get_visit(database, DESK, visit.id).start == at(MONDAY, 9)
+    qtbot.waitUntil(lambda: page.blocks()[0].status == AppointmentStatus.CHECKED_IN, timeout=WAIT)
+    page.canvas.select_appointment(visit.id)
+    with database.writing() as session:
+        session.execute(text("DELETE FROM appointments WHERE id = :id"), {"id": visit.id})
+    with qtbot.waitSignal(page.action_did_fail, timeout=WAIT):
+        qtbot.keyClick(page.canvas, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "may be deleted" in page.status_text()
+    qtbot.waitUntil(lambda: page.blocks() == (), timeout=WAIT)
+
+
+def test_live_refresh_between_two_sessions(qtbot, open_page, database_url, database) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    other_pc = open_database(database_url)  # a second program: its own engine
+    try:
+        other_ctx = UiContext(other_pc, DESK, Worker())
+        page = open_page(practice.east, MONDAY, live=True, context=other_ctx)
+        qtbot.waitUntil(page.live.is_ready, timeout=WAIT)
+        assert page.blocks() == ()
+        _book(database, practice, practice.patients[0], at(MONDAY, 9))
+        qtbot.waitUntil(lambda: len(page.blocks()) == 1, timeout=2_000)
+        page.shutdown()
+        other_ctx.worker.wait_for_done()
+    finally:
+        other_pc.close()
+
+
+def test_daily_list_pdf_and_exports(qtbot, open_page, database, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    page = open_page(practice.east, MONDAY)
+    answers = iter([str(tmp_path / "day"), str(tmp_path / "day"), str(tmp_path / "day")])
+    monkeypatch.setattr(SchedulePage, "ask_path", classmethod(lambda *a: next(answers)))
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        page.save_daily_pdf()
+    assert (tmp_path / "day.pdf").read_bytes().startswith(b"%PDF")
+    for kind in ("csv", "ics"):
+        with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+            page.export(kind)
+    assert "Testcase0, Sample0" in (tmp_path / "day.csv").read_text()
+    assert b"BEGIN:VEVENT" in (tmp_path / "day.ics").read_bytes()
+
+
+def test_day_and_location_change_by_keyboard_and_inputs_are_named(
+    qtbot, open_page, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    page = open_page(practice.east, MONDAY)
+    with qtbot.waitSignal(page.schedule_did_load, timeout=WAIT):
+        qtbot.keyClick(page.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert page.day == MONDAY + dt.timedelta(days=1)
+    with qtbot.waitSignal(page.schedule_did_load, timeout=WAIT):
+        qtbot.keyClick(page.canvas, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert page.location_id == practice.west
+    for widget in page.findChildren(QWidget):
+        if (
+            (
+                isinstance(widget, QComboBox | QDateEdit)
+                or widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+            )
+            and widget.isVisibleTo(page)
+            and widget.metaObject().className()
+            in (
+                "QComboBox",
+                "QDateEdit",
+                "QPushButton",
+                "QToolButton",
+                "QCheckBox",
+                "QListWidget",
+            )
+        ):
+            assert widget.accessibleName(), widget
