@@ -396,17 +396,21 @@ def _conflict(
         first_day = max(day - dt.timedelta(days=1), now.astimezone(tz).date())
         alternatives: list[SlotOffer] = []
         here = (location.code,) if location else ()
-        # The same location around the wanted day first (cheap, and what the caller asked
-        # for); every location, then further out, only if that is not enough.
-        for days, codes in (
-            (_ALTERNATIVE_WINDOWS[0], here),
-            *((d, ()) for d in _ALTERNATIVE_WINDOWS),
+        near = _ALTERNATIVE_WINDOWS[0]
+        # Cheapest and closest to what the caller asked for first: the same therapist at the
+        # same location around the wanted day; then anyone there; then every location,
+        # then further out, only as far as needed to find three.
+        for days, codes, therapist in (
+            (near, here, request.therapist_id),
+            (near, here, None),
+            *((d, (), None) for d in _ALTERNATIVE_WINDOWS),
         ):
             search = SlotRequest(
                 first_day=first_day,
                 days=days,
                 type_code=request.type_code,
                 location_codes=codes,
+                therapist_id=therapist,
                 earliest=now,
             )
             # Look further than three: the patient may be busy at the nearest times.

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from intake.db.models import (
     Appointment,
@@ -20,6 +20,7 @@ from intake.db.models import (
     Therapist,
     TimeOff,
 )
+from intake.db.models import OpeningHours as OpeningHoursRow
 from intake.domain.enums import ACTIVE_APPOINTMENT_STATUSES
 from intake.scheduling import (
     AvailabilityTemplate as TemplateInput,
@@ -44,16 +45,27 @@ _STREAM_BATCH = 1000
 ACTIVE = [s.value for s in ACTIVE_APPOINTMENT_STATUSES]
 
 
-def load_locations(session: Session, location_ids: set[int] | None = None) -> list[Location]:
-    query = (
-        select(Location)
-        .where(Location.active.is_(True))
-        .options(selectinload(Location.opening_hours))
-        .order_by(Location.id)
+def _location_inputs(
+    session: Session, location_ids: set[int] | None = None
+) -> tuple[LocationInput, ...]:
+    """Active locations with their opening hours, as plain rows (two small queries)."""
+    query = select(Location.id, Location.code, Location.timezone).where(Location.active.is_(True))
+    hours_query = select(
+        OpeningHoursRow.location_id,
+        OpeningHoursRow.weekday,
+        OpeningHoursRow.opens,
+        OpeningHoursRow.closes,
     )
     if location_ids is not None:
         query = query.where(Location.id.in_(location_ids))
-    return list(session.scalars(query))
+        hours_query = hours_query.where(OpeningHoursRow.location_id.in_(location_ids))
+    hours: dict[int, list[OpeningHours]] = {}
+    for location_id, weekday, opens, closes in session.execute(hours_query):
+        hours.setdefault(location_id, []).append(OpeningHours(weekday, opens, closes))
+    return tuple(
+        LocationInput(loc_id, code, zone, tuple(hours.get(loc_id, ())))
+        for loc_id, code, zone in session.execute(query.order_by(Location.id))
+    )
 
 
 def load_calendar(
@@ -71,7 +83,7 @@ def load_calendar(
     With `earliest` (no slot before it is wanted), the appointments that ended before it
     are not read at all; `include_appointments=False` gives working time only.
     """
-    locations = tuple(_location_input(row) for row in load_locations(session, location_ids))
+    locations = _location_inputs(session, location_ids)
     ids = {loc.id for loc in locations}
     window_start = dt.datetime.combine(first_day, dt.time(), dt.UTC) - _MARGIN
     window_end = dt.datetime.combine(last_day, dt.time(), dt.UTC) + 2 * _MARGIN
@@ -91,11 +103,6 @@ def load_calendar(
         if include_appointments
         else (),
     )
-
-
-def _location_input(row: Location) -> LocationInput:
-    hours = tuple(OpeningHours(h.weekday, h.opens, h.closes) for h in row.opening_hours)
-    return LocationInput(row.id, row.code, row.timezone, hours)
 
 
 def _templates(
