@@ -93,6 +93,7 @@ class Startup(QObject):
 
 
 def _install_schedule(startup: Startup, desk: Any) -> None:
+    from intake.ui.review.review_page import ReviewPage
     from intake.ui.schedule import SchedulePage
 
     assert startup.context is not None
@@ -106,6 +107,9 @@ def _install_schedule(startup: Startup, desk: Any) -> None:
     schedule.patient_was_opened.connect(open_patient)
     startup.window.set_page("schedule", schedule)
     startup.pages.append(schedule)
+    review = ReviewPage(startup.context)
+    review.status_did_change.connect(lambda text: startup.window.statusBar().showMessage(text))
+    startup.window.set_page("review", review)
 
 
 def workstation_actor() -> Actor:

@@ -31,6 +31,7 @@ from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard
 from intake.ui.journal import Journal
 from intake.ui.patients.register_form import PatientRegisterForm
 from intake.ui.patients.search_widget import PatientSearchWidget
+from intake.ui.review.returned_list import ReturnedList
 
 FIND, REGISTER, INTAKE = 0, 1, 2
 
@@ -92,12 +93,20 @@ class FrontDeskPage(QWidget):
         new_patient.clicked.connect(self.show_register)
         self.recovery = RecoveryOffer()
         self.recovery.draft_was_chosen.connect(self.continue_draft)
+        # Intakes a therapist sent back (call the patient, refer, change the visit type).
+        self.returned = ReturnedList(self.context, clock=self._clock)
+        self.returned.intake_was_chosen.connect(
+            lambda item: item.patient_id is not None and self.open_patient(item.patient_id)
+        )
         left = QVBoxLayout()
         left.addWidget(self.search, 1)
         left.addWidget(new_patient, 0, Qt.AlignmentFlag.AlignLeft)
+        right = QVBoxLayout()
+        right.addWidget(self.recovery, 0, Qt.AlignmentFlag.AlignTop)
+        right.addWidget(self.returned, 1)
         row = QHBoxLayout(page)
         row.addLayout(left, 3)
-        row.addWidget(self.recovery, 2, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(right, 2)
         return page
 
     def _build_register(self) -> QWidget:
@@ -125,6 +134,7 @@ class FrontDeskPage(QWidget):
 
     def refresh_unfinished(self) -> None:
         load_unfinished(self.context, self.journal, self.recovery.show_drafts)
+        self.returned.refresh()
 
     # ---- starting an intake ----------------------------------------------------------------
 

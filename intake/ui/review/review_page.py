@@ -1,0 +1,65 @@
+"""The Review area: the queue, and one intake at a time on the review screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from intake.domain.review import QueueRow
+from intake.ui.context import UiContext
+from intake.ui.review.queue_page import QueuePage
+from intake.ui.review.review_screen import ReviewScreen
+
+QUEUE, SCREEN = 0, 1
+
+
+class ReviewPage(QWidget):
+    status_did_change = Signal(str)
+
+    def __init__(
+        self,
+        context: UiContext,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPage")
+        self.context = context
+        self.queue = QueuePage(context, clock=clock)
+        self.screen = ReviewScreen(context)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.queue)
+        self.stack.addWidget(self.screen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.queue.intake_was_chosen.connect(self.open_row)
+        self.screen.back_was_requested.connect(self.show_queue)
+        self.screen.intake_was_signed.connect(lambda _signed: self.queue.refresh())
+        for source in (self.queue, self.screen):
+            source.status_did_change.connect(self.status_did_change.emit)
+        self._loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.queue.load()
+
+    def refresh(self) -> None:
+        self.queue.refresh()
+
+    def open_row(self, row: QueueRow) -> None:
+        self.screen.open(row.intake_id, row.appointment_id)
+        self.stack.setCurrentIndex(SCREEN)
+        self.screen.back_button.setFocus()
+
+    def show_queue(self) -> None:
+        self.stack.setCurrentIndex(QUEUE)
+        self.queue.table.setFocus()
+        self.queue.refresh()

@@ -1,0 +1,550 @@
+"""One intake on one screen: who and when, triage with every flag, category, scores, the pain
+picture, every answer, and the sign-off.
+
+Keyboard: Esc back to the queue, Ctrl+Shift+R mark reviewed, Ctrl+Shift+T return to the front
+desk (with the note), Ctrl+S save the packet as PDF, Ctrl+P print it. The sign-off buttons exist
+only for people allowed to sign off (therapists and admins); the service checks it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.enums import IntakeStatus
+from intake.domain.permissions import Permission, allows
+from intake.domain.review import NOTE_LIMIT, SignOff
+from intake.screening import ScreeningResult
+from intake.services import review
+from intake.services.review import IntakeReview
+from intake.ui.context import UiContext
+from intake.ui.intake_form.pain_picture import PainCanvas
+from intake.ui.review import packet, wording
+from intake.ui.review.wording import escape
+
+
+class ReviewScreen(QWidget):
+    review_did_load = Signal(object)  # the IntakeReview
+    review_did_fail = Signal(str)
+    intake_was_signed = Signal(object)  # the SignOff
+    sign_off_did_fail = Signal(str)
+    back_was_requested = Signal()
+    pdf_was_saved = Signal(str)
+    packet_was_printed = Signal()
+    status_did_change = Signal(str)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewScreen")
+        self.context = context
+        self.review: IntakeReview | None = None
+        self.can_sign_off = allows(context.actor.role, Permission.REVIEW)
+        self._busy = False
+        self._build()
+
+    # --- replaceable questions (tests and scripts answer them without a dialog) ---------
+
+    @classmethod
+    def ask_pdf_path(cls, parent: QWidget, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, "Save the review packet as PDF", suggested, "PDF files (*.pdf)"
+        )
+        return path or None
+
+    @classmethod
+    def ask_printer(cls, parent: QWidget, printer: QPrinter) -> bool:
+        return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+    # --- loading -------------------------------------------------------------------------
+
+    def open(
+        self, intake_id: int, appointment_id: int | None = None, *, quiet: bool = False
+    ) -> None:
+        """Read the intake (and that visit) off the GUI thread, then show it.
+
+        `quiet` keeps the message line as it is (a reload after a sign-off or a refusal).
+        """
+        if not quiet:
+            self.message.setText("Opening the intake…")
+        self.context.run(
+            lambda db, actor: review.open_review(
+                db, actor, intake_id, appointment_id=appointment_id
+            ),
+            self.show_review,
+            self.review_did_fail.emit if quiet else self._open_failed,
+        )
+
+    def reload(self, *, quiet: bool = False) -> None:
+        """Read the intake again as it is now; a typed note stays in its box."""
+        if self.review is not None:
+            key = self.review.key
+            self.open(key.intake_id, key.appointment_id, quiet=quiet)
+
+    def show_review(self, opened: IntakeReview) -> None:
+        self.review = opened
+        self._show_people(opened)
+        self._show_triage(opened.screening)
+        self._show_clinical(opened)
+        self._show_answers(opened)
+        self._show_sign_off(opened.sign_off, opened)
+        if self.message.text() == "Opening the intake…":
+            self.message.setText("")
+        self.review_did_load.emit(opened)
+
+    def _open_failed(self, message: str) -> None:
+        self.message.setText(message)
+        self.status_did_change.emit(message)
+        self.review_did_fail.emit(message)
+
+    # --- signing off ----------------------------------------------------------------------
+
+    def mark_reviewed(self) -> None:
+        if self.review is None or self._busy or not self.can_sign_off:
+            return
+        key = self.review.key
+        self._sign(lambda db, actor: review.mark_reviewed(db, actor, key))
+
+    def return_to_front_desk(self) -> None:
+        if self.review is None or self._busy or not self.can_sign_off:
+            return
+        note = self.note.toPlainText()
+        if not note.strip():
+            self.message.setText("Write a note for the front desk first (what should they do?).")
+            self.note.setFocus()
+            return
+        key = self.review.key
+        self._sign(lambda db, actor: review.return_to_front_desk(db, actor, key, note))
+
+    def _sign(self, work: Callable[..., SignOff]) -> None:
+        self._set_busy(True)
+        self.message.setText("Signing off…")
+        self.context.run(work, self._signed, self._sign_failed)
+
+    def _signed(self, signed: SignOff) -> None:
+        self._set_busy(False)
+        self.note.clear()
+        words = "Reviewed" if signed.status == IntakeStatus.REVIEWED else "Returned"
+        self.message.setText(f"{words}. Saved for everyone.")
+        self.status_did_change.emit(f"Intake {words.lower()}.")
+        self.intake_was_signed.emit(signed)
+        self.reload(quiet=True)  # the new versions, so a second action names them
+
+    def _sign_failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.message.setText(message)  # the note stays in its box
+        self.status_did_change.emit(message)
+        self.sign_off_did_fail.emit(message)
+        self.reload(quiet=True)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for button in (self.review_button, self.return_button):
+            if button is not None:
+                button.setEnabled(not busy)
+
+    # --- the packet ---------------------------------------------------------------------
+
+    def save_pdf(self) -> None:
+        if self.review is None:
+            return
+        patient = self.review.patient
+        suggested = f"intake-review-{patient.mrn if patient else self.review.key.intake_id}.pdf"
+        path = self.ask_pdf_path(self, suggested)
+        if not path:
+            return
+        try:
+            target = packet.save_pdf(self.review, path)
+        except OSError as exc:
+            self.message.setText(f"The PDF could not be written: {exc.strerror}.")
+            return
+        if target.exists() and target.stat().st_size > 0:
+            self.message.setText(f"Saved the packet as {target.name}.")
+            self.pdf_was_saved.emit(str(target))
+        else:
+            self.message.setText(f"The PDF could not be written to {target}.")
+
+    def print_packet(self) -> None:
+        if self.review is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not self.ask_printer(self, printer):
+            return
+        packet.print_packet(self.review, printer)
+        self.message.setText("Sent the packet to the printer.")
+        self.packet_was_printed.emit()
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def _show_people(self, opened: IntakeReview) -> None:
+        patient, visit = opened.patient, opened.appointment
+        if patient:
+            preferred = f" (“{escape(patient.preferred_name)}”)" if patient.preferred_name else ""
+            self.patient.setText(
+                f"<b>{escape(patient.family_name)}, {escape(patient.given_name)}</b>{preferred}"
+                f" · {patient.age} y · {escape(patient.sex)} · born "
+                f"{patient.date_of_birth:%d %b %Y} · {escape(patient.mrn)}"
+                + (f" · ☎ {escape(patient.phone)}" if patient.phone else "")
+            )
+        else:
+            self.patient.setText("<b>No patient chosen on this intake</b>")
+        if visit:
+            self.visit.setText(
+                f"{escape(visit.type_name)} · <b>{wording.when(visit.start, visit.timezone)}–"
+                f"{visit.local_end:%H:%M}</b> · {escape(visit.location_name)} · "
+                f"{escape(visit.therapist_name)} · {visit.status.value.replace('_', ' ')}"
+            )
+        else:
+            self.visit.setText(
+                "<b>No upcoming appointment</b>: it was cancelled or deleted, or none is booked."
+            )
+        self.patient.setAccessibleName(f"Patient: {self.patient.text()}")
+        self.visit.setAccessibleName(f"Appointment: {self.visit.text()}")
+
+    def _show_triage(self, result: ScreeningResult | None) -> None:
+        level = result.triage.value if result else None
+        key = wording.key(level)
+        size = self.triage_word.fontMetrics().height() * 2
+        self.triage_icon.setPixmap(wording.icon(level).pixmap(size, size))
+        self.triage_icon.setAccessibleName(wording.word(level))
+        self.triage_word.setText(f"TRIAGE: {wording.word(level)}")
+        self.triage_meaning.setText(wording.MEANING[key])
+        for widget in (self.banner, self.triage_word, self.triage_meaning):
+            widget.setProperty("triage", key)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+        self.banner.setAccessibleName(f"Triage {wording.word(level)}. {wording.MEANING[key]}")
+        _clear(self.flag_rows)
+        flags = result.flags if result else ()
+        self.flags_title.setText(f"Warning signs and notes ({len(flags)})")
+        for flag in flags:
+            self.flag_rows.addWidget(_flag_row(flag.level.value, flag.rationale, flag.source))
+        if not flags:
+            self.flag_rows.addWidget(QLabel("No warning signs or notes."))
+        self.flag_rows.addStretch(1)
+
+    def _show_clinical(self, opened: IntakeReview) -> None:
+        result = opened.screening
+        if result is None:
+            self.clinical.setText("No screening result is stored with this intake.")
+        else:
+            self.clinical.setText(_clinical_html(opened, result))
+        canvas = _pain_canvas(opened)
+        self.pain_holder.replaceWidget(self.pain, canvas)
+        self.pain.deleteLater()
+        self.pain = canvas
+        regions = ", ".join(opened.region_labels.get(r, r) for r in opened.pain_regions)
+        self.pain_regions.setText(f"Marked: {regions or 'none'}")
+        self.pain.setAccessibleDescription(f"Marked regions: {regions or 'none'}")
+        old = (
+            f" – <b>an older version</b>; version {escape(opened.current_checklist_version)} "
+            "is in force now"
+            if opened.old_checklist
+            else " (the version in force)"
+        )
+        self.checklist.setText(
+            f"Screened with {escape(opened.checklist_title)}, version "
+            f"{escape(opened.checklist_version)}{old}."
+        )
+
+    def _show_answers(self, opened: IntakeReview) -> None:
+        parts = []
+        for group in opened.answers:
+            rows = "".join(
+                f"<tr><td>{'● ' if line.positive else ''}{_b(escape(line.question), line.positive)}"
+                f"</td><td>{_b(escape(line.answer), line.positive)}</td></tr>"
+                for line in group.lines
+            )
+            parts.append(
+                _h(f"{group.title} – {group.positives} positive")
+                + f"<table cellspacing='0' cellpadding='2' width='100%'>{rows}</table>"
+            )
+        self.answers.setHtml("".join(parts) or "No answers are stored.")
+
+    def _show_sign_off(self, signed: SignOff, opened: IntakeReview) -> None:
+        tz = opened.appointment.timezone if opened.appointment else None
+        if signed.status == IntakeStatus.REVIEWED:
+            when = wording.when(signed.reviewed_at, tz)
+            text = f"✓ Reviewed by {escape(signed.reviewed_by)}, {when}"
+        elif signed.status == IntakeStatus.RETURNED:
+            text = (
+                f"↩ Returned to the front desk by {escape(signed.returned_by)}, "
+                f"{wording.when(signed.returned_at, tz)}: “{escape(signed.return_note)}”"
+            )
+        else:
+            text = "○ Not reviewed yet"
+        self.sign_off_state.setText(text)
+        self.sign_off_state.setProperty("signed", signed.status.value)
+        self.sign_off_state.style().unpolish(self.sign_off_state)
+        self.sign_off_state.style().polish(self.sign_off_state)
+        if self.review_button is not None and self.return_button is not None:
+            self.review_button.setEnabled(signed.status != IntakeStatus.REVIEWED)
+            self.return_button.setEnabled(True)
+
+    # --- layout -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.back_button = QPushButton("◀ Back to the queue")
+        self.back_button.setAccessibleName("Back to the queue")
+        self.back_button.setToolTip("Back to the queue (Esc)")
+        self.back_button.clicked.connect(self.back_was_requested.emit)
+        self.patient = _label("Patient", "reviewPatient")
+        self.visit = _label("Appointment", "reviewVisit")
+        who = QVBoxLayout()
+        who.setSpacing(0)
+        who.addWidget(self.patient)
+        who.addWidget(self.visit)
+        top = QHBoxLayout()
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(who, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(_scrolled(self._build_triage()), 5)
+        columns.addWidget(_scrolled(self._build_clinical()), 4)
+        columns.addWidget(self._build_answers(), 5)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(top)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self._build_sign_off())
+        for keys, slot in (
+            ("Esc", self.back_was_requested.emit),
+            ("Ctrl+S", self.save_pdf),
+            ("Ctrl+P", self.print_packet),
+            ("Ctrl+Shift+R", self.mark_reviewed),
+            ("Ctrl+Shift+T", self.return_to_front_desk),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _build_triage(self) -> QWidget:
+        self.banner = QFrame()
+        self.banner.setObjectName("reviewBanner")
+        self.triage_icon = QLabel()
+        self.triage_word = QLabel()
+        self.triage_word.setObjectName("reviewTriageWord")
+        self.triage_meaning = _label("Triage meaning", "reviewTriageMeaning")
+        banner = QGridLayout(self.banner)
+        banner.addWidget(self.triage_icon, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
+        banner.addWidget(self.triage_word, 0, 1)
+        banner.addWidget(self.triage_meaning, 1, 1)
+        banner.setColumnStretch(1, 1)
+        self.flags_title = QLabel("Warning signs and notes")
+        self.flags_title.setObjectName("panelHeading")
+        holder = QWidget()
+        self.flag_rows = QVBoxLayout()
+        self.flag_rows.setSpacing(4)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 4, 0)
+        column.addWidget(self.banner)
+        column.addWidget(self.flags_title)
+        column.addLayout(self.flag_rows, 1)
+        return holder
+
+    def _build_clinical(self) -> QWidget:
+        self.clinical = _label("Category, stage, cervicogenic criteria and scores", "clinical")
+        heading = QLabel("Pain picture (as marked at the intake)")
+        heading.setObjectName("panelHeading")
+        self.pain = _pain_canvas(None)
+        self.pain_holder = QVBoxLayout()
+        self.pain_holder.setContentsMargins(0, 0, 0, 0)
+        self.pain_holder.addWidget(self.pain)
+        self.pain_regions = _label("Marked pain regions", "fieldNote")
+        self.checklist = _label("Checklist version", "fieldNote")
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 4, 0)
+        column.addWidget(self.clinical)
+        column.addWidget(heading)
+        column.addLayout(self.pain_holder)
+        column.addWidget(self.pain_regions)
+        column.addWidget(self.checklist)
+        column.addStretch(1)
+        return holder
+
+    def _build_answers(self) -> QWidget:
+        heading = QLabel("All answers (sections with positives first; ● = positive)")
+        heading.setObjectName("panelHeading")
+        heading.setWordWrap(True)
+        self.answers = QTextBrowser()
+        self.answers.setObjectName("reviewAnswers")
+        self.answers.setAccessibleName("All answers by section")
+        self.answers.setOpenLinks(False)
+        self.answers.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(heading)
+        column.addWidget(self.answers, 1)
+        return holder
+
+    def _build_sign_off(self) -> QWidget:
+        bar = QFrame()
+        bar.setObjectName("signOffBar")
+        self.sign_off_state = _label("Sign-off state", "signOffState")
+        self.message = _label("Review messages", "reviewMessage")
+        self.pdf_button = _button("Save PDF…", "Save the review packet as PDF (Ctrl+S)")
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.print_button = _button("Print…", "Print the review packet (Ctrl+P)")
+        self.print_button.clicked.connect(self.print_packet)
+        layout = QGridLayout(bar)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.sign_off_state, 0, 0, 1, 2)
+        self.note: QPlainTextEdit = QPlainTextEdit()
+        self.review_button: QPushButton | None = None
+        self.return_button: QPushButton | None = None
+        if self.can_sign_off:
+            self.note.setObjectName("returnNote")
+            self.note.setAccessibleName("Note for the front desk")
+            self.note.setPlaceholderText(
+                "Note for the front desk when returning (e.g. call the patient, refer to the "
+                "physician, change the appointment type)"
+            )
+            self.note.setTabChangesFocus(True)
+            self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 12)
+            self.note.textChanged.connect(self._limit_note)
+            self.review_button = _button("✓ Mark reviewed", "Sign off as reviewed (Ctrl+Shift+R)")
+            self.review_button.setObjectName("markReviewed")
+            self.review_button.clicked.connect(self.mark_reviewed)
+            self.return_button = _button(
+                "↩ Return to front desk", "Send back with the note (Ctrl+Shift+T)"
+            )
+            self.return_button.clicked.connect(self.return_to_front_desk)
+            layout.addWidget(self.note, 1, 0, 2, 1)
+            layout.addWidget(self.review_button, 1, 1)
+            layout.addWidget(self.return_button, 2, 1)
+        else:
+            self.note.hide()
+        packet_buttons = QVBoxLayout()
+        packet_buttons.addWidget(self.pdf_button)
+        packet_buttons.addWidget(self.print_button)
+        layout.addLayout(packet_buttons, 1, 2, 2, 1)
+        layout.addWidget(self.message, 3, 0, 1, 3)
+        layout.setColumnStretch(0, 1)
+        return bar
+
+    def _limit_note(self) -> None:
+        if len(self.note.toPlainText()) > NOTE_LIMIT:
+            self.message.setText(f"A note holds at most {NOTE_LIMIT} characters.")
+
+
+def _clinical_html(opened: IntakeReview, result: ScreeningResult) -> str:
+    categories = "".join(
+        f"<li><b>{escape(opened.category_titles.get(c.id, c.id))}</b><br/>findings: "
+        f"{escape('; '.join(opened.question_texts.get(f, f) for f in c.findings))}</li>"
+        for c in result.categories
+    )
+    cgh = result.cervicogenic_headache
+    criteria = "<br/>".join(escape(wording.CRITERIA.get(c, c)) for c in cgh.criteria)
+    ndi = result.ndi
+    ndi_text = (
+        f"<b>{ndi.raw}/50</b> ({ndi.percent} %) · <b>{ndi.band.value}</b> · "
+        f"{ndi.answered}/10 sections answered"
+        if ndi
+        else "not scored (more than 2 sections skipped)"
+    )
+    pain = result.pain
+    return (
+        _h("Provisional category")
+        + (f"<ul style='margin-left:-20px'>{categories}</ul>" if categories else "<p>None.</p>")
+        + f"<p>Stage: <b>{result.stage.value if result.stage else 'unknown'}</b></p>"
+        + _h(f"Cervicogenic headache criteria: {'✓ MET' if cgh.met else '✗ NOT MET'}")
+        + f"<p>{criteria or 'No criterion present.'}</p>"
+        + _h("Scores")
+        + f"<p>NDI: {ndi_text}<br/>Pain 0–10: now <b>{_num(pain.now)}</b> · "
+        f"best <b>{_num(pain.best)}</b> · worst <b>{_num(pain.worst)}</b></p>"
+    )
+
+
+def _pain_canvas(opened: IntakeReview | None) -> PainCanvas:
+    """The intake form's pain picture, read only: nothing listens to its clicks."""
+    labels = opened.region_labels if opened else {}
+    canvas = PainCanvas(tuple(labels), labels)
+    canvas.selected = set(opened.pain_regions) if opened else set()
+    canvas.setAccessibleName("Pain picture, read only")
+    canvas.setToolTip("The regions the patient marked (read only)")
+    canvas.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    canvas.setMinimumSize(280, 180)
+    canvas.setMaximumHeight(200)
+    return canvas
+
+
+def _flag_row(level: str, rationale: str, source: str) -> QFrame:
+    row = QFrame()
+    row.setObjectName("flagRow")
+    row.setProperty("triage", wording.key(level))
+    icon = QLabel()
+    icon.setPixmap(wording.icon(level).pixmap(20, 20))
+    text = QLabel(
+        f"<b>{wording.flag_word(level)}</b> – {escape(rationale)}"
+        f"<br/><span style='color:#52606d'>Source: {escape(source)}</span>"
+    )
+    text.setWordWrap(True)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    text.setAccessibleName(f"{wording.flag_word(level)}: {rationale}. Source: {source}")
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(4, 3, 4, 3)
+    layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(text, 1)
+    return row
+
+
+def _label(name: str, object_name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name)
+    return label
+
+
+def _button(text: str, tip: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip.split(" (")[0])
+    return button
+
+
+def _scrolled(inner: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(inner)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def _clear(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+
+
+def _h(text: str) -> str:
+    return f"<p style='font-size:11pt; font-weight:600; margin:6px 0 2px 0'>{escape(text)}</p>"
+
+
+def _b(text: str, bold: bool) -> str:
+    return f"<b>{text}</b>" if bold else text
+
+
+def _num(value: int | None) -> str:
+    return "–" if value is None else str(value)
