@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from psycopg.types.json import Jsonb
 from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
@@ -113,7 +114,12 @@ def _copy(connection: Connection, name: str, rows: list[Row]) -> None:
         cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy,
     ):
         for row in rows:
-            copy.write_row([row[c] for c in columns])
+            copy.write_row([_copy_value(row[c]) for c in columns])
+
+
+def _copy_value(value: Any) -> Any:
+    # JSON documents (intake answers and results) go to JSONB columns as Jsonb.
+    return Jsonb(value) if isinstance(value, dict | list) else value
 
 
 def _reset_sequences(connection: Connection, tables: dict[str, list[Row]]) -> None:

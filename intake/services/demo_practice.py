@@ -85,6 +85,9 @@ def build(options: DemoOptions) -> DemoPractice:
     appointments = _appointments(
         rng, options, locations, templates, closures, time_off, len(patients), now
     )
+    from intake.services.demo_intakes import intakes_for
+
+    intakes = intakes_for(appointments, patients, APPOINTMENT_TYPES[0]["id"], options.today, rng)
     return DemoPractice(
         {
             "locations": locations,
@@ -99,6 +102,7 @@ def build(options: DemoOptions) -> DemoPractice:
             "availability_templates": templates,
             "time_off": time_off,
             "patients": patients,
+            "intakes": intakes,
             "appointments": appointments,
         }
     )

@@ -126,3 +126,18 @@ def test_an_occupied_database_is_refused(database):  # type: ignore[no-untyped-d
     demo_data.fill(database, SMALL)
     with pytest.raises(demo_data.DatabaseNotEmpty, match="empty database"):
         demo_data.fill(database, SMALL)
+
+
+def test_upcoming_evaluations_come_with_screened_intakes():
+    practice = build(DemoOptions(patients=500, seed=2, days_back=2, days_ahead=14, today=TODAY))
+    intakes = {i["id"]: i for i in practice.tables["intakes"]}
+    assert intakes
+    assert {i["triage"] for i in intakes.values()} <= {"clear", "review"}
+    assert {i["triage"] for i in intakes.values()} == {"clear", "review"}
+    linked = [a for a in practice.tables["appointments"] if a["intake_id"] is not None]
+    assert len(linked) == len(intakes)
+    for visit in linked:
+        intake = intakes[visit["intake_id"]]
+        assert intake["patient_id"] == visit["patient_id"]
+        assert intake["screening"]["status"] == "complete"
+        assert visit["type_id"] == 1 and visit["needs_review"] == (intake["triage"] == "review")
