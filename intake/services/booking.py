@@ -221,10 +221,11 @@ def no_show(database: Database, actor: Actor, appointment_id: int, version: int)
 
 def get_visit(database: Database, actor: Actor, appointment_id: int) -> Visit:
     actor.require(Permission.SCHEDULE)
-    with database.reading() as session:
+    with database.writing() as session:  # opening a patient's visit is audited
         row = session.get(Appointment, appointment_id)
         if row is None:
             raise NotFound(f"There is no appointment with id {appointment_id}; it may be deleted.")
+        audit.record(session, actor, "open", "appointment", row.id, patient_id=row.patient_id)
         return visit_of(session, row)
 
 

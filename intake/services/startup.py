@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intake import screening
-from intake.services import demo_data
+from intake.services import accounts, demo_data
 from intake.services.database import Database, open_database
 from intake.services.demo_practice import DemoOptions
 from intake.settings import data_dir, load_settings
@@ -19,6 +19,8 @@ class Started:
     database: Database
     checklist_problem: str | None  # screening is refused while the checklist is broken
     journal_folder: Path  # unfinished intakes of this database, kept on this computer
+    needs_first_admin: bool = False  # a brand-new practice: create the first admin
+    demo: bool = False
 
     @property
     def display_url(self) -> str:
@@ -35,7 +37,8 @@ def open_for_gui(*, demo: bool, demo_patients: int = 500) -> Started:
         problem = None
     except screening.ChecklistError as exc:
         problem = str(exc)
-    return Started(database, problem, journal_folder(database))
+    first = accounts.needs_first_admin(database)
+    return Started(database, problem, journal_folder(database), first, demo)
 
 
 def journal_folder(database: Database) -> Path:

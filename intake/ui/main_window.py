@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
             self._page_index[key] = self.pages.addWidget(_placeholder(title, blurb))
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.activated.connect(lambda row=number - 1: self.navigation.setCurrentRow(row))
+            shortcut.activated.connect(lambda row=number - 1: self._go(row))
         self.navigation.currentRowChanged.connect(self._show_row)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -58,6 +58,21 @@ class MainWindow(QMainWindow):
         self.database_label.setAccessibleName("Database in use")
         self.statusBar().addPermanentWidget(self.database_label)
         self.navigation.setCurrentRow(0)
+
+    def _go(self, row: int) -> None:
+        if not self.navigation.item(row).isHidden():
+            self.navigation.setCurrentRow(row)
+
+    def show_area(self, key: str) -> None:
+        self._go(next(i for i, area in enumerate(AREAS) if area[0] == key))
+
+    def set_allowed_areas(self, keys: set[str]) -> None:
+        """Offer only the areas the signed-in person may use."""
+        for row, (key, _title, _blurb) in enumerate(AREAS):
+            self.navigation.item(row).setHidden(key not in keys)
+        if self.navigation.currentItem() is None or self.navigation.currentItem().isHidden():
+            first = next((r for r in range(len(AREAS)) if AREAS[r][0] in keys), 0)
+            self.navigation.setCurrentRow(first)
 
     def set_page(self, key: str, page: QWidget) -> None:
         """Put a real screen in place of an area's placeholder."""

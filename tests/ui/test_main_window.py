@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from intake.domain.enums import Role
+from intake.services.actor import Actor
 from intake.ui.app import Startup
 from intake.ui.main_window import AREAS, MainWindow
 
@@ -29,16 +31,54 @@ def test_navigation_has_accessible_names(qtbot):
     assert window.database_label.accessibleName()
 
 
-def test_start_opens_the_database_and_names_it_masked(qtbot, app_env: str):
+def _signed_in_as(monkeypatch: pytest.MonkeyPatch, role: Role) -> None:
+    actor = Actor(None, f"{role.value}-test", role, "test-pc")
+    monkeypatch.setattr(Startup, "ask_sign_in", lambda self, started: actor)
+
+
+def test_start_opens_the_database_and_names_it_masked(qtbot, app_env: str, monkeypatch):
+    _signed_in_as(monkeypatch, Role.FRONT_DESK)
     window = MainWindow()
     qtbot.addWidget(window)
     startup = Startup(window, demo=False)
-    with qtbot.waitSignal(startup.database_did_open, timeout=30_000):
+    with qtbot.waitSignal(startup.session_did_start, timeout=30_000):
         startup.begin()
     label = window.database_label.text()
     assert label.startswith("Database: ")
     if "@" in app_env and ":" in app_env.split("@")[0].split("//")[1]:
         assert app_env.split("@")[0].rsplit(":", 1)[1] not in label
+    startup.stop()
+    startup.worker.wait_for_done()
+    startup.database.close()
+
+
+@pytest.mark.parametrize(
+    ("role", "areas"),
+    [
+        (Role.FRONT_DESK, {"intake", "schedule", "patients"}),
+        (Role.THERAPIST, {"intake", "schedule", "review", "patients"}),
+        (Role.ADMIN, {"intake", "schedule", "review", "patients", "admin"}),
+    ],
+)
+def test_each_role_is_offered_only_its_areas(qtbot, app_env: str, monkeypatch, role, areas):
+    _signed_in_as(monkeypatch, role)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    startup = Startup(window, demo=False)
+    with qtbot.waitSignal(startup.session_did_start, timeout=30_000):
+        startup.begin()
+    shown = {
+        AREAS[row][0]
+        for row in range(window.navigation.count())
+        if not window.navigation.item(row).isHidden()
+    }
+    assert shown == areas
+    hidden_row = next((r for r, a in enumerate(AREAS) if a[0] not in areas), None)
+    if hidden_row is not None:  # its shortcut does nothing either
+        window._go(hidden_row)
+        assert window.current_area() in areas
+    startup.stop()
+    startup.worker.wait_for_done()
     startup.database.close()
 
 

@@ -1,0 +1,169 @@
+"""Staff accounts, sign-in rules, the audit trail as read back, and what each role may see.
+
+Pure values and checks: the services use them, the screens show them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from intake.domain.enums import Role
+from intake.domain.errors import KnownError
+from intake.domain.permissions import Permission, allows
+
+MAX_FAILED_SIGN_INS = 5
+LOCKOUT = dt.timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+
+# One sentence for every refused sign-in: it never tells whether the user name exists,
+# whether the account is locked or switched off, or which part was wrong.
+SIGN_IN_REFUSED = (
+    "Sign-in failed. Check the user name and password and try again. After five wrong "
+    "tries an account is locked for 15 minutes; an admin can unlock it or reset the password."
+)
+
+ROLE_LABELS = {Role.FRONT_DESK: "Front desk", Role.THERAPIST: "Therapist", Role.ADMIN: "Admin"}
+
+# The main window's areas and the permission each needs (admin: any of the three).
+AREA_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
+    "intake": (Permission.INTAKE,),
+    "schedule": (Permission.SCHEDULE,),
+    "review": (Permission.REVIEW,),
+    "patients": (Permission.PATIENTS,),
+    "admin": (Permission.PRACTICE_ADMIN, Permission.ACCOUNTS, Permission.AUDIT),
+}
+
+Problems = dict[str, str]
+
+
+class SignInRefused(KnownError):
+    """Wrong name or password, locked or switched-off account: always the same sentence."""
+
+    def __init__(self) -> None:
+        super().__init__(SIGN_IN_REFUSED)
+
+
+class SignInRequired(KnownError):
+    """The signed-in account was changed or switched off meanwhile: sign in again."""
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    active: bool
+    locked_until: dt.datetime | None  # UTC; None when not locked
+    version: int
+
+    def locked_at(self, now: dt.datetime) -> bool:
+        return self.locked_until is not None and self.locked_until > now
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: Role
+    password: str
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """Filters of the audit viewer; None means "any". Times are aware instants."""
+
+    username: str | None = None
+    patient_id: int | None = None
+    start: dt.datetime | None = None  # inclusive
+    end: dt.datetime | None = None  # exclusive
+    action: str | None = None
+    limit: int = 500
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    occurred_at: dt.datetime  # UTC
+    username: str
+    workstation: str
+    action: str
+    entity: str
+    entity_id: int | None
+    patient_id: int | None
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    entries: tuple[AuditEntry, ...]
+    more: bool  # the limit cut the list: narrow the filters
+
+
+@dataclass(frozen=True)
+class AuditChoices:
+    usernames: tuple[str, ...]
+    actions: tuple[str, ...]
+
+
+# --- what a role may do (for the screens) ---------------------------------------------------
+
+
+def can(role: Role, permission: Permission) -> bool:
+    return allows(role, permission)
+
+
+def allowed_areas(role: Role) -> tuple[str, ...]:
+    """The main window's areas this role may open, in the window's order."""
+    return tuple(
+        area
+        for area, needs in AREA_PERMISSIONS.items()
+        if any(allows(role, permission) for permission in needs)
+    )
+
+
+def role_label(role: Role) -> str:
+    return ROLE_LABELS[role]
+
+
+# --- checks ---------------------------------------------------------------------------------
+
+
+def normalise_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def check_username(username: str) -> Problems:
+    if not username:
+        return {"username": "Enter a user name."}
+    if not USERNAME_PATTERN.fullmatch(username):
+        return {
+            "username": "A user name is 2 to 64 lower-case letters, digits, '.', '-' or '_', "
+            "starting with a letter or digit."
+        }
+    return {}
+
+
+def check_display_name(display_name: str) -> Problems:
+    if not display_name.strip():
+        return {"display_name": "Enter the person's name as colleagues should see it."}
+    if len(display_name.strip()) > 120:
+        return {"display_name": "The name is too long (at most 120 characters)."}
+    return {}
+
+
+def check_new_password(password: str, field: str = "password") -> Problems:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return {field: f"A password needs at least {MIN_PASSWORD_LENGTH} characters."}
+    if len(password) > 256:
+        return {field: "The password is too long (at most 256 characters)."}
+    if password.strip() != password:
+        return {field: "A password may not start or end with a space."}
+    return {}
+
+
+def lock_ends(failed: int, now: dt.datetime) -> dt.datetime | None:
+    """When the account unlocks after `failed` wrong tries in a row (None: not locked)."""
+    return now + LOCKOUT if failed >= MAX_FAILED_SIGN_INS else None

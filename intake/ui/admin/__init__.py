@@ -1,0 +1,69 @@
+"""The admin area: locations, therapists and their schedules, appointment types, accounts,
+and the audit viewer. Each tab appears only for a role allowed to use it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from intake.domain.accounts import can
+from intake.domain.permissions import Permission
+from intake.ui.admin.audit_tab import AuditTab
+from intake.ui.admin.locations import LocationsTab
+from intake.ui.admin.therapists import TherapistsTab
+from intake.ui.admin.types_and_accounts import AccountsTab, AppointmentTypesTab
+from intake.ui.context import UiContext
+
+TABS = (
+    ("locations", "Locations", Permission.PRACTICE_ADMIN, LocationsTab),
+    ("therapists", "Therapists && schedules", Permission.PRACTICE_ADMIN, TherapistsTab),
+    ("types", "Appointment types", Permission.PRACTICE_ADMIN, AppointmentTypesTab),
+    ("accounts", "Accounts", Permission.ACCOUNTS, AccountsTab),
+    ("audit", "Audit trail", Permission.AUDIT, AuditTab),
+)
+
+
+class AdminPage(QWidget):
+    """The main window's "admin" area. Tabs load when first shown."""
+
+    status_did_change = Signal(str)
+
+    def __init__(self, context: UiContext) -> None:
+        super().__init__()
+        self.setObjectName("adminPage")
+        self.context = context
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("adminTabs")
+        self.tabs.setAccessibleName("Admin sections")
+        self.pages: dict[str, QWidget] = {}
+        for key, title, permission, kind in TABS:
+            if not can(context.actor.role, permission):
+                continue
+            page = kind(context)
+            if hasattr(page, "status_did_change"):
+                page.status_did_change.connect(self.status_did_change)
+            self.pages[key] = page
+            self.tabs.addTab(page, title)
+        self._loaded: set[int] = set()
+        self.tabs.currentChanged.connect(self._load_tab)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.tabs)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self._load_tab(self.tabs.currentIndex())
+
+    def _load_tab(self, index: int) -> None:
+        if index < 0 or index in self._loaded:
+            return
+        self._loaded.add(index)
+        self.tabs.widget(index).load()  # type: ignore[attr-defined]
+
+    def show_tab(self, key: str) -> QWidget:
+        page = self.pages[key]
+        self.tabs.setCurrentWidget(page)
+        return page
+
+
+__all__ = ["AdminPage"]

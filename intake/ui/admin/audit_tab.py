@@ -1,0 +1,211 @@
+"""The audit viewer: filter by user, patient, dates and action; export what is shown as CSV."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.accounts import AuditChoices, AuditEntry, AuditPage, AuditQuery
+from intake.services import audit_view
+from intake.ui.admin.base import date_edit, to_date
+from intake.ui.admin.forms import FieldErrors, Rejected, capture_invalid
+from intake.ui.context import UiContext
+
+ANY = ""
+COLUMNS = ("When", "User", "Workstation", "Action", "Entity", "Record", "Patient", "Fields")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: tuple[AuditEntry, ...] = ()
+
+    def set_entries(self, entries: tuple[AuditEntry, ...]) -> None:
+        self.beginResetModel()
+        self.entries = entries
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        e = self.entries[index.row()]
+        values = (
+            f"{e.occurred_at.astimezone():%Y-%m-%d %H:%M:%S}",
+            e.username,
+            e.workstation,
+            e.action,
+            e.entity,
+            "" if e.entity_id is None else str(e.entity_id),
+            "" if e.patient_id is None else str(e.patient_id),
+            ", ".join(e.fields),
+        )
+        return values[index.column()]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+
+def choose_export_path(parent: QWidget) -> str:
+    """Where to save the CSV file (tests replace this)."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Export the audit trail", "audit.csv", "*.csv")
+    return path
+
+
+class AuditTab(QWidget):
+    did_load = Signal()
+    did_export = Signal(int)
+
+    def __init__(
+        self,
+        context: UiContext,
+        *,
+        today: dt.date | None = None,
+        ask_path: Callable[[QWidget], str] = choose_export_path,
+    ) -> None:
+        super().__init__()
+        self.context, self.ask_path = context, ask_path
+        today = today or dt.date.today()
+        self.user = QComboBox()
+        self.action = QComboBox()
+        for combo, first in ((self.user, "Anyone"), (self.action, "Any action")):
+            combo.addItem(first, ANY)
+        self.patient = QLineEdit()
+        self.patient.setPlaceholderText("patient number")
+        self.patient.setValidator(QIntValidator(1, 2_000_000_000, self))
+        self.start = date_edit(today - dt.timedelta(days=7))
+        self.end = date_edit(today)
+        filters = QFormLayout()
+        self.general = QLabel()
+        self.general.setObjectName("fieldError")
+        self.fields = FieldErrors(filters, self.general)
+        self.fields.add("username", "User", self.user)
+        self.fields.add("patient_id", "Patient number", self.patient)
+        self.fields.add("start", "From day", self.start)
+        self.fields.add("end", "To day (inclusive)", self.end)
+        self.fields.add("action", "Action", self.action)
+        self.search_button = QPushButton("Show")
+        self.search_button.setObjectName("primaryButton")
+        self.search_button.clicked.connect(self.search)
+        self.export_button = QPushButton("Export CSV…")
+        self.export_button.clicked.connect(self.export)
+        self.model = AuditModel()
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setAccessibleName("Audit events")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.status = QLabel()
+        self.status.setObjectName("adminStatus")
+        self.status.setAccessibleName("Status")
+        left = QVBoxLayout()
+        left.addLayout(filters)
+        left.addWidget(self.general)
+        row = QHBoxLayout()
+        row.addWidget(self.export_button)
+        row.addStretch(1)
+        row.addWidget(self.search_button)
+        left.addLayout(row)
+        left.addStretch(1)
+        box = QWidget()
+        box.setLayout(left)
+        box.setMaximumWidth(340)
+        right = QVBoxLayout()
+        right.addWidget(self.table, 1)
+        right.addWidget(self.status)
+        outer = QHBoxLayout(self)
+        outer.addWidget(box)
+        outer.addLayout(right, 1)
+
+    def load(self) -> None:
+        self.context.run(audit_view.choices, self._choices, self.status.setText)
+
+    def _choices(self, choices: AuditChoices) -> None:
+        for combo, values in ((self.user, choices.usernames), (self.action, choices.actions)):
+            kept = combo.currentData()
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(0, combo.findData(kept)))
+        self.search()
+
+    def query(self) -> AuditQuery:
+        zone = dt.datetime.now().astimezone().tzinfo
+        first, last = to_date(self.start), to_date(self.end)
+        return AuditQuery(
+            username=self.user.currentData() or None,
+            patient_id=int(self.patient.text()) if self.patient.text() else None,
+            start=dt.datetime.combine(first, dt.time(), zone),
+            end=dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone),
+            action=self.action.currentData() or None,
+        )
+
+    def search(self) -> None:
+        query = self.query()
+        self.status.setText("Loading…")
+        self.fields.clear()
+        self.context.run(
+            capture_invalid(lambda db, actor: audit_view.search(db, actor, query)),
+            self._shown,
+            self.status.setText,
+        )
+
+    def _shown(self, page: AuditPage | Rejected) -> None:
+        if isinstance(page, Rejected):
+            self.fields.show(page.problems)
+            self.status.setText("")
+            return
+        self.model.set_entries(page.entries)
+        more = " (the newest shown; narrow the filters to see older ones)" if page.more else ""
+        self.status.setText(f"{len(page.entries)} events{more}.")
+        self.did_load.emit()
+
+    def export(self) -> None:
+        path = self.ask_path(self)
+        if not path:
+            return
+        query = self.query()
+        self.status.setText("Exporting…")
+        self.context.run(
+            capture_invalid(lambda db, actor: audit_view.export_csv(db, actor, query, path)),
+            self._exported,
+            self.status.setText,
+        )
+
+    def _exported(self, count: int | Rejected) -> None:
+        if isinstance(count, Rejected):
+            self.fields.show(count.problems)
+            return
+        self.status.setText(f"Exported {count} events.")
+        self.did_export.emit(count)

@@ -1,0 +1,310 @@
+"""Therapists: their details and locations, weekly templates per location, and time off."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+)
+
+from intake.domain import practice as p
+from intake.services import practice_admin, staffing
+from intake.ui.admin.base import AdminTab, date_edit, time_edit, to_date, to_time
+from intake.ui.context import UiContext
+
+TIME_OFF_DAYS_SHOWN = 366
+ROLE = Qt.ItemDataRole.UserRole
+
+
+def _datetime_edit(value: dt.datetime) -> QDateTimeEdit:
+    edit = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(value.timestamp())))
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def _aware(edit: QDateTimeEdit) -> dt.datetime:
+    """The typed local time of this PC as an aware instant."""
+    return dt.datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), dt.UTC)
+
+
+class TherapistsTab(AdminTab):
+    def __init__(self, context: UiContext, *, today: dt.date | None = None) -> None:
+        super().__init__(context, "Therapists")
+        self.today = today or dt.date.today()
+        self.new_button.setText("New therapist")
+        self.editing: p.TherapistInfo | None = None
+        self.location_codes: list[str] = []
+        _, self.fields = self.section("Therapist")
+        self.name = self.fields.add("display_name", "Name", QLineEdit())
+        self.credentials = self.fields.add("credentials", "Credentials", QLineEdit())
+        self.active = self.fields.add("active", "On the schedule", QCheckBox("Active"))
+        self.locations = QListWidget()
+        self.locations.setMaximumHeight(110)
+        self.fields.add("locations", "Works at", self.locations)
+        self.save_button = QPushButton("Save therapist")
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.clicked.connect(self.save)
+        self.buttons(self.save_button)
+        self._build_templates()
+        self._build_time_off()
+        self.detail_layout.addStretch(1)
+
+    def _build_templates(self) -> None:
+        form, self.template_fields = self.section("Weekly hours (location's local time)")
+        self.templates = QListWidget()
+        self.templates.setAccessibleName("Weekly hours of this therapist")
+        self.templates.setMaximumHeight(140)
+        form.addRow(self.templates)
+        self.weekday = QComboBox()
+        self.weekday.addItems(p.WEEKDAYS)
+        self.template_fields.add("weekday", "Weekday", self.weekday)
+        self.template_location = self.template_fields.add("location", "Location", QComboBox())
+        self.start = self.template_fields.add("start", "From", time_edit(dt.time(8)))
+        self.end = self.template_fields.add("end", "Until", time_edit(dt.time(12)))
+        self.effective_from = self.template_fields.add(
+            "effective_from", "Starting on", date_edit(self.today)
+        )
+        self.open_ended = QCheckBox("No end date")
+        self.open_ended.setChecked(True)
+        self.template_fields.add("open_ended", "Open-ended", self.open_ended)
+        self.effective_to = self.template_fields.add(
+            "effective_to", "Last day", date_edit(self.today + dt.timedelta(days=90))
+        )
+        self.open_ended.toggled.connect(lambda on: self.effective_to.setEnabled(not on))
+        self.effective_to.setEnabled(False)
+        self.add_template_button = QPushButton("Add weekly hours")
+        self.add_template_button.clicked.connect(self.add_template)
+        self.remove_template_button = QPushButton("Remove weekly hours")
+        self.remove_template_button.clicked.connect(self.remove_template)
+        self.buttons(self.remove_template_button, self.add_template_button)
+
+    def _build_time_off(self) -> None:
+        form, self.time_off_fields = self.section("Time off")
+        self.time_off = QListWidget()
+        self.time_off.setAccessibleName("Time off of this therapist")
+        self.time_off.setMaximumHeight(110)
+        form.addRow(self.time_off)
+        start = dt.datetime.combine(self.today, dt.time(8)).astimezone()
+        self.off_from = self.time_off_fields.add("starts_at", "Away from", _datetime_edit(start))
+        self.off_to = self.time_off_fields.add(
+            "ends_at", "Back at", _datetime_edit(start + dt.timedelta(hours=9))
+        )
+        self.off_reason = self.time_off_fields.add("reason", "Reason", QLineEdit())
+        self.add_time_off_button = QPushButton("Add time off")
+        self.add_time_off_button.clicked.connect(self.add_time_off)
+        self.remove_time_off_button = QPushButton("Remove time off")
+        self.remove_time_off_button.clicked.connect(self.remove_time_off)
+        self.buttons(self.remove_time_off_button, self.add_time_off_button)
+
+    # --- loading ------------------------------------------------------------------------
+
+    def load(self, keep: object = None) -> None:
+        def work(db, actor):  # type: ignore[no-untyped-def]
+            therapists = staffing.list_therapists(db, actor, include_inactive=True)
+            return therapists, practice_admin.list_locations(db, actor)
+
+        self.call(work, lambda result: self._loaded(*result, keep), saving="Loading…")
+
+    def _loaded(
+        self, rows: list[p.TherapistInfo], locations: list[p.LocationInfo], keep: object
+    ) -> None:
+        self.location_codes = [loc.code for loc in locations]
+        self.locations.clear()
+        self.template_location.clear()
+        for loc in locations:
+            item = QListWidgetItem(f"{loc.code} — {loc.name}")
+            item.setData(ROLE, loc.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.locations.addItem(item)
+            self.template_location.addItem(f"{loc.code} — {loc.name}", loc.code)
+        entries = [
+            (
+                f"{r.display_name}"
+                + (f", {r.credentials}" if r.credentials else "")
+                + ("" if r.active else " (inactive)"),
+                r,
+            )
+            for r in rows
+        ]
+        self.fill_list(entries, keep if keep is not None else self.editing)
+        self.did_load.emit()
+
+    def show_item(self, value: p.TherapistInfo) -> None:
+        self.editing = value
+        for fields in (self.fields, self.template_fields, self.time_off_fields):
+            fields.clear()
+        self.name.setText(value.display_name)
+        self.credentials.setText(value.credentials)
+        self.active.setChecked(value.active)
+        self._check_locations(value.location_codes)
+        self._set_enabled(True)
+        self.load_schedule()
+
+    def start_new(self) -> None:
+        self.editing = None
+        self.items.clearSelection()
+        self.name.clear()
+        self.credentials.clear()
+        self.active.setChecked(True)
+        self._check_locations(())
+        self.templates.clear()
+        self.time_off.clear()
+        self._set_enabled(False)
+        self.name.setFocus()
+
+    def _check_locations(self, codes: tuple[str, ...]) -> None:
+        for row in range(self.locations.count()):
+            item = self.locations.item(row)
+            on = item.data(ROLE) in codes
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def checked_locations(self) -> list[str]:
+        return [
+            self.locations.item(row).data(ROLE)
+            for row in range(self.locations.count())
+            if self.locations.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _set_enabled(self, existing: bool) -> None:
+        for button in (
+            self.add_template_button,
+            self.remove_template_button,
+            self.add_time_off_button,
+            self.remove_time_off_button,
+        ):
+            button.setEnabled(existing)
+
+    def load_schedule(self) -> None:
+        was = self.editing
+        if was is None:
+            return
+        start = dt.datetime.combine(self.today, dt.time(), dt.UTC)
+        end = start + dt.timedelta(days=TIME_OFF_DAYS_SHOWN)
+
+        def work(db, actor):  # type: ignore[no-untyped-def]
+            return (
+                staffing.list_templates(db, actor, therapist_id=was.id),
+                staffing.list_time_off(db, actor, start, end, therapist_id=was.id),
+            )
+
+        self.call(work, lambda result: self._schedule_loaded(*result), saving="Loading…")
+
+    def _schedule_loaded(self, templates: list[p.TemplateInfo], off: list[p.TimeOffInfo]) -> None:
+        self.templates.clear()
+        for t in templates:
+            until = t.effective_to.isoformat() if t.effective_to else "open-ended"
+            item = QListWidgetItem(
+                f"{p.weekday_name(t.weekday)} {p.span(t.start, t.end)} at {t.location_code} "
+                f"({t.effective_from.isoformat()} – {until})"
+            )
+            item.setData(ROLE, t.id)
+            self.templates.addItem(item)
+        self.time_off.clear()
+        for o in off:
+            start, end = o.starts_at.astimezone(), o.ends_at.astimezone()
+            item = QListWidgetItem(
+                f"{start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}  {o.reason}".strip()
+            )
+            item.setData(ROLE, o.id)
+            self.time_off.addItem(item)
+
+    # --- saving -------------------------------------------------------------------------
+
+    def save(self) -> None:
+        name, credentials, active = (
+            self.name.text(),
+            self.credentials.text(),
+            self.active.isChecked(),
+        )
+        codes, was = self.checked_locations(), self.editing
+        if was is None:
+
+            def work(db, actor):  # type: ignore[no-untyped-def]
+                return staffing.create_therapist(
+                    db, actor, name, credentials=credentials, location_codes=codes
+                )
+        else:
+
+            def work(db, actor):  # type: ignore[no-untyped-def]
+                info = staffing.update_therapist(
+                    db, actor, was.id, was.version, display_name=name,
+                    credentials=credentials, active=active,
+                )  # fmt: skip
+                return staffing.assign_locations(db, actor, info.id, info.version, codes)
+
+        self.call(work, self._saved, self.fields)
+
+    def _saved(self, info: p.TherapistInfo) -> None:
+        self.editing = info
+        self.say(f"{info.display_name} saved.")
+        self.did_save.emit(info)
+        self.load(keep=info)
+
+    def add_template(self) -> None:
+        was = self.editing
+        if was is None:
+            return
+        code = self.template_location.currentData()
+        if code is None:
+            self.template_fields.show({"location": "Add a location first."})
+            return
+        weekday, start, end = self.weekday.currentIndex(), to_time(self.start), to_time(self.end)
+        first = to_date(self.effective_from)
+        last = None if self.open_ended.isChecked() else to_date(self.effective_to)
+        self.call(
+            lambda db, actor: staffing.add_template(
+                db, actor, was.id, code, weekday, start, end, first, last
+            ),
+            self._schedule_changed,
+            self.template_fields,
+        )
+
+    def remove_template(self) -> None:
+        item = self.templates.currentItem()
+        if item is None:
+            self.template_fields.message("Choose the weekly hours to remove first.")
+            return
+        template_id = int(item.data(ROLE))
+        self.call(
+            lambda db, actor: staffing.remove_template(db, actor, template_id),
+            self._schedule_changed,
+            self.template_fields,
+        )
+
+    def add_time_off(self) -> None:
+        was = self.editing
+        if was is None:
+            return
+        start, end, reason = _aware(self.off_from), _aware(self.off_to), self.off_reason.text()
+        self.call(
+            lambda db, actor: staffing.add_time_off(db, actor, was.id, start, end, reason=reason),
+            self._schedule_changed,
+            self.time_off_fields,
+        )
+
+    def remove_time_off(self) -> None:
+        item = self.time_off.currentItem()
+        if item is None:
+            self.time_off_fields.message("Choose the time off to remove first.")
+            return
+        time_off_id = int(item.data(ROLE))
+        self.call(
+            lambda db, actor: staffing.remove_time_off(db, actor, time_off_id),
+            self._schedule_changed,
+            self.time_off_fields,
+        )
+
+    def _schedule_changed(self, result: object) -> None:
+        self.say("Schedule saved.")
+        self.did_save.emit(result)
+        self.load_schedule()

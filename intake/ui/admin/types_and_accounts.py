@@ -1,0 +1,251 @@
+"""Appointment types, and staff accounts (create, change role, switch off, reset, unlock)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QSpinBox
+
+from intake.domain import practice as p
+from intake.domain.accounts import AccountInfo, role_label
+from intake.domain.enums import Role
+from intake.services import accounts, practice_admin
+from intake.ui.admin.base import AdminTab
+from intake.ui.context import UiContext
+
+
+def _spin(low: int, high: int, step: int, value: int) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    box.setValue(value)
+    box.setSuffix(" min")
+    return box
+
+
+class AppointmentTypesTab(AdminTab):
+    def __init__(self, context: UiContext) -> None:
+        super().__init__(context, "Appointment types")
+        self.new_button.setText("New appointment type")
+        self.editing: p.AppointmentTypeInfo | None = None
+        _, self.fields = self.section("Appointment type")
+        self.code = self.fields.add("code", "Code", QLineEdit())
+        self.name = self.fields.add("name", "Name", QLineEdit())
+        self.minutes = self.fields.add("minutes", "Length", _spin(0, 600, 5, 60))
+        self.buffer = self.fields.add("buffer_minutes", "Buffer after", _spin(0, 240, 5, 0))
+        self.screening = self.fields.add(
+            "requires_screening", "Screening", QCheckBox("Booked only from a screened intake")
+        )
+        self.active = self.fields.add("active", "In use", QCheckBox("Offered for booking"))
+        self.save_button = QPushButton("Save appointment type")
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.clicked.connect(self.save)
+        self.buttons(self.save_button)
+        self.detail_layout.addStretch(1)
+
+    def load(self, keep: object = None) -> None:
+        self.call(
+            lambda db, actor: practice_admin.list_appointment_types(
+                db, actor, include_inactive=True
+            ),
+            lambda rows: self._loaded(rows, keep),
+            saving="Loading…",
+        )
+
+    def _loaded(self, rows: list[p.AppointmentTypeInfo], keep: object) -> None:
+        entries = [
+            (
+                f"{r.code} — {r.name} ({r.minutes} min)" + ("" if r.active else " (not offered)"),
+                r,
+            )
+            for r in rows
+        ]
+        self.fill_list(entries, keep if keep is not None else self.editing)
+        self.did_load.emit()
+
+    def show_item(self, value: p.AppointmentTypeInfo) -> None:
+        self.editing = value
+        self.fields.clear()
+        self.code.setText(value.code)
+        self.code.setReadOnly(True)
+        self.name.setText(value.name)
+        self.minutes.setValue(value.minutes)
+        self.buffer.setValue(value.buffer_minutes)
+        self.screening.setChecked(value.requires_screening)
+        self.screening.setEnabled(False)  # fixed once created (the services keep it)
+        self.active.setChecked(value.active)
+        self.active.setEnabled(True)
+
+    def start_new(self) -> None:
+        self.editing = None
+        self.items.clearSelection()
+        self.code.clear()
+        self.code.setReadOnly(False)
+        self.name.clear()
+        self.minutes.setValue(60)
+        self.buffer.setValue(0)
+        self.screening.setEnabled(True)
+        self.screening.setChecked(False)
+        self.active.setChecked(True)
+        self.active.setEnabled(False)
+        self.code.setFocus()
+
+    def save(self) -> None:
+        code, name = self.code.text(), self.name.text()
+        minutes, buffer = self.minutes.value(), self.buffer.value()
+        screening, active, was = self.screening.isChecked(), self.active.isChecked(), self.editing
+        if was is None:
+
+            def work(db, actor):  # type: ignore[no-untyped-def]
+                return practice_admin.create_appointment_type(
+                    db, actor, code, name, minutes, buffer_minutes=buffer,
+                    requires_screening=screening,
+                )  # fmt: skip
+        else:
+            now = replace(was, name=name, minutes=minutes, buffer_minutes=buffer, active=active)
+
+            def work(db, actor):  # type: ignore[no-untyped-def]
+                return practice_admin.update_appointment_type(db, actor, was, now)
+
+        self.call(work, self._saved, self.fields)
+
+    def _saved(self, info: p.AppointmentTypeInfo) -> None:
+        self.editing = info
+        self.say(f"Appointment type {info.code} saved.")
+        self.did_save.emit(info)
+        self.load(keep=info)
+
+
+class AccountsTab(AdminTab):
+    def __init__(self, context: UiContext, *, now: dt.datetime | None = None) -> None:
+        super().__init__(context, "Accounts")
+        self.now = now
+        self.new_button.setText("New account")
+        self.editing: AccountInfo | None = None
+        _, self.fields = self.section("Account")
+        self.username = self.fields.add("username", "User name", QLineEdit())
+        self.display_name = self.fields.add("display_name", "Name", QLineEdit())
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(role_label(role), role)
+        self.fields.add("role", "Role", self.role)
+        self.active = self.fields.add("active", "Active", QCheckBox("May sign in"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.fields.add("password", "First password", self.password)
+        self.lock_state = self.fields.add("locked", "Lock", QLineEdit())
+        self.lock_state.setReadOnly(True)
+        self.save_button = QPushButton("Save account")
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.clicked.connect(self.save)
+        self.buttons(self.save_button)
+        _, self.reset_fields = self.section("Password reset")
+        self.new_password = QLineEdit()
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reset_fields.add("password", "New password", self.new_password)
+        self.reset_button = QPushButton("Reset password")
+        self.reset_button.clicked.connect(self.reset_password)
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.clicked.connect(self.unlock)
+        self.buttons(self.unlock_button, self.reset_button)
+        self.detail_layout.addStretch(1)
+
+    def load(self, keep: object = None) -> None:
+        self.call(accounts.list_accounts, lambda rows: self._loaded(rows, keep), saving="Loading…")
+
+    def _loaded(self, rows: list[AccountInfo], keep: object) -> None:
+        now = self.now or dt.datetime.now(dt.UTC)
+        entries = []
+        for r in rows:
+            notes = ("" if r.active else " (switched off)") + (
+                " (locked)" if r.locked_at(now) else ""
+            )
+            entries.append((f"{r.username} — {r.display_name}, {role_label(r.role)}{notes}", r))
+        self.fill_list(entries, keep if keep is not None else self.editing)
+        self.did_load.emit()
+
+    def show_item(self, value: AccountInfo) -> None:
+        self.editing = value
+        self.fields.clear()
+        self.reset_fields.clear()
+        self.username.setText(value.username)
+        self.username.setReadOnly(True)
+        self.display_name.setText(value.display_name)
+        self.role.setCurrentIndex(self.role.findData(value.role))
+        self.active.setChecked(value.active)
+        self.active.setEnabled(True)
+        self.password.clear()
+        self.password.setEnabled(False)
+        now = self.now or dt.datetime.now(dt.UTC)
+        locked = value.locked_until is not None and value.locked_at(now)
+        self.lock_state.setText(
+            f"Locked until {value.locked_until.astimezone():%H:%M}"
+            if locked and value.locked_until
+            else "Not locked"
+        )
+        for button in (self.reset_button, self.unlock_button):
+            button.setEnabled(True)
+
+    def start_new(self) -> None:
+        self.editing = None
+        self.items.clearSelection()
+        for field in (self.username, self.display_name, self.password, self.lock_state):
+            field.clear()
+        self.username.setReadOnly(False)
+        self.role.setCurrentIndex(0)
+        self.active.setChecked(True)
+        self.active.setEnabled(False)
+        self.password.setEnabled(True)
+        for button in (self.reset_button, self.unlock_button):
+            button.setEnabled(False)
+        self.username.setFocus()
+
+    def save(self) -> None:
+        username, name = self.username.text(), self.display_name.text()
+        role, active, password = (
+            self.role.currentData(),
+            self.active.isChecked(),
+            self.password.text(),
+        )
+        was = self.editing
+        if was is None:
+
+            def work(db, actor):  # type: ignore[no-untyped-def]
+                return accounts.create_account(db, actor, username, name, role, password)
+        else:
+
+            def work(db, actor):  # type: ignore[no-untyped-def]
+                return accounts.update_account(
+                    db, actor, was.id, was.version, display_name=name, role=role, active=active
+                )
+
+        self.call(work, self._saved, self.fields)
+
+    def _saved(self, info: AccountInfo) -> None:
+        self.editing = info
+        self.password.clear()
+        self.new_password.clear()
+        self.say(f"Account {info.username} saved.")
+        self.did_save.emit(info)
+        self.load(keep=info)
+
+    def reset_password(self) -> None:
+        was, password = self.editing, self.new_password.text()
+        if was is None:
+            return
+        self.call(
+            lambda db, actor: accounts.reset_password(db, actor, was.id, was.version, password),
+            self._saved,
+            self.reset_fields,
+        )
+
+    def unlock(self) -> None:
+        was = self.editing
+        if was is None:
+            return
+        self.call(
+            lambda db, actor: accounts.unlock_account(db, actor, was.id, was.version),
+            self._saved,
+            self.reset_fields,
+        )

@@ -1,0 +1,241 @@
+"""A signed-in session: the screens a person's role allows, the idle lock, switching user.
+
+Startup opens the database off the GUI thread, asks who is working, then builds the pages
+for that person. A role change or a switch of user at the lock screen rebuilds them.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
+
+from intake.ui.main_window import MainWindow
+from intake.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from intake.services.actor import Actor
+    from intake.services.startup import Started
+    from intake.ui.context import UiContext
+
+DEMO_PATIENTS = 500
+
+
+class Startup(QObject):
+    """Opens the database off the GUI thread, signs someone in, builds their screens."""
+
+    database_did_open = Signal(object)
+    database_did_fail = Signal(str)
+    session_did_start = Signal(object)  # the Actor
+
+    def __init__(self, window: MainWindow, *, demo: bool) -> None:
+        super().__init__(window)
+        self.window = window
+        self.demo = demo
+        self.worker = Worker(self)
+        self.database: Any = None
+        self.started: Started | None = None
+        self.context: UiContext | None = None
+        self.lock: Any = None
+        self.pages: list[Any] = []  # screens with threads of their own, stopped on quit
+        self.quit_on_failure = True
+        self._user_label = QLabel()
+        self._user_label.setObjectName("userLabel")
+        self._user_label.setAccessibleName("Signed in as")
+
+    # ---- opening -----------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        self.window.statusBar().showMessage("Opening the database…")
+        self.worker.submit(self._open, self._opened, self._failed)
+
+    def _open(self) -> Started:
+        from intake.services.startup import open_for_gui
+
+        return open_for_gui(demo=self.demo, demo_patients=DEMO_PATIENTS)
+
+    def _failed(self, message: str) -> None:
+        self.window.statusBar().showMessage("The database could not be opened")
+        self.window.database_label.setText("No database")
+        self.database_did_fail.emit(message)
+        QMessageBox.critical(self.window, "Cannot open the database", message)
+        if self.quit_on_failure:
+            QApplication.exit(1)
+
+    def _opened(self, started: Started) -> None:
+        self.started = started
+        self.database = started.database
+        self.window.show_database(started.display_url)
+        self.window.statusBar().showMessage("Sign in to start")
+        self.database_did_open.emit(started.database)
+        actor = self.ask_sign_in(started)
+        if actor is None:
+            if self.quit_on_failure:
+                QApplication.exit(0)
+            return
+        self.start_session(actor)
+        if started.checklist_problem is not None:
+            QMessageBox.warning(
+                self.window,
+                "Screening unavailable",
+                "The screening checklist cannot be used, so intakes cannot be screened:\n\n"
+                + started.checklist_problem,
+            )
+
+    def ask_sign_in(self, started: Started) -> Actor | None:
+        """The sign-in dialog (tests replace this)."""
+        from intake.services import accounts
+        from intake.ui.sign_in import SignInDialog
+
+        return SignInDialog.ask(
+            self.window,
+            started.database,
+            self.worker,
+            first_admin=started.needs_first_admin,
+            demo_accounts=accounts.demo_accounts() if started.demo else (),
+        )
+
+    # ---- the session ---------------------------------------------------------------------------
+
+    def start_session(self, actor: Actor) -> None:
+        from intake.settings import load_settings
+        from intake.ui.idle_lock import IdleLock
+
+        self._build_pages(actor)
+        if self.lock is None:
+            assert self.started is not None
+            self.lock = IdleLock(
+                self.window,
+                self.started.database,
+                self.worker,
+                actor,
+                idle_minutes=load_settings(demo=self.demo).idle_lock_minutes,
+            )
+            self.lock.did_unlock.connect(self._unlocked)
+            self.lock.user_did_switch.connect(self._switched)
+            self.lock.start()
+            self._add_session_controls()
+        else:
+            self.lock.set_actor(actor)
+        self.session_did_start.emit(actor)
+
+    def _unlocked(self, actor: Actor) -> None:
+        if self.context is None or actor.role != self.context.actor.role:
+            self._build_pages(actor)  # the role changed while away: offer only what it allows
+
+    def _switched(self, actor: Actor) -> None:
+        self.start_session(actor)
+
+    def _build_pages(self, actor: Actor) -> None:
+        from intake.domain.accounts import allowed_areas, role_label
+        from intake.ui.context import UiContext
+
+        assert self.started is not None
+        self.shutdown()
+        self.context = UiContext(self.started.database, actor, self.worker)
+        allowed = set(allowed_areas(actor.role))
+        self.window.set_allowed_areas(allowed)
+        builders = {
+            "intake": self._intake_page,
+            "schedule": self._schedule_page,
+            "review": self._review_page,
+            "admin": self._admin_page,
+        }
+        for key, build in builders.items():
+            if key in allowed:
+                self.window.set_page(key, build())
+        self._user_label.setText(f"{actor.username} · {role_label(actor.role)}")
+        self.window.statusBar().showMessage("Ready", 3000)
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text)
+
+    def _intake_page(self) -> QWidget:
+        from intake.ui.front_desk import FrontDeskPage
+        from intake.ui.journal import Journal
+
+        assert self.started is not None and self.context is not None
+        if self.started.checklist_problem is not None:
+            # Never screen with a broken checklist: say which file and line, and stop there.
+            return _checklist_refused(self.started.checklist_problem)
+        desk = FrontDeskPage(self.context, Journal(self.started.journal_folder))
+        desk.status_did_change.connect(self._status)
+        desk.search.focus_search()
+        self.desk = desk
+        return desk
+
+    def _schedule_page(self) -> QWidget:
+        from intake.ui.schedule import SchedulePage
+
+        assert self.context is not None
+        schedule = SchedulePage(self.context)
+        schedule.status_did_change.connect(self._status)
+        schedule.patient_was_opened.connect(self._open_patient)
+        self.pages.append(schedule)
+        return schedule
+
+    def _review_page(self) -> QWidget:
+        from intake.ui.review.review_page import ReviewPage
+
+        assert self.context is not None
+        review = ReviewPage(self.context)
+        review.status_did_change.connect(self._status)
+        return review
+
+    def _admin_page(self) -> QWidget:
+        from intake.ui.admin import AdminPage
+
+        assert self.context is not None
+        admin = AdminPage(self.context)
+        admin.status_did_change.connect(self._status)
+        return admin
+
+    def _open_patient(self, patient_id: int) -> None:
+        desk = getattr(self, "desk", None)
+        if desk is not None:
+            self.window.show_area("intake")  # the Intake area opens the record
+            desk.open_patient(patient_id)
+
+    def _add_session_controls(self) -> None:
+        bar = self.window.statusBar()
+        password = QPushButton("Change password…")
+        password.setAccessibleName("Change my password")
+        password.clicked.connect(self._change_password)
+        lock = QPushButton("Lock (Ctrl+L)")
+        lock.setAccessibleName("Lock the screen now")
+        lock.clicked.connect(lambda: self.lock.lock())
+        QShortcut(QKeySequence("Ctrl+L"), self.window).activated.connect(lambda: self.lock.lock())
+        bar.insertPermanentWidget(0, self._user_label)
+        bar.insertPermanentWidget(1, password)
+        bar.insertPermanentWidget(2, lock)
+
+    def _change_password(self) -> None:
+        from intake.ui.sign_in import ChangePasswordDialog
+
+        if self.context is not None:
+            ChangePasswordDialog.ask(self.window, self.context)
+
+    def shutdown(self) -> None:
+        for page in self.pages:
+            page.shutdown()
+        self.pages.clear()
+
+    def stop(self) -> None:
+        self.shutdown()
+        if self.lock is not None:
+            self.lock.stop()
+
+
+def _checklist_refused(problem: str) -> QWidget:
+    page = QLabel(
+        "<h2>Screening unavailable</h2><p>The screening checklist cannot be used, so no intake "
+        f"can be screened until it is fixed:</p><p><b>{html.escape(problem)}</b></p>"
+        "<p>Ask the clinical lead to correct the file.</p>"
+    )
+    page.setWordWrap(True)
+    page.setAlignment(Qt.AlignmentFlag.AlignTop)
+    page.setMargin(24)
+    return page

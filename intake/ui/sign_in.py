@@ -1,0 +1,248 @@
+"""Signing in (and creating the first admin of a new practice), and changing one's password.
+
+Hashing is slow on purpose, so every check runs on the worker; the dialog only waits.
+`SignInDialog.ask(...)` and `ChangePasswordDialog.ask(...)` are what the program calls and
+what tests replace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.accounts import DemoAccount, role_label
+from intake.services import accounts
+from intake.services.actor import Actor
+from intake.services.database import Database
+from intake.ui.admin.forms import FieldErrors, Rejected, capture_invalid
+from intake.ui.context import UiContext
+from intake.ui.worker import Worker
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class SignInDialog(QDialog):
+    """Asks who is working here. `actor` holds the answer once accepted."""
+
+    did_sign_in = Signal(object)
+
+    def __init__(
+        self,
+        database: Database,
+        worker: Worker,
+        *,
+        workstation: str | None = None,
+        first_admin: bool = False,
+        demo_accounts: Sequence[DemoAccount] = (),
+        message: str = "",
+        username: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self.database, self.worker, self.workstation = database, worker, workstation
+        self.first_admin = first_admin
+        self.actor: Actor | None = None
+        self.setWindowTitle("Create the first admin" if first_admin else "Sign in")
+        self.setMinimumWidth(420)
+        layout = QVBoxLayout(self)
+        title = QLabel("Welcome to Clinic Intake" if first_admin else "Sign in to Clinic Intake")
+        title.setObjectName("signInTitle")
+        layout.addWidget(title)
+        if first_admin:
+            intro = QLabel(
+                "This practice has no accounts yet. Create the first admin; that person then "
+                "adds everyone else under Admin → Accounts."
+            )
+            intro.setWordWrap(True)
+            layout.addWidget(intro)
+        form = QFormLayout()
+        self.general = QLabel(message)
+        self.general.setObjectName("signInMessage")
+        self.general.setWordWrap(True)
+        self.general.setAccessibleName("Sign-in message")
+        self.fields = FieldErrors(form, self.general)
+        self.username = self.fields.add("username", "User name", QLineEdit(username))
+        self.display_name = QLineEdit()
+        if first_admin:
+            self.fields.add("display_name", "Your name", self.display_name)
+        self.password = self.fields.add("password", "Password", _password_field())
+        self.repeat = _password_field()
+        if first_admin:
+            self.fields.add("repeat", "Repeat password", self.repeat)
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        if demo_accounts and not first_admin:
+            layout.addWidget(self._demo_panel(demo_accounts))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.quit_button = QPushButton("Quit")
+        self.quit_button.clicked.connect(self.reject)
+        self.submit_button = QPushButton("Create and sign in" if first_admin else "Sign in")
+        self.submit_button.setObjectName("primaryButton")
+        self.submit_button.setDefault(True)
+        self.submit_button.clicked.connect(self.submit)
+        buttons.addWidget(self.quit_button)
+        buttons.addWidget(self.submit_button)
+        layout.addLayout(buttons)
+        (self.password if username else self.username).setFocus()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, database: Database, worker: Worker, **options: Any) -> (
+        Actor | None
+    ):  # fmt: skip
+        """Show the dialog until someone signs in (an Actor) or quits (None)."""
+        dialog = cls(database, worker, parent=parent, **options)
+        dialog.exec()
+        return dialog.actor
+
+    def _demo_panel(self, demo: Sequence[DemoAccount]) -> QWidget:
+        panel = QWidget()
+        panel.setObjectName("demoAccounts")
+        column = QVBoxLayout(panel)
+        note = QLabel(
+            f"Demo practice: every account's password is “{demo[0].password}”. "
+            "Pick one to fill in the form."
+        )
+        note.setWordWrap(True)
+        column.addWidget(note)
+        row = QHBoxLayout()
+        for account in demo:
+            button = QPushButton(f"{account.username} ({role_label(account.role)})")
+            button.setAccessibleName(f"Use the demo account {account.username}")
+            button.clicked.connect(lambda _=False, a=account: self._use_demo(a))
+            row.addWidget(button)
+        column.addLayout(row)
+        return panel
+
+    def _use_demo(self, account: DemoAccount) -> None:
+        self.username.setText(account.username)
+        self.password.setText(account.password)
+        self.submit_button.setFocus()
+
+    def submit(self) -> None:
+        name = self.username.text()
+        password = self.password.text()
+        self.fields.clear()
+        if not self.first_admin and (not name.strip() or not password):
+            self.fields.message("Enter your user name and password.")
+            return
+        if self.first_admin and password != self.repeat.text():
+            self.fields.show({"repeat": "The two passwords differ."})
+            return
+        self._busy(True)
+        station = self.workstation
+        if self.first_admin:
+            display = self.display_name.text()
+            work = capture_invalid(
+                lambda: accounts.create_first_admin(
+                    self.database, name, display, password, workstation=station
+                )
+            )
+        else:
+            work = capture_invalid(
+                lambda: accounts.sign_in(self.database, name, password, workstation=station)
+            )
+        self.worker.submit(work, self._done, self._failed)
+
+    def _busy(self, busy: bool) -> None:
+        self.submit_button.setEnabled(not busy)
+        if busy:
+            self.general.setText("Checking…")
+
+    def _done(self, result: Actor | Rejected) -> None:
+        self._busy(False)
+        if isinstance(result, Rejected):
+            self.fields.show(result.problems)
+            return
+        self.actor = result
+        self.did_sign_in.emit(result)
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        self.general.setText(message)
+        self.password.clear()
+        self.password.setFocus()
+
+
+class ChangePasswordDialog(QDialog):
+    """The signed-in person changes their own password."""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.changed = False
+        self.setWindowTitle("Change your password")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.general = QLabel()
+        self.general.setWordWrap(True)
+        self.general.setAccessibleName("Password change message")
+        self.fields = FieldErrors(form, self.general)
+        self.current = self.fields.add("current_password", "Current password", _password_field())
+        self.new = self.fields.add("new_password", "New password", _password_field())
+        self.repeat = self.fields.add("repeat", "Repeat new password", _password_field())
+        layout.addLayout(form)
+        layout.addWidget(self.general)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        cancel = QPushButton("Cancel")
+        cancel.clicked.connect(self.reject)
+        self.save_button = QPushButton("Change password")
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.submit)
+        row.addWidget(cancel)
+        row.addWidget(self.save_button)
+        layout.addLayout(row)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, context: UiContext) -> bool:
+        dialog = cls(context, parent)
+        dialog.exec()
+        return dialog.changed
+
+    def submit(self) -> None:
+        current, new = self.current.text(), self.new.text()
+        if new != self.repeat.text():
+            self.fields.show({"repeat": "The two new passwords differ."})
+            return
+        self.fields.clear()
+        self.save_button.setEnabled(False)
+        self.context.run(
+            capture_invalid(lambda db, actor: accounts.change_password(db, actor, current, new)),
+            self._done,
+            self._failed,
+        )
+
+    def _done(self, result: object) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(result, Rejected):
+            self.fields.show(result.problems)
+            return
+        self.changed = True
+        self.accept()
+
+    def _failed(self, message: str) -> None:
+        self.save_button.setEnabled(True)
+        self.general.setText(message)
+
+
+__all__ = ["ChangePasswordDialog", "SignInDialog"]
