@@ -7,17 +7,14 @@ streamed in start order so the slot search reads only as far as it gets.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from intake.db.models import (
     Appointment,
     AvailabilityTemplate,
-    CalendarRevision,
     Closure,
     Location,
     Therapist,
@@ -48,33 +45,9 @@ _STREAM_BATCH = 1000
 ACTIVE = [s.value for s in ACTIVE_APPOINTMENT_STATUSES]
 
 
-@dataclass(frozen=True)
-class _Statics:
-    """What every calendar of the practice is built from and rarely changes."""
-
-    revision: int
-    locations: tuple[LocationInput, ...]  # every active location, with opening hours
-    templates: tuple[TemplateInput, ...]  # every template of an active therapist
-
-
-# One copy per database (engine); replaced when the database's calendar revision moves
-# (triggers bump it on any write to these tables, from any PC: see migration 0003).
-_statics_cache: weakref.WeakKeyDictionary[Engine, _Statics] = weakref.WeakKeyDictionary()
-
-
-def _statics(session: Session) -> _Statics:
-    revision = session.scalar(select(CalendarRevision.revision)) or 0
-    engine = session.get_bind()
-    key = engine if isinstance(engine, Engine) else engine.engine
-    cached = _statics_cache.get(key)
-    if cached is not None and cached.revision == revision:
-        return cached
-    fresh = _Statics(revision, _location_inputs(session), tuple(_all_templates(session)))
-    _statics_cache[key] = fresh
-    return fresh
-
-
-def _location_inputs(session: Session) -> tuple[LocationInput, ...]:
+def _location_inputs(
+    session: Session, location_ids: set[int] | None = None
+) -> tuple[LocationInput, ...]:
     """Active locations with their opening hours, as plain rows (two small queries)."""
     query = select(Location.id, Location.code, Location.timezone).where(Location.active.is_(True))
     hours_query = select(
@@ -83,6 +56,9 @@ def _location_inputs(session: Session) -> tuple[LocationInput, ...]:
         OpeningHoursRow.opens,
         OpeningHoursRow.closes,
     )
+    if location_ids is not None:
+        query = query.where(Location.id.in_(location_ids))
+        hours_query = hours_query.where(OpeningHoursRow.location_id.in_(location_ids))
     hours: dict[int, list[OpeningHours]] = {}
     for location_id, weekday, opens, closes in session.execute(hours_query):
         hours.setdefault(location_id, []).append(OpeningHours(weekday, opens, closes))
@@ -107,21 +83,11 @@ def load_calendar(
     With `earliest` (no slot before it is wanted), the appointments that ended before it
     are not read at all; `include_appointments=False` gives working time only.
     """
-    statics = _statics(session)
-    locations = tuple(
-        loc for loc in statics.locations if location_ids is None or loc.id in location_ids
-    )
+    locations = _location_inputs(session, location_ids)
     ids = {loc.id for loc in locations}
     window_start = dt.datetime.combine(first_day, dt.time(), dt.UTC) - _MARGIN
     window_end = dt.datetime.combine(last_day, dt.time(), dt.UTC) + 2 * _MARGIN
-    templates = tuple(
-        t
-        for t in statics.templates
-        if t.location_id in ids
-        and (therapist_id is None or t.therapist_id == therapist_id)
-        and t.effective_from <= last_day
-        and (t.effective_to is None or t.effective_to >= first_day)
-    )
+    templates = tuple(_templates(session, ids, first_day, last_day, therapist_id))
     therapist_ids = {t.therapist_id for t in templates}
     return CalendarInputs(
         locations=locations,
@@ -139,7 +105,13 @@ def load_calendar(
     )
 
 
-def _all_templates(session: Session) -> Iterator[TemplateInput]:
+def _templates(
+    session: Session,
+    location_ids: set[int],
+    first_day: dt.date,
+    last_day: dt.date,
+    therapist_id: int | None,
+) -> Iterator[TemplateInput]:
     # Plain columns, not ORM objects: a search reads every template of the practice.
     t = AvailabilityTemplate
     query = (
@@ -153,8 +125,15 @@ def _all_templates(session: Session) -> Iterator[TemplateInput]:
             t.effective_to,
         )
         .join(Therapist, Therapist.id == t.therapist_id)
-        .where(Therapist.active.is_(True))
+        .where(
+            Therapist.active.is_(True),
+            t.location_id.in_(location_ids),
+            t.effective_from <= last_day,
+            or_(t.effective_to.is_(None), t.effective_to >= first_day),
+        )
     )
+    if therapist_id is not None:
+        query = query.where(t.therapist_id == therapist_id)
     for row in session.execute(query):
         yield TemplateInput(*row)
 
