@@ -73,8 +73,15 @@ def differences(engine: Engine) -> list[object]:
         return list(compare_metadata(context, Base.metadata))
 
 
+# Any constant: PCs that start the new version at the same moment upgrade one at a time.
+_MIGRATION_LOCK = 0x1A7A_C0DE
+
+
 def _run(engine: Engine, action: object, revision: str) -> None:
     config = alembic_config(engine)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # The second PC waits here, then finds the schema already at head (a no-op).
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
         config.attributes["connection"] = connection
         action(config, revision)  # type: ignore[operator]

@@ -48,9 +48,21 @@ class PatientInfo(PatientDraft):
 DRAFT_FIELDS = tuple(f.name for f in fields(PatientDraft))
 
 
+# The longest text each field may hold (the database columns' sizes).
+MAX_LENGTHS = {
+    "family_name": 100, "given_name": 100, "preferred_name": 100, "phone": 40, "email": 200,
+    "address_line": 200, "city": 100, "postal_code": 20, "preferred_language": 40,
+    "emergency_contact_name": 200, "emergency_contact_phone": 40, "payer": 100,
+    "member_id": 60, "referral_source": 100, "referring_provider": 200,
+}  # fmt: skip
+
+
 def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
     """Problems per field, worded for the front desk; empty when the draft can be saved."""
     problems: dict[str, str] = {}
+    for field, limit in MAX_LENGTHS.items():
+        if len(getattr(draft, field)) > limit:
+            problems[field] = f"This is too long: at most {limit} characters."
     if not draft.family_name.strip():
         problems["family_name"] = "Enter the family name."
     if not draft.given_name.strip():

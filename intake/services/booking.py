@@ -26,7 +26,7 @@ from intake.domain.booking import (
     SlotRequest,
     Visit,
 )
-from intake.domain.enums import AppointmentStatus
+from intake.domain.enums import AppointmentStatus, IntakeStatus
 from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
 from intake.scheduling import AppointmentType as TypeInput
@@ -79,7 +79,9 @@ def book(
             _flush_guarded(session)
             changes.announce(session, row.location_id, row.starts_at)
             if request.waitlist_entry_id is not None:
-                waitlist.close_as_booked(session, request.waitlist_entry_id, request.patient_id)
+                waitlist.close_as_booked(
+                    session, actor, request.waitlist_entry_id, request.patient_id
+                )
             audit.record(
                 session,
                 actor,
@@ -120,6 +122,7 @@ def reschedule(
             request = BookingRequest(
                 row.patient_id, therapist_id, location_id, start, kind.code, row.intake_id
             )
+            _screening_gate(session, request, kind)  # the intake must still allow booking
             _require_bookable(session, request, kind, now)
             row.therapist_id, row.location_id = therapist_id, location_id
             row.starts_at = start
@@ -272,7 +275,9 @@ def _screening_gate(session: Session, request: BookingRequest, kind: Appointment
                 f"{kind.name} is booked from the patient's screened intake; take the intake first."
             )
         return False
-    intake = session.get(Intake, request.intake_id)
+    # Locked until the booking commits: nobody can change the answers under us (PostgreSQL;
+    # SQLite's write transactions are serialised anyway).
+    intake = session.get(Intake, request.intake_id, with_for_update=True)
     if intake is None:
         raise NotFound(f"There is no intake with id {request.intake_id}.")
     if intake.patient_id != request.patient_id:
@@ -295,6 +300,15 @@ def screening_allows_booking(intake: Intake) -> bool:
         raise BookingRefused(
             "Refer: do not book yet. The patient should see their physician or urgent care "
             "today; book after medical clearance."
+        )
+    if intake.status not in (IntakeStatus.SUBMITTED.value, IntakeStatus.REVIEWED.value):
+        raise BookingRefused(
+            "The intake is not finished: submit it (Ctrl+Enter) before booking"
+            + (
+                " — a therapist returned it to the front desk."
+                if intake.status == "returned"
+                else "."
+            )
         )
     answers = intake.answers or {}
     if (

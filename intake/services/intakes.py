@@ -93,11 +93,20 @@ def _store(
             )
             session.add(row)
         else:
-            found = session.get(Intake, intake_id)
+            # Locked for the rest of the unit of work: a booking reading this intake at the
+            # same moment waits for us, or we for it (see booking._screening_gate).
+            found = session.get(Intake, intake_id, with_for_update=True)
             if found is None:
                 raise NotFound(f"There is no intake with id {intake_id}.")
-            if version is not None and found.version != version:
+            if version is None or found.version != version:
                 raise StaleRecord(_STALE)
+            if found.status not in EDITABLE:
+                # Once submitted, an intake is what booking and review relied on; it changes
+                # only when a therapist returns it to the front desk.
+                raise StaleRecord(
+                    "This intake was already submitted; a therapist must return it before it "
+                    "can be changed."
+                )
             if draft_only and found.status != IntakeStatus.DRAFT.value:
                 raise StaleRecord("This intake was already submitted; it is not a draft now.")
             row = found
@@ -106,9 +115,13 @@ def _store(
         if errors := screening.validate_answers(checklist, answers, on=on or dt.date.today()):
             raise Invalid({e.question_id or "answers": e.message for e in errors})
         payload = screening.evaluate(checklist, answers, on=on or dt.date.today()).to_json()
-        if patient_id is not None:
+        changed = _changed_fields(row, answers)
+        if patient_id is not None and patient_id != row.patient_id:
+            if row.patient_id is not None:
+                raise Invalid({"patient": "This intake already belongs to another patient."})
             patient_row(session, patient_id)
             row.patient_id = patient_id
+            changed.add("patient_id")
         row.answers = dict(answers)
         row.screening = payload
         row.screening_status = payload["status"]
@@ -122,16 +135,46 @@ def _store(
             row.submitted_by = actor.user_id
             row.submitted_at = dt.datetime.now(dt.UTC)
         session.flush()
-        audit.record(
-            session,
-            actor,
-            "submit" if submit else "create" if intake_id is None else "update",
-            "intake",
-            row.id,
-            patient_id=row.patient_id,
-            fields=sorted(answers),
-        )
+        if intake_id is None:
+            audit.record(
+                session,
+                actor,
+                "create",
+                "intake",
+                row.id,
+                patient_id=row.patient_id,
+                fields=changed,
+            )
+        elif changed and not submit:
+            audit.record(
+                session,
+                actor,
+                "update",
+                "intake",
+                row.id,
+                patient_id=row.patient_id,
+                fields=changed,
+            )
+        if submit:
+            audit.record(
+                session,
+                actor,
+                "submit",
+                "intake",
+                row.id,
+                patient_id=row.patient_id,
+                fields=changed | {"status"},
+            )
         return _info(row)
+
+
+EDITABLE = (IntakeStatus.DRAFT.value, IntakeStatus.RETURNED.value)
+
+
+def _changed_fields(row: Intake, answers: dict[str, Any]) -> set[str]:
+    """The answer ids whose value differs from what is stored (names only, for the audit)."""
+    before = row.answers or {}
+    return {k for k in set(before) | set(answers) if before.get(k) != answers.get(k)}
 
 
 def _info(row: Intake) -> IntakeInfo:

@@ -418,7 +418,7 @@ def create_appointment_type(
             "create",
             "appointment_type",
             row.id,
-            fields=["code", "name", "minutes", "buffer_minutes", "active"],
+            fields=["code", "name", "minutes", "buffer_minutes", "requires_screening", "active"],
         )
         return _type_info(row)
 

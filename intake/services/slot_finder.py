@@ -25,7 +25,7 @@ LATEST_DAY = dt.date(2100, 12, 31)
 
 def find(database: Database, actor: Actor, request: SlotRequest) -> list[SlotOffer]:
     """The first free slots matching the request, soonest first across all locations."""
-    actor.require(Permission.SCHEDULE)
+    actor.require(Permission.BOOKING)
     with database.reading() as session:
         return find_in(session, request)
 

@@ -111,7 +111,7 @@ def matches_for_freed(session: Session, visit: Visit, now: dt.datetime) -> list[
     return matched
 
 
-def close_as_booked(session: Session, entry_id: int, patient_id: int) -> None:
+def close_as_booked(session: Session, actor: Actor, entry_id: int, patient_id: int) -> None:
     """Inside a booking's transaction: the entry is done."""
     row = session.get(WaitlistEntry, entry_id)
     if row is None or row.patient_id != patient_id:
@@ -119,6 +119,15 @@ def close_as_booked(session: Session, entry_id: int, patient_id: int) -> None:
     if row.status not in OPEN:
         raise BookingRefused(f"That waitlist entry is already {row.status}.")
     row.status = WaitlistStatus.BOOKED.value
+    audit.record(
+        session,
+        actor,
+        "update",
+        "waitlist_entry",
+        row.id,
+        patient_id=row.patient_id,
+        fields=("status",),
+    )
 
 
 def _slot_in(

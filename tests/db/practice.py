@@ -69,7 +69,10 @@ def build(database, *, patients_count: int = 4) -> SmallPractice:  # type: ignor
 def screened_intake(database, patient_id: int, **overrides: object) -> int:  # type: ignore[no-untyped-def]
     checklist = screening.load_checklist(None)
     answers = answers_for(checklist, **overrides)
-    return intakes.save(database, DESK, answers, patient_id=patient_id, on=SCREENED_ON).id
+    complete = screening.evaluate(checklist, answers, on=SCREENED_ON).complete
+    return intakes.save(
+        database, DESK, answers, patient_id=patient_id, on=SCREENED_ON, submit=complete
+    ).id
 
 
 def at(day: dt.date, hour: int, minute: int = 0, zone: str = "America/New_York") -> dt.datetime:

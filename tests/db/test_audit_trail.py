@@ -65,6 +65,7 @@ def test_each_step_is_in_the_trail_with_who_and_where(database, flow):
         ("open", "patient"),
         ("update", "patient"),
         ("create", "intake"),
+        ("submit", "intake"),
         ("open", "intake"),
         ("book", "appointment"),
     ]
@@ -154,7 +155,7 @@ def test_the_viewer_filters_by_user_patient_action_and_time(database, flow):
     times = [e.occurred_at for e in everything.entries]
     assert times == sorted(times, reverse=True)
     by_patient = audit_view.search(database, ADMIN, AuditQuery(patient_id=patient_id))
-    assert len(by_patient.entries) == 6
+    assert len(by_patient.entries) == 7
     opens = audit_view.search(database, ADMIN, AuditQuery(patient_id=patient_id, action="open"))
     assert {e.entity for e in opens.entries} == {"patient", "intake"}
     desk = audit_view.search(database, ADMIN, AuditQuery(username="desk-test"))
@@ -193,7 +194,7 @@ def test_csv_export_holds_the_filtered_events_and_is_audited(database, flow, tmp
     count = audit_view.export_csv(database, ADMIN, AuditQuery(patient_id=patient_id), target)
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert count == len(rows) == 6
+    assert count == len(rows) == 7
     assert {row["patient_id"] for row in rows} == {str(patient_id)}
     assert rows[-1]["action"] == "create" and "family_name" in rows[-1]["fields"]
     body = target.read_text(encoding="utf-8")

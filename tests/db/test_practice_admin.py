@@ -277,7 +277,11 @@ def test_appointment_types_create_get_list(database: Database):
     assert admin.get_appointment_type(database, DESK, "EVAL60") == evaluation
     assert admin.list_appointment_types(database, DESK) == [evaluation]
     assert audit_trail(database) == [
-        ("create", "appointment_type", ["active", "buffer_minutes", "code", "minutes", "name"])
+        (
+            "create",
+            "appointment_type",
+            ["active", "buffer_minutes", "code", "minutes", "name", "requires_screening"],
+        )
     ]
     with pytest.raises(NotFound, match="'NOPE'"):
         admin.get_appointment_type(database, DESK, "nope")

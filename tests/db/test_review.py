@@ -230,7 +230,7 @@ def test_only_therapists_and_admins_sign_off(database, rp):
         review.mark_reviewed(database, DESK, opened.key)
     with pytest.raises(PermissionDenied):
         review.return_to_front_desk(database, DESK, opened.key, "A note.")
-    assert _open(database, rp).sign_off.status == IntakeStatus.DRAFT
+    assert _open(database, rp).sign_off.status == IntakeStatus.SUBMITTED
 
 
 def test_a_blank_note_is_refused(database, rp):
@@ -261,7 +261,7 @@ def test_a_moved_or_cancelled_appointment_stops_the_sign_off(database, rp):
         review.return_to_front_desk(database, rp.ann_actor, moved.key, "Call them.")
     gone = _open(database, rp)
     assert gone.appointment is None and gone.key.appointment_id is None
-    assert gone.sign_off.status == IntakeStatus.DRAFT  # nothing half-written
+    assert gone.sign_off.status == IntakeStatus.SUBMITTED  # nothing half-written
     assert review.mark_reviewed(database, rp.ann_actor, gone.key).status == IntakeStatus.REVIEWED
 
 

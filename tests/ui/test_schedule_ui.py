@@ -217,6 +217,7 @@ def test_daily_list_pdf_and_exports(qtbot, open_page, database, tmp_path, monkey
     practice = build(database)
     _book(database, practice, practice.patients[0], at(MONDAY, 9))
     page = open_page(practice.east, MONDAY)
+    assert [b.appointment_id for b in page.blocks()], (page.day, page.location_id, page.schedule)
     answers = iter([str(tmp_path / "day"), str(tmp_path / "day"), str(tmp_path / "day")])
     monkeypatch.setattr(SchedulePage, "ask_path", classmethod(lambda *a: next(answers)))
     with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):

@@ -1,0 +1,191 @@
+"""Resident memory of the whole program with a 200k-patient database open and a day view shown.
+
+Run from the repository root:
+    python -m tests.benchmarks.bench_memory [--patients 200000] [--postgres URL]
+
+Each backend gets a demo practice of --patients patients. The real program then runs in a
+fresh process (offscreen): the main window and `Startup` as `intake` builds them, signed in as
+an admin (the sign-in dialog is replaced), the Schedule area shown with the day view of the
+busiest location-day of the coming week. The child reads VmRSS from /proc/self/status at each
+stage; the figure judged is the RSS once the day view has loaded and painted.
+Target (issue 9): <= 150 MiB. An empty PySide6 window in a process of its own is the reference.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from intake.services import practice_admin, schedule_view
+from intake.services.actor import SYSTEM
+from intake.services.database import Database, open_database
+from intake.services.demo_data import fill
+from intake.services.demo_practice import DemoOptions
+from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
+
+TARGET_MIB = 150.0
+
+EMPTY_WINDOW = """
+import json, os
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+def rss():
+    with open("/proc/self/status") as handle:
+        fields = dict(line.split(":", 1) for line in handle)
+    return {k: int(fields[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM")}
+app = QApplication([])
+window = QMainWindow()
+window.resize(1366, 768)
+window.show()
+def done():
+    print(json.dumps({"window": rss()}), flush=True)
+    os._exit(0)
+QTimer.singleShot(500, done)
+app.exec()
+"""
+
+# The program as `intake.ui.app.run_gui` starts it, with the sign-in answered by an admin.
+PROGRAM = """
+import datetime as dt, gc, json, os, sys
+def rss():
+    with open("/proc/self/status") as handle:
+        fields = dict(line.split(":", 1) for line in handle)
+    return {k: int(fields[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM")}
+stages = {"interpreter": rss()}
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from intake.domain.enums import Role
+from intake.services.actor import Actor
+from intake.ui.app import Startup, style_sheet
+from intake.ui.gc_guard import GuiThreadCollector
+from intake.ui.main_window import MainWindow
+location_id, day = int(sys.argv[1]), dt.date.fromisoformat(sys.argv[2])
+Startup.ask_sign_in = lambda self, started: Actor(None, "bench-admin", Role.ADMIN, "bench")
+app = QApplication([])
+app.setApplicationName("Clinic Intake")
+app.setStyleSheet(style_sheet())
+collector = GuiThreadCollector(app)
+collector.start()
+window = MainWindow()
+window.resize(1366, 768)
+window.show()
+stages["window shown"] = rss()
+startup = Startup(window, demo=False)
+def fail(message):
+    print(json.dumps({"error": message}), flush=True)
+    os._exit(1)
+def finish():
+    gc.collect()
+    stages["day view shown"] = rss()
+    page = window.page("schedule")
+    print(json.dumps({"stages": stages, "blocks": len(page.blocks())}), flush=True)
+    os._exit(0)
+def loaded():
+    page = window.page("schedule")
+    if page.location_id != location_id or page.day != day or not page.blocks():
+        return  # the page's own first load (first location, today): wait for ours
+    page.canvas.viewport().repaint()
+    QTimer.singleShot(1000, finish)  # let the paint, the live feed and the collector settle
+def signed_in(_actor):
+    stages["signed in, pages built"] = rss()
+    window.show_area("schedule")
+    page = window.page("schedule")
+    page.schedule_did_load.connect(loaded)
+    page.action_did_fail.connect(fail)
+    page.show_day(location_id, day)
+startup.database_did_open.connect(lambda _db: stages.__setitem__("database open", rss()))
+startup.database_did_fail.connect(fail)
+startup.quit_on_failure = False
+startup.session_did_start.connect(signed_in)
+startup.begin()
+QTimer.singleShot(120_000, lambda: fail("timed out"))
+app.exec()
+"""
+
+
+def busiest_day(database: Database, today: dt.date, days: int = 7) -> tuple[int, dt.date, int]:
+    """The location and day of the coming week with the most visits on the day view."""
+    best = (0, today, -1)
+    for location in practice_admin.list_locations(database, SYSTEM):
+        for offset in range(days):
+            day = today + dt.timedelta(days=offset)
+            schedule = schedule_view.location_day(database, SYSTEM, location.id, day)
+            visits = sum(1 for block in schedule.blocks if block.holds_time)
+            if visits > best[2]:
+                best = (location.id, day, visits)
+    return best
+
+
+def child(code: str, *args: str, env: dict[str, str]) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if not lines:
+        raise RuntimeError(f"child failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    result: dict[str, object] = json.loads(lines[-1])
+    if "error" in result:
+        raise RuntimeError(f"child failed: {result['error']}\n{done.stderr[-3000:]}")
+    return result
+
+
+def measure(url: str, folder: str, patients: int) -> dict[str, object]:
+    database = open_database(url)
+    try:
+        fill(database, DemoOptions(patients=patients, seed=1))
+        location_id, day, visits = busiest_day(database, dt.date.today())
+    finally:
+        database.close()
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        INTAKE_DATA_DIR=folder,
+        INTAKE_DATABASE_URL=url,
+    )
+    result = child(PROGRAM, str(location_id), day.isoformat(), env=env)
+    result["where"] = f"location {location_id}, {day.isoformat()}, {visits} visits"
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--patients", type=int, default=200_000)
+    parser.add_argument(
+        "--postgres", default=os.environ.get("INTAKE_BENCH_POSTGRES", DEFAULT_POSTGRES)
+    )
+    args = parser.parse_args()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    empty = child(EMPTY_WINDOW, env=env)["window"]
+    results: dict[str, dict[str, object]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        sqlite = f"sqlite+pysqlite:///{Path(folder) / 'intake.sqlite3'}"
+        results["SQLite"] = measure(sqlite, folder, args.patients)
+        postgres = fresh_postgres(args.postgres, "memory")
+        results["PostgreSQL"] = measure(postgres, folder, args.patients)
+    print(f"resident memory, {args.patients:,}-patient database, admin signed in, day view shown")
+    print(f"{'figure':<52}{'RSS MiB':>9}{'target':>9}  result")
+    print(f"{'empty PySide6 window (reference)':<52}{empty['VmRSS']:>9.1f}{'':>9}  reference")  # type: ignore[index]
+    for backend, result in results.items():
+        stages: dict[str, dict[str, float]] = result["stages"]  # type: ignore[assignment]
+        print(f"{backend}: {result['where']}, {result['blocks']} blocks drawn")
+        for stage, figures in stages.items():
+            print(f"{'  ' + stage:<52}{figures['VmRSS']:>9.1f}")
+        final = stages["day view shown"]
+        verdict = "ok" if final["VmRSS"] <= TARGET_MIB else "MISSED"
+        label = f"  {backend}: RSS with the day view shown"
+        print(f"{label:<52}{final['VmRSS']:>9.1f}{TARGET_MIB:>9.0f}  {verdict}")
+        print(f"{'  peak RSS so far (VmHWM)':<52}{final['VmHWM']:>9.1f}")
+
+
+if __name__ == "__main__":
+    main()
