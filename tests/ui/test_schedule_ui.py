@@ -13,6 +13,7 @@ from sqlalchemy import text
 from intake.domain.booking import BookingRequest, WaitlistPreferences
 from intake.domain.enums import AppointmentStatus
 from intake.domain.practice import DayHours
+from intake.domain.schedule import DaySchedule
 from intake.services import booking, demo_data, practice_admin, staffing, waitlist
 from intake.services.database import open_database
 from intake.services.demo_practice import DemoOptions
@@ -39,10 +40,19 @@ def open_page(qtbot, show_active, ctx) -> Iterator:  # type: ignore[no-untyped-d
     def open_(location_id: int, day: dt.date, *, live: bool = False, context=None) -> SchedulePage:  # type: ignore[no-untyped-def]
         page = SchedulePage(context or ctx, clock=lambda: NOW, live=live)
         pages.append(page)
-        with qtbot.waitSignal(page.schedule_did_load, timeout=WAIT):
-            show_active(page)
-            page.show_day(location_id, day)
-        qtbot.waitUntil(lambda: page.location_combo.count() > 0, timeout=WAIT)
+        show_active(page)
+        page.show_day(location_id, day)
+        # Wait for this day's schedule, not for whichever load finishes first (the page may
+        # already be loading its default day when it is asked for this one).
+        qtbot.waitUntil(
+            lambda: (
+                isinstance(page.schedule, DaySchedule)
+                and (page.schedule.location_id, page.schedule.day) == (location_id, day)
+                and not page._loading
+                and page.location_combo.count() > 0
+            ),
+            timeout=WAIT,
+        )
         page.canvas.setFocus()
         return page
 
