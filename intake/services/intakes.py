@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-from sqlalchemy.orm.exc import StaleDataError
 
 from intake import screening
 from intake.db.models import Intake, Patient
 from intake.domain.enums import IntakeStatus
-from intake.domain.errors import DatabaseUnavailable, Invalid, NotFound, StaleRecord
+from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
 from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.services.db_errors import plain_errors
 from intake.services.patients import patient_row
 
 _STALE = "Someone else changed this intake; reopen it to see the change."
@@ -267,17 +265,11 @@ def _unfinished(row: Intake, patient: Patient | None) -> UnfinishedIntake:
     )
 
 
-@contextmanager
-def _connection_errors() -> Iterator[None]:
-    """A dropped connection or a locked file is the environment, not a bug: say so plainly."""
-    try:
-        yield
-    except StaleDataError:
-        raise StaleRecord(_STALE) from None
-    except DBAPIError as exc:
-        if exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError):
-            raise DatabaseUnavailable(
-                "The database cannot be reached right now; the intake is kept on this computer "
-                "and saved again automatically."
-            ) from None
-        raise
+def _connection_errors() -> AbstractContextManager[None]:
+    return plain_errors(
+        stale=_STALE,
+        unavailable=(
+            "The database cannot be reached right now; the intake is kept on this computer "
+            "and saved again automatically."
+        ),
+    )

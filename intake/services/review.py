@@ -8,15 +8,12 @@ or deleted meanwhile, the sign-off is refused with StaleRecord and nothing is wr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from intake import screening
 from intake.db.models import (
@@ -30,7 +27,7 @@ from intake.db.models import (
     Therapist,
 )
 from intake.domain.enums import ACTIVE_APPOINTMENT_STATUSES, AppointmentStatus, IntakeStatus
-from intake.domain.errors import DatabaseUnavailable, Invalid, NotFound, StaleRecord
+from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.patient import age_on
 from intake.domain.permissions import Permission, allows
 from intake.domain.review import (
@@ -52,6 +49,7 @@ from intake.domain.review import (
 from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.services.db_errors import plain_errors
 
 _UPCOMING = (AppointmentStatus.BOOKED.value, AppointmentStatus.CHECKED_IN.value)
 _SIGNED_ELSEWHERE = (
@@ -515,17 +513,11 @@ def _returned(
     )
 
 
-@contextmanager
-def _connection_errors() -> Iterator[None]:
-    """A dropped connection is the environment: say so; a lost update race is StaleRecord."""
-    try:
-        yield
-    except StaleDataError:
-        raise StaleRecord(_SIGNED_ELSEWHERE) from None
-    except DBAPIError as exc:
-        if exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError):
-            raise DatabaseUnavailable(
-                "The database cannot be reached right now; nothing was signed or changed. "
-                "Your note is kept on the screen: try again when the connection is back."
-            ) from None
-        raise
+def _connection_errors() -> AbstractContextManager[None]:
+    return plain_errors(
+        stale=_SIGNED_ELSEWHERE,
+        unavailable=(
+            "The database cannot be reached right now; nothing was signed or changed. "
+            "Your note is kept on the screen: try again when the connection is back."
+        ),
+    )

@@ -360,6 +360,7 @@ _IN_TRANSACTION = "a helper inside a unit of work that already checked the actor
 _NO_DATA = "touches no practice data (pure, or infrastructure for the IT person and start-up)"
 _BEFORE_SIGN_IN = "runs before anyone is signed in; audited itself"
 EXEMPT: dict[str, str] = {
+    "db_errors.plain_errors": _IN_TRANSACTION,
     "audit.record": _IN_TRANSACTION,
     "booking.screening_allows_booking": _IN_TRANSACTION,
     "booking.visit_of": _IN_TRANSACTION,
