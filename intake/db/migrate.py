@@ -1,22 +1,46 @@
-"""The Alembic runner: upgrade, downgrade, current revision and model/migration agreement."""
+"""The Alembic runner: upgrade, downgrade, current revision and model/migration agreement.
+
+Alembic itself is imported only to change or compare the schema: an ordinary start reads the
+revisions from the migration files and the database's alembic_version row, which keeps the
+program's start-up quick and its memory small.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 
 from intake.db import models as _models  # noqa: F401  (registers every table)
 from intake.db.base import Base
 from intake.resources_path import migrations_dir
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+_REVISION = re.compile(r'^revision: str = "([^"]+)"', re.MULTILINE)
+_DOWN = re.compile(r'^down_revision: str \| None = (None|"([^"]+)")', re.MULTILINE)
+
+
+@cache
+def _revisions_on_disk() -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration files (a straight chain)."""
+    found: dict[str, str | None] = {}
+    for path in sorted(Path(migrations_dir(), "versions").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        revision, down = _REVISION.search(source), _DOWN.search(source)
+        if revision and down:
+            found[revision.group(1)] = down.group(2)
+    return found
+
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", migrations_dir())
     if engine is not None:
@@ -27,19 +51,21 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the migrations folder has no revisions"
-    return head
+    revisions = _revisions_on_disk()
+    heads = set(revisions) - {down for down in revisions.values() if down}
+    assert len(heads) == 1, f"the migrations must form one chain, found heads {heads}"
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revisions_on_disk())
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 @dataclass(frozen=True)
@@ -59,15 +85,22 @@ def schema_state(engine: Engine) -> SchemaState:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     _run(engine, command.upgrade, revision)
 
 
 def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
     _run(engine, command.downgrade, revision)
 
 
 def differences(engine: Engine) -> list[object]:
     """What autogenerate would change: empty when models and migrations agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         return list(compare_metadata(context, Base.metadata))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING
 
 from intake.domain.booking import Visit
+
+if TYPE_CHECKING:
+    from icalendar import Event
 
 PRODID = "-//Clinic Intake//Appointment confirmation//EN"
 UID_DOMAIN = "clinic-intake.invalid"
@@ -25,6 +27,8 @@ def event_uid(visit: Visit) -> str:
 
 def calendar_text(visit: Visit, *, stamp: dt.datetime | None = None) -> bytes:
     """The .ics content for one visit; `stamp` (DTSTAMP) defaults to now."""
+    from icalendar import Calendar  # imported when used: a heavy module
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -43,7 +47,9 @@ def save(visit: Visit, path: str | Path, *, stamp: dt.datetime | None = None) ->
 
 
 def _event(visit: Visit, stamp: dt.datetime) -> Event:
-    event = Event()
+    from icalendar import Event as NewEvent  # imported when used: a heavy module
+
+    event = NewEvent()
     event.add("uid", event_uid(visit))
     event.add("dtstamp", _utc(stamp))
     event.add("dtstart", _utc(visit.start))

@@ -7,7 +7,6 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from psycopg.types.json import Jsonb
 from sqlalchemy import Connection, func, insert, select, text
 from sqlalchemy.orm import Session
 
@@ -119,6 +118,8 @@ def _copy(connection: Connection, name: str, rows: list[Row]) -> None:
 
 def _copy_value(value: Any) -> Any:
     # JSON documents (intake answers and results) go to JSONB columns as Jsonb.
+    from psycopg.types.json import Jsonb  # PostgreSQL only: not loaded on SQLite PCs
+
     return Jsonb(value) if isinstance(value, dict | list) else value
 
 

@@ -12,7 +12,6 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from icalendar import Calendar, Event
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -274,6 +273,8 @@ def schedule_csv(blocks: Iterable[ScheduleBlock]) -> str:
 def schedule_ics(blocks: Sequence[ScheduleBlock], *, stamp: dt.datetime | None = None) -> bytes:
     """The visits as iCalendar events. Calendar files travel to phones and cloud services, so
     an event names the patient by record number only, never by name."""
+    from icalendar import Calendar, Event  # imported when used: a heavy module
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from intake import screening
-from intake.services import accounts, demo_data
+from intake.services import accounts
 from intake.services.database import Database, open_database
-from intake.services.demo_practice import DemoOptions
 from intake.settings import data_dir, load_settings
 
 
@@ -30,8 +29,12 @@ class Started:
 def open_for_gui(*, demo: bool, demo_patients: int = 500) -> Started:
     """Open the database in force; the demo practice is filled on its first start."""
     database = open_database(load_settings(demo=demo).database_url)
-    if demo and demo_data.is_empty(database):
-        demo_data.fill(database, DemoOptions(patients=demo_patients))
+    if demo:  # the demo generator is loaded only for the demo practice
+        from intake.services import demo_data
+        from intake.services.demo_practice import DemoOptions
+
+        if demo_data.is_empty(database):
+            demo_data.fill(database, DemoOptions(patients=demo_patients))
     try:
         screening.load_checklist(None)
         problem = None

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
+from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
 from intake.ui.worker import Worker
 
@@ -120,6 +121,7 @@ class Startup(QObject):
             self._add_session_controls()
         else:
             self.lock.set_actor(actor)
+        GuiThreadCollector.settle()
         self.session_did_start.emit(actor)
 
     def _unlocked(self, actor: Actor) -> None:

@@ -74,3 +74,25 @@ def test_an_old_schema_is_not_upgraded_when_not_allowed(empty_database_url: str)
     engine = create_database_engine(empty_database_url)
     assert migrate.current_revision(engine) is None
     engine.dispose()
+
+
+def test_revisions_read_from_the_files_match_alembic():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.head_revision() == script.get_current_head()
+    assert migrate.known_revisions() == {r.revision for r in script.walk_revisions()}
+
+
+def test_an_ordinary_start_does_not_load_alembic(database_url: str):
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from intake.services.database import open_database\n"
+        f"open_database({database_url!r}).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
