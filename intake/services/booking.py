@@ -35,7 +35,7 @@ from intake.services import audit, changes, slot_finder, waitlist
 from intake.services.actor import Actor
 from intake.services.calendar_loader import ACTIVE, load_calendar
 from intake.services.database import Database
-from intake.services.lookups import active_type
+from intake.services.lookups import active_type, visit_parts
 from intake.services.patients import patient_row
 
 ALTERNATIVES = 3
@@ -461,10 +461,7 @@ def _patient_busy(
 
 
 def visit_of(session: Session, row: Appointment) -> Visit:
-    location = session.get(Location, row.location_id)
-    therapist = session.get(Therapist, row.therapist_id)
-    kind = session.get(AppointmentType, row.type_id)
-    assert location is not None and therapist is not None and kind is not None
+    location, therapist, kind = visit_parts(session, row)
     return Visit(
         id=row.id,
         version=row.version,

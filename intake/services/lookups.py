@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db.models import AppointmentType
+from intake.db.models import Appointment, AppointmentType, Location, Therapist
 from intake.domain.errors import Invalid
 
 
@@ -17,3 +17,15 @@ def active_type(session: Session, code: str) -> AppointmentType:
     if row is None or not row.active:
         raise Invalid({"type": f"There is no appointment type with the code {code!r}."})
     return row
+
+
+def visit_parts(
+    session: Session, appointment: Appointment
+) -> tuple[Location, Therapist, AppointmentType]:
+    """The location, therapist and type a visit's description needs (from the session's
+    identity map when already loaded)."""
+    location = session.get(Location, appointment.location_id)
+    therapist = session.get(Therapist, appointment.therapist_id)
+    kind = session.get(AppointmentType, appointment.type_id)
+    assert location is not None and therapist is not None and kind is not None
+    return location, therapist, kind

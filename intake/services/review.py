@@ -50,6 +50,7 @@ from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.services.db_errors import plain_errors
+from intake.services.lookups import visit_parts
 
 _UPCOMING = (AppointmentStatus.BOOKED.value, AppointmentStatus.CHECKED_IN.value)
 _SIGNED_ELSEWHERE = (
@@ -292,10 +293,7 @@ def _patient(session: Session, patient_id: int | None, today: dt.date) -> Patien
 
 
 def _appointment(session: Session, visit: Appointment) -> AppointmentSummary:
-    location = session.get(Location, visit.location_id)
-    therapist = session.get(Therapist, visit.therapist_id)
-    kind = session.get(AppointmentType, visit.type_id)
-    assert location is not None and therapist is not None and kind is not None
+    location, therapist, kind = visit_parts(session, visit)
     return AppointmentSummary(
         id=visit.id,
         version=visit.version,

@@ -376,6 +376,7 @@ EXEMPT: dict[str, str] = {
     "demo_practice.build": _NO_DATA,
     "demo_practice.holidays": _NO_DATA,
     "lookups.active_type": _IN_TRANSACTION,
+    "lookups.visit_parts": _IN_TRANSACTION,
     "passwords.hash_password": _NO_DATA,
     "passwords.verify_password": _NO_DATA,
     "patient_index.key_rows": _IN_TRANSACTION,
