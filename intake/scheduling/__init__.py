@@ -10,7 +10,13 @@ from intake.scheduling.availability import (
     template_windows,
     working_windows,
 )
-from intake.scheduling.finder import CalendarInputs, SlotQuery, find_slots, nearest_free_slots
+from intake.scheduling.finder import (
+    CalendarInputs,
+    SlotQuery,
+    find_slots,
+    nearest_free_slots,
+    slots_by_nearness,
+)
 from intake.scheduling.intervals import (
     Interval,
     clip,
@@ -71,6 +77,7 @@ __all__ = [
     "part_of_day",
     "slot_order",
     "slot_starts",
+    "slots_by_nearness",
     "slots_from_free",
     "subtract",
     "template_windows",

@@ -96,6 +96,14 @@ def nearest_free_slots(
     Nearest by absolute distance, ties to the earlier slot; the query's filters, date range
     and ``earliest`` still apply (its ``limit`` does not).
     """
+    return list(islice(slots_by_nearness(target_start, inputs, query), n))
+
+
+def slots_by_nearness(
+    target_start: datetime, inputs: CalendarInputs, query: SlotQuery
+) -> Iterator[Slot]:
+    """Every free slot of the query, nearest to ``target_start`` first, computed lazily
+    (a caller that stops after a few opens only the days around the target)."""
     calendar = _Calendar(inputs, query)
     forward_from = target_start if query.earliest is None else max(target_start, query.earliest)
     local_dates = {loc.id: target_start.astimezone(loc.zone).date() for loc in calendar.locations}
@@ -117,7 +125,7 @@ def nearest_free_slots(
     def distance(slot: Slot) -> tuple[timedelta, datetime, int, int]:
         return (abs(slot.start - target_start), slot.start, slot.location_id, slot.therapist_id)
 
-    return list(islice(heapq.merge(after, before, key=distance), n))
+    return heapq.merge(after, before, key=distance)
 
 
 def _forward_key(slot: Slot) -> tuple[datetime, int, int]:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from intake.db.models import AuditEvent
 from intake.services.actor import Actor
+
+_INSERT = insert(AuditEvent.__table__)
 
 
 def record(
@@ -20,16 +23,22 @@ def record(
     patient_id: int | None = None,
     fields: Iterable[str] = (),
 ) -> None:
-    """Add an audit event to the unit of work: it commits or rolls back with the change."""
-    session.add(
-        AuditEvent(
-            user_id=actor.user_id,
-            username=actor.username,
-            workstation=actor.workstation,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            patient_id=patient_id,
-            fields=sorted(set(fields)),
-        )
+    """Write an audit event in the unit of work: it commits or rolls back with the change.
+
+    A plain INSERT on the session's connection, not an ORM object: the trail is append-only
+    and never read back here, and skipping the unit of work's bookkeeping keeps every audited
+    change (a booking above all) cheap.
+    """
+    session.connection().execute(
+        _INSERT,
+        {
+            "user_id": actor.user_id,
+            "username": actor.username,
+            "workstation": actor.workstation,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "patient_id": patient_id,
+            "fields": sorted(set(fields)),
+        },
     )

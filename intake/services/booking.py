@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from intake.db.models import Appointment, AppointmentType, Intake, Location, Therapist
+from intake.db.models import Appointment, Intake
 from intake.domain.booking import (
     LATE_CANCELLATION,
     BookingConflict,
@@ -31,15 +31,16 @@ from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
 from intake.scheduling import AppointmentType as TypeInput
 from intake.scheduling import SlotQuery, find_slots
-from intake.services import audit, changes, slot_finder, waitlist
+from intake.services import audit, slot_finder, waitlist
 from intake.services.actor import Actor
-from intake.services.calendar_loader import ACTIVE, load_calendar
+from intake.services.calendar_loader import ACTIVE, working_calendar
+from intake.services.calendar_statics import CalendarStatics, VisitKind, calendar_statics
 from intake.services.database import Database
-from intake.services.lookups import active_type, visit_parts
-from intake.services.patients import patient_row
 
 ALTERNATIVES = 3
-_ALTERNATIVE_WINDOWS = (3, 14)  # days searched for alternatives, widening
+_INSERTED = [c.key for c in Appointment.__table__.columns if c.key != "id"]
+_INSERT = insert(Appointment.__table__).returning(Appointment.__table__.c.id)
+_NEAR_DAYS, _WIDE_DAYS = 3, 14  # days searched for alternatives: near the wanted day, then wide
 
 
 class _Overlap(Exception):
@@ -56,10 +57,10 @@ def book(
     now = now or dt.datetime.now(dt.UTC)
     try:
         with database.writing() as session:
-            kind = active_type(session, request.type_code)
-            patient_row(session, request.patient_id)
+            statics = calendar_statics(session)
+            kind = statics.active_kind(request.type_code)
             needs_review = _screening_gate(session, request, kind)
-            _require_bookable(session, request, kind, now)
+            _require_bookable(statics, request, kind, now)
             row = Appointment(
                 patient_id=request.patient_id,
                 therapist_id=request.therapist_id,
@@ -74,10 +75,14 @@ def book(
                 needs_review=needs_review,
                 booked_by=actor.user_id,
                 booked_at=now,
+                cancel_reason="",
+                late_cancellation=False,
+                version=1,
             )
-            session.add(row)
-            _flush_guarded(session)
-            changes.announce(session, row.location_id, row.starts_at)
+            # One plain INSERT rather than the unit of work: the row is new and not changed
+            # again here, and this is the statement every PC races on. An unknown patient is
+            # refused by the foreign key, not by a read beforehand.
+            row.id = _insert_guarded(session, row)
             if request.waitlist_entry_id is not None:
                 waitlist.close_as_booked(
                     session, actor, request.waitlist_entry_id, request.patient_id
@@ -91,7 +96,7 @@ def book(
                 patient_id=row.patient_id,
                 fields=("therapist_id", "location_id", "starts_at", "type_id"),
             )
-            return visit_of(session, row)
+            return visit_from(statics, row)
     except _Overlap as overlap:
         raise _conflict(database, request, overlap.who, now) from None
 
@@ -114,22 +119,20 @@ def reschedule(
     try:
         with database.writing() as session:
             row = _claim(session, appointment_id, version)
-            changes.announce(session, row.location_id, row.starts_at)  # the old day
             if row.status != AppointmentStatus.BOOKED.value:
                 raise BookingRefused(f"Only a booked visit can be moved; this one is {row.status}.")
-            kind = session.get(AppointmentType, row.type_id)
-            assert kind is not None
+            statics = calendar_statics(session)
+            kind = statics.kind_by_id(row.type_id)
             request = BookingRequest(
                 row.patient_id, therapist_id, location_id, start, kind.code, row.intake_id
             )
             _screening_gate(session, request, kind)  # the intake must still allow booking
-            _require_bookable(session, request, kind, now)
+            _require_bookable(statics, request, kind, now)
             row.therapist_id, row.location_id = therapist_id, location_id
             row.starts_at = start
             row.ends_at = start + dt.timedelta(minutes=kind.minutes)
             row.blocks_until = row.ends_at + dt.timedelta(minutes=kind.buffer_minutes)
             _flush_guarded(session)
-            changes.announce(session, row.location_id, row.starts_at)  # the new day
             audit.record(
                 session,
                 actor,
@@ -171,7 +174,6 @@ def cancel(
         row.cancelled_at = now
         row.late_cancellation = row.starts_at - now < LATE_CANCELLATION
         _flush_guarded(session)
-        changes.announce(session, row.location_id, row.starts_at)
         audit.record(
             session,
             actor,
@@ -243,7 +245,6 @@ def _move_status(
             raise BookingRefused(f"A visit that is {row.status} cannot be {words}.")
         row.status = to.value
         _flush_guarded(session)
-        changes.announce(session, row.location_id, row.starts_at)
         audit.record(
             session,
             actor,
@@ -267,7 +268,7 @@ def _claim(session: Session, appointment_id: int, version: int) -> Appointment:
     return row
 
 
-def _screening_gate(session: Session, request: BookingRequest, kind: AppointmentType) -> bool:
+def _screening_gate(session: Session, request: BookingRequest, kind: VisitKind) -> bool:
     """Refuse what the screening forbids; True when a therapist must review first."""
     if request.intake_id is None:
         if kind.requires_screening:
@@ -322,20 +323,20 @@ def screening_allows_booking(intake: Intake) -> bool:
 
 
 def _require_bookable(
-    session: Session,
+    statics: CalendarStatics,
     request: BookingRequest,
-    kind: AppointmentType,
+    kind: VisitKind,
     now: dt.datetime,
 ) -> None:
     """The slot must lie in the therapist's working time (templates, opening hours, closures,
-    time off, the quarter-hour grid).
+    time off, the quarter-hour grid), judged on the cached set-up without a query.
 
     Other appointments are deliberately not read here: whether the time is still free is
     the database's to decide when the row is written (exclusion constraint / trigger, buffers
     included), which is the only answer that holds when two PCs book at once.
     """
-    location = session.get(Location, request.location_id)
-    therapist = session.get(Therapist, request.therapist_id)
+    location = statics.places.get(request.location_id)
+    therapist = statics.staff.get(request.therapist_id)
     if location is None or not location.active:
         raise Invalid({"location": f"There is no location with id {request.location_id}."})
     if therapist is None or not therapist.active:
@@ -344,9 +345,9 @@ def _require_bookable(
         raise Invalid({"start": "The start time has no time zone."})
     if request.start < now:
         raise BookingRefused("That time has already passed.")
-    if _offered(session, request, kind, location):
-        return
     local = request.start.astimezone(ZoneInfo(location.timezone))
+    if _offered(statics, request, kind, local.date()):
+        return
     raise BookingRefused(
         f"{therapist.display_name} does not work at {location.name} at "
         f"{local:%A %d %B %H:%M} for a {kind.minutes}-minute visit "
@@ -355,25 +356,14 @@ def _require_bookable(
 
 
 def _offered(
-    session: Session,
-    request: BookingRequest,
-    kind: AppointmentType,
-    location: Location,
+    statics: CalendarStatics, request: BookingRequest, kind: VisitKind, day: dt.date
 ) -> bool:
-    day = request.start.astimezone(ZoneInfo(location.timezone)).date()
-    inputs = load_calendar(
-        session,
-        day,
-        day,
-        location_ids={location.id},
-        therapist_id=request.therapist_id,
-        include_appointments=False,
-    )
+    inputs = working_calendar(statics, day, day, {request.location_id}, request.therapist_id)
     query = SlotQuery(
         appointment_type=TypeInput(kind.code, kind.minutes, kind.buffer_minutes),
         first_day=day,
         last_day=day,
-        location_ids=frozenset({location.id}),
+        location_ids=frozenset({request.location_id}),
         therapist_id=request.therapist_id,
         earliest=request.start,
         limit=None,
@@ -386,6 +376,22 @@ def _offered(
     return False
 
 
+def _insert_guarded(session: Session, row: Appointment) -> int:
+    """Insert a new visit (not added to the session) and return its id.
+
+    Its therapist, location and type were checked already, so a foreign-key refusal means
+    the patient does not exist; an overlap refusal becomes _Overlap.
+    """
+    values = {name: getattr(row, name) for name in _INSERTED}
+    try:
+        return session.connection().execute(_INSERT, values).scalar_one()
+    except IntegrityError as exc:
+        _raise_overlap(exc)
+        if "foreign key" in str(exc.orig).lower():
+            raise NotFound(f"There is no patient with id {row.patient_id}.") from None
+        raise
+
+
 def _flush_guarded(session: Session) -> None:
     """Write now, turning the database's no-overlap refusal into _Overlap."""
     try:
@@ -395,32 +401,30 @@ def _flush_guarded(session: Session) -> None:
             "Someone else changed this visit a moment ago; nothing was saved."
         ) from None
     except IntegrityError as exc:
-        text = str(exc.orig).lower()
-        if "overlap" in text:
-            raise _Overlap("patient" if "patient" in text else "therapist") from None
+        _raise_overlap(exc)
         raise
+
+
+def _raise_overlap(exc: IntegrityError) -> None:
+    text = str(exc.orig).lower()
+    if "overlap" in text:
+        raise _Overlap("patient" if "patient" in text else "therapist") from None
 
 
 def _conflict(
     database: Database, request: BookingRequest, who: str, now: dt.datetime
 ) -> BookingConflict:
     with database.reading() as session:
-        location = session.get(Location, request.location_id)
+        statics = calendar_statics(session)
+        location = statics.places.get(request.location_id)
         tz = ZoneInfo(location.timezone) if location else dt.UTC
         day = request.start.astimezone(tz).date()
         first_day = max(day - dt.timedelta(days=1), now.astimezone(tz).date())
-        alternatives: list[SlotOffer] = []
         here = (location.code,) if location else ()
-        near = _ALTERNATIVE_WINDOWS[0]
-        # Cheapest and closest to what the caller asked for first: the same therapist at the
-        # same location around the wanted day; then anyone there; then every location,
-        # then further out, only as far as needed to find three.
-        for days, codes, therapist in (
-            (near, here, request.therapist_id),
-            (near, here, None),
-            *((d, (), None) for d in _ALTERNATIVE_WINDOWS),
-        ):
-            search = SlotRequest(
+        busy = _patient_visits(session, request.patient_id, first_day, _WIDE_DAYS)
+
+        def stage(days: int, codes: tuple[str, ...], therapist: int | None) -> SlotRequest:
+            return SlotRequest(
                 first_day=first_day,
                 days=days,
                 type_code=request.type_code,
@@ -428,12 +432,21 @@ def _conflict(
                 therapist_id=therapist,
                 earliest=now,
             )
-            # Look further than three: the patient may be busy at the nearest times.
-            offers = slot_finder.nearest(session, search, request.start, n=ALTERNATIVES * 10)
-            busy = _patient_busy(session, request.patient_id, offers)
-            alternatives = [o for o in offers if (o.start, o.end) not in busy][:ALTERNATIVES]
-            if len(alternatives) == ALTERNATIVES:
-                break
+
+        # Closest to what the caller asked for first: the same therapist at the same location
+        # around the wanted day; then anyone there; then every location, further out.
+        alternatives = slot_finder.nearest(
+            session,
+            (
+                stage(_NEAR_DAYS, here, request.therapist_id),
+                stage(_NEAR_DAYS, here, None),
+                stage(_WIDE_DAYS, (), None),
+            ),
+            request.start,
+            ALTERNATIVES,
+            keep=lambda o: not any(s < o.end and o.start < e for s, e in busy),
+            statics=statics,
+        )
     if who == "patient":
         message = "The patient already has an appointment at that time."
     else:
@@ -441,33 +454,36 @@ def _conflict(
     return BookingConflict(message, alternatives)
 
 
-def _patient_busy(
-    session: Session, patient_id: int, offers: list[SlotOffer]
-) -> set[tuple[dt.datetime, dt.datetime]]:
-    """The offers the patient cannot take because they have a visit then."""
-    if not offers:
-        return set()
-    first = min(o.start for o in offers)
-    last = max(o.end for o in offers)
-    visits = session.execute(
+def _patient_visits(
+    session: Session, patient_id: int, first_day: dt.date, days: int
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The patient's active visits around the days searched (a day's margin for zones)."""
+    start = dt.datetime.combine(first_day, dt.time(), dt.UTC) - dt.timedelta(days=1)
+    end = start + dt.timedelta(days=days + 2)
+    rows = session.execute(
         select(Appointment.starts_at, Appointment.ends_at).where(
             Appointment.patient_id == patient_id,
             Appointment.status.in_(ACTIVE),
-            Appointment.starts_at < last,
-            Appointment.ends_at > first,
+            Appointment.starts_at < end,
+            Appointment.ends_at > start,
         )
     ).all()
-    return {(o.start, o.end) for o in offers if any(s < o.end and o.start < e for s, e in visits)}
+    return [(s, e) for s, e in rows]
 
 
 def visit_of(session: Session, row: Appointment) -> Visit:
-    location, therapist, kind = visit_parts(session, row)
+    return visit_from(calendar_statics(session), row)
+
+
+def visit_from(statics: CalendarStatics, row: Appointment) -> Visit:
+    location = statics.places[row.location_id]
+    kind = statics.kind_by_id(row.type_id)
     return Visit(
         id=row.id,
         version=row.version,
         patient_id=row.patient_id,
         therapist_id=row.therapist_id,
-        therapist_name=therapist.display_name,
+        therapist_name=statics.staff[row.therapist_id].display_name,
         location_id=row.location_id,
         location_code=location.code,
         location_name=location.name,

@@ -1,8 +1,9 @@
 """Telling every PC that a schedule changed, within a second or two.
 
-PostgreSQL: the booking transaction itself sends ``pg_notify('intake_schedule', payload)``;
-the server delivers it only if that transaction commits, so a rolled-back change is never
-announced. The payload names the location and the local date and nothing about the patient.
+PostgreSQL: a trigger on appointments (migration 0003) sends
+``pg_notify('intake_schedule', payload)`` inside the writing transaction, whoever writes; the
+server delivers it only if that transaction commits, so a rolled-back change is never announced.
+The payload names the location and the local date and nothing about the patient.
 A listener thread with its own connection hears it and calls back.
 
 SQLite: there is no server to tell, so a poller thread with its own connection reads
@@ -21,12 +22,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
-
-from intake.db.models import Location
 from intake.services.database import Database
 
 log = logging.getLogger(__name__)
@@ -68,25 +64,6 @@ Callback = Callable[[ScheduleChange], None]
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-# --- sending: inside a unit of work ------------------------------------------------------
-
-
-def announce(session: Session, location_id: int, starts_at: dt.datetime) -> None:
-    """Inside the writing transaction: tell the other PCs once it commits.
-
-    On SQLite nothing is sent (the pollers see the commit itself).
-    """
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    location = session.get(Location, location_id)
-    zone = ZoneInfo(location.timezone) if location is not None else dt.UTC
-    change = ScheduleChange(location_id, starts_at.astimezone(zone).date())
-    session.execute(
-        text("SELECT pg_notify(:channel, :payload)"),
-        {"channel": CHANNEL, "payload": change.payload()},
-    )
 
 
 # --- hearing: a thread with its own connection -------------------------------------------

@@ -48,9 +48,9 @@ from intake.domain.review import (
 )
 from intake.services import audit
 from intake.services.actor import Actor
+from intake.services.calendar_statics import calendar_statics
 from intake.services.database import Database
 from intake.services.db_errors import plain_errors
-from intake.services.lookups import visit_parts
 
 _UPCOMING = (AppointmentStatus.BOOKED.value, AppointmentStatus.CHECKED_IN.value)
 _SIGNED_ELSEWHERE = (
@@ -293,7 +293,8 @@ def _patient(session: Session, patient_id: int | None, today: dt.date) -> Patien
 
 
 def _appointment(session: Session, visit: Appointment) -> AppointmentSummary:
-    location, therapist, kind = visit_parts(session, visit)
+    statics = calendar_statics(session)
+    location = statics.places[visit.location_id]
     return AppointmentSummary(
         id=visit.id,
         version=visit.version,
@@ -302,8 +303,8 @@ def _appointment(session: Session, visit: Appointment) -> AppointmentSummary:
         timezone=location.timezone,
         location_code=location.code,
         location_name=location.name,
-        therapist_name=therapist.display_name,
-        type_name=kind.name,
+        therapist_name=statics.staff[visit.therapist_id].display_name,
+        type_name=statics.kind_by_id(visit.type_id).name,
         status=AppointmentStatus(visit.status),
     )
 

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db.models import Location, Therapist
 from intake.domain.booking import MAX_SEARCH_DAYS, SlotOffer, SlotRequest
 from intake.domain.errors import Invalid
 from intake.domain.permissions import Permission
 from intake.scheduling import AppointmentType as TypeInput
-from intake.scheduling import CalendarInputs, Slot, SlotQuery, find_slots, nearest_free_slots
+from intake.scheduling import CalendarInputs, Slot, SlotQuery, find_slots, slots_by_nearness
 from intake.services.actor import Actor
-from intake.services.calendar_loader import load_calendar
+from intake.services.calendar_loader import with_appointments, working_calendar
+from intake.services.calendar_statics import CalendarStatics, calendar_statics
 from intake.services.database import Database
-from intake.services.lookups import active_type
 
 EARLIEST_DAY = dt.date(2000, 1, 1)
 LATEST_DAY = dt.date(2100, 12, 31)
@@ -32,46 +31,65 @@ def find(database: Database, actor: Actor, request: SlotRequest) -> list[SlotOff
 
 def find_in(session: Session, request: SlotRequest) -> list[SlotOffer]:
     """`find` inside a unit of work that is already open."""
-    query, location_ids = _query(session, request)
-    inputs = _inputs(session, query, location_ids, request.therapist_id)
-    return _offers(session, request.type_code, find_slots(inputs, query))
+    statics = calendar_statics(session)
+    query, location_ids = _query(statics, request)
+    inputs = _inputs(session, statics, query, location_ids, request.therapist_id)
+    return list(_offers(statics, request.type_code, find_slots(inputs, query)))
 
 
 def nearest(
-    session: Session, request: SlotRequest, target: dt.datetime, n: int = 3
+    session: Session,
+    stages: Sequence[SlotRequest],
+    target: dt.datetime,
+    n: int = 3,
+    *,
+    keep: Callable[[SlotOffer], bool] = lambda _offer: True,
+    statics: CalendarStatics | None = None,
 ) -> list[SlotOffer]:
-    """The n free slots nearest the wanted start (after a lost race), within the request."""
-    query, location_ids = _query(session, request)
-    inputs = _inputs(session, query, location_ids, request.therapist_id)
-    materialised = CalendarInputs(
-        inputs.locations,
-        inputs.templates,
-        inputs.closures,
-        inputs.time_off,
-        tuple(inputs.appointments),
-    )
-    return _offers(session, request.type_code, nearest_free_slots(target, materialised, query, n))
+    """The n free slots nearest the wanted start (after a lost race) that `keep` accepts.
+
+    Stages widen the search (same therapist, same location, everywhere, further out): the
+    first stage that yields n gives the answer, else the last one's. Appointments are read
+    once per distinct window of days and locations, in one round trip, since nearest looks
+    both ways and reads the whole window anyway.
+    """
+    statics = statics or calendar_statics(session)
+    read: dict[tuple[dt.date, dt.date, frozenset[int] | None], CalendarInputs] = {}
+    chosen: list[SlotOffer] = []
+    for stage in stages:
+        query, location_ids = _query(statics, stage)
+        scope = (query.first_day, query.last_day, query.location_ids)
+        if scope not in read:  # every therapist there: a later stage may drop the therapist
+            read[scope] = _inputs(session, statics, query, location_ids, None, stream=False)
+        nearness = slots_by_nearness(target, read[scope], query)
+        kept = (o for o in _offers(statics, stage.type_code, nearness) if keep(o))
+        chosen = list(islice(kept, n))
+        if len(chosen) == n:
+            break
+    return chosen
 
 
 def _inputs(
-    session: Session, query: SlotQuery, location_ids: set[int] | None, therapist_id: int | None
+    session: Session,
+    statics: CalendarStatics,
+    query: SlotQuery,
+    location_ids: set[int] | None,
+    therapist_id: int | None,
+    *,
+    stream: bool = True,
 ) -> CalendarInputs:
-    return load_calendar(
-        session,
-        query.first_day,
-        query.last_day,
-        location_ids=location_ids,
-        therapist_id=therapist_id,
-        earliest=query.earliest,
+    working = working_calendar(statics, query.first_day, query.last_day, location_ids, therapist_id)
+    return with_appointments(
+        session, working, query.first_day, query.last_day, query.earliest, stream=stream
     )
 
 
-def type_input(session: Session, code: str) -> TypeInput:
-    row = active_type(session, code)
-    return TypeInput(row.code, row.minutes, row.buffer_minutes)
+def type_input(statics: CalendarStatics, code: str) -> TypeInput:
+    kind = statics.active_kind(code)
+    return TypeInput(kind.code, kind.minutes, kind.buffer_minutes)
 
 
-def _query(session: Session, request: SlotRequest) -> tuple[SlotQuery, set[int] | None]:
+def _query(statics: CalendarStatics, request: SlotRequest) -> tuple[SlotQuery, set[int] | None]:
     problems: dict[str, str] = {}
     if not 1 <= request.days <= MAX_SEARCH_DAYS:
         problems["days"] = f"Search between 1 and {MAX_SEARCH_DAYS} days, not {request.days}."
@@ -81,11 +99,11 @@ def _query(session: Session, request: SlotRequest) -> tuple[SlotQuery, set[int] 
         problems["limit"] = f"Ask for 1 to 500 slots, not {request.limit}."
     if bad := [d for d in request.weekdays if not 0 <= d <= 6]:
         problems["weekdays"] = f"Weekdays are 0 (Monday) to 6 (Sunday), not {bad}."
-    location_ids = _location_ids(session, request.location_codes, problems)
-    if request.therapist_id is not None and session.get(Therapist, request.therapist_id) is None:
+    location_ids = _location_ids(statics, request.location_codes, problems)
+    if request.therapist_id is not None and request.therapist_id not in statics.staff:
         problems["therapist"] = f"There is no therapist with id {request.therapist_id}."
     try:
-        kind = type_input(session, request.type_code)
+        kind = type_input(statics, request.type_code)
     except Invalid as exc:
         problems.update(exc.problems)
     if problems:
@@ -106,51 +124,32 @@ def _query(session: Session, request: SlotRequest) -> tuple[SlotQuery, set[int] 
 
 
 def _location_ids(
-    session: Session, codes: Iterable[str], problems: dict[str, str]
+    statics: CalendarStatics, codes: Iterable[str], problems: dict[str, str]
 ) -> set[int] | None:
     wanted = {c.strip().upper() for c in codes if c.strip()}
     if not wanted:
         return None
-    rows = session.execute(
-        select(Location.code, Location.id).where(Location.code.in_(wanted), Location.active)
-    ).all()
-    found = {code: loc_id for code, loc_id in rows}
+    found = {loc.code: loc.id for loc in statics.locations if loc.code in wanted}
     if missing := sorted(wanted - set(found)):
         problems["location"] = f"Unknown location code: {', '.join(missing)}."
     return set(found.values())
 
 
-def _offers(session: Session, type_code: str, slots: Iterable[Slot]) -> list[SlotOffer]:
-    found = list(slots)
-    if not found:
-        return []
-    locations = {
-        row.id: row
-        for row in session.scalars(
-            select(Location).where(Location.id.in_({s.location_id for s in found}))
-        )
-    }
-    names = dict(
-        session.execute(
-            select(Therapist.id, Therapist.display_name).where(
-                Therapist.id.in_({s.therapist_id for s in found})
-            )
-        ).all()
-    )
+def _offers(statics: CalendarStatics, type_code: str, slots: Iterable[Slot]) -> Iterator[SlotOffer]:
+    """The slots as the front desk reads them out, lazily."""
     code = type_code.strip().upper()
-    return [
-        SlotOffer(
+    for s in slots:
+        place = statics.places[s.location_id]
+        yield SlotOffer(
             therapist_id=s.therapist_id,
-            therapist_name=names[s.therapist_id],
+            therapist_name=statics.staff[s.therapist_id].display_name,
             location_id=s.location_id,
-            location_code=locations[s.location_id].code,
-            location_name=locations[s.location_id].name,
-            location_address=locations[s.location_id].address,
-            timezone=locations[s.location_id].timezone,
+            location_code=place.code,
+            location_name=place.name,
+            location_address=place.address,
+            timezone=place.timezone,
             type_code=code,
             start=s.start,
             end=s.end,
             local_start=s.local_start,
         )
-        for s in found
-    ]

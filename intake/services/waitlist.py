@@ -22,8 +22,8 @@ from intake.domain.permissions import Permission
 from intake.scheduling import part_of_day
 from intake.services import audit, slot_finder
 from intake.services.actor import Actor
+from intake.services.calendar_statics import calendar_statics
 from intake.services.database import Database
-from intake.services.lookups import active_type
 from intake.services.patients import patient_row
 
 # Priority: lower is more urgent. A patient a therapist must review comes before a clear one.
@@ -47,7 +47,7 @@ def add(
         raise Invalid({"weekdays": f"Weekdays are 0 (Monday) to 6 (Sunday), not {bad}."})
     with database.writing() as session:
         patient_row(session, patient_id)
-        kind = active_type(session, type_code)
+        kind = calendar_statics(session).active_kind(type_code)
         triage = _triage(session, patient_id, intake_id, kind)
         row = WaitlistEntry(
             patient_id=patient_id,

@@ -6,7 +6,7 @@ from intake.db.models.appointment import Appointment, AppointmentType, WaitlistE
 from intake.db.models.audit import AuditEvent
 from intake.db.models.intake_record import Intake
 from intake.db.models.patient import Patient
-from intake.db.models.practice import Closure, Location, OpeningHours
+from intake.db.models.practice import CalendarRevision, Closure, Location, OpeningHours
 from intake.db.models.staff import (
     AvailabilityTemplate,
     StaffUser,
@@ -20,6 +20,7 @@ __all__ = [
     "AppointmentType",
     "AuditEvent",
     "AvailabilityTemplate",
+    "CalendarRevision",
     "Closure",
     "Intake",
     "Location",

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Time, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Time,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from intake.db.base import Base, UTCDateTime, utcnow
@@ -62,3 +71,18 @@ class Closure(Base):
     first_day: Mapped[dt.date] = mapped_column(Date)
     last_day: Mapped[dt.date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class CalendarRevision(Base):
+    """One counter that moves whenever anything the calendar is built from changes.
+
+    Triggers (migration 0003) bump it on every write to locations, opening hours, closures,
+    therapists and their locations, templates, time off and appointment types, whoever
+    writes; services cache the calendar's static parts until it moves.
+    """
+
+    __tablename__ = "calendar_revision"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    revision: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -1,0 +1,84 @@
+"""The calendar's cached parts are reloaded the moment another PC or tool changes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Time, bindparam, text
+
+from intake.db.engine import create_database_engine
+from intake.db.models import TimeOff
+from intake.domain.booking import SlotRequest
+from intake.services import slot_finder
+from tests.db.practice import DESK, MONDAY, NOW, build
+
+
+def _starts(database, **kwargs):  # type: ignore[no-untyped-def]
+    request = SlotRequest(first_day=MONDAY, days=1, earliest=NOW, limit=100, **kwargs)
+    return [s.local_start.time() for s in slot_finder.find(database, DESK, request)]
+
+
+def test_a_change_made_elsewhere_reaches_the_next_search(database, database_url: str):  # type: ignore[no-untyped-def]
+    practice = build(database)
+    assert dt.time(8) in _starts(database, therapist_id=practice.ann)  # the cache is warm
+    other_pc = create_database_engine(database_url)  # another PC, raw SQL, no services
+    with other_pc.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE availability_templates SET start_time = :t WHERE therapist_id = :id"
+            ).bindparams(bindparam("t", type_=Time())),
+            {"t": dt.time(10), "id": practice.ann},
+        )
+    other_pc.dispose()
+    starts = _starts(database, therapist_id=practice.ann)
+    assert starts and min(starts) == dt.time(10)
+
+
+def test_the_revision_moves_on_every_kind_of_calendar_change(database):  # type: ignore[no-untyped-def]
+    def revision() -> int:
+        with database.reading() as session:
+            return session.execute(text("SELECT revision FROM calendar_revision")).scalar_one()
+
+    before = revision()
+    practice = build(database)
+    after_build = revision()
+    assert after_build != before
+    with database.writing() as session:
+        session.add(
+            TimeOff(therapist_id=practice.ann, starts_at=NOW, ends_at=NOW + dt.timedelta(hours=2))
+        )
+    after_time_off = revision()
+    assert after_time_off != after_build
+    with database.writing() as session:
+        session.execute(
+            text("UPDATE therapists SET credentials = 'PT' WHERE id = :id"), {"id": practice.ben}
+        )
+    assert revision() not in (before, after_build, after_time_off)
+
+
+class _Undo(Exception):
+    pass
+
+
+def test_a_change_rolled_back_never_poisons_the_cache(database):  # type: ignore[no-untyped-def]
+    """A search inside a transaction that is then rolled back caches what never happened;
+    the next committed change must still be seen, not mistaken for that one."""
+    practice = build(database)
+    move_start = text(
+        "UPDATE availability_templates SET start_time = :t WHERE therapist_id = :id"
+    ).bindparams(bindparam("t", type_=Time()))
+    request = SlotRequest(
+        first_day=MONDAY, days=1, earliest=NOW, limit=100, therapist_id=practice.ann
+    )
+    try:
+        with database.writing() as session:
+            session.execute(move_start, {"t": dt.time(11), "id": practice.ann})
+            inside = [s.local_start.time() for s in slot_finder.find_in(session, request)]
+            assert min(inside) == dt.time(11)  # the search saw the uncommitted change
+            raise _Undo
+    except _Undo:
+        pass
+    assert min(_starts(database, therapist_id=practice.ann)) == dt.time(8)
+    with database.writing() as session:
+        session.execute(move_start, {"t": dt.time(10), "id": practice.ann})
+    assert min(_starts(database, therapist_id=practice.ann)) == dt.time(10)
