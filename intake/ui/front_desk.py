@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -153,6 +153,7 @@ class FrontDeskPage(QWidget):
             patient_id=info.id,
             patient_label=patient_label(info),
             journal=self.journal,
+            parent=self.intake_holder,  # built in place: see IntakeWizard._build
         )
         # What the record already holds is not asked again (the caller can still correct it).
         for question_id, value in (
@@ -164,7 +165,9 @@ class FrontDeskPage(QWidget):
         self._show_wizard(wizard, info.id)
 
     def continue_draft(self, draft: UnfinishedDraft) -> None:
-        wizard = IntakeWizard.for_draft(self.context, draft, journal=self.journal)
+        wizard = IntakeWizard.for_draft(
+            self.context, draft, journal=self.journal, parent=self.intake_holder
+        )
         self._show_wizard(wizard, draft.patient_id)
 
     def _show_wizard(self, wizard: IntakeWizard, patient_id: int | None) -> None:
@@ -173,11 +176,10 @@ class FrontDeskPage(QWidget):
             layout.removeWidget(self.wizard)
             self.wizard.deleteLater()
         self.wizard = wizard
-        self.booking = BookingPanel(self.context, clock=self._clock)
-        self.booking.set_booking_allowed(False, "finish the intake first (Ctrl+Enter).")
-        self.booking.visit_was_booked.connect(self._booked)
-        self.booking.confirmation.return_was_requested.connect(self.show_find)
-        wizard.set_booking_widget(self.booking)
+        self.booking = None
+        # The booking panel waits for the next turn of the event loop: the first question
+        # is on screen sooner, and it is there long before the summary can be reached.
+        QTimer.singleShot(0, wizard, lambda: self._attach_booking(wizard))
         wizard.intake_did_submit.connect(lambda intake_id: self._submitted(intake_id))
         layout.addWidget(wizard)
         self.stack.setCurrentIndex(INTAKE)
@@ -186,6 +188,15 @@ class FrontDeskPage(QWidget):
             0 if not wizard.step or wizard.step == SUMMARY else wizard.pages.currentIndex()
         )
         self.intake_did_start.emit(wizard)
+
+    def _attach_booking(self, wizard: IntakeWizard) -> None:
+        if wizard is not self.wizard or self.booking is not None:
+            return
+        self.booking = BookingPanel(self.context, wizard.booking_area, clock=self._clock)
+        self.booking.set_booking_allowed(False, "finish the intake first (Ctrl+Enter).")
+        self.booking.visit_was_booked.connect(self._booked)
+        self.booking.confirmation.return_was_requested.connect(self.show_find)
+        wizard.set_booking_widget(self.booking)
 
     def _submitted(self, intake_id: int) -> None:
         wizard, booking = self.wizard, self.booking

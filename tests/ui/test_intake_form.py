@@ -93,6 +93,35 @@ def test_the_form_follows_the_checklist_file_without_code(qtbot, tmp_path: Path)
     assert [q.id for q in checklist.questions] == list(form.rows)
 
 
+def test_opening_builds_the_first_step_now_and_the_rest_while_idle(qtbot, checklist):  # type: ignore[no-untyped-def]
+    form = IntakeWizard(None, today=ON)
+    qtbot.addWidget(form)
+    built = [page.built for page in form.section_pages]
+    assert built[0] and not all(built)  # the caller can answer at once; no freeze for the rest
+    form.show()
+    qtbot.waitUntil(lambda: all(page.built for page in form.section_pages))
+    assert [q.id for q in checklist.questions] == list(form._rows)
+
+
+def test_answers_for_steps_not_built_yet_are_kept_and_screened(qtbot, checklist):  # type: ignore[no-untyped-def]
+    form = IntakeWizard(None, today=ON)
+    qtbot.addWidget(form)
+    last = checklist.sections[-1]
+    assert not form.section_pages[-1].built
+    question = last.questions[0]
+    form.load({question.id: True})  # a draft's answer for a step not built yet
+    assert form.answers[question.id] is True
+    assert question.id not in form.screening_result.missing
+    ndi = next(q for q in checklist.questions if q.id == "ndi_driving")
+    form.set_answer(ndi.id, 2)  # a pre-filled answer, the same way
+    assert form.answers[ndi.id] == 2
+    form.show()
+    qtbot.waitUntil(lambda: all(page.built for page in form.section_pages))
+    assert form.rows[question.id].input.value() is True  # the row took it when built
+    assert form.rows[ndi.id].input.value() == 2
+    assert form.answers[question.id] is True
+
+
 def test_yes_no_starts_unanswered(wizard: IntakeWizard, checklist):  # type: ignore[no-untyped-def]
     radios = wizard.rows["rf_fever"].findChildren(QRadioButton)
     assert [r.text() for r in radios] == ["Yes", "No"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
@@ -12,9 +13,12 @@ from intake.ui.intake_form.inputs import AnswerInput, make_input
 
 
 class QuestionRow(QFrame):
-    def __init__(self, question: Question, number: int, today: dt.date) -> None:
-        super().__init__()
+    def __init__(
+        self, question: Question, number: int, today: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         self.question = question
+        self._asked = True
         self.setObjectName("questionRow")
         self.input: AnswerInput = make_input(question, today)
         mark = ' <span style="color:#c53030">*</span>' if question.required else ""
@@ -38,6 +42,18 @@ class QuestionRow(QFrame):
             layout.addWidget(hint)
         layout.addWidget(self.input)
 
+    @property
+    def asked(self) -> bool:
+        """Whether the question applies, as the answers so far say (whatever is on screen)."""
+        return self._asked
+
+    def set_asked(self, asked: bool) -> None:
+        """Show or hide the question; touches the widget only on a change (every answer
+        re-evaluates every question, and hiding or showing a widget is not free)."""
+        if asked != self._asked:
+            self._asked = asked
+            self.setHidden(not asked)
+
     def mark(self, flag: str) -> None:
         """Highlight the row ("jump" after a click in the missing list, "" to clear)."""
         self.setProperty("mark", flag)
@@ -46,31 +62,58 @@ class QuestionRow(QFrame):
 
 
 class SectionPage(QScrollArea):
-    """One step of the wizard: a checklist section's questions, top to bottom."""
+    """One step of the wizard: a checklist section's questions, top to bottom.
 
-    def __init__(self, section: Section, first_number: int, today: dt.date) -> None:
-        super().__init__()
+    The frame is cheap; the questions are built by `build()` (the wizard builds the first
+    step at once and the others a step per turn of the event loop, or when first needed).
+    """
+
+    def __init__(
+        self, section: Section, first_number: int, today: dt.date, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         self.section = section
+        self._first_number = first_number
+        self._today = today
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        body.setObjectName("sectionBody")
-        layout = QVBoxLayout(body)
-        layout.setSpacing(4)
-        title = QLabel(section.title)
-        title.setObjectName("sectionTitle")
-        title.setWordWrap(True)
-        layout.addWidget(title)
         self.rows: list[QuestionRow] = []
-        for offset, question in enumerate(section.questions):
-            row = QuestionRow(question, first_number + offset, today)
+        self.built = False
+
+    def build(self, budget_s: float | None = None) -> list[QuestionRow]:
+        """Build the questions not built yet, in order, stopping once `budget_s` seconds
+        are spent (None: all of them); the new rows."""
+        if self.built:
+            return []
+        if self.widget() is None:
+            body = QWidget()
+            body.setObjectName("sectionBody")
+            self.setWidget(body)  # in place before the rows: see IntakeWizard._build
+            layout = QVBoxLayout(body)
+            layout.setSpacing(4)
+            title = QLabel(self.section.title)
+            title.setObjectName("sectionTitle")
+            title.setWordWrap(True)
+            layout.addWidget(title)
+            layout.addStretch(1)
+        body = self.widget()
+        layout = body.layout()
+        started = time.perf_counter()
+        new: list[QuestionRow] = []
+        questions = self.section.questions
+        while len(self.rows) < len(questions):
+            offset = len(self.rows)
+            row = QuestionRow(questions[offset], self._first_number + offset, self._today, body)
             self.rows.append(row)
-            layout.addWidget(row)
-        layout.addStretch(1)
-        self.setWidget(body)
+            new.append(row)
+            layout.insertWidget(layout.count() - 1, row)  # before the closing stretch
+            if budget_s is not None and time.perf_counter() - started >= budget_s:
+                break
+        self.built = len(self.rows) == len(questions)
+        return new
 
     def visible_rows(self) -> list[QuestionRow]:
-        return [row for row in self.rows if not row.isHidden()]
+        return [row for row in self.rows if row.asked]
 
 
 def _escape(text: str) -> str:

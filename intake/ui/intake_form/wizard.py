@@ -8,6 +8,7 @@ code. Answers are screened on every change (pure Python, microseconds) and kept 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -43,6 +44,7 @@ from intake.ui.intake_form.summary import summary_html
 from intake.ui.journal import Journal
 
 SUMMARY = "summary"
+_IDLE_BUDGET_S = 0.008  # building while idle: short turns, so typing is never held up
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -86,6 +88,9 @@ class IntakeWizard(QWidget):
         self._build(patient_label)
         self._refresh()
         self.go_to_step(0)
+        # The other steps are built one per turn of the event loop, so opening a record
+        # never freezes the screen; one that is needed sooner is built then.
+        QTimer.singleShot(0, self, self._build_next_page)
 
     # ---- public surface -------------------------------------------------------------------
 
@@ -134,6 +139,12 @@ class IntakeWizard(QWidget):
         return self._booking_allowed
 
     @property
+    def rows(self) -> Mapping[str, QuestionRow]:
+        """Every question's row by id, in checklist order (a step not built yet is built
+        when one of its rows is asked for)."""
+        return _Rows(self)
+
+    @property
     def answers(self) -> dict[str, Any]:
         """The answers to the questions asked (a skipped NDI section is None)."""
         return dict(self._answers)
@@ -174,9 +185,14 @@ class IntakeWizard(QWidget):
         """Fill the form with a draft's answers (restart offer) and carry on saving it."""
         self.keeper.resume(journal_key, intake_id, version)
         self._loading = True
-        for row in self.rows.values():
-            if row.question.id in answers:
-                row.input.set_value(answers[row.question.id])
+        for question in self.checklist.questions:
+            if question.id not in answers:
+                continue
+            row = self._rows.get(question.id)
+            if row is None:  # its step is not built yet: it takes the answer when it is
+                self._waiting[question.id] = answers[question.id]
+            else:
+                row.input.set_value(answers[question.id])
         self._loading = False
         self._refresh(save=False)
         ids = [page.section.id for page in self.section_pages]
@@ -184,10 +200,19 @@ class IntakeWizard(QWidget):
 
     def set_answer(self, question_id: str, value: object) -> None:
         """Set one answer as if typed (scripts, tests, a pre-filled date of birth)."""
-        self.rows[question_id].input.set_value(value)
+        row = self._rows.get(question_id)
+        if row is not None:
+            row.input.set_value(value)
+        elif question_id in self._section_of:
+            self._waiting[question_id] = value
+            self._answer_changed()
+        else:
+            raise KeyError(question_id)
 
     def go_to_step(self, index: int) -> None:
         index = max(0, min(index, self.pages.count() - 1))
+        if index < len(self.section_pages):
+            self._build_page(index)
         self.pages.setCurrentIndex(index)
         if self.steps.currentRow() != index:
             self.steps.setCurrentRow(index)
@@ -214,10 +239,11 @@ class IntakeWizard(QWidget):
             self.go_to_step(target)
 
     def go_to_question(self, question_id: str) -> None:
-        row = self.rows.get(question_id)
-        if row is None:
+        page = self._section_of.get(question_id)
+        if page is None:
             return
-        page = next(i for i, p in enumerate(self.section_pages) if row in p.rows)
+        self._build_page(page)
+        row = self._rows[question_id]
         if self.pages.currentIndex() != page:
             self.go_to_step(page)
         self._focus_row(row)
@@ -254,21 +280,14 @@ class IntakeWizard(QWidget):
         self.steps.setAccessibleName("Steps (Alt+Left and Alt+Right move between them)")
         self.pages = QStackedWidget()
         self.section_pages: list[SectionPage] = []
-        self.rows: dict[str, QuestionRow] = {}
-        number = 1
-        for section in self.checklist.sections:
-            page = SectionPage(section, number, self.today)
-            number += len(section.questions)
-            self.section_pages.append(page)
-            self.pages.addWidget(page)
-            self.steps.addItem(QListWidgetItem(section.title))
-            for row in page.rows:
-                self.rows[row.question.id] = row
-                row.input.answer_did_change.connect(self._answer_changed)
-                self._watch_enter(row.input)
-        self.steps.addItem(QListWidgetItem("Summary and booking"))
-        self.pages.addWidget(self._build_summary())
-        self.steps.currentRowChanged.connect(self._step_clicked)
+        self._rows: dict[str, QuestionRow] = {}  # of the steps built so far
+        self._waiting: dict[str, Any] = {}  # answers for steps not built yet
+        self._asked: dict[str, bool] = {}  # whether each question applies, as answered
+        self._section_of = {
+            q.id: index
+            for index, section in enumerate(self.checklist.sections)
+            for q in section.questions
+        }
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -321,6 +340,21 @@ class IntakeWizard(QWidget):
         layout.addLayout(header)
         layout.addLayout(body, 1)
 
+        # The steps go in only now, into a frame already in place: with the program's
+        # style sheet, moving a built subtree under a new parent re-styles all of it, so
+        # building bottom-up and then attaching cost several times the building itself.
+        # Their questions are built later (see _build_page).
+        number = 1
+        for section in self.checklist.sections:
+            page = SectionPage(section, number, self.today, parent=self.pages)
+            number += len(section.questions)
+            self.section_pages.append(page)
+            self.pages.addWidget(page)
+            self.steps.addItem(QListWidgetItem(section.title))
+        self.steps.addItem(QListWidgetItem("Summary and booking"))
+        self.pages.addWidget(self._build_summary())
+        self.steps.currentRowChanged.connect(self._step_clicked)
+
         for keys, slot in (
             ("Alt+Right", self.next_step),
             ("Ctrl+PgDown", self.next_step),
@@ -330,6 +364,40 @@ class IntakeWizard(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
+
+    def _build_page(self, index: int, budget_s: float | None = None) -> None:
+        """Build a step's questions not built yet (within `budget_s` seconds if given),
+        with any answers waiting for them."""
+        rows = self.section_pages[index].build(budget_s)
+        if not rows:
+            return
+        self._loading = True
+        for row in rows:
+            self._rows[row.question.id] = row
+            row.set_asked(self._asked.get(row.question.id, True))
+            if row.question.id in self._waiting:
+                row.input.set_value(self._waiting.pop(row.question.id))
+            row.input.answer_did_change.connect(self._answer_changed)
+            self._watch_enter(row.input)
+        self._loading = False
+
+    def _build_next_page(self) -> None:
+        """One small piece of the steps not built yet; again on the next turn until done."""
+        waiting = [i for i, page in enumerate(self.section_pages) if not page.built]
+        if not waiting:
+            return
+        index = waiting[0]
+        self._build_page(index, _IDLE_BUDGET_S)
+        page = self.section_pages[index]
+        if page.built:
+            # Styled and laid out now too, while idle, so moving to it later only paints.
+            page.setGeometry(self.pages.rect())
+            if body := page.widget():
+                body.ensurePolished()
+                width = page.viewport().width()
+                body.resize(width, body.heightForWidth(width))
+        if not page.built or len(waiting) > 1:
+            QTimer.singleShot(0, self, self._build_next_page)
 
     def _build_summary(self) -> QWidget:
         self.summary = QLabel()
@@ -380,13 +448,17 @@ class IntakeWizard(QWidget):
         asked: dict[str, Any] = {}
         in_force: dict[str, object] = {}
         for question in self.checklist.questions:
-            row = self.rows[question.id]
             condition = question.asked_when
             shown = (
                 condition is None or condition.evaluate(Facts(in_force, self.today)).value is True
             )
-            row.setHidden(not shown)
-            value = row.input.value()
+            self._asked[question.id] = shown
+            row = self._rows.get(question.id)
+            if row is not None:
+                row.set_asked(shown)
+                value = row.input.value()
+            else:
+                value = self._waiting.get(question.id, UNANSWERED)
             if not shown or value is UNANSWERED:
                 continue
             asked[question.id] = value
@@ -418,14 +490,14 @@ class IntakeWizard(QWidget):
         missing = set(self._result.missing)
         for index, page in enumerate(self.section_pages):
             item = self.steps.item(index)
-            visible = page.visible_rows()
-            still = sum(1 for row in visible if row.question.id in missing)
+            visible = self._asked_in(index)
+            still = sum(1 for qid in visible if qid in missing)
             if not visible:
                 text, enabled = f"{page.section.title} (not asked)", False
             elif still:
                 text, enabled = f"{page.section.title} · {still} to answer", True
             else:
-                answered = any(row.question.id in self._answers for row in visible)
+                answered = any(qid in self._answers for qid in visible)
                 text, enabled = f"{page.section.title}{'  ✓' if answered else ''}", True
             item.setText(text)
             flags = item.flags()
@@ -488,10 +560,15 @@ class IntakeWizard(QWidget):
     def _neighbour(self, index: int, direction: int) -> int | None:
         target = index + direction
         while 0 <= target < self.pages.count():
-            if target == len(self.section_pages) or self.section_pages[target].visible_rows():
+            if target == len(self.section_pages) or self._asked_in(target):
                 return target
             target += direction
         return None
+
+    def _asked_in(self, index: int) -> list[str]:
+        """The ids of the questions of a step that apply, as answered so far."""
+        section = self.checklist.sections[index]
+        return [q.id for q in section.questions if self._asked.get(q.id, True)]
 
     def _step_clicked(self, row: int) -> None:
         if row >= 0 and row != self.pages.currentIndex():
@@ -567,6 +644,27 @@ class IntakeWizard(QWidget):
         self.finish_button.setEnabled(True)
         self.save_status.setText(message)
         self.submit_did_fail.emit(message)
+
+
+class _Rows(Mapping[str, QuestionRow]):
+    """The wizard's rows by question id; asking for one builds its step if need be."""
+
+    def __init__(self, wizard: IntakeWizard) -> None:
+        self._wizard = wizard
+
+    def __getitem__(self, question_id: str) -> QuestionRow:
+        index = self._wizard._section_of[question_id]  # KeyError for an unknown id
+        self._wizard._build_page(index)
+        return self._wizard._rows[question_id]
+
+    def __contains__(self, question_id: object) -> bool:
+        return question_id in self._wizard._section_of
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._wizard._section_of)
+
+    def __len__(self) -> int:
+        return len(self._wizard._section_of)
 
 
 def _owning_row(widget: QObject | None) -> QuestionRow | None:
