@@ -9,8 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QObject
+
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.ui.guard import while_alive
 from intake.ui.worker import Worker
 
 T = TypeVar("T")
@@ -27,7 +30,17 @@ class UiContext:
         work: Callable[[Database, Actor], T],
         on_success: Callable[[T], None],
         on_failure: Callable[[str], None],
+        *,
+        owner: QObject | None = None,
     ) -> Any:
-        """Run a service call off the GUI thread; the callbacks run on the GUI thread."""
+        """Run a service call off the GUI thread; the callbacks run on the GUI thread.
+
+        The answer is dropped if `owner` (by default the object whose method `on_success`
+        is) was deleted meanwhile: a screen closed while its call was under way.
+        """
         database, actor = self.database, self.actor
+        if owner is None and isinstance(getattr(on_success, "__self__", None), QObject):
+            owner = on_success.__self__  # type: ignore[attr-defined]
+        if owner is not None:
+            on_success, on_failure = while_alive(owner, on_success), while_alive(owner, on_failure)
         return self.worker.submit(lambda: work(database, actor), on_success, on_failure)

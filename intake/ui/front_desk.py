@@ -60,7 +60,7 @@ class FrontDeskPage(QWidget):
         self.context = context
         self.journal = journal
         self.wizard: IntakeWizard | None = None
-        self.booking: BookingPanel | None = None
+        self._spare: IntakeWizard | None = None  # the next intake's form, made ahead
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_find())
         self.stack.addWidget(self._build_register())
@@ -80,6 +80,13 @@ class FrontDeskPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.refresh_unfinished()
+        QTimer.singleShot(0, self, self.prepare_next_intake)
+
+    @property
+    def booking(self) -> BookingPanel | None:
+        """The booking panel of the intake on screen (None until it is attached)."""
+        widget = self.wizard.booking_widget if self.wizard is not None else None
+        return widget if isinstance(widget, BookingPanel) else None
 
     # ---- views ------------------------------------------------------------------------------
 
@@ -126,6 +133,7 @@ class FrontDeskPage(QWidget):
         self.stack.setCurrentIndex(FIND)
         self.refresh_unfinished()
         self.search.focus_search()
+        QTimer.singleShot(0, self, self.prepare_next_intake)
 
     def show_register(self) -> None:
         self.stack.setCurrentIndex(REGISTER)
@@ -147,14 +155,34 @@ class FrontDeskPage(QWidget):
 
         self.context.run(work, self._start_intake, self.status_did_change.emit)
 
-    def _start_intake(self, info: PatientInfo) -> None:
+    def prepare_next_intake(self) -> None:
+        """Make the next intake's form (and its booking panel) while nobody waits for it,
+        so opening a record only shows it. It keeps nothing until it is used."""
+        if self._spare is not None and self._spare.today == dt.date.today():
+            return
+        if self._spare is not None:
+            self._spare.deleteLater()  # made yesterday: today's date matters to the answers
+        self._spare = self._new_wizard()
+        QTimer.singleShot(0, self._spare, lambda spare=self._spare: self._attach_booking(spare))
+
+    def _new_wizard(self) -> IntakeWizard:
         wizard = IntakeWizard(
             self.context,
-            patient_id=info.id,
-            patient_label=patient_label(info),
             journal=self.journal,
+            saving=False,
             parent=self.intake_holder,  # built in place: see IntakeWizard._build
         )
+        wizard.hide()
+        return wizard
+
+    def _start_intake(self, info: PatientInfo) -> None:
+        wizard, self._spare = self._spare, None
+        if wizard is None or wizard.today != dt.date.today():
+            if wizard is not None:
+                wizard.deleteLater()
+            wizard = self._new_wizard()
+        wizard.begin(info.id, patient_label(info))
+        self.status_did_change.emit("")  # the record is open: "Opening…" no longer applies
         # What the record already holds is not asked again (the caller can still correct it).
         for question_id, value in (
             ("dob", info.date_of_birth.isoformat() if info.date_of_birth else None),
@@ -176,12 +204,13 @@ class FrontDeskPage(QWidget):
             layout.removeWidget(self.wizard)
             self.wizard.deleteLater()
         self.wizard = wizard
-        self.booking = None
-        # The booking panel waits for the next turn of the event loop: the first question
-        # is on screen sooner, and it is there long before the summary can be reached.
-        QTimer.singleShot(0, wizard, lambda: self._attach_booking(wizard))
+        if self.booking is None:
+            # The booking panel waits for the next turn of the event loop: the first
+            # question is on screen sooner, and the panel long before the summary.
+            QTimer.singleShot(0, wizard, lambda: self._attach_booking(wizard))
         wizard.intake_did_submit.connect(lambda intake_id: self._submitted(intake_id))
         layout.addWidget(wizard)
+        wizard.show()
         self.stack.setCurrentIndex(INTAKE)
         # The caller is on the phone: the cursor waits in the first question.
         wizard.go_to_step(
@@ -190,13 +219,13 @@ class FrontDeskPage(QWidget):
         self.intake_did_start.emit(wizard)
 
     def _attach_booking(self, wizard: IntakeWizard) -> None:
-        if wizard is not self.wizard or self.booking is not None:
+        if isinstance(wizard.booking_widget, BookingPanel):
             return
-        self.booking = BookingPanel(self.context, wizard.booking_area, clock=self._clock)
-        self.booking.set_booking_allowed(False, "finish the intake first (Ctrl+Enter).")
-        self.booking.visit_was_booked.connect(self._booked)
-        self.booking.confirmation.return_was_requested.connect(self.show_find)
-        wizard.set_booking_widget(self.booking)
+        panel = BookingPanel(self.context, wizard.booking_area, clock=self._clock)
+        panel.set_booking_allowed(False, "finish the intake first (Ctrl+Enter).")
+        panel.visit_was_booked.connect(self._booked)
+        panel.return_was_requested.connect(self.show_find)
+        wizard.set_booking_widget(panel)
 
     def _submitted(self, intake_id: int) -> None:
         wizard, booking = self.wizard, self.booking

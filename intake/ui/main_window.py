@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -37,6 +39,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFixedWidth(180)
         self.pages = QStackedWidget()
         self._page_index: dict[str, int] = {}
+        self._builders: dict[str, Callable[[], QWidget]] = {}
         for number, (key, title, blurb) in enumerate(AREAS, start=1):
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -76,6 +79,7 @@ class MainWindow(QMainWindow):
 
     def set_page(self, key: str, page: QWidget) -> None:
         """Put a real screen in place of an area's placeholder."""
+        self._builders.pop(key, None)
         index = self._page_index[key]
         old = self.pages.widget(index)
         self.pages.removeWidget(old)
@@ -84,8 +88,26 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() == index:
             self.pages.setCurrentIndex(index)
 
+    def set_page_builder(self, key: str, build: Callable[[], QWidget]) -> None:
+        """Build an area's screen when it is first shown (or asked for), not before: the
+        screens a person never opens cost neither start-up time nor memory. A screen
+        built earlier goes at once (a new person or role gets new screens)."""
+        index = self._page_index[key]
+        if key not in self._builders and self.pages.widget(index).objectName() != _PLACEHOLDER:
+            title, blurb = next((t, b) for k, t, b in AREAS if k == key)
+            self.set_page(key, _placeholder(title, blurb))
+        self._builders[key] = build
+        if self.navigation.currentRow() == index:
+            self._build(key)
+
     def page(self, key: str) -> QWidget:
+        self._build(key)
         return self.pages.widget(self._page_index[key])
+
+    def _build(self, key: str) -> None:
+        build = self._builders.pop(key, None)
+        if build is not None:
+            self.set_page(key, build())
 
     def current_area(self) -> str:
         return str(self.navigation.currentItem().data(Qt.ItemDataRole.UserRole))
@@ -95,12 +117,17 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         key = AREAS[row][0]
+        self._build(key)
         self.pages.setCurrentIndex(self._page_index[key])
         self.area_did_change.emit(key)
 
 
+_PLACEHOLDER = "areaPlaceholder"
+
+
 def _placeholder(title: str, blurb: str) -> QWidget:
     page = QWidget()
+    page.setObjectName(_PLACEHOLDER)
     layout = QVBoxLayout(page)
     heading = QLabel(title)
     heading.setObjectName("pageTitle")

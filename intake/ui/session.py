@@ -41,6 +41,7 @@ class Startup(QObject):
         self.started: Started | None = None
         self.context: UiContext | None = None
         self.lock: Any = None
+        self.desk: Any = None  # the front desk page, once built
         self.pages: list[Any] = []  # screens with threads of their own, stopped on quit
         self.quit_on_failure = True
         self._user_label = QLabel()
@@ -146,9 +147,11 @@ class Startup(QObject):
             "review": self._review_page,
             "admin": self._admin_page,
         }
+        self.desk = None
         for key, build in builders.items():
             if key in allowed:
-                self.window.set_page(key, build())
+                # Built when first shown: the area shown at sign-in now, the others later.
+                self.window.set_page_builder(key, build)
         self._user_label.setText(f"{actor.username} · {role_label(actor.role)}")
         self.window.statusBar().showMessage("Ready", 3000)
 
@@ -196,10 +199,13 @@ class Startup(QObject):
         return admin
 
     def _open_patient(self, patient_id: int) -> None:
-        desk = getattr(self, "desk", None)
-        if desk is not None:
-            self.window.show_area("intake")  # the Intake area opens the record
-            desk.open_patient(patient_id)
+        from intake.domain.accounts import allowed_areas
+
+        if self.context is None or "intake" not in allowed_areas(self.context.actor.role):
+            return
+        self.window.show_area("intake")  # the Intake area opens the record (built if need be)
+        if self.desk is not None:
+            self.desk.open_patient(patient_id)
 
     def _add_session_controls(self) -> None:
         bar = self.window.statusBar()

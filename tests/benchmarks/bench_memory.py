@@ -93,7 +93,7 @@ def loaded():
     page.canvas.viewport().repaint()
     QTimer.singleShot(1000, finish)  # let the paint, the live feed and the collector settle
 def signed_in(_actor):
-    stages["signed in, pages built"] = rss()
+    stages["signed in, first area built"] = rss()
     window.show_area("schedule")
     page = window.page("schedule")
     page.schedule_did_load.connect(loaded)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from sqlalchemy import text
 
 from intake.screening import QuestionType
 from intake.services.database import Database
@@ -102,3 +103,29 @@ def test_a_whole_intake_typed_by_keyboard_and_booked(qtbot, desk):  # type: igno
     visit = booked.args[0]
     assert visit.patient_id == practice.patients[0]
     assert visit.intake_id is not None and not visit.needs_review
+
+
+def test_the_next_form_is_made_ahead_keeps_nothing_and_is_used(  # type: ignore[no-untyped-def]
+    qtbot, desk, database: Database, tmp_path
+):
+    page, practice = desk
+    qtbot.waitUntil(lambda: page._spare is not None and page._spare.booking_widget is not None)
+    spare = page._spare
+    qtbot.waitUntil(lambda: all(step.built for step in spare.section_pages))
+    qtbot.wait(100)  # past the autosave delay: a form nobody uses must keep nothing
+    assert not list((tmp_path / "journal").glob("*"))
+    with database.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM intakes")).scalar() == 0
+    with qtbot.waitSignal(page.search.results_did_arrive, timeout=10_000):
+        qtbot.keyClicks(QApplication.focusWidget(), "sample0 testcase0")
+    with qtbot.waitSignal(page.intake_did_start, timeout=10_000) as started:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    wizard = started.args[0]
+    assert wizard is spare and wizard.isVisible()  # shown, not built while the caller waits
+    assert wizard.patient_id == practice.patients[0]
+    assert "testcase0" in wizard.patient_label.text().lower()
+    qtbot.waitUntil(lambda: wizard.intake_id is not None, timeout=10_000)  # now it keeps
+    assert page._spare is None  # the next one is made once the desk is back at the search
+    page.show_find()
+    qtbot.waitUntil(lambda: page._spare is not None and page._spare is not wizard)

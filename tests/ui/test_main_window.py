@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from intake.domain.enums import Role
 from intake.services.actor import Actor
@@ -98,3 +98,28 @@ def test_an_unreachable_database_shows_a_dialog_not_a_traceback(
     assert shown and "does not answer" in shown[0]
     assert "topsecret" not in shown[0]
     assert window.database_label.text() == "No database"
+
+
+def test_an_area_is_built_when_first_shown_and_rebuilt_for_a_new_person(qtbot, show_active):
+    window = show_active(MainWindow())
+    built: list[str] = []
+
+    def builder(key: str):  # type: ignore[no-untyped-def]
+        def build() -> QLabel:
+            built.append(key)
+            return QLabel(f"{key} screen {len(built)}")
+
+        return build
+
+    window.set_allowed_areas({"intake", "schedule"})
+    window.set_page_builder("intake", builder("intake"))
+    window.set_page_builder("schedule", builder("schedule"))
+    assert built == ["intake"]  # the area on screen, and only it
+    with qtbot.waitSignal(window.area_did_change):
+        qtbot.keyClick(window.navigation, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert built == ["intake", "schedule"]
+    assert window.page("schedule").text() == "schedule screen 2"
+    window.set_page_builder("intake", builder("intake"))  # another person signs in
+    window.set_page_builder("schedule", builder("schedule"))
+    assert built == ["intake", "schedule", "schedule"]  # the one on screen at once
+    assert window.page("intake").text() == "intake screen 4"  # asked for: built then

@@ -66,6 +66,7 @@ class BookingPanel(QWidget):
     booking_did_conflict = Signal(str)  # the message; the alternatives are in the list
     booking_did_fail = Signal(str)  # refused by the service, or another error
     busy_did_change = Signal(bool)
+    return_was_requested = Signal()  # "back" on the booked visit's page
 
     def __init__(
         self,
@@ -85,9 +86,10 @@ class BookingPanel(QWidget):
         self._pending = 0
         self._booking = False
         self._keep_banner = False
-        self.filters = FilterBar()
+        # Children are made with their parent (see IntakeWizard._build for why).
+        self.filters = FilterBar(self)
         self.model = SlotModel(self)
-        self.view = SlotView()
+        self.view = SlotView(self)
         self.view.setModel(self.model)
         self.banner = QLabel()
         self.banner.setObjectName("bookingBanner")
@@ -111,8 +113,8 @@ class BookingPanel(QWidget):
         self.search_button = _action_button(self.search_action, "&Search again (F5)")
         self.book_button = _action_button(self.book_action, "Boo&k selected slot (Ctrl+B)")
         self.book_button.setObjectName("bookButton")
-        self.confirmation = BookingConfirmation(ctx)
-        self.pages = QStackedWidget()
+        self._confirmation: BookingConfirmation | None = None  # built at the first booking
+        self.pages = QStackedWidget(self)
         self._busy_timer = _single_shot(self, BUSY_AFTER_MS, self._show_busy)
         self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self.search_now)
         self._build()
@@ -141,6 +143,25 @@ class BookingPanel(QWidget):
             self._say("blocked", f"Booking blocked: {reason}")
         elif self.status.property("tone") == "blocked":
             self._say("info", "Booking allowed. Choose a slot and press Enter.")
+
+    @property
+    def confirmation(self) -> BookingConfirmation:
+        """The booked visit's page; built the first time it is needed, not with the panel."""
+        if self._confirmation is None:
+            page = BookingConfirmation(self.ctx, self.pages)
+            self.pages.addWidget(page)
+            page.return_was_requested.connect(self._back_to_slots)
+            page.return_was_requested.connect(self.return_was_requested)
+            page.calendar_was_saved.connect(
+                lambda path: self._say("done", f"Calendar file saved: {path}")
+            )
+            page.pdf_was_saved.connect(lambda path: self._say("done", f"PDF saved: {path}"))
+            page.visit_was_printed.connect(
+                lambda: self._say("done", "Confirmation sent to the printer.")
+            )
+            page.export_did_fail.connect(lambda m: self._say("error", m))
+            self._confirmation = page
+        return self._confirmation
 
     def set_appointment_type(self, code: str) -> None:
         self.filters.set_type(code)
@@ -225,7 +246,7 @@ class BookingPanel(QWidget):
             return
         self.banner.hide()
         self.confirmation.show_visit(result)
-        self.pages.setCurrentIndex(1)
+        self.pages.setCurrentWidget(self.confirmation)
         self._say("done", f"Booked: {wording.visit_sentence(result)}.")
         self.visit_was_booked.emit(result)
 
@@ -286,7 +307,7 @@ class BookingPanel(QWidget):
 
             return finish
 
-        self.ctx.run(work, done(on_success), done(on_failure))
+        self.ctx.run(work, done(on_success), done(on_failure), owner=self)
 
     def _show_busy(self) -> None:
         if self._pending:
@@ -347,17 +368,6 @@ class BookingPanel(QWidget):
     def _connect(self) -> None:
         self.filters.filters_did_change.connect(self.search_soon)
         self.view.slot_was_chosen.connect(self.book_selected)
-        self.confirmation.return_was_requested.connect(self._back_to_slots)
-        self.confirmation.calendar_was_saved.connect(
-            lambda path: self._say("done", f"Calendar file saved: {path}")
-        )
-        self.confirmation.pdf_was_saved.connect(
-            lambda path: self._say("done", f"PDF saved: {path}")
-        )
-        self.confirmation.visit_was_printed.connect(
-            lambda: self._say("done", "Confirmation sent to the printer.")
-        )
-        self.confirmation.export_did_fail.connect(lambda m: self._say("error", m))
 
     def _back_to_slots(self) -> None:
         self.pages.setCurrentIndex(0)
@@ -367,7 +377,7 @@ class BookingPanel(QWidget):
     def _build(self) -> None:
         title = QLabel("Book the visit")
         title.setObjectName("bookingTitle")
-        slots_page = QWidget()
+        slots_page = QWidget(self.pages)
         slots = QVBoxLayout(slots_page)
         slots.setContentsMargins(0, 0, 0, 0)
         slots.addWidget(self.banner)
@@ -382,7 +392,6 @@ class BookingPanel(QWidget):
         buttons.addWidget(self.book_button)
         slots.addLayout(buttons)
         self.pages.addWidget(slots_page)
-        self.pages.addWidget(self.confirmation)
         body = QHBoxLayout()
         body.addWidget(self.filters, 0)  # as wide as its labels need, at any scaling
         body.addWidget(self.pages, 1)

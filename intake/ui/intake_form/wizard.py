@@ -69,10 +69,13 @@ class IntakeWizard(QWidget):
         journal: Journal | None = None,
         today: dt.date | None = None,
         autosave_ms: int | None = None,
+        saving: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeWizard")
+        # False for a form made ahead of need: it keeps nothing until `begin` names the patient.
+        self._saving = saving
         self.context = context
         self.checklist = checklist or screening.load_checklist(None)
         self.today = today or dt.date.today()
@@ -154,6 +157,11 @@ class IntakeWizard(QWidget):
         index = self.pages.currentIndex()
         return SUMMARY if index == len(self.section_pages) else self.section_pages[index].section.id
 
+    def begin(self, patient_id: int | None, label: str = "") -> None:
+        """Start this (prepared) form for a patient: from now on every change is kept."""
+        self._saving = True
+        self.set_patient(patient_id, label)
+
     def set_patient(self, patient_id: int | None, label: str = "") -> None:
         self._patient_id = patient_id
         self.patient_label.setText(
@@ -172,6 +180,7 @@ class IntakeWizard(QWidget):
         layout.addWidget(widget, 1)
         self.booking_widget = widget
         widget.setEnabled(self._booking_allowed)
+        self._prepare(self.summary_page)
 
     def load(
         self,
@@ -213,6 +222,8 @@ class IntakeWizard(QWidget):
         index = max(0, min(index, self.pages.count() - 1))
         if index < len(self.section_pages):
             self._build_page(index)
+        # The summary states the screening itself; the side panel gives its room to booking.
+        self.panel.setVisible(index != len(self.section_pages))
         self.pages.setCurrentIndex(index)
         if self.steps.currentRow() != index:
             self.steps.setCurrentRow(index)
@@ -390,14 +401,17 @@ class IntakeWizard(QWidget):
         self._build_page(index, _IDLE_BUDGET_S)
         page = self.section_pages[index]
         if page.built:
-            # Styled and laid out now too, while idle, so moving to it later only paints.
-            page.setGeometry(self.pages.rect())
-            if body := page.widget():
-                body.ensurePolished()
-                width = page.viewport().width()
-                body.resize(width, body.heightForWidth(width))
+            self._prepare(page)
         if not page.built or len(waiting) > 1:
             QTimer.singleShot(0, self, self._build_next_page)
+
+    def _prepare(self, page: QScrollArea) -> None:
+        """Style and lay out a step while idle, so moving to it later only paints."""
+        page.setGeometry(self.pages.rect())
+        if body := page.widget():
+            body.ensurePolished()
+            width = page.viewport().width()
+            body.resize(width, max(body.heightForWidth(width), body.sizeHint().height()))
 
     def _build_summary(self) -> QWidget:
         self.summary = QLabel()
@@ -436,6 +450,7 @@ class IntakeWizard(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
+        self.summary_page = scroll
         return scroll
 
     # ---- answers and screening ------------------------------------------------------------
@@ -474,7 +489,7 @@ class IntakeWizard(QWidget):
             self.summary.setText(summary_html(self.checklist, self._result))
         self.screening_did_change.emit(self._result)
         self.answers_did_change.emit()
-        if save:
+        if save and self._saving:
             self.keeper.changed(
                 DraftState(
                     answers=asked,

@@ -34,7 +34,7 @@ from intake.domain.search_query import read_date
 from intake.services import patients, practice_admin
 from intake.services.patients import DuplicateCandidate
 from intake.ui.context import UiContext
-from intake.ui.patients.guard import while_alive
+from intake.ui.guard import while_alive
 
 DUPLICATE_DELAY_MS = 300
 LANGUAGES = (

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from intake.services import patient_search
 from intake.ui.context import UiContext
-from intake.ui.patients.guard import while_alive
+from intake.ui.guard import while_alive
 from intake.ui.patients.search_model import PatientSearchModel
 
 DEBOUNCE_MS = 150
