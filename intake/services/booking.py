@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from intake.db.models import Appointment, Intake
+from intake.db.models import Appointment, CalendarRevision, Intake
 from intake.domain.booking import (
     LATE_CANCELLATION,
     BookingConflict,
@@ -34,12 +34,29 @@ from intake.scheduling import SlotQuery, find_slots
 from intake.services import audit, slot_finder, waitlist
 from intake.services.actor import Actor
 from intake.services.calendar_loader import ACTIVE, working_calendar
-from intake.services.calendar_statics import CalendarStatics, VisitKind, calendar_statics
+from intake.services.calendar_statics import (
+    CalendarStatics,
+    VisitKind,
+    calendar_statics,
+    known_statics,
+)
 from intake.services.database import Database
 
 ALTERNATIVES = 3
-_INSERTED = [c.key for c in Appointment.__table__.columns if c.key != "id"]
-_INSERT = insert(Appointment.__table__).returning(Appointment.__table__.c.id)
+_TABLE = Appointment.__table__
+_INSERTED = [c.key for c in _TABLE.columns if c.key != "id"]
+_INSERT = insert(_TABLE).returning(_TABLE.c.id)
+# The same row, written only while the calendar set-up is at the revision it was judged on.
+_INSERT_AT_REVISION = (
+    insert(_TABLE)
+    .from_select(
+        _INSERTED,
+        select(*(bindparam(c.key, type_=c.type) for c in _TABLE.columns if c.key != "id")).where(
+            select(CalendarRevision.revision).scalar_subquery() == bindparam("revision")
+        ),
+    )
+    .returning(_TABLE.c.id)
+)
 _NEAR_DAYS, _WIDE_DAYS = 3, 14  # days searched for alternatives: near the wanted day, then wide
 
 
@@ -57,32 +74,49 @@ def book(
     now = now or dt.datetime.now(dt.UTC)
     try:
         with database.writing() as session:
-            statics = calendar_statics(session)
-            kind = statics.active_kind(request.type_code)
-            needs_review = _screening_gate(session, request, kind)
-            _require_bookable(statics, request, kind, now)
-            row = Appointment(
-                patient_id=request.patient_id,
-                therapist_id=request.therapist_id,
-                location_id=request.location_id,
-                type_id=kind.id,
-                starts_at=request.start,
-                ends_at=request.start + dt.timedelta(minutes=kind.minutes),
-                blocks_until=request.start
-                + dt.timedelta(minutes=kind.minutes + kind.buffer_minutes),
-                status=AppointmentStatus.BOOKED.value,
-                intake_id=request.intake_id,
-                needs_review=needs_review,
-                booked_by=actor.user_id,
-                booked_at=now,
-                cancel_reason="",
-                late_cancellation=False,
-                version=1,
-            )
-            # One plain INSERT rather than the unit of work: the row is new and not changed
-            # again here, and this is the statement every PC races on. An unknown patient is
-            # refused by the foreign key, not by a read beforehand.
-            row.id = _insert_guarded(session, row)
+            # Judged on the set-up this PC last read, without a query; the insert itself
+            # checks that it is still current. If it is not, or if that set-up says no, the
+            # request is judged again on the set-up as it is now.
+            cached = known_statics(session)
+            statics = cached or calendar_statics(session)
+            current = cached is None
+            while True:
+                try:
+                    kind = statics.active_kind(request.type_code)
+                    needs_review = _screening_gate(session, request, kind)
+                    _require_bookable(statics, request, kind, now)
+                except (Invalid, BookingRefused):
+                    if current:
+                        raise
+                    statics, current = calendar_statics(session), True
+                    continue
+                row = Appointment(
+                    patient_id=request.patient_id,
+                    therapist_id=request.therapist_id,
+                    location_id=request.location_id,
+                    type_id=kind.id,
+                    starts_at=request.start,
+                    ends_at=request.start + dt.timedelta(minutes=kind.minutes),
+                    blocks_until=request.start
+                    + dt.timedelta(minutes=kind.minutes + kind.buffer_minutes),
+                    status=AppointmentStatus.BOOKED.value,
+                    intake_id=request.intake_id,
+                    needs_review=needs_review,
+                    booked_by=actor.user_id,
+                    booked_at=now,
+                    cancel_reason="",
+                    late_cancellation=False,
+                    version=1,
+                )
+                # One plain INSERT rather than the unit of work: the row is new and not
+                # changed again here, and this is the statement every PC races on. An
+                # unknown patient is refused by the foreign key, not by a read beforehand.
+                new_id = _insert_guarded(session, row, None if current else statics.revision)
+                if new_id is not None:
+                    row.id = new_id
+                    break
+                # Read in this transaction now: as current as a check can be.
+                statics, current = calendar_statics(session), True
             if request.waitlist_entry_id is not None:
                 waitlist.close_as_booked(
                     session, actor, request.waitlist_entry_id, request.patient_id
@@ -376,15 +410,22 @@ def _offered(
     return False
 
 
-def _insert_guarded(session: Session, row: Appointment) -> int:
-    """Insert a new visit (not added to the session) and return its id.
+def _insert_guarded(session: Session, row: Appointment, revision: int | None) -> int | None:
+    """Insert a new visit (not added to the session) and return its id; with `revision`,
+    only if the calendar set-up is still at it (None if it moved on: nothing written).
 
     Its therapist, location and type were checked already, so a foreign-key refusal means
     the patient does not exist; an overlap refusal becomes _Overlap.
     """
     values = {name: getattr(row, name) for name in _INSERTED}
     try:
-        return session.connection().execute(_INSERT, values).scalar_one()
+        if revision is None:
+            return session.connection().execute(_INSERT, values).scalar_one()
+        return (
+            session.connection()
+            .execute(_INSERT_AT_REVISION, {**values, "revision": revision})
+            .scalar_one_or_none()
+        )
     except IntegrityError as exc:
         _raise_overlap(exc)
         if "foreign key" in str(exc.orig).lower():

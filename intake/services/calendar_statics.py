@@ -119,6 +119,13 @@ _cache: weakref.WeakKeyDictionary[Engine, CalendarStatics] = weakref.WeakKeyDict
 _building = threading.Lock()
 
 
+def known_statics(session: Session) -> CalendarStatics | None:
+    """The set-up this process last read from the session's database, without asking whether
+    it is still current (None if never read). For a write that checks the revision itself."""
+    bind = session.get_bind()
+    return _cache.get(bind if isinstance(bind, Engine) else bind.engine)
+
+
 def calendar_statics(session: Session) -> CalendarStatics:
     """The set-up as of this unit of work: one query when nothing changed since last time."""
     revision = session.scalar(select(CalendarRevision.revision)) or 0

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -34,6 +34,7 @@ from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.review.returned_list import ReturnedList
 
 FIND, REGISTER, INTAKE = 0, 1, 2
+PREPARE_AFTER_MS = 300
 
 
 def patient_label(info: PatientInfo) -> str:
@@ -80,7 +81,16 @@ class FrontDeskPage(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.refresh_unfinished()
-        QTimer.singleShot(0, self, self.prepare_next_intake)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Once the Intake area has been on screen a moment, make the next intake's form;
+        # a session spent elsewhere (the schedule, say) never pays for one.
+        QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare_if_shown)
+
+    def _prepare_if_shown(self) -> None:
+        if self.isVisible():
+            self.prepare_next_intake()
 
     @property
     def booking(self) -> BookingPanel | None:
@@ -117,17 +127,27 @@ class FrontDeskPage(QWidget):
         return page
 
     def _build_register(self) -> QWidget:
-        page = QWidget()
-        self.register_form = PatientRegisterForm(self.context)
-        self.register_form.patient_was_registered.connect(self.open_patient)
-        self.register_form.existing_patient_was_chosen.connect(self.open_patient)
-        back = QPushButton("Back to search (Ctrl+F)")
-        back.setAccessibleName("Back to the patient search")
-        back.clicked.connect(self.show_find)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.register_form, 1)
-        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
-        return page
+        # The form itself is made the first time it is asked for (see register_form).
+        self._register_page = QWidget()
+        QVBoxLayout(self._register_page)
+        self._register_form: PatientRegisterForm | None = None
+        return self._register_page
+
+    @property
+    def register_form(self) -> PatientRegisterForm:
+        """The new-patient form, built on first use: many sessions never register anyone."""
+        if self._register_form is None:
+            form = PatientRegisterForm(self.context, self._register_page)
+            form.patient_was_registered.connect(self.open_patient)
+            form.existing_patient_was_chosen.connect(self.open_patient)
+            back = QPushButton("Back to search (Ctrl+F)", self._register_page)
+            back.setAccessibleName("Back to the patient search")
+            back.clicked.connect(self.show_find)
+            layout = self._register_page.layout()
+            layout.addWidget(form, 1)
+            layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
+            self._register_form = form
+        return self._register_form
 
     def show_find(self) -> None:
         self.stack.setCurrentIndex(FIND)
@@ -136,9 +156,10 @@ class FrontDeskPage(QWidget):
         QTimer.singleShot(0, self, self.prepare_next_intake)
 
     def show_register(self) -> None:
+        form = self.register_form
         self.stack.setCurrentIndex(REGISTER)
-        self.register_form.setFocus()
-        self.register_form.focusNextChild()
+        form.setFocus()
+        form.focusNextChild()
 
     def refresh_unfinished(self) -> None:
         load_unfinished(self.context, self.journal, self.recovery.show_drafts)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import Time, bindparam, text
 
 from intake.db.engine import create_database_engine
 from intake.db.models import TimeOff
-from intake.domain.booking import SlotRequest
-from intake.services import slot_finder
-from tests.db.practice import DESK, MONDAY, NOW, build
+from intake.domain.booking import BookingRefused, BookingRequest, SlotRequest
+from intake.services import booking, slot_finder
+from tests.db.practice import DESK, MONDAY, NOW, at, build
 
 
 def _starts(database, **kwargs):  # type: ignore[no-untyped-def]
@@ -82,3 +83,49 @@ def test_a_change_rolled_back_never_poisons_the_cache(database):  # type: ignore
     with database.writing() as session:
         session.execute(move_start, {"t": dt.time(10), "id": practice.ann})
     assert min(_starts(database, therapist_id=practice.ann)) == dt.time(10)
+
+
+def _other_pc(database_url: str, sql: str, **params) -> None:  # type: ignore[no-untyped-def]
+    """A change made with raw SQL on another connection: no service, no cache of ours."""
+    engine = create_database_engine(database_url)
+    with engine.begin() as conn:
+        conn.execute(text(sql).bindparams(bindparam("t", type_=Time())), params)
+    engine.dispose()
+
+
+def test_a_booking_on_a_set_up_changed_elsewhere_is_judged_on_the_new_one(  # type: ignore[no-untyped-def]
+    database, database_url: str
+):
+    practice = build(database)
+    assert dt.time(9) in _starts(database, therapist_id=practice.ann)  # this PC's cache: 8-12
+    _other_pc(
+        database_url,
+        "UPDATE availability_templates SET end_time = :t WHERE therapist_id = :id",
+        t=dt.time(9),
+        id=practice.ann,
+    )
+    request = BookingRequest(
+        practice.patients[0], practice.ann, practice.east, at(MONDAY, 10), "FU45"
+    )
+    with pytest.raises(BookingRefused, match="does not work"):  # not booked on the old hours
+        booking.book(database, DESK, request, now=NOW)
+    with database.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM appointments")).scalar() == 0
+
+
+def test_a_booking_the_new_set_up_allows_is_booked_though_the_old_one_did_not(  # type: ignore[no-untyped-def]
+    database, database_url: str
+):
+    practice = build(database)
+    assert dt.time(13) not in _starts(database, therapist_id=practice.ann)  # cached: 8-12
+    _other_pc(
+        database_url,
+        "UPDATE availability_templates SET end_time = :t WHERE therapist_id = :id",
+        t=dt.time(16),
+        id=practice.ann,
+    )
+    request = BookingRequest(
+        practice.patients[0], practice.ann, practice.east, at(MONDAY, 13), "FU45"
+    )
+    visit = booking.book(database, DESK, request, now=NOW)
+    assert visit.start == at(MONDAY, 13)

@@ -376,6 +376,7 @@ EXEMPT: dict[str, str] = {
     "demo_practice.build": _NO_DATA,
     "demo_practice.holidays": _NO_DATA,
     "calendar_statics.calendar_statics": _IN_TRANSACTION,
+    "calendar_statics.known_statics": _IN_TRANSACTION,
     "calendar_loader.working_calendar": _NO_DATA,
     "calendar_loader.with_appointments": _IN_TRANSACTION,
     "booking.visit_from": _NO_DATA + "; describes a visit the caller already holds",

@@ -111,8 +111,10 @@ def test_the_next_form_is_made_ahead_keeps_nothing_and_is_used(  # type: ignore[
     page, practice = desk
     qtbot.waitUntil(lambda: page._spare is not None and page._spare.booking_widget is not None)
     spare = page._spare
-    qtbot.waitUntil(lambda: all(step.built for step in spare.section_pages))
-    qtbot.wait(100)  # past the autosave delay: a form nobody uses must keep nothing
+    # Made ahead: its first step and booking panel; the rest waits until it is used.
+    assert spare.section_pages[0].built and not spare.section_pages[-1].built
+    # A form nobody uses keeps nothing: nothing written, nothing waiting to be.
+    assert spare.keeper.state is None and not spare.keeper.pending
     assert not list((tmp_path / "journal").glob("*"))
     with database.reading() as session:
         assert session.execute(text("SELECT count(*) FROM intakes")).scalar() == 0
@@ -126,6 +128,7 @@ def test_the_next_form_is_made_ahead_keeps_nothing_and_is_used(  # type: ignore[
     assert wizard.patient_id == practice.patients[0]
     assert "testcase0" in wizard.patient_label.text().lower()
     qtbot.waitUntil(lambda: wizard.intake_id is not None, timeout=10_000)  # now it keeps
+    qtbot.waitUntil(lambda: all(step.built for step in wizard.section_pages))
     assert page._spare is None  # the next one is made once the desk is back at the search
     page.show_find()
     qtbot.waitUntil(lambda: page._spare is not None and page._spare is not wizard)

@@ -91,9 +91,11 @@ class IntakeWizard(QWidget):
         self._build(patient_label)
         self._refresh()
         self.go_to_step(0)
-        # The other steps are built one per turn of the event loop, so opening a record
-        # never freezes the screen; one that is needed sooner is built then.
-        QTimer.singleShot(0, self, self._build_next_page)
+        # The other steps are built a few rows per turn of the event loop, so opening a
+        # record never freezes the screen; one that is needed sooner is built then. A form
+        # made ahead of need waits for `begin`: until then it costs only its first step.
+        if saving:
+            QTimer.singleShot(0, self, self._build_next_page)
 
     # ---- public surface -------------------------------------------------------------------
 
@@ -159,7 +161,9 @@ class IntakeWizard(QWidget):
 
     def begin(self, patient_id: int | None, label: str = "") -> None:
         """Start this (prepared) form for a patient: from now on every change is kept."""
-        self._saving = True
+        if not self._saving:
+            self._saving = True
+            QTimer.singleShot(0, self, self._build_next_page)
         self.set_patient(patient_id, label)
 
     def set_patient(self, patient_id: int | None, label: str = "") -> None:
@@ -235,7 +239,7 @@ class IntakeWizard(QWidget):
             self.finish_button.setFocus()
         else:
             visible = self.section_pages[index].visible_rows()
-            if visible:
+            if visible and self._saving:  # a form made ahead must not take the focus
                 self._focus_row(visible[0])
         self.step_did_change.emit(self.step)
 
