@@ -1,10 +1,11 @@
 """Type-ahead patient search on 200,000 patients (issue 9, target 2).
 
-    /work/venv/bin/python tests/benchmarks/bench_patient_search.py [--patients N] [--postgres URL]
+    python -m tests.benchmarks.bench_patient_search [--patients N] [--postgres URL]
 
-Fills a fresh SQLite file (and, with --postgres or INTAKE_BENCH_POSTGRES_URL, a fresh
-PostgreSQL database) with the demo practice, builds the search keys, then replays what a
-receptionist types, one keystroke at a time. For each backend it prints p50/p95 of
+Fills a fresh SQLite file and a fresh PostgreSQL database (--postgres or
+INTAKE_BENCH_POSTGRES_URL; the local server by default) with the demo practice, builds the
+search keys, then replays what a receptionist types, one keystroke at a time. For each
+backend it prints p50/p95 of
   lookup   patient_search.find (the query the service runs, no audit), and the same lookup
            written as raw SQL on the same index (DB-API cursor, same statements): ratio <= 2x;
   service  patient_search.search end to end (session, lookup, audit insert, commit).
@@ -31,6 +32,7 @@ from intake.services import demo_data, patient_index, patient_search
 from intake.services.actor import Actor
 from intake.services.database import Database, open_database
 from intake.services.demo_practice import DemoOptions
+from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
 
 DESK = Actor(None, "bench", Role.FRONT_DESK, "bench-pc")
 TODAY = dt.date(2027, 2, 22)
@@ -178,33 +180,18 @@ def measure(database: Database, rounds: int) -> list[tuple[str, str, float, str]
 
 
 def _verdict(ok: bool, target: str) -> str:
-    return f"{target} {'PASS' if ok else 'FAIL'}"
-
-
-def _fresh_postgres(url: str) -> str:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    name = f"{parsed.database}_bench_search"
-    with psycopg.connect(
-        host=parsed.host or "127.0.0.1",
-        port=parsed.port or 5432,
-        user=parsed.username,
-        password=parsed.password,
-        dbname=parsed.database,
-        autocommit=True,
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return parsed.set(database=name).render_as_string(hide_password=False)
+    return f"{target} {'ok' if ok else 'MISSED'}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=200_000)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--postgres", default=os.environ.get("INTAKE_BENCH_POSTGRES_URL", ""))
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("INTAKE_BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
+        help="the server to measure beside SQLite ('' for SQLite only)",
+    )
     args = parser.parse_args()
     rows: list[tuple[str, str, float, str]] = []
     with tempfile.TemporaryDirectory() as folder:
@@ -212,7 +199,7 @@ def main() -> None:
         rows += measure(database, args.rounds)
         database.close()
     if args.postgres:
-        database = prepare(_fresh_postgres(args.postgres), args.patients)
+        database = prepare(fresh_postgres(args.postgres, "search"), args.patients)
         rows += measure(database, args.rounds)
         database.close()
     print(f"{'backend':<11} {'figure':<22} {'result':>9}  target")
