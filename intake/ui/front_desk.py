@@ -26,6 +26,7 @@ from intake.domain.patient import PatientInfo
 from intake.services import patients
 from intake.ui.booking.booking_panel import BookingPanel
 from intake.ui.context import UiContext
+from intake.ui.idle import when_idle
 from intake.ui.intake_form.recovery import RecoveryOffer, UnfinishedDraft, load_unfinished
 from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard
 from intake.ui.journal import Journal
@@ -153,7 +154,7 @@ class FrontDeskPage(QWidget):
         self.stack.setCurrentIndex(FIND)
         self.refresh_unfinished()
         self.search.focus_search()
-        QTimer.singleShot(0, self, self.prepare_next_intake)
+        when_idle(self, self.prepare_next_intake)
 
     def show_register(self) -> None:
         form = self.register_form
@@ -183,8 +184,16 @@ class FrontDeskPage(QWidget):
             return
         if self._spare is not None:
             self._spare.deleteLater()  # made yesterday: today's date matters to the answers
-        self._spare = self._new_wizard()
-        QTimer.singleShot(0, self._spare, lambda spare=self._spare: self._attach_booking(spare))
+        spare = self._spare = self._new_wizard()
+        when_idle(spare, lambda: self._attach_booking(spare))
+        when_idle(spare, lambda: self._settle(spare))
+
+    def _settle(self, wizard: IntakeWizard) -> None:
+        """Style and lay out a form made ahead while idle: showing it then only paints."""
+        wizard.ensurePolished()
+        wizard.setGeometry(self.intake_holder.contentsRect())
+        if layout := wizard.layout():
+            layout.activate()
 
     def _new_wizard(self) -> IntakeWizard:
         wizard = IntakeWizard(
@@ -202,15 +211,15 @@ class FrontDeskPage(QWidget):
             if wizard is not None:
                 wizard.deleteLater()
             wizard = self._new_wizard()
-        wizard.begin(info.id, patient_label(info))
-        self.status_did_change.emit("")  # the record is open: "Opening…" no longer applies
         # What the record already holds is not asked again (the caller can still correct it).
-        for question_id, value in (
-            ("dob", info.date_of_birth.isoformat() if info.date_of_birth else None),
-            ("sex", info.sex),
-        ):
-            if value is not None and question_id in wizard.rows:
-                wizard.set_answer(question_id, value)
+        known = {"dob": info.date_of_birth.isoformat() if info.date_of_birth else None}
+        known["sex"] = info.sex
+        wizard.begin(
+            info.id,
+            patient_label(info),
+            {k: v for k, v in known.items() if v is not None and k in wizard.rows},
+        )
+        self.status_did_change.emit("")  # the record is open: "Opening…" no longer applies
         self._show_wizard(wizard, info.id)
 
     def continue_draft(self, draft: UnfinishedDraft) -> None:
@@ -228,7 +237,7 @@ class FrontDeskPage(QWidget):
         if self.booking is None:
             # The booking panel waits for the next turn of the event loop: the first
             # question is on screen sooner, and the panel long before the summary.
-            QTimer.singleShot(0, wizard, lambda: self._attach_booking(wizard))
+            when_idle(wizard, lambda: self._attach_booking(wizard))
         wizard.intake_did_submit.connect(lambda intake_id: self._submitted(intake_id))
         layout.addWidget(wizard)
         wizard.show()

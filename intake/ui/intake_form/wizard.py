@@ -35,6 +35,7 @@ from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
+from intake.ui.idle import when_idle
 from intake.ui.intake_form.autosave import DraftKeeper, DraftState
 from intake.ui.intake_form.inputs import UNANSWERED, AnswerInput
 from intake.ui.intake_form.recovery import UnfinishedDraft
@@ -95,7 +96,7 @@ class IntakeWizard(QWidget):
         # record never freezes the screen; one that is needed sooner is built then. A form
         # made ahead of need waits for `begin`: until then it costs only its first step.
         if saving:
-            QTimer.singleShot(0, self, self._build_next_page)
+            when_idle(self, self._build_next_page)
 
     # ---- public surface -------------------------------------------------------------------
 
@@ -159,12 +160,23 @@ class IntakeWizard(QWidget):
         index = self.pages.currentIndex()
         return SUMMARY if index == len(self.section_pages) else self.section_pages[index].section.id
 
-    def begin(self, patient_id: int | None, label: str = "") -> None:
-        """Start this (prepared) form for a patient: from now on every change is kept."""
+    def begin(
+        self, patient_id: int | None, label: str = "", known: dict[str, Any] | None = None
+    ) -> None:
+        """Start this (prepared) form for a patient, with the answers the record already
+        holds (`known`, screened once): from now on every change is kept."""
         if not self._saving:
             self._saving = True
-            QTimer.singleShot(0, self, self._build_next_page)
-        self.set_patient(patient_id, label)
+            when_idle(self, self._build_next_page)
+        self._patient_id = patient_id
+        self.patient_label.setText(
+            label or ("" if patient_id is None else f"Patient #{patient_id}")
+        )
+        self._loading = True
+        for question_id, value in (known or {}).items():
+            self.set_answer(question_id, value)
+        self._loading = False
+        self._refresh()
 
     def set_patient(self, patient_id: int | None, label: str = "") -> None:
         self._patient_id = patient_id
@@ -407,7 +419,7 @@ class IntakeWizard(QWidget):
         if page.built:
             self._prepare(page)
         if not page.built or len(waiting) > 1:
-            QTimer.singleShot(0, self, self._build_next_page)
+            when_idle(self, self._build_next_page)
 
     def _prepare(self, page: QScrollArea) -> None:
         """Style and lay out a step while idle, so moving to it later only paints."""
