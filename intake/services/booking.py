@@ -456,7 +456,9 @@ def _conflict(
     database: Database, request: BookingRequest, who: str, now: dt.datetime
 ) -> BookingConflict:
     with database.reading() as session:
-        statics = calendar_statics(session)
+        # The set-up as last read (the booking just read it): alternatives are offers, and
+        # the one the patient takes is judged again on the set-up as it is then.
+        statics = known_statics(session) or calendar_statics(session)
         location = statics.places.get(request.location_id)
         tz = ZoneInfo(location.timezone) if location else dt.UTC
         day = request.start.astimezone(tz).date()
@@ -501,15 +503,19 @@ def _patient_visits(
     """The patient's active visits around the days searched (a day's margin for zones)."""
     start = dt.datetime.combine(first_day, dt.time(), dt.UTC) - dt.timedelta(days=1)
     end = start + dt.timedelta(days=days + 2)
-    rows = session.execute(
-        select(Appointment.starts_at, Appointment.ends_at).where(
-            Appointment.patient_id == patient_id,
-            Appointment.status.in_(ACTIVE),
-            Appointment.starts_at < end,
-            Appointment.ends_at > start,
-        )
-    ).all()
-    return [(s, e) for s, e in rows]
+    rows = session.connection().execute(
+        _PATIENT_VISITS, {"patient": patient_id, "start": start, "end": end}
+    )
+    return [(s, e) for s, e in rows.all()]
+
+
+# Built once (see calendar_loader): it runs for every lost race.
+_PATIENT_VISITS = select(Appointment.starts_at, Appointment.ends_at).where(
+    Appointment.patient_id == bindparam("patient"),
+    Appointment.status.in_(ACTIVE),
+    Appointment.starts_at < bindparam("end"),
+    Appointment.ends_at > bindparam("start"),
+)
 
 
 def visit_of(session: Session, row: Appointment) -> Visit:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
-from sqlalchemy import and_, select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from intake.db.models import Appointment
@@ -105,6 +105,35 @@ def working_calendar(
     )
 
 
+def _appointments_query(
+    *, narrow: bool, stream: bool
+) -> Select[tuple[int, int, dt.datetime, dt.datetime]]:
+    a = Appointment
+    query = (
+        select(a.therapist_id, a.location_id, a.starts_at, a.blocks_until)
+        .where(
+            a.starts_at >= bindparam("scan_from"),
+            a.starts_at < bindparam("end"),
+            a.blocks_until > bindparam("start"),
+            a.status.in_(ACTIVE),
+        )
+        .order_by(a.starts_at)
+    )
+    if narrow:  # a few therapists: let the (therapist, start) index work
+        query = query.where(a.therapist_id.in_(bindparam("therapists", expanding=True)))
+    return query.execution_options(yield_per=_STREAM_BATCH) if stream else query
+
+
+# Built once: building a statement costs more Python than running it, and this one runs
+# for every search and every lost race.
+_APPOINTMENTS = {
+    (narrow, stream): _appointments_query(narrow=narrow, stream=stream)
+    for narrow in (False, True)
+    for stream in (False, True)
+}
+_NARROW = 20
+
+
 def _appointments(
     session: Session,
     therapist_ids: set[int],
@@ -115,29 +144,18 @@ def _appointments(
 ) -> Iterator[BookedAppointment]:
     """Active appointments of the therapists that block time after `start`, in start order.
 
-    Streamed: the search reads only as far as it gets. An appointment blocks at most a day
-    (the database checks it), so the index on starts_at bounds the scan; rows that stopped
-    blocking before `start` are dropped by the database, not by Python.
+    Streamed: the search reads only as far as it gets (else read in one go). An appointment
+    blocks at most a day (the database checks it), so the index on starts_at bounds the
+    scan; rows that stopped blocking before `start` are dropped by the database.
     """
-    a = Appointment
-    query = (
-        select(a.therapist_id, a.location_id, a.starts_at, a.blocks_until)
-        .where(
-            and_(
-                a.starts_at >= start - _MARGIN,
-                a.starts_at < end,
-                a.blocks_until > start,
-                a.status.in_(ACTIVE),
-            )
-        )
-        .order_by(a.starts_at)
-    )
-    if stream:
-        query = query.execution_options(yield_per=_STREAM_BATCH)
-    if len(therapist_ids) <= 20:  # a narrow search: let the (therapist, start) index work
-        query = query.where(a.therapist_id.in_(therapist_ids))
+    narrow = len(therapist_ids) <= _NARROW
+    params: dict[str, object] = {"scan_from": start - _MARGIN, "end": end, "start": start}
+    if narrow:
+        params["therapists"] = sorted(therapist_ids)
+    # Core, not the ORM: plain rows.
+    result = session.connection().execute(_APPOINTMENTS[narrow, stream], params)
     wanted = therapist_ids
-    for therapist_id, location_id, starts_at, blocks_until in session.execute(query):
+    for therapist_id, location_id, starts_at, blocks_until in result if stream else result.all():
         if therapist_id in wanted:
             # The buffer is folded into the end: only the blocked span matters here.
             yield BookedAppointment(therapist_id, location_id, starts_at, blocks_until)

@@ -56,12 +56,24 @@ def nearest(
     statics = statics or calendar_statics(session)
     read: dict[tuple[dt.date, dt.date, frozenset[int] | None], CalendarInputs] = {}
     chosen: list[SlotOffer] = []
+    searched: set[tuple[object, ...]] = set()
     for stage in stages:
         query, location_ids = _query(statics, stage)
         scope = (query.first_day, query.last_day, query.location_ids)
         if scope not in read:  # every therapist there: a later stage may drop the therapist
             read[scope] = _inputs(session, statics, query, location_ids, None, stream=False)
-        nearness = slots_by_nearness(target, read[scope], query)
+        inputs = read[scope]
+        # A wider stage that covers the same therapists (a location where only the wanted
+        # therapist works, say) can only give the same answer: not searched twice.
+        covered = frozenset(
+            t.therapist_id
+            for t in inputs.templates
+            if query.therapist_id is None or t.therapist_id == query.therapist_id
+        )
+        if (scope, covered) in searched:
+            continue
+        searched.add((scope, covered))
+        nearness = slots_by_nearness(target, inputs, query)
         kept = (o for o in _offers(statics, stage.type_code, nearness) if keep(o))
         chosen = list(islice(kept, n))
         if len(chosen) == n:
