@@ -212,8 +212,10 @@ class FrontDeskPage(QWidget):
                 wizard.deleteLater()
             wizard = self._new_wizard()
         # What the record already holds is not asked again (the caller can still correct it).
-        known = {"dob": info.date_of_birth.isoformat() if info.date_of_birth else None}
-        known["sex"] = info.sex
+        known = {
+            "dob": info.date_of_birth.isoformat() if info.date_of_birth else None,
+            "sex": info.sex,
+        }
         wizard.begin(
             info.id,
             patient_label(info),

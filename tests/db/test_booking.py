@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import text
 
 from intake.domain.booking import (
     BookingConflict,
@@ -14,7 +15,7 @@ from intake.domain.booking import (
     WaitlistPreferences,
 )
 from intake.domain.enums import AppointmentStatus, PartOfDay
-from intake.domain.errors import Invalid, StaleRecord
+from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.services import booking, practice_admin, slot_finder, staffing, waitlist
 from tests.db.practice import ADMIN, DESK, MONDAY, NOW, at, build, screened_intake
 
@@ -298,3 +299,13 @@ def test_time_off_removes_slots(database, practice):
     staffing.add_time_off(database, ADMIN, practice.ann, at(MONDAY, 8), at(MONDAY, 10))
     starts = [s.start for s in _slots(database, therapist_id=practice.ann, limit=50)]
     assert starts and min(starts) == at(MONDAY, 10)
+
+
+def test_booking_an_unknown_patient_names_the_patient_and_writes_nothing(database, practice):  # type: ignore[no-untyped-def]
+    request = BookingRequest(999_999, practice.ann, practice.east, at(MONDAY, 9), "FU45")
+    with pytest.raises(NotFound, match="no patient with id 999999"):
+        booking.book(database, DESK, request, now=NOW)
+    with database.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM appointments")).scalar() == 0
+        booked = text("SELECT count(*) FROM audit_events WHERE action = 'book'")
+        assert session.execute(booked).scalar() == 0

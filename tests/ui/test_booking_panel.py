@@ -347,3 +347,17 @@ def test_every_input_has_a_name_and_the_tab_order_reads_left_to_right(open_panel
     ]
     positions = [chain.index(w) for w in order]
     assert positions == sorted(positions)
+
+
+def test_times_and_ends_show_whole_once_slots_arrive(open_panel):  # type: ignore[no-untyped-def]
+    panel = open_panel()
+    view, model = panel.view, panel.model
+    metrics = view.fontMetrics()
+    group = model.index(0, 0)
+    for column in (0, 1):  # Time, Until: never cut short ("9:45 A…")
+        widest = max(
+            metrics.horizontalAdvance(str(model.index(row, column, group).data()))
+            for row in range(model.rowCount(group))
+        )
+        extra = view.indentation() if column == 0 else 0
+        assert view.columnWidth(column) >= widest + extra

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from intake.domain.booking import SlotOffer
 from intake.ui.booking.slot_model import SlotModel
-
-# The widest "Time" (with a zone abbreviation) and "Until" a slot can show.
-_WIDEST = ("12:45 PM AKDT", "12:45 PM")
 
 
 class SlotView(QTreeView):
@@ -32,30 +29,6 @@ class SlotView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.header().setStretchLastSection(True)
 
-    def setModel(self, model: QAbstractItemModel | None) -> None:  # type: ignore[override]
-        super().setModel(model)
-        self._size_columns()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._size_columns()
-
-    def _size_columns(self) -> None:
-        """Widths from the widest text each column can hold, in the font the style sheet
-        gives: sizing columns to their contents instead asks the model for every row on
-        every layout, which is what made a new list of slots slow to appear."""
-        self.ensurePolished()
-        header = self.header()
-        metrics = self.fontMetrics()
-        # Room for the item padding of the style sheet and the margins around the text;
-        # the first column also holds the slots' indentation under their day.
-        padding = metrics.averageCharWidth() * 5
-        for column, widest in enumerate(_WIDEST[: header.count()]):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            text = metrics.horizontalAdvance(widest) + (self.indentation() if column == 0 else 0)
-            header.resizeSection(column, max(text, header.sectionSizeHint(column)) + padding)
-
     def model(self) -> SlotModel:  # type: ignore[override]
         return super().model()  # type: ignore[return-value]
 
@@ -65,6 +38,10 @@ class SlotView(QTreeView):
         for row in range(model.rowCount()):
             self.setFirstColumnSpanned(row, QModelIndex(), True)
         self.expandAll()
+        # Sized to this list once: a column sized to its contents on every layout asks the
+        # model for every row each time, which stalled the screen whenever a list came in.
+        for column in range(model.columnCount() - 1):  # the last one stretches
+            self.resizeColumnToContents(column)
 
     def current_offer(self) -> SlotOffer | None:
         return self.model().offer(self.currentIndex())
