@@ -7,6 +7,7 @@ import uuid
 from dataclasses import asdict, dataclass
 
 from sqlalchemy import select
+from sqlalchemy import update as update_rows
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -74,13 +75,18 @@ def update(
         if row.version != version:
             raise _stale()
         changed = [k for k, v in _columns(cleaned).items() if getattr(row, k) != v]
-        for key, value in _columns(cleaned).items():
-            setattr(row, key, value)
-        try:
-            session.flush()
-        except StaleDataError:
-            raise _stale() from None
-        patient_index.refresh(session, row)
+        if changed:
+            for key in changed:
+                setattr(row, key, _columns(cleaned)[key])
+            try:
+                session.flush()  # UPDATE ... WHERE version = :seen, which locks the row
+            except StaleDataError:
+                raise _stale() from None
+            # Keys from the row just written, under its lock: a racing save waits, then
+            # finds the version moved and is refused, so it never writes keys of its own.
+            patient_index.refresh(session, row)
+        else:
+            _confirm_version(session, patient_id, version)
         audit.record(
             session,
             actor,
@@ -138,6 +144,20 @@ def duplicates(
                 )
     scored.sort(key=lambda c: (-c.score, c.patient.family_name, c.patient.id))
     return tuple(scored[:limit])
+
+
+def _confirm_version(session: Session, patient_id: int, version: int) -> None:
+    """A save with nothing to change still proves it saw the current version, and holds the
+    row until commit (the read above is not a lock on PostgreSQL); it leaves the version,
+    so other PCs' open copies stay current."""
+    confirmed = session.execute(
+        update_rows(Patient)
+        .where(Patient.id == patient_id, Patient.version == version)
+        .values(version=Patient.version)
+        .execution_options(synchronize_session=False)
+    )
+    if confirmed.rowcount != 1:  # type: ignore[attr-defined]
+        raise _stale()
 
 
 def patient_row(session: Session, patient_id: int) -> Patient:
