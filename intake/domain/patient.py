@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from intake.domain.enums import Sex
-from intake.domain.text import digits
+from intake.domain.search_query import WORDS_LENGTH, name_words, words_text
+from intake.domain.text import digits, fold_name
 
 MAX_AGE_YEARS = 120
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -57,12 +60,34 @@ MAX_LENGTHS = {
 }  # fmt: skip
 
 
+# Forms stored beside the typed text, for search: field -> (column, how, the column's size).
+# Folding can lengthen a name (ß -> ss, ﬃ -> ffi, ⅷ -> viii), so each is checked as stored.
+STORED_FORMS: dict[str, tuple[str, Callable[[str], str], int]] = {
+    "family_name": ("family_norm", fold_name, 100),
+    "given_name": ("given_norm", fold_name, 100),
+    "phone": ("phone_digits", digits, 20),
+}
+NAME_FIELDS = ("family_name", "given_name", "preferred_name")  # their words are stored too
+_TOO_LONG_STORED = "This is too long to store once written for search: shorten it."
+_CONTROL = "Remove the invisible control character from this field."
+
+
+def stored_forms(draft: PatientDraft) -> dict[str, str]:
+    """Column -> value of the search copies the service stores with the draft's text."""
+    return {column: how(getattr(draft, field)) for field, (column, how, _) in STORED_FORMS.items()}
+
+
 def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
     """Problems per field, worded for the front desk; empty when the draft can be saved."""
     problems: dict[str, str] = {}
     for field, limit in MAX_LENGTHS.items():
         if len(getattr(draft, field)) > limit:
             problems[field] = f"This is too long: at most {limit} characters."
+    for field, (_, how, limit) in STORED_FORMS.items():
+        if field not in problems and len(how(getattr(draft, field))) > limit:
+            problems[field] = _TOO_LONG_STORED
+    if (field := _overflowing_name(draft)) and field not in problems:
+        problems[field] = _TOO_LONG_STORED
     if not draft.family_name.strip():
         problems["family_name"] = "Enter the family name."
     if not draft.given_name.strip():
@@ -85,7 +110,27 @@ def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
         problems["email"] = "That is not an e-mail address (name@example.org)."
     if draft.postal_code.strip() and not _POSTAL.match(draft.postal_code.strip()):
         problems["postal_code"] = "That is not a postal code."
+    for field in MAX_LENGTHS:  # last: the one message that says what to do about it
+        if has_control_characters(getattr(draft, field)):
+            problems[field] = _CONTROL
     return problems
+
+
+def has_control_characters(text: str) -> bool:
+    """True for characters no database column should hold: NUL and other control codes
+    (line breaks and tabs are whitespace, which the service turns into spaces), and lone
+    surrogates, which are not text at all."""
+    return any(unicodedata.category(ch) in ("Cc", "Cs") and not ch.isspace() for ch in text)
+
+
+def _overflowing_name(draft: PatientDraft) -> str | None:
+    """The name field whose words, added to the earlier names', overflow the stored words."""
+    names: list[str] = []
+    for field in NAME_FIELDS:
+        names.append(getattr(draft, field))
+        if len(words_text(name_words(*names))) > WORDS_LENGTH:
+            return field
+    return None
 
 
 def age_on(born: dt.date, day: dt.date) -> int:

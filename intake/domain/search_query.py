@@ -22,7 +22,8 @@ PHONE_END = "#s"  # phone digits reversed, so the last digits are a prefix too
 SOUNDS = "#n"  # sounds-alike family name + given name, for the duplicate check
 EMAIL = "#e"  # e-mail address, lower case
 
-KEY_LENGTH = 120
+KEY_LENGTH = 120  # the key and sort-name columns' size
+WORDS_LENGTH = 400  # the words column's size: the registration check keeps within it
 MIN_PHONE_DIGITS = 4
 NATIONAL_DIGITS = 10
 MAX_MRN_DIGITS = 7

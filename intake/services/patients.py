@@ -15,9 +15,14 @@ from intake.db.models import Patient
 from intake.db.models.patient import PatientSearchKey
 from intake.domain import duplicates as dup
 from intake.domain.errors import Invalid, NotFound, StaleRecord
-from intake.domain.patient import DRAFT_FIELDS, PatientDraft, PatientInfo, check_patient
+from intake.domain.patient import (
+    DRAFT_FIELDS,
+    PatientDraft,
+    PatientInfo,
+    check_patient,
+    stored_forms,
+)
 from intake.domain.permissions import Permission
-from intake.domain.text import digits, fold_name
 from intake.services import audit, patient_index
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -189,8 +194,4 @@ def _clean(draft: PatientDraft) -> PatientDraft:
 
 
 def _columns(draft: PatientDraft) -> dict[str, object]:
-    values = asdict(draft)
-    values["family_norm"] = fold_name(draft.family_name)
-    values["given_norm"] = fold_name(draft.given_name)
-    values["phone_digits"] = digits(draft.phone)
-    return values
+    return {**asdict(draft), **stored_forms(draft)}
