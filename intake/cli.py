@@ -48,7 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="migrate the database to this program's schema")
     down = db_sub.add_parser("downgrade", help="migrate the database down to revision REV")
-    down.add_argument("revision", metavar="REV")
+    down.add_argument("revision", metavar="REV", help="a revision id, -N (N steps) or base")
+    down.add_argument(
+        "--yes-destroy-all-data",
+        dest="destroy_data",
+        action="store_true",
+        help="drop tables that hold data too (patients, the audit trail...): no undo",
+    )
     db_sub.add_parser("current", help="print the database's schema revision")
     db_sub.add_parser("check", help="fail unless the database is at this program's schema")
 
@@ -148,7 +154,9 @@ def _cmd_db(args: argparse.Namespace) -> int:
             result = schema.upgrade(database)
             print(f"{result.database}: schema {before or 'empty'} -> {result.current} (head)")
         elif action == "downgrade":
-            result = schema.downgrade(database, args.revision)
+            result = schema.downgrade(database, args.revision, destroy_data=args.destroy_data)
+            for name, rows in result.dropped:
+                print(f"{result.database}: dropped table {name} ({rows} rows)")
             print(f"{result.database}: schema now at {result.current or 'base (empty)'}")
         elif action == "current":
             result = schema.report(database)

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, create_engine, func, inspect, select, table, text
 
 from intake.db import models as _models  # noqa: F401  (registers every table)
 from intake.db.base import Base
@@ -94,6 +94,56 @@ def downgrade(engine: Engine, revision: str) -> None:
     from alembic import command
 
     _run(engine, command.downgrade, revision)
+
+
+# Tables an upgrade fills again from other tables: dropping them loses nothing.
+DERIVED_TABLES = frozenset({"patient_search_keys", "calendar_revision"})
+
+
+def target_revision(current: str | None, revision: str) -> str | None:
+    """The revision a downgrade to `revision` ('base', an id, or '-N') ends at; None is base.
+
+    ValueError when it is none of those or lies outside the chain below `current`.
+    """
+    if revision == "base":
+        return None
+    chain = _revisions_on_disk()
+    if revision.startswith("-") and revision[1:].isdigit():
+        found = current
+        for _ in range(int(revision[1:])):
+            if found is None:
+                raise ValueError(f"cannot go {revision} from {current or 'base'}")
+            found = chain[found]
+        return found
+    if revision not in chain:
+        raise ValueError(f"unknown revision {revision!r}")
+    return revision
+
+
+@cache
+def tables_at(revision: str | None) -> frozenset[str]:
+    """The tables the schema has at `revision` (None: base), learnt by migrating an empty
+    in-memory database that far: the live database is not touched."""
+    if revision is None:
+        return frozenset()
+    engine = create_engine("sqlite://")
+    try:
+        upgrade(engine, revision)
+        return frozenset(inspect(engine).get_table_names()) - {"alembic_version"}
+    finally:
+        engine.dispose()
+
+
+def tables_dropped(engine: Engine, revision: str | None) -> dict[str, int]:
+    """Table -> rows it holds, for every table a downgrade to `revision` would drop."""
+    current = current_revision(engine)
+    doomed = tables_at(current) - tables_at(revision)
+    with engine.connect() as connection:
+        present = set(inspect(connection).get_table_names())
+        return {
+            name: connection.scalar(select(func.count()).select_from(table(name))) or 0
+            for name in sorted(doomed & present)
+        }
 
 
 def differences(engine: Engine) -> list[object]:

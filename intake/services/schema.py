@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from intake.db import migrate
-from intake.domain.errors import SchemaMismatch
+from intake.domain.errors import KnownError, SchemaMismatch
 from intake.services.database import Database, ensure_schema
 
 
@@ -16,6 +16,7 @@ class SchemaReport:
     head: str
     known: bool
     differences: tuple[str, ...] = ()
+    dropped: tuple[tuple[str, int], ...] = ()  # tables a downgrade dropped, with their rows
 
     @property
     def ok(self) -> bool:
@@ -35,18 +36,39 @@ def upgrade(database: Database) -> SchemaReport:
     return report(database)
 
 
-def downgrade(database: Database, revision: str) -> SchemaReport:
+class DataWouldBeLost(KnownError):
+    """A downgrade would drop tables that hold rows; nothing was changed."""
+
+    def __init__(self, database: str, tables: dict[str, int]) -> None:
+        self.tables = dict(tables)
+        listed = ", ".join(f"{name} ({rows} rows)" for name, rows in self.tables.items())
+        super().__init__(
+            f"Downgrading {database} would drop tables that hold data: {listed}. "
+            "Nothing was changed. Make a backup first; to drop them anyway, repeat the "
+            "command with --yes-destroy-all-data."
+        )
+
+
+def downgrade(database: Database, revision: str, *, destroy_data: bool = False) -> SchemaReport:
+    """Migrate down to `revision`; DataWouldBeLost, and no change, when that would drop a
+    table holding rows (other than ones an upgrade rebuilds) and `destroy_data` is False."""
     state = migrate.schema_state(database.engine)
     if not state.known:
         raise SchemaMismatch(
             f"The database {database.display_url} is at revision {state.current}, which this "
             "program does not know; it cannot downgrade it. Nothing was changed."
         )
-    known = migrate.known_revisions() | {"base"}
-    if revision not in known and not revision.startswith(("-", "+")):
+    try:
+        target = migrate.target_revision(state.current, revision)
+    except ValueError:
+        known = ", ".join(sorted(migrate.known_revisions() | {"base"}))
         raise SchemaMismatch(
-            f"Unknown revision {revision!r}; known: {', '.join(sorted(known))}. "
+            f"Unknown revision {revision!r}; known: {known} (or -N: N steps down). "
             "Nothing was changed."
-        )
-    migrate.downgrade(database.engine, revision)
-    return report(database)
+        ) from None
+    dropped = migrate.tables_dropped(database.engine, target)
+    holding = {t: n for t, n in dropped.items() if n and t not in migrate.DERIVED_TABLES}
+    if holding and not destroy_data:
+        raise DataWouldBeLost(database.display_url, holding)
+    migrate.downgrade(database.engine, target or "base")
+    return replace(report(database), dropped=tuple(dropped.items()))

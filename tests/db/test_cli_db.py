@@ -69,3 +69,57 @@ def test_settings_file_names_the_database(
     monkeypatch.delenv("INTAKE_DATABASE_URL", raising=False)
     assert main(["db", "upgrade"]) == 0
     assert target.exists()
+
+
+def _register_one(url: str) -> None:
+    import datetime as dt
+
+    from intake.domain.patient import PatientDraft
+    from intake.services import patients
+    from intake.services.database import open_database
+    from tests.db.practice import ADMIN
+
+    db = open_database(url)
+    try:
+        patients.register(
+            db, ADMIN, PatientDraft("Testcase", "Sample", dt.date(1980, 1, 1), "other")
+        )
+    finally:
+        db.close()
+
+
+def test_downgrade_refuses_to_drop_tables_holding_data(
+    app_env: str, capsys: pytest.CaptureFixture[str]
+):
+    _register_one(app_env)
+    assert main(["db", "downgrade", "base"]) == 1
+    err = capsys.readouterr().err
+    assert "patients (1 rows)" in err and "audit_events (1 rows)" in err
+    assert "--yes-destroy-all-data" in err and "Nothing was changed" in err
+    assert main(["db", "check"]) == 0  # untouched, still at head
+    capsys.readouterr()
+    assert main(["db", "current"]) == 0
+    assert f"{head_revision()} (head)" in capsys.readouterr().out
+
+
+def test_downgrade_drops_data_only_when_told_and_says_what_went(
+    app_env: str, capsys: pytest.CaptureFixture[str]
+):
+    _register_one(app_env)
+    assert main(["db", "downgrade", "base", "--yes-destroy-all-data"]) == 0
+    out = capsys.readouterr().out
+    assert "dropped table patients (1 rows)" in out and "dropped table audit_events (1 rows)" in out
+    assert "base (empty)" in out
+
+
+def test_a_downgrade_that_drops_only_rebuilt_tables_needs_no_confirmation(
+    app_env: str, capsys: pytest.CaptureFixture[str]
+):
+    _register_one(app_env)
+    assert main(["db", "downgrade", "0001"]) == 0  # search keys and the calendar counter go
+    out = capsys.readouterr().out
+    assert "dropped table patient_search_keys" in out and "schema now at 0001" in out
+    assert main(["db", "upgrade"]) == 0  # and come back, filled from the patients
+    assert main(["db", "downgrade", "0001"]) == 0
+    assert main(["db", "downgrade", "-1"]) == 1  # 0001 -> base drops the patients
+    assert "patients (1 rows)" in capsys.readouterr().err
