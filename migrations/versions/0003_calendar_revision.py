@@ -39,6 +39,14 @@ WATCHED = (
 # must not leave a number that a later, different change would take again (a cache built
 # inside that transaction would then look current). A sequence on PostgreSQL (not rolled
 # back); a 64-bit random number on SQLite, which has no sequences.
+# The same holds across a downgrade and upgrade, while PCs keep their caches: the first value
+# is random on SQLite, and on PostgreSQL the sequence starts at the server clock in
+# microseconds, above every value a sequence created earlier could have reached (that would
+# take a million changes a second), so there the revision only ever increases.
+SEED_POSTGRES = (
+    "SELECT setval('calendar_revision_seq', "
+    "(extract(epoch FROM clock_timestamp()) * 1000000)::bigint)"
+)
 BUMP_POSTGRES = (
     "UPDATE calendar_revision SET revision = nextval('calendar_revision_seq') WHERE id = 1"
 )
@@ -62,9 +70,13 @@ def upgrade() -> None:
         sa.CheckConstraint("id = 1", name=op.f("ck_calendar_revision_single_row")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_calendar_revision")),
     )
-    op.execute("INSERT INTO calendar_revision (id, revision) VALUES (1, 0)")
     if op.get_bind().dialect.name == "postgresql":
         op.execute("CREATE SEQUENCE calendar_revision_seq")
+        op.execute(SEED_POSTGRES)
+        op.execute(
+            "INSERT INTO calendar_revision (id, revision) "
+            "VALUES (1, nextval('calendar_revision_seq'))"
+        )
         op.execute(
             "CREATE FUNCTION calendar_revision_bump() RETURNS trigger LANGUAGE plpgsql AS "
             f"$$ BEGIN {BUMP_POSTGRES}; RETURN NULL; END $$"
@@ -86,6 +98,7 @@ def upgrade() -> None:
             "ON appointments FOR EACH ROW EXECUTE FUNCTION appointments_announce()"
         )
         return
+    op.execute("INSERT INTO calendar_revision (id, revision) VALUES (1, random())")
     for table in WATCHED:
         for event in ("INSERT", "UPDATE", "DELETE"):
             op.execute(

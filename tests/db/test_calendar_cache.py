@@ -129,3 +129,43 @@ def test_a_booking_the_new_set_up_allows_is_booked_though_the_old_one_did_not(  
     )
     visit = booking.book(database, DESK, request, now=NOW)
     assert visit.start == at(MONDAY, 13)
+
+
+def test_a_downgrade_and_upgrade_never_bring_back_a_revision_a_pc_has_cached(  # type: ignore[no-untyped-def]
+    database, database_url: str
+):
+    """The counter is recreated when the schema goes below 0003 and up again; the PCs that
+    stayed open must not mistake their old copy for current. On both backends no value comes
+    back; on PostgreSQL the revision only ever increases."""
+    from intake.db import migrate
+    from intake.services.database import connect
+
+    def revision() -> int:
+        with database.reading() as session:
+            return session.execute(text("SELECT revision FROM calendar_revision")).scalar_one()
+
+    seen = [revision()]
+    practice = build(database)
+    running_pc = connect(database_url)  # stays open throughout, with its cache
+    try:
+        assert min(_starts(running_pc, therapist_id=practice.ann)) == dt.time(8)
+        cached = revision()
+        seen.append(cached)
+        migrate.downgrade(database.engine, "0002")
+        migrate.upgrade(database.engine)
+        again = revision()
+        assert again not in seen
+        if database.backend == "postgresql":
+            assert again > max(seen)
+        for _ in range(1000):  # changes elsewhere, until the counter is back where it was
+            _other_pc(
+                database_url,
+                "UPDATE availability_templates SET start_time = :t WHERE therapist_id = :id",
+                t=dt.time(10),
+                id=practice.ann,
+            )
+            if revision() >= cached:
+                break
+        assert min(_starts(running_pc, therapist_id=practice.ann)) == dt.time(10)
+    finally:
+        running_pc.close()
