@@ -7,7 +7,17 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, DateTime, Dialect, MetaData, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    MetaData,
+    Table,
+    Time,
+    TypeDecorator,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase
 
@@ -63,3 +73,54 @@ def one_of(column: str, values: Iterable[StrEnum | str], name: str) -> CheckCons
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+# SQLite keeps dates and times as text in whatever form a writer chose; its triggers and
+# our queries compare them as text or via julianday(), which reads epoch numbers as day
+# numbers and turns 30 February into 2 March. So each such column accepts only the exact
+# form SQLAlchemy writes (naive UTC for instants), and a real calendar value: SQLite's
+# date functions echo 30 February unless made to compute ('+0 days'), which then gives
+# 2 March, not the same text. PostgreSQL's own types already refuse anything else.
+_D = "[0-9]"
+_DATE_GLOB = f"{_D * 4}-{_D * 2}-{_D * 2}"
+_TIME_GLOB = f"{_D * 2}:{_D * 2}:{_D * 2}.{_D * 6}"
+STORED_FORMS = {
+    "datetime": (
+        f"{_DATE_GLOB} {_TIME_GLOB}",
+        "datetime(substr({c}, 1, 19), '+0 days') IS substr({c}, 1, 19)",
+    ),
+    "date": (_DATE_GLOB, "date({c}, '+0 days') IS {c}"),
+    "time": (_TIME_GLOB, "time(substr({c}, 1, 8), '+0 days') IS substr({c}, 1, 8)"),
+}
+
+
+def stored_form_check(column: str, kind: str) -> str:
+    """The SQLite CHECK expression keeping `column` (kind: datetime, date, time) readable."""
+    glob, round_trip = STORED_FORMS[kind]
+    valid = f"typeof({column}) = 'text' AND {column} GLOB '{glob}' AND " + round_trip.format(
+        c=column
+    )
+    if kind != "time":
+        valid += f" AND substr({column}, 1, 4) <> '0000'"  # year 0 is no Python date
+    return f"{column} IS NULL OR ({valid})"
+
+
+def temporal_kind(column_type: object) -> str | None:
+    impl = getattr(column_type, "impl", column_type)
+    if isinstance(impl, DateTime):
+        return "datetime"
+    if isinstance(impl, Date):
+        return "date"
+    if isinstance(impl, Time):
+        return "time"
+    return None
+
+
+def add_stored_form_checks(table: Table) -> None:
+    """Give every date/time column of `table` its stored-form CHECK, on SQLite only."""
+    for column in table.columns:
+        if kind := temporal_kind(column.type):
+            check = CheckConstraint(
+                stored_form_check(column.name, kind), name=f"{column.name}_stored_form"
+            )
+            table.append_constraint(check.ddl_if(dialect="sqlite"))

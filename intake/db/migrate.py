@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, func, inspect, select, table, text
+from sqlalchemy import Connection, Engine, create_engine, func, inspect, select, table, text
 
 from intake.db import models as _models  # noqa: F401  (registers every table)
 from intake.db.base import Base
@@ -162,9 +162,29 @@ _MIGRATION_LOCK = 0x1A7A_C0DE
 
 def _run(engine: Engine, action: object, revision: str) -> None:
     config = alembic_config(engine)
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # The second PC waits here, then finds the schema already at head (a no-op).
-            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
-        config.attributes["connection"] = connection
-        action(config, revision)  # type: ignore[operator]
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # A table rebuilt in batch mode is dropped and its copy renamed: with foreign
+            # keys on, the drop would cascade to (or be refused by) the rows that refer to
+            # it. Off for the migration only (outside a transaction, or it is ignored), and
+            # the whole database is checked before the commit.
+            _foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                if connection.dialect.name == "postgresql":
+                    # The second PC waits here, then finds the schema at head (a no-op).
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+                config.attributes["connection"] = connection
+                action(config, revision)  # type: ignore[operator]
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("a migration left rows that break a foreign key")
+        finally:
+            if sqlite:
+                _foreign_keys(connection, on=True)
+
+
+def _foreign_keys(connection: Connection, *, on: bool) -> None:
+    """Set SQLite's foreign_keys on the raw connection: no transaction is begun for it."""
+    raw: Any = connection.connection.driver_connection
+    raw.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")

@@ -6,11 +6,11 @@ import datetime as dt
 
 from sqlalchemy import Connection, text
 
-T0 = dt.datetime(2026, 12, 1, 14, 0)  # naive UTC, as raw SQL would write it
+T0 = dt.datetime(2026, 12, 1, 14, 0)  # naive UTC, in the form the program writes
 
 
 def at(hours: float) -> str:
-    return (T0 + dt.timedelta(hours=hours)).strftime("%Y-%m-%d %H:%M:%S")
+    return (T0 + dt.timedelta(hours=hours)).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def seed_practice(conn: Connection) -> None:
@@ -19,7 +19,7 @@ def seed_practice(conn: Connection) -> None:
         text(
             "INSERT INTO locations (id, code, name, address, phone, timezone, active, "
             "created_at, version) VALUES (1, 'L01', 'Test site', '', '', 'America/New_York', "
-            "true, '2026-01-01 00:00:00', 1)"
+            "true, '2026-01-01 00:00:00.000000', 1)"
         )
     )
     for tid in (1, 2):
@@ -45,7 +45,7 @@ def seed_practice(conn: Connection) -> None:
                 "emergency_contact_phone, payer, member_id, referral_source, referring_provider, "
                 "created_at, updated_at, version) VALUES (:id, :mrn, 'Testcase', :given, '', "
                 "'testcase', :given_norm, '1980-01-01', 'other', '', '', '', '', '', '', 'en', "
-                "'', '', '', '', '', '', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1)"
+                "'', '', '', '', '', '', '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000', 1)"
             ),
             {
                 "id": pid,
@@ -75,7 +75,7 @@ def insert_appointment(
             "INSERT INTO appointments (id, patient_id, therapist_id, location_id, type_id, "
             "starts_at, ends_at, blocks_until, status, needs_review, booked_at, cancel_reason, "
             "late_cancellation, version) VALUES (:id, :patient, :therapist, 1, 1, :start, :end, "
-            ":blocks, :status, false, '2026-01-01 00:00:00', '', false, 1)"
+            ":blocks, :status, false, '2026-01-01 00:00:00.000000', '', false, 1)"
         ),
         {
             "id": row_id,

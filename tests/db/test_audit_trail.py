@@ -103,7 +103,7 @@ def _one_event(url: str) -> None:
         connection.execute(
             text(
                 "INSERT INTO audit_events (occurred_at, username, workstation, action, entity, "
-                "fields) VALUES ('2026-01-01 00:00:00+00:00', 'tester', 'pc', 'create', "
+                "fields) VALUES ('2026-01-01 00:00:00.000000', 'tester', 'pc', 'create', "
                 "'patient', '[]')"
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from intake.db.base import Base, add_stored_form_checks
 from intake.db.models.appointment import Appointment, AppointmentType, WaitlistEntry
 from intake.db.models.audit import AuditEvent
 from intake.db.models.intake_record import Intake
@@ -14,6 +15,9 @@ from intake.db.models.staff import (
     TimeOff,
     therapist_locations,
 )
+
+for _table in Base.metadata.tables.values():  # every model is imported by now
+    add_stored_form_checks(_table)
 
 __all__ = [
     "Appointment",
