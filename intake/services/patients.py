@@ -158,7 +158,7 @@ def _confirm_version(session: Session, patient_id: int, version: int) -> None:
     confirmed = session.execute(
         update_rows(Patient)
         .where(Patient.id == patient_id, Patient.version == version)
-        .values(version=Patient.version)
+        .values(version=Patient.version, updated_at=Patient.updated_at)  # nothing moves
         .execution_options(synchronize_session=False)
     )
     if confirmed.rowcount != 1:  # type: ignore[attr-defined]

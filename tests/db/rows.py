@@ -45,7 +45,8 @@ def seed_practice(conn: Connection) -> None:
                 "emergency_contact_phone, payer, member_id, referral_source, referring_provider, "
                 "created_at, updated_at, version) VALUES (:id, :mrn, 'Testcase', :given, '', "
                 "'testcase', :given_norm, '1980-01-01', 'other', '', '', '', '', '', '', 'en', "
-                "'', '', '', '', '', '', '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000', 1)"
+                "'', '', '', '', '', '', '2026-01-01 00:00:00.000000', "
+                "'2026-01-01 00:00:00.000000', 1)"
             ),
             {
                 "id": pid,

@@ -108,7 +108,8 @@ def test_the_audit_trail_is_append_only(conn):
     conn.execute(
         text(
             "INSERT INTO audit_events (id, occurred_at, username, workstation, action, entity, "
-            "fields) VALUES (1, '2026-01-01 00:00:00.000000', 'tester', 'pc', 'create', 'patient', '[]')"
+            "fields) VALUES (1, '2026-01-01 00:00:00.000000', 'tester', 'pc', 'create', "
+            "'patient', '[]')"
         )
     )
     conn.commit()

@@ -8,7 +8,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from intake.db.models.patient import PatientSearchKey
 from intake.domain.errors import StaleRecord
@@ -112,5 +112,10 @@ def test_a_save_with_no_changes_keeps_the_version(database):  # type: ignore[no-
     info = patients.register(
         database, ADMIN, PatientDraft("Sameton", "Sample", dt.date(1980, 1, 1), "other")
     )
+    with database.reading() as session:
+        before = session.execute(text("SELECT created_at, updated_at FROM patients")).one()
     again = patients.update(database, DESK, info.id, info.version, _draft(info))
     assert again.version == info.version  # other PCs' open copies stay current
+    with database.reading() as session:
+        stamps = session.execute(text("SELECT created_at, updated_at FROM patients")).one()
+    assert stamps[1] == before[1]
