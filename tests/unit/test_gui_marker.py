@@ -7,35 +7,15 @@ process: a test that builds a widget without asking for `qapp` aborts the child.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _pytest(*args: str) -> subprocess.CompletedProcess[str]:
-    # The child must not write the parent's CI reports, nor clone PostgreSQL databases.
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"PYTEST_ADDOPTS", "INTAKE_TEST_REPORT", "INTAKE_TEST_DATABASE_URL"}
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+from .child_pytest import ROOT, run_planted, run_pytest
 
 
 def test_not_gui_runs_the_screen_folder_without_aborting() -> None:
-    done = _pytest("-m", "not gui", "tests/ui")
+    done = run_pytest("-m", "not gui", "tests/ui")
     assert "Fatal Python error" not in done.stderr + done.stdout
     assert done.returncode in (pytest.ExitCode.OK, pytest.ExitCode.NO_TESTS_COLLECTED), (
         done.stdout[-2000:] + done.stderr[-2000:]
@@ -50,10 +30,7 @@ def test_every_test_that_asks_for_a_qapplication_is_marked(tmp_path: Path) -> No
         "def test_pure():\n    pass\n",
         encoding="utf-8",
     )
-    done = _pytest(
-        "--collect-only", "-m", "gui", "--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml"),
-        "--confcutdir", str(ROOT), "-p", "tests.conftest", str(tests),
-    )  # fmt: skip
+    done = run_planted(tests, "--collect-only", "-m", "gui")
     listed = done.stdout
     assert "test_with_qapp" in listed and "test_with_qtbot" in listed, listed
     assert "test_pure" not in listed
