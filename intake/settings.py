@@ -2,19 +2,36 @@
 
 Order of precedence: environment (`INTAKE_DATABASE_URL`, `INTAKE_DATA_DIR`), then the
 settings file `settings.toml` in the data folder, then the embedded SQLite default.
+A settings file that cannot be used stops the start with one sentence (`SettingsError`)
+naming the file, the line and what is wrong: guessing a database would be worse.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from intake.domain.errors import KnownError
 
 APP_NAME = "clinic-intake"
 SETTINGS_FILE = "settings.toml"
 DATABASE_FILE = "intake.sqlite3"
 DEMO_DATABASE_FILE = "demo.sqlite3"
+IDLE_LOCK_RANGE = (1, 24 * 60)  # minutes
+
+
+class SettingsError(KnownError):
+    """The settings file cannot be used; `str()` names the file, the line and the fault."""
+
+    def __init__(self, path: Path, problem: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.problem = problem
+        where = f", line {line}" if line else ""
+        super().__init__(f"The settings file {path}{where}: {problem}.")
 
 
 @dataclass(frozen=True)
@@ -38,19 +55,104 @@ def sqlite_url(path: Path) -> str:
 
 
 def load_settings(*, demo: bool = False) -> Settings:
-    """The settings in force. The demo practice always uses its own SQLite file."""
+    """The settings in force. The demo practice always uses its own SQLite file.
+
+    Raises SettingsError when the settings file exists but cannot be used.
+    """
     folder = data_dir()
-    file_values = _read_settings_file(folder / SETTINGS_FILE)
-    idle = int(file_values.get("idle_lock_minutes", 5))
+    file_values = read_settings_file(folder / SETTINGS_FILE)
+    idle = file_values.get("idle_lock_minutes", 5)
+    assert isinstance(idle, int)  # read_settings_file checked it
     if demo:
         return Settings(folder, sqlite_url(folder / DEMO_DATABASE_FILE), idle)
     url = os.environ.get("INTAKE_DATABASE_URL") or file_values.get("database_url")
     return Settings(folder, str(url) if url else sqlite_url(folder / DATABASE_FILE), idle)
 
 
-def _read_settings_file(path: Path) -> dict[str, object]:
-    try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError:
+def read_settings_file(path: Path) -> dict[str, object]:
+    """The checked values of the file at `path`; {} when there is none (an empty file too)."""
+    raw = _read_bytes(path)
+    if raw is None:
         return {}
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SettingsError(
+            path, "not UTF-8 text (save it as UTF-8 in a plain-text editor)", line
+        ) from None
+    try:
+        values = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problem, line = _toml_problem(exc)
+        raise SettingsError(path, f"not valid TOML: {problem}", line) from None
+    _check(path, text, values)
+    return values
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        raise SettingsError(path, "a folder, not a file") from None
+    except PermissionError:
+        raise SettingsError(path, "cannot be read: permission denied") from None
+    except OSError as exc:
+        raise SettingsError(path, f"cannot be read: {exc.strerror or exc}") from None
+
+
+_AT = re.compile(r"\s*\(at line (\d+), column \d+\)$")
+
+
+def _toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
+    # tomllib puts the position at the end of its message (3.11-3.13) or in attributes (3.14).
+    message = str(getattr(exc, "msg", None) or exc)
+    found = _AT.search(message)
+    line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
+    return _AT.sub("", message).rstrip(".") or "cannot be parsed", line
+
+
+def _check(path: Path, text: str, values: dict[str, object]) -> None:
+    for key, value in values.items():
+        line = _line_of(text, key)
+        if key == "database_url":
+            if not isinstance(value, str) or not value.strip():
+                raise SettingsError(
+                    path,
+                    f"database_url must be a database address in quotes, not {_shown(value)}",
+                    line,
+                )
+        elif key == "idle_lock_minutes":
+            low, high = IDLE_LOCK_RANGE
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                raise SettingsError(
+                    path,
+                    f"idle_lock_minutes must be a whole number of minutes from {low} to {high}, "
+                    f"not {_shown(value)}",
+                    line,
+                )
+        else:
+            raise SettingsError(
+                path,
+                f"unknown setting {key!r} (known: database_url, idle_lock_minutes)",
+                line,
+            )
+
+
+def _line_of(text: str, key: str) -> int | None:
+    pattern = re.compile(r"^\s*(\[\s*)?[\"']?" + re.escape(key) + r"[\"']?\s*[=\].]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value) if not isinstance(value, bool) else str(value).lower()
+    return text if len(text) <= 40 else text[:37] + "..."

@@ -20,10 +20,14 @@ USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 
 # One sentence for every refused sign-in: it never tells whether the user name exists,
 # whether the account is locked or switched off, or which part was wrong.
-SIGN_IN_REFUSED = (
-    "Sign-in failed. Check the user name and password and try again. After five wrong "
-    "tries an account is locked for 15 minutes; an admin can unlock it or reset the password."
+LOCKOUT_RULE = (
+    "After five wrong tries an account is locked for 15 minutes; an admin can unlock it or "
+    "reset the password."
 )
+SIGN_IN_REFUSED = "Sign-in failed. Check the user name and password and try again. " + LOCKOUT_RULE
+# A wrong current password when changing one's own: counted like a wrong sign-in, and the
+# same sentence whether it was wrong or the account is locked (no oracle at an unlocked PC).
+CURRENT_PASSWORD_REFUSED = "That is not your current password. " + LOCKOUT_RULE
 
 ROLE_LABELS = {Role.FRONT_DESK: "Front desk", Role.THERAPIST: "Therapist", Role.ADMIN: "Admin"}
 

@@ -65,11 +65,6 @@ class ScheduleBlock:
         return self.end.astimezone(ZoneInfo(self.timezone))
 
     @property
-    def held(self) -> Span:
-        """The therapist's time this visit holds (nothing once it is a no-show)."""
-        return Span(self.start, self.blocks_until)
-
-    @property
     def holds_time(self) -> bool:
         return self.status.holds_time
 
@@ -104,9 +99,6 @@ class DaySchedule:
     @property
     def closed(self) -> bool:
         return self.closure_reason is not None
-
-    def column_of(self, therapist_id: int) -> TherapistDay | None:
-        return next((c for c in self.columns if c.therapist_id == therapist_id), None)
 
     def blocks_of(self, therapist_id: int) -> tuple[ScheduleBlock, ...]:
         return tuple(b for b in self.blocks if b.therapist_id == therapist_id)

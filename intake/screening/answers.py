@@ -43,7 +43,9 @@ def validate_answers(
             errors.append(AnswerError(key, f"unknown question id {key!r}"))
             continue
         problem = check_value(question, value)
-        if problem is None and on is not None and question.type == QuestionType.DATE:
+        # None is "not answered": there is no date to compare (it crashed `intake screen`).
+        dated = value is not None and question.type == QuestionType.DATE
+        if problem is None and on is not None and dated:
             problem = _not_after(value, on)
         if problem:
             errors.append(AnswerError(key, problem))

@@ -223,22 +223,61 @@ _NEW_ACCOUNT_FIELDS = ("username", "display_name", "role", "password", "active")
 # --- one's own password ---------------------------------------------------------------------
 
 
-def change_password(database: Database, actor: Actor, current: str, new: str) -> None:
-    """The signed-in person changes their own password (the current one is asked again)."""
+def change_password(
+    database: Database,
+    actor: Actor,
+    current: str,
+    new: str,
+    *,
+    now: dt.datetime | None = None,
+) -> None:
+    """The signed-in person changes their own password (the current one is asked again).
+
+    A wrong current password counts toward the lockout exactly as a wrong sign-in does, so
+    someone at an unlocked PC cannot guess it here without limit.
+    """
     if actor.user_id is None:
         raise PermissionDenied("Only a signed-in person can change their password.")
     _raise_if(a.check_new_password(new, "new_password"))
+    now = _now(now)
     with database.writing() as session:
-        row = session.get(StaffUser, actor.user_id)
+        row = session.scalars(
+            select(StaffUser).where(StaffUser.id == actor.user_id).with_for_update()
+        ).one_or_none()
         if row is None or not row.active:
             raise a.SignInRequired("Your account was switched off. Ask an admin for help.")
-        if not _verify(row.password_hash, current):
-            raise Invalid({"current_password": "That is not your current password."})
-        if new == current:
-            raise Invalid({"new_password": "Choose a password different from the current one."})
-        row.password_hash = _hash(new)
-        flush(session, "Your account")
-        audit.record(session, actor, "update", "account", row.id, fields=["password"])
+        refused = _refuse_current(session, row, actor, current, now)
+        if not refused:
+            if new == current:
+                raise Invalid({"new_password": "Choose a password different from the current one."})
+            row.password_hash, row.failed_sign_ins = _hash(new), 0
+            flush(session, "Your account")
+            audit.record(session, actor, "update", "account", row.id, fields=["password"])
+    if refused:  # raised after the commit: the count of wrong tries must stay
+        raise Invalid({"current_password": a.CURRENT_PASSWORD_REFUSED})
+
+
+def _refuse_current(
+    session: Session, row: StaffUser, actor: Actor, current: str, now: dt.datetime
+) -> bool:
+    """True (and counted, audited) when `current` may not stand for the account's password."""
+    matches = _verify(row.password_hash, current)
+    if row.locked_until is not None and row.locked_until > now:
+        audit.record(session, actor, "change_password_refused_locked", "account", row.id)
+        log.info("password change refused: account %s locked", row.id)
+        return True
+    if matches:
+        return False
+    row.failed_sign_ins += 1
+    changed = ["failed_sign_ins"]
+    ends = a.lock_ends(row.failed_sign_ins, now)
+    if ends is not None:
+        row.locked_until, row.failed_sign_ins = ends, 0
+        changed.append("locked_until")
+    flush(session, "Your account")
+    audit.record(session, actor, "change_password_failed", "account", row.id, fields=changed)
+    log.info("password change refused: wrong password for %s, locked=%s", row.id, bool(ends))
+    return True
 
 
 # --- accounts, for admins -------------------------------------------------------------------

@@ -9,7 +9,13 @@ from argon2 import PasswordHasher
 from sqlalchemy import select
 
 from intake.db.models import AuditEvent
-from intake.domain.accounts import SIGN_IN_REFUSED, SignInRefused, SignInRequired
+from intake.domain.accounts import (
+    CURRENT_PASSWORD_REFUSED,
+    LOCKOUT_RULE,
+    SIGN_IN_REFUSED,
+    SignInRefused,
+    SignInRequired,
+)
 from intake.domain.enums import Role
 from intake.domain.errors import Invalid, PermissionDenied, StaleRecord
 from intake.services import accounts
@@ -165,6 +171,61 @@ def test_change_own_password(database, admin):
     accounts.change_password(database, admin, PASSWORD, "new-secret-9")
     assert _sign_in(database, "boss", "new-secret-9").user_id == admin.user_id
     assert _events(database, "update")[-1].fields == ["password"]
+
+
+def _change(database, actor: Actor, current: str, new: str, now: dt.datetime = T0) -> str | None:  # type: ignore[no-untyped-def]
+    """The message for a refused current password, or None when the change went through."""
+    try:
+        accounts.change_password(database, actor, current, new, now=now)
+    except Invalid as exc:
+        assert set(exc.problems) == {"current_password"}
+        return exc.problems["current_password"]
+    return None
+
+
+def test_five_wrong_current_passwords_lock_like_sign_in(database, admin):
+    messages = {_change(database, admin, "wrong", "new-secret-9", T0 + dt.timedelta(minutes=m))
+                for m in range(5)}  # fmt: skip
+    locked_at = T0 + dt.timedelta(minutes=4)
+    (info,) = accounts.list_accounts(database, admin)
+    assert info.locked_until == locked_at + dt.timedelta(minutes=15)
+    # Locked: sign-in refuses even the right password, with its usual sentence ...
+    with pytest.raises(SignInRefused) as refused:
+        _sign_in(database, "boss", PASSWORD, locked_at + dt.timedelta(minutes=1))
+    assert str(refused.value) == SIGN_IN_REFUSED
+    # ... and so does the change of password, with the same sentence as a wrong one.
+    messages.add(_change(database, admin, PASSWORD, "new-secret-9", locked_at))
+    assert messages == {CURRENT_PASSWORD_REFUSED}
+    assert LOCKOUT_RULE in CURRENT_PASSWORD_REFUSED and LOCKOUT_RULE in SIGN_IN_REFUSED
+    failed = _events(database, "change_password_failed")
+    assert [e.fields for e in failed] == [["failed_sign_ins"]] * 4 + [
+        ["failed_sign_ins", "locked_until"]
+    ]
+    assert _events(database, "change_password_refused_locked")
+    # The lock ends as a sign-in lock does; the password was never changed.
+    later = locked_at + dt.timedelta(minutes=15)
+    assert _change(database, admin, PASSWORD, "new-secret-9", later) is None
+    assert _sign_in(database, "boss", "new-secret-9", later).user_id == admin.user_id
+
+
+def test_wrong_tries_at_sign_in_and_at_change_password_add_up(database, admin):
+    for _ in range(3):
+        with pytest.raises(SignInRefused):
+            _sign_in(database, "boss", "wrong")
+    for _ in range(2):
+        assert _change(database, admin, "wrong", "new-secret-9") == CURRENT_PASSWORD_REFUSED
+    with pytest.raises(SignInRefused):
+        _sign_in(database, "boss", PASSWORD, T0 + dt.timedelta(minutes=14))
+
+
+def test_a_successful_change_resets_the_count(database, admin):
+    for _ in range(4):
+        _change(database, admin, "wrong", "new-secret-9")
+    assert _change(database, admin, PASSWORD, "new-secret-9") is None
+    for _ in range(4):
+        with pytest.raises(SignInRefused):
+            _sign_in(database, "boss", "wrong")
+    assert _sign_in(database, "boss", "new-secret-9").user_id == admin.user_id
 
 
 def test_accounts_are_validated_and_names_unique(database, admin):

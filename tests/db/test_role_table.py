@@ -381,7 +381,6 @@ EXEMPT: dict[str, str] = {
     "calendar_loader.with_appointments": _IN_TRANSACTION,
     "booking.visit_from": _NO_DATA + "; describes a visit the caller already holds",
     "passwords.hash_password": _NO_DATA,
-    "passwords.verify_password": _NO_DATA,
     "patient_index.key_rows": _IN_TRANSACTION,
     "patient_index.refresh": _IN_TRANSACTION,
     "patient_index.rebuild": _IN_TRANSACTION,

@@ -132,7 +132,8 @@ def test_a_killed_intake_is_offered_back_with_every_answer(
         child.kill()
         raise AssertionError(child.communicate(timeout=10)[1][-2000:]) from None
     os.kill(child.pid, signal.SIGKILL)
-    assert child.wait(timeout=10) == -signal.SIGKILL
+    child.communicate(timeout=10)  # reaps the child and closes its pipes (no ResourceWarning)
+    assert child.returncode == -signal.SIGKILL
 
     (path,) = journal.folder.glob("draft-*.json")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

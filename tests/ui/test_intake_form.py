@@ -214,10 +214,11 @@ def test_a_click_on_the_pain_picture_sets_the_answer(qtbot, wizard):  # type: ig
     assert sorted(wizard.answers["pain_regions"]) == ["forehead", "occiput_right"]
 
 
-def test_every_checklist_region_is_on_the_picture(checklist):  # type: ignore[no-untyped-def]
+def test_every_checklist_region_is_on_the_picture(qtbot, checklist):  # type: ignore[no-untyped-def]
     question = checklist.question("pain_regions")
     assert PainPicture.can_show(question)
     canvas = PainCanvas(question.choice_values, {})
+    qtbot.addWidget(canvas)
     canvas.resize(420, 270)
     for value in question.choice_values:
         assert canvas.region_at(canvas.point_for(value)) == value, value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 from PySide6.QtCore import Qt
@@ -69,18 +70,43 @@ def test_typing_shows_results_and_arrow_enter_chooses(qtbot, show_active, contex
     assert chosen.args == [on_file[0]]  # Zoë, the second row
 
 
-def test_an_older_answer_never_replaces_a_newer_one(qtbot, context, on_file):
+def test_an_older_answer_never_replaces_a_newer_one(qtbot, context, on_file, monkeypatch):
+    """The first search's answer is held back until the second's is on screen, then let go:
+    the late, stale answer must change nothing (deterministic, no sleeps)."""
+    second_shown = threading.Event()
+    real_search = patient_search.search
+
+    def search(database, actor, text, **options):  # type: ignore[no-untyped-def]
+        result = real_search(database, actor, text, **options)
+        if text == "samplename":  # the first, slow answer
+            assert second_shown.wait(timeout=WAIT / 1000), "the second search never arrived"
+        return result
+
+    monkeypatch.setattr(patient_search, "search", search)
     widget = PatientSearchWidget(context)
     qtbot.addWidget(widget)
+    delivered: list[int] = []
+    real_show = widget._show
+
+    def show(generation, result):  # type: ignore[no-untyped-def]
+        delivered.append(generation)
+        real_show(generation, result)
+
+    monkeypatch.setattr(widget, "_show", show)
+    arrivals: list[int] = []
+    widget.results_did_arrive.connect(arrivals.append)
     widget.search("samplename")
     with qtbot.waitSignal(widget.results_did_arrive, timeout=WAIT):
         widget.search("testcase")
-    context.worker.wait_for_done()
-    qtbot.wait(50)  # let any late delivery of the first answer arrive
+    second_shown.set()
+    qtbot.waitUntil(lambda: len(delivered) == 2, timeout=WAIT)  # the stale answer came in
+    assert delivered == [2, 1]
+    assert arrivals == [2]
     assert [widget.model.hit(r).family_name for r in range(widget.model.rowCount())] == [
         "Testcase",
         "Testcase",
     ]
+    assert widget.box.text() == "testcase" and "2 patients" in widget.status.text()
 
 
 def _form(qtbot, show_active, context):  # type: ignore[no-untyped-def]

@@ -191,9 +191,5 @@ def to_date(edit: QDateEdit) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-def set_date(edit: QDateEdit, value: dt.date) -> None:
-    edit.setDate(QDate(value.year, value.month, value.day))
-
-
 def set_time(edit: QTimeEdit, value: dt.time) -> None:
     edit.setTime(QTime(value.hour, value.minute))

@@ -163,9 +163,6 @@ class BookingPanel(QWidget):
             self._confirmation = page
         return self._confirmation
 
-    def set_appointment_type(self, code: str) -> None:
-        self.filters.set_type(code)
-
     def booking_allowed(self) -> bool:
         return self.book_action.isEnabled()
 

@@ -101,13 +101,6 @@ class FilterBar(QWidget):
             if item.checkState() == Qt.CheckState.Checked
         )
 
-    def set_location_codes(self, codes: Sequence[str]) -> None:
-        wanted = {c.upper() for c in codes}
-        for row in range(self.locations.count()):
-            item = self.locations.item(row)
-            on = item.data(Qt.ItemDataRole.UserRole) in wanted
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
     def request(self, *, limit: int, earliest: dt.datetime | None = None) -> SlotRequest:
         therapist = self.therapist_combo.currentData()
         return SlotRequest(
@@ -121,12 +114,6 @@ class FilterBar(QWidget):
             limit=limit,
             earliest=earliest,
         )
-
-    def first_input(self) -> QWidget:
-        return self.type_combo
-
-    def last_input(self) -> QWidget:
-        return self.therapist_combo
 
     # --- building ----------------------------------------------------------------------
 

@@ -78,9 +78,6 @@ class SlotModel(QAbstractItemModel):
     def offers(self) -> list[SlotOffer]:
         return [offer for group in self._groups for offer in group.slots]
 
-    def slot_count(self) -> int:
-        return sum(len(group.slots) for group in self._groups)
-
     def offer(self, index: Index) -> SlotOffer | None:
         if not index.isValid() or index.internalId() == _GROUP:
             return None
@@ -88,12 +85,6 @@ class SlotModel(QAbstractItemModel):
 
     def first_slot(self) -> QModelIndex:
         return self.index(0, 0, self.index(0, 0)) if self._groups else QModelIndex()
-
-    def index_of(self, offer: SlotOffer) -> QModelIndex:
-        for row, group in enumerate(self._groups):
-            if offer in group.slots:
-                return self.createIndex(group.slots.index(offer), 0, row + 1)
-        return QModelIndex()
 
     def is_group(self, index: Index) -> bool:
         return index.isValid() and index.internalId() == _GROUP

@@ -18,11 +18,6 @@ def day(moment: dt.datetime | dt.date) -> str:
     return f"{moment:%A}, {moment:%B} {moment.day}, {moment.year}"
 
 
-def short_day(moment: dt.datetime | dt.date) -> str:
-    """Mon, Mar 1."""
-    return f"{moment:%a}, {moment:%b} {moment.day}"
-
-
 def zone(moment: dt.datetime) -> str:
     return moment.tzname() or ""
 

@@ -122,12 +122,6 @@ class SchedulePage(QWidget):
         self._sync_controls()
         self.reload()
 
-    def show_week(self, therapist_id: int, day: dt.date) -> None:
-        self.mode, self.therapist_id = "week", therapist_id
-        self.day = day - dt.timedelta(days=day.weekday())
-        self._sync_controls()
-        self.reload()
-
     def blocks(self) -> tuple[ScheduleBlock, ...]:
         return self.schedule.blocks if self.schedule is not None else ()
 

@@ -1,0 +1,65 @@
+"""A broken settings.toml stops the start with one sentence: the file, the line, the fault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.cli import main
+from intake.settings import SETTINGS_FILE, SettingsError, load_settings, read_settings_file
+
+from .settings_cases import CASES, BrokenSettings, assert_one_sentence, broken_settings
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_a_broken_file_is_one_sentence(
+    case: BrokenSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = broken_settings(case, tmp_path / "data", monkeypatch)
+    with pytest.raises(SettingsError) as caught:
+        load_settings()
+    assert_one_sentence(str(caught.value), case, path)
+    assert caught.value.line == case.line
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_the_command_line_names_the_file_and_line(
+    case: BrokenSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = broken_settings(case, tmp_path / "data", monkeypatch)
+    monkeypatch.delenv("INTAKE_DATABASE_URL", raising=False)
+    assert main(["db", "current"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith("intake db: The settings file ")
+    assert_one_sentence(err, case, path)
+
+
+def test_an_empty_file_means_the_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / SETTINGS_FILE).write_text("", encoding="utf-8")
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("INTAKE_DATABASE_URL", raising=False)
+    settings = load_settings()
+    assert settings.idle_lock_minutes == 5
+    assert settings.database_url.endswith("intake.sqlite3")
+
+
+def test_good_settings_are_read(tmp_path: Path) -> None:
+    path = tmp_path / SETTINGS_FILE
+    path.write_text(
+        '# the shared server\ndatabase_url = "postgresql+psycopg://db/intake"\n'
+        "idle_lock_minutes = 10\n",
+        encoding="utf-8",
+    )
+    assert read_settings_file(path) == {
+        "database_url": "postgresql+psycopg://db/intake",
+        "idle_lock_minutes": 10,
+    }
+
+
+def test_no_file_is_no_settings(tmp_path: Path) -> None:
+    assert read_settings_file(tmp_path / SETTINGS_FILE) == {}
