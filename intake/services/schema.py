@@ -23,6 +23,11 @@ class SchemaReport:
 
 
 def report(database: Database, *, compare_models: bool = False) -> SchemaReport:
+    with database.translating():
+        return _report(database, compare_models)
+
+
+def _report(database: Database, compare_models: bool) -> SchemaReport:
     state = migrate.schema_state(database.engine)
     diffs: tuple[str, ...] = ()
     if compare_models and state.at_head:
@@ -36,6 +41,12 @@ def upgrade(database: Database) -> SchemaReport:
 
 
 def downgrade(database: Database, revision: str) -> SchemaReport:
+    with database.translating():
+        _downgrade(database, revision)
+    return report(database)
+
+
+def _downgrade(database: Database, revision: str) -> None:
     state = migrate.schema_state(database.engine)
     if not state.known:
         raise SchemaMismatch(
@@ -49,4 +60,3 @@ def downgrade(database: Database, revision: str) -> SchemaReport:
             "Nothing was changed."
         )
     migrate.downgrade(database.engine, revision)
-    return report(database)
