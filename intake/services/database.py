@@ -192,7 +192,7 @@ def _scrub(text: str, url: str | URL | None) -> str:
         password = parse_url(url).password if url is not None else None
     except Exception:
         return text
-    if password:
+    if password and len(password) >= 4:  # shorter ones would blank out ordinary words
         for form in {str(password), quote(str(password), safe="")}:
             text = text.replace(form, "***")
     return text
