@@ -35,9 +35,8 @@ def test_rolled_over_and_older_files_stay_private(log_folder: Path):  # noqa: F8
     older.chmod(0o644)
     logs.configure()
     logging.getLogger("intake.test").warning("first")
-    handler = next(
-        h for h in logging.getLogger("intake").handlers if isinstance(h, logging.FileHandler)
-    )
+    handler = logging.getLogger("intake").handlers[-1]  # the one configure() added
+    assert isinstance(handler, logging.FileHandler)
     handler.doRollover()
     logging.getLogger("intake.test").warning("second")
     assert _mode(log_folder) == 0o700
