@@ -3,7 +3,8 @@ being killed under them: every attempt must end booked, lost (BookingConflict, w
 alternatives) or DatabaseUnavailable — never a raw driver error ("something went wrong").
 
 Run from the repository root:
-    python -m tests.benchmarks.bench_race_errors [--postgres URL] [--races 90] [--kill]
+    python -m tests.benchmarks.bench_race_errors [--postgres URL] [--races 90] [--clients 8]
+        [--kill]
 
 Each race: 8 clients (threads, each its own engine) try the same 8 slots in shuffled order,
 so 64 attempts; 90 races are about 5,800 attempts. Deadlocks the database undid and the
@@ -98,10 +99,12 @@ def main() -> None:
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
     parser.add_argument("--races", type=int, default=90)
     parser.add_argument("--kill", action="store_true", help="kill connections during races")
+    parser.add_argument("--clients", type=int, default=CLIENTS)
     args = parser.parse_args()
+    clients = args.clients
     url = fresh_postgres(args.postgres, "race_errors")
     setup = open_database(url)
-    practice = build(setup, patients_count=CLIENTS)
+    practice = build(setup, patients_count=clients)
     retries = _Retries()
     logging.getLogger("intake.services.database").addHandler(retries)
     logging.getLogger("intake.services.database").setLevel(logging.INFO)
@@ -111,11 +114,11 @@ def main() -> None:
         watcher = threading.Thread(target=killer, args=(url, stop, totals), daemon=True)
         if args.kill:
             watcher.start()
-        with ThreadPoolExecutor(CLIENTS) as pool:
+        with ThreadPoolExecutor(clients) as pool:
             futures = [
                 pool.submit(client, url, practice.patients[i], practice.ann, practice.east,
-                            race * CLIENTS + i)
-                for i in range(CLIENTS)
+                            race * clients + i)
+                for i in range(clients)
             ]  # fmt: skip
             for future in futures:
                 totals.update(future.result(timeout=300))
@@ -129,7 +132,7 @@ def main() -> None:
         n for k, n in totals.items() if k != "connections killed" and "connecting" not in k
     )
     raw = sum(n for k, n in totals.items() if k.startswith("RAW"))
-    print(f"races: {args.races} x {CLIENTS} clients, kill connections: {args.kill}")
+    print(f"races: {args.races} x {clients} clients, kill connections: {args.kill}")
     print(f"attempts: {attempts}")
     for key, count in sorted(totals.items()):
         print(f"  {key}: {count}")
