@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from intake import logs
+
+    logs.configure()  # before anything can fail: the GUI's and every command's log
     if args.command is None:
         from intake.ui.app import run_gui
 

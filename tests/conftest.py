@@ -43,6 +43,24 @@ def _collect_on_the_main_thread(request: pytest.FixtureRequest) -> Iterator[None
         gc.enable()
 
 
+@pytest.fixture(autouse=True)
+def _log_configured_per_test() -> Iterator[None]:
+    """Entry points configure the log file; each test's configuration ends with the test,
+    so no test writes into another's folder (or the real data folder)."""
+    import logging
+
+    from intake import logs
+
+    root = logging.getLogger("intake")
+    before, level, configured = list(root.handlers), root.level, logs._configured
+    yield
+    for handler in [h for h in root.handlers if h not in before]:
+        handler.close()
+        root.removeHandler(handler)
+    root.setLevel(level)
+    logs._configured = configured
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     # As qutebrowser does: the marker sits on the QApplication (pytest-qt's `qapp`, which
     # `qtbot` and every widget fixture need), so no test that builds a widget escapes it and

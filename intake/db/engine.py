@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -16,20 +18,41 @@ POSTGRES_CONNECT_TIMEOUT_S = 5
 WRITE_OPTION = "intake_write"
 
 
+# scheme://USERINFO@HOST...: the user info runs to the *last* @, so a password typed with
+# an unescaped @ stays a password (SQLAlchemy's own parser ends it at the first @ and the
+# rest becomes the host name, shown to people and sent to the name resolver). The price: an
+# @ in the database name or query must be written %40.
+_SERVER_URL = re.compile(r"(?P<scheme>[\w+.-]+)://(?P<userinfo>.*)@(?P<rest>[^@]*)", re.DOTALL)
+
+
+def parse_url(url: str | URL) -> URL:
+    """The URL the settings name; the password may hold any character, escaped or not."""
+    if isinstance(url, URL):
+        return url
+    text = str(url).strip()
+    found = _SERVER_URL.fullmatch(text)
+    if found is None or found["scheme"].startswith("sqlite"):  # a file path may hold an @
+        return make_url(text)
+    user, colon, password = found["userinfo"].partition(":")
+    return make_url(f"{found['scheme']}://{found['rest']}").set(
+        username=unquote(user), password=unquote(password) if colon else None
+    )
+
+
 def mask_url(url: str | URL) -> str:
     """The URL as people may see it: the password replaced by ***."""
     try:
-        return make_url(url).render_as_string(hide_password=True)
+        return parse_url(url).render_as_string(hide_password=True)
     except Exception:  # an unparseable URL is shown as the scheme alone
         return str(url).split(":", 1)[0] + ":…"
 
 
 def is_sqlite(url: str | URL) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
+    return parse_url(url).get_backend_name() == "sqlite"
 
 
 def create_database_engine(url: str | URL, **kwargs: Any) -> Engine:
-    parsed = make_url(url)
+    parsed = parse_url(url)
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         return _sqlite_engine(parsed, **kwargs)

@@ -36,3 +36,8 @@ class Invalid(KnownError):
     def __init__(self, problems: dict[str, str]) -> None:
         self.problems = dict(problems)
         super().__init__("; ".join(f"{field}: {text}" for field, text in self.problems.items()))
+
+
+class Contention(KnownError):
+    """Another computer changed the same rows at the same moment and the database undid
+    this change (deadlock, serialization failure); trying again is the answer."""

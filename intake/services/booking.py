@@ -27,7 +27,7 @@ from intake.domain.booking import (
     Visit,
 )
 from intake.domain.enums import AppointmentStatus, IntakeStatus
-from intake.domain.errors import Invalid, NotFound, StaleRecord
+from intake.domain.errors import Contention, Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
 from intake.scheduling import AppointmentType as TypeInput
 from intake.scheduling import SlotQuery, find_slots
@@ -40,7 +40,7 @@ from intake.services.calendar_statics import (
     calendar_statics,
     known_statics,
 )
-from intake.services.database import Database
+from intake.services.database import Database, retried
 
 ALTERNATIVES = 3
 _TABLE = Appointment.__table__
@@ -71,68 +71,72 @@ def book(
 ) -> Visit:
     """Book the slot, or raise BookingConflict (taken) / BookingRefused (not allowed)."""
     actor.require(Permission.BOOKING)
-    now = now or dt.datetime.now(dt.UTC)
+    at = now or dt.datetime.now(dt.UTC)
     try:
-        with database.writing() as session:
-            # Judged on the set-up this PC last read, without a query; the insert itself
-            # checks that it is still current. If it is not, or if that set-up says no, the
-            # request is judged again on the set-up as it is now.
-            cached = known_statics(session)
-            statics = cached or calendar_statics(session)
-            current = cached is None
-            while True:
-                try:
-                    kind = statics.active_kind(request.type_code)
-                    needs_review = _screening_gate(session, request, kind)
-                    _require_bookable(statics, request, kind, now)
-                except (Invalid, BookingRefused):
-                    if current:
-                        raise
-                    statics, current = calendar_statics(session), True
-                    continue
-                row = Appointment(
-                    patient_id=request.patient_id,
-                    therapist_id=request.therapist_id,
-                    location_id=request.location_id,
-                    type_id=kind.id,
-                    starts_at=request.start,
-                    ends_at=request.start + dt.timedelta(minutes=kind.minutes),
-                    blocks_until=request.start
-                    + dt.timedelta(minutes=kind.minutes + kind.buffer_minutes),
-                    status=AppointmentStatus.BOOKED.value,
-                    intake_id=request.intake_id,
-                    needs_review=needs_review,
-                    booked_by=actor.user_id,
-                    booked_at=now,
-                    cancel_reason="",
-                    late_cancellation=False,
-                    version=1,
-                )
-                # One plain INSERT rather than the unit of work: the row is new and not
-                # changed again here, and this is the statement every PC races on. An
-                # unknown patient is refused by the foreign key, not by a read beforehand.
-                new_id = _insert_guarded(session, row, None if current else statics.revision)
-                if new_id is not None:
-                    row.id = new_id
-                    break
-                # Read in this transaction now: as current as a check can be.
-                statics, current = calendar_statics(session), True
-            if request.waitlist_entry_id is not None:
-                waitlist.close_as_booked(
-                    session, actor, request.waitlist_entry_id, request.patient_id
-                )
-            audit.record(
-                session,
-                actor,
-                "book",
-                "appointment",
-                row.id,
-                patient_id=row.patient_id,
-                fields=("therapist_id", "location_id", "starts_at", "type_id"),
-            )
-            return visit_from(statics, row)
+        return retried(lambda: _book(database, actor, request, at))
     except _Overlap as overlap:
-        raise _conflict(database, request, overlap.who, now) from None
+        raise _conflict(database, request, overlap.who, at) from None
+    except Contention:  # undone each time by racing bookings: as good as a lost race
+        raise _conflict(database, request, "therapist", at) from None
+
+
+def _book(database: Database, actor: Actor, request: BookingRequest, now: dt.datetime) -> Visit:
+    with database.writing() as session:
+        # Judged on the set-up this PC last read, without a query; the insert itself
+        # checks that it is still current. If it is not, or if that set-up says no, the
+        # request is judged again on the set-up as it is now.
+        cached = known_statics(session)
+        statics = cached or calendar_statics(session)
+        current = cached is None
+        while True:
+            try:
+                kind = statics.active_kind(request.type_code)
+                needs_review = _screening_gate(session, request, kind)
+                _require_bookable(statics, request, kind, now)
+            except (Invalid, BookingRefused):
+                if current:
+                    raise
+                statics, current = calendar_statics(session), True
+                continue
+            row = Appointment(
+                patient_id=request.patient_id,
+                therapist_id=request.therapist_id,
+                location_id=request.location_id,
+                type_id=kind.id,
+                starts_at=request.start,
+                ends_at=request.start + dt.timedelta(minutes=kind.minutes),
+                blocks_until=request.start
+                + dt.timedelta(minutes=kind.minutes + kind.buffer_minutes),
+                status=AppointmentStatus.BOOKED.value,
+                intake_id=request.intake_id,
+                needs_review=needs_review,
+                booked_by=actor.user_id,
+                booked_at=now,
+                cancel_reason="",
+                late_cancellation=False,
+                version=1,
+            )
+            # One plain INSERT rather than the unit of work: the row is new and not
+            # changed again here, and this is the statement every PC races on. An
+            # unknown patient is refused by the foreign key, not by a read beforehand.
+            new_id = _insert_guarded(session, row, None if current else statics.revision)
+            if new_id is not None:
+                row.id = new_id
+                break
+            # Read in this transaction now: as current as a check can be.
+            statics, current = calendar_statics(session), True
+        if request.waitlist_entry_id is not None:
+            waitlist.close_as_booked(session, actor, request.waitlist_entry_id, request.patient_id)
+        audit.record(
+            session,
+            actor,
+            "book",
+            "appointment",
+            row.id,
+            patient_id=row.patient_id,
+            fields=("therapist_id", "location_id", "starts_at", "type_id"),
+        )
+        return visit_from(statics, row)
 
 
 def reschedule(
@@ -149,8 +153,9 @@ def reschedule(
     """Move a visit. Atomic: the old time is given up only if the new one is booked."""
     actor.require(Permission.BOOKING)
     now = now or dt.datetime.now(dt.UTC)
-    request: BookingRequest | None = None
-    try:
+    asked: list[BookingRequest] = []  # the new time, as a booking request (for alternatives)
+
+    def move() -> Visit:
         with database.writing() as session:
             row = _claim(session, appointment_id, version)
             if row.status != AppointmentStatus.BOOKED.value:
@@ -160,6 +165,7 @@ def reschedule(
             request = BookingRequest(
                 row.patient_id, therapist_id, location_id, start, kind.code, row.intake_id
             )
+            asked.append(request)
             _screening_gate(session, request, kind)  # the intake must still allow booking
             _require_bookable(statics, request, kind, now)
             row.therapist_id, row.location_id = therapist_id, location_id
@@ -177,9 +183,15 @@ def reschedule(
                 fields=("therapist_id", "location_id", "starts_at", "ends_at"),
             )
             return visit_of(session, row)
+
+    try:
+        return retried(move)
     except _Overlap as overlap:
-        assert request is not None
-        raise _conflict(database, request, overlap.who, now) from None
+        raise _conflict(database, asked[-1], overlap.who, now) from None
+    except Contention:
+        if not asked:
+            raise
+        raise _conflict(database, asked[-1], "therapist", now) from None
 
 
 def cancel(

@@ -5,18 +5,30 @@ This is the one place that turns driver errors into sentences a person can act o
 
 from __future__ import annotations
 
+import logging
+import random
 import socket
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
+from urllib.parse import quote
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.db import migrate
-from intake.db.engine import WRITE_OPTION, create_database_engine, is_sqlite, mask_url
-from intake.domain.errors import DatabaseUnavailable, SchemaMismatch
+from intake.db.engine import WRITE_OPTION, create_database_engine, mask_url, parse_url
+from intake.domain.errors import Contention, DatabaseUnavailable, SchemaMismatch
+from intake.services.db_errors import describe, is_contention, is_unavailable
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+RETRIES = 3  # after the first try, of a unit of work the database undid (Contention)
+BACKOFF_SECONDS = 0.02  # the first wait; it doubles, jittered so racers do not meet again
 
 
 @dataclass
@@ -43,26 +55,62 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads; rolled back at the end."""
-        with self._read() as session:
+        with self.translating(), self._read() as session:
             yield session
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """One unit of work: commits if the block succeeds, rolls back if it raises."""
-        with self._write() as session, session.begin():
+        with self.translating(), self._write() as session, session.begin():
             yield session
+
+    @contextmanager
+    def translating(self) -> Iterator[None]:
+        """Driver errors the environment causes become known errors; bugs pass unchanged.
+
+        The one place this happens: every session opens through here (and the schema
+        services, which work on the engine, wrap themselves in it)."""
+        try:
+            yield
+        except DBAPIError as exc:
+            if is_contention(exc):
+                log.info("transaction undone by the database (%s)", describe(exc))
+                raise Contention(
+                    "Another computer changed the same records at the same moment, so nothing "
+                    "was saved. Try again."
+                ) from None
+            if not is_unavailable(exc):
+                raise
+            log.warning("database unavailable (%s)", describe(exc))
+            raise DatabaseUnavailable(
+                _explain(self.display_url, exc, sqlite=self.backend == "sqlite", detail=False)
+            ) from None
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def retried(work: Callable[[], T], *, retries: int = RETRIES) -> T:
+    """Run a whole unit of work again while the database undoes it for colliding with
+    another computer's (deadlock, serialization failure); the last Contention escapes."""
+    for attempt in range(retries):
+        try:
+            return work()
+        except Contention:
+            time.sleep(BACKOFF_SECONDS * 2**attempt * random.uniform(0.5, 1.5))
+    return work()
 
 
 def connect(url: str) -> Database:
     """Connect and prove the database answers; raise DatabaseUnavailable with a clear message."""
     shown = mask_url(url)
     try:
-        engine = create_database_engine(url)
+        parsed = parse_url(url)
+        engine = create_database_engine(parsed)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
-        raise DatabaseUnavailable(f"The database address {shown} is not valid: {exc}") from None
+        # The driver's words only when they cannot quote the address (and its password).
+        why = "" if isinstance(exc, ArgumentError) else f": {_scrub(str(exc), url)}"
+        raise DatabaseUnavailable(f"The database address {shown} is not valid{why}") from None
     except OSError as exc:
         raise DatabaseUnavailable(
             f"Cannot create the database file for {shown}: {exc.strerror}. "
@@ -73,7 +121,8 @@ def connect(url: str) -> Database:
             connection.execute(text("SELECT 1"))
     except DBAPIError as exc:
         engine.dispose()
-        raise DatabaseUnavailable(_explain(shown, exc, sqlite=is_sqlite(url))) from None
+        sqlite = parsed.get_backend_name() == "sqlite"
+        raise DatabaseUnavailable(_explain(shown, exc, sqlite=sqlite, url=parsed)) from None
     return Database(engine)
 
 
@@ -89,6 +138,11 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
 
 
 def ensure_schema(database: Database, *, upgrade: bool = True) -> None:
+    with database.translating():
+        _ensure_schema(database, upgrade=upgrade)
+
+
+def _ensure_schema(database: Database, *, upgrade: bool) -> None:
     state = migrate.schema_state(database.engine)
     if not state.known:
         raise SchemaMismatch(
@@ -103,17 +157,21 @@ def ensure_schema(database: Database, *, upgrade: bool = True) -> None:
             f"The database {database.display_url} is at schema revision {state.current or 'none'}"
             f", this program needs {state.head}. Run `intake db upgrade`."
         )
-    try:
-        migrate.upgrade(database.engine)
-    except OperationalError as exc:
-        raise DatabaseUnavailable(
-            _explain(database.display_url, exc, sqlite=database.backend == "sqlite")
-        ) from None
+    migrate.upgrade(database.engine)
 
 
-def _explain(shown: str, exc: DBAPIError, *, sqlite: bool) -> str:
-    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-    lowered = detail.lower()
+def _explain(
+    shown: str,
+    exc: DBAPIError,
+    *,
+    sqlite: bool,
+    detail: bool = True,
+    url: URL | None = None,
+) -> str:
+    """A sentence for the person, then the driver's first line (`detail`, only where it
+    cannot quote row values: connecting) or else just the error's class and code."""
+    first = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+    lowered = first.lower()
     if "password" in lowered or "authentication" in lowered or "role" in lowered:
         what = "The user name or password was refused. Check the address in the settings."
     elif "does not exist" in lowered and "database" in lowered:
@@ -124,4 +182,17 @@ def _explain(shown: str, exc: DBAPIError, *, sqlite: bool) -> str:
         what = "The database file cannot be opened. Check the data folder and disk space."
     else:
         what = "The server does not answer. Check the network and that the server is running."
-    return f"Cannot use the database {shown}. {what} ({detail})"
+    shown_detail = _scrub(first, url)[:300] if detail else describe(exc)
+    return f"Cannot use the database {shown}. {what} ({shown_detail})"
+
+
+def _scrub(text: str, url: str | URL | None) -> str:
+    """The text with the URL's password (as typed and as escaped) replaced by ***."""
+    try:
+        password = parse_url(url).password if url is not None else None
+    except Exception:
+        return text
+    if password and len(password) >= 4:  # shorter ones would blank out ordinary words
+        for form in {str(password), quote(str(password), safe="")}:
+            text = text.replace(form, "***")
+    return text

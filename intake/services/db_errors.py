@@ -1,4 +1,10 @@
-"""Turning what the database environment does into sentences for the person at the screen."""
+"""What the database environment did, told apart from what a bug did.
+
+`services.database` asks here when a driver error comes out of a unit of work: a dropped
+connection, a refusing server or a locked file is the environment (DatabaseUnavailable); two
+transactions that collided and were undone by the database is contention (retry); anything
+else is a bug and passes on unchanged.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +16,46 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from intake.domain.errors import DatabaseUnavailable, StaleRecord
 
+# PostgreSQL's deadlock_detected and serialization_failure: the transaction was undone
+# whole, and running it again is the documented answer.
+CONTENTION_STATES = frozenset({"40P01", "40001"})
+
+
+def sqlstate(exc: BaseException) -> str | None:
+    """The SQLSTATE (PostgreSQL) or SQLite result name of a driver error, if it has one."""
+    orig = getattr(exc, "orig", None) or exc
+    code = getattr(orig, "sqlstate", None) or getattr(orig, "sqlite_errorname", None)
+    return str(code) if code else None
+
+
+def is_contention(exc: DBAPIError) -> bool:
+    return sqlstate(exc) in CONTENTION_STATES
+
+
+def is_unavailable(exc: DBAPIError) -> bool:
+    """The connection broke, the server refuses, or the file cannot be used."""
+    if is_contention(exc):
+        return False
+    return exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError)
+
+
+def describe(exc: BaseException) -> str:
+    """Class and code only: a driver's message may quote row values (a patient's name)."""
+    orig = getattr(exc, "orig", None)
+    name = type(exc).__name__
+    if orig is not None and orig is not exc:
+        name = f"{name} from {type(orig).__module__.split('.')[0]}.{type(orig).__name__}"
+    code = sqlstate(exc)
+    return f"{name}, {code}" if code else name
+
 
 @contextmanager
 def plain_errors(*, stale: str, unavailable: str) -> Iterator[None]:
-    """A lost update race becomes StaleRecord(stale); a dropped connection or a locked file
-    is the environment, not a bug: DatabaseUnavailable(unavailable). Anything else passes."""
+    """A service's own wording: a lost update race becomes StaleRecord(stale); the database
+    being unavailable (already translated where the session opened) says `unavailable`."""
     try:
         yield
     except StaleDataError:
         raise StaleRecord(stale) from None
-    except DBAPIError as exc:
-        if exc.connection_invalidated or isinstance(exc, OperationalError | InterfaceError):
-            raise DatabaseUnavailable(unavailable) from None
-        raise
+    except DatabaseUnavailable:
+        raise DatabaseUnavailable(unavailable) from None

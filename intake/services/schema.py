@@ -24,6 +24,11 @@ class SchemaReport:
 
 
 def report(database: Database, *, compare_models: bool = False) -> SchemaReport:
+    with database.translating():
+        return _report(database, compare_models)
+
+
+def _report(database: Database, compare_models: bool) -> SchemaReport:
     state = migrate.schema_state(database.engine)
     diffs: tuple[str, ...] = ()
     if compare_models and state.at_head:
@@ -52,6 +57,14 @@ class DataWouldBeLost(KnownError):
 def downgrade(database: Database, revision: str, *, destroy_data: bool = False) -> SchemaReport:
     """Migrate down to `revision`; DataWouldBeLost, and no change, when that would drop a
     table holding rows (other than ones an upgrade rebuilds) and `destroy_data` is False."""
+    with database.translating():
+        dropped = _downgrade(database, revision, destroy_data)
+    return replace(report(database), dropped=dropped)
+
+
+def _downgrade(
+    database: Database, revision: str, destroy_data: bool
+) -> tuple[tuple[str, int], ...]:
     state = migrate.schema_state(database.engine)
     if not state.known:
         raise SchemaMismatch(
@@ -71,4 +84,4 @@ def downgrade(database: Database, revision: str, *, destroy_data: bool = False) 
     if holding and not destroy_data:
         raise DataWouldBeLost(database.display_url, holding)
     migrate.downgrade(database.engine, target or "base")
-    return replace(report(database), dropped=tuple(dropped.items()))
+    return tuple(dropped.items())

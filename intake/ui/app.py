@@ -6,12 +6,13 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from intake import logs
 from intake.resources_path import resource
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
 from intake.ui.session import Startup
 
-__all__ = ["Startup", "run_gui", "style_sheet"]
+__all__ = ["Startup", "run_gui", "start_gui", "style_sheet"]
 
 
 def style_sheet() -> str:
@@ -24,7 +25,20 @@ def style_sheet() -> str:
 
 
 def run_gui(*, demo: bool = False) -> int:
+    app, startup = start_gui(demo=demo)
+    code = app.exec()
+    startup.stop()
+    startup.worker.wait_for_done()
+    if startup.database is not None:
+        startup.database.close()
+    return code
+
+
+def start_gui(*, demo: bool = False) -> tuple[QApplication, Startup]:
+    """Everything before the event loop: the log, the window, the database opening."""
+    logs.configure()  # its error dialogs point to this file
     app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("Clinic Intake")
     app.setStyleSheet(style_sheet())
     collector = GuiThreadCollector(app)
@@ -37,9 +51,4 @@ def run_gui(*, demo: bool = False) -> int:
     window.show()
     startup = Startup(window, demo=demo)
     startup.begin()
-    code = app.exec()
-    startup.stop()
-    startup.worker.wait_for_done()
-    if startup.database is not None:
-        startup.database.close()
-    return code
+    return app, startup

@@ -361,6 +361,11 @@ _NO_DATA = "touches no practice data (pure, or infrastructure for the IT person 
 _BEFORE_SIGN_IN = "runs before anyone is signed in; audited itself"
 EXEMPT: dict[str, str] = {
     "db_errors.plain_errors": _IN_TRANSACTION,
+    "db_errors.sqlstate": _NO_DATA + "; classifies a driver error",
+    "db_errors.is_contention": _NO_DATA + "; classifies a driver error",
+    "db_errors.is_unavailable": _NO_DATA + "; classifies a driver error",
+    "db_errors.describe": _NO_DATA + "; names a driver error's class and code",
+    "database.retried": "runs a service's own unit of work again; the service checks the actor",
     "audit.record": _IN_TRANSACTION,
     "booking.screening_allows_booking": _IN_TRANSACTION,
     "booking.visit_of": _IN_TRANSACTION,

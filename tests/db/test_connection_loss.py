@@ -1,0 +1,460 @@
+"""Every public service, on a database whose connection is killed or refused, raises
+DatabaseUnavailable — never the driver's error, which the screen would show as a bug.
+
+The services are found by introspection: a new public function of intake/services that
+takes a Database fails this test until it has its call in CALLS below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import pkgutil
+import shutil
+import socket
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+
+import intake.services
+from intake.domain.accounts import AuditQuery
+from intake.domain.booking import BookingRequest, SlotRequest, WaitlistPreferences
+from intake.domain.enums import Role
+from intake.domain.errors import DatabaseUnavailable, KnownError
+from intake.domain.patient import PatientDraft
+from intake.domain.practice import DayHours
+from intake.domain.review import QueueFilter, ReviewKey
+from intake.services import (
+    accounts,
+    audit_view,
+    booking,
+    changes,
+    database,
+    demo_data,
+    intakes,
+    patient_search,
+    patients,
+    practice_admin,
+    review,
+    schedule_view,
+    schema,
+    slot_finder,
+    staffing,
+    startup,
+    waitlist,
+)
+from intake.services.database import Database, open_database
+from intake.services.demo_practice import DemoOptions
+from tests.db.practice import ADMIN, DESK, MONDAY, NOW, build, screened_intake
+
+# Accepted by PostgreSQL's trust authentication in the test server, and full of the
+# characters that once leaked: it must appear in no message.
+PASSWORD = "p@ss:w/rd%41@x"
+STRONG = "another-horse-battery-9"
+
+
+@dataclass(frozen=True)
+class World:
+    """Real rows to name, read while the database was still alive."""
+
+    practice: Any
+    intake_id: int
+    intake_version: int
+    visit: Any
+    outcome: Any
+    account: Any
+    account_actor: Any
+    location: Any
+    kind: Any
+    template: Any
+    closure_id: int
+    time_off_id: int
+    entry: Any
+    therapist: Any
+    patient: Any
+
+
+def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
+    p = w.practice
+    draft = PatientDraft("Testcase9", "Sample9", dt.date(1981, 2, 3), "other")
+    visit, entry = w.visit, w.entry
+    key = ReviewKey(w.intake_id, w.intake_version, visit.id, visit.version)
+    request = BookingRequest(
+        p.patients[1], p.ann, p.east, visit.start + dt.timedelta(hours=1), "FU45"
+    )
+    return {
+        "accounts.sign_in": lambda db: accounts.sign_in(db, "desk9", STRONG),
+        "accounts.verify_actor": lambda db: accounts.verify_actor(db, w.account_actor),
+        "accounts.needs_first_admin": lambda db: accounts.needs_first_admin(db),
+        "accounts.create_first_admin": lambda db: accounts.create_first_admin(
+            db, "boss9", "Boss Nine", STRONG
+        ),
+        "accounts.change_password": lambda db: accounts.change_password(
+            db, w.account_actor, STRONG, STRONG + "x"
+        ),
+        "accounts.list_accounts": lambda db: accounts.list_accounts(db, ADMIN),
+        "accounts.create_account": lambda db: accounts.create_account(
+            db, ADMIN, "desk10", "Desk Ten", Role.FRONT_DESK, STRONG
+        ),
+        "accounts.update_account": lambda db: accounts.update_account(
+            db, ADMIN, w.account.id, w.account.version, display_name="Desk Nine B"
+        ),
+        "accounts.deactivate_account": lambda db: accounts.deactivate_account(
+            db, ADMIN, w.account.id, w.account.version
+        ),
+        "accounts.reset_password": lambda db: accounts.reset_password(
+            db, ADMIN, w.account.id, w.account.version, STRONG + "y"
+        ),
+        "accounts.unlock_account": lambda db: accounts.unlock_account(
+            db, ADMIN, w.account.id, w.account.version
+        ),
+        "audit_view.search": lambda db: audit_view.search(db, ADMIN, AuditQuery()),
+        "audit_view.choices": lambda db: audit_view.choices(db, ADMIN),
+        "audit_view.export_csv": lambda db: audit_view.export_csv(
+            db, ADMIN, AuditQuery(), tmp / "audit.csv"
+        ),
+        "booking.book": lambda db: booking.book(db, DESK, request, now=NOW),
+        "booking.reschedule": lambda db: booking.reschedule(
+            db,
+            DESK,
+            visit.id,
+            visit.version,
+            therapist_id=p.ann,
+            location_id=p.east,
+            start=request.start,
+            now=NOW,
+        ),
+        "booking.cancel": lambda db: booking.cancel(
+            db, DESK, visit.id, visit.version, "ill", now=NOW
+        ),
+        "booking.check_in": lambda db: booking.check_in(db, DESK, visit.id, visit.version),
+        "booking.complete": lambda db: booking.complete(db, DESK, visit.id, visit.version),
+        "booking.no_show": lambda db: booking.no_show(db, DESK, visit.id, visit.version),
+        "booking.get_visit": lambda db: booking.get_visit(db, DESK, visit.id),
+        "changes.watch": _watch,
+        "database.ensure_schema": lambda db: database.ensure_schema(db),
+        "demo_data.is_empty": lambda db: demo_data.is_empty(db),
+        "demo_data.fill": lambda db: demo_data.fill(
+            db, DemoOptions(patients=20, days_back=1, days_ahead=2)
+        ),
+        "intakes.save": lambda db: intakes.save(
+            db, DESK, {"pain_now": 4}, patient_id=p.patients[2]
+        ),
+        "intakes.save_draft": lambda db: intakes.save_draft(db, DESK, {"pain_now": 4}),
+        "intakes.submit": lambda db: intakes.submit(
+            db, DESK, w.intake_id, w.intake_version, {"pain_now": 4}
+        ),
+        "intakes.get": lambda db: intakes.get(db, DESK, w.intake_id),
+        "intakes.list_unfinished": lambda db: intakes.list_unfinished(db, DESK),
+        "patient_search.search": lambda db: patient_search.search(db, DESK, "testcase"),
+        "patients.register": lambda db: patients.register(db, DESK, draft),
+        "patients.update": lambda db: patients.update(
+            db, DESK, w.patient.id, w.patient.version, draft
+        ),
+        "patients.get": lambda db: patients.get(db, DESK, w.patient.id),
+        "patients.duplicates": lambda db: patients.duplicates(db, DESK, draft),
+        "practice_admin.list_locations": lambda db: practice_admin.list_locations(db, ADMIN),
+        "practice_admin.get_location": lambda db: practice_admin.get_location(db, ADMIN, "EAST"),
+        "practice_admin.create_location": lambda db: practice_admin.create_location(
+            db, ADMIN, "NORTH", "Test Site North", "America/New_York"
+        ),
+        "practice_admin.update_location": lambda db: practice_admin.update_location(
+            db, ADMIN, "EAST", w.location.version, name="Test Site East B"
+        ),
+        "practice_admin.deactivate_location": lambda db: practice_admin.deactivate_location(
+            db, ADMIN, "EAST", w.location.version
+        ),
+        "practice_admin.set_opening_hours": lambda db: practice_admin.set_opening_hours(
+            db, ADMIN, "EAST", w.location.version, {0: DayHours(dt.time(9), dt.time(17))}
+        ),
+        "practice_admin.add_closure": lambda db: practice_admin.add_closure(
+            db, ADMIN, "EAST", MONDAY, MONDAY, reason="test"
+        ),
+        "practice_admin.remove_closure": lambda db: practice_admin.remove_closure(
+            db, ADMIN, w.closure_id
+        ),
+        "practice_admin.list_closures": lambda db: practice_admin.list_closures(
+            db, ADMIN, MONDAY, MONDAY + dt.timedelta(days=30)
+        ),
+        "practice_admin.list_appointment_types": lambda db: practice_admin.list_appointment_types(
+            db, ADMIN
+        ),
+        "practice_admin.get_appointment_type": lambda db: practice_admin.get_appointment_type(
+            db, ADMIN, "FU45"
+        ),
+        "practice_admin.create_appointment_type": (
+            lambda db: practice_admin.create_appointment_type(db, ADMIN, "FU30", "Short", 30)
+        ),
+        "practice_admin.update_appointment_type": (
+            lambda db: practice_admin.update_appointment_type(
+                db, ADMIN, w.kind, replace(w.kind, name="Follow-up B")
+            )
+        ),
+        "practice_admin.deactivate_appointment_type": (
+            lambda db: practice_admin.deactivate_appointment_type(db, ADMIN, "FU45")
+        ),
+        "review.queue_options": lambda db: review.queue_options(db, DESK),
+        "review.review_queue": lambda db: review.review_queue(
+            db, ADMIN, QueueFilter(MONDAY, MONDAY + dt.timedelta(days=7))
+        ),
+        "review.open_review": lambda db: review.open_review(db, ADMIN, w.intake_id),
+        "review.mark_reviewed": lambda db: review.mark_reviewed(db, ADMIN, key, now=NOW),
+        "review.return_to_front_desk": lambda db: review.return_to_front_desk(
+            db, ADMIN, key, "Call them.", now=NOW
+        ),
+        "review.returned_intakes": lambda db: review.returned_intakes(db, DESK, now=NOW),
+        "schedule_view.location_day": lambda db: schedule_view.location_day(
+            db, DESK, p.east, MONDAY
+        ),
+        "schedule_view.therapist_week": lambda db: schedule_view.therapist_week(
+            db, DESK, p.ann, MONDAY
+        ),
+        "schedule_view.waitlist_matches": lambda db: schedule_view.waitlist_matches(
+            db, DESK, replace(w.outcome, waitlist=(entry,)), now=NOW
+        ),
+        "schema.report": lambda db: schema.report(db, compare_models=True),
+        "schema.upgrade": lambda db: schema.upgrade(db),
+        "schema.downgrade": lambda db: schema.downgrade(db, "base"),
+        "slot_finder.find": lambda db: slot_finder.find(
+            db, DESK, SlotRequest(first_day=MONDAY, earliest=NOW, limit=3)
+        ),
+        "staffing.list_therapists": lambda db: staffing.list_therapists(db, ADMIN),
+        "staffing.get_therapist": lambda db: staffing.get_therapist(db, ADMIN, p.ann),
+        "staffing.create_therapist": lambda db: staffing.create_therapist(
+            db, ADMIN, "Cid Testfield", location_codes=["EAST"]
+        ),
+        "staffing.update_therapist": lambda db: staffing.update_therapist(
+            db, ADMIN, p.ann, w.therapist.version, credentials="PT"
+        ),
+        "staffing.deactivate_therapist": lambda db: staffing.deactivate_therapist(
+            db, ADMIN, p.ann, w.therapist.version
+        ),
+        "staffing.assign_locations": lambda db: staffing.assign_locations(
+            db, ADMIN, p.ann, w.therapist.version, ["EAST", "WEST"]
+        ),
+        "staffing.list_templates": lambda db: staffing.list_templates(db, ADMIN),
+        "staffing.add_template": lambda db: staffing.add_template(
+            db, ADMIN, p.ann, "EAST", 5, dt.time(8), dt.time(12), MONDAY
+        ),
+        "staffing.update_template": lambda db: staffing.update_template(
+            db, ADMIN, w.template, replace(w.template, end=dt.time(11))
+        ),
+        "staffing.remove_template": lambda db: staffing.remove_template(db, ADMIN, w.template.id),
+        "staffing.add_time_off": lambda db: staffing.add_time_off(
+            db, ADMIN, p.ann, NOW + dt.timedelta(days=20), NOW + dt.timedelta(days=21)
+        ),
+        "staffing.remove_time_off": lambda db: staffing.remove_time_off(db, ADMIN, w.time_off_id),
+        "staffing.list_time_off": lambda db: staffing.list_time_off(
+            db, ADMIN, NOW, NOW + dt.timedelta(days=60)
+        ),
+        "startup.journal_folder": lambda db: startup.journal_folder(db),
+        "waitlist.add": lambda db: waitlist.add(
+            db, DESK, p.patients[3], WaitlistPreferences(), type_code="FU45"
+        ),
+        "waitlist.waiting": lambda db: waitlist.waiting(db, DESK),
+        "waitlist.offer": lambda db: waitlist.offer(db, DESK, entry.id, entry.version),
+        "waitlist.remove": lambda db: waitlist.remove(db, DESK, entry.id, entry.version),
+    }
+
+
+# Services that never touch the database's connection (or handle its loss themselves):
+# they must simply not raise.
+NO_QUERY = {
+    "startup.journal_folder",  # a folder named from the masked address
+    "changes.watch",  # its own connection, retried in its thread (tests/db/test_live_refresh)
+}
+
+
+def _watch(db: Database) -> object:
+    feed = changes.watch(db, lambda _change: None)
+    feed.stop()
+    return feed
+
+
+def public_services() -> list[str]:
+    """module.function for every public function of intake/services taking a Database."""
+    found = []
+    for info in pkgutil.iter_modules(intake.services.__path__):
+        module = importlib.import_module(f"intake.services.{info.name}")
+        for name, value in vars(module).items():
+            if name.startswith("_") or not inspect.isfunction(value):
+                continue
+            if value.__module__ != module.__name__:
+                continue
+            parameters = inspect.signature(value).parameters.values()
+            if any("Database" in str(p.annotation) for p in parameters):
+                found.append(f"{info.name}.{name}")
+    return sorted(found)
+
+
+SERVICES = public_services()
+
+
+def test_every_public_service_has_its_call(world, tmp_path):  # type: ignore[no-untyped-def]
+    w = world
+    assert sorted(_calls(w, tmp_path)) == SERVICES  # a new service needs its line in CALLS
+
+
+@pytest.fixture(scope="module")
+def world_url(postgres, tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
+    """One database for the whole module (the calls below never commit), filled once."""
+    if postgres is None:
+        url = f"sqlite+pysqlite:///{tmp_path_factory.mktemp('loss') / 'intake.sqlite3'}"
+    else:
+        plain = make_url(postgres.create(template=postgres.template))
+        url = (
+            f"postgresql+psycopg://{plain.username}:{PASSWORD}@{plain.host}:{plain.port}/"
+            f"{plain.database}"
+        )
+    return url
+
+
+@pytest.fixture(scope="module")
+def world(world_url: str) -> World:
+    from argon2 import PasswordHasher
+
+    hasher, accounts.HASHER = (
+        accounts.HASHER,
+        PasswordHasher(time_cost=1, memory_cost=8, parallelism=1),
+    )
+    db = open_database(world_url)
+    try:
+        p = build(db)
+        intake_id = screened_intake(db, p.patients[0])
+        slot = slot_finder.find(db, DESK, SlotRequest(first_day=MONDAY, earliest=NOW, limit=1))[0]
+        visit = booking.book(
+            db,
+            DESK,
+            BookingRequest(
+                p.patients[0], slot.therapist_id, slot.location_id, slot.start, "EVAL60", intake_id
+            ),
+            now=NOW,
+        )
+        other = booking.book(
+            db,
+            DESK,
+            BookingRequest(p.patients[1], p.ben, p.west, MONDAY_AT(9, "America/Chicago"), "FU45"),
+            now=NOW,
+        )
+        outcome = booking.cancel(db, DESK, other.id, other.version, "test", now=NOW)
+        account = accounts.create_account(db, ADMIN, "desk9", "Desk Nine", Role.FRONT_DESK, STRONG)
+        actor = accounts.sign_in(db, "desk9", STRONG)
+        template = staffing.list_templates(db, ADMIN, therapist_id=p.ann)[0]
+        closure = practice_admin.add_closure(db, ADMIN, "WEST", MONDAY, MONDAY)
+        time_off = staffing.add_time_off(
+            db, ADMIN, p.ben, NOW + dt.timedelta(days=30), NOW + dt.timedelta(days=31)
+        )
+        entry = waitlist.add(db, DESK, p.patients[2], WaitlistPreferences(), type_code="FU45")
+        return World(
+            practice=p,
+            intake_id=intake_id,
+            intake_version=intakes.get(db, DESK, intake_id).version,
+            visit=visit,
+            outcome=outcome,
+            account=account,
+            account_actor=actor,
+            location=practice_admin.get_location(db, ADMIN, "EAST"),
+            kind=practice_admin.get_appointment_type(db, ADMIN, "FU45"),
+            template=template,
+            closure_id=closure.id,
+            time_off_id=time_off.id,
+            entry=entry,
+            therapist=staffing.get_therapist(db, ADMIN, p.ann),
+            patient=patients.get(db, DESK, p.patients[1]),
+        )
+    finally:
+        db.close()
+        accounts.HASHER = hasher
+
+
+def MONDAY_AT(hour: int, zone: str) -> dt.datetime:
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.combine(MONDAY, dt.time(hour), ZoneInfo(zone)).astimezone(dt.UTC)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def killed(url: str) -> Iterator[Database]:
+    """The database as it was, but every connection dies as its next statement is sent:
+    PostgreSQL ends the server process (pg_terminate_backend from another connection);
+    SQLite's connection is closed under the pool's feet."""
+    db = open_database(url)
+    admin = None
+    if db.backend == "postgresql":
+        import psycopg
+
+        parsed = make_url(url.replace(PASSWORD, ""))
+        admin = psycopg.connect(
+            host=parsed.host,
+            port=parsed.port,
+            user=parsed.username,
+            dbname=parsed.database,
+            autocommit=True,
+        )
+
+    def kill(conn, cursor, statement, parameters, context, executemany):  # type: ignore[no-untyped-def]
+        raw = conn.connection.dbapi_connection
+        if admin is None:
+            raw.close()
+        else:  # wait (up to 5 s) until the server process has really gone
+            admin.execute("SELECT pg_terminate_backend(%s, 5000)", (raw.info.backend_pid,))
+
+    event.listen(db.engine, "before_cursor_execute", kill)
+    try:
+        yield db
+    finally:
+        event.remove(db.engine, "before_cursor_execute", kill)
+        db.close()
+        if admin is not None:
+            admin.close()
+
+
+@contextmanager
+def refused(url: str, tmp_path: Path) -> Iterator[Database]:
+    """A server that refuses connections (a closed port), or a database file that cannot
+    be opened (its folder replaced by a file)."""
+    from intake.db.engine import create_database_engine
+
+    if url.startswith("postgresql"):
+        target = f"postgresql+psycopg://clinic:{PASSWORD}@127.0.0.1:{_free_port()}/intake"
+        engine = create_database_engine(target)
+    else:
+        folder = tmp_path / "gone"
+        engine = create_database_engine(f"sqlite+pysqlite:///{folder / 'intake.sqlite3'}")
+        shutil.rmtree(folder)
+        folder.write_text("not a folder any more")
+    db = Database(engine)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("how", ["killed", "refused"])
+@pytest.mark.parametrize("service", SERVICES)
+def test_a_lost_database_is_a_known_error(service, how, world, world_url, tmp_path):  # type: ignore[no-untyped-def]
+    call = _calls(world, tmp_path)[service]
+    lost = killed(world_url) if how == "killed" else refused(world_url, tmp_path)
+    with lost as db:
+        if service in NO_QUERY:
+            call(db)
+            return
+        with pytest.raises(KnownError) as caught:
+            call(db)
+    assert isinstance(caught.value, DatabaseUnavailable), repr(caught.value)
+    message = str(caught.value)
+    for secret in (PASSWORD, "ss:w", "rd%41", "w/rd", "Testcase", "Sample"):
+        assert secret not in message, message
