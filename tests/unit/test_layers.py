@@ -26,9 +26,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     "services": frozenset(
         {"db", "domain", "screening", "scheduling", "settings", "resources_path"}
     ),
-    # The UI may read the settings (the idle lock's minutes, the journal's folder).
+    # The UI may read the settings (the idle lock's minutes, the journal's folder); its
+    # entry point (ui.app) configures the log before anything else.
     "ui": frozenset(
-        {"services", "domain", "screening", "scheduling", "settings", "resources_path"}
+        {"services", "domain", "screening", "scheduling", "settings", "logs", "resources_path"}
     ),
     "cli": frozenset({"services", "domain", "screening", "scheduling", "settings", "logs"}),
     "settings": frozenset({"domain"}),
