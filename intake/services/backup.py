@@ -50,7 +50,7 @@ DATA_TABLES = (*COUNTED, "staff_users", "locations", "therapists")
 TOOL_TIMEOUT_S = 3 * 3600
 _SNAPSHOT_PREFIX = ".backup-snapshot-"
 _NAME = re.compile(
-    r"^(?P<practice>[a-z0-9-]+)_(?P<time>\d{8}T\d{6}Z)_(?P<revision>[A-Za-z0-9]+)"
+    r"^(?P<practice>[a-z0-9-]+)_(?P<time>\d{8}T\d{6}\.\d{3}Z)_(?P<revision>[A-Za-z0-9]+)"
     r"(?P<label>-[a-z]+)?" + re.escape(SUFFIX) + "$"
 )
 
@@ -136,8 +136,14 @@ def practice_slug(practice: str) -> str:
 
 
 def backup_name(practice: str, made: dt.datetime, revision: str, label: str = "") -> str:
-    stamp = made.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = _stamp(made)
     return f"{practice_slug(practice)}_{stamp}_{revision}{'-' + label if label else ''}{SUFFIX}"
+
+
+def _stamp(moment: dt.datetime) -> str:
+    # Milliseconds: two backups in one second must not get one name (the second would win).
+    moment = moment.astimezone(dt.UTC)
+    return f"{moment:%Y%m%dT%H%M%S}.{moment.microsecond // 1000:03d}Z"
 
 
 def listed_backups(folder: Path) -> dict[Path, dt.datetime]:
@@ -148,7 +154,7 @@ def listed_backups(folder: Path) -> dict[Path, dt.datetime]:
         for path in folder.iterdir():
             match = _NAME.match(path.name)
             if match and not match["label"]:
-                when = dt.datetime.strptime(match["time"], "%Y%m%dT%H%M%SZ")
+                when = dt.datetime.strptime(match["time"], "%Y%m%dT%H%M%S.%fZ")
                 found[path] = when.replace(tzinfo=dt.UTC)
     return found
 
@@ -190,7 +196,7 @@ def make_backup(
             "stick or network share connected?). No backup was made."
         )
     remove_stale_partials(folder, 3600, time.time())
-    made = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    made = dt.datetime.now(dt.UTC)
     with _plain_snapshot(database) as (payload, revision, counts):
         metadata = {
             "practice": practice,
@@ -514,8 +520,7 @@ def _restore_sqlite(database: Database, reader: BackupReader, replace_data: bool
 
 
 def _keep_sqlite_aside(live: Path) -> Path:
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    aside = live.with_name(f"{live.name}.replaced-{stamp}")
+    aside = live.with_name(f"{live.name}.replaced-{_stamp(dt.datetime.now(dt.UTC))}")
     fd = os.open(aside, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
     source = sqlite3.connect(live, timeout=30)
