@@ -42,6 +42,7 @@ from intake.services.backup_file import (
     remove_stale_partials,
 )
 from intake.services.database import Database, connect, ensure_schema
+from intake.settings import BackupSettings
 
 KEY_FILE = "backup-key.json"
 COUNTED = ("patients", "intakes", "appointments", "audit_events")
@@ -383,24 +384,36 @@ def _program_version() -> str:
 def automatic(
     database: Database,
     data_dir: Path,
-    folder: Path,
-    practice: str,
-    policy: RetentionPolicy,
+    settings: BackupSettings,
+    *,
+    min_age_hours: float,
 ) -> BackupState:
-    """The GUI's backup: make one, rotate, return the state to show. Runs off the GUI thread."""
-    key = require_key(data_dir)
-    make_backup(database, folder, key, practice)
-    rotate(folder, policy)
+    """The program's own backup (embedded SQLite): one is made when the newest in the folder
+    is older than `min_age_hours`, then old ones are rotated away. Runs off the GUI thread;
+    returns what the status bar should say."""
+    folder = settings.folder
+    if folder == data_dir / "backups":
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    current = state(folder, data_dir)
+    if not current.configured or not current.folder_exists:
+        return current
+    if not due(folder, min_age_hours):
+        return current
+    try:
+        make_backup(database, folder, require_key(data_dir), settings.practice_name)
+        rotate(folder, RetentionPolicy(settings.keep_daily, settings.keep_weekly))
+    except BackupProblem as exc:  # the status bar tells it; the next run tries again
+        return state(folder, data_dir, failure=str(exc))
     return state(folder, data_dir)
 
 
-def due(folder: Path, interval_hours: float, now: dt.datetime | None = None) -> bool:
-    """Whether the newest backup in `folder` is older than the interval."""
+def due(folder: Path, hours: float, now: dt.datetime | None = None) -> bool:
+    """Whether the newest backup in `folder` is older than `hours` (or there is none)."""
     listed = listed_backups(folder)
     if not listed:
         return True
     now = now or dt.datetime.now(dt.UTC)
-    return now - max(listed.values()) >= dt.timedelta(hours=interval_hours)
+    return now - max(listed.values()) >= dt.timedelta(hours=hours)
 
 
 # --- restore --------------------------------------------------------------------------------------
