@@ -64,22 +64,33 @@ class BackupState:
 STALE_AFTER = dt.timedelta(days=1)
 
 
-def describe_state(state: BackupState, now: dt.datetime) -> tuple[BackupHealth, str]:
-    """A short line for the status bar, and whether it is a warning."""
+def describe_state(state: BackupState, now: dt.datetime) -> tuple[BackupHealth, str, str]:
+    """A short line for the status bar, a longer explanation, and whether it is a warning."""
+    warning = BackupHealth.WARNING
     if not state.configured:
-        return BackupHealth.WARNING, (
-            "Backups are off: an admin must set a backup passphrase (intake db backup-passphrase)"
+        return (
+            warning,
+            "Backups off: no passphrase set",
+            (
+                "No backup is made until an admin sets the backup passphrase once "
+                "(intake db backup-passphrase). It is needed to restore."
+            ),
         )
     if not state.folder_exists:
-        return BackupHealth.WARNING, f"Backup folder missing: {state.folder}"
+        return (
+            warning,
+            "Backup folder missing",
+            (f"{state.folder} cannot be reached: is the USB stick or network share connected?"),
+        )
     if state.failure:
-        return BackupHealth.WARNING, f"Last backup failed: {state.failure}"
+        return warning, "Last backup failed", state.failure
+    where = f"Backups go to {state.folder}."
     if state.last_good is None:
-        return BackupHealth.WARNING, "No backup made yet"
+        return warning, "No backup made yet", where
     when = _when(state.last_good, now)
     if now - state.last_good > STALE_AFTER:
-        return BackupHealth.WARNING, f"Last good backup {when}: older than a day"
-    return BackupHealth.GOOD, f"Last backup {when}"
+        return warning, f"Last backup {when}: over a day ago", where
+    return BackupHealth.GOOD, f"Last backup {when}", where
 
 
 def _when(time: dt.datetime, now: dt.datetime) -> str:

@@ -118,13 +118,15 @@ class AutoBackup(QObject):
     def _show(self, state: BackupState) -> None:
         self._running = False
         self.state = state
-        health, text = describe_state(state, dt.datetime.now())
+        health, text, detail = describe_state(state, dt.datetime.now())
         warning = health is BackupHealth.WARNING
         self.label.setText(("⚠ " if warning else "✓ ") + text)
+        self.label.setToolTip(detail)
+        self.label.setAccessibleDescription(detail)
         self.label.setProperty("warning", warning)
-        self.label.setToolTip(f"Backups go to {state.folder}")
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)
+        self.label.setMinimumWidth(self.label.sizeHint().width())  # never cut off
         self.state_did_change.emit(state)
         again, self._again = self._again, None
         if again is not None:
@@ -133,4 +135,4 @@ class AutoBackup(QObject):
 
 def _first_sentence(text: str) -> str:
     head = text.split(". ", 1)[0].strip()
-    return head if len(head) <= 120 else head[:117] + "…"
+    return head if len(head) <= 200 else head[:197] + "…"
