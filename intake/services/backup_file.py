@@ -218,7 +218,8 @@ class BackupWriter:
         self._prefix = MAGIC + struct.pack(">HI", FORMAT_VERSION, len(header)) + header
         self._hash = hashlib.sha256(self._prefix).digest()
         self._metadata = json.dumps(metadata, sort_keys=True).encode("utf-8")
-        self._compressor = zlib.compressobj(6)
+        # Level 1: most of the size gain for a fraction of the CPU (backups run beside work).
+        self._compressor = zlib.compressobj(1)
         self._pending = bytearray()
         self._index = 0
         self._handle: IO[bytes] | None = None

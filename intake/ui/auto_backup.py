@@ -8,12 +8,16 @@ window only shows the outcome.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from intake.domain.backups import BackupHealth, BackupState, describe_state
@@ -84,6 +88,7 @@ class AutoBackup(QObject):
         def work() -> BackupState:
             from intake.services import backup
 
+            _lower_this_threads_priority()
             return backup.automatic(database, data_dir, settings, min_age_hours=min_age_hours)
 
         return work
@@ -131,6 +136,18 @@ class AutoBackup(QObject):
         again, self._again = self._again, None
         if again is not None:
             self.run(again)
+
+
+def _lower_this_threads_priority() -> None:
+    """The backup's CPU work (compressing, encrypting) yields to the window's thread.
+
+    Only backups run on this pool, so its threads may stay low. Qt sets thread priorities
+    on Windows and macOS; on Linux a thread's nice value is its own (setpriority on the tid).
+    """
+    QThread.currentThread().setPriority(QThread.Priority.LowestPriority)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 15)
 
 
 def _first_sentence(text: str) -> str:
