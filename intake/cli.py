@@ -330,7 +330,8 @@ def _cmd_db_backup(args: argparse.Namespace) -> int:
     folder = args.to or chosen.folder
     if args.to is None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    database = database_service.open_database(settings.database_url, upgrade=False)
+    # No schema check: a database a version behind is exactly what to back up before upgrading.
+    database = database_service.connect(settings.database_url)
     try:
         result = backup.make_backup(database, folder, key, chosen.practice_name)
     finally:

@@ -84,3 +84,21 @@ def test_status_line_for_each_state():
     assert failed == (BackupHealth.WARNING, "Last backup failed", "disk full")
     none = describe_state(state(), NOW)
     assert none[:2] == (BackupHealth.WARNING, "No backup made yet")
+
+
+def test_rotating_a_folder_deletes_only_what_the_policy_drops(tmp_path):
+    from intake.services import backup
+
+    start = dt.datetime(2026, 9, 1, 12, 0, tzinfo=dt.UTC)
+    for hours in range(0, 24 * 120, 6):  # four a day for 120 days
+        name = backup.backup_name("Synthetic Practice", start + dt.timedelta(hours=hours), "0003")
+        (tmp_path / name).write_bytes(b"")
+    aside = tmp_path / backup.backup_name("before-restore", start, "0003", "replaced")
+    aside.write_bytes(b"")
+    stranger = tmp_path / "notes.txt"
+    stranger.write_text("mine")
+    deleted = backup.rotate(tmp_path, RetentionPolicy(daily=14, weekly=8))
+    left = backup.listed_backups(tmp_path)
+    assert len(left) <= 22 and len(left) + len(deleted) == 480
+    assert max(left.values()) == start + dt.timedelta(hours=24 * 120 - 6)
+    assert aside.exists() and stranger.exists()  # not ours to rotate
