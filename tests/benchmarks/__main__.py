@@ -22,8 +22,10 @@ SUITE = (
     "bench_startup",
     "bench_memory",
     "bench_gui_stall",
+    "bench_backup",
 )
 TAKES_PATIENTS = {
+    "bench_backup",
     "bench_demo_data",
     "bench_patient_search",
     "bench_booking",
