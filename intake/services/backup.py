@@ -132,14 +132,14 @@ def require_key(data_dir: Path) -> BackupKey:
 # --- names and rotation --------------------------------------------------------------------------
 
 
-def practice_slug(practice: str) -> str:
+def _practice_slug(practice: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", practice.lower()).strip("-")
     return slug[:40].strip("-") or "practice"
 
 
 def backup_name(practice: str, made: dt.datetime, revision: str, label: str = "") -> str:
     stamp = _stamp(made)
-    return f"{practice_slug(practice)}_{stamp}_{revision}{'-' + label if label else ''}{SUFFIX}"
+    return f"{_practice_slug(practice)}_{stamp}_{revision}{'-' + label if label else ''}{SUFFIX}"
 
 
 def _stamp(moment: dt.datetime) -> str:
@@ -253,7 +253,7 @@ def _sqlite_path(database: Database) -> Path:
 @contextlib.contextmanager
 def _scratch_sqlite(folder: Path) -> Iterator[Path]:
     """An owner-only scratch file beside the database, removed afterwards."""
-    remove_stale_snapshots(folder)
+    _remove_stale_snapshots(folder)
     fd, name = tempfile.mkstemp(prefix=_SNAPSHOT_PREFIX, suffix=".sqlite3", dir=folder)
     os.close(fd)
     path = Path(name)
@@ -265,7 +265,7 @@ def _scratch_sqlite(folder: Path) -> Iterator[Path]:
                 leftover.unlink()
 
 
-def remove_stale_snapshots(folder: Path, older_than_seconds: float = 3600) -> None:
+def _remove_stale_snapshots(folder: Path, older_than_seconds: float = 3600) -> None:
     now = time.time()
     for path in folder.glob(f"{_SNAPSHOT_PREFIX}*"):
         with contextlib.suppress(OSError):
@@ -290,11 +290,11 @@ def _sqlite_snapshot(source: Path) -> Iterator[tuple[Path, str, dict[str, int]]]
             raise BackupProblem(f"SQLite could not copy the database: {exc}.") from None
         finally:
             live.close()
-        revision, counts = check_sqlite_copy(copy)
+        revision, counts = _check_sqlite_copy(copy)
         yield copy, revision, counts
 
 
-def check_sqlite_copy(path: Path) -> tuple[str, dict[str, int]]:
+def _check_sqlite_copy(path: Path) -> tuple[str, dict[str, int]]:
     """Integrity check, schema revision and counts of a SQLite database file."""
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -410,7 +410,7 @@ def automatic(
     current = state(folder, data_dir)
     if not current.configured or not current.folder_exists:
         return current
-    if not due(folder, min_age_hours):
+    if not _due(folder, min_age_hours):
         return current
     try:
         key = require_key(data_dir)
@@ -421,7 +421,7 @@ def automatic(
     return state(folder, data_dir)
 
 
-def due(folder: Path, hours: float, now: dt.datetime | None = None) -> bool:
+def _due(folder: Path, hours: float, now: dt.datetime | None = None) -> bool:
     """Whether the newest backup in `folder` is older than `hours` (or there is none)."""
     listed = listed_backups(folder)
     if not listed:
@@ -431,10 +431,6 @@ def due(folder: Path, hours: float, now: dt.datetime | None = None) -> bool:
 
 
 # --- restore --------------------------------------------------------------------------------------
-
-
-def read_metadata(path: Path, passphrase: str) -> dict[str, Any]:
-    return BackupReader(path, passphrase).metadata
 
 
 def restore(
@@ -474,7 +470,7 @@ def restore(
         return RestoreResult(
             database.display_url,
             metadata,
-            count_rows(database),
+            _count_rows(database),
             migrate.current_revision(database.engine) or "",
             upgraded_from,
             kept,
@@ -483,7 +479,7 @@ def restore(
         database.close()
 
 
-def count_rows(database: Database) -> dict[str, int]:
+def _count_rows(database: Database) -> dict[str, int]:
     with database.reading() as session:
         names = set(inspect(session.connection()).get_table_names())
         return {
@@ -525,7 +521,7 @@ def _restore_sqlite(database: Database, reader: BackupReader, replace_data: bool
     live = _sqlite_path(database)
     with _scratch_sqlite(live.parent) as scratch:
         _decrypt_to(reader, scratch)
-        revision, _counts = check_sqlite_copy(scratch)
+        revision, _counts = _check_sqlite_copy(scratch)
         if revision != reader.metadata.get("revision"):
             raise BackupProblem("The backup's database does not match its description.")
         had_data = _refuse_if_data(database, replace_data)
