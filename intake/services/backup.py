@@ -532,9 +532,9 @@ def _restore_sqlite(database: Database, reader: BackupReader, replace_data: bool
         try:
             source.backup(target)
         except sqlite3.Error as exc:
+            where = f" The previous data is kept at {kept}." if kept else ""
             raise BackupProblem(
-                f"SQLite could not write the restored database: {exc}. The previous data is "
-                f"kept at {kept}."
+                f"SQLite could not write the restored database: {exc}.{where}"
             ) from None
         finally:
             target.close()
