@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db_sub.add_parser("current", help="print the database's schema revision")
     db_sub.add_parser("check", help="fail unless the database is at this program's schema")
+    _add_backup_commands(db_sub)
 
     demo = sub.add_parser("demo-data", help="fill the database with a synthetic practice")
     demo.add_argument("--patients", type=_positive, default=2000)
@@ -145,6 +146,8 @@ def _cmd_screen(args: argparse.Namespace) -> int:
 
 
 def _cmd_db(args: argparse.Namespace) -> int:
+    if args.db_command in _BACKUP_ACTIONS:
+        return _BACKUP_ACTIONS[args.db_command](args)
     from intake.services import database as database_service
     from intake.services import schema
     from intake.settings import load_settings
@@ -269,6 +272,123 @@ def _slot_json(offer: object) -> dict[str, object]:
         "therapist": offer.therapist_name,
         "type": offer.type_code,
     }
+
+
+# --- backups (intake db backup|restore|backup-passphrase) ----------------------------------------
+
+PASSPHRASE_VARIABLE = "INTAKE_BACKUP_PASSPHRASE"
+
+
+def _add_backup_commands(db_sub: argparse._SubParsersAction) -> None:
+    backup = db_sub.add_parser("backup", help="write an encrypted backup of the whole database")
+    backup.add_argument("--to", type=Path, metavar="FOLDER", help="default: the settings' folder")
+    restore = db_sub.add_parser("restore", help="restore an encrypted backup into the database")
+    restore.add_argument("file", type=Path, metavar="FILE")
+    restore.add_argument(
+        "--replace-data",
+        action="store_true",
+        help="replace a database that holds data (the data replaced is kept aside)",
+    )
+    key = db_sub.add_parser(
+        "backup-passphrase", help="set the passphrase backups are encrypted for (once)"
+    )
+    key.add_argument("--replace", action="store_true", help="replace the passphrase already set")
+
+
+def _passphrase(prompt: str, *, confirm: bool = False) -> str:
+    import getpass
+    import os
+
+    from intake.services.backup_file import BackupProblem
+
+    given = os.environ.get(PASSPHRASE_VARIABLE)
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise BackupProblem(f"No passphrase: type it at a terminal, or set {PASSPHRASE_VARIABLE}.")
+    typed = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Type it again: ") != typed:
+        raise BackupProblem("The two passphrases differ. Nothing was changed.")
+    return typed
+
+
+def _cmd_db_backup_passphrase(args: argparse.Namespace) -> int:
+    from intake.services import backup
+    from intake.services.backup_file import check_passphrase
+    from intake.settings import load_settings
+
+    folder = load_settings().data_dir
+    if backup.key_path(folder).exists() and not args.replace:
+        backup.set_up_key(folder, "", replace=False)  # raises: says how to replace it
+    passphrase = _passphrase("New backup passphrase: ", confirm=True)
+    check_passphrase(passphrase)
+    path = backup.set_up_key(folder, passphrase, replace=args.replace)
+    print(
+        f"Backup passphrase set (key stored in {path}, the passphrase itself is not stored). "
+        "Keep the passphrase somewhere safe away from this PC: without it no backup restores."
+    )
+    return EXIT_OK
+
+
+def _cmd_db_backup(args: argparse.Namespace) -> int:
+    from intake.services import backup
+    from intake.services import database as database_service
+    from intake.settings import backup_settings, load_settings
+
+    settings = load_settings()
+    chosen = backup_settings(settings)
+    key = backup.require_key(settings.data_dir)
+    folder = args.to or chosen.folder
+    if args.to is None:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    # No schema check: a database a version behind is exactly what to back up before upgrading.
+    database = database_service.connect(settings.database_url)
+    try:
+        result = backup.make_backup(database, folder, key, chosen.practice_name)
+    finally:
+        database.close()
+    if args.to is None:
+        from intake.domain.backups import RetentionPolicy
+
+        backup.rotate(folder, RetentionPolicy(chosen.keep_daily, chosen.keep_weekly))
+    counts = ", ".join(f"{n} {table}" for table, n in result.metadata["counts"].items())
+    print(
+        f"{result.path}: {result.size / 1e6:.1f} MB in {result.seconds:.1f} s, schema "
+        f"{result.metadata['revision']} ({counts})"
+    )
+    return EXIT_OK
+
+
+def _cmd_db_restore(args: argparse.Namespace) -> int:
+    from intake.services import backup
+    from intake.settings import backup_settings, load_settings
+
+    settings = load_settings()
+    passphrase = _passphrase(f"Passphrase of {args.file.name}: ")
+    result = backup.restore(
+        settings.database_url,
+        args.file,
+        passphrase,
+        replace_data=args.replace_data,
+        aside_folder=backup_settings(settings).folder,
+        local_key=backup.load_key(settings.data_dir),
+    )
+    made = result.metadata.get("created_at", "?")
+    counts = ", ".join(f"{n} {table.replace('_', ' ')}" for table, n in result.counts.items())
+    print(f"Restored {args.file.name} (made {made}, practice {result.metadata.get('practice')})")
+    print(f"into {result.database}: {counts}")
+    if result.upgraded_from:
+        print(f"schema upgraded from {result.upgraded_from} to {result.revision}")
+    if result.replaced_kept_at:
+        print(f"the data it replaced is kept at {result.replaced_kept_at}")
+    return EXIT_OK
+
+
+_BACKUP_ACTIONS = {
+    "backup": _cmd_db_backup,
+    "restore": _cmd_db_restore,
+    "backup-passphrase": _cmd_db_backup_passphrase,
+}
 
 
 _HANDLERS = {

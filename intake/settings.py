@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,35 @@ class Settings:
     data_dir: Path
     database_url: str
     idle_lock_minutes: int = 5
+    backup: BackupSettings | None = None  # None: the defaults (see backup_settings)
+
+
+@dataclass(frozen=True)
+class BackupSettings:
+    """settings.toml keys backup_folder, backup_interval_hours, backup_keep_daily,
+    backup_keep_weekly and practice_name (the name that starts each backup file's name)."""
+
+    folder: Path
+    interval_hours: float = 4.0
+    keep_daily: int = 14
+    keep_weekly: int = 8
+    practice_name: str = "practice"
+
+
+def backup_settings(settings: Settings) -> BackupSettings:
+    return settings.backup or BackupSettings(settings.data_dir / "backups")
+
+
+def _backup_settings(folder: Path, values: dict[str, object]) -> BackupSettings:
+    # read_settings_file has checked every type and range.
+    where = values.get("backup_folder")
+    return BackupSettings(
+        folder=Path(str(where)).expanduser() if where else folder / "backups",
+        interval_hours=float(values.get("backup_interval_hours", 4.0)),  # type: ignore[arg-type]
+        keep_daily=int(values.get("backup_keep_daily", 14)),  # type: ignore[call-overload]
+        keep_weekly=int(values.get("backup_keep_weekly", 8)),  # type: ignore[call-overload]
+        practice_name=str(values.get("practice_name", "practice")),
+    )
 
 
 def data_dir() -> Path:
@@ -63,10 +93,11 @@ def load_settings(*, demo: bool = False) -> Settings:
     file_values = read_settings_file(folder / SETTINGS_FILE)
     idle = file_values.get("idle_lock_minutes", 5)
     assert isinstance(idle, int)  # read_settings_file checked it
+    backup = _backup_settings(folder, file_values)
     if demo:
-        return Settings(folder, sqlite_url(folder / DEMO_DATABASE_FILE), idle)
+        return Settings(folder, sqlite_url(folder / DEMO_DATABASE_FILE), idle, backup)
     url = os.environ.get("INTAKE_DATABASE_URL") or file_values.get("database_url")
-    return Settings(folder, str(url) if url else sqlite_url(folder / DATABASE_FILE), idle)
+    return Settings(folder, str(url) if url else sqlite_url(folder / DATABASE_FILE), idle, backup)
 
 
 def read_settings_file(path: Path) -> dict[str, object]:
@@ -114,31 +145,49 @@ def _toml_problem(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
     return _AT.sub("", message).rstrip(".") or "cannot be parsed", line
 
 
+def _whole(low: int, high: int, unit: str) -> _Rule:
+    def ok(value: object) -> bool:
+        return not isinstance(value, bool) and isinstance(value, int) and low <= value <= high
+
+    return ok, f"a whole number of {unit} from {low} to {high}"
+
+
+def _number(low: float, high: float, unit: str) -> _Rule:
+    def ok(value: object) -> bool:
+        number = not isinstance(value, bool) and isinstance(value, int | float)
+        return number and low <= value <= high  # type: ignore[operator]
+
+    return ok, f"a number of {unit} from {low:g} to {high:g}"
+
+
+def _text(what: str) -> _Rule:
+    return (lambda value: isinstance(value, str) and bool(value.strip())), f"{what} in quotes"
+
+
+_Rule = tuple[Callable[[object], bool], str]
+# Every key the file may hold, with what its value must be.
+_RULES: dict[str, _Rule] = {
+    "database_url": _text("a database address"),
+    "idle_lock_minutes": _whole(*IDLE_LOCK_RANGE, "minutes"),
+    "backup_folder": _text("a folder"),
+    "backup_interval_hours": _number(0.25, 24 * 7, "hours"),
+    "backup_keep_daily": _whole(1, 366, "backups"),
+    "backup_keep_weekly": _whole(0, 520, "backups"),
+    "practice_name": _text("a name"),
+}
+
+
 def _check(path: Path, text: str, values: dict[str, object]) -> None:
     for key, value in values.items():
         line = _line_of(text, key)
-        if key == "database_url":
-            if not isinstance(value, str) or not value.strip():
-                raise SettingsError(
-                    path,
-                    f"database_url must be a database address in quotes, not {_shown(value)}",
-                    line,
-                )
-        elif key == "idle_lock_minutes":
-            low, high = IDLE_LOCK_RANGE
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise SettingsError(
-                    path,
-                    f"idle_lock_minutes must be a whole number of minutes from {low} to {high}, "
-                    f"not {_shown(value)}",
-                    line,
-                )
-        else:
+        rule = _RULES.get(key)
+        if rule is None:
             raise SettingsError(
-                path,
-                f"unknown setting {key!r} (known: database_url, idle_lock_minutes)",
-                line,
+                path, f"unknown setting {key!r} (known: {', '.join(_RULES)})", line
             )
+        ok, wanted = rule
+        if not ok(value):
+            raise SettingsError(path, f"{key} must be {wanted}, not {_shown(value)}", line)
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -29,6 +29,7 @@ def run_gui(*, demo: bool = False) -> int:
     code = app.exec()
     startup.stop()
     startup.worker.wait_for_done()
+    startup.back_up_at_close()
     if startup.database is not None:
         startup.database.close()
     return code

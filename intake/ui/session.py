@@ -41,6 +41,7 @@ class Startup(QObject):
         self.started: Started | None = None
         self.context: UiContext | None = None
         self.lock: Any = None
+        self.backups: Any = None  # automatic backups (embedded database only)
         self.desk: Any = None  # the front desk page, once built
         self.pages: list[Any] = []  # screens with threads of their own, stopped on quit
         self.quit_on_failure = True
@@ -120,6 +121,7 @@ class Startup(QObject):
             self.lock.user_did_switch.connect(self._switched)
             self.lock.start()
             self._add_session_controls()
+            self._start_backups()
         else:
             self.lock.set_actor(actor)
         GuiThreadCollector.settle()
@@ -235,6 +237,28 @@ class Startup(QObject):
         self.shutdown()
         if self.lock is not None:
             self.lock.stop()
+        if self.backups is not None:
+            self.backups.stop()
+
+    def _start_backups(self) -> None:
+        """On the embedded database the program backs itself up (PostgreSQL: the IT person's
+        `intake db backup`); the demo practice is not backed up."""
+        from intake.settings import backup_settings, load_settings
+        from intake.ui.auto_backup import AutoBackup
+
+        assert self.started is not None
+        if self.demo or self.started.database.backend != "sqlite":
+            return
+        settings = load_settings()
+        self.backups = AutoBackup(
+            self.window, self.started.database, backup_settings(settings), settings.data_dir
+        )
+        self.lock.did_lock.connect(self.backups.person_did_leave)
+        self.backups.start()
+
+    def back_up_at_close(self) -> None:
+        if self.backups is not None:
+            self.backups.back_up_at_close()
 
 
 def _checklist_refused(problem: str) -> QWidget:

@@ -23,8 +23,10 @@ SUITE = (
     "bench_memory",
     "bench_gui_stall",
     "bench_data_guards",
+    "bench_backup",
 )
 TAKES_PATIENTS = {
+    "bench_backup",
     "bench_demo_data",
     "bench_patient_search",
     "bench_booking",

@@ -359,7 +359,20 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
 _IN_TRANSACTION = "a helper inside a unit of work that already checked the actor"
 _NO_DATA = "touches no practice data (pure, or infrastructure for the IT person and start-up)"
 _BEFORE_SIGN_IN = "runs before anyone is signed in; audited itself"
+_WHOLE_DATABASE = (
+    "the IT person's command or the program's own backup (like schema.upgrade): the whole "
+    "database with the database's credentials, not a person's role; the copy is encrypted"
+)
 EXEMPT: dict[str, str] = {
+    **{
+        f"backup.{name}": _WHOLE_DATABASE
+        for name in "automatic backup_name key_path listed_backups load_key make_backup "
+        "require_key restore rotate set_up_key state".split()
+    },
+    **{
+        f"backup_file.{name}": _NO_DATA
+        for name in "check_passphrase create_key read_header remove_stale_partials unlock".split()
+    },
     "db_errors.plain_errors": _IN_TRANSACTION,
     "db_errors.sqlstate": _NO_DATA + "; classifies a driver error",
     "db_errors.is_contention": _NO_DATA + "; classifies a driver error",

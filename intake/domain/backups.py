@@ -1,0 +1,101 @@
+"""Which backups to keep, and how the state of backups is told to a person. Pure.
+
+Rotation keeps the newest backup of each of the `daily` most recent days that have one, and
+the newest of each of the `weekly` most recent ISO weeks that have one; the newest backup
+of all is always kept. Times are the local wall-clock times the files were made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    daily: int = 14
+    weekly: int = 8
+
+    def __post_init__(self) -> None:
+        if self.daily < 0 or self.weekly < 0:
+            raise ValueError("backup retention counts must not be negative")
+
+
+def backups_to_keep(times: Iterable[dt.datetime], policy: RetentionPolicy) -> set[dt.datetime]:
+    """The subset of `times` to keep; every other backup may be deleted."""
+    ordered = sorted(set(times), reverse=True)
+    if not ordered:
+        return set()
+    keep = {ordered[0]}
+    keep |= _newest_per(ordered, lambda t: t.date(), policy.daily)
+    keep |= _newest_per(ordered, lambda t: t.isocalendar()[:2], policy.weekly)
+    return keep
+
+
+def _newest_per(newest_first: list[dt.datetime], period: object, count: int) -> set[dt.datetime]:
+    chosen: dict[object, dt.datetime] = {}
+    for time in newest_first:
+        key = period(time)  # type: ignore[operator]
+        if key not in chosen:
+            if len(chosen) == count:
+                break
+            chosen[key] = time
+    return set(chosen.values())
+
+
+class BackupHealth(enum.Enum):
+    GOOD = "good"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class BackupState:
+    """What the status bar says about backups, from facts gathered off the GUI thread."""
+
+    configured: bool  # a backup passphrase was set up
+    folder: str
+    folder_exists: bool
+    last_good: dt.datetime | None  # local time of the newest finished backup
+    failure: str | None = None  # why the last attempt failed, if it did
+
+
+STALE_AFTER = dt.timedelta(days=1)
+
+
+def describe_state(state: BackupState, now: dt.datetime) -> tuple[BackupHealth, str, str]:
+    """A short line for the status bar, a longer explanation, and whether it is a warning."""
+    warning = BackupHealth.WARNING
+    if not state.configured:
+        return (
+            warning,
+            "Backups off: no passphrase set",
+            (
+                "No backup is made until an admin sets the backup passphrase once "
+                "(intake db backup-passphrase). It is needed to restore."
+            ),
+        )
+    if not state.folder_exists:
+        return (
+            warning,
+            "Backup folder missing",
+            (f"{state.folder} cannot be reached: is the USB stick or network share connected?"),
+        )
+    if state.failure:
+        return warning, "Last backup failed", state.failure
+    where = f"Backups go to {state.folder}."
+    if state.last_good is None:
+        return warning, "No backup made yet", where
+    when = _when(state.last_good, now)
+    if now - state.last_good > STALE_AFTER:
+        return warning, f"Last backup {when}: over a day ago", where
+    return BackupHealth.GOOD, f"Last backup {when}", where
+
+
+def _when(time: dt.datetime, now: dt.datetime) -> str:
+    if time.date() == now.date():
+        return f"today {time:%H:%M}"
+    if time.date() == now.date() - dt.timedelta(days=1):
+        return f"yesterday {time:%H:%M}"
+    return f"{time:%Y-%m-%d %H:%M}"
