@@ -47,10 +47,6 @@ def mask_url(url: str | URL) -> str:
         return str(url).split(":", 1)[0] + ":…"
 
 
-def is_sqlite(url: str | URL) -> bool:
-    return parse_url(url).get_backend_name() == "sqlite"
-
-
 def create_database_engine(url: str | URL, **kwargs: Any) -> Engine:
     parsed = parse_url(url)
     backend = parsed.get_backend_name()
