@@ -36,7 +36,7 @@ from intake.ui.context import UiContext
 from intake.ui.intake_form import IntakeWizard, PainPicture
 from intake.ui.intake_form.inputs import ScaleInput
 from intake.ui.intake_form.pain_picture import PainCanvas
-from intake.ui.journal import Journal
+from intake.ui.journal import Journal, writer
 from intake.ui.worker import Worker
 from tests.unit.screening.builders import ON, answers_for
 
@@ -370,6 +370,7 @@ def test_a_lost_connection_keeps_the_journal_and_retries(qtbot, tmp_path):  # ty
     qtbot.addWidget(form)
     form.set_answer("rf_fever", False)
     qtbot.waitUntil(lambda: "Trying again" in form.save_status.text(), timeout=10_000)
+    assert writer().wait_until_written()
     (entry,) = journal.read_all()
     assert entry.answers == {"rf_fever": False} and entry.intake_id is None
     assert form.keeper._retry.isActive()
@@ -390,5 +391,6 @@ def test_finishing_stores_the_intake_and_drops_the_journal(qtbot, context, tmp_p
     with qtbot.waitSignal(form.intake_did_submit, timeout=10_000) as caught:
         qtbot.mouseClick(form.finish_button, Qt.MouseButton.LeftButton)
     assert caught.args == [form.intake_id]
+    assert writer().wait_until_written()
     assert journal.read_all() == []
     assert intakes.list_unfinished(context.database, DESK) == []

@@ -1,4 +1,5 @@
-"""The restart offer: unfinished intakes from the local journal and the database, merged."""
+"""The restart offer: unfinished intakes from the local journal and the database, merged,
+and registrations left unfinished on this computer."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,7 +25,7 @@ from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
-from intake.ui.journal import Journal, JournalEntry
+from intake.ui.journal import Journal, JournalEntry, RegistrationEntry
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,29 @@ class UnfinishedDraft:
         return f"{who} · {len(self.answers)} answers · saved {when}{where}"
 
 
+@dataclass(frozen=True)
+class UnfinishedRegistration:
+    """A new patient's registration typed on this computer and not registered."""
+
+    key: str
+    fields: dict[str, str]
+    saved_at: dt.datetime
+    only_on_this_computer: bool = True
+
+    @classmethod
+    def from_entry(cls, entry: RegistrationEntry) -> UnfinishedRegistration:
+        return cls(entry.key, dict(entry.fields), entry.saved)
+
+    def describe(self) -> str:
+        family, given = self.fields.get("family_name", ""), self.fields.get("given_name", "")
+        who = ", ".join(part for part in (family, given) if part) or "No name typed yet"
+        when = self.saved_at.astimezone().strftime("%d %b %H:%M")
+        return f"New patient {who} · registration not finished · saved {when}"
+
+
+Unfinished = UnfinishedDraft | UnfinishedRegistration
+
+
 def merge_unfinished(
     journal: list[JournalEntry], database: list[intakes.UnfinishedIntake] | None
 ) -> list[UnfinishedDraft]:
@@ -59,7 +84,7 @@ def merge_unfinished(
     merged: list[UnfinishedDraft] = []
     for entry in journal:
         row = by_id.pop(entry.intake_id, None) if entry.intake_id is not None else None
-        if row is not None and row.updated_at > entry.saved and row.version != entry.version:
+        if row is not None and _moved_on(row, entry):
             merged.append(_from_row(row, entry.key, entry.step))
             continue
         merged.append(
@@ -81,6 +106,15 @@ def merge_unfinished(
     return sorted(merged, key=lambda d: d.saved_at, reverse=True)
 
 
+def _moved_on(row: intakes.UnfinishedIntake, entry: JournalEntry) -> bool:
+    """Whether the database row is newer than the journal's copy (changed elsewhere)."""
+    if row.version == entry.version or row.updated_at <= entry.saved:
+        return False
+    # One version ahead of a copy written while a save was under way: that save, of an older
+    # copy, landed and the process ended before the journal heard of it.
+    return not (entry.saving and entry.version is not None and row.version == entry.version + 1)
+
+
 def _from_row(row: intakes.UnfinishedIntake, key: str | None, step: str) -> UnfinishedDraft:
     return UnfinishedDraft(
         answers=dict(row.answers),
@@ -96,36 +130,95 @@ def _from_row(row: intakes.UnfinishedIntake, key: str | None, step: str) -> Unfi
     )
 
 
+def unfinished_work(
+    journal: Journal, database: list[intakes.UnfinishedIntake] | None
+) -> list[Unfinished]:
+    """Intakes (both copies merged) and registrations, newest first."""
+    work: list[Unfinished] = [*merge_unfinished(journal.read_all(), database)]
+    work += [UnfinishedRegistration.from_entry(e) for e in journal.read_registrations()]
+    return sorted(work, key=lambda item: item.saved_at, reverse=True)
+
+
 def load_unfinished(
-    context: UiContext, journal: Journal, on_done: Callable[[list[UnfinishedDraft]], None]
+    context: UiContext, journal: Journal, on_done: Callable[[list[Unfinished]], None]
 ) -> None:
     """Read both copies off the GUI thread; without the database, the journal still counts."""
 
-    def work(database: Database, actor: Actor) -> list[UnfinishedDraft]:
-        entries = journal.read_all()
+    def work(database: Database, actor: Actor) -> list[Unfinished]:
         try:
             rows: list[intakes.UnfinishedIntake] | None = intakes.list_unfinished(database, actor)
         except KnownError:
             rows = None
-        return merge_unfinished(entries, rows)
+        return unfinished_work(journal, rows)
 
-    context.run(work, on_done, lambda _message: on_done(merge_unfinished(journal.read_all(), None)))
+    context.run(work, on_done, lambda _failure: on_done(unfinished_work(journal, None)))
+
+
+class ResumeBar(QFrame):
+    """At start, the work this computer left unfinished, offered back in one line."""
+
+    item_was_chosen = Signal(object)  # UnfinishedDraft or UnfinishedRegistration
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resumeBar")
+        self.setAccessibleName("Unfinished work from the last session")
+        self.item: Unfinished | None = None
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.resume_button = QPushButton()
+        self.resume_button.setObjectName("primaryButton")
+        self.resume_button.clicked.connect(self._resume)
+        self.later_button = QPushButton("Later")
+        self.later_button.setAccessibleName("Leave it in the list of unfinished work")
+        self.later_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.resume_button)
+        layout.addWidget(self.later_button)
+        self.hide()
+
+    def offer(self, items: list[Unfinished]) -> None:
+        """Offer the newest item kept on this computer (the others stay in the list)."""
+        mine = [i for i in items if i.only_on_this_computer or _journaled(i)]
+        if not mine:
+            self.hide()
+            return
+        self.item = mine[0]
+        more = f" ({len(mine) - 1} more in the list below.)" if len(mine) > 1 else ""
+        if isinstance(self.item, UnfinishedRegistration):
+            question, button = "Restore the unfinished registration?", "Restore registration"
+        else:
+            question, button = "Continue the unfinished intake?", "Continue intake"
+        self.text.setText(f"<b>{question}</b> {self.item.describe()}.{more}")
+        self.resume_button.setText(button)
+        self.resume_button.setAccessibleName(question)
+        self.show()
+
+    def _resume(self) -> None:
+        if self.item is not None:
+            self.hide()
+            self.item_was_chosen.emit(self.item)
+
+
+def _journaled(item: Unfinished) -> bool:
+    return isinstance(item, UnfinishedDraft) and item.journal_key is not None
 
 
 class RecoveryOffer(QWidget):
     """ "You have unfinished intakes": pick one with Enter or a double click to continue."""
 
-    draft_was_chosen = Signal(object)  # UnfinishedDraft
+    draft_was_chosen = Signal(object)  # UnfinishedDraft or UnfinishedRegistration
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryOffer")
-        self.heading = QLabel("Unfinished intakes")
+        self.heading = QLabel("Unfinished work")
         self.heading.setObjectName("sectionTitle")
         self.list = QListWidget()
-        self.list.setAccessibleName("Unfinished intakes (Enter continues one)")
+        self.list.setAccessibleName("Unfinished intakes and registrations (Enter continues one)")
         self.list.itemActivated.connect(self._chosen)
-        self.continue_button = QPushButton("Continue this intake")
+        self.continue_button = QPushButton("Continue this one")
         self.continue_button.setAccessibleName("Continue the selected unfinished intake")
         self.continue_button.clicked.connect(lambda: self._chosen(self.list.currentItem()))
         buttons = QHBoxLayout()
@@ -135,18 +228,16 @@ class RecoveryOffer(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        self.drafts: list[UnfinishedDraft] = []
+        self.drafts: list[Unfinished] = []
 
-    def show_drafts(self, drafts: list[UnfinishedDraft]) -> None:
+    def show_drafts(self, drafts: list[Unfinished]) -> None:
         self.drafts = list(drafts)
         self.list.clear()
         for draft in drafts:
             item = QListWidgetItem(draft.describe())
             item.setData(Qt.ItemDataRole.UserRole, draft)
             self.list.addItem(item)
-        self.heading.setText(
-            f"Unfinished intakes ({len(drafts)})" if drafts else "No unfinished intakes"
-        )
+        self.heading.setText(f"Unfinished work ({len(drafts)})" if drafts else "No unfinished work")
         self.continue_button.setEnabled(bool(drafts))
         # Nothing to offer: a one-line note, not an empty box taking half the screen.
         self.list.setVisible(bool(drafts))
