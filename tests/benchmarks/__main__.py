@@ -22,6 +22,7 @@ SUITE = (
     "bench_startup",
     "bench_memory",
     "bench_gui_stall",
+    "bench_kill_typing",
 )
 TAKES_PATIENTS = {
     "bench_demo_data",

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import re
 import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -358,6 +359,37 @@ def test_each_change_reaches_the_journal_and_the_database(qtbot, context, tmp_pa
     with qtbot.waitSignal(form.draft_did_save, timeout=10_000):
         form.set_answer("pain_now", 5)
     assert intakes.get(context.database, DESK, form.intake_id).answers["pain_now"] == 5
+
+
+def test_each_keystroke_reaches_the_journal_at_once_off_the_gui_thread(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, monkeypatch
+):
+    from intake.ui import journal as journal_module
+
+    threads: list[threading.Thread] = []
+    replace = journal_module._replace
+
+    def spy(target: Path, data: bytes) -> None:
+        threads.append(threading.current_thread())
+        replace(target, data)
+
+    monkeypatch.setattr(journal_module, "_replace", spy)
+    journal = Journal(tmp_path / "journal")
+    # The database save waits for a minute's pause here: the journal must not wait for it.
+    form = IntakeWizard(None, journal=journal, today=ON, autosave_ms=60_000)
+    qtbot.addWidget(form)
+    form.go_to_question("symptom_duration_weeks")
+    edit = form.rows["symptom_duration_weeks"].input.focus_widget()
+    for key, expected in (("1", 1), ("2", 12)):
+        qtbot.keyClicks(edit, key)
+        qtbot.waitUntil(
+            lambda expected=expected: (
+                [e.answers.get("symptom_duration_weeks") for e in journal.read_all()] == [expected]
+            ),
+            timeout=2_000,
+        )
+    assert form.keeper._timer.isActive()  # the database copy still waits for the pause
+    assert threads and threading.main_thread() not in threads
 
 
 def test_a_lost_connection_keeps_the_journal_and_retries(qtbot, tmp_path):  # type: ignore[no-untyped-def]
