@@ -276,6 +276,7 @@ class FrontDeskPage(QWidget):
     def _show_wizard(self, wizard: IntakeWizard, patient_id: int | None) -> None:
         layout = self.intake_holder.layout()
         if self.wizard is not None:
+            self.wizard.keeper.flush()  # its journal file stays and is offered back later
             layout.removeWidget(self.wizard)
             self.wizard.deleteLater()
         self.wizard = wizard

@@ -59,11 +59,13 @@ class CloseQuestion:
 
 def close_message(work: list[str]) -> str:
     items = "; ".join(work)
-    return (
+    text = (
         f"Not finished yet: {items}.\n\nIt is kept on this computer and offered back the next "
-        "time Clinic Intake starts here. Anything not yet in the database is sent now if the "
-        "database can be reached."
+        "time Clinic Intake starts here."
     )
+    if any(line.startswith("the intake") for line in work):
+        text += " Intake answers not yet in the database are sent now if it can be reached."
+    return text
 
 
 class MainWindow(QMainWindow):

@@ -347,6 +347,7 @@ def test_each_change_reaches_the_journal_and_the_database(qtbot, context, tmp_pa
     with qtbot.waitSignal(form.draft_did_save, timeout=10_000):
         form.set_answer("has_headache", True)
         form.set_answer("pain_now", 7)
+    assert writer().wait_until_written()
     (path,) = journal.folder.iterdir()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert re.fullmatch(r"draft-[0-9a-f]{32}\.json", path.name)  # no name, no ids

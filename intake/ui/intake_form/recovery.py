@@ -70,7 +70,7 @@ class UnfinishedRegistration:
         family, given = self.fields.get("family_name", ""), self.fields.get("given_name", "")
         who = ", ".join(part for part in (family, given) if part) or "No name typed yet"
         when = self.saved_at.astimezone().strftime("%d %b %H:%M")
-        return f"New patient {who} · registration not finished · saved {when}"
+        return f"Registration of {who} · saved {when}"
 
 
 Unfinished = UnfinishedDraft | UnfinishedRegistration
