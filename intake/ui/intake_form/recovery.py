@@ -76,34 +76,58 @@ class UnfinishedRegistration:
 Unfinished = UnfinishedDraft | UnfinishedRegistration
 
 
+FIRST_SAVE_WINDOW = dt.timedelta(minutes=2)
+
+
 def merge_unfinished(
     journal: list[JournalEntry], database: list[intakes.UnfinishedIntake] | None
 ) -> list[UnfinishedDraft]:
     """Each intake once, the newer copy winning; journal-only drafts are never dropped."""
     by_id = {row.id: row for row in database or []}
-    merged: list[UnfinishedDraft] = []
+    rows = {e.key: by_id.pop(e.intake_id) for e in journal if e.intake_id in by_id}
     for entry in journal:
-        row = by_id.pop(entry.intake_id, None) if entry.intake_id is not None else None
-        if row is not None and _moved_on(row, entry):
-            merged.append(_from_row(row, entry.key, entry.step))
-            continue
-        merged.append(
-            UnfinishedDraft(
-                answers=dict(entry.answers),
-                checklist_id=entry.checklist_id,
-                checklist_version=entry.checklist_version,
-                saved_at=entry.saved,
-                journal_key=entry.key,
-                intake_id=entry.intake_id,
-                version=row.version if row is not None else entry.version,
-                patient_id=entry.patient_id,
-                patient_label=row.patient_label if row is not None else "",
-                step=entry.step,
-                only_on_this_computer=row is None,
-            )
-        )
+        if entry.key not in rows and (row := _first_save(entry, by_id)) is not None:
+            rows[entry.key] = by_id.pop(row.id)
+    merged = [_merged(entry, rows.get(entry.key)) for entry in journal]
     merged.extend(_from_row(row, None, "") for row in by_id.values())
     return sorted(merged, key=lambda d: d.saved_at, reverse=True)
+
+
+def _merged(entry: JournalEntry, row: intakes.UnfinishedIntake | None) -> UnfinishedDraft:
+    if row is not None and _moved_on(row, entry):
+        return _from_row(row, entry.key, entry.step)
+    return UnfinishedDraft(
+        answers=dict(entry.answers),
+        checklist_id=entry.checklist_id,
+        checklist_version=entry.checklist_version,
+        saved_at=entry.saved,
+        journal_key=entry.key,
+        intake_id=row.id if row is not None else entry.intake_id,
+        version=row.version if row is not None else entry.version,
+        patient_id=entry.patient_id,
+        patient_label=row.patient_label if row is not None else "",
+        step=entry.step,
+        only_on_this_computer=row is None,
+    )
+
+
+def _first_save(
+    entry: JournalEntry, rows: dict[int, intakes.UnfinishedIntake]
+) -> intakes.UnfinishedIntake | None:
+    """The row a draft's first save created when the process ended before the journal
+    heard of it: same patient, first version, stored while that copy was being typed."""
+    if entry.intake_id is not None or not entry.saving or entry.patient_id is None:
+        return None
+    return next(
+        (
+            row
+            for row in rows.values()
+            if row.version == 1
+            and row.patient_id == entry.patient_id
+            and abs(row.updated_at - entry.saved) <= FIRST_SAVE_WINDOW
+        ),
+        None,
+    )
 
 
 def _moved_on(row: intakes.UnfinishedIntake, entry: JournalEntry) -> bool:
@@ -112,7 +136,7 @@ def _moved_on(row: intakes.UnfinishedIntake, entry: JournalEntry) -> bool:
         return False
     # One version ahead of a copy written while a save was under way: that save, of an older
     # copy, landed and the process ended before the journal heard of it.
-    return not (entry.saving and entry.version is not None and row.version == entry.version + 1)
+    return not (entry.saving and row.version == (entry.version or 0) + 1)
 
 
 def _from_row(row: intakes.UnfinishedIntake, key: str | None, step: str) -> UnfinishedDraft:
