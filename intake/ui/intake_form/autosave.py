@@ -156,6 +156,7 @@ class DraftKeeper(QObject):
             return
         self._retry.stop()
         self._in_flight, self._again = True, False
+        self._write_journal()  # marked as under way: the restart offer pairs it with its row
         state, intake_id, version = self.state, self.intake_id, self.version
 
         def work(database: Database, actor: Actor) -> intakes.IntakeInfo | _Refused:
@@ -172,7 +173,8 @@ class DraftKeeper(QObject):
             except StaleRecord as exc:
                 return _Refused(str(exc))
 
-        self.context.run(work, lambda result: self._saved(state, result), self._failed)
+        # A form closed while its save is under way hears nothing back (its journal stays).
+        self.context.run(work, lambda result: self._saved(state, result), self._failed, owner=self)
 
     def _saved(self, state: DraftState, result: intakes.IntakeInfo | _Refused) -> None:
         self._in_flight = False
