@@ -27,9 +27,15 @@ from intake.services import patients
 from intake.ui.booking.booking_panel import BookingPanel
 from intake.ui.context import UiContext
 from intake.ui.idle import when_idle
-from intake.ui.intake_form.recovery import RecoveryOffer, UnfinishedDraft, load_unfinished
+from intake.ui.intake_form.recovery import (
+    RecoveryOffer,
+    ResumeBar,
+    Unfinished,
+    UnfinishedRegistration,
+    load_unfinished,
+)
 from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard
-from intake.ui.journal import Journal
+from intake.ui.journal import Journal, writer
 from intake.ui.patients.register_form import PatientRegisterForm
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.review.returned_list import ReturnedList
@@ -62,6 +68,7 @@ class FrontDeskPage(QWidget):
         self.context = context
         self.journal = journal
         self.wizard: IntakeWizard | None = None
+        self._offered = False  # the last session's unfinished work is offered once, at start
         self._spare: IntakeWizard | None = None  # the next intake's form, made ahead
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_find())
@@ -111,6 +118,8 @@ class FrontDeskPage(QWidget):
         new_patient.clicked.connect(self.show_register)
         self.recovery = RecoveryOffer()
         self.recovery.draft_was_chosen.connect(self.continue_draft)
+        self.resume_bar = ResumeBar()
+        self.resume_bar.item_was_chosen.connect(self.continue_draft)
         # Intakes a therapist sent back (call the patient, refer, change the visit type).
         self.returned = ReturnedList(self.context, clock=self._clock)
         self.returned.intake_was_chosen.connect(
@@ -122,9 +131,12 @@ class FrontDeskPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.recovery, 0, Qt.AlignmentFlag.AlignTop)
         right.addWidget(self.returned, 1)
-        row = QHBoxLayout(page)
+        row = QHBoxLayout()
         row.addLayout(left, 3)
         row.addLayout(right, 2)
+        column = QVBoxLayout(page)
+        column.addWidget(self.resume_bar)
+        column.addLayout(row, 1)
         return page
 
     def _build_register(self) -> QWidget:
@@ -138,7 +150,7 @@ class FrontDeskPage(QWidget):
     def register_form(self) -> PatientRegisterForm:
         """The new-patient form, built on first use: many sessions never register anyone."""
         if self._register_form is None:
-            form = PatientRegisterForm(self.context, self._register_page)
+            form = PatientRegisterForm(self.context, self._register_page, journal=self.journal)
             form.patient_was_registered.connect(self.open_patient)
             form.existing_patient_was_chosen.connect(self.open_patient)
             back = QPushButton("Back to search (Ctrl+F)", self._register_page)
@@ -163,8 +175,32 @@ class FrontDeskPage(QWidget):
         form.focusNextChild()
 
     def refresh_unfinished(self) -> None:
-        load_unfinished(self.context, self.journal, self.recovery.show_drafts)
+        load_unfinished(self.context, self.journal, self._show_unfinished)
         self.returned.refresh()
+
+    def _show_unfinished(self, items: list[Unfinished]) -> None:
+        self.recovery.show_drafts(items)
+        if not self._offered:
+            self._offered = True
+            self.resume_bar.offer(items)
+
+    # ---- closing -----------------------------------------------------------------------------
+
+    def unsent_work(self) -> list[str]:
+        """What is typed here and not stored for good, one line each (for the close question)."""
+        work = []
+        if self.wizard is not None and self.wizard.keeper.unsent:
+            who = self.wizard.patient_label.text() or "a patient not chosen yet"
+            work.append(f"the intake for {who} ({len(self.wizard.answers)} answers)")
+        if self._register_form is not None and self._register_form.unsent:
+            work.append("a new patient's registration")
+        return work
+
+    def keep_for_later(self) -> None:
+        """Closing: send what the database lacks and wait until the journal is on disk."""
+        if self.wizard is not None and self.wizard.keeper.unsent:
+            self.wizard.keeper.flush()
+        writer().wait_until_written()
 
     # ---- starting an intake ----------------------------------------------------------------
 
@@ -224,7 +260,14 @@ class FrontDeskPage(QWidget):
         self.status_did_change.emit("")  # the record is open: "Opening…" no longer applies
         self._show_wizard(wizard, info.id)
 
-    def continue_draft(self, draft: UnfinishedDraft) -> None:
+    def continue_draft(self, draft: Unfinished) -> None:
+        """Continue an unfinished intake, or restore an unfinished registration."""
+        if isinstance(draft, UnfinishedRegistration):
+            self.resume_bar.hide()
+            self.show_register()
+            self.register_form.restore(draft.key, draft.fields)
+            return
+        self.resume_bar.hide()
         wizard = IntakeWizard.for_draft(
             self.context, draft, journal=self.journal, parent=self.intake_holder
         )
@@ -233,6 +276,7 @@ class FrontDeskPage(QWidget):
     def _show_wizard(self, wizard: IntakeWizard, patient_id: int | None) -> None:
         layout = self.intake_holder.layout()
         if self.wizard is not None:
+            self.wizard.keeper.flush()  # its journal file stays and is offered back later
             layout.removeWidget(self.wizard)
             self.wizard.deleteLater()
         self.wizard = wizard

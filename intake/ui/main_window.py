@@ -1,17 +1,23 @@
-"""The program's shell: navigation to each area and a status bar naming the database."""
+"""The program's shell: navigation to each area and a status bar naming the database.
+
+Closing with unsent work (an intake or a registration not finished) says what happens to it:
+it is kept on this computer and offered back at the next start.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,6 +30,42 @@ AREAS = (
     ("patients", "Patients", "Find and update patient records"),
     ("admin", "Admin", "Locations, therapists, schedules and accounts"),
 )
+
+
+class UnsentWork(Protocol):
+    """A screen that may hold typed work not stored for good (the Intake area)."""
+
+    def unsent_work(self) -> list[str]: ...
+
+    def keep_for_later(self) -> None: ...
+
+
+class CloseQuestion:
+    """ "Close now? This work is kept on this computer and offered back at the next start." """
+
+    @classmethod
+    def ask(cls, parent: QWidget, work: list[str]) -> bool:
+        """True to close (tests replace this)."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Close Clinic Intake")
+        box.setText(close_message(work))
+        close = box.addButton("Close and keep it for later", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("Go back to it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.exec()
+        return box.clickedButton() is close
+
+
+def close_message(work: list[str]) -> str:
+    items = "; ".join(work)
+    text = (
+        f"Not finished yet: {items}.\n\nIt is kept on this computer and offered back the next "
+        "time Clinic Intake starts here."
+    )
+    if any(line.startswith("the intake") for line in work):
+        text += " Intake answers not yet in the database are sent now if it can be reached."
+    return text
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +103,20 @@ class MainWindow(QMainWindow):
         self.database_label.setAccessibleName("Database in use")
         self.statusBar().addPermanentWidget(self.database_label)
         self.navigation.setCurrentRow(0)
+        self._unsent: list[UnsentWork] = []
+
+    def watch_unsent_work(self, screen: UnsentWork) -> None:
+        """Ask before closing while `screen` holds unsent work (a newer screen replaces it)."""
+        self._unsent = [screen]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        work = [line for screen in self._unsent for line in screen.unsent_work()]
+        if work and not CloseQuestion.ask(self, work):
+            event.ignore()
+            return
+        for screen in self._unsent:
+            screen.keep_for_later()
+        super().closeEvent(event)
 
     def _go(self, row: int) -> None:
         if not self.navigation.item(row).isHidden():

@@ -172,6 +172,7 @@ class Startup(QObject):
         desk.status_did_change.connect(self._status)
         desk.search.focus_search()
         self.desk = desk
+        self.window.watch_unsent_work(desk)
         return desk
 
     def _schedule_page(self) -> QWidget:

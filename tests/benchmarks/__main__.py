@@ -24,6 +24,7 @@ SUITE = (
     "bench_gui_stall",
     "bench_data_guards",
     "bench_backup",
+    "bench_kill_typing",
 )
 TAKES_PATIENTS = {
     "bench_backup",

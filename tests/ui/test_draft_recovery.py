@@ -208,3 +208,34 @@ def test_the_journal_writes_atomically_and_skips_damage(tmp_path: Path):
     assert journal.read_all() == []
     with pytest.raises(ValueError):
         journal.path_for("../../etc/passwd")
+
+
+def test_a_copy_typed_while_a_save_was_under_way_beats_that_save(tmp_path: Path):
+    """Killed after the database took a save and before the journal heard of it: the journal's
+    copy, typed after that save was sent, is the newer one (answers typed meanwhile kept)."""
+    sent = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC)
+    typed = sent + dt.timedelta(milliseconds=300)
+    landed = sent + dt.timedelta(milliseconds=600)
+    row = intakes.UnfinishedIntake(
+        7, 4, 3, "", {"pain_now": 2}, "neck-headache", "1", updated_at=landed
+    )
+    during = _entry(
+        {"pain_now": 2, "pain_best": 1},
+        intake_id=7,
+        version=3,
+        patient_id=3,
+        saving=True,
+        saved_at=typed.isoformat(),
+    )
+    (draft,) = merge_unfinished([during], [row])
+    assert draft.answers == {"pain_now": 2, "pain_best": 1} and draft.version == 4
+    # The first save of a draft: the journal did not know the row's id yet.
+    first = intakes.UnfinishedIntake(
+        9, 1, 3, "", {"pain_now": 2}, "neck-headache", "1", updated_at=landed
+    )
+    before_id = _entry(
+        {"pain_now": 2, "pain_best": 1}, patient_id=3, saving=True, saved_at=typed.isoformat()
+    )
+    (draft,) = merge_unfinished([before_id], [first])  # one intake, not two
+    assert draft.answers == {"pain_now": 2, "pain_best": 1}
+    assert (draft.intake_id, draft.version, draft.journal_key) == (9, 1, before_id.key)

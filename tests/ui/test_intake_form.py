@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import re
 import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,7 +37,7 @@ from intake.ui.context import UiContext
 from intake.ui.intake_form import IntakeWizard, PainPicture
 from intake.ui.intake_form.inputs import ScaleInput
 from intake.ui.intake_form.pain_picture import PainCanvas
-from intake.ui.journal import Journal
+from intake.ui.journal import Journal, writer
 from intake.ui.worker import Worker
 from tests.unit.screening.builders import ON, answers_for
 
@@ -347,6 +348,7 @@ def test_each_change_reaches_the_journal_and_the_database(qtbot, context, tmp_pa
     with qtbot.waitSignal(form.draft_did_save, timeout=10_000):
         form.set_answer("has_headache", True)
         form.set_answer("pain_now", 7)
+    assert writer().wait_until_written()
     (path,) = journal.folder.iterdir()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert re.fullmatch(r"draft-[0-9a-f]{32}\.json", path.name)  # no name, no ids
@@ -361,6 +363,37 @@ def test_each_change_reaches_the_journal_and_the_database(qtbot, context, tmp_pa
     assert intakes.get(context.database, DESK, form.intake_id).answers["pain_now"] == 5
 
 
+def test_each_keystroke_reaches_the_journal_at_once_off_the_gui_thread(  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, monkeypatch
+):
+    from intake.ui import journal as journal_module
+
+    threads: list[threading.Thread] = []
+    replace = journal_module._replace
+
+    def spy(target: Path, data: bytes) -> None:
+        threads.append(threading.current_thread())
+        replace(target, data)
+
+    monkeypatch.setattr(journal_module, "_replace", spy)
+    journal = Journal(tmp_path / "journal")
+    # The database save waits for a minute's pause here: the journal must not wait for it.
+    form = IntakeWizard(None, journal=journal, today=ON, autosave_ms=60_000)
+    qtbot.addWidget(form)
+    form.go_to_question("symptom_duration_weeks")
+    edit = form.rows["symptom_duration_weeks"].input.focus_widget()
+    for key, expected in (("1", 1), ("2", 12)):
+        qtbot.keyClicks(edit, key)
+        qtbot.waitUntil(
+            lambda expected=expected: (
+                [e.answers.get("symptom_duration_weeks") for e in journal.read_all()] == [expected]
+            ),
+            timeout=2_000,
+        )
+    assert form.keeper._timer.isActive()  # the database copy still waits for the pause
+    assert threads and threading.main_thread() not in threads
+
+
 def test_a_lost_connection_keeps_the_journal_and_retries(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     from sqlalchemy import create_engine  # the test builds a broken database; the UI never does
 
@@ -371,6 +404,7 @@ def test_a_lost_connection_keeps_the_journal_and_retries(qtbot, tmp_path):  # ty
     qtbot.addWidget(form)
     form.set_answer("rf_fever", False)
     qtbot.waitUntil(lambda: "Trying again" in form.save_status.text(), timeout=10_000)
+    assert writer().wait_until_written()
     (entry,) = journal.read_all()
     assert entry.answers == {"rf_fever": False} and entry.intake_id is None
     assert form.keeper._retry.isActive()
@@ -391,5 +425,6 @@ def test_finishing_stores_the_intake_and_drops_the_journal(qtbot, context, tmp_p
     with qtbot.waitSignal(form.intake_did_submit, timeout=10_000) as caught:
         qtbot.mouseClick(form.finish_button, Qt.MouseButton.LeftButton)
     assert caught.args == [form.intake_id]
+    assert writer().wait_until_written()
     assert journal.read_all() == []
     assert intakes.list_unfinished(context.database, DESK) == []

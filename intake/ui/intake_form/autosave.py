@@ -1,9 +1,11 @@
-"""Never lose an intake: every change goes to the local journal, then to the database.
+"""Never lose an intake: every change goes to the local journal at once, then to the database.
 
-Changes are gathered for a moment (debounced), written to the journal file at once, and sent
-to the database through the worker. A failed database save keeps the journal and tries
-again, waiting longer each time; a draft changed on another computer stops the database
-copy (the journal keeps this one) and says so.
+Each change is handed to the journal writer as it happens (on disk within journal.BOUND_MS,
+off the GUI thread); the database save waits for a pause in typing (debounced) and goes
+through the worker. A failed database save keeps the journal and tries again, waiting longer
+each time; a draft changed on another computer stops the database copy (the journal keeps
+this one) and says so. A draft continued from the restart offer writes nothing anywhere until
+a person changes an answer.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
-from intake.ui.journal import Journal, JournalEntry, new_key
+from intake.ui.journal import Journal, JournalEntry, new_key, writer
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +68,7 @@ class DraftKeeper(QObject):
         self.version: int | None = None
         self.state: DraftState | None = None
         self.stopped = False  # the database copy moved on elsewhere; the journal keeps ours
+        self.finished = False  # submitted: nothing more is kept
         self._in_flight = False
         self._again = False
         self._saved_state: DraftState | None = None
@@ -74,38 +77,58 @@ class DraftKeeper(QObject):
         self._timer.timeout.connect(self.flush)
         self._retry = QTimer(self, singleShot=True)
         self._retry.timeout.connect(self._save_to_database)
+        writer().write_did_fail.connect(self._journal_failed)
 
     @property
     def pending(self) -> bool:
         """True while a change has not reached the database yet."""
         return self._timer.isActive() or self._in_flight or self.state != self._saved_state
 
-    def resume(self, key: str | None, intake_id: int | None, version: int | None) -> None:
-        """Continue an unfinished draft (its journal file and its database row)."""
+    @property
+    def unsent(self) -> bool:
+        """True while this draft is unfinished work (kept in the journal, not submitted)."""
+        return self.state is not None and not self.finished
+
+    def resume(
+        self,
+        key: str | None,
+        intake_id: int | None,
+        version: int | None,
+        state: DraftState | None = None,
+    ) -> None:
+        """Continue an unfinished draft (its journal file and its database row) as it is:
+        nothing is written until `changed` brings something new."""
+        self._timer.stop()
         self.key = key or new_key()
         self.intake_id, self.version = intake_id, version
+        self.state = self._saved_state = state
 
     def changed(self, state: DraftState) -> None:
+        """A person changed the draft: to the journal now, to the database after a pause."""
+        if state == self.state:
+            return
         self.state = state
+        self._write_journal()
         self._timer.start()
 
-    def flush(self) -> None:
-        """Save now: the journal at once, the database through the worker."""
+    def flush(self, *, force: bool = False) -> None:
+        """Send what the database does not have yet now (`force`: even if nothing changed,
+        for a copy that so far lives only in the journal)."""
         self._timer.stop()
-        if self.state is None:
+        if self.state is None or (self.state == self._saved_state and not force):
             return
-        self._write_journal()
         self._save_to_database()
 
     def forget(self) -> None:
         """The intake is submitted: its journal file goes."""
+        self.finished = True
         self._timer.stop()
         self._retry.stop()
         if self.journal is not None:
-            self.journal.remove(self.key)
+            self.journal.drop(self.key)
 
     def _write_journal(self) -> None:
-        if self.journal is None or self.state is None:
+        if self.journal is None or self.state is None or self.finished:
             return
         s = self.state
         entry = JournalEntry(
@@ -117,11 +140,12 @@ class DraftKeeper(QObject):
             intake_id=self.intake_id,
             version=self.version,
             step=s.step,
+            saving=self._in_flight,
         )
-        try:
-            self.journal.write(entry)
-        except OSError as exc:
-            log.warning("cannot write the intake journal: %s", exc.strerror)
+        self.journal.keep(entry)
+
+    def _journal_failed(self, name: str, _error: object) -> None:
+        if self.journal is not None and name == self.journal.path_for(self.key).name:
             self.status_did_change.emit("Cannot write the local copy (disk full?)")
 
     def _save_to_database(self) -> None:
@@ -132,6 +156,7 @@ class DraftKeeper(QObject):
             return
         self._retry.stop()
         self._in_flight, self._again = True, False
+        self._write_journal()  # marked as under way: the restart offer pairs it with its row
         state, intake_id, version = self.state, self.intake_id, self.version
 
         def work(database: Database, actor: Actor) -> intakes.IntakeInfo | _Refused:
@@ -148,7 +173,8 @@ class DraftKeeper(QObject):
             except StaleRecord as exc:
                 return _Refused(str(exc))
 
-        self.context.run(work, lambda result: self._saved(state, result), self._failed)
+        # A form closed while its save is under way hears nothing back (its journal stays).
+        self.context.run(work, lambda result: self._saved(state, result), self._failed, owner=self)
 
     def _saved(self, state: DraftState, result: intakes.IntakeInfo | _Refused) -> None:
         self._in_flight = False
@@ -156,18 +182,16 @@ class DraftKeeper(QObject):
             self.stopped = True
             self.status_did_change.emit(f"{result.message} This copy is kept on this computer.")
             return
-        first = self.intake_id is None
         self.intake_id, self.version = result.id, result.version
         self._saved_state = state
         self._retry_ms = FIRST_RETRY_MS
-        if first:
-            self._write_journal()  # the journal now knows which database row it belongs to
+        self._write_journal()  # the journal now knows the row and the version it builds on
         self.status_did_change.emit(f"Saved {dt.datetime.now():%H:%M:%S}")
         self.draft_did_save.emit(result.id)
         if self._again or self.state != state:
             self._save_to_database()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: object) -> None:
         self._in_flight = False
         seconds = self._retry_ms // 1000
         self.status_did_change.emit(
@@ -176,4 +200,4 @@ class DraftKeeper(QObject):
         log.info("intake draft not saved to the database; retrying in %s s", seconds)
         self._retry.start(self._retry_ms)
         self._retry_ms = min(self._retry_ms * 2, LONGEST_RETRY_MS)
-        del message  # the status line says what matters; the message may name the server
+        del failure  # the status line says what matters; the failure may name the server

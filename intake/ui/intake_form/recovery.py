@@ -1,4 +1,5 @@
-"""The restart offer: unfinished intakes from the local journal and the database, merged."""
+"""The restart offer: unfinished intakes from the local journal and the database, merged,
+and registrations left unfinished on this computer."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -23,7 +25,7 @@ from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
-from intake.ui.journal import Journal, JournalEntry
+from intake.ui.journal import Journal, JournalEntry, RegistrationEntry
 
 
 @dataclass(frozen=True)
@@ -51,34 +53,90 @@ class UnfinishedDraft:
         return f"{who} · {len(self.answers)} answers · saved {when}{where}"
 
 
+@dataclass(frozen=True)
+class UnfinishedRegistration:
+    """A new patient's registration typed on this computer and not registered."""
+
+    key: str
+    fields: dict[str, str]
+    saved_at: dt.datetime
+    only_on_this_computer: bool = True
+
+    @classmethod
+    def from_entry(cls, entry: RegistrationEntry) -> UnfinishedRegistration:
+        return cls(entry.key, dict(entry.fields), entry.saved)
+
+    def describe(self) -> str:
+        family, given = self.fields.get("family_name", ""), self.fields.get("given_name", "")
+        who = ", ".join(part for part in (family, given) if part) or "No name typed yet"
+        when = self.saved_at.astimezone().strftime("%d %b %H:%M")
+        return f"Registration of {who} · saved {when}"
+
+
+Unfinished = UnfinishedDraft | UnfinishedRegistration
+
+
+FIRST_SAVE_WINDOW = dt.timedelta(minutes=2)
+
+
 def merge_unfinished(
     journal: list[JournalEntry], database: list[intakes.UnfinishedIntake] | None
 ) -> list[UnfinishedDraft]:
     """Each intake once, the newer copy winning; journal-only drafts are never dropped."""
     by_id = {row.id: row for row in database or []}
-    merged: list[UnfinishedDraft] = []
+    rows = {e.key: by_id.pop(e.intake_id) for e in journal if e.intake_id in by_id}
     for entry in journal:
-        row = by_id.pop(entry.intake_id, None) if entry.intake_id is not None else None
-        if row is not None and row.updated_at > entry.saved and row.version != entry.version:
-            merged.append(_from_row(row, entry.key, entry.step))
-            continue
-        merged.append(
-            UnfinishedDraft(
-                answers=dict(entry.answers),
-                checklist_id=entry.checklist_id,
-                checklist_version=entry.checklist_version,
-                saved_at=entry.saved,
-                journal_key=entry.key,
-                intake_id=entry.intake_id,
-                version=row.version if row is not None else entry.version,
-                patient_id=entry.patient_id,
-                patient_label=row.patient_label if row is not None else "",
-                step=entry.step,
-                only_on_this_computer=row is None,
-            )
-        )
+        if entry.key not in rows and (row := _first_save(entry, by_id)) is not None:
+            rows[entry.key] = by_id.pop(row.id)
+    merged = [_merged(entry, rows.get(entry.key)) for entry in journal]
     merged.extend(_from_row(row, None, "") for row in by_id.values())
     return sorted(merged, key=lambda d: d.saved_at, reverse=True)
+
+
+def _merged(entry: JournalEntry, row: intakes.UnfinishedIntake | None) -> UnfinishedDraft:
+    if row is not None and _moved_on(row, entry):
+        return _from_row(row, entry.key, entry.step)
+    return UnfinishedDraft(
+        answers=dict(entry.answers),
+        checklist_id=entry.checklist_id,
+        checklist_version=entry.checklist_version,
+        saved_at=entry.saved,
+        journal_key=entry.key,
+        intake_id=row.id if row is not None else entry.intake_id,
+        version=row.version if row is not None else entry.version,
+        patient_id=entry.patient_id,
+        patient_label=row.patient_label if row is not None else "",
+        step=entry.step,
+        only_on_this_computer=row is None,
+    )
+
+
+def _first_save(
+    entry: JournalEntry, rows: dict[int, intakes.UnfinishedIntake]
+) -> intakes.UnfinishedIntake | None:
+    """The row a draft's first save created when the process ended before the journal
+    heard of it: same patient, first version, stored while that copy was being typed."""
+    if entry.intake_id is not None or not entry.saving or entry.patient_id is None:
+        return None
+    return next(
+        (
+            row
+            for row in rows.values()
+            if row.version == 1
+            and row.patient_id == entry.patient_id
+            and abs(row.updated_at - entry.saved) <= FIRST_SAVE_WINDOW
+        ),
+        None,
+    )
+
+
+def _moved_on(row: intakes.UnfinishedIntake, entry: JournalEntry) -> bool:
+    """Whether the database row is newer than the journal's copy (changed elsewhere)."""
+    if row.version == entry.version or row.updated_at <= entry.saved:
+        return False
+    # One version ahead of a copy written while a save was under way: that save, of an older
+    # copy, landed and the process ended before the journal heard of it.
+    return not (entry.saving and row.version == (entry.version or 0) + 1)
 
 
 def _from_row(row: intakes.UnfinishedIntake, key: str | None, step: str) -> UnfinishedDraft:
@@ -96,36 +154,95 @@ def _from_row(row: intakes.UnfinishedIntake, key: str | None, step: str) -> Unfi
     )
 
 
+def unfinished_work(
+    journal: Journal, database: list[intakes.UnfinishedIntake] | None
+) -> list[Unfinished]:
+    """Intakes (both copies merged) and registrations, newest first."""
+    work: list[Unfinished] = [*merge_unfinished(journal.read_all(), database)]
+    work += [UnfinishedRegistration.from_entry(e) for e in journal.read_registrations()]
+    return sorted(work, key=lambda item: item.saved_at, reverse=True)
+
+
 def load_unfinished(
-    context: UiContext, journal: Journal, on_done: Callable[[list[UnfinishedDraft]], None]
+    context: UiContext, journal: Journal, on_done: Callable[[list[Unfinished]], None]
 ) -> None:
     """Read both copies off the GUI thread; without the database, the journal still counts."""
 
-    def work(database: Database, actor: Actor) -> list[UnfinishedDraft]:
-        entries = journal.read_all()
+    def work(database: Database, actor: Actor) -> list[Unfinished]:
         try:
             rows: list[intakes.UnfinishedIntake] | None = intakes.list_unfinished(database, actor)
         except KnownError:
             rows = None
-        return merge_unfinished(entries, rows)
+        return unfinished_work(journal, rows)
 
-    context.run(work, on_done, lambda _message: on_done(merge_unfinished(journal.read_all(), None)))
+    context.run(work, on_done, lambda _failure: on_done(unfinished_work(journal, None)))
+
+
+class ResumeBar(QFrame):
+    """At start, the work this computer left unfinished, offered back in one line."""
+
+    item_was_chosen = Signal(object)  # UnfinishedDraft or UnfinishedRegistration
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resumeBar")
+        self.setAccessibleName("Unfinished work from the last session")
+        self.item: Unfinished | None = None
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.resume_button = QPushButton()
+        self.resume_button.setObjectName("primaryButton")
+        self.resume_button.clicked.connect(self._resume)
+        self.later_button = QPushButton("Later")
+        self.later_button.setAccessibleName("Leave it in the list of unfinished work")
+        self.later_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.resume_button)
+        layout.addWidget(self.later_button)
+        self.hide()
+
+    def offer(self, items: list[Unfinished]) -> None:
+        """Offer the newest item kept on this computer (the others stay in the list)."""
+        mine = [i for i in items if i.only_on_this_computer or _journaled(i)]
+        if not mine:
+            self.hide()
+            return
+        self.item = mine[0]
+        more = f" ({len(mine) - 1} more in the list below.)" if len(mine) > 1 else ""
+        if isinstance(self.item, UnfinishedRegistration):
+            question, button = "Restore the unfinished registration?", "Restore registration"
+        else:
+            question, button = "Continue the unfinished intake?", "Continue intake"
+        self.text.setText(f"<b>{question}</b> {self.item.describe()}.{more}")
+        self.resume_button.setText(button)
+        self.resume_button.setAccessibleName(question)
+        self.show()
+
+    def _resume(self) -> None:
+        if self.item is not None:
+            self.hide()
+            self.item_was_chosen.emit(self.item)
+
+
+def _journaled(item: Unfinished) -> bool:
+    return isinstance(item, UnfinishedDraft) and item.journal_key is not None
 
 
 class RecoveryOffer(QWidget):
     """ "You have unfinished intakes": pick one with Enter or a double click to continue."""
 
-    draft_was_chosen = Signal(object)  # UnfinishedDraft
+    draft_was_chosen = Signal(object)  # UnfinishedDraft or UnfinishedRegistration
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryOffer")
-        self.heading = QLabel("Unfinished intakes")
+        self.heading = QLabel("Unfinished work")
         self.heading.setObjectName("sectionTitle")
         self.list = QListWidget()
-        self.list.setAccessibleName("Unfinished intakes (Enter continues one)")
+        self.list.setAccessibleName("Unfinished intakes and registrations (Enter continues one)")
         self.list.itemActivated.connect(self._chosen)
-        self.continue_button = QPushButton("Continue this intake")
+        self.continue_button = QPushButton("Continue this one")
         self.continue_button.setAccessibleName("Continue the selected unfinished intake")
         self.continue_button.clicked.connect(lambda: self._chosen(self.list.currentItem()))
         buttons = QHBoxLayout()
@@ -135,18 +252,16 @@ class RecoveryOffer(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
-        self.drafts: list[UnfinishedDraft] = []
+        self.drafts: list[Unfinished] = []
 
-    def show_drafts(self, drafts: list[UnfinishedDraft]) -> None:
+    def show_drafts(self, drafts: list[Unfinished]) -> None:
         self.drafts = list(drafts)
         self.list.clear()
         for draft in drafts:
             item = QListWidgetItem(draft.describe())
             item.setData(Qt.ItemDataRole.UserRole, draft)
             self.list.addItem(item)
-        self.heading.setText(
-            f"Unfinished intakes ({len(drafts)})" if drafts else "No unfinished intakes"
-        )
+        self.heading.setText(f"Unfinished work ({len(drafts)})" if drafts else "No unfinished work")
         self.continue_button.setEnabled(bool(drafts))
         # Nothing to offer: a one-line note, not an empty box taking half the screen.
         self.list.setVisible(bool(drafts))

@@ -90,7 +90,7 @@ class IntakeWizard(QWidget):
         self.keeper.draft_did_save.connect(self.draft_did_save)
         self.keeper.status_did_change.connect(self._show_save_status)
         self._build(patient_label)
-        self._refresh()
+        self._refresh(save=False)  # an empty form is nothing to keep
         self.go_to_step(0)
         # The other steps are built a few rows per turn of the event loop, so opening a
         # record never freezes the screen; one that is needed sooner is built then. A form
@@ -207,8 +207,8 @@ class IntakeWizard(QWidget):
         journal_key: str | None = None,
         step: str = "",
     ) -> None:
-        """Fill the form with a draft's answers (restart offer) and carry on saving it."""
-        self.keeper.resume(journal_key, intake_id, version)
+        """Fill the form with a draft's answers (restart offer) and carry on saving it.
+        Nothing is written (journal, database, audit trail) until a person changes it."""
         self._loading = True
         for question in self.checklist.questions:
             if question.id not in answers:
@@ -222,6 +222,7 @@ class IntakeWizard(QWidget):
         self._refresh(save=False)
         ids = [page.section.id for page in self.section_pages]
         self.go_to_step(ids.index(step) if step in ids else 0)
+        self.keeper.resume(journal_key, intake_id, version, self._draft_state())
 
     def set_answer(self, question_id: str, value: object) -> None:
         """Set one answer as if typed (scripts, tests, a pre-filled date of birth)."""
@@ -282,7 +283,7 @@ class IntakeWizard(QWidget):
         if self.context is None or not self._result.complete:
             self.submit_did_fail.emit("The screening is incomplete; answer the questions listed.")
             return
-        self.keeper.flush()
+        self.keeper.flush(force=self.keeper.intake_id is None)  # a copy only in the journal
         self.finish_button.setEnabled(False)
         self._submit_deadline = dt.datetime.now() + dt.timedelta(seconds=15)
         QTimer.singleShot(0, self, self._submit_when_saved)
@@ -506,16 +507,17 @@ class IntakeWizard(QWidget):
         self.screening_did_change.emit(self._result)
         self.answers_did_change.emit()
         if save and self._saving:
-            self.keeper.changed(
-                DraftState(
-                    answers=asked,
-                    checklist_id=self.checklist.id,
-                    checklist_version=self.checklist.version,
-                    patient_id=self._patient_id,
-                    step=self.step if hasattr(self, "pages") else "",
-                    on=self.today,
-                )
-            )
+            self.keeper.changed(self._draft_state())
+
+    def _draft_state(self) -> DraftState:
+        return DraftState(
+            answers=dict(self._answers),
+            checklist_id=self.checklist.id,
+            checklist_version=self.checklist.version,
+            patient_id=self._patient_id,
+            step=self.step,
+            on=self.today,
+        )
 
     def _show_steps(self) -> None:
         missing = set(self._result.missing)

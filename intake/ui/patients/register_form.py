@@ -4,6 +4,10 @@ Nothing typed is ever thrown away: a field that cannot be accepted keeps its tex
 why beside it. While the form is typed, likely matches already on file appear on the right
 with "Use this patient"; saving while a likely match is shown asks for a confirmation in a
 bar inside the window (no dialog).
+
+Every change goes to the local journal as it is typed (a registration entry, journal.py's
+bound and format), so a crash loses nothing; the next start offers it back ("Restore the
+unfinished registration"), and the entry goes once the patient is registered.
 """
 
 from __future__ import annotations
@@ -30,11 +34,13 @@ from PySide6.QtWidgets import (
 from intake.domain.duplicates import MAX_SCORE, Likeness
 from intake.domain.errors import Invalid
 from intake.domain.patient import PatientDraft, PatientInfo, check_patient
+from intake.domain.practice import LocationInfo
 from intake.domain.search_query import read_date
 from intake.services import patients, practice_admin
 from intake.services.patients import DuplicateCandidate
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
+from intake.ui.journal import REGISTRATION, Journal, RegistrationEntry, new_key
 
 DUPLICATE_DELAY_MS = 300
 LANGUAGES = (
@@ -93,10 +99,15 @@ class PatientRegisterForm(QWidget):
         *,
         today: dt.date | None = None,
         duplicate_delay_ms: int = DUPLICATE_DELAY_MS,
+        journal: Journal | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("registerForm")
         self._context = context
+        self._journal = journal
+        self.journal_key: str | None = None  # set while the journal holds this form
+        self._restoring = False
+        self._location_wanted: int | None = None  # restored before the locations arrived
         self._today = today or dt.date.today()
         self._generation = 0
         self._confirmed_ids: frozenset[int] = frozenset()
@@ -163,6 +174,31 @@ class PatientRegisterForm(QWidget):
             self._focus_first(problems)
             return
         self._submit(confirmed=self._confirmed_ids)
+
+    @property
+    def unsent(self) -> bool:
+        """True while something typed here is not registered (the journal keeps it)."""
+        return self.journal_key is not None
+
+    def fields(self) -> dict[str, str]:
+        """The form as typed: field -> text (a choice as its stored value)."""
+        return {name: self._text(name) for name in self.inputs}
+
+    def restore(self, key: str, fields: dict[str, str]) -> None:
+        """Put an unfinished registration back, as typed; it stays in the journal under the
+        same key (nothing is written until a person changes it)."""
+        self._restoring = True
+        try:
+            for name, text in fields.items():
+                widget = self.inputs.get(name)
+                if isinstance(widget, QLineEdit):
+                    widget.setText(text)
+                elif isinstance(widget, QComboBox):
+                    self._choose(widget, name, text)
+        finally:
+            self._restoring = False
+        self.journal_key = key
+        self.status.setText("Restored from this computer: check it, then register the patient.")
 
     def clear(self) -> None:
         for widget in self.inputs.values():
@@ -243,8 +279,10 @@ class PatientRegisterForm(QWidget):
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(lambda _t, n=name: self._edited(n))
             widget.editingFinished.connect(lambda n=name: self._finished(n))
+            widget.textChanged.connect(self._keep)
         else:
             widget.currentIndexChanged.connect(lambda _i, n=name: self._finished(n))
+            widget.currentIndexChanged.connect(self._keep)
         return row + 2
 
     def _set_tab_order(self) -> None:
@@ -256,10 +294,57 @@ class PatientRegisterForm(QWidget):
         combo = self.inputs["preferred_location_id"]
         assert isinstance(combo, QComboBox)
         combo.addItem("No preference", None)
+
+        def arrived(found: list[LocationInfo]) -> None:
+            self._restoring = True  # adding choices is not typing
+            for location in found:
+                combo.addItem(location.name, location.id)
+            self._restoring = False
+            if self._location_wanted is not None:
+                self._choose(combo, "preferred_location_id", str(self._location_wanted))
+
         self._context.run(
             lambda db, actor: practice_admin.list_locations(db, actor),
-            while_alive(self, lambda found: [combo.addItem(loc.name, loc.id) for loc in found]),
+            while_alive(self, arrived),
             while_alive(self, self.status.setText),
+        )
+
+    def _choose(self, combo: QComboBox, name: str, text: str) -> None:
+        """Select the choice stored as `text` (a location may arrive later)."""
+        wanted: object = text
+        if name == "preferred_location_id":
+            wanted = int(text) if text.isdigit() else None
+            self._location_wanted = wanted  # type: ignore[assignment]
+        index = combo.findData(wanted)
+        if index >= 0:
+            restoring, self._restoring = self._restoring, True
+            combo.setCurrentIndex(index)
+            self._restoring = restoring
+            if name == "preferred_location_id":
+                self._location_wanted = None
+
+    # --- the journal --------------------------------------------------------------------------
+
+    def _keep(self) -> None:
+        """Hand the form to the journal on every change (the writer puts it on disk)."""
+        if self._journal is None or self._restoring:
+            return
+        if self._blank():
+            self._forget()
+            return
+        if self.journal_key is None:
+            self.journal_key = new_key()
+        self._journal.keep(RegistrationEntry(self.journal_key, self.fields()))
+
+    def _forget(self) -> None:
+        if self._journal is not None and self.journal_key is not None:
+            self._journal.drop(self.journal_key, REGISTRATION)
+        self.journal_key = None
+
+    def _blank(self) -> bool:
+        return all(
+            not w.text() if isinstance(w, QLineEdit) else w.currentIndex() <= 0
+            for w in self.inputs.values()
         )
 
     # --- reacting to typing -----------------------------------------------------------------
@@ -372,6 +457,7 @@ class PatientRegisterForm(QWidget):
             return
         self.confirm_bar.hide()
         self._confirmed_ids = frozenset()
+        self._forget()  # stored for good: the journal's copy goes
         info = outcome.registered
         self.status.setText(f"Registered {info.given_name} {info.family_name} as {info.mrn}.")
         self.patient_was_registered.emit(info.id)
