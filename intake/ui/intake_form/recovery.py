@@ -109,7 +109,7 @@ def load_unfinished(
             rows = None
         return merge_unfinished(entries, rows)
 
-    context.run(work, on_done, lambda _message: on_done(merge_unfinished(journal.read_all(), None)))
+    context.run(work, on_done, lambda _error: on_done(merge_unfinished(journal.read_all(), None)))
 
 
 class RecoveryOffer(QWidget):

@@ -43,6 +43,7 @@ from intake.ui.intake_form.rows import QuestionRow, SectionPage
 from intake.ui.intake_form.screening_panel import LEVELS, ScreeningPanel, level_key
 from intake.ui.intake_form.summary import summary_html
 from intake.ui.journal import Journal
+from intake.ui.worker import failure_text
 
 SUMMARY = "summary"
 _IDLE_BUDGET_S = 0.008  # building while idle: short turns, so typing is never held up
@@ -671,7 +672,8 @@ class IntakeWizard(QWidget):
         self.finish_button.setEnabled(False)
         self.intake_did_submit.emit(info.id)
 
-    def _submit_failed(self, message: str) -> None:
+    def _submit_failed(self, error: BaseException) -> None:
+        message = failure_text(error)
         self.finish_button.setEnabled(True)
         self.save_status.setText(message)
         self.submit_did_fail.emit(message)

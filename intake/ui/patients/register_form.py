@@ -35,6 +35,7 @@ from intake.services import patients, practice_admin
 from intake.services.patients import DuplicateCandidate
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
+from intake.ui.worker import failure_text, in_words
 
 DUPLICATE_DELAY_MS = 300
 LANGUAGES = (
@@ -259,7 +260,7 @@ class PatientRegisterForm(QWidget):
         self._context.run(
             lambda db, actor: practice_admin.list_locations(db, actor),
             while_alive(self, lambda found: [combo.addItem(loc.name, loc.id) for loc in found]),
-            while_alive(self, self.status.setText),
+            in_words(while_alive(self, self.status.setText)),
         )
 
     # --- reacting to typing -----------------------------------------------------------------
@@ -329,7 +330,7 @@ class PatientRegisterForm(QWidget):
         self._context.run(
             lambda db, actor: patients.duplicates(db, actor, draft),
             while_alive(self, lambda found: self._show_duplicates(generation, found)),
-            while_alive(self, lambda message: self._duplicates_failed(generation, message)),
+            while_alive(self, lambda e: self._duplicates_failed(generation, failure_text(e))),
         )
 
     def _show_duplicates(self, generation: int, found: tuple[DuplicateCandidate, ...]) -> None:
@@ -360,7 +361,7 @@ class PatientRegisterForm(QWidget):
             return _Outcome(patients.register(db, actor, draft, today=today))  # type: ignore[arg-type]
 
         self._context.run(
-            work, while_alive(self, self._saved), while_alive(self, self._save_failed)
+            work, while_alive(self, self._saved), in_words(while_alive(self, self._save_failed))
         )
 
     def _saved(self, outcome: _Outcome) -> None:
