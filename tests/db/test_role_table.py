@@ -362,7 +362,7 @@ _BEFORE_SIGN_IN = "runs before anyone is signed in; audited itself"
 EXEMPT: dict[str, str] = {
     "db_errors.plain_errors": _IN_TRANSACTION,
     "audit.record": _IN_TRANSACTION,
-    "booking.screening_allows_booking": _IN_TRANSACTION,
+    "screening_gate.intake_allows_booking": _IN_TRANSACTION,
     "booking.visit_of": _IN_TRANSACTION,
     "calendar_export.event_uid": _NO_DATA,
     "calendar_export.calendar_text": _NO_DATA,
