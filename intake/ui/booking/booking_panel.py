@@ -41,7 +41,8 @@ SEARCH_DELAY_MS = 250
 SEARCH_LIMIT = 60
 BOOK_KEY = QKeySequence("Ctrl+B")
 SEARCH_KEY = QKeySequence("F5")
-_TONE_MARK = {"info": "", "done": "✔", "warn": "⚠", "error": "✖", "blocked": "⛔"}
+# Marks the default fonts have (DejaVu Sans, Segoe UI): "⛔" drew an empty box.
+_TONE_MARK = {"info": "", "done": "✔", "warn": "⚠", "error": "✖", "blocked": "⊘"}
 
 
 @dataclass(frozen=True)
