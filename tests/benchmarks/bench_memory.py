@@ -167,7 +167,7 @@ def answered(result):
     after()
 def failed(error):
     state["failed"] += 1
-    if state["failed"] > calls // 50 + 10:
+    if state["failed"] > (warm_up + calls) // 50 + 10:  # more than the stale saves
         fail(f"too many failures: {error!r}")
     after()
 def after():
