@@ -6,6 +6,13 @@ Pure Python (no Qt, no database, no I/O beyond reading packaged checklist files)
 from __future__ import annotations
 
 from intake.screening.answers import AnswerError, validate_answers
+from intake.screening.booking_gate import (
+    BookingGate,
+    Hold,
+    ScreeningForbidsBooking,
+    may_book,
+    require_booking_allowed,
+)
 from intake.screening.checklist import CategoryRule, Checklist, Rule
 from intake.screening.conditions import Condition
 from intake.screening.errors import ChecklistError
@@ -27,6 +34,7 @@ from intake.screening.triage import TriageLevel
 __all__ = [
     "ENGINE_VERSION",
     "AnswerError",
+    "BookingGate",
     "Category",
     "CategoryRule",
     "CervicogenicHeadache",
@@ -35,12 +43,14 @@ __all__ = [
     "Choice",
     "Condition",
     "Flag",
+    "Hold",
     "NdiBand",
     "NdiScore",
     "PainScores",
     "Question",
     "QuestionType",
     "Rule",
+    "ScreeningForbidsBooking",
     "ScreeningResult",
     "Section",
     "Stage",
@@ -51,6 +61,8 @@ __all__ = [
     "evaluate",
     "load_checklist",
     "load_checklist_file",
+    "may_book",
+    "require_booking_allowed",
     "score_ndi",
     "validate_answers",
 ]

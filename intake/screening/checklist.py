@@ -42,6 +42,8 @@ class Checklist:
     ndi_sections: tuple[str, ...]
     pain: tuple[tuple[str, str], ...]  # (result key, question id): now, best, worst
     stage_question: str
+    consents: tuple[str, ...]  # yes/no questions booking needs answered yes ([booking])
+    consent_message: str  # what the front desk reads while one of them is not given
     source: str = ""  # the file it came from, for messages
     _index: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
 

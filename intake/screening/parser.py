@@ -37,7 +37,9 @@ _TOP_KEYS = (
     "rules",
     "cervicogenic_headache",
     "scores",
+    "booking",
 )
+_BOOKING_KEYS = ("consents", "consent_missing")
 _QUESTION_KEYS = (
     "id",
     "type",
@@ -94,6 +96,8 @@ class _Parser:
         index = {q.id: q for section in sections for q in section.questions}
         criteria, met = self._cervicogenic(self._table(data, "cervicogenic_headache"))
         scores = self._table(data, "scores")
+        booking = self._table(data, "booking")
+        self._known_keys(booking, _BOOKING_KEYS, "[booking]", None, header="[booking]")
         return Checklist(
             id=self._text_value(meta, "id", "[checklist]", self._loc.header("[checklist]")),
             version=self._version(meta),
@@ -107,6 +111,10 @@ class _Parser:
             ndi_sections=self._ndi(scores, index),
             pain=self._pain(scores, index),
             stage_question=self._stage_question(scores, index),
+            consents=self._consents(booking, index),
+            consent_message=self._text_value(
+                booking, "consent_missing", "[booking]", self._loc.header("[booking]")
+            ),
             source=self._label,
             _index=MappingProxyType(index),
         )
@@ -440,6 +448,28 @@ class _Parser:
             )
         return question.id
 
+    def _consents(
+        self, booking: Mapping[str, object], index: Mapping[str, Question]
+    ) -> tuple[str, ...]:
+        """The consents booking waits for: yes/no questions asked of everyone, each once."""
+        ids = booking.get("consents")
+        line = self._loc.key("[booking]", "consents")
+        if not isinstance(ids, list) or not all(isinstance(q, str) for q in ids):
+            self.fail(
+                "'consents' must list the ids of the yes/no questions booking needs answered "
+                "yes (an empty list [] if none)",
+                line=line or self._loc.header("[booking]"),
+                where="[booking]",
+            )
+        for number, qid in enumerate(ids):
+            if problem := _consent_problem(index.get(qid), qid in ids[:number]):
+                self.fail(
+                    f"consent {qid!r} {problem}",
+                    line=self._loc.token_after(line, f"[\"']{re.escape(qid)}[\"']"),
+                    where="[booking]",
+                )
+        return tuple(ids)
+
     # -- small helpers ------------------------------------------------------------------
 
     def _compile(self, raw: object, where: str, line: int | None) -> Condition:
@@ -501,3 +531,13 @@ class _Parser:
                 where=where,
             )
         return value
+
+
+def _consent_problem(question: Question | None, repeated: bool) -> str:
+    if question is None:
+        return "is not a question of this checklist"
+    if question.type != QuestionType.YESNO:
+        return "is not a yes/no question"
+    if question.asked_when is not None:
+        return "is asked only sometimes ('asked_when'); a consent is asked of everyone"
+    return "is listed twice" if repeated else ""

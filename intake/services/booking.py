@@ -26,7 +26,7 @@ from intake.domain.booking import (
     SlotRequest,
     Visit,
 )
-from intake.domain.enums import AppointmentStatus, IntakeStatus
+from intake.domain.enums import AppointmentStatus
 from intake.domain.errors import Contention, Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
 from intake.scheduling import AppointmentType as TypeInput
@@ -41,6 +41,7 @@ from intake.services.calendar_statics import (
     known_statics,
 )
 from intake.services.database import Database, retried
+from intake.services.screening_gate import intake_allows_booking
 
 ALTERNATIVES = 3
 _TABLE = Appointment.__table__
@@ -329,43 +330,7 @@ def _screening_gate(session: Session, request: BookingRequest, kind: VisitKind) 
         raise NotFound(f"There is no intake with id {request.intake_id}.")
     if intake.patient_id != request.patient_id:
         raise Invalid({"intake": "That intake belongs to another patient."})
-    return screening_allows_booking(intake)
-
-
-def screening_allows_booking(intake: Intake) -> bool:
-    """Raise BookingRefused unless the stored screening lets the front desk book."""
-    result = intake.screening or {}
-    if intake.screening_status != "complete":
-        missing = ", ".join(result.get("missing", [])) or "the screening questions"
-        raise BookingRefused(f"The screening is incomplete; still needed: {missing}.")
-    if intake.triage == "emergency":
-        raise BookingRefused(
-            "Emergency: do not book. Tell the caller to call the emergency number or go to "
-            "the emergency department now, and tell the clinician on duty."
-        )
-    if intake.triage == "refer":
-        raise BookingRefused(
-            "Refer: do not book yet. The patient should see their physician or urgent care "
-            "today; book after medical clearance."
-        )
-    if intake.status not in (IntakeStatus.SUBMITTED.value, IntakeStatus.REVIEWED.value):
-        raise BookingRefused(
-            "The intake is not finished: submit it (Ctrl+Enter) before booking"
-            + (
-                " — a therapist returned it to the front desk."
-                if intake.status == "returned"
-                else "."
-            )
-        )
-    answers = intake.answers or {}
-    if (
-        answers.get("consent_treatment") is not True
-        or answers.get("consent_privacy_notice") is not True
-    ):
-        raise BookingRefused(
-            "Consent to treatment and the privacy notice are needed before booking."
-        )
-    return intake.triage == "review"
+    return intake_allows_booking(intake)
 
 
 def _require_bookable(

@@ -25,6 +25,7 @@ from intake.services.actor import Actor
 from intake.services.calendar_statics import calendar_statics
 from intake.services.database import Database
 from intake.services.patients import patient_row
+from intake.services.screening_gate import intake_allows_booking
 
 # Priority: lower is more urgent. A patient a therapist must review comes before a clear one.
 TRIAGE_PRIORITY = {"review": 10, "clear": 20, None: 30}
@@ -174,8 +175,6 @@ def _triage(
     session: Session, patient_id: int, intake_id: int | None, kind: AppointmentType
 ) -> str | None:
     """The intake's triage; a patient who may not be booked may not wait for a slot either."""
-    from intake.services.booking import screening_allows_booking
-
     if intake_id is None:
         if kind.requires_screening:
             raise BookingRefused(f"{kind.name} needs the patient's screened intake first.")
@@ -183,7 +182,7 @@ def _triage(
     intake = session.get(Intake, intake_id)
     if intake is None or intake.patient_id != patient_id:
         raise NotFound(f"There is no intake {intake_id} for this patient.")
-    screening_allows_booking(intake)
+    intake_allows_booking(intake)
     return intake.triage
 
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.guard import while_alive
-from intake.ui.worker import Worker
+from intake.ui.worker import Failure, Worker
 
 T = TypeVar("T")
 
@@ -29,11 +29,14 @@ class UiContext:
         self,
         work: Callable[[Database, Actor], T],
         on_success: Callable[[T], None],
-        on_failure: Callable[[str], None],
+        on_failure: Failure,
         *,
         owner: QObject | None = None,
-    ) -> Any:
+    ) -> int:
         """Run a service call off the GUI thread; the callbacks run on the GUI thread.
+
+        `on_failure` gets the exception (see `intake.ui.worker`): screens decide with
+        isinstance, and show `failure_text(error)` to the person.
 
         The answer is dropped if `owner` (by default the object whose method `on_success`
         is) was deleted meanwhile: a screen closed while its call was under way.

@@ -39,6 +39,7 @@ from intake.ui.journal import Journal, writer
 from intake.ui.patients.register_form import PatientRegisterForm
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.review.returned_list import ReturnedList
+from intake.ui.worker import in_words
 
 FIND, REGISTER, INTAKE = 0, 1, 2
 PREPARE_AFTER_MS = 300
@@ -211,7 +212,7 @@ class FrontDeskPage(QWidget):
         def work(database: Any, actor: Any) -> PatientInfo:
             return patients.get(database, actor, patient_id)
 
-        self.context.run(work, self._start_intake, self.status_did_change.emit)
+        self.context.run(work, self._start_intake, in_words(self.status_did_change.emit))
 
     def prepare_next_intake(self) -> None:
         """Make the next intake's form (and its booking panel) while nobody waits for it,

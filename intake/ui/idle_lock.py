@@ -29,7 +29,7 @@ from intake.domain.accounts import SignInRequired, role_label
 from intake.services import accounts
 from intake.services.actor import Actor
 from intake.services.database import Database
-from intake.ui.worker import Worker
+from intake.ui.worker import Worker, in_words
 
 DEFAULT_IDLE_MINUTES = 5
 CHECK_INTERVAL_MS = 5_000
@@ -292,18 +292,21 @@ class IdleLock(QObject):
         if self.is_locked:
             return
         actor, database = self.actor, self.database
-        self.worker.submit(lambda: _account_problem(database, actor), self._account_checked, _quiet)
+        self.worker.submit(
+            lambda: accounts.verify_actor(database, actor), _still_allowed, self._account_failed
+        )
 
-    def _account_checked(self, problem: str | None) -> None:
-        if problem:
-            self.lock(problem)
+    def _account_failed(self, error: BaseException) -> None:
+        # Only a changed account locks; a failed check (say, the network) locks nobody out.
+        if isinstance(error, SignInRequired):
+            self.lock(str(error))
 
     def _unlock(self, username: str, password: str) -> None:
         database, station = self.database, self.actor.workstation
         self.worker.submit(
             lambda: accounts.sign_in(database, username, password, workstation=station),
             self._signed_in,
-            self.screen.refused,
+            in_words(self.screen.refused),
         )
 
     def _signed_in(self, actor: Actor) -> None:
@@ -318,16 +321,8 @@ class IdleLock(QObject):
         return False
 
 
-def _account_problem(database: Database, actor: Actor) -> str | None:
-    try:
-        accounts.verify_actor(database, actor)
-    except SignInRequired as exc:
-        return str(exc)
-    return None
-
-
-def _quiet(_message: str) -> None:
-    """A failed background check (say, the network) does not lock anyone out."""
+def _still_allowed(_actor: Actor) -> None:
+    """The account is as it was: nothing to do."""
 
 
 __all__ = ["IdleLock", "IdleWatcher", "LockScreen"]

@@ -69,6 +69,8 @@ def close_message(work: list[str]) -> str:
 
 
 class MainWindow(QMainWindow):
+    """Offers no area until someone has signed in (`set_allowed_areas`)."""
+
     area_did_change = Signal(str)
 
     def __init__(self, database_label: str = "Connecting to the database…") -> None:
@@ -87,10 +89,15 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{blurb} (Ctrl+{number})")
             self.navigation.addItem(item)
+            item.setHidden(True)  # until a role allows it
             self._page_index[key] = self.pages.addWidget(_placeholder(title, blurb))
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self._go(row))
         self.navigation.currentRowChanged.connect(self._show_row)
+        self.signed_out = _signed_out_page()
+        self.pages.addWidget(self.signed_out)
+        self.pages.setCurrentWidget(self.signed_out)
+        self.navigation.hide()
         body = QWidget()
         layout = QHBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -102,7 +109,6 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("databaseLabel")
         self.database_label.setAccessibleName("Database in use")
         self.statusBar().addPermanentWidget(self.database_label)
-        self.navigation.setCurrentRow(0)
         self._unsent: list[UnsentWork] = []
 
     def watch_unsent_work(self, screen: UnsentWork) -> None:
@@ -129,6 +135,7 @@ class MainWindow(QMainWindow):
         """Offer only the areas the signed-in person may use."""
         for row, (key, _title, _blurb) in enumerate(AREAS):
             self.navigation.item(row).setHidden(key not in keys)
+        self.navigation.setVisible(bool(keys))
         if self.navigation.currentItem() is None or self.navigation.currentItem().isHidden():
             first = next((r for r in range(len(AREAS)) if AREAS[r][0] in keys), 0)
             self.navigation.setCurrentRow(first)
@@ -166,7 +173,9 @@ class MainWindow(QMainWindow):
             self.set_page(key, build())
 
     def current_area(self) -> str:
-        return str(self.navigation.currentItem().data(Qt.ItemDataRole.UserRole))
+        """The area shown; "" before anyone has signed in."""
+        item = self.navigation.currentItem()
+        return "" if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
     def show_database(self, display_url: str) -> None:
         self.database_label.setText(f"Database: {display_url}")
@@ -187,7 +196,22 @@ def _placeholder(title: str, blurb: str) -> QWidget:
     layout = QVBoxLayout(page)
     heading = QLabel(title)
     heading.setObjectName("pageTitle")
-    text = QLabel(f"{blurb}.\nThis area arrives in a coming release.")
+    text = QLabel(f"{blurb}.")
+    text.setObjectName("pageBlurb")
+    layout.addWidget(heading)
+    layout.addWidget(text)
+    layout.addStretch(1)
+    return page
+
+
+def _signed_out_page() -> QWidget:
+    """Behind the sign-in: the program's name and what to do, no area yet."""
+    page = QWidget()
+    page.setObjectName("signedOut")
+    layout = QVBoxLayout(page)
+    heading = QLabel("Clinic Intake")
+    heading.setObjectName("pageTitle")
+    text = QLabel("Sign in to start. The areas your role allows appear on the left.")
     text.setObjectName("pageBlurb")
     layout.addWidget(heading)
     layout.addWidget(text)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QW
 
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
-from intake.ui.worker import Worker
+from intake.ui.worker import Worker, failure_text
 
 if TYPE_CHECKING:
     from intake.services.actor import Actor
@@ -60,7 +60,8 @@ class Startup(QObject):
 
         return open_for_gui(demo=self.demo, demo_patients=DEMO_PATIENTS)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = failure_text(error)
         self.window.statusBar().showMessage("The database could not be opened")
         self.window.database_label.setText("No database")
         self.database_did_fail.emit(message)

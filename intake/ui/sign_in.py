@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.accounts import DemoAccount, role_label
+from intake.domain.errors import Invalid
 from intake.services import accounts
 from intake.services.actor import Actor
 from intake.services.database import Database
-from intake.ui.admin.forms import FieldErrors, Rejected, capture_invalid
+from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
-from intake.ui.worker import Worker
+from intake.ui.worker import Worker, failure_text
 
 
 def _password_field() -> QLineEdit:
@@ -148,17 +149,15 @@ class SignInDialog(QDialog):
             return
         self._busy(True)
         station = self.workstation
-        if self.first_admin:
-            display = self.display_name.text()
-            work = capture_invalid(
-                lambda: accounts.create_first_admin(
-                    self.database, name, display, password, workstation=station
+        database, first_admin, display = self.database, self.first_admin, self.display_name.text()
+
+        def work() -> Actor:
+            if first_admin:
+                return accounts.create_first_admin(
+                    database, name, display, password, workstation=station
                 )
-            )
-        else:
-            work = capture_invalid(
-                lambda: accounts.sign_in(self.database, name, password, workstation=station)
-            )
+            return accounts.sign_in(database, name, password, workstation=station)
+
         self.worker.submit(work, self._done, self._failed)
 
     def _busy(self, busy: bool) -> None:
@@ -166,18 +165,18 @@ class SignInDialog(QDialog):
         if busy:
             self.general.setText("Checking…")
 
-    def _done(self, result: Actor | Rejected) -> None:
+    def _done(self, result: Actor) -> None:
         self._busy(False)
-        if isinstance(result, Rejected):
-            self.fields.show(result.problems)
-            return
         self.actor = result
         self.did_sign_in.emit(result)
         self.accept()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
         self._busy(False)
-        self.general.setText(message)
+        if isinstance(error, Invalid):  # a new admin's name or password: next to the field
+            self.fields.show(error.problems)
+            return
+        self.general.setText(failure_text(error))
         self.password.clear()
         self.password.setFocus()
 
@@ -227,22 +226,22 @@ class ChangePasswordDialog(QDialog):
         self.fields.clear()
         self.save_button.setEnabled(False)
         self.context.run(
-            capture_invalid(lambda db, actor: accounts.change_password(db, actor, current, new)),
+            lambda db, actor: accounts.change_password(db, actor, current, new),
             self._done,
             self._failed,
         )
 
-    def _done(self, result: object) -> None:
+    def _done(self, _result: object) -> None:
         self.save_button.setEnabled(True)
-        if isinstance(result, Rejected):
-            self.fields.show(result.problems)
-            return
         self.changed = True
         self.accept()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
-        self.general.setText(message)
+        if isinstance(error, Invalid):
+            self.fields.show(error.problems)
+            return
+        self.general.setText(failure_text(error))
 
 
 __all__ = ["ChangePasswordDialog", "SignInDialog"]

@@ -9,6 +9,12 @@ an admin (the sign-in dialog is replaced), the Schedule area shown with the day 
 busiest location-day of the coming week. The child reads VmRSS from /proc/self/status at each
 stage; the figure judged is the RSS once the day view has loaded and painted.
 Target (issue 9): <= 150 MiB. An empty PySide6 window in a process of its own is the reference.
+
+A second figure (issue 14): a working day of background calls. Another fresh process opens the
+same database with the program's worker and `UiContext` and makes --calls calls one after
+another, as a front desk does all day: patient searches (every keystroke is one), draft saves
+(some refused as stale) and day-view refreshes, 6:2:2. The figure judged is how much RSS grows
+from after a warm-up of 1,000 calls to the end (both after a collection). Target: <= 10 MiB.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from intake.services.demo_practice import DemoOptions
 from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
 
 TARGET_MIB = 150.0
+DAY_GROWTH_TARGET_MIB = 10.0
+WARM_UP_CALLS = 1_000
 
 EMPTY_WINDOW = """
 import json, os
@@ -109,6 +117,82 @@ app.exec()
 """
 
 
+# A day of calls through the program's own worker, each started when the last one answered.
+DAY_OF_CALLS = """
+import datetime as dt, gc, json, os, sys
+def rss():
+    with open("/proc/self/status") as handle:
+        fields = dict(line.split(":", 1) for line in handle)
+    return int(fields["VmRSS"].split()[0]) / 1024
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from intake.domain.enums import Role
+from intake.services import intakes, patient_search, schedule_view
+from intake.services.actor import Actor
+from intake.services.database import open_database
+from intake.ui.context import UiContext
+from intake.ui.gc_guard import GuiThreadCollector
+from intake.ui.worker import Worker
+location_id, day = int(sys.argv[1]), dt.date.fromisoformat(sys.argv[2])
+calls, warm_up = int(sys.argv[3]), int(sys.argv[4])
+app = QApplication([])
+collector = GuiThreadCollector(app)
+collector.start()
+database = open_database(os.environ["INTAKE_DATABASE_URL"])
+context = UiContext(database, Actor(None, "bench-desk", Role.FRONT_DESK, "bench"), Worker())
+names = ("smith", "garcia", "nguyen", "miller", "lopez")
+typed = [word[:n] for word in names for n in (2, 3, 4, 5)]
+draft = {"id": None, "version": None}
+state = {"done": 0, "failed": 0, "at_warm": 0.0}
+def fail(message):
+    print(json.dumps({"error": message}), flush=True)
+    os._exit(1)
+def search(n):
+    text = typed[n % len(typed)]
+    return lambda db, actor: patient_search.search(db, actor, text)
+def save(n):
+    ident, version = draft["id"], draft["version"]
+    if ident is not None and n % 50 == 6:
+        version = -1  # now and then a copy changed on another PC: refused as stale
+    answers = {"has_neck_pain": True, "pain_now": n % 11}
+    return lambda db, actor: intakes.save_draft(
+        db, actor, answers, intake_id=ident, version=version
+    )
+def refresh(n):
+    return lambda db, actor: schedule_view.location_day(db, actor, location_id, day)
+PLAN = [search] * 6 + [save] * 2 + [refresh] * 2
+def answered(result):
+    if hasattr(result, "version") and hasattr(result, "checklist_id"):
+        draft["id"], draft["version"] = result.id, result.version
+    after()
+def failed(error):
+    state["failed"] += 1
+    if state["failed"] > (warm_up + calls) // 50 + 10:  # more than the stale saves
+        fail(f"too many failures: {error!r}")
+    after()
+def after():
+    state["done"] += 1
+    if state["done"] == warm_up:
+        gc.collect()
+        state["at_warm"] = rss()
+    if state["done"] == warm_up + calls:
+        QTimer.singleShot(0, finish)  # let the last deliveries and deferred deletes run
+        return
+    n = state["done"]
+    context.run(PLAN[n % len(PLAN)](n), answered, failed)
+def finish():
+    gc.collect()
+    end = rss()
+    print(json.dumps({"warm": state["at_warm"], "end": end, "calls": calls,
+                      "failed": state["failed"], "children": len(context.worker.children())}),
+          flush=True)
+    os._exit(0)
+QTimer.singleShot(0, lambda: context.run(search(0), answered, failed))
+QTimer.singleShot(3_600_000, lambda: fail("timed out"))
+app.exec()
+"""
+
+
 def busiest_day(database: Database, today: dt.date, days: int = 7) -> tuple[int, dt.date, int]:
     """The location and day of the coming week with the most visits on the day view."""
     best = (0, today, -1)
@@ -122,13 +206,13 @@ def busiest_day(database: Database, today: dt.date, days: int = 7) -> tuple[int,
     return best
 
 
-def child(code: str, *args: str, env: dict[str, str]) -> dict[str, object]:
+def child(code: str, *args: str, env: dict[str, str], timeout: float = 300) -> dict[str, object]:
     done = subprocess.run(
         [sys.executable, "-c", code, *args],
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if not lines:
@@ -139,7 +223,7 @@ def child(code: str, *args: str, env: dict[str, str]) -> dict[str, object]:
     return result
 
 
-def measure(url: str, folder: str, patients: int) -> dict[str, object]:
+def measure(url: str, folder: str, patients: int, calls: int) -> dict[str, object]:
     database = open_database(url)
     try:
         fill(database, DemoOptions(patients=patients, seed=1))
@@ -154,6 +238,16 @@ def measure(url: str, folder: str, patients: int) -> dict[str, object]:
     )
     result = child(PROGRAM, str(location_id), day.isoformat(), env=env)
     result["where"] = f"location {location_id}, {day.isoformat()}, {visits} visits"
+    if calls:
+        result["day"] = child(
+            DAY_OF_CALLS,
+            str(location_id),
+            day.isoformat(),
+            str(calls),
+            str(WARM_UP_CALLS),
+            env=env,
+            timeout=3_600,
+        )
     return result
 
 
@@ -163,15 +257,18 @@ def main() -> None:
     parser.add_argument(
         "--postgres", default=os.environ.get("INTAKE_BENCH_POSTGRES", DEFAULT_POSTGRES)
     )
+    parser.add_argument(
+        "--calls", type=int, default=20_000, help="a day's background calls (0: skip)"
+    )
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     empty = child(EMPTY_WINDOW, env=env)["window"]
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as folder:
         sqlite = f"sqlite+pysqlite:///{Path(folder) / 'intake.sqlite3'}"
-        results["SQLite"] = measure(sqlite, folder, args.patients)
+        results["SQLite"] = measure(sqlite, folder, args.patients, args.calls)
         postgres = fresh_postgres(args.postgres, "memory")
-        results["PostgreSQL"] = measure(postgres, folder, args.patients)
+        results["PostgreSQL"] = measure(postgres, folder, args.patients, args.calls)
     print(f"resident memory, {args.patients:,}-patient database, admin signed in, day view shown")
     print(f"{'figure':<52}{'RSS MiB':>9}{'target':>9}  result")
     print(f"{'empty PySide6 window (reference)':<52}{empty['VmRSS']:>9.1f}{'':>9}  reference")  # type: ignore[index]
@@ -185,6 +282,20 @@ def main() -> None:
         label = f"  {backend}: RSS with the day view shown"
         print(f"{label:<52}{final['VmRSS']:>9.1f}{TARGET_MIB:>9.0f}  {verdict}")
         print(f"{'  peak RSS so far (VmHWM)':<52}{final['VmHWM']:>9.1f}")
+    if args.calls:
+        print("\na working day of background calls (searches, draft saves, day-view refreshes)")
+        print(f"{'figure':<52}{'MiB':>9}{'target':>9}  result")
+        for backend, result in results.items():
+            day: dict[str, float] = result["day"]  # type: ignore[assignment]
+            growth = day["end"] - day["warm"]
+            verdict = "ok" if growth <= DAY_GROWTH_TARGET_MIB else "MISSED"
+            label = f"  {backend}: RSS growth over {int(day['calls']):,} calls"
+            print(f"{label:<52}{growth:>+9.1f}{DAY_GROWTH_TARGET_MIB:>9.0f}  {verdict}")
+            detail = (
+                f"    ({day['warm']:.1f} -> {day['end']:.1f} MiB; {int(day['failed'])} refused "
+                f"as stale; worker children at the end: {int(day['children'])})"
+            )
+            print(detail)
 
 
 if __name__ == "__main__":

@@ -380,7 +380,7 @@ EXEMPT: dict[str, str] = {
     "db_errors.describe": _NO_DATA + "; names a driver error's class and code",
     "database.retried": "runs a service's own unit of work again; the service checks the actor",
     "audit.record": _IN_TRANSACTION,
-    "booking.screening_allows_booking": _IN_TRANSACTION,
+    "screening_gate.intake_allows_booking": _IN_TRANSACTION,
     "booking.visit_of": _IN_TRANSACTION,
     "calendar_export.event_uid": _NO_DATA,
     "calendar_export.calendar_text": _NO_DATA,

@@ -29,7 +29,7 @@ def test_an_answer_for_a_closed_screen_is_dropped_not_delivered(qtbot, database)
     qtbot.waitUntil(lambda: not _alive(screen) and not _alive(other))
     release.set()
     context.worker.wait_for_done()
-    qtbot.waitUntil(lambda: not context.worker._live)  # all three answers have come back
+    qtbot.waitUntil(lambda: context.worker.pending == 0)  # all three answers have come back
     assert delivered == ["late answer"]
 
 

@@ -14,6 +14,7 @@ from intake.ui.main_window import AREAS, MainWindow
 
 def test_keyboard_navigation_reaches_every_area(qtbot, show_active):
     window = show_active(MainWindow())
+    window.set_allowed_areas({key for key, _title, _blurb in AREAS})  # an admin signed in
     assert window.current_area() == "intake"
     for number, (key, _title, _blurb) in reversed(list(enumerate(AREAS, start=1))):
         with qtbot.waitSignal(window.area_did_change) as caught:
@@ -22,6 +23,49 @@ def test_keyboard_navigation_reaches_every_area(qtbot, show_active):
         assert caught.args == [key]
         assert window.current_area() == key
         assert window.pages.currentIndex() == number - 1
+
+
+def _offered(window: MainWindow) -> list[str]:
+    rows = range(window.navigation.count())
+    return [AREAS[r][0] for r in rows if not window.navigation.item(r).isHidden()]
+
+
+def _page_text(window: MainWindow) -> str:
+    return " ".join(label.text() for label in window.pages.currentWidget().findChildren(QLabel))
+
+
+def test_before_anyone_signs_in_no_area_is_offered(qtbot, show_active):
+    window = show_active(MainWindow())
+    assert _offered(window) == [] and not window.navigation.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # Admin's key
+    assert window.current_area() == ""
+    assert "Sign in to start" in _page_text(window)
+    texts = [label.text() for label in window.findChildren(QLabel)]
+    assert not [t for t in texts if "coming release" in t]
+
+
+def test_behind_the_sign_in_dialog_the_window_shows_no_area(qtbot, app_env: str, monkeypatch):
+    behind: dict[str, object] = {}
+
+    def ask(self: Startup, _started: object) -> None:
+        behind.update(areas=_offered(self.window), text=_page_text(self.window))
+        return None  # the person closes the sign-in
+
+    monkeypatch.setattr(Startup, "ask_sign_in", ask)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    startup = Startup(window, demo=False)
+    startup.quit_on_failure = False
+    with qtbot.waitSignal(startup.database_did_open, timeout=30_000):
+        startup.begin()
+    qtbot.waitUntil(lambda: bool(behind))
+    startup.stop()
+    startup.worker.wait_for_done()
+    startup.database.close()
+    assert behind["areas"] == []
+    assert "Sign in to start" in str(behind["text"])
+    assert "coming release" not in str(behind["text"])
 
 
 def test_navigation_has_accessible_names(qtbot):

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.accounts import AuditChoices, AuditEntry, AuditPage, AuditQuery
+from intake.domain.errors import Invalid
 from intake.services import audit_view
 from intake.ui.admin.base import date_edit, to_date
-from intake.ui.admin.forms import FieldErrors, Rejected, capture_invalid
+from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
+from intake.ui.worker import failure_text, in_words
 
 ANY = ""
 COLUMNS = ("When", "User", "Workstation", "Action", "Entity", "Record", "Patient", "Fields")
@@ -148,7 +150,7 @@ class AuditTab(QWidget):
         outer.addLayout(right, 1)
 
     def load(self) -> None:
-        self.context.run(audit_view.choices, self._choices, self.status.setText)
+        self.context.run(audit_view.choices, self._choices, in_words(self.status.setText))
 
     def _choices(self, choices: AuditChoices) -> None:
         for combo, values in ((self.user, choices.usernames), (self.action, choices.actions)):
@@ -176,16 +178,12 @@ class AuditTab(QWidget):
         self.status.setText("Loading…")
         self.fields.clear()
         self.context.run(
-            capture_invalid(lambda db, actor: audit_view.search(db, actor, query)),
+            lambda db, actor: audit_view.search(db, actor, query),
             self._shown,
-            self.status.setText,
+            self._failed,
         )
 
-    def _shown(self, page: AuditPage | Rejected) -> None:
-        if isinstance(page, Rejected):
-            self.fields.show(page.problems)
-            self.status.setText("")
-            return
+    def _shown(self, page: AuditPage) -> None:
         self.model.set_entries(page.entries)
         more = " (the newest shown; narrow the filters to see older ones)" if page.more else ""
         self.status.setText(f"{len(page.entries)} events{more}.")
@@ -198,14 +196,18 @@ class AuditTab(QWidget):
         query = self.query()
         self.status.setText("Exporting…")
         self.context.run(
-            capture_invalid(lambda db, actor: audit_view.export_csv(db, actor, query, path)),
+            lambda db, actor: audit_view.export_csv(db, actor, query, path),
             self._exported,
-            self.status.setText,
+            self._failed,
         )
 
-    def _exported(self, count: int | Rejected) -> None:
-        if isinstance(count, Rejected):
-            self.fields.show(count.problems)
-            return
+    def _exported(self, count: int) -> None:
         self.status.setText(f"Exported {count} events.")
         self.did_export.emit(count)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, Invalid):  # the filters: each problem next to its field
+            self.fields.show(error.problems)
+            self.status.setText("")
+            return
+        self.status.setText(failure_text(error))

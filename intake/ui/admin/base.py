@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.ui.admin.forms import FieldErrors, Rejected, capture_invalid
+from intake.domain.errors import Invalid
+from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
+from intake.ui.worker import failure_text
 
 
 class AdminTab(QWidget):
@@ -142,19 +144,18 @@ class AdminTab(QWidget):
 
         def succeeded(result: Any) -> None:
             self.busy -= 1
-            if isinstance(result, Rejected):
-                if fields is not None:
-                    fields.show(result.problems)
-                self.say("Not saved: see the marked fields.")
-                return
             self.say("")
             done(result)
 
-        def failed(message: str) -> None:
+        def failed(error: BaseException) -> None:
             self.busy -= 1
-            self.say(message)
+            if isinstance(error, Invalid) and fields is not None:
+                fields.show(error.problems)
+                self.say("Not saved: see the marked fields.")
+                return
+            self.say(failure_text(error))
 
-        self.context.run(capture_invalid(work), succeeded, failed)
+        self.context.run(work, succeeded, failed)
 
     def say(self, text: str) -> None:
         if text == self.status.text():

@@ -1,37 +1,13 @@
-"""Pieces every admin form shares: labelled inputs with their error line, and service calls
-whose validation problems come back as values (so each lands next to its field)."""
+"""Pieces every admin form shares: labelled inputs with their error line (a service's
+`Invalid` problems land each next to its field)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from intake.domain.errors import Invalid
-
-T = TypeVar("T")
 W = TypeVar("W", bound=QWidget)
-
-
-@dataclass(frozen=True)
-class Rejected:
-    """The service refused the input: {field: sentence}."""
-
-    problems: dict[str, str]
-
-
-def capture_invalid(work: Callable[..., T]) -> Callable[..., T | Rejected]:
-    """Wrap a service call so Invalid arrives as a Rejected value, not a bare message."""
-
-    def run(*args: Any) -> T | Rejected:
-        try:
-            return work(*args)
-        except Invalid as exc:
-            return Rejected(exc.problems)
-
-    return run
 
 
 class FieldErrors:

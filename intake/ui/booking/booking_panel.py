@@ -34,13 +34,15 @@ from intake.ui.booking.filter_bar import FilterBar
 from intake.ui.booking.slot_model import SlotModel
 from intake.ui.booking.slot_view import SlotView
 from intake.ui.context import UiContext
+from intake.ui.worker import Failure, failure_text
 
 BUSY_AFTER_MS = 150
 SEARCH_DELAY_MS = 250
 SEARCH_LIMIT = 60
 BOOK_KEY = QKeySequence("Ctrl+B")
 SEARCH_KEY = QKeySequence("F5")
-_TONE_MARK = {"info": "", "done": "✔", "warn": "⚠", "error": "✖", "blocked": "⛔"}
+# Marks the default fonts have (DejaVu Sans, Segoe UI): "⛔" drew an empty box.
+_TONE_MARK = {"info": "", "done": "✔", "warn": "⚠", "error": "✖", "blocked": "⊘"}
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,7 @@ class BookingPanel(QWidget):
         self._run(
             lambda db, actor: slot_finder.find(db, actor, request),
             lambda offers: self._slots_arrived(number, offers),
-            lambda message: self._search_failed(number, message),
+            lambda error: self._search_failed(number, failure_text(error)),
         )
 
     def _slots_arrived(self, number: int, offers: list[SlotOffer]) -> None:
@@ -230,17 +232,14 @@ class BookingPanel(QWidget):
         self.busy_label.setText("Booking…")
         self._say("info", f"Booking {wording.offer_sentence(offer)}…")
         self._run(
-            lambda db, actor: _attempt(db, actor, request, now),
+            lambda db, actor: booking.book(db, actor, request, now=now),
             self._booking_answered,
             self._booking_failed,
         )
 
-    def _booking_answered(self, result: Visit | BookingConflict) -> None:
+    def _booking_answered(self, result: Visit) -> None:
         self._booking = False
         self._update_book_action()
-        if isinstance(result, BookingConflict):
-            self._lost_race(result)
-            return
         self.banner.hide()
         self.confirmation.show_visit(result)
         self.pages.setCurrentWidget(self.confirmation)
@@ -265,9 +264,13 @@ class BookingPanel(QWidget):
         self.view.setFocus()
         self.booking_did_conflict.emit(message)
 
-    def _booking_failed(self, message: str) -> None:
+    def _booking_failed(self, error: BaseException) -> None:
         self._booking = False
         self._update_book_action()
+        if isinstance(error, BookingConflict):  # a lost race: its alternatives are offered
+            self._lost_race(error)
+            return
+        message = failure_text(error)
         self._say("error", f"Not booked: {message}")
         self.booking_did_fail.emit(message)
 
@@ -278,8 +281,8 @@ class BookingPanel(QWidget):
         self._say("info", "Choose a slot and press Enter to book.")
         self.choices_did_load.emit()
 
-    def _choices_failed(self, message: str) -> None:
-        self._say("error", f"Could not load the practice's locations: {message}")
+    def _choices_failed(self, error: BaseException) -> None:
+        self._say("error", f"Could not load the practice's locations: {failure_text(error)}")
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -287,7 +290,7 @@ class BookingPanel(QWidget):
         self,
         work: Callable[[Database, Actor], Any],
         on_success: Callable[[Any], None],
-        on_failure: Callable[[str], None],
+        on_failure: Failure,
     ) -> None:
         """UiContext.run with the busy indicator: shown when a call takes over 150 ms."""
         self._pending += 1
@@ -399,16 +402,6 @@ class BookingPanel(QWidget):
         QWidget.setTabOrder(self.filters.locations, self.view)
         QWidget.setTabOrder(self.view, self.book_button)
         QWidget.setTabOrder(self.book_button, self.search_button)
-
-
-def _attempt(
-    database: Database, actor: Actor, request: BookingRequest, now: dt.datetime | None
-) -> Visit | BookingConflict:
-    """Book; a lost race comes back as a value so its alternatives reach the screen."""
-    try:
-        return booking.book(database, actor, request, now=now)
-    except BookingConflict as conflict:
-        return conflict
 
 
 def _action_button(action: QAction, text: str) -> QPushButton:

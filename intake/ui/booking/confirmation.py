@@ -28,6 +28,7 @@ from intake.domain.booking import Visit
 from intake.services import calendar_export
 from intake.ui.booking import wording
 from intake.ui.context import UiContext
+from intake.ui.worker import in_words
 
 
 class BookingConfirmation(QWidget):
@@ -125,7 +126,7 @@ class BookingConfirmation(QWidget):
         self.ctx.run(
             lambda _db, _actor: str(calendar_export.save(visit, path)),
             self.calendar_was_saved.emit,
-            self.export_did_fail.emit,
+            in_words(self.export_did_fail.emit),
         )
 
     def print_visit(self) -> None:

@@ -32,11 +32,6 @@ LONGEST_RETRY_MS = 60_000
 
 
 @dataclass(frozen=True)
-class _Refused:
-    message: str
-
-
-@dataclass(frozen=True)
 class DraftState:
     """What the keeper saves: the wizard hands a new one on every change."""
 
@@ -159,29 +154,22 @@ class DraftKeeper(QObject):
         self._write_journal()  # marked as under way: the restart offer pairs it with its row
         state, intake_id, version = self.state, self.intake_id, self.version
 
-        def work(database: Database, actor: Actor) -> intakes.IntakeInfo | _Refused:
-            try:
-                return intakes.save_draft(
-                    database,
-                    actor,
-                    state.answers,
-                    patient_id=state.patient_id,
-                    intake_id=intake_id,
-                    version=version,
-                    on=state.on,
-                )
-            except StaleRecord as exc:
-                return _Refused(str(exc))
+        def work(database: Database, actor: Actor) -> intakes.IntakeInfo:
+            return intakes.save_draft(
+                database,
+                actor,
+                state.answers,
+                patient_id=state.patient_id,
+                intake_id=intake_id,
+                version=version,
+                on=state.on,
+            )
 
         # A form closed while its save is under way hears nothing back (its journal stays).
         self.context.run(work, lambda result: self._saved(state, result), self._failed, owner=self)
 
-    def _saved(self, state: DraftState, result: intakes.IntakeInfo | _Refused) -> None:
+    def _saved(self, state: DraftState, result: intakes.IntakeInfo) -> None:
         self._in_flight = False
-        if isinstance(result, _Refused):
-            self.stopped = True
-            self.status_did_change.emit(f"{result.message} This copy is kept on this computer.")
-            return
         self.intake_id, self.version = result.id, result.version
         self._saved_state = state
         self._retry_ms = FIRST_RETRY_MS
@@ -191,8 +179,12 @@ class DraftKeeper(QObject):
         if self._again or self.state != state:
             self._save_to_database()
 
-    def _failed(self, failure: object) -> None:
+    def _failed(self, error: BaseException) -> None:
         self._in_flight = False
+        if isinstance(error, StaleRecord):
+            self.stopped = True
+            self.status_did_change.emit(f"{error} This copy is kept on this computer.")
+            return
         seconds = self._retry_ms // 1000
         self.status_did_change.emit(
             f"Kept on this computer; not in the database yet. Trying again in {seconds} s."
@@ -200,4 +192,3 @@ class DraftKeeper(QObject):
         log.info("intake draft not saved to the database; retrying in %s s", seconds)
         self._retry.start(self._retry_ms)
         self._retry_ms = min(self._retry_ms * 2, LONGEST_RETRY_MS)
-        del failure  # the status line says what matters; the failure may name the server

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake import screening
-from intake.screening import Checklist, ScreeningResult, TriageLevel
+from intake.screening import Checklist, ScreeningResult
 from intake.screening.conditions import Facts
 from intake.services import intakes
 from intake.services.actor import Actor
@@ -43,6 +43,7 @@ from intake.ui.intake_form.rows import QuestionRow, SectionPage
 from intake.ui.intake_form.screening_panel import LEVELS, ScreeningPanel, level_key
 from intake.ui.intake_form.summary import summary_html
 from intake.ui.journal import Journal
+from intake.ui.worker import failure_text
 
 SUMMARY = "summary"
 _IDLE_BUDGET_S = 0.008  # building while idle: short turns, so typing is never held up
@@ -560,24 +561,25 @@ class IntakeWizard(QWidget):
 
     def _update_booking(self) -> None:
         result = self._result
-        consents = [q.id for q in self.checklist.questions if q.id.startswith("consent_")]
-        consented = all(self._answers.get(qid) is True for qid in consents)
-        allowed = (
-            result.complete
-            and result.triage in (TriageLevel.CLEAR, TriageLevel.REVIEW)
-            and consented
+        gate = screening.may_book(
+            self.checklist,
+            self._answers,
+            complete=result.complete,
+            triage=result.triage,
+            missing=result.missing,
         )
+        allowed = gate.allowed
         key = level_key(result)
-        if allowed and result.triage == TriageLevel.REVIEW:
+        if allowed and gate.needs_review:
             note = "Booking allowed – marked for the therapist's review before the visit."
         elif allowed:
             note = "Booking allowed."
-        elif key in ("emergency", "refer"):
+        elif gate.hold in (screening.Hold.EMERGENCY, screening.Hold.REFER):
             note = f"Booking disabled. {LEVELS[key][1]}"
-        elif not result.complete:
+        elif gate.hold is screening.Hold.INCOMPLETE:
             note = f"Booking waits: {len(result.missing)} required questions are unanswered."
         else:
-            note = "Booking waits for consent to treatment and to the privacy notice."
+            note = f"Booking waits: {gate.message}"
         self.booking_note.setText(note)
         self.booking_note.setProperty("triage", key if not allowed else result.triage.value)
         self.booking_note.style().unpolish(self.booking_note)
@@ -673,7 +675,8 @@ class IntakeWizard(QWidget):
         self.finish_button.setEnabled(False)
         self.intake_did_submit.emit(info.id)
 
-    def _submit_failed(self, message: str) -> None:
+    def _submit_failed(self, error: BaseException) -> None:
+        message = failure_text(error)
         self.finish_button.setEnabled(True)
         self.save_status.setText(message)
         self.submit_did_fail.emit(message)

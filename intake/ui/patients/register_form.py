@@ -41,6 +41,7 @@ from intake.services.patients import DuplicateCandidate
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.journal import REGISTRATION, Journal, RegistrationEntry, new_key
+from intake.ui.worker import failure_text, in_words
 
 DUPLICATE_DELAY_MS = 300
 LANGUAGES = (
@@ -306,7 +307,7 @@ class PatientRegisterForm(QWidget):
         self._context.run(
             lambda db, actor: practice_admin.list_locations(db, actor),
             while_alive(self, arrived),
-            while_alive(self, self.status.setText),
+            in_words(while_alive(self, self.status.setText)),
         )
 
     def _choose(self, combo: QComboBox, name: str, text: str) -> None:
@@ -414,7 +415,7 @@ class PatientRegisterForm(QWidget):
         self._context.run(
             lambda db, actor: patients.duplicates(db, actor, draft),
             while_alive(self, lambda found: self._show_duplicates(generation, found)),
-            while_alive(self, lambda message: self._duplicates_failed(generation, message)),
+            while_alive(self, lambda e: self._duplicates_failed(generation, failure_text(e))),
         )
 
     def _show_duplicates(self, generation: int, found: tuple[DuplicateCandidate, ...]) -> None:
@@ -445,7 +446,7 @@ class PatientRegisterForm(QWidget):
             return _Outcome(patients.register(db, actor, draft, today=today))  # type: ignore[arg-type]
 
         self._context.run(
-            work, while_alive(self, self._saved), while_alive(self, self._save_failed)
+            work, while_alive(self, self._saved), in_words(while_alive(self, self._save_failed))
         )
 
     def _saved(self, outcome: _Outcome) -> None:

@@ -23,6 +23,7 @@ from intake.services import patient_search
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.patients.search_model import PatientSearchModel
+from intake.ui.worker import failure_text
 
 DEBOUNCE_MS = 150
 _MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 10, Qt.Key.Key_PageUp: -10}
@@ -101,7 +102,7 @@ class PatientSearchWidget(QWidget):
         self._context.run(
             lambda db, actor: patient_search.search(db, actor, text),
             while_alive(self, lambda result: self._show(generation, result)),
-            while_alive(self, lambda message: self._fail(generation, message)),
+            while_alive(self, lambda error: self._fail(generation, failure_text(error))),
         )
 
     def _show(self, generation: int, result: patient_search.SearchResult) -> None:

@@ -27,6 +27,7 @@ from intake.domain.review import QueueFilter, QueueOptions, QueueRow
 from intake.services import review
 from intake.ui.context import UiContext
 from intake.ui.review.queue_model import COLUMNS, PATIENT, ROW_ROLE, QueueModel
+from intake.ui.worker import failure_text
 
 
 class QueuePage(QWidget):
@@ -121,7 +122,8 @@ class QueuePage(QWidget):
             self.table.setCurrentIndex(self.model.index(0, PATIENT))
         self.queue_did_load.emit(len(rows))
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = failure_text(error)
         self.message.setText(message)
         self.status_did_change.emit(message)
         self.queue_did_fail.emit(message)

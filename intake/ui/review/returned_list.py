@@ -25,6 +25,7 @@ from intake.domain.review import ReturnedIntake
 from intake.services import review
 from intake.ui.context import UiContext
 from intake.ui.review import wording
+from intake.ui.worker import failure_text
 
 
 class ReturnedList(QWidget):
@@ -88,7 +89,8 @@ class ReturnedList(QWidget):
         self.message.setText("" if self.entries else "No intakes are waiting for the front desk.")
         self.list_did_load.emit(len(self.entries))
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, error: BaseException) -> None:
+        message = failure_text(error)
         self.message.setText(message)
         self.load_did_fail.emit(message)
 

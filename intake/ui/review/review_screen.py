@@ -38,6 +38,7 @@ from intake.ui.context import UiContext
 from intake.ui.intake_form.pain_picture import PainCanvas
 from intake.ui.review import packet, wording
 from intake.ui.review.wording import escape
+from intake.ui.worker import failure_text, in_words
 
 
 class ReviewScreen(QWidget):
@@ -88,7 +89,7 @@ class ReviewScreen(QWidget):
                 db, actor, intake_id, appointment_id=appointment_id
             ),
             self.show_review,
-            self.review_did_fail.emit if quiet else self._open_failed,
+            in_words(self.review_did_fail.emit) if quiet else self._open_failed,
         )
 
     def reload(self, *, quiet: bool = False) -> None:
@@ -108,7 +109,8 @@ class ReviewScreen(QWidget):
             self.message.setText("")
         self.review_did_load.emit(opened)
 
-    def _open_failed(self, message: str) -> None:
+    def _open_failed(self, error: BaseException) -> None:
+        message = failure_text(error)
         self.message.setText(message)
         self.status_did_change.emit(message)
         self.review_did_fail.emit(message)
@@ -146,7 +148,8 @@ class ReviewScreen(QWidget):
         self.intake_was_signed.emit(signed)
         self.reload(quiet=True)  # the new versions, so a second action names them
 
-    def _sign_failed(self, message: str) -> None:
+    def _sign_failed(self, error: BaseException) -> None:
+        message = failure_text(error)
         self._set_busy(False)
         self.message.setText(message)  # the note stays in its box
         self.status_did_change.emit(message)

@@ -49,6 +49,7 @@ from intake.ui.schedule.canvas import ScheduleCanvas, clock, describe, today_min
 from intake.ui.schedule.lanes import Layout, day_layout, free_for, instant, week_layout
 from intake.ui.schedule.live import LiveRefresh
 from intake.ui.schedule.panels import CancelPanel, DetailsPanel, ReschedulePanel, WaitlistPanel
+from intake.ui.worker import Failure, failure_text
 
 REFRESH_DELAY_MS = 150
 RESCHEDULE_DAYS = 14
@@ -151,7 +152,7 @@ class SchedulePage(QWidget):
         else:
             return
         self._loading = True
-        self._run(work, lambda s: self._arrived(number, s), lambda m: self._load_failed(number, m))
+        self._run(work, lambda s: self._arrived(number, s), lambda e: self._load_failed(number, e))
 
     def _arrived(self, number: int, schedule: DaySchedule | WeekSchedule) -> None:
         self._loading = False
@@ -191,10 +192,10 @@ class SchedulePage(QWidget):
         self.pdf_action.setEnabled(isinstance(schedule, DaySchedule))
         self.schedule_did_load.emit()
 
-    def _load_failed(self, number: int, message: str) -> None:
+    def _load_failed(self, number: int, error: BaseException) -> None:
         self._loading = False
         if number == self._load_number:
-            self._say("error", f"Could not load the schedule: {message}")
+            self._say("error", f"Could not load the schedule: {failure_text(error)}")
 
     def _scroll_to_start(self) -> None:
         layout = self.layout_
@@ -418,17 +419,17 @@ class SchedulePage(QWidget):
         )
         now = self._clock_now()
         self._run(
-            lambda db, actor: _attempt(lambda: booking.book(db, actor, request, now=now)),
+            lambda db, actor: booking.book(db, actor, request, now=now),
             lambda result: self._booked_waiting(match, result),
-            self._failed(f"book {match.patient_name}"),
+            self._failed(f"book {match.patient_name}", self._waiting_lost_race),
         )
 
-    def _booked_waiting(self, match: WaitlistMatch, result: Visit | BookingConflict) -> None:
-        if isinstance(result, BookingConflict):
-            self._say("warn", f"Not booked: {result} The slot is no longer free.")
-            self.action_did_fail.emit(str(result))
-            self.reload()
-            return
+    def _waiting_lost_race(self, conflict: BookingConflict) -> None:
+        self._say("warn", f"Not booked: {conflict} The slot is no longer free.")
+        self.action_did_fail.emit(str(conflict))
+        self.reload()
+
+    def _booked_waiting(self, match: WaitlistMatch, result: Visit) -> None:
         self.waitlist_panel.remove(match.entry.id)
         self._finished(f"Booked {match.patient_name} into the freed slot.", result.id)
 
@@ -498,33 +499,30 @@ class SchedulePage(QWidget):
         self._keep = ident
         self._say("info", f"Moving {block.patient_name}'s visit…")
         self._run(
-            lambda db, actor: _attempt(
-                lambda: booking.reschedule(
-                    db,
-                    actor,
-                    ident,
-                    version,
-                    therapist_id=therapist_id,
-                    location_id=location_id,
-                    start=start,
-                    now=now,
-                )
+            lambda db, actor: booking.reschedule(
+                db,
+                actor,
+                ident,
+                version,
+                therapist_id=therapist_id,
+                location_id=location_id,
+                start=start,
+                now=now,
             ),
             lambda result: self._moved(block, result),
-            self._failed(f"move {block.patient_name}'s visit"),
+            self._failed(f"move {block.patient_name}'s visit", self._move_lost_race),
         )
 
-    def _moved(self, block: ScheduleBlock, result: Visit | BookingConflict) -> None:
-        if isinstance(result, BookingConflict):
-            message = f"Not moved: {result} The visit stays at its old time."
-            self._say("warn", message)
-            if self.side.currentWidget() is self.reschedule_panel:
-                self.reschedule_panel.show_offers(
-                    result.alternatives, "Nearest free slots instead; Enter moves the visit."
-                )
-            self.action_did_fail.emit(str(result))
-            self.reload()
-            return
+    def _move_lost_race(self, conflict: BookingConflict) -> None:
+        self._say("warn", f"Not moved: {conflict} The visit stays at its old time.")
+        if self.side.currentWidget() is self.reschedule_panel:
+            self.reschedule_panel.show_offers(
+                conflict.alternatives, "Nearest free slots instead; Enter moves the visit."
+            )
+        self.action_did_fail.emit(str(conflict))
+        self.reload()
+
+    def _moved(self, block: ScheduleBlock, result: Visit) -> None:
         local = result.local_start
         self.side.setCurrentWidget(self.details)
         self._finished(
@@ -610,8 +608,16 @@ class SchedulePage(QWidget):
             self.reload()
         self.action_did_finish.emit(message)
 
-    def _failed(self, what: str) -> Callable[[str], None]:
-        def report(message: str) -> None:
+    def _failed(
+        self, what: str, lost_race: Callable[[BookingConflict], None] | None = None
+    ) -> Failure:
+        """A failure callback; a lost race (the slot was taken) goes to `lost_race`."""
+
+        def report(error: BaseException) -> None:
+            if lost_race is not None and isinstance(error, BookingConflict):
+                lost_race(error)
+                return
+            message = failure_text(error)
             self._say("error", f"Could not {what}: {message} Nothing was changed.")
             self.action_did_fail.emit(message)
             self.reload()
@@ -622,7 +628,7 @@ class SchedulePage(QWidget):
         self,
         work: Callable[[Database, Actor], Any],
         on_success: Callable[[Any], None],
-        on_failure: Callable[[str], None],
+        on_failure: Failure,
     ) -> None:
         self.ctx.run(work, on_success, on_failure)
 
@@ -844,14 +850,6 @@ def _day(db: Database, actor: Actor, *, location_id: int, day: dt.date) -> DaySc
 
 def _week(db: Database, actor: Actor, *, therapist_id: int, first: dt.date) -> WeekSchedule:
     return schedule_view.therapist_week(db, actor, therapist_id, first)
-
-
-def _attempt(work: Callable[[], Visit]) -> Visit | BookingConflict:
-    """A lost race comes back as a value so its alternatives reach the screen."""
-    try:
-        return work()
-    except BookingConflict as conflict:
-        return conflict
 
 
 def _toggle(text: str, name: str) -> QPushButton:

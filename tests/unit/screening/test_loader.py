@@ -195,6 +195,27 @@ BROKEN = [
         'message = ""\nrationale = "Dizziness', 'message = ""', "rule 'cad_dizziness'",
         "'message' must be non-empty text", id="empty message",
     ),
+    pytest.param(
+        'consents = ["consent_treatment", "consent_privacy_notice"]',
+        'consents = ["consent_treatment", "consent_privacy"]', '"consent_privacy"]',
+        "[booking]", "consent 'consent_privacy' is not a question of this checklist",
+        id="consent that is no question",
+    ),
+    pytest.param(
+        'consents = ["consent_treatment", "consent_privacy_notice"]',
+        'consents = [\n    "consent_treatment",\n    "pain_now",\n]', '"pain_now"',
+        "[booking]", "consent 'pain_now' is not a yes/no question", id="consent not yes/no",
+    ),
+    pytest.param(
+        'consents = ["consent_treatment", "consent_privacy_notice"]',
+        'consents = ["consent_treatment", "headache_throbbing"]', '"headache_throbbing"',
+        "[booking]", "asked only sometimes", id="consent asked only sometimes",
+    ),
+    pytest.param(
+        'consents = ["consent_treatment", "consent_privacy_notice"]',
+        'consents = "consent_treatment"', "consents", "[booking]",
+        "'consents' must list", id="consents not a list",
+    ),
 ]  # fmt: skip
 
 
