@@ -31,6 +31,7 @@ from sqlalchemy.engine import make_url
 
 from intake.db import migrate
 from intake.domain.backups import BackupState, RetentionPolicy, backups_to_keep
+from intake.domain.errors import DatabaseUnavailable
 from intake.services.backup_file import (
     SUFFIX,
     BackupKey,
@@ -239,7 +240,7 @@ def _plain_snapshot(database: Database) -> Iterator[tuple[Path, str, dict[str, i
         with _sqlite_snapshot(_sqlite_path(database)) as made:
             yield made
     else:
-        with _pg_snapshot(database) as made:
+        with database.translating(), _pg_snapshot(database) as made:
             yield made
 
 
@@ -253,8 +254,13 @@ def _sqlite_path(database: Database) -> Path:
 @contextlib.contextmanager
 def _scratch_sqlite(folder: Path) -> Iterator[Path]:
     """An owner-only scratch file beside the database, removed afterwards."""
-    _remove_stale_snapshots(folder)
-    fd, name = tempfile.mkstemp(prefix=_SNAPSHOT_PREFIX, suffix=".sqlite3", dir=folder)
+    try:
+        _remove_stale_snapshots(folder)
+        fd, name = tempfile.mkstemp(prefix=_SNAPSHOT_PREFIX, suffix=".sqlite3", dir=folder)
+    except OSError as exc:  # the database's folder is gone or read-only: the environment
+        raise DatabaseUnavailable(
+            f"The database folder {folder} cannot be used ({exc.strerror}). No backup was made."
+        ) from None
     os.close(fd)
     path = Path(name)
     try:
