@@ -249,7 +249,8 @@ def test_backup_while_another_connection_writes_is_consistent(
             for _ in range(2):
                 connection.execute(
                     "INSERT INTO audit_events (occurred_at, username, workstation, action, "
-                    "entity, fields) VALUES (CURRENT_TIMESTAMP, 'w', 'pc', 'view', 'x', '[]')"
+                    "entity, fields) VALUES (strftime('%Y-%m-%d %H:%M:%f000', 'now'), 'w', 'pc', "
+                    "'view', 'x', '[]')"
                 )
             connection.execute("COMMIT")
             written[0] += 1
@@ -264,6 +265,7 @@ def test_backup_while_another_connection_writes_is_consistent(
         for _ in range(3):
             done = written[0]
             while written[0] < done + 5:  # writes between and during the backups
+                assert writer.is_alive(), "the writer stopped (its error is printed above)"
                 time.sleep(0.001)
             made.append(make(database_url, tmp_path / "backups", key))
     finally:
