@@ -155,7 +155,12 @@ def _appointments(
     # Core, not the ORM: plain rows.
     result = session.connection().execute(_APPOINTMENTS[narrow, stream], params)
     wanted = therapist_ids
-    for therapist_id, location_id, starts_at, blocks_until in result if stream else result.all():
-        if therapist_id in wanted:
-            # The buffer is folded into the end: only the blocked span matters here.
-            yield BookedAppointment(therapist_id, location_id, starts_at, blocks_until)
+    try:
+        for therapist_id, location_id, starts_at, blocks_until in (
+            result if stream else result.all()
+        ):
+            if therapist_id in wanted:
+                # The buffer is folded into the end: only the blocked span matters here.
+                yield BookedAppointment(therapist_id, location_id, starts_at, blocks_until)
+    finally:
+        result.close()  # on a stream read only part way, this closes the server cursor

@@ -34,7 +34,14 @@ def find_in(session: Session, request: SlotRequest) -> list[SlotOffer]:
     statics = calendar_statics(session)
     query, location_ids = _query(statics, request)
     inputs = _inputs(session, statics, query, location_ids, request.therapist_id)
-    return list(_offers(statics, request.type_code, find_slots(inputs, query)))
+    try:
+        return list(_offers(statics, request.type_code, find_slots(inputs, query)))
+    finally:
+        # The search stops reading once it has enough: close the stream (a server-side
+        # cursor on PostgreSQL) here, while its connection is still this session's.
+        close = getattr(inputs.appointments, "close", None)
+        if close is not None:
+            close()
 
 
 def nearest(

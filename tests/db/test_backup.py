@@ -214,7 +214,7 @@ def test_cli_round_trip_prints_what_was_restored(
     assert PASSPHRASE not in key_text
 
 
-@pytest.mark.skipif(BACKEND != "postgresql", reason="pg_dump is the PostgreSQL path")
+@pytest.mark.backend("postgresql")  # pg_dump is the PostgreSQL path
 def test_without_pg_dump_the_message_names_what_to_install(
     app_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ):
@@ -228,7 +228,7 @@ def test_without_pg_dump_the_message_names_what_to_install(
 
 # --- SQLite: consistency under writes, and a killed backup ----------------------------------------
 
-sqlite_only = pytest.mark.skipif(BACKEND != "sqlite", reason="the embedded database's backup")
+sqlite_only = pytest.mark.backend("sqlite")  # the embedded database's backup
 
 
 @sqlite_only
@@ -308,7 +308,7 @@ def test_a_killed_backup_leaves_no_file_that_looks_complete(database_url, key, t
     folder.mkdir()
     child = subprocess.Popen(
         [sys.executable, "-c", SLOW_BACKUP, database_url, str(folder), str(tmp_path / "keys")],
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60

@@ -19,7 +19,6 @@ from intake.ui import auto_backup
 from intake.ui.app import Startup
 from intake.ui.auto_backup import AutoBackup
 from intake.ui.main_window import MainWindow
-from tests.conftest import BACKEND
 
 PASSPHRASE = "synthetic test passphrase"
 
@@ -119,7 +118,7 @@ def test_backups_off_folder_missing_and_failure_are_warnings(
     assert missing.label.toolTip() == "The disk is full"
 
 
-@pytest.mark.skipif(BACKEND != "sqlite", reason="automatic backups are the embedded mode's")
+@pytest.mark.backend("sqlite")  # automatic backups are the embedded mode's
 def test_the_program_backs_up_at_sign_in_and_at_close(
     qtbot, app_env: str, monkeypatch: pytest.MonkeyPatch
 ):
