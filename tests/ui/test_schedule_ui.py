@@ -10,13 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
 from sqlalchemy import text
 
+from intake.demo import data as demo_data
+from intake.demo.practice import DemoOptions
 from intake.domain.booking import BookingRequest, WaitlistPreferences
 from intake.domain.enums import AppointmentStatus
 from intake.domain.practice import DayHours
 from intake.domain.schedule import DaySchedule
-from intake.services import booking, demo_data, practice_admin, staffing, waitlist
+from intake.services import booking, practice_admin, staffing, waitlist
 from intake.services.database import open_database
-from intake.services.demo_practice import DemoOptions
 from intake.ui.context import UiContext
 from intake.ui.schedule import SchedulePage
 from intake.ui.worker import Worker
