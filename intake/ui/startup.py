@@ -1,4 +1,5 @@
-"""A signed-in session: the screens a person's role allows, the idle lock, switching user.
+"""The GUI's start-up and the signed-in session it leads to: the screens a person's role
+allows, the idle lock, switching user.
 
 Startup opens the database off the GUI thread, asks who is working, then builds the pages
 for that person. A role change or a switch of user at the lock screen rebuilds them.
