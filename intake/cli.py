@@ -194,9 +194,9 @@ def _schema_problem(result: object) -> str:
 
 
 def _cmd_demo_data(args: argparse.Namespace) -> int:
+    from intake.demo import data as demo_data
+    from intake.demo.practice import DemoOptions
     from intake.services import database as database_service
-    from intake.services import demo_data
-    from intake.services.demo_practice import DemoOptions
     from intake.settings import load_settings
 
     database = database_service.open_database(load_settings().database_url)

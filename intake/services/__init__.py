@@ -1,0 +1,41 @@
+"""The only door to the database: each public function is one unit of work that checks who
+asks, does one thing and returns frozen dataclasses from `intake.domain`.
+
+The map (tests/unit/test_shape.py keeps it true: every module here, each once):
+
+Use cases, one module per thing a person works with:
+    accounts         staff accounts, signing in, roles, the first admin
+    intakes          an intake's answers, screened and stored
+    screening_gate   whether a stored intake lets the front desk book
+    patients         registering and changing patient records, likely duplicates
+    patient_search   type-ahead patient search
+    booking          booking, moving, checking in and cancelling visits
+    slot_finder      free slots across every location
+    waitlist         patients waiting for an earlier or a particular slot
+    schedule_view    a location's day and a therapist's week, and their exports
+    ical_export      one booked visit as an iCalendar (.ics) file for the patient
+    review           the therapist's review queue and sign-off
+    practice_admin   locations, opening hours, closures, appointment types
+    staffing         therapists, their weekly templates and time off
+    audit_view       the audit trail read back, for admins
+    backup           backups and restore of the whole database
+    schema           schema upgrade and downgrade, for the IT person
+
+The calendar (one meaning: what the scheduling rules need to know, read from the database):
+    calendar_statics the practice's set-up (locations, hours, templates), cached per database
+    calendar_loader  one search window's calendar inputs: the set-up plus booked visits
+
+Plumbing the use cases stand on:
+    database         opening the database and handing out units of work
+    db_errors        a database outage told apart from a bug
+    actor            who is acting (every call names them)
+    locking          optimistic locking: a change from a stale copy becomes StaleRecord
+    audit            writing the audit trail (field names, never values)
+    changes          telling every PC that a schedule changed
+    patient_index    the patient search keys kept in step with the patients
+    passwords        password hashing
+    backup_file      the encrypted backup file format (no database)
+    startup          what the program does at start
+
+The demo practice lives outside, in `intake.demo`: the services know nothing of it.
+"""

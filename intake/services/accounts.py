@@ -24,7 +24,7 @@ from intake.domain.permissions import Permission
 from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.database import Database
-from intake.services.practice_admin import check_version, flush
+from intake.services.locking import check_version, flush
 
 log = logging.getLogger(__name__)
 
@@ -161,13 +161,6 @@ def verify_actor(database: Database, actor: Actor) -> Actor:
                 "Your role was changed while you were signed in. Sign in again to go on."
             )
     return actor
-
-
-def demo_accounts() -> tuple[a.DemoAccount, ...]:
-    """The demo practice's accounts, shown on its sign-in screen (never in a real practice)."""
-    from intake.services.demo_data import DEMO_ACCOUNTS, DEMO_PASSWORD
-
-    return tuple(a.DemoAccount(name, Role(role), DEMO_PASSWORD) for name, _, role in DEMO_ACCOUNTS)
 
 
 # --- the first admin ------------------------------------------------------------------------

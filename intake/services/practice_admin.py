@@ -10,52 +10,20 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from intake.db.models import AppointmentType, Closure, Location, OpeningHours
 from intake.domain import practice as p
-from intake.domain.errors import Invalid, NotFound, StaleRecord
+from intake.domain.errors import Invalid, NotFound
 from intake.domain.permissions import Permission
 from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.services.locking import check_version, claim, flush, stale
 
 # --- shared with staffing -------------------------------------------------------------------
-
-
-def stale(what: str) -> StaleRecord:
-    return StaleRecord(
-        f"{what} was changed or removed on another computer since you opened it. "
-        "Reload it and make your change again."
-    )
-
-
-def check_version(current: int, expected: int, what: str) -> None:
-    if current != expected:
-        raise stale(what)
-
-
-def flush(session: Session, what: str) -> None:
-    """Write pending changes now, turning a lost optimistic-lock race into StaleRecord."""
-    try:
-        session.flush()
-    except StaleDataError:
-        raise stale(what) from None
-
-
-def claim(session: Session, model: Any, row_id: int, version: int, what: str) -> None:
-    """Move a row's version on (for changes held in other tables), if still at `version`."""
-    result = session.execute(
-        update(model)
-        .where(model.id == row_id, model.version == version)
-        .values(version=version + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise stale(what)
 
 
 def is_duplicate(exc: IntegrityError, column: str) -> bool:

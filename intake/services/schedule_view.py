@@ -47,15 +47,13 @@ from intake.scheduling import (
     opening_windows,
     working_windows,
 )
-from intake.services import slot_finder
+from intake.services import ical_export, slot_finder
 from intake.services.actor import Actor
 from intake.services.calendar_loader import load_calendar
 from intake.services.database import Database
 
 MAX_WEEK_DAYS = 14
 _SHOWN = [s.value for s in SHOWN_STATUSES]
-PRODID = "-//Clinic Intake//Schedule export//EN"
-UID_DOMAIN = "clinic-intake.invalid"
 
 
 # --- a location's day --------------------------------------------------------------------
@@ -270,31 +268,6 @@ def schedule_csv(blocks: Iterable[ScheduleBlock]) -> str:
     return out.getvalue()
 
 
-def schedule_ics(blocks: Sequence[ScheduleBlock], *, stamp: dt.datetime | None = None) -> bytes:
-    """The visits as iCalendar events. Calendar files travel to phones and cloud services, so
-    an event names the patient by record number only, never by name."""
-    from icalendar import Calendar, Event  # imported when used: a heavy module
-
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    stamp = stamp or dt.datetime.now(dt.UTC)
-    for b in blocks:
-        event = Event()
-        event.add("uid", f"appointment-{b.appointment_id}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp.astimezone(dt.UTC))
-        event.add("dtstart", b.start.astimezone(dt.UTC))
-        event.add("dtend", b.end.astimezone(dt.UTC))
-        event.add("summary", f"{b.type_name} - patient #{b.patient_id}")
-        event.add("location", b.location_code)
-        event.add("description", f"With {b.therapist_name}. Status: {_status_word(b.status)}.")
-        event.add("sequence", max(b.version - 1, 0))
-        event.add("status", "CONFIRMED")
-        calendar.add_component(event)
-    return calendar.to_ical()
-
-
 def save_export(blocks: Sequence[ScheduleBlock], path: str | Path, kind: str) -> Path:
     """Write ``kind`` ("csv" or "ics") to path (the extension added when missing)."""
     target = Path(path)
@@ -303,7 +276,7 @@ def save_export(blocks: Sequence[ScheduleBlock], path: str | Path, kind: str) ->
     if kind == "csv":
         target.write_text(schedule_csv(blocks), encoding="utf-8")
     elif kind == "ics":
-        target.write_bytes(schedule_ics(blocks))
+        target.write_bytes(ical_export.schedule_text(blocks))
     else:
         raise Invalid({"format": f"Export as csv or ics, not {kind!r}."})
     return target
@@ -312,10 +285,6 @@ def save_export(blocks: Sequence[ScheduleBlock], path: str | Path, kind: str) ->
 def _spreadsheet_safe(value: str) -> str:
     """A cell a spreadsheet will not run as a formula."""
     return f"'{value}" if value[:1] in ("=", "+", "-", "@") else value
-
-
-def _status_word(status: AppointmentStatus) -> str:
-    return status.value.replace("_", " ")
 
 
 # --- shared queries ----------------------------------------------------------------------

@@ -20,14 +20,8 @@ from intake.domain.permissions import Permission
 from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.database import Database
-from intake.services.practice_admin import (
-    check_version,
-    claim,
-    flush,
-    location_info,
-    location_row,
-    stale,
-)
+from intake.services.locking import check_version, claim, flush, stale
+from intake.services.practice_admin import location_info, location_row
 
 MAX_TIME_OFF_LIST_DAYS = 3 * 366
 

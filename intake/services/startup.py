@@ -4,6 +4,7 @@ screening checklist in force."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,15 +27,12 @@ class Started:
         return self.database.display_url
 
 
-def open_for_gui(*, demo: bool, demo_patients: int = 500) -> Started:
-    """Open the database in force; the demo practice is filled on its first start."""
+def open_for_gui(*, demo: bool, prepare: Callable[[Database], None] | None = None) -> Started:
+    """Open the database in force; `prepare` runs before anything is read (the demo practice
+    fills itself there: services know nothing of the demo)."""
     database = open_database(load_settings(demo=demo).database_url)
-    if demo:  # the demo generator is loaded only for the demo practice
-        from intake.services import demo_data
-        from intake.services.demo_practice import DemoOptions
-
-        if demo_data.is_empty(database):
-            demo_data.fill(database, DemoOptions(patients=demo_patients))
+    if prepare is not None:
+        prepare(database)
     try:
         screening.load_checklist(None)
         problem = None

@@ -10,7 +10,7 @@ from intake import logs
 from intake.resources_path import resource
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
-from intake.ui.session import Startup
+from intake.ui.startup import Startup
 
 __all__ = ["Startup", "run_gui", "start_gui", "style_sheet"]
 

@@ -22,10 +22,10 @@ import threading
 import time
 from pathlib import Path
 
+from intake.demo.data import fill
+from intake.demo.practice import DemoOptions
 from intake.services import backup
 from intake.services.database import connect, open_database
-from intake.services.demo_data import fill
-from intake.services.demo_practice import DemoOptions
 from intake.settings import BackupSettings
 
 PASSPHRASE = "benchmark passphrase, synthetic data only"

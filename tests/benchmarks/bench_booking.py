@@ -29,12 +29,12 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from intake.demo.data import fill
+from intake.demo.practice import DemoOptions
 from intake.domain.booking import BookingConflict, BookingRequest, SlotOffer, SlotRequest
 from intake.services import booking, slot_finder
 from intake.services.actor import SYSTEM
 from intake.services.database import Database, connect, open_database
-from intake.services.demo_data import fill
-from intake.services.demo_practice import DemoOptions
 from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres, percentile
 
 CLIENTS = 32

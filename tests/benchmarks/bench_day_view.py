@@ -25,11 +25,11 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
+from intake.demo.data import fill
+from intake.demo.practice import DemoOptions
 from intake.services import schedule_view
 from intake.services.actor import SYSTEM
 from intake.services.database import Database, open_database
-from intake.services.demo_data import fill
-from intake.services.demo_practice import DemoOptions
 from intake.ui.schedule.canvas import ScheduleCanvas
 from intake.ui.schedule.lanes import day_layout
 from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres, percentile

@@ -11,9 +11,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from intake.demo.data import fill
+from intake.demo.practice import DemoOptions
 from intake.services.database import open_database
-from intake.services.demo_data import fill
-from intake.services.demo_practice import DemoOptions
 from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
 
 TARGET_SECONDS = 120

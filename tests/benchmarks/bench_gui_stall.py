@@ -46,12 +46,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from sqlalchemy import Engine, event, text
 
+from intake.demo.data import fill
+from intake.demo.practice import DemoOptions
 from intake.domain.enums import Role
 from intake.screening import QuestionType
 from intake.services.actor import Actor
 from intake.services.database import open_database
-from intake.services.demo_data import fill
-from intake.services.demo_practice import DemoOptions
 from intake.ui.app import Startup, style_sheet
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard, _owning_row

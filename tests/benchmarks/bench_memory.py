@@ -28,11 +28,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from intake.demo.data import fill
+from intake.demo.practice import DemoOptions
 from intake.services import practice_admin, schedule_view
 from intake.services.actor import SYSTEM
 from intake.services.database import Database, open_database
-from intake.services.demo_data import fill
-from intake.services.demo_practice import DemoOptions
 from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
 
 TARGET_MIB = 150.0

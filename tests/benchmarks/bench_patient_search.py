@@ -26,12 +26,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import text
 
+from intake.demo import data as demo_data
+from intake.demo.practice import DemoOptions
 from intake.domain.enums import Role
 from intake.domain.search_query import DOB, PHONE, PHONE_END, parse, prefix_range
-from intake.services import demo_data, patient_index, patient_search
+from intake.services import patient_index, patient_search
 from intake.services.actor import Actor
 from intake.services.database import Database, open_database
-from intake.services.demo_practice import DemoOptions
 from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
 
 DESK = Actor(None, "bench", Role.FRONT_DESK, "bench-pc")

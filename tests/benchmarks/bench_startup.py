@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from intake.demo.data import fill
+from intake.demo.practice import DemoOptions
 from intake.services.database import open_database
-from intake.services.demo_data import fill
-from intake.services.demo_practice import DemoOptions
 
 # Each child prints the wall-clock time when it reached the point measured and leaves at
 # once (os._exit), so work still running in the background does not count.

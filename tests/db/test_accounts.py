@@ -268,9 +268,9 @@ def test_audit_of_accounts_never_holds_a_password(database, admin):
 
 
 def test_demo_accounts_are_those_of_the_demo_practice():
-    from intake.services.demo_data import DEMO_ACCOUNTS
+    from intake.demo.data import DEMO_ACCOUNTS, demo_accounts
 
-    shown = accounts.demo_accounts()
+    shown = demo_accounts()
     assert [d.username for d in shown] == [name for name, _, _ in DEMO_ACCOUNTS]
     assert {d.role for d in shown} == set(Role)
 

@@ -21,10 +21,11 @@ from sqlalchemy import text
 from intake.cli import main
 from intake.db import migrate
 from intake.db.base import Base
-from intake.services import audit, backup, backup_file, demo_data
+from intake.demo import data as demo_data
+from intake.demo.practice import DemoOptions
+from intake.services import audit, backup, backup_file
 from intake.services.actor import SYSTEM
 from intake.services.database import connect, open_database
-from intake.services.demo_practice import DemoOptions
 from tests.conftest import BACKEND
 
 PASSPHRASE = "synthetic test passphrase"

@@ -23,7 +23,10 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
+import intake.demo
 import intake.services
+from intake.demo import data as demo_data
+from intake.demo.practice import DemoOptions
 from intake.domain.accounts import AuditQuery
 from intake.domain.booking import BookingRequest, SlotRequest, WaitlistPreferences
 from intake.domain.enums import Role
@@ -38,7 +41,6 @@ from intake.services import (
     booking,
     changes,
     database,
-    demo_data,
     intakes,
     patient_search,
     patients,
@@ -52,7 +54,6 @@ from intake.services import (
     waitlist,
 )
 from intake.services.database import Database, open_database
-from intake.services.demo_practice import DemoOptions
 from intake.settings import BackupSettings
 from tests.db.practice import ADMIN, DESK, MONDAY, NOW, build, screened_intake
 
@@ -163,10 +164,11 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         "booking.get_visit": lambda db: booking.get_visit(db, DESK, visit.id),
         "changes.watch": _watch,
         "database.ensure_schema": lambda db: database.ensure_schema(db),
-        "demo_data.is_empty": lambda db: demo_data.is_empty(db),
-        "demo_data.fill": lambda db: demo_data.fill(
+        "demo.data.is_empty": lambda db: demo_data.is_empty(db),
+        "demo.data.fill": lambda db: demo_data.fill(
             db, DemoOptions(patients=20, days_back=1, days_ahead=2)
         ),
+        "demo.data.fill_if_empty": lambda db: demo_data.fill_if_empty(db, 20),
         "intakes.save": lambda db: intakes.save(
             db, DESK, {"pain_now": 4}, patient_id=p.patients[2]
         ),
@@ -311,19 +313,27 @@ def _watch(db: Database) -> object:
 
 
 def public_services() -> list[str]:
-    """module.function for every public function of intake/services taking a Database."""
+    """module.function for every public function of intake/services (and of the demo loader,
+    demo.data) given a Database."""
     found = []
-    for info in pkgutil.iter_modules(intake.services.__path__):
-        module = importlib.import_module(f"intake.services.{info.name}")
+    for package, prefix in ((intake.services, ""), (intake.demo, "demo.")):
+        found += [prefix + name for name in _taking_a_database(package)]
+    return sorted(found)
+
+
+def _taking_a_database(package: Any) -> list[str]:
+    found = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
         for name, value in vars(module).items():
             if name.startswith("_") or not inspect.isfunction(value):
                 continue
             if value.__module__ != module.__name__:
                 continue
             parameters = inspect.signature(value).parameters.values()
-            if any("Database" in str(p.annotation) for p in parameters):
+            if any(str(p.annotation).startswith("Database") for p in parameters):
                 found.append(f"{info.name}.{name}")
-    return sorted(found)
+    return found
 
 
 SERVICES = public_services()

@@ -8,8 +8,8 @@ import hashlib
 import pytest
 from sqlalchemy import text
 
-from intake.services import demo_data
-from intake.services.demo_practice import DemoOptions, build, holidays
+from intake.demo import data as demo_data
+from intake.demo.practice import DemoOptions, build, holidays
 
 TODAY = dt.date(2026, 11, 24)
 SMALL = DemoOptions(patients=300, seed=7, days_back=10, days_ahead=20, today=TODAY)

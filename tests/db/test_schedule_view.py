@@ -9,7 +9,7 @@ from icalendar import Calendar
 from intake.domain.booking import BookingRequest, WaitlistPreferences
 from intake.domain.enums import AppointmentStatus
 from intake.domain.practice import DayHours
-from intake.services import booking, practice_admin, schedule_view, staffing, waitlist
+from intake.services import booking, ical_export, practice_admin, schedule_view, staffing, waitlist
 from tests.db.practice import ADMIN, DESK, MONDAY, NOW, at, build
 
 DST_SUNDAY = dt.date(2027, 3, 14)  # clocks go forward in America/New_York
@@ -110,7 +110,7 @@ def test_exports_csv_and_icalendar_without_names_in_the_calendar(database) -> No
     day = schedule_view.location_day(database, DESK, practice.east, MONDAY)
     rows = schedule_view.schedule_csv(day.blocks).splitlines()
     assert rows[0].startswith("date,start,end") and "2027-03-01,09:00,09:45" in rows[1]
-    calendar = Calendar.from_ical(schedule_view.schedule_ics(day.blocks))
+    calendar = Calendar.from_ical(ical_export.schedule_text(day.blocks))
     [event] = calendar.walk("VEVENT")
     assert "Sample0" not in calendar.to_ical().decode()
     assert event["dtstart"].dt == at(MONDAY, 9)

@@ -366,14 +366,13 @@ def test_times_and_ends_show_whole_once_slots_arrive(open_panel):  # type: ignor
 def test_every_status_mark_is_a_glyph_the_font_has(qtbot, open_panel):  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QFontMetrics
 
-    from intake.ui.booking import booking_panel
-    from intake.ui.schedule import page
+    from intake.ui.status_line import TONE_MARK
 
     panel = open_panel()
     panel.set_booking_allowed(False, "the screening does not allow booking.")
     shown = panel.status.text()
     assert "Booking blocked" in shown
     metrics = QFontMetrics(panel.status.font())
-    marks = {*booking_panel._TONE_MARK.values(), *page._TONE_MARK.values(), shown}
+    marks = {*TONE_MARK.values(), shown}
     missing = {c for text in marks for c in text if not metrics.inFontUcs4(ord(c))}
     assert missing == set(), f"drawn as an empty box: {sorted(missing)}"

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from intake.db.models import Patient
+from intake.demo.data import demo_accounts
 from intake.services import accounts
-from intake.ui import session
+from intake.ui import startup as gui_startup
 from intake.ui.app import Startup, start_gui
 from intake.ui.gc_guard import GuiThreadCollector
 from tests.log_capture import log_folder, log_text  # noqa: F401
@@ -24,8 +25,8 @@ from tests.ui.test_front_desk import _answer_by_keyboard
 def test_a_demo_session_leaves_a_log_without_patient_data(
     qtbot, log_folder: Path, monkeypatch  # noqa: F811
 ):  # fmt: skip
-    monkeypatch.setattr(session, "DEMO_PATIENTS", 40)
-    desk = next(a for a in accounts.demo_accounts() if a.role.value == "front_desk")
+    monkeypatch.setattr(gui_startup, "DEMO_PATIENTS", 40)
+    desk = next(a for a in demo_accounts() if a.role.value == "front_desk")
     monkeypatch.setattr(
         Startup,
         "ask_sign_in",

@@ -10,15 +10,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
 from sqlalchemy import text
 
+from intake.demo import data as demo_data
+from intake.demo.practice import DemoOptions
 from intake.domain.booking import BookingRequest, WaitlistPreferences
 from intake.domain.enums import AppointmentStatus
 from intake.domain.practice import DayHours
 from intake.domain.schedule import DaySchedule
-from intake.services import booking, demo_data, practice_admin, staffing, waitlist
+from intake.services import booking, practice_admin, staffing, waitlist
 from intake.services.database import open_database
-from intake.services.demo_practice import DemoOptions
 from intake.ui.context import UiContext
 from intake.ui.schedule import SchedulePage
+from intake.ui.schedule.exports import Exports
 from intake.ui.worker import Worker
 from tests.db.practice import ADMIN, DESK, MONDAY, NOW, at, build
 
@@ -49,7 +51,7 @@ def open_page(qtbot, show_active, ctx) -> Iterator:  # type: ignore[no-untyped-d
                 isinstance(page.schedule, DaySchedule)
                 and (page.schedule.location_id, page.schedule.day) == (location_id, day)
                 and not page._loading
-                and page.location_combo.count() > 0
+                and page.toolbar.location_combo.count() > 0
             ),
             timeout=WAIT,
         )
@@ -229,13 +231,13 @@ def test_daily_list_pdf_and_exports(qtbot, open_page, database, tmp_path, monkey
     page = open_page(practice.east, MONDAY)
     assert [b.appointment_id for b in page.blocks()], (page.day, page.location_id, page.schedule)
     answers = iter([str(tmp_path / "day"), str(tmp_path / "day"), str(tmp_path / "day")])
-    monkeypatch.setattr(SchedulePage, "ask_path", classmethod(lambda *a: next(answers)))
+    monkeypatch.setattr(Exports, "ask_path", classmethod(lambda *a: next(answers)))
     with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
-        page.save_daily_pdf()
+        page.exports.save_daily_pdf()
     assert (tmp_path / "day.pdf").read_bytes().startswith(b"%PDF")
     for kind in ("csv", "ics"):
         with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
-            page.export(kind)
+            page.exports.export(kind)
     assert "Testcase0, Sample0" in (tmp_path / "day.csv").read_text()
     assert b"BEGIN:VEVENT" in (tmp_path / "day.ics").read_bytes()
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QWidget
 
+from intake.demo.data import demo_accounts
 from intake.domain.accounts import SIGN_IN_REFUSED, allowed_areas, can
 from intake.domain.enums import Role
 from intake.domain.permissions import Permission
@@ -91,7 +92,7 @@ def test_the_first_start_creates_the_first_admin(qtbot, database, cheap_hasher):
 
 
 def test_the_demo_practice_shows_its_accounts(qtbot, database):
-    dialog = SignInDialog(database, Worker(), demo_accounts=accounts.demo_accounts())
+    dialog = SignInDialog(database, Worker(), demo_accounts=demo_accounts())
     qtbot.addWidget(dialog)
     panel = dialog.findChild(QWidget, "demoAccounts")
     assert panel is not None

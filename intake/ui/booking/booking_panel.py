@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from intake.ui.booking.filter_bar import FilterBar
 from intake.ui.booking.slot_model import SlotModel
 from intake.ui.booking.slot_view import SlotView
 from intake.ui.context import UiContext
+from intake.ui.status_line import action_button, say
 from intake.ui.worker import Failure, failure_text
 
 BUSY_AFTER_MS = 150
@@ -41,8 +41,6 @@ SEARCH_DELAY_MS = 250
 SEARCH_LIMIT = 60
 BOOK_KEY = QKeySequence("Ctrl+B")
 SEARCH_KEY = QKeySequence("F5")
-# Marks the default fonts have (DejaVu Sans, Segoe UI): "⛔" drew an empty box.
-_TONE_MARK = {"info": "", "done": "✔", "warn": "⚠", "error": "✖", "blocked": "⊘"}
 
 
 @dataclass(frozen=True)
@@ -112,8 +110,8 @@ class BookingPanel(QWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.search_action = self._action("Search again", SEARCH_KEY, self.search_now)
         self.book_action = self._action("Book selected slot", BOOK_KEY, self.book_selected)
-        self.search_button = _action_button(self.search_action, "&Search again (F5)")
-        self.book_button = _action_button(self.book_action, "Boo&k selected slot (Ctrl+B)")
+        self.search_button = action_button(self.search_action, "&Search again (F5)")
+        self.book_button = action_button(self.book_action, "Boo&k selected slot (Ctrl+B)")
         self.book_button.setObjectName("bookButton")
         self._confirmation: BookingConfirmation | None = None  # built at the first booking
         self.pages = QStackedWidget(self)
@@ -346,10 +344,7 @@ class BookingPanel(QWidget):
         return ""
 
     def _say(self, tone: str, text: str) -> None:
-        self.status.setText(f"{_TONE_MARK[tone]}  {text}" if _TONE_MARK.get(tone) else text)
-        self.status.setProperty("tone", tone)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        say(self.status, tone, text)
 
     def _now(self) -> dt.datetime:
         return self._clock() if self._clock else dt.datetime.now(dt.UTC)
@@ -402,15 +397,6 @@ class BookingPanel(QWidget):
         QWidget.setTabOrder(self.filters.locations, self.view)
         QWidget.setTabOrder(self.view, self.book_button)
         QWidget.setTabOrder(self.book_button, self.search_button)
-
-
-def _action_button(action: QAction, text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setAccessibleName(action.text())
-    button.clicked.connect(action.trigger)
-    button.setEnabled(action.isEnabled())
-    action.enabledChanged.connect(button.setEnabled)
-    return button
 
 
 def _single_shot(parent: QWidget, msecs: int, slot: Callable[[], None]) -> QTimer:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.booking import Visit
-from intake.services import calendar_export
+from intake.services import ical_export
 from intake.ui.booking import wording
 from intake.ui.context import UiContext
 from intake.ui.worker import in_words
@@ -124,7 +124,7 @@ class BookingConfirmation(QWidget):
         if not path:
             return
         self.ctx.run(
-            lambda _db, _actor: str(calendar_export.save(visit, path)),
+            lambda _db, _actor: str(ical_export.save(visit, path)),
             self.calendar_was_saved.emit,
             in_words(self.export_did_fail.emit),
         )

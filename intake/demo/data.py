@@ -12,10 +12,13 @@ from sqlalchemy.orm import Session
 
 from intake.db.base import Base
 from intake.db.models import Location, Patient
+from intake.demo.practice import DemoOptions, build
+from intake.demo.rows import Row
+from intake.domain.accounts import DemoAccount
+from intake.domain.enums import Role
 from intake.domain.errors import KnownError
 from intake.services import patient_index
 from intake.services.database import Database
-from intake.services.demo_practice import DemoOptions, Row, build
 from intake.services.passwords import hash_password
 
 BATCH = 20_000
@@ -25,6 +28,17 @@ DEMO_ACCOUNTS = (
     ("frontdesk", "Demo Front Desk", "front_desk"),
     ("therapist", "Demo Therapist", "therapist"),
 )
+
+
+def fill_if_empty(database: Database, patients: int) -> None:
+    """The demo practice on its first start: filled once, then used as it is."""
+    if is_empty(database):
+        fill(database, DemoOptions(patients=patients))
+
+
+def demo_accounts() -> tuple[DemoAccount, ...]:
+    """The demo practice's accounts, shown on its sign-in screen (never in a real practice)."""
+    return tuple(DemoAccount(name, Role(role), DEMO_PASSWORD) for name, _, role in DEMO_ACCOUNTS)
 
 
 @dataclass(frozen=True)

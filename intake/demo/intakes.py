@@ -11,7 +11,7 @@ import random
 from typing import Any
 
 from intake import screening
-from intake.services.demo_practice import Row
+from intake.demo.rows import Row
 
 # (share, overrides): typical callers; the rest of the required questions are answered "no".
 SCENARIOS: tuple[tuple[int, dict[str, Any]], ...] = (

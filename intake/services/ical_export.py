@@ -1,4 +1,5 @@
-"""A booked visit as an iCalendar event (.ics), for the patient's own calendar.
+"""iCalendar (.ics) files: a booked visit for the patient's own calendar, and a schedule's
+visits for the practice's (the Schedule area's export).
 
 The event names the visit type, the place with its address and the therapist; never the
 patient (the file leaves the practice). Times are written in UTC, so every calendar program
@@ -8,21 +9,29 @@ shows them in its own zone without needing the location's time-zone definition.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from intake.domain.booking import Visit
+from intake.domain.enums import AppointmentStatus
+from intake.domain.schedule import ScheduleBlock
 
 if TYPE_CHECKING:
     from icalendar import Event
 
 PRODID = "-//Clinic Intake//Appointment confirmation//EN"
+SCHEDULE_PRODID = "-//Clinic Intake//Schedule export//EN"
 UID_DOMAIN = "clinic-intake.invalid"
 
 
 def event_uid(visit: Visit) -> str:
     """Stable per appointment: a rescheduled visit updates the same calendar entry."""
-    return f"appointment-{visit.id}@{UID_DOMAIN}"
+    return _uid(visit.id)
+
+
+def _uid(appointment_id: int) -> str:
+    return f"appointment-{appointment_id}@{UID_DOMAIN}"
 
 
 def calendar_text(visit: Visit, *, stamp: dt.datetime | None = None) -> bytes:
@@ -81,3 +90,32 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     if moment.tzinfo is None:
         raise ValueError("calendar times must be timezone-aware")
     return moment.astimezone(dt.UTC)
+
+
+def schedule_text(blocks: Sequence[ScheduleBlock], *, stamp: dt.datetime | None = None) -> bytes:
+    """The visits as iCalendar events. Calendar files travel to phones and cloud services, so
+    an event names the patient by record number only, never by name."""
+    from icalendar import Calendar, Event  # imported when used: a heavy module
+
+    calendar = Calendar()
+    calendar.add("prodid", SCHEDULE_PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    stamp = stamp or dt.datetime.now(dt.UTC)
+    for b in blocks:
+        event = Event()
+        event.add("uid", _uid(b.appointment_id))
+        event.add("dtstamp", stamp.astimezone(dt.UTC))
+        event.add("dtstart", b.start.astimezone(dt.UTC))
+        event.add("dtend", b.end.astimezone(dt.UTC))
+        event.add("summary", f"{b.type_name} - patient #{b.patient_id}")
+        event.add("location", b.location_code)
+        event.add("description", f"With {b.therapist_name}. Status: {_status_word(b.status)}.")
+        event.add("sequence", max(b.version - 1, 0))
+        event.add("status", "CONFIRMED")
+        calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def _status_word(status: AppointmentStatus) -> str:
+    return status.value.replace("_", " ")

@@ -9,7 +9,7 @@ from icalendar import Calendar
 
 from intake.domain.booking import Visit
 from intake.domain.enums import AppointmentStatus
-from intake.services import calendar_export
+from intake.services import ical_export
 
 STAMP = dt.datetime(2027, 2, 22, 12, 0, tzinfo=dt.UTC)
 
@@ -39,7 +39,7 @@ def _visit(**changes: object) -> Visit:
 
 
 def _event(visit: Visit):  # type: ignore[no-untyped-def]
-    calendar = Calendar.from_ical(calendar_export.calendar_text(visit, stamp=STAMP))
+    calendar = Calendar.from_ical(ical_export.calendar_text(visit, stamp=STAMP))
     events = list(calendar.walk("VEVENT"))
     assert len(events) == 1
     return events[0]
@@ -57,7 +57,7 @@ def test_the_event_carries_time_place_and_therapist():
 
 
 def test_times_are_written_in_utc():
-    text = calendar_export.calendar_text(_visit(), stamp=STAMP).decode()
+    text = ical_export.calendar_text(_visit(), stamp=STAMP).decode()
     assert "DTSTART:20270301T140000Z" in text
     assert "DTEND:20270301T150000Z" in text
     assert "DTSTAMP:20270222T120000Z" in text
@@ -81,13 +81,13 @@ def test_the_uid_is_stable_per_appointment():
 
 
 def test_no_patient_data_in_the_file():
-    text = calendar_export.calendar_text(_visit(), stamp=STAMP).decode()
+    text = ical_export.calendar_text(_visit(), stamp=STAMP).decode()
     assert "99" not in text.replace("\r\n ", "")  # not even the patient's id
     assert "patient" not in text.lower()
 
 
 def test_save_writes_an_ics_file(tmp_path: Path):
-    written = calendar_export.save(_visit(), tmp_path / "visit", stamp=STAMP)
+    written = ical_export.save(_visit(), tmp_path / "visit", stamp=STAMP)
     assert written == tmp_path / "visit.ics"
     assert written.read_bytes().startswith(b"BEGIN:VCALENDAR")
-    assert calendar_export.save(_visit(), tmp_path / "a.ICS").name == "a.ICS"
+    assert ical_export.save(_visit(), tmp_path / "a.ICS").name == "a.ICS"

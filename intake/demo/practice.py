@@ -10,10 +10,10 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
 from zoneinfo import ZoneInfo
 
-Row = dict[str, Any]
+from intake.demo.intakes import intakes_for
+from intake.demo.rows import Row
 
 GIVEN = (
     "Ada Alma Anouk Bea Bram Cato Dario Eli Elif Emre Fenna Gus Hana Ines Ivo Jana Joost Kai "
@@ -85,8 +85,6 @@ def build(options: DemoOptions) -> DemoPractice:
     appointments = _appointments(
         rng, options, locations, templates, closures, time_off, len(patients), now
     )
-    from intake.services.demo_intakes import intakes_for
-
     intakes = intakes_for(appointments, patients, APPOINTMENT_TYPES[0]["id"], options.today, rng)
     return DemoPractice(
         {

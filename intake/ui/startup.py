@@ -1,4 +1,5 @@
-"""A signed-in session: the screens a person's role allows, the idle lock, switching user.
+"""The GUI's start-up and the signed-in session it leads to: the screens a person's role
+allows, the idle lock, switching user.
 
 Startup opens the database off the GUI thread, asks who is working, then builds the pages
 for that person. A role change or a switch of user at the lock screen rebuilds them.
@@ -18,7 +19,9 @@ from intake.ui.main_window import MainWindow
 from intake.ui.worker import Worker, failure_text
 
 if TYPE_CHECKING:
+    from intake.domain.accounts import DemoAccount
     from intake.services.actor import Actor
+    from intake.services.database import Database
     from intake.services.startup import Started
     from intake.ui.context import UiContext
 
@@ -58,7 +61,7 @@ class Startup(QObject):
     def _open(self) -> Started:
         from intake.services.startup import open_for_gui
 
-        return open_for_gui(demo=self.demo, demo_patients=DEMO_PATIENTS)
+        return open_for_gui(demo=self.demo, prepare=_fill_demo if self.demo else None)
 
     def _failed(self, error: BaseException) -> None:
         message = failure_text(error)
@@ -91,7 +94,6 @@ class Startup(QObject):
 
     def ask_sign_in(self, started: Started) -> Actor | None:
         """The sign-in dialog (tests replace this)."""
-        from intake.services import accounts
         from intake.ui.sign_in import SignInDialog
 
         return SignInDialog.ask(
@@ -99,7 +101,7 @@ class Startup(QObject):
             started.database,
             self.worker,
             first_admin=started.needs_first_admin,
-            demo_accounts=accounts.demo_accounts() if started.demo else (),
+            demo_accounts=_demo_accounts() if started.demo else (),
         )
 
     # ---- the session ---------------------------------------------------------------------------
@@ -273,3 +275,18 @@ def _checklist_refused(problem: str) -> QWidget:
     page.setAlignment(Qt.AlignmentFlag.AlignTop)
     page.setMargin(24)
     return page
+
+
+# The demo practice is the one place the UI reaches into intake.demo (loaded only with --demo).
+
+
+def _fill_demo(database: Database) -> None:
+    from intake.demo.data import fill_if_empty
+
+    fill_if_empty(database, DEMO_PATIENTS)
+
+
+def _demo_accounts() -> tuple[DemoAccount, ...]:
+    from intake.demo.data import demo_accounts
+
+    return demo_accounts()

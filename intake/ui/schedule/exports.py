@@ -1,0 +1,84 @@
+"""The day's list printed or saved as PDF, the schedule exported as CSV or iCalendar."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QWidget,
+)
+
+from intake.domain.schedule import DaySchedule, WeekSchedule
+from intake.services import schedule_view
+from intake.ui.schedule import daily_list
+
+if TYPE_CHECKING:
+    from intake.ui.schedule.page import SchedulePage
+
+
+class Exports:
+    """The print and export part of SchedulePage (it works on the page that holds it)."""
+
+    def __init__(self, page: SchedulePage) -> None:
+        self.page = page
+
+    # The dialogs, as class methods: tests answer them without a person.
+
+    @classmethod
+    def ask_path(cls, parent: QWidget, title: str, suggested: str, pattern: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+        return path or None
+
+    @classmethod
+    def ask_printer(cls, parent: QWidget, printer: QPrinter) -> bool:
+        return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+    def print_daily_list(self) -> None:
+        if not isinstance(self.page.schedule, DaySchedule):
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if self.ask_printer(self.page, printer):
+            daily_list.print_list(self.page.schedule, printer)
+            self.page._say("done", "Daily list sent to the printer.")
+
+    def save_daily_pdf(self) -> None:
+        schedule = self.page.schedule
+        if not isinstance(schedule, DaySchedule):
+            return
+        path = self.ask_path(
+            self.page, "Save the daily list as PDF", self._suggested("pdf"), "PDF files (*.pdf)"
+        )
+        if not path:
+            return
+        target = daily_list.save_pdf(schedule, path)
+        if target.exists() and target.stat().st_size > 0:
+            self.page._finished(f"Daily list saved: {target}", None, reload=False)
+        else:
+            self.page._say("error", f"The PDF could not be written to {target}.")
+
+    def export(self, kind: str) -> None:
+        if self.page.schedule is None:
+            return
+        patterns = {"csv": "CSV files (*.csv)", "ics": "Calendar files (*.ics)"}
+        path = self.ask_path(
+            self.page, "Export the schedule", self._suggested(kind), patterns[kind]
+        )
+        if not path:
+            return
+        blocks = self.page.schedule.blocks
+        self.page._run(
+            lambda _db, _actor: str(schedule_view.save_export(blocks, path, kind)),
+            lambda written: self.page._finished(f"Exported: {written}", None, reload=False),
+            self.page._failed("export the schedule"),
+        )
+
+    def _suggested(self, kind: str) -> str:
+        schedule = self.page.schedule
+        if isinstance(schedule, DaySchedule):
+            return f"schedule-{schedule.location_code}-{schedule.day.isoformat()}.{kind}"
+        if isinstance(schedule, WeekSchedule):
+            return f"week-therapist{schedule.therapist_id}-{schedule.first_day.isoformat()}.{kind}"
+        return f"schedule.{kind}"

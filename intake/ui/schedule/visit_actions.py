@@ -1,0 +1,229 @@
+"""The actions on a chosen visit: open the patient, check in, complete, no-show, cancel with
+a reason, reschedule (from the free slots or by dragging), and the visit menu."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu
+
+from intake.domain.booking import BookingConflict, SlotOffer, SlotRequest, Visit
+from intake.domain.enums import AppointmentStatus
+from intake.domain.schedule import ScheduleBlock, WaitlistMatch
+from intake.services import booking, schedule_view, slot_finder
+from intake.services.actor import Actor
+from intake.services.database import Database
+from intake.ui.schedule.canvas import clock, describe
+from intake.ui.schedule.lanes import free_for, instant
+
+if TYPE_CHECKING:
+    from intake.ui.schedule.page import SchedulePage
+
+RESCHEDULE_DAYS = 14  # how far ahead a reschedule looks for free slots
+
+
+class VisitActions:
+    """The visit actions of SchedulePage (it works on the page that holds it)."""
+
+    def __init__(self, page: SchedulePage) -> None:
+        self.page = page
+        self._moving: ScheduleBlock | None = None
+        self._shown_id: int | None = None
+        self.menu: QMenu | None = None
+
+    def open_patient(self) -> None:
+        if (block := self._chosen()) is not None:
+            self.page.patient_was_opened.emit(block.patient_id)
+
+    def check_in(self) -> None:
+        self._status_move(booking.check_in, "Checked in")
+
+    def complete(self) -> None:
+        self._status_move(booking.complete, "Completed")
+
+    def no_show(self) -> None:
+        self._status_move(booking.no_show, "Marked as a no-show")
+
+    def _status_move(self, move: Callable[..., Visit], done: str) -> None:
+        block = self._chosen()
+        if block is None:
+            return
+        ident, version = block.appointment_id, block.version
+        self.page._keep = ident
+        self.page._run(
+            lambda db, actor: move(db, actor, ident, version),
+            lambda visit: self.page._finished(f"{done}: {block.patient_name}.", visit.id),
+            self.page._failed(f"change {block.patient_name}'s visit"),
+        )
+
+    def ask_cancel(self) -> None:
+        if (block := self._chosen()) is None:
+            return
+        if not block.status.holds_time or block.status == AppointmentStatus.COMPLETED:
+            self.page._say(
+                "warn",
+                f"A visit that is {block.status.value.replace('_', ' ')} cannot be cancelled.",
+            )
+            return
+        self.page.cancel_panel.ask(block)
+        self.page.side.setCurrentWidget(self.page.cancel_panel)
+        self.page.cancel_panel.reason.setFocus()
+
+    def cancel(self, reason: str) -> None:
+        block = self._chosen()
+        if block is None:
+            return
+        if not reason:
+            self.page._say("warn", "Say why the visit is cancelled (type a reason), then Enter.")
+            return
+        ident, version, now = block.appointment_id, block.version, self.page._clock_now()
+
+        def work(db: Database, actor: Actor) -> tuple[Any, tuple[WaitlistMatch, ...]]:
+            outcome = booking.cancel(db, actor, ident, version, reason, now=now)
+            return outcome, schedule_view.waitlist_matches(db, actor, outcome, now=now)
+
+        self.page._run(
+            work,
+            self.page.waitlist.show_freed,
+            self.page._failed(f"cancel {block.patient_name}'s visit"),
+        )
+
+    def ask_reschedule(self) -> None:
+        if (block := self._chosen()) is None:
+            return
+        if block.status != AppointmentStatus.BOOKED:
+            self.page._say("warn", "Only a booked visit can be moved.")
+            return
+        self._moving = block
+        self.page.reschedule_panel.ask(block)
+        self.page.side.setCurrentWidget(self.page.reschedule_panel)
+        self.search_moves()
+
+    def search_moves(self) -> None:
+        block = self._moving
+        if block is None:
+            return
+        now = self.page._clock_now() or dt.datetime.now(dt.UTC)
+        first = max(block.local_start.date(), now.astimezone(block.local_start.tzinfo).date())
+        request = SlotRequest(
+            first_day=first,
+            days=RESCHEDULE_DAYS,
+            type_code=block.type_code,
+            location_codes=()
+            if self.page.reschedule_panel.any_location.isChecked()
+            else (block.location_code,),
+            limit=60,
+            earliest=now,
+        )
+        self.page._run(
+            lambda db, actor: slot_finder.find(db, actor, request),
+            self._offers_arrived,
+            self.page._failed("search free slots"),
+        )
+
+    def _offers_arrived(self, offers: list[SlotOffer]) -> None:
+        self.page.reschedule_panel.show_offers(offers)
+        self.page.offers_did_load.emit(len(offers))
+
+    def move_to_offer(self, offer: SlotOffer) -> None:
+        block = self._moving
+        if block is not None:
+            self._move(block, offer.therapist_id, offer.location_id, offer.start)
+
+    def dropped(self, block: ScheduleBlock, lane_index: int, minute: float) -> None:
+        layout = self.page.layout_
+        if layout is None or self.page.mode != "day":
+            return
+        length = (block.end - block.start).total_seconds() / 60
+        problem = free_for(layout, lane_index, minute, minute + length, block.appointment_id)
+        if block.status != AppointmentStatus.BOOKED:
+            problem = "Only a booked visit can be moved."
+        if problem:
+            self.page._say("warn", f"Not moved: {problem} The visit stays where it was.")
+            self.page.canvas.viewport().update()
+            self.page.action_did_fail.emit(problem)
+            return
+        lane = layout.lanes[lane_index]
+        assert lane.location_id is not None
+        self._move(block, lane.therapist_id, lane.location_id, instant(lane.day, minute, lane.zone))
+
+    def _move(
+        self,
+        block: ScheduleBlock,
+        therapist_id: int,
+        location_id: int,
+        start: dt.datetime,
+    ) -> None:
+        ident, version, now = block.appointment_id, block.version, self.page._clock_now()
+        self.page._keep = ident
+        self.page._say("info", f"Moving {block.patient_name}'s visit…")
+        self.page._run(
+            lambda db, actor: booking.reschedule(
+                db,
+                actor,
+                ident,
+                version,
+                therapist_id=therapist_id,
+                location_id=location_id,
+                start=start,
+                now=now,
+            ),
+            lambda result: self._moved(block, result),
+            self.page._failed(f"move {block.patient_name}'s visit", self._move_lost_race),
+        )
+
+    def _move_lost_race(self, conflict: BookingConflict) -> None:
+        self.page._say("warn", f"Not moved: {conflict} The visit stays at its old time.")
+        if self.page.side.currentWidget() is self.page.reschedule_panel:
+            self.page.reschedule_panel.show_offers(
+                conflict.alternatives, "Nearest free slots instead; Enter moves the visit."
+            )
+        self.page.action_did_fail.emit(str(conflict))
+        self.page.reload()
+
+    def _moved(self, block: ScheduleBlock, result: Visit) -> None:
+        local = result.local_start
+        self.page.side.setCurrentWidget(self.page.details)
+        self.page._finished(
+            f"Moved {block.patient_name} to {local:%a %b} {local.day}, "
+            f"{clock(local.hour * 60 + local.minute)} {local.tzname()} with "
+            f"{result.therapist_name} at {result.location_code}.",
+            result.id,
+        )
+        if self.page.mode == "day" and (
+            result.location_id != self.page.location_id or local.date() != self.page.day
+        ):
+            self.page._say("done", self.page.status.text().lstrip("✔ ") + " (another day or place)")
+
+    def _chosen(self) -> ScheduleBlock | None:
+        block = self.page.canvas.selected_block()
+        if block is None:
+            self.page._say("warn", "Choose a visit first (arrow keys or a click).")
+        return block
+
+    def selection_changed(self, block: ScheduleBlock | None) -> None:
+        self.page.details.show_block(block)
+        ident = block.appointment_id if block is not None else None
+        changed, self._shown_id = ident != self._shown_id, ident
+        if changed and self.page.side.currentWidget() in (
+            self.page.cancel_panel,
+            self.page.reschedule_panel,
+        ):
+            self.page.side.setCurrentWidget(self.page.details)
+        if block is not None:
+            self.page.canvas.setAccessibleDescription(describe(block))
+
+    def show_menu(self, block: ScheduleBlock, where: QPoint) -> None:
+        menu = QMenu(self.page)
+        menu.setAccessibleName("Visit actions")
+        for action in self.page.block_actions:
+            menu.addAction(action)
+        menu.popup(where)
+        self.menu = menu
+
+    def back_to_details(self) -> None:
+        self.page.side.setCurrentWidget(self.page.details)
+        self.page.canvas.setFocus()

@@ -1,0 +1,79 @@
+"""After a cancellation: the waiting patients who fit the freed slot, offering it and booking it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from intake.domain.booking import BookingConflict, BookingRequest, Visit
+from intake.domain.schedule import WaitlistMatch
+from intake.services import booking, waitlist
+from intake.ui.schedule.canvas import clock
+
+if TYPE_CHECKING:
+    from intake.ui.schedule.page import SchedulePage
+
+
+class WaitlistActions:
+    """The waitlist part of SchedulePage (it works on the page that holds it)."""
+
+    def __init__(self, page: SchedulePage) -> None:
+        self.page = page
+        self._freed_text = ""
+
+    def show_freed(self, result: tuple[Any, tuple[WaitlistMatch, ...]]) -> None:
+        outcome, matches = result
+        freed = outcome.freed
+        start = freed.local_start
+        self._freed_text = (
+            f"{start:%a %b} {start.day}, {clock(start.hour * 60 + start.minute)} "
+            f"{start.tzname()} with {freed.therapist_name}"
+        )
+        late = " (late cancellation)" if outcome.visit.late_cancellation else ""
+        self.page._say("done", f"Cancelled{late}. {len(matches)} waiting patient(s) fit the slot.")
+        self.page.waitlist_panel.show_matches(self._freed_text, list(matches))
+        self.page.side.setCurrentWidget(self.page.waitlist_panel)
+        self.page.waitlist_panel.list.setFocus()
+        self.page.reload()
+        self.page.waitlist_did_load.emit(len(matches))
+        self.page.action_did_finish.emit("cancelled")
+
+    def offer(self, match: WaitlistMatch) -> None:
+        entry = match.entry
+        self.page._run(
+            lambda db, actor: waitlist.offer(db, actor, entry.id, entry.version),
+            lambda info: self._offered(WaitlistMatch(info, match.patient_name, match.slot)),
+            self.page._failed("offer the slot"),
+        )
+
+    def _offered(self, match: WaitlistMatch) -> None:
+        self.page.waitlist_panel.replace(match)
+        self.page.waitlist_panel.list.setFocus()
+        self.page._say("info", f"Offered to {match.patient_name}. Enter books it if they accept.")
+        self.page.action_did_finish.emit("offered")
+
+    def book_waiting(self, match: WaitlistMatch) -> None:
+        slot, entry = match.slot, match.entry
+        request = BookingRequest(
+            patient_id=entry.patient_id,
+            therapist_id=slot.therapist_id,
+            location_id=slot.location_id,
+            start=slot.start,
+            type_code=slot.type_code,
+            intake_id=entry.intake_id,
+            waitlist_entry_id=entry.id,
+        )
+        now = self.page._clock_now()
+        self.page._run(
+            lambda db, actor: booking.book(db, actor, request, now=now),
+            lambda result: self._booked_waiting(match, result),
+            self.page._failed(f"book {match.patient_name}", self._waiting_lost_race),
+        )
+
+    def _waiting_lost_race(self, conflict: BookingConflict) -> None:
+        self.page._say("warn", f"Not booked: {conflict} The slot is no longer free.")
+        self.page.action_did_fail.emit(str(conflict))
+        self.page.reload()
+
+    def _booked_waiting(self, match: WaitlistMatch, result: Visit) -> None:
+        self.page.waitlist_panel.remove(match.entry.id)
+        self.page._finished(f"Booked {match.patient_name} into the freed slot.", result.id)
