@@ -210,6 +210,8 @@ class _Parser:
         self._known_keys(raw, _QUESTION_KEYS, where, line)
         kind_text = raw.get("type")
         try:
+            if not isinstance(kind_text, str):
+                raise ValueError(kind_text)  # a number or a table names no type
             kind = QuestionType(kind_text)
         except ValueError:
             self.fail(
@@ -343,6 +345,8 @@ class _Parser:
             self._known_keys(raw, _RULE_KEYS, where, line)
             level_text = raw.get("level")
             try:
+                if not isinstance(level_text, str):
+                    raise ValueError(level_text)  # a number or a table names no level
                 level = TriageLevel(level_text)
             except ValueError:
                 self.fail(
