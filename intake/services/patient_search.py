@@ -146,7 +146,7 @@ def _scan(
 
 
 @functools.cache
-def _scan_statement(filters: int) -> Select[tuple[int]]:
+def _scan_statement(filters: int) -> Select[int]:
     """Built once per number of extra name words (statements are then cached compiled)."""
     key = PatientSearchKey
     return (

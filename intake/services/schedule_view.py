@@ -225,7 +225,8 @@ def _slot_inside(
         if o.start < freed.end and freed.start < o.end
     ]
     exact = [o for o in inside if o.start == freed.start]
-    return (exact or inside or [None])[0]
+    found = exact or inside
+    return found[0] if found else None
 
 
 # --- exports -----------------------------------------------------------------------------
