@@ -115,8 +115,8 @@ def read_settings_file(path: Path) -> dict[str, object]:
     try:
         values = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        problem, line = _toml_problem(exc)
-        raise SettingsError(path, f"not valid TOML: {problem}", line) from None
+        problem, problem_line = _toml_problem(exc)
+        raise SettingsError(path, f"not valid TOML: {problem}", problem_line) from None
     _check(path, text, values)
     return values
 
