@@ -361,7 +361,7 @@ class ScaleInput(AnswerInput):
             self.buttons[value] = button
             layout.addWidget(button)
         layout.addStretch(1)
-        self.group.buttonToggled.connect(lambda _b, checked: checked and self._changed())
+        self.group.buttonToggled.connect(lambda _b, checked: self._changed() if checked else None)
         self._pending_one = False
         self._one_timer = QTimer(self)
         self._one_timer.setSingleShot(True)

@@ -97,7 +97,9 @@ class SectionPage(QScrollArea):
             layout.addWidget(title)
             layout.addStretch(1)
         body = self.widget()
-        layout = body.layout()
+        assert body is not None  # set just above
+        body_layout = body.layout()
+        assert isinstance(body_layout, QVBoxLayout)
         started = time.perf_counter()
         new: list[QuestionRow] = []
         questions = self.section.questions
@@ -106,7 +108,7 @@ class SectionPage(QScrollArea):
             row = QuestionRow(questions[offset], self._first_number + offset, self._today, body)
             self.rows.append(row)
             new.append(row)
-            layout.insertWidget(layout.count() - 1, row)  # before the closing stretch
+            body_layout.insertWidget(body_layout.count() - 1, row)  # before the closing stretch
             if budget_s is not None and time.perf_counter() - started >= budget_s:
                 break
         self.built = len(self.rows) == len(questions)
