@@ -105,7 +105,9 @@ class SectionPage(QScrollArea):
         questions = self.section.questions
         while len(self.rows) < len(questions):
             offset = len(self.rows)
-            row = QuestionRow(questions[offset], self._first_number + offset, self._today, section_body)
+            row = QuestionRow(
+                questions[offset], self._first_number + offset, self._today, section_body
+            )
             self.rows.append(row)
             new.append(row)
             body_layout.insertWidget(body_layout.count() - 1, row)  # before the closing stretch
