@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake import screening
+from intake.domain.errors import DatabaseUnavailable
 from intake.screening import Checklist, ScreeningResult
 from intake.screening.conditions import Facts
 from intake.services import intakes
@@ -650,8 +651,10 @@ class IntakeWizard(QWidget):
     def _submit_when_saved(self) -> None:
         if self.keeper.stopped or dt.datetime.now() > self._submit_deadline:
             self._submit_failed(
-                "Not finished: the database did not take the latest copy. The intake is kept "
-                "on this computer; try again in a moment."
+                DatabaseUnavailable(
+                    "Not finished: the database did not take the latest copy. The intake is "
+                    "kept on this computer; try again in a moment."
+                )
             )
             return
         if self.keeper.intake_id is None or self.keeper.pending:
