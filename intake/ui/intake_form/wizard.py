@@ -190,8 +190,10 @@ class IntakeWizard(QWidget):
     def set_booking_widget(self, widget: QWidget) -> None:
         """Put the booking panel in the summary step (it replaces the placeholder)."""
         layout = self.booking_area.layout()
+        assert isinstance(layout, QVBoxLayout)  # made in _build
         while layout.count():
-            old = layout.takeAt(0).widget()
+            item = layout.takeAt(0)
+            old = item.widget() if item is not None else None
             if old is not None and old is not self.booking_note:
                 old.deleteLater()
         layout.addWidget(self.booking_note)
@@ -444,7 +446,7 @@ class IntakeWizard(QWidget):
         self.booking_note = QLabel()
         self.booking_note.setObjectName("bookingNote")
         self.booking_note.setWordWrap(True)
-        self.booking_widget: QWidget = QLabel("The slot finder appears here.")
+        self.booking_widget = QLabel("The slot finder appears here.")
         self.booking_widget.setObjectName("bookingPlaceholder")
         area = QVBoxLayout(self.booking_area)
         area.addWidget(self.booking_note)
@@ -456,7 +458,7 @@ class IntakeWizard(QWidget):
         self.finish_button.clicked.connect(self.submit)
         finish = QShortcut(QKeySequence("Ctrl+Return"), self)
         finish.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        finish.activated.connect(lambda: self.step == SUMMARY and self.submit())
+        finish.activated.connect(lambda: self.submit() if self.step == SUMMARY else None)
         title = QLabel("Summary and booking")
         title.setObjectName("sectionTitle")
         body = QWidget()
