@@ -54,6 +54,7 @@ def claim(session: Session, model: Any, row_id: int, version: int, what: str) ->
         .values(version=version + 1)
         .execution_options(synchronize_session=False)
     )
+    # execute() is typed to return a Result; for an UPDATE it is a CursorResult.
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise stale(what)
 

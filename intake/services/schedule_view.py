@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from intake.db.models import (
@@ -323,7 +323,7 @@ def _status_word(status: AppointmentStatus) -> str:
 
 
 def _blocks(
-    session: Session, where: object, start: dt.datetime, end: dt.datetime
+    session: Session, where: ColumnElement[bool], start: dt.datetime, end: dt.datetime
 ) -> list[ScheduleBlock]:
     a = Appointment
     query = (
@@ -352,7 +352,7 @@ def _blocks(
         .join(Location, Location.id == a.location_id)
         .join(AppointmentType, AppointmentType.id == a.type_id)
         .outerjoin(Intake, Intake.id == a.intake_id)
-        .where(where, a.starts_at >= start, a.starts_at < end, a.status.in_(_SHOWN))  # type: ignore[arg-type]
+        .where(where, a.starts_at >= start, a.starts_at < end, a.status.in_(_SHOWN))
         .order_by(a.starts_at, a.id)
     )
     return [

@@ -170,7 +170,10 @@ class ChoiceInput(AnswerInput):
         self.combo.setCurrentIndex(max(index, 0))
 
     def focus_widget(self) -> QWidget:
-        return self.radios.focus_widget() if self.radios is not None else self.combo  # type: ignore[return-value]
+        if self.radios is not None:
+            return self.radios.focus_widget()
+        assert self.combo is not None
+        return self.combo
 
 
 class MultiInput(AnswerInput):
