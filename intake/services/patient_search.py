@@ -195,4 +195,5 @@ _BY_IDS = _HIT_COLUMNS.where(Patient.id.in_(bindparam("ids", expanding=True)))
 
 
 def _hits(rows: Sequence[object], matched: str) -> list[PatientHit]:
+    # Each row is the hit's fields but `matched`; mypy cannot tell how many a row holds.
     return [PatientHit(*row, matched=matched) for row in rows]  # type: ignore[misc]
