@@ -122,6 +122,9 @@ def run_once(
             child.wait(timeout=30)
     reader.join(timeout=10)
     errors = child.stderr.read() if child.stderr else ""
+    for pipe in (child.stdout, child.stderr):  # else a ResourceWarning fails the test
+        if pipe is not None:
+            pipe.close()
     run = Run(killed_after_s=killed_at - ready_at)
     for _t, message in lines:
         if "field" in message:
