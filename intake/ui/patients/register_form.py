@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -42,6 +43,10 @@ from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.journal import REGISTRATION, Journal, RegistrationEntry, new_key
 from intake.ui.worker import failure_text, in_words
+
+if TYPE_CHECKING:
+    from intake.services.actor import Actor
+    from intake.services.database import Database
 
 DUPLICATE_DELAY_MS = 300
 LANGUAGES = (
@@ -441,15 +446,15 @@ class PatientRegisterForm(QWidget):
         self.save_button.setEnabled(False)
         self.status.setText("Saving…")
 
-        def work(db: object, actor: object) -> _Outcome:
+        def work(db: Database, actor: Actor) -> _Outcome:
             likely = tuple(
                 c
-                for c in patients.duplicates(db, actor, draft)  # type: ignore[arg-type]
+                for c in patients.duplicates(db, actor, draft)
                 if c.likeness is Likeness.LIKELY and c.patient.id not in confirmed
             )
             if likely:
                 return _Outcome(None, likely)
-            return _Outcome(patients.register(db, actor, draft, today=today))  # type: ignore[arg-type]
+            return _Outcome(patients.register(db, actor, draft, today=today))
 
         self._context.run(
             work, while_alive(self, self._saved), in_words(while_alive(self, self._save_failed))
