@@ -136,9 +136,9 @@ def _cmd_screen(args: argparse.Namespace) -> int:
         print(json.dumps({"errors": errors}, indent=2))
         return EXIT_USAGE
     on = args.on or dt.date.today()
-    errors = screening.validate_answers(checklist, answers, on=on)
-    if errors:
-        print(json.dumps({"errors": [e.to_json() for e in errors]}, indent=2))
+    problems = screening.validate_answers(checklist, answers, on=on)
+    if problems:
+        print(json.dumps({"errors": [e.to_json() for e in problems]}, indent=2))
         return EXIT_USAGE
     result = screening.evaluate(checklist, answers, on=on)
     print(json.dumps(result.to_json(), indent=2))
@@ -279,7 +279,7 @@ def _slot_json(offer: object) -> dict[str, object]:
 PASSPHRASE_VARIABLE = "INTAKE_BACKUP_PASSPHRASE"
 
 
-def _add_backup_commands(db_sub: argparse._SubParsersAction) -> None:
+def _add_backup_commands(db_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     backup = db_sub.add_parser("backup", help="write an encrypted backup of the whole database")
     backup.add_argument("--to", type=Path, metavar="FOLDER", help="default: the settings' folder")
     restore = db_sub.add_parser("restore", help="restore an encrypted backup into the database")

@@ -13,7 +13,7 @@ import logging.handlers
 import os
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from intake.settings import data_dir
 
@@ -84,7 +84,7 @@ class SafeFormatter(logging.Formatter):
         return "".join(_chain(exc, set())).rstrip("\n")
 
 
-def is_database_error(value: object) -> bool:
+def is_database_error(value: object) -> TypeGuard[BaseException]:
     if not isinstance(value, BaseException):
         return False
     if type(value).__module__.split(".")[0] in _DRIVERS:

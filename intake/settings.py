@@ -59,14 +59,19 @@ def backup_settings(settings: Settings) -> BackupSettings:
     return settings.backup or BackupSettings(settings.data_dir / "backups")
 
 
+def _checked_number(value: object) -> float:
+    assert isinstance(value, int | float)  # read_settings_file has checked it
+    return value
+
+
 def _backup_settings(folder: Path, values: dict[str, object]) -> BackupSettings:
     # read_settings_file has checked every type and range.
     where = values.get("backup_folder")
     return BackupSettings(
         folder=Path(str(where)).expanduser() if where else folder / "backups",
-        interval_hours=float(values.get("backup_interval_hours", 4.0)),  # type: ignore[arg-type]
-        keep_daily=int(values.get("backup_keep_daily", 14)),  # type: ignore[call-overload]
-        keep_weekly=int(values.get("backup_keep_weekly", 8)),  # type: ignore[call-overload]
+        interval_hours=float(_checked_number(values.get("backup_interval_hours", 4.0))),
+        keep_daily=int(_checked_number(values.get("backup_keep_daily", 14))),
+        keep_weekly=int(_checked_number(values.get("backup_keep_weekly", 8))),
         practice_name=str(values.get("practice_name", "practice")),
     )
 
@@ -115,8 +120,8 @@ def read_settings_file(path: Path) -> dict[str, object]:
     try:
         values = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        problem, line = _toml_problem(exc)
-        raise SettingsError(path, f"not valid TOML: {problem}", line) from None
+        problem, problem_line = _toml_problem(exc)
+        raise SettingsError(path, f"not valid TOML: {problem}", problem_line) from None
     _check(path, text, values)
     return values
 
@@ -154,8 +159,9 @@ def _whole(low: int, high: int, unit: str) -> _Rule:
 
 def _number(low: float, high: float, unit: str) -> _Rule:
     def ok(value: object) -> bool:
-        number = not isinstance(value, bool) and isinstance(value, int | float)
-        return number and low <= value <= high  # type: ignore[operator]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return low <= value <= high
 
     return ok, f"a number of {unit} from {low:g} to {high:g}"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -33,6 +33,9 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every model here declares its columns, so its __table__ is a Table (SQLAlchemy types
+    # it as the wider FromClause; this is its maintainers' advice, sqlalchemy#9130).
+    __table__: ClassVar[Table]
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):

@@ -8,6 +8,7 @@ program's start-up quick and its memory small.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -160,7 +161,7 @@ def differences(engine: Engine) -> list[object]:
 _MIGRATION_LOCK = 0x1A7A_C0DE
 
 
-def _run(engine: Engine, action: object, revision: str) -> None:
+def _run(engine: Engine, action: Callable[[Config, str], None], revision: str) -> None:
     config = alembic_config(engine)
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
@@ -176,7 +177,7 @@ def _run(engine: Engine, action: object, revision: str) -> None:
                     # The second PC waits here, then finds the schema at head (a no-op).
                     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
                 config.attributes["connection"] = connection
-                action(config, revision)  # type: ignore[operator]
+                action(config, revision)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise RuntimeError("a migration left rows that break a foreign key")
         finally:

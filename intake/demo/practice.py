@@ -209,7 +209,9 @@ SHIFTS = (
 def _therapists(
     rng: random.Random, count: int, locations: list[Row], options: DemoOptions
 ) -> tuple[list[Row], list[Row], list[Row]]:
-    therapists, links, templates = [], [], []
+    therapists: list[Row] = []
+    links: list[Row] = []
+    templates: list[Row] = []
     effective_from = options.today - dt.timedelta(days=options.days_back + 365)
     for i in range(count):
         tid = i + 1
@@ -270,7 +272,7 @@ def _time_off(
     options: DemoOptions,
 ) -> list[Row]:
     zone_of = {loc["id"]: ZoneInfo(loc["timezone"]) for loc in locations}
-    home = {}
+    home: dict[int, int] = {}  # therapist id -> home location id
     for link in links:
         home.setdefault(link["therapist_id"], link["location_id"])
     first, last = _date_range(options)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
 
@@ -34,10 +34,12 @@ def backups_to_keep(times: Iterable[dt.datetime], policy: RetentionPolicy) -> se
     return keep
 
 
-def _newest_per(newest_first: list[dt.datetime], period: object, count: int) -> set[dt.datetime]:
-    chosen: dict[object, dt.datetime] = {}
+def _newest_per(
+    newest_first: list[dt.datetime], period: Callable[[dt.datetime], Hashable], count: int
+) -> set[dt.datetime]:
+    chosen: dict[Hashable, dt.datetime] = {}
     for time in newest_first:
-        key = period(time)  # type: ignore[operator]
+        key = period(time)
         if key not in chosen:
             if len(chosen) == count:
                 break

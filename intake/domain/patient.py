@@ -86,8 +86,8 @@ def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
     for field, (_, how, limit) in STORED_FORMS.items():
         if field not in problems and len(how(getattr(draft, field))) > limit:
             problems[field] = _TOO_LONG_STORED
-    if (field := _overflowing_name(draft)) and field not in problems:
-        problems[field] = _TOO_LONG_STORED
+    if (name_field := _overflowing_name(draft)) and name_field not in problems:
+        problems[name_field] = _TOO_LONG_STORED
     if not draft.family_name.strip():
         problems["family_name"] = "Enter the family name."
     if not draft.given_name.strip():

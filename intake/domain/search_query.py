@@ -84,7 +84,7 @@ def parse(text: str, today: dt.date) -> SearchQuery:
     if not stripped:
         return SearchQuery(())
     if _PHONE_TEXT.match(stripped) and not _dates(stripped, today) and " " in stripped:
-        return SearchQuery(_number_readings((), digits(stripped), today))  # (212) 555-0123
+        return SearchQuery(tuple(_number_readings((), digits(stripped), today)))  # (212) 555-0123
     names: list[str] = []
     alternatives: list[tuple[Reading, ...]] = []
     for part in stripped.split():

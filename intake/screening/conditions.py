@@ -12,6 +12,7 @@ import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from intake.screening.questions import Question, QuestionType
 
@@ -167,7 +168,8 @@ class Answered(Condition):
         return frozenset({self.question})
 
 
-_Test = Callable[[object, object], bool]
+# Answers are whatever was given: a test of the wrong types raises TypeError (read as unknown).
+_Test = Callable[[Any, Any], object]
 
 
 def _contains_any(answer: object, wanted: object) -> bool:

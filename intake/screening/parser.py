@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import NoReturn
+from typing import NoReturn, TypeGuard
 
 from intake.screening.checklist import CategoryRule, Checklist, Rule
 from intake.screening.conditions import (
@@ -149,6 +149,7 @@ class _Parser:
         return str(version)
 
     def _settings(self, raw: Mapping[str, object]) -> dict[str, float]:
+        settings: dict[str, float] = {}
         for name, value in raw.items():
             if isinstance(value, bool) or not isinstance(value, int | float):
                 self.fail(
@@ -156,6 +157,7 @@ class _Parser:
                     line=self._loc.key("[settings]", name),
                     where="[settings]",
                 )
+            settings[name] = value
         for name in _SETTINGS_USED_BY_ENGINE:
             if name not in raw:
                 self.fail(
@@ -163,7 +165,7 @@ class _Parser:
                     line=self._loc.header("[settings]"),
                     where="[settings]",
                 )
-        return dict(raw)  # type: ignore[arg-type]
+        return settings
 
     # -- sections and questions ---------------------------------------------------------
 
@@ -210,6 +212,8 @@ class _Parser:
         self._known_keys(raw, _QUESTION_KEYS, where, line)
         kind_text = raw.get("type")
         try:
+            if not isinstance(kind_text, str):
+                raise ValueError(kind_text)  # a number or a table names no type
             kind = QuestionType(kind_text)
         except ValueError:
             self.fail(
@@ -278,9 +282,8 @@ class _Parser:
                     )
             return None, None
         low, high = raw.get("min"), raw.get("max")
-        numbers = all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high))
         whole = all(isinstance(v, int) for v in (low, high)) or kind != QuestionType.SCALE
-        if not numbers or not whole or not low < high:  # type: ignore[operator]
+        if not _is_number(low) or not _is_number(high) or not whole or not low < high:
             self.fail(
                 f"bad range: a {kind} question needs min < max"
                 f"{' (whole numbers)' if kind == QuestionType.SCALE else ''}, "
@@ -288,7 +291,7 @@ class _Parser:
                 line=self._loc.key_after(line, "min" if "min" in raw else "type"),
                 where=where,
             )
-        return low, high  # type: ignore[return-value]
+        return low, high
 
     def _sections(
         self, raw_sections: list[dict[str, object]], drafts: list[_Draft]
@@ -343,6 +346,8 @@ class _Parser:
             self._known_keys(raw, _RULE_KEYS, where, line)
             level_text = raw.get("level")
             try:
+                if not isinstance(level_text, str):
+                    raise ValueError(level_text)  # a number or a table names no level
                 level = TriageLevel(level_text)
             except ValueError:
                 self.fail(
@@ -531,6 +536,10 @@ class _Parser:
                 where=where,
             )
         return value
+
+
+def _is_number(value: object) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _consent_problem(question: Question | None, repeated: bool) -> str:

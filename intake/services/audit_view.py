@@ -43,7 +43,7 @@ def _check(query: AuditQuery) -> None:
             raise Invalid({name: "Give the time with its time zone."})
 
 
-def _select(query: AuditQuery) -> Select[tuple[AuditEvent]]:
+def _select(query: AuditQuery) -> Select[AuditEvent]:
     statement = select(AuditEvent).order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
     if query.username:
         statement = statement.where(AuditEvent.username == query.username)

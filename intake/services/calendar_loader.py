@@ -107,7 +107,7 @@ def working_calendar(
 
 def _appointments_query(
     *, narrow: bool, stream: bool
-) -> Select[tuple[int, int, dt.datetime, dt.datetime]]:
+) -> Select[int, int, dt.datetime, dt.datetime]:
     a = Appointment
     query = (
         select(a.therapist_id, a.location_id, a.starts_at, a.blocks_until)

@@ -146,7 +146,7 @@ def _scan(
 
 
 @functools.cache
-def _scan_statement(filters: int) -> Select[tuple[int]]:
+def _scan_statement(filters: int) -> Select[int]:
     """Built once per number of extra name words (statements are then cached compiled)."""
     key = PatientSearchKey
     return (
@@ -195,4 +195,5 @@ _BY_IDS = _HIT_COLUMNS.where(Patient.id.in_(bindparam("ids", expanding=True)))
 
 
 def _hits(rows: Sequence[object], matched: str) -> list[PatientHit]:
+    # Each row is the hit's fields but `matched`; mypy cannot tell how many a row holds.
     return [PatientHit(*row, matched=matched) for row in rows]  # type: ignore[misc]

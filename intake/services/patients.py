@@ -161,6 +161,7 @@ def _confirm_version(session: Session, patient_id: int, version: int) -> None:
         .values(version=Patient.version, updated_at=Patient.updated_at)  # nothing moves
         .execution_options(synchronize_session=False)
     )
+    # execute() is typed to return a Result; for an UPDATE it is a CursorResult.
     if confirmed.rowcount != 1:  # type: ignore[attr-defined]
         raise _stale()
 

@@ -157,18 +157,18 @@ def update_location(
         row = location_row(session, code)
         what = f"Location {row.code}"
         check_version(row.version, version, what)
-        wanted = {
+        texts = {
             "name": row.name if name is None else name.strip(),
             "address": row.address if address is None else address.strip(),
             "phone": row.phone if phone is None else phone.strip(),
             "timezone": row.timezone if timezone is None else timezone,
-            "active": row.active if active is None else active,
         }
         _raise_if(
             _check_location_fields(
-                wanted["name"], wanted["address"], wanted["phone"], wanted["timezone"]
+                texts["name"], texts["address"], texts["phone"], texts["timezone"]
             )
         )
+        wanted: dict[str, object] = {**texts, "active": row.active if active is None else active}
         changed = [field for field, value in wanted.items() if getattr(row, field) != value]
         for field in changed:
             setattr(row, field, wanted[field])

@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from intake.db.models import (
@@ -223,7 +223,8 @@ def _slot_inside(
         if o.start < freed.end and freed.start < o.end
     ]
     exact = [o for o in inside if o.start == freed.start]
-    return (exact or inside or [None])[0]
+    found = exact or inside
+    return found[0] if found else None
 
 
 # --- exports -----------------------------------------------------------------------------
@@ -291,7 +292,7 @@ def _spreadsheet_safe(value: str) -> str:
 
 
 def _blocks(
-    session: Session, where: object, start: dt.datetime, end: dt.datetime
+    session: Session, where: ColumnElement[bool], start: dt.datetime, end: dt.datetime
 ) -> list[ScheduleBlock]:
     a = Appointment
     query = (
@@ -320,7 +321,7 @@ def _blocks(
         .join(Location, Location.id == a.location_id)
         .join(AppointmentType, AppointmentType.id == a.type_id)
         .outerjoin(Intake, Intake.id == a.intake_id)
-        .where(where, a.starts_at >= start, a.starts_at < end, a.status.in_(_SHOWN))  # type: ignore[arg-type]
+        .where(where, a.starts_at >= start, a.starts_at < end, a.status.in_(_SHOWN))
         .order_by(a.starts_at, a.id)
     )
     return [

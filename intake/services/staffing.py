@@ -147,12 +147,12 @@ def update_therapist(
         row = _therapist_row(session, therapist_id)
         what = f"Therapist {therapist_id}"
         check_version(row.version, version, what)
-        wanted = {
+        texts = {
             "display_name": row.display_name if display_name is None else display_name.strip(),
             "credentials": row.credentials if credentials is None else credentials.strip(),
-            "active": row.active if active is None else active,
         }
-        _raise_if(_check_therapist_fields(wanted["display_name"], wanted["credentials"]))
+        _raise_if(_check_therapist_fields(texts["display_name"], texts["credentials"]))
+        wanted: dict[str, object] = {**texts, "active": row.active if active is None else active}
         changed = [field for field, value in wanted.items() if getattr(row, field) != value]
         for field in changed:
             setattr(row, field, wanted[field])

@@ -22,7 +22,7 @@ from intake.domain.permissions import Permission
 from intake.scheduling import part_of_day
 from intake.services import audit, slot_finder
 from intake.services.actor import Actor
-from intake.services.calendar_statics import calendar_statics
+from intake.services.calendar_statics import VisitKind, calendar_statics
 from intake.services.database import Database
 from intake.services.patients import patient_row
 from intake.services.screening_gate import intake_allows_booking
@@ -172,7 +172,7 @@ def _open_entries(session: Session) -> list[WaitlistEntry]:
 
 
 def _triage(
-    session: Session, patient_id: int, intake_id: int | None, kind: AppointmentType
+    session: Session, patient_id: int, intake_id: int | None, kind: VisitKind
 ) -> str | None:
     """The intake's triage; a patient who may not be booked may not wait for a slot either."""
     if intake_id is None:

@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,7 +83,7 @@ class AutoBackup(QObject):
             self.label.setText("Backups: checking…")
         self._worker.submit(self._work(min_age_hours), self._finished, self._failed)
 
-    def _work(self, min_age_hours: float):  # type: ignore[no-untyped-def]
+    def _work(self, min_age_hours: float) -> Callable[[], BackupState]:
         database, data_dir, settings = self._database, self._data_dir, self._settings
 
         def work() -> BackupState:

@@ -42,8 +42,9 @@ class UiContext:
         is) was deleted meanwhile: a screen closed while its call was under way.
         """
         database, actor = self.database, self.actor
-        if owner is None and isinstance(getattr(on_success, "__self__", None), QObject):
-            owner = on_success.__self__  # type: ignore[attr-defined]
+        bound_to = getattr(on_success, "__self__", None)
+        if owner is None and isinstance(bound_to, QObject):
+            owner = bound_to
         if owner is not None:
             on_success, on_failure = while_alive(owner, on_success), while_alive(owner, on_failure)
         return self.worker.submit(lambda: work(database, actor), on_success, on_failure)

@@ -75,8 +75,7 @@ class FrontDeskPage(QWidget):
         self.stack.addWidget(self._build_find())
         self.stack.addWidget(self._build_register())
         self.intake_holder = QWidget()
-        self.intake_holder.setLayout(QVBoxLayout())
-        self.intake_holder.layout().setContentsMargins(0, 0, 0, 0)
+        QVBoxLayout(self.intake_holder).setContentsMargins(0, 0, 0, 0)
         self.stack.addWidget(self.intake_holder)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -124,7 +123,7 @@ class FrontDeskPage(QWidget):
         # Intakes a therapist sent back (call the patient, refer, change the visit type).
         self.returned = ReturnedList(self.context, clock=self._clock)
         self.returned.intake_was_chosen.connect(
-            lambda item: item.patient_id is not None and self.open_patient(item.patient_id)
+            lambda item: self.open_patient(item.patient_id) if item.patient_id is not None else None
         )
         left = QVBoxLayout()
         left.addWidget(self.search, 1)
@@ -158,6 +157,7 @@ class FrontDeskPage(QWidget):
             back.setAccessibleName("Back to the patient search")
             back.clicked.connect(self.show_find)
             layout = self._register_page.layout()
+            assert isinstance(layout, QVBoxLayout)  # made in _build_register
             layout.addWidget(form, 1)
             layout.addWidget(back, 0, Qt.AlignmentFlag.AlignLeft)
             self._register_form = form
@@ -276,6 +276,7 @@ class FrontDeskPage(QWidget):
 
     def _show_wizard(self, wizard: IntakeWizard, patient_id: int | None) -> None:
         layout = self.intake_holder.layout()
+        assert isinstance(layout, QVBoxLayout)  # made in __init__
         if self.wizard is not None:
             self.wizard.keeper.flush()  # its journal file stays and is offered back later
             layout.removeWidget(self.wizard)

@@ -177,7 +177,9 @@ class LockScreen(QFrame):
         self.message.setText(message)
         self.show_switch(False)
         self.busy(False)
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None  # made over the main window
+        self.setGeometry(parent.rect())
         self.raise_()
         self.show()
         self.password.setFocus()

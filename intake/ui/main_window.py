@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self._builders.pop(key, None)
         index = self._page_index[key]
         old = self.pages.widget(index)
+        assert old is not None  # every area has a page from the start
         self.pages.removeWidget(old)
         old.deleteLater()
         self.pages.insertWidget(index, page)
@@ -156,7 +157,9 @@ class MainWindow(QMainWindow):
         screens a person never opens cost neither start-up time nor memory. A screen
         built earlier goes at once (a new person or role gets new screens)."""
         index = self._page_index[key]
-        if key not in self._builders and self.pages.widget(index).objectName() != _PLACEHOLDER:
+        current = self.pages.widget(index)
+        assert current is not None  # every area has a page from the start
+        if key not in self._builders and current.objectName() != _PLACEHOLDER:
             title, blurb = next((t, b) for k, t, b in AREAS if k == key)
             self.set_page(key, _placeholder(title, blurb))
         self._builders[key] = build
@@ -165,7 +168,9 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget:
         self._build(key)
-        return self.pages.widget(self._page_index[key])
+        page = self.pages.widget(self._page_index[key])
+        assert page is not None  # every area has a page from the start
+        return page
 
     def _build(self, key: str) -> None:
         build = self._builders.pop(key, None)

@@ -428,3 +428,31 @@ def test_finishing_stores_the_intake_and_drops_the_journal(qtbot, context, tmp_p
     assert writer().wait_until_written()
     assert journal.read_all() == []
     assert intakes.list_unfinished(context.database, DESK) == []
+
+
+def test_finishing_after_another_computer_changed_the_intake_says_what_happened(  # type: ignore[no-untyped-def]
+    qtbot, context, tmp_path, checklist
+):
+    journal = Journal(tmp_path / "journal")
+    pid = _patient(context.database)
+    form = IntakeWizard(context, patient_id=pid, journal=journal, today=ON, autosave_ms=20)
+    qtbot.addWidget(form)
+    with qtbot.waitSignal(form.draft_did_save, timeout=10_000):
+        form.load(answers_for(checklist))
+        form.set_answer("pain_now", 3)
+    assert form.keeper.intake_id is not None and form.keeper.version is not None
+    intakes.save_draft(  # the same intake, saved meanwhile at the other desk
+        context.database, DESK, answers_for(checklist), patient_id=pid,
+        intake_id=form.keeper.intake_id, version=form.keeper.version, on=ON,
+    )  # fmt: skip
+    form.set_answer("pain_now", 4)
+    qtbot.waitUntil(lambda: form.keeper.stopped, timeout=10_000)
+    form.show()
+    form.go_to_step(form.pages.count() - 1)
+    with qtbot.waitSignal(form.submit_did_fail, timeout=10_000) as caught:
+        qtbot.mouseClick(form.finish_button, Qt.MouseButton.LeftButton)
+    assert caught.args[0].startswith("Not finished: the database did not take the latest copy.")
+    assert form.save_status.text() == caught.args[0]
+    assert form.finish_button.isEnabled()
+    assert writer().wait_until_written()
+    assert journal.read_all()[0].answers["pain_now"] == 4  # kept on this computer

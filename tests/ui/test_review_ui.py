@@ -57,10 +57,10 @@ def _open_red(qtbot, page: ReviewPage, rp: ReviewPractice) -> ReviewScreen:  # t
     row = _ids(page).index(rp.red)
     page.queue.table.setFocus()
     page.queue.table.setCurrentIndex(page.queue.model.index(row, 2))
-    with qtbot.waitSignal(page.screen.review_did_load, timeout=WAIT):
+    with qtbot.waitSignal(page.review_screen.review_did_load, timeout=WAIT):
         qtbot.keyClick(page.queue.table, Qt.Key.Key_Return)
-    assert page.stack.currentWidget() is page.screen
-    return page.screen
+    assert page.stack.currentWidget() is page.review_screen
+    return page.review_screen
 
 
 def _screen_text(screen: ReviewScreen) -> str:

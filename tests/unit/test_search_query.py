@@ -66,6 +66,12 @@ def test_a_phone_number_with_punctuation_is_its_digits():
     assert Reading(phone="5550123") in readings("555-0123")
 
 
+@pytest.mark.parametrize("typed", ["(212) 555-0123", "Testcase 7.3.1980", "0042", ""])
+def test_a_query_is_a_value_whatever_was_typed(typed: str):
+    # Hashable and equal when typed again (a phone number's query once held a list).
+    assert {parse(typed, TODAY): typed}[parse(typed, TODAY)] == typed
+
+
 def test_eight_digits_may_be_a_date_or_the_start_of_a_phone_number():
     assert readings("19800307") == {Reading(birth_date=D(1980, 3, 7)), Reading(phone="19800307")}
 

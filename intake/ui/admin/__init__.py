@@ -4,11 +4,13 @@ and the audit viewer. Each tab appears only for a role allowed to use it."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from intake.domain.accounts import can
 from intake.domain.permissions import Permission
 from intake.ui.admin.audit_tab import AuditTab
+from intake.ui.admin.base import AdminTab
 from intake.ui.admin.locations import LocationsTab
 from intake.ui.admin.therapists import TherapistsTab
 from intake.ui.admin.types_and_accounts import AccountsTab, AppointmentTypesTab
@@ -50,7 +52,7 @@ class AdminPage(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.tabs)
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._load_tab(self.tabs.currentIndex())
 
@@ -58,7 +60,9 @@ class AdminPage(QWidget):
         if index < 0 or index in self._loaded:
             return
         self._loaded.add(index)
-        self.tabs.widget(index).load()  # type: ignore[attr-defined]
+        page = self.tabs.widget(index)
+        if isinstance(page, AdminTab | AuditTab):  # every tab is one of these
+            page.load()
 
     def show_tab(self, key: str) -> QWidget:
         page = self.pages[key]

@@ -165,13 +165,13 @@ class LocationsTab(AdminTab):
         was = self.editing
         if was is None:
 
-            def work(db, actor):  # type: ignore[no-untyped-def]
+            def work(db, actor):
                 return practice_admin.create_location(
                     db, actor, code, name, zone, address=address, phone=phone
                 )
         else:
 
-            def work(db, actor):  # type: ignore[no-untyped-def]
+            def work(db, actor):
                 return practice_admin.update_location(
                     db, actor, was.code, was.version, name=name, address=address,
                     phone=phone, timezone=zone, active=active,

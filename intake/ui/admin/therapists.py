@@ -108,11 +108,11 @@ class TherapistsTab(AdminTab):
     # --- loading ------------------------------------------------------------------------
 
     def load(self, keep: object = None) -> None:
-        def work(db, actor):  # type: ignore[no-untyped-def]
+        def work(db, actor):
             therapists = staffing.list_therapists(db, actor, include_inactive=True)
             return therapists, practice_admin.list_locations(db, actor)
 
-        self.call(work, lambda result: self._loaded(*result, keep), saving="Loading…")
+        self.call(work, lambda result: self._loaded(result[0], result[1], keep), saving="Loading…")
 
     def _loaded(
         self, rows: list[p.TherapistInfo], locations: list[p.LocationInfo], keep: object
@@ -191,7 +191,7 @@ class TherapistsTab(AdminTab):
         start = dt.datetime.combine(self.today, dt.time(), dt.UTC)
         end = start + dt.timedelta(days=TIME_OFF_DAYS_SHOWN)
 
-        def work(db, actor):  # type: ignore[no-untyped-def]
+        def work(db, actor):
             return (
                 staffing.list_templates(db, actor, therapist_id=was.id),
                 staffing.list_time_off(db, actor, start, end, therapist_id=was.id),
@@ -229,13 +229,13 @@ class TherapistsTab(AdminTab):
         codes, was = self.checked_locations(), self.editing
         if was is None:
 
-            def work(db, actor):  # type: ignore[no-untyped-def]
+            def work(db, actor):
                 return staffing.create_therapist(
                     db, actor, name, credentials=credentials, location_codes=codes
                 )
         else:
 
-            def work(db, actor):  # type: ignore[no-untyped-def]
+            def work(db, actor):
                 info = staffing.update_therapist(
                     db, actor, was.id, was.version, display_name=name,
                     credentials=credentials, active=active,

@@ -97,7 +97,7 @@ class AppointmentTypesTab(AdminTab):
         screening, active, was = self.screening.isChecked(), self.active.isChecked(), self.editing
         if was is None:
 
-            def work(db, actor):  # type: ignore[no-untyped-def]
+            def work(db, actor):
                 return practice_admin.create_appointment_type(
                     db, actor, code, name, minutes, buffer_minutes=buffer,
                     requires_screening=screening,
@@ -105,7 +105,7 @@ class AppointmentTypesTab(AdminTab):
         else:
             now = replace(was, name=name, minutes=minutes, buffer_minutes=buffer, active=active)
 
-            def work(db, actor):  # type: ignore[no-untyped-def]
+            def work(db, actor):
                 return practice_admin.update_appointment_type(db, actor, was, now)
 
         self.call(work, self._saved, self.fields)
@@ -211,11 +211,11 @@ class AccountsTab(AdminTab):
         was = self.editing
         if was is None:
 
-            def work(db, actor):  # type: ignore[no-untyped-def]
+            def work(db, actor):
                 return accounts.create_account(db, actor, username, name, role, password)
         else:
 
-            def work(db, actor):  # type: ignore[no-untyped-def]
+            def work(db, actor):
                 return accounts.update_account(
                     db, actor, was.id, was.version, display_name=name, role=role, active=active
                 )

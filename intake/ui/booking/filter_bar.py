@@ -104,6 +104,7 @@ class FilterBar(QWidget):
     def request(self, *, limit: int, earliest: dt.datetime | None = None) -> SlotRequest:
         therapist = self.therapist_combo.currentData()
         return SlotRequest(
+            # PySide6's stubs type QDate.toPython() as object; it returns a datetime.date.
             first_day=self.from_date.date().toPython(),  # type: ignore[arg-type]
             days=self.days.value(),
             type_code=self.type_code() or DEFAULT_TYPE,

@@ -98,6 +98,7 @@ class SlotModel(QAbstractItemModel):
             return self.createIndex(row, column, _GROUP)
         return self.createIndex(row, column, parent.row() + 1)
 
+    # Qt's model API: parent(index) overrides QObject.parent() too, which stubs cannot express.
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         if not child.isValid() or child.internalId() == _GROUP:
             return QModelIndex()

@@ -29,8 +29,10 @@ class SlotView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.header().setStretchLastSection(True)
 
-    def model(self) -> SlotModel:  # type: ignore[override]
-        return super().model()  # type: ignore[return-value]
+    def model(self) -> SlotModel:
+        model = super().model()
+        assert isinstance(model, SlotModel)  # the only model it is given
+        return model
 
     def show_groups(self) -> None:
         """Every group open, its title across the whole row."""

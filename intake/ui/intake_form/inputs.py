@@ -170,7 +170,10 @@ class ChoiceInput(AnswerInput):
         self.combo.setCurrentIndex(max(index, 0))
 
     def focus_widget(self) -> QWidget:
-        return self.radios.focus_widget() if self.radios is not None else self.combo  # type: ignore[return-value]
+        if self.radios is not None:
+            return self.radios.focus_widget()
+        assert self.combo is not None
+        return self.combo
 
 
 class MultiInput(AnswerInput):
@@ -361,7 +364,7 @@ class ScaleInput(AnswerInput):
             self.buttons[value] = button
             layout.addWidget(button)
         layout.addStretch(1)
-        self.group.buttonToggled.connect(lambda _b, checked: checked and self._changed())
+        self.group.buttonToggled.connect(lambda _b, checked: self._changed() if checked else None)
         self._pending_one = False
         self._one_timer = QTimer(self)
         self._one_timer.setSingleShot(True)

@@ -96,17 +96,21 @@ class SectionPage(QScrollArea):
             title.setWordWrap(True)
             layout.addWidget(title)
             layout.addStretch(1)
-        body = self.widget()
-        layout = body.layout()
+        section_body = self.widget()
+        assert section_body is not None  # set just above
+        body_layout = section_body.layout()
+        assert isinstance(body_layout, QVBoxLayout)
         started = time.perf_counter()
         new: list[QuestionRow] = []
         questions = self.section.questions
         while len(self.rows) < len(questions):
             offset = len(self.rows)
-            row = QuestionRow(questions[offset], self._first_number + offset, self._today, body)
+            row = QuestionRow(
+                questions[offset], self._first_number + offset, self._today, section_body
+            )
             self.rows.append(row)
             new.append(row)
-            layout.insertWidget(layout.count() - 1, row)  # before the closing stretch
+            body_layout.insertWidget(body_layout.count() - 1, row)  # before the closing stretch
             if budget_s is not None and time.perf_counter() - started >= budget_s:
                 break
         self.built = len(self.rows) == len(questions)

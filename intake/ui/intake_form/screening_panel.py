@@ -144,7 +144,9 @@ class ScreeningPanel(QFrame):
             f"Still needed ({len(result.missing)})" if result.missing else "Nothing missing"
         )
         self.missing.setVisible(bool(result.missing))
-        self.layout().setStretch(self.layout().count() - 1, 0 if result.missing else 1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)  # made in __init__
+        layout.setStretch(layout.count() - 1, 0 if result.missing else 1)
         for question_id in result.missing:
             question = self.checklist.question(question_id)
             item = QListWidgetItem(question.text if question else question_id)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake import screening
+from intake.domain.errors import DatabaseUnavailable
 from intake.screening import Checklist, ScreeningResult
 from intake.screening.conditions import Facts
 from intake.services import intakes
@@ -189,8 +190,10 @@ class IntakeWizard(QWidget):
     def set_booking_widget(self, widget: QWidget) -> None:
         """Put the booking panel in the summary step (it replaces the placeholder)."""
         layout = self.booking_area.layout()
+        assert isinstance(layout, QVBoxLayout)  # made in _build
         while layout.count():
-            old = layout.takeAt(0).widget()
+            item = layout.takeAt(0)
+            old = item.widget() if item is not None else None
             if old is not None and old is not self.booking_note:
                 old.deleteLater()
         layout.addWidget(self.booking_note)
@@ -443,7 +446,7 @@ class IntakeWizard(QWidget):
         self.booking_note = QLabel()
         self.booking_note.setObjectName("bookingNote")
         self.booking_note.setWordWrap(True)
-        self.booking_widget: QWidget = QLabel("The slot finder appears here.")
+        self.booking_widget = QLabel("The slot finder appears here.")
         self.booking_widget.setObjectName("bookingPlaceholder")
         area = QVBoxLayout(self.booking_area)
         area.addWidget(self.booking_note)
@@ -455,7 +458,7 @@ class IntakeWizard(QWidget):
         self.finish_button.clicked.connect(self.submit)
         finish = QShortcut(QKeySequence("Ctrl+Return"), self)
         finish.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        finish.activated.connect(lambda: self.step == SUMMARY and self.submit())
+        finish.activated.connect(lambda: self.submit() if self.step == SUMMARY else None)
         title = QLabel("Summary and booking")
         title.setObjectName("sectionTitle")
         body = QWidget()
@@ -650,8 +653,10 @@ class IntakeWizard(QWidget):
     def _submit_when_saved(self) -> None:
         if self.keeper.stopped or dt.datetime.now() > self._submit_deadline:
             self._submit_failed(
-                "Not finished: the database did not take the latest copy. The intake is kept "
-                "on this computer; try again in a moment."
+                DatabaseUnavailable(
+                    "Not finished: the database did not take the latest copy. The intake is "
+                    "kept on this computer; try again in a moment."
+                )
             )
             return
         if self.keeper.intake_id is None or self.keeper.pending:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -42,6 +43,10 @@ from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.journal import REGISTRATION, Journal, RegistrationEntry, new_key
 from intake.ui.worker import failure_text, in_words
+
+if TYPE_CHECKING:
+    from intake.services.actor import Actor
+    from intake.services.database import Database
 
 DUPLICATE_DELAY_MS = 300
 LANGUAGES = (
@@ -76,6 +81,10 @@ OTHER_FIELDS = (
     ("payer", "Payer", "Insurance or self-pay"),
     ("member_id", "Member ID", ""),
 )
+# A form section: heading, text fields as above, then (field, label, choices) combo boxes.
+_Section = tuple[
+    str, tuple[tuple[str, str, str], ...], list[tuple[str, str, tuple[tuple[str, str], ...]]]
+]
 DUPLICATE_FIELDS = ("family_name", "given_name", "date_of_birth", "sex", "phone", "email")
 
 
@@ -133,7 +142,7 @@ class PatientRegisterForm(QWidget):
         self.save_button.setAccessibleName("Register patient")
         self.save_button.setToolTip("Register the patient (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
         self._build()
         self._load_locations()
 
@@ -147,7 +156,7 @@ class PatientRegisterForm(QWidget):
         assert isinstance(location, QComboBox)
         values.pop("preferred_location_id")
         return PatientDraft(
-            **values,  # type: ignore[arg-type]
+            **values,
             date_of_birth=born[0] if len(born) == 1 else None,
             preferred_location_id=location.currentData(),
         )
@@ -222,7 +231,7 @@ class PatientRegisterForm(QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
         row = 0
-        sections = (
+        sections: tuple[_Section, ...] = (
             ("Patient", TEXT_FIELDS, [("sex", "Sex *", SEXES)]),
             ("Contact", CONTACT_FIELDS, []),
             ("Preferences", (), [("preferred_location_id", "Preferred location", ())]),
@@ -261,7 +270,9 @@ class PatientRegisterForm(QWidget):
         layout.addWidget(self.duplicates, 2)
         self._set_tab_order()
 
-    def _add(self, grid: QGridLayout, row: int, name: str, label: str, widget: QWidget) -> int:
+    def _add(
+        self, grid: QGridLayout, row: int, name: str, label: str, widget: QLineEdit | QComboBox
+    ) -> int:
         widget.setObjectName(name)
         caption = QLabel(label)
         caption.setBuddy(widget)
@@ -274,7 +285,7 @@ class PatientRegisterForm(QWidget):
         grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         grid.addWidget(widget, row, 1)
         grid.addWidget(error, row + 1, 1)
-        self.inputs[name] = widget  # type: ignore[assignment]
+        self.inputs[name] = widget
         self.errors[name] = error
         widget.installEventFilter(self)
         if isinstance(widget, QLineEdit):
@@ -315,7 +326,7 @@ class PatientRegisterForm(QWidget):
         wanted: object = text
         if name == "preferred_location_id":
             wanted = int(text) if text.isdigit() else None
-            self._location_wanted = wanted  # type: ignore[assignment]
+            self._location_wanted = wanted
         index = combo.findData(wanted)
         if index >= 0:
             restoring, self._restoring = self._restoring, True
@@ -389,9 +400,9 @@ class PatientRegisterForm(QWidget):
             family.setText(last)
             given.setText(first)
         elif not family.text().strip() and len(given.text().split()) > 1:
-            *first, last = given.text().split()
-            given.setText(" ".join(first))
-            family.setText(last)
+            *given_names, family_name = given.text().split()
+            given.setText(" ".join(given_names))
+            family.setText(family_name)
 
     def _show_problems(self, problems: dict[str, str]) -> None:
         for name, label in self.errors.items():
@@ -435,15 +446,15 @@ class PatientRegisterForm(QWidget):
         self.save_button.setEnabled(False)
         self.status.setText("Saving…")
 
-        def work(db: object, actor: object) -> _Outcome:
+        def work(db: Database, actor: Actor) -> _Outcome:
             likely = tuple(
                 c
-                for c in patients.duplicates(db, actor, draft)  # type: ignore[arg-type]
+                for c in patients.duplicates(db, actor, draft)
                 if c.likeness is Likeness.LIKELY and c.patient.id not in confirmed
             )
             if likely:
                 return _Outcome(None, likely)
-            return _Outcome(patients.register(db, actor, draft, today=today))  # type: ignore[arg-type]
+            return _Outcome(patients.register(db, actor, draft, today=today))
 
         self._context.run(
             work, while_alive(self, self._saved), in_words(while_alive(self, self._save_failed))

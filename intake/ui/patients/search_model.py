@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from intake.services.patient_search import PatientHit
 
@@ -20,8 +27,8 @@ def display_name(hit: PatientHit) -> str:
 class PatientSearchModel(QAbstractTableModel):
     results_did_change = Signal(int)  # the number of rows now shown
 
-    def __init__(self, parent: object | None = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._hits: tuple[PatientHit, ...] = ()
 
     def set_hits(self, hits: Sequence[PatientHit]) -> None:

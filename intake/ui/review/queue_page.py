@@ -80,8 +80,9 @@ class QueuePage(QWidget):
 
     def current_filter(self) -> QueueFilter:
         return QueueFilter(
-            first_day=self.from_date.date().toPython(),
-            last_day=self.to_date.date().toPython(),
+            # PySide6's stubs type QDate.toPython() as object; it returns a datetime.date.
+            first_day=self.from_date.date().toPython(),  # type: ignore[arg-type]
+            last_day=self.to_date.date().toPython(),  # type: ignore[arg-type]
             therapist_id=self.therapist.currentData(),
             location_id=self.location.currentData(),
         )
@@ -103,7 +104,7 @@ class QueuePage(QWidget):
         defaults = QueueFilter.coming_days(self._clock().date())
         for edit, day in ((self.from_date, defaults.first_day), (self.to_date, defaults.last_day)):
             edit.blockSignals(True)
-            edit.setDate(QDate(day))
+            edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
         self.refresh()
 

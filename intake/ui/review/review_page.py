@@ -31,17 +31,17 @@ class ReviewPage(QWidget):
         self.setObjectName("reviewPage")
         self.context = context
         self.queue = QueuePage(context, clock=clock)
-        self.screen = ReviewScreen(context)
+        self.review_screen = ReviewScreen(context)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.queue)
-        self.stack.addWidget(self.screen)
+        self.stack.addWidget(self.review_screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.queue.intake_was_chosen.connect(self.open_row)
-        self.screen.back_was_requested.connect(self.show_queue)
-        self.screen.intake_was_signed.connect(lambda _signed: self.queue.refresh())
-        for source in (self.queue, self.screen):
+        self.review_screen.back_was_requested.connect(self.show_queue)
+        self.review_screen.intake_was_signed.connect(lambda _signed: self.queue.refresh())
+        for source in (self.queue, self.review_screen):
             source.status_did_change.connect(self.status_did_change.emit)
         self._loaded = False
 
@@ -55,9 +55,9 @@ class ReviewPage(QWidget):
         self.queue.refresh()
 
     def open_row(self, row: QueueRow) -> None:
-        self.screen.open(row.intake_id, row.appointment_id)
+        self.review_screen.open(row.intake_id, row.appointment_id)
         self.stack.setCurrentIndex(SCREEN)
-        self.screen.back_button.setFocus()
+        self.review_screen.back_button.setFocus()
 
     def show_queue(self) -> None:
         self.stack.setCurrentIndex(QUEUE)

@@ -50,6 +50,7 @@ class ReviewScreen(QWidget):
     pdf_was_saved = Signal(str)
     packet_was_printed = Signal()
     status_did_change = Signal(str)
+    pain: PainCanvas  # made in _build_clinical, replaced for every intake opened
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -537,8 +538,8 @@ def _scrolled(inner: QWidget) -> QScrollArea:
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        if item.widget() is not None:
-            item.widget().deleteLater()
+        if item is not None and (widget := item.widget()) is not None:
+            widget.deleteLater()
 
 
 def _h(text: str) -> str:

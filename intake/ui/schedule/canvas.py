@@ -403,7 +403,7 @@ class ScheduleCanvas(QAbstractScrollArea):
             | Qt.KeyboardModifier.AltModifier
             | Qt.KeyboardModifier.ShiftModifier
         )
-        moves = {
+        moves: dict[int, Callable[[], None]] = {  # event.key() is a plain int
             Qt.Key.Key_Down: lambda: self._step(+1),
             Qt.Key.Key_Up: lambda: self._step(-1),
             Qt.Key.Key_Right: lambda: self._sideways(+1),

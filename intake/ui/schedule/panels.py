@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.domain.booking import SlotOffer
 from intake.domain.enums import WaitlistStatus
 from intake.domain.schedule import ScheduleBlock, WaitlistMatch
 from intake.ui.booking.slot_model import SlotModel
@@ -96,7 +97,9 @@ class CancelPanel(QWidget):
         self.keep_button.setAccessibleName("Keep the visit")
         self.confirm_button.clicked.connect(self._confirm)
         self.keep_button.clicked.connect(self.dismissed.emit)
-        self.reason.lineEdit().returnPressed.connect(self._confirm)
+        reason_line = self.reason.lineEdit()
+        assert reason_line is not None  # the box is editable
+        reason_line.returnPressed.connect(self._confirm)
         form = QFormLayout()
         form.addRow("&Reason", self.reason)
         layout = QVBoxLayout(self)
@@ -115,7 +118,9 @@ class CancelPanel(QWidget):
         )
         self.reason.setCurrentIndex(0)
         self.reason.setFocus()
-        self.reason.lineEdit().selectAll()
+        reason_line = self.reason.lineEdit()
+        assert reason_line is not None  # the box is editable
+        reason_line.selectAll()
 
     def _confirm(self) -> None:
         self.confirmed.emit(self.reason.currentText().strip())
@@ -178,7 +183,7 @@ class ReschedulePanel(QWidget):
         self.note.clear()
         self.model.set_offers([])
 
-    def show_offers(self, offers: list, note: str = "") -> None:  # type: ignore[type-arg]
+    def show_offers(self, offers: list[SlotOffer], note: str = "") -> None:
         self.model.set_offers(offers)
         self.view.show_groups()
         self.view.choose(self.model.first_slot())
