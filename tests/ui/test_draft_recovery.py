@@ -15,6 +15,7 @@ import stat
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -157,6 +158,24 @@ def test_a_killed_intake_is_offered_back_with_every_answer(
     qtbot.addWidget(form)
     assert form.answers == TYPED
     assert form.intake_id == draft.intake_id and form.keeper.key == draft.journal_key
+
+
+def test_a_long_line_in_a_narrow_list_wraps_instead_of_hiding_sideways(qtbot, tmp_path: Path):
+    journal = Journal(tmp_path / "journal")
+    journal.write(_entry({"pain_now": 4}))
+    (draft,) = merge_unfinished(journal.read_all(), None)
+    draft = replace(draft, patient_label="Testcase-Longfamilyname, Samplegiven")
+    offer = RecoveryOffer()
+    qtbot.addWidget(offer)
+    offer.resize(300, 300)
+    offer.show()
+    qtbot.waitExposed(offer)
+    offer.show_drafts([draft])
+    text = offer.list.item(0).text()
+    assert offer.list.fontMetrics().horizontalAdvance(text) > offer.list.viewport().width()
+    assert not offer.list.horizontalScrollBar().isVisible()
+    assert offer.list.visualItemRect(offer.list.item(0)).width() <= offer.list.viewport().width()
+    assert offer.list.item(0).toolTip() == text
 
 
 def _entry(answers: dict[str, object], **fields: object) -> JournalEntry:

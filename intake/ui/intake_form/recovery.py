@@ -241,6 +241,9 @@ class RecoveryOffer(QWidget):
         self.heading.setObjectName("sectionTitle")
         self.list = QListWidget()
         self.list.setAccessibleName("Unfinished intakes and registrations (Enter continues one)")
+        # A narrow column (1024 px) wraps a long line rather than hiding its end sideways.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._chosen)
         self.continue_button = QPushButton("Continue this one")
         self.continue_button.setAccessibleName("Continue the selected unfinished intake")
@@ -259,6 +262,7 @@ class RecoveryOffer(QWidget):
         self.list.clear()
         for draft in drafts:
             item = QListWidgetItem(draft.describe())
+            item.setToolTip(draft.describe())
             item.setData(Qt.ItemDataRole.UserRole, draft)
             self.list.addItem(item)
         self.heading.setText(f"Unfinished work ({len(drafts)})" if drafts else "No unfinished work")
