@@ -124,13 +124,7 @@ def _check_sign_in(
         log.info("sign-in refused: account %s inactive, workstation=%s", row.id, station)
         return None
     if not matches:
-        row.failed_sign_ins += 1
-        changed = ["failed_sign_ins"]
-        ends = a.lock_ends(row.failed_sign_ins, now)
-        if ends is not None:
-            row.locked_until, row.failed_sign_ins = ends, 0
-            changed.append("locked_until")
-        flush(session, "This account")
+        changed, ends = _count_wrong_password(session, row, now, "This account")
         audit.record(session, who, "sign_in_failed", "account", row.id, fields=changed)
         log.info("sign-in refused: wrong password for account %s, locked=%s", row.id, bool(ends))
         return None
@@ -261,16 +255,24 @@ def _refuse_current(
         return True
     if matches:
         return False
+    changed, ends = _count_wrong_password(session, row, now, "Your account")
+    audit.record(session, actor, "change_password_failed", "account", row.id, fields=changed)
+    log.info("password change refused: wrong password for %s, locked=%s", row.id, bool(ends))
+    return True
+
+
+def _count_wrong_password(
+    session: Session, row: StaffUser, now: dt.datetime, what: str
+) -> tuple[list[str], dt.datetime | None]:
+    """One wrong password, at sign-in or in "change password": the same count and lockout."""
     row.failed_sign_ins += 1
     changed = ["failed_sign_ins"]
     ends = a.lock_ends(row.failed_sign_ins, now)
     if ends is not None:
         row.locked_until, row.failed_sign_ins = ends, 0
         changed.append("locked_until")
-    flush(session, "Your account")
-    audit.record(session, actor, "change_password_failed", "account", row.id, fields=changed)
-    log.info("password change refused: wrong password for %s, locked=%s", row.id, bool(ends))
-    return True
+    flush(session, what)
+    return changed, ends
 
 
 # --- accounts, for admins -------------------------------------------------------------------
