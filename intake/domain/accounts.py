@@ -16,7 +16,7 @@ from intake.domain.permissions import Permission, allows
 MAX_FAILED_SIGN_INS = 5
 LOCKOUT = dt.timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
-USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
+USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")  # 40: it names a login
 
 # One sentence for every refused sign-in: it never tells whether the user name exists,
 # whether the account is locked or switched off, or which part was wrong.
@@ -144,7 +144,7 @@ def check_username(username: str) -> Problems:
         return {"username": "Enter a user name."}
     if not USERNAME_PATTERN.fullmatch(username):
         return {
-            "username": "A user name is 2 to 64 lower-case letters, digits, '.', '-' or '_', "
+            "username": "A user name is 2 to 40 lower-case letters, digits, '.', '-' or '_', "
             "starting with a letter or digit."
         }
     return {}

@@ -21,10 +21,11 @@ from intake.domain import accounts as a
 from intake.domain.enums import Role
 from intake.domain.errors import Invalid, NotFound, PermissionDenied
 from intake.domain.permissions import Permission
-from intake.services import audit
+from intake.services import audit, logins
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.services.locking import check_version, flush
+from intake.services.passwords import scram_verifier
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,11 @@ HASHER = PasswordHasher()  # argon2id, the library's recommended parameters
 _dummy_hash: dict[int, str] = {}
 
 
-def _hash(password: str) -> str:
+def _hash(password: str, database: Database | None = None) -> str:
+    """What the account row keeps: an argon2id hash (SQLite), or on PostgreSQL the SCRAM
+    verifier the database turns into the login's password (and then forgets)."""
+    if database is not None and database.backend == "postgresql":
+        return scram_verifier(password)
     return HASHER.hash(password)
 
 
@@ -91,6 +96,8 @@ def sign_in(
     now = _now(now)
     station = workstation or socket.gethostname()
     name = a.normalise_username(username)
+    if database.backend == "postgresql":
+        return _sign_in_login(database, name, password, station)
     with database.writing() as session:
         row = session.scalars(
             select(StaffUser).where(StaffUser.username == name).with_for_update()
@@ -107,6 +114,25 @@ def sign_in(
             actor = _check_sign_in(session, row, password, station, now)
     if actor is None:
         raise a.SignInRefused()
+    return actor
+
+
+def _sign_in_login(database: Database, name: str, password: str, station: str) -> Actor:
+    """PostgreSQL: the server checks the password of the person's own login; on a clinic
+    PC (no login of its own) the work from now on runs on that connection."""
+    person = logins.open_as(database, name, password, station)
+    try:
+        account_id = logins.signed_in(person.engine, station)
+        with person.reading() as session:
+            actor = _actor(session.get_one(StaffUser, account_id), station)
+    except BaseException:
+        person.close()
+        raise
+    if database.personal:
+        database.use_login(person.engine)
+    else:
+        person.close()  # the IT person's own connection stays in use
+    log.info("signed in: account %s, workstation=%s", actor.user_id, station)
     return actor
 
 
@@ -161,7 +187,11 @@ def verify_actor(database: Database, actor: Actor) -> Actor:
 
 
 def needs_first_admin(database: Database) -> bool:
-    """True while the database has no account at all (a brand-new practice)."""
+    """True while the database has no account at all (a brand-new practice). A clinic PC
+    on PostgreSQL cannot ask before someone signs in: there the IT person makes the first
+    admin (`intake accounts add NAME --role admin`)."""
+    if database.personal:
+        return False
     with database.reading() as session:
         return not session.scalar(select(func.count()).select_from(StaffUser))
 
@@ -183,7 +213,7 @@ def create_first_admin(
             **a.check_new_password(password),
         }
     )
-    digest = _hash(password)
+    digest = _hash(password, database)
     with database.writing() as session:
         if session.scalar(select(func.count()).select_from(StaffUser)):
             raise PermissionDenied("This practice already has accounts; sign in instead.")
@@ -226,6 +256,9 @@ def change_password(
     if actor.user_id is None:
         raise PermissionDenied("Only a signed-in person can change their password.")
     _raise_if(a.check_new_password(new, "new_password"))
+    if database.backend == "postgresql":
+        _change_login_password(database, actor, current, new)
+        return
     now = _now(now)
     with database.writing() as session:
         row = session.scalars(
@@ -238,10 +271,45 @@ def change_password(
             if new == current:
                 raise Invalid({"new_password": "Choose a password different from the current one."})
             row.password_hash, row.failed_sign_ins = _hash(new), 0
+            row.must_change_password = False
             flush(session, "Your account")
             audit.record(session, actor, "update", "account", row.id, fields=["password"])
     if refused:  # raised after the commit: the count of wrong tries must stay
         raise Invalid({"current_password": a.CURRENT_PASSWORD_REFUSED})
+
+
+def _change_login_password(database: Database, actor: Actor, current: str, new: str) -> None:
+    """PostgreSQL: the server checks the current password (a wrong one is counted like a
+    wrong sign-in); the new one becomes the login's, given to the database as a verifier."""
+    try:
+        logins.check_password(database, actor.username, current, actor.workstation)
+    except a.SignInRefused:
+        raise Invalid({"current_password": a.CURRENT_PASSWORD_REFUSED}) from None
+    if new == current:
+        raise Invalid({"new_password": "Choose a password different from the current one."})
+    with database.writing() as session:
+        row = session.get(StaffUser, actor.user_id, with_for_update=True)
+        if row is None or not row.active:
+            raise a.SignInRequired("Your account was switched off. Ask an admin for help.")
+        row.password_hash, row.must_change_password = _hash(new, database), False
+        flush(session, "Your account")
+        audit.record(session, actor, "update", "account", row.id, fields=["password"])
+        login = row.db_login
+    if database.personal and login:
+        logins.use_password(database, login, new)
+
+
+def must_change_password(database: Database, actor: Actor) -> bool:
+    """True when the person signed in with a one-time password (an admin's reset, or the
+    upgrade to database logins) and must choose their own before working."""
+    if actor.user_id is None:
+        return False
+    with database.reading() as session:
+        return bool(
+            session.scalar(
+                select(StaffUser.must_change_password).where(StaffUser.id == actor.user_id)
+            )
+        )
 
 
 def _refuse_current(
@@ -313,7 +381,7 @@ def create_account(
             **a.check_new_password(password),
         }
     )
-    digest = _hash(password)
+    digest = _hash(password, database)
     with database.writing() as session:
         if session.scalar(select(StaffUser.id).where(StaffUser.username == name)) is not None:
             raise Invalid({"username": f"The user name {name!r} is already taken."})
@@ -393,12 +461,13 @@ def reset_password(
     """An admin sets a new password for someone (and lifts a lock); tell them in person."""
     actor.require(Permission.ACCOUNTS)
     _raise_if(a.check_new_password(new_password))
-    digest = _hash(new_password)
+    digest = _hash(new_password, database)
     with database.writing() as session:
         row = _row(session, account_id)
         what = f"Account {row.username}"
         check_version(row.version, version, what)
         row.password_hash, row.failed_sign_ins, row.locked_until = digest, 0, None
+        row.must_change_password = True  # the admin knows it: the person chooses their own
         flush(session, what)
         audit.record(
             session,
@@ -406,7 +475,7 @@ def reset_password(
             "reset_password",
             "account",
             row.id,
-            fields=["password", "failed_sign_ins", "locked_until"],
+            fields=["password", "failed_sign_ins", "locked_until", "must_change_password"],
         )
         return _info(row)
 

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from intake.db.models import AuditEvent
 from intake.services.actor import Actor
 
-_INSERT = insert(AuditEvent.__table__)
+# inline(): no RETURNING of the new id, which staff logins may not read (INSERT-only).
+_INSERT = insert(AuditEvent.__table__).inline()
 
 
 def record(

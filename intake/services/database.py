@@ -22,8 +22,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from intake.db import migrate
 from intake.db.engine import WRITE_OPTION, create_database_engine, mask_url, parse_url
-from intake.domain.errors import Contention, DatabaseUnavailable, SchemaMismatch
-from intake.services.db_errors import describe, is_contention, is_unavailable
+from intake.domain.errors import Contention, DatabaseUnavailable, PermissionDenied, SchemaMismatch
+from intake.services.db_errors import (
+    describe,
+    is_contention,
+    is_refused_by_grants,
+    is_unavailable,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -37,16 +42,32 @@ class Database:
 
     engine: Engine
     workstation: str = field(default_factory=socket.gethostname)
+    # PostgreSQL: the server and database without a login. `personal`: this PC holds no
+    # login of its own; the person who signs in connects as themselves (intake.services.
+    # logins), and the units of work run on their connection.
+    place: URL | None = None
+    personal: bool = False
 
     def __post_init__(self) -> None:
-        self._read = sessionmaker(self.engine, expire_on_commit=False)
+        self._bind(self.engine)
+
+    def _bind(self, engine: Engine) -> None:
+        self.engine = engine
+        self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
-            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+            engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
         )
+
+    def use_login(self, engine: Engine) -> None:
+        """From now on work on this person's own connection (the previous one is closed)."""
+        previous = self.engine
+        self._bind(engine)
+        if previous is not engine:
+            previous.dispose()
 
     @property
     def display_url(self) -> str:
-        return mask_url(self.engine.url)
+        return mask_url(self.place if self.place is not None else self.engine.url)
 
     @property
     def backend(self) -> str:
@@ -73,6 +94,12 @@ class Database:
         try:
             yield
         except DBAPIError as exc:
+            if is_refused_by_grants(exc):
+                # The database, not the program, said no: the login's grants do not allow it.
+                log.warning("refused by the database's grants (%s)", describe(exc))
+                raise PermissionDenied(
+                    "The database refused this: your account's role may not do it."
+                ) from None
             if is_contention(exc):
                 log.info("transaction undone by the database (%s)", describe(exc))
                 raise Contention(
@@ -127,14 +154,33 @@ def connect(url: str) -> Database:
 
 
 def open_database(url: str, *, upgrade: bool = True) -> Database:
-    """Connect, refuse a schema newer than this program, and upgrade an older one."""
+    """Connect, refuse a schema newer than this program, and upgrade an older one.
+
+    A PostgreSQL address without a user name is a clinic PC's: nothing connects until
+    someone signs in with their own login (intake.services.logins), which checks the schema.
+    """
+    place = _place(url)
+    if place is not None and not place.username:
+        return Database(create_database_engine(place), place=place, personal=True)
     database = connect(url)
+    database.place = place
     try:
         ensure_schema(database, upgrade=upgrade)
     except BaseException:
         database.close()
         raise
     return database
+
+
+def _place(url: str) -> URL | None:
+    """The server and database of a PostgreSQL address, without its password."""
+    try:
+        parsed = parse_url(url)
+    except (ArgumentError, ValueError):
+        return None  # connect() says what is wrong with it
+    if parsed.get_backend_name() != "postgresql":
+        return None
+    return parsed.set(password=None)
 
 
 def ensure_schema(database: Database, *, upgrade: bool = True) -> None:

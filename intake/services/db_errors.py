@@ -19,6 +19,16 @@ from intake.domain.errors import DatabaseUnavailable, StaleRecord
 # PostgreSQL's deadlock_detected and serialization_failure: the transaction was undone
 # whole, and running it again is the documented answer.
 CONTENTION_STATES = frozenset({"40P01", "40001"})
+# PostgreSQL's insufficient_privilege: the grants of the signed-in person's login refused.
+REFUSED_STATE = "42501"
+# What a server says when it will not let a login in (its password, or the login itself).
+# The same for an unknown name and a wrong password: the caller never tells them apart.
+_LOGIN_REFUSED = (
+    "password authentication failed",
+    "is not permitted to log in",
+    "does not exist",  # role "…" does not exist (servers that trust the network)
+    "no password supplied",
+)
 
 
 def sqlstate(exc: BaseException) -> str | None:
@@ -30,6 +40,16 @@ def sqlstate(exc: BaseException) -> str | None:
 
 def is_contention(exc: DBAPIError) -> bool:
     return sqlstate(exc) in CONTENTION_STATES
+
+
+def is_refused_by_grants(exc: DBAPIError) -> bool:
+    return sqlstate(exc) == REFUSED_STATE
+
+
+def is_login_refused(exc: DBAPIError) -> bool:
+    """Connecting failed because the server refused the login or its password."""
+    first = str(exc.orig).lower() if exc.orig is not None else ""
+    return isinstance(exc, OperationalError) and any(words in first for words in _LOGIN_REFUSED)
 
 
 def is_unavailable(exc: DBAPIError) -> bool:

@@ -23,6 +23,8 @@ class AuditEvent(Base):
     user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     username: Mapped[str] = mapped_column(String(64), default="")
     workstation: Mapped[str] = mapped_column(String(120), default="")
+    # PostgreSQL: the login that wrote the row (session_user), set by the database.
+    db_login: Mapped[str | None] = mapped_column(String(63))
     action: Mapped[str] = mapped_column(String(40))
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None] = mapped_column(Integer)
