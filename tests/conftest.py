@@ -126,6 +126,21 @@ class _Postgres:
         with self._admin() as conn:
             for name in reversed(self.created):
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            drop_roles_of(conn, self.prefix)
+
+
+def drop_roles_of(conn, prefix: str) -> None:  # type: ignore[no-untyped-def]
+    """Logins and group roles are the server's, not a database's: those named for this
+    run's databases (`…@PREFIX…`, migrations/versions/0006) go with them."""
+    from psycopg import sql
+
+    pattern = "%@" + prefix.replace("_", "\\_") + "%"
+    names = conn.execute(
+        "SELECT rolname FROM pg_roles WHERE rolname LIKE %s ORDER BY rolname LIKE 'intake+%%'",
+        (pattern,),
+    ).fetchall()
+    for (name,) in names:  # people first, then the groups they belonged to
+        conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
 
 
 @pytest.fixture(scope="session")

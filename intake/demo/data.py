@@ -19,7 +19,7 @@ from intake.domain.enums import Role
 from intake.domain.errors import KnownError
 from intake.services import patient_index
 from intake.services.database import Database
-from intake.services.passwords import hash_password
+from intake.services.passwords import hash_password, scram_verifier
 
 BATCH = 20_000
 DEMO_PASSWORD = "demo"
@@ -65,7 +65,7 @@ def fill(database: Database, options: DemoOptions) -> DemoSummary:
     """Write the demo practice into an empty, migrated database in one transaction."""
     started = time.perf_counter()
     practice = build(options)
-    practice.tables["staff_users"] = _accounts(options)
+    practice.tables["staff_users"] = _accounts(options, database.backend)
     with database.writing() as session:
         connection = session.connection()
         if _holds_practice(session):
@@ -85,9 +85,13 @@ def fill(database: Database, options: DemoOptions) -> DemoSummary:
     return DemoSummary(counts, time.perf_counter() - started)
 
 
-def _accounts(options: DemoOptions) -> list[Row]:
+def _accounts(options: DemoOptions, backend: str) -> list[Row]:
     created = dt.datetime.combine(options.today, dt.time(12), dt.UTC)
-    digest = hash_password(DEMO_PASSWORD)  # one hash: argon2 is slow on purpose
+    # One hash: argon2 is slow on purpose. PostgreSQL: each account is a login of its own,
+    # and the verifier becomes its password (the database keeps no hash in the table).
+    digest = (
+        scram_verifier(DEMO_PASSWORD) if backend == "postgresql" else hash_password(DEMO_PASSWORD)
+    )
     return [
         {
             "id": i + 1,

@@ -29,6 +29,7 @@ Plumbing the use cases stand on:
     database         opening the database and handing out units of work
     db_errors        a database outage told apart from a bug
     actor            who is acting (every call names them)
+    logins           PostgreSQL: signing in as one's own database login (the gate, SCRAM)
     locking          optimistic locking: a change from a stale copy becomes StaleRecord
     audit            writing the audit trail (field names, never values)
     changes          telling every PC that a schedule changed

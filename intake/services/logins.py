@@ -34,9 +34,9 @@ GATE_PASSWORD = "intake_gate"  # public by design: the gate can read and change 
 
 
 def _place(database: Database) -> URL:
-    if database.place is None:
+    if database.backend != "postgresql":
         raise ValueError("not a PostgreSQL database")
-    return database.place
+    return database.place or database.engine.url.set(password=None)
 
 
 def _gate(database: Database, statement: str, **values: str) -> str | None:
@@ -49,14 +49,14 @@ def _gate(database: Database, statement: str, **values: str) -> str | None:
         engine.dispose()
 
 
-def login_name(database: Database, username: str) -> str:
+def _login_name(database: Database, username: str) -> str:
     """The login of a user name (and an expired lock lifted): asked of the gate."""
     name = _gate(database, "SELECT intake_sign_in_ready(:name)", name=username)
     assert name is not None
     return name
 
 
-def count_wrong_password(database: Database, username: str, workstation: str) -> None:
+def _count_wrong_password(database: Database, username: str, workstation: str) -> None:
     _gate(
         database,
         "SELECT intake_sign_in_failed(:name, :station)",
@@ -65,9 +65,9 @@ def count_wrong_password(database: Database, username: str, workstation: str) ->
     )
 
 
-def connect_as(database: Database, username: str, password: str, workstation: str) -> Engine:
+def _connect_as(database: Database, username: str, password: str, workstation: str) -> Engine:
     """An engine connected as the person's own login, or SignInRefused (counted)."""
-    login = login_name(database, username)
+    login = _login_name(database, username)
     engine = create_database_engine(_place(database).set(username=login, password=password))
     try:
         with engine.connect() as connection:
@@ -78,7 +78,7 @@ def connect_as(database: Database, username: str, password: str, workstation: st
             with database.translating():
                 raise
         log.info("sign-in refused by the server (%s), workstation=%s", describe(exc), workstation)
-        count_wrong_password(database, username, workstation)
+        _count_wrong_password(database, username, workstation)
         raise a.SignInRefused() from None
     return engine
 
@@ -101,7 +101,7 @@ def signed_in(engine: Engine, workstation: str) -> int:
 def open_as(database: Database, username: str, password: str, workstation: str) -> Database:
     """The database as this person's login, its schema checked (a staff login cannot
     upgrade it: the IT person runs `intake db upgrade`)."""
-    engine = connect_as(database, username, password, workstation)
+    engine = _connect_as(database, username, password, workstation)
     person = Database(engine, workstation, place=database.place, personal=True)
     try:
         ensure_schema(person, upgrade=False)
@@ -119,4 +119,4 @@ def use_password(database: Database, login: str, password: str) -> None:
 
 def check_password(database: Database, username: str, password: str, workstation: str) -> None:
     """SignInRefused (and counted) unless the server accepts this password for the login."""
-    connect_as(database, username, password, workstation).dispose()
+    _connect_as(database, username, password, workstation).dispose()

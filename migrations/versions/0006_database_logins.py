@@ -254,10 +254,6 @@ END $$"""
         "CREATE TRIGGER staff_users_login BEFORE INSERT OR UPDATE ON staff_users "
         "FOR EACH ROW EXECUTE FUNCTION staff_users_login()"
     )
-    op.execute(
-        "ALTER TABLE staff_users ADD CONSTRAINT ck_staff_users_no_hash_on_server "
-        "CHECK (password_hash = '')"
-    )
     # The gate, before a sign-in: the login for a user name (whether or not it exists), and
     # an expired lock lifted.
     op.execute(
@@ -410,7 +406,9 @@ def downgrade() -> None:
 
 
 def _downgrade_postgres(bind: sa.Connection) -> None:
-    groups = {kind: _group(bind, kind) for kind in GROUPS}
+    # The names the upgrade gave (a copy of the database keeps its original's roles).
+    query = sa.text("SELECT intake_group_role(:kind)")
+    groups = {kind: bind.execute(query, {"kind": kind}).scalar_one() for kind in GROUPS}
     logins = (
         bind.execute(sa.text("SELECT db_login FROM staff_users WHERE db_login IS NOT NULL"))
         .scalars()
@@ -418,7 +416,6 @@ def _downgrade_postgres(bind: sa.Connection) -> None:
     )
     op.execute("DROP TRIGGER IF EXISTS audit_events_stamp ON audit_events")
     op.execute("DROP TRIGGER IF EXISTS staff_users_login ON staff_users")
-    op.execute("ALTER TABLE staff_users DROP CONSTRAINT IF EXISTS ck_staff_users_no_hash_on_server")
     op.execute("ALTER FUNCTION calendar_revision_bump() SECURITY INVOKER RESET search_path")
     database = _ident(bind, bind.execute(sa.text("SELECT current_database()")).scalar_one())
     for name in (*groups.values(), GATE):
@@ -428,17 +425,24 @@ def _downgrade_postgres(bind: sa.Connection) -> None:
         op.execute(f"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM {who}")
         op.execute(f"REVOKE ALL ON SCHEMA public FROM {who}")
         op.execute(f"REVOKE ALL ON DATABASE {database} FROM {who}")
-    for signature in OUR_FUNCTIONS:
-        op.execute(f"DROP FUNCTION IF EXISTS {signature}")
     op.execute(f"GRANT CONNECT, TEMPORARY ON DATABASE {database} TO PUBLIC")
     op.execute("GRANT USAGE ON SCHEMA public TO PUBLIC")
-    # Roles are the server's, not the database's: one another database still uses (a copy
-    # made from this one) stays.
-    for name in (*logins, *reversed(groups.values())):
+    # Roles are the server's, not the database's: only those named for this database go (a
+    # copy made from another database, as tests make, keeps using its original's).
+    mine = sa.text("SELECT intake_login_name(:name) = :login")
+    named_here = [
+        login
+        for login, name in [*((x, x.rsplit("@", 1)[0]) for x in logins),
+                            *((g, f"intake+{k}") for k, g in reversed(groups.items()))]
+        if bind.execute(mine, {"name": name, "login": login}).scalar()
+    ]  # fmt: skip
+    for name in named_here:
         op.execute(
             "DO $$ BEGIN EXECUTE format('DROP ROLE IF EXISTS %I', "
             f"{_literal(name)}); EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $$"
         )
+    for signature in OUR_FUNCTIONS:
+        op.execute(f"DROP FUNCTION IF EXISTS {signature}")
     # Passwords were never kept in the table on PostgreSQL: accounts need a reset after this.
     op.execute("UPDATE staff_users SET password_hash = '!'")
 

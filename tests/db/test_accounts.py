@@ -127,7 +127,7 @@ def test_an_admin_reset_lifts_the_lock(database, admin):
     with pytest.raises(SignInRefused):
         _sign_in(database, "desk1", PASSWORD)
     reset = _events(database, "reset_password")[-1]
-    assert reset.fields == ["failed_sign_ins", "locked_until", "password"]
+    assert reset.fields == ["failed_sign_ins", "locked_until", "must_change_password", "password"]
 
 
 def test_unlock_keeps_the_password(database, admin):

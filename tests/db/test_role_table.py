@@ -302,6 +302,7 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     "waitlist.remove": (Permission.BOOKING, lambda w, _: a((e := w.entry()).id, e.version)),
     # accounts and the audit trail
     "accounts.verify_actor": (SIGNED_IN, lambda w, _: a()),
+    "accounts.must_change_password": (SIGNED_IN, lambda w, _: a()),
     "accounts.change_password": (SIGNED_IN, _change_password),
     "accounts.list_accounts": (Permission.ACCOUNTS, lambda w, _: a()),
     "accounts.create_account": (
@@ -378,6 +379,16 @@ EXEMPT: dict[str, str] = {
     "db_errors.is_contention": _NO_DATA + "; classifies a driver error",
     "db_errors.is_unavailable": _NO_DATA + "; classifies a driver error",
     "db_errors.describe": _NO_DATA + "; names a driver error's class and code",
+    "db_errors.is_login_refused": _NO_DATA + "; classifies a driver error",
+    "db_errors.is_refused_by_grants": _NO_DATA + "; classifies a driver error",
+    "logins.signed_in": "runs on the engine of the login the server just let in; refuses a "
+    "login that is not a usable staff account",
+    "passwords.scram_verifier": _NO_DATA,
+    **{
+        f"logins.{name}": "PostgreSQL sign-in plumbing: the server checks the login's password; "
+        "accounts.sign_in and change_password are the doors"
+        for name in ("open_as", "check_password", "use_password")
+    },
     "database.retried": "runs a service's own unit of work again; the service checks the actor",
     "audit.record": _IN_TRANSACTION,
     "screening_gate.intake_allows_booking": _IN_TRANSACTION,
