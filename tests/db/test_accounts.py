@@ -22,6 +22,10 @@ from intake.services import accounts
 from intake.services.actor import Actor
 
 T0 = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
+# The program checks passwords (argon2id) and counts wrong ones with an injected clock only
+# in embedded mode; on PostgreSQL the server checks each person's own login and the
+# database counts: tests/db/test_database_logins.py, on a server that checks passwords.
+PROGRAM_CHECKS_PASSWORDS = pytest.mark.backend("sqlite")
 PASSWORD = "correct-horse-1"
 
 
@@ -73,6 +77,7 @@ def test_sign_in_gives_the_account_as_actor(database, admin):
     assert (event.user_id, event.workstation, event.entity) == (admin.user_id, "pc-2", "account")
 
 
+@PROGRAM_CHECKS_PASSWORDS
 def test_wrong_password_and_unknown_name_get_the_same_sentence(database, admin):
     with pytest.raises(SignInRefused) as wrong:
         _sign_in(database, "boss", "not-it")
@@ -88,6 +93,7 @@ def test_wrong_password_and_unknown_name_get_the_same_sentence(database, admin):
     assert failed[0].fields == ["failed_sign_ins"]
 
 
+@PROGRAM_CHECKS_PASSWORDS
 def test_five_wrong_tries_lock_the_account_for_fifteen_minutes(database, admin):
     for minute in range(5):
         with pytest.raises(SignInRefused):
@@ -104,6 +110,7 @@ def test_five_wrong_tries_lock_the_account_for_fifteen_minutes(database, admin):
     assert info.locked_until is None
 
 
+@PROGRAM_CHECKS_PASSWORDS
 def test_four_wrong_tries_then_the_right_one_resets_the_count(database, admin):
     for _ in range(4):
         with pytest.raises(SignInRefused):
@@ -115,6 +122,7 @@ def test_four_wrong_tries_then_the_right_one_resets_the_count(database, admin):
     assert _sign_in(database, "boss", PASSWORD).user_id == admin.user_id
 
 
+@PROGRAM_CHECKS_PASSWORDS
 def test_an_admin_reset_lifts_the_lock(database, admin):
     desk = accounts.create_account(database, admin, "desk1", "Desk One", Role.FRONT_DESK, PASSWORD)
     for _ in range(5):
@@ -130,6 +138,7 @@ def test_an_admin_reset_lifts_the_lock(database, admin):
     assert reset.fields == ["failed_sign_ins", "locked_until", "must_change_password", "password"]
 
 
+@PROGRAM_CHECKS_PASSWORDS
 def test_unlock_keeps_the_password(database, admin):
     desk = accounts.create_account(database, admin, "desk1", "Desk One", Role.FRONT_DESK, PASSWORD)
     for _ in range(5):
@@ -161,6 +170,7 @@ def test_a_role_changed_while_signed_in_needs_a_new_sign_in(database, admin):
         accounts.verify_actor(database, signed_in)
 
 
+@PROGRAM_CHECKS_PASSWORDS
 def test_change_own_password(database, admin):
     with pytest.raises(Invalid) as wrong:
         accounts.change_password(database, admin, "not-current", "new-secret-9")
@@ -183,6 +193,7 @@ def _change(database, actor: Actor, current: str, new: str, now: dt.datetime = T
     return None
 
 
+@PROGRAM_CHECKS_PASSWORDS
 def test_five_wrong_current_passwords_lock_like_sign_in(database, admin):
     messages = {_change(database, admin, "wrong", "new-secret-9", T0 + dt.timedelta(minutes=m))
                 for m in range(5)}  # fmt: skip
@@ -208,6 +219,7 @@ def test_five_wrong_current_passwords_lock_like_sign_in(database, admin):
     assert _sign_in(database, "boss", "new-secret-9", later).user_id == admin.user_id
 
 
+@PROGRAM_CHECKS_PASSWORDS
 def test_wrong_tries_at_sign_in_and_at_change_password_add_up(database, admin):
     for _ in range(3):
         with pytest.raises(SignInRefused):
@@ -218,6 +230,7 @@ def test_wrong_tries_at_sign_in_and_at_change_password_add_up(database, admin):
         _sign_in(database, "boss", PASSWORD, T0 + dt.timedelta(minutes=14))
 
 
+@PROGRAM_CHECKS_PASSWORDS
 def test_a_successful_change_resets_the_count(database, admin):
     for _ in range(4):
         _change(database, admin, "wrong", "new-secret-9")
@@ -258,6 +271,7 @@ def test_stale_versions_are_refused(database, admin):
         accounts.update_account(database, admin, desk.id, desk.version, display_name="Other")
 
 
+@PROGRAM_CHECKS_PASSWORDS
 def test_audit_of_accounts_never_holds_a_password(database, admin):
     accounts.create_account(database, admin, "desk1", "Desk One", Role.FRONT_DESK, PASSWORD)
     with pytest.raises(SignInRefused):

@@ -1,0 +1,332 @@
+"""PostgreSQL is the trust boundary: each person signs in as their own login, and what each
+role may do is decided by the database's grants, tried here over SQL as a staff login would
+from `psql` (not through the program, whose checks a person at a PC can skip).
+
+Runs on a server that checks passwords (SCRAM; tests/conftest.py `checked_postgres`).
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+import psycopg
+import pytest
+from sqlalchemy import select, text, update
+from sqlalchemy.engine import make_url
+
+from intake.db.models import AuditEvent, StaffUser
+from intake.domain.accounts import SIGN_IN_REFUSED, SignInRefused
+from intake.domain.enums import Role
+from intake.domain.errors import Invalid, PermissionDenied
+from intake.services import accounts
+from intake.services.actor import SYSTEM
+from intake.services.database import Database, open_database
+
+pytestmark = pytest.mark.backend("postgresql")
+
+PASSWORDS = {"desk": "desk-pass-1", "ther": "ther-pass-1", "boss": "boss-pass-1"}
+ROLES = {"desk": Role.FRONT_DESK, "ther": Role.THERAPIST, "boss": Role.ADMIN}
+
+
+@dataclass
+class Practice:
+    url: str  # the IT person's (owner) address
+    owner: Database
+    name: str  # the database's name
+
+    def pc(self) -> Database:
+        """A clinic PC: the server and database, no login of its own."""
+        return open_database(str(make_url(self.url).set(username=None, password=None)))
+
+    def login(self, username: str) -> str:
+        return f"{username}@{self.name}"
+
+    def sql_as(self, username: str, password: str | None = None) -> psycopg.Connection:
+        parsed = make_url(self.url)
+        return psycopg.connect(
+            host=parsed.host,
+            port=parsed.port,
+            dbname=self.name,
+            user=self.login(username),
+            password=password or PASSWORDS[username],
+            autocommit=True,
+        )
+
+
+@pytest.fixture
+def practice(checked_database_url: str) -> Iterator[Practice]:
+    owner = open_database(checked_database_url)
+    for name, role in ROLES.items():
+        accounts.create_account(owner, SYSTEM, name, f"Test {name}", role, PASSWORDS[name])
+    yield Practice(checked_database_url, owner, make_url(checked_database_url).database or "")
+    owner.close()
+
+
+def _audit(database: Database, action: str) -> list[AuditEvent]:
+    with database.reading() as session:
+        query = select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id)
+        return list(session.scalars(query))
+
+
+# --- signing in is logging in ----------------------------------------------------------------
+
+
+def test_signing_in_connects_as_the_persons_own_login(practice):
+    pc = practice.pc()
+    try:
+        assert pc.personal and "@" not in pc.display_url.split("//")[1].split("/")[0]
+        actor = accounts.sign_in(pc, "desk", PASSWORDS["desk"], workstation="pc-1")
+        assert (actor.username, actor.role) == ("desk", Role.FRONT_DESK)
+        with pc.reading() as session:
+            assert session.scalar(text("SELECT session_user")) == practice.login("desk")
+    finally:
+        pc.close()
+    [event] = _audit(practice.owner, "sign_in")
+    assert (event.db_login, event.username, event.workstation) == (
+        practice.login("desk"),
+        "desk",
+        "pc-1",
+    )
+
+
+def test_a_wrong_password_and_an_unknown_name_get_the_same_sentence(practice):
+    pc = practice.pc()
+    try:
+        with pytest.raises(SignInRefused) as wrong:
+            accounts.sign_in(pc, "desk", "not-the-password")
+        with pytest.raises(SignInRefused) as unknown:
+            accounts.sign_in(pc, "nobody", "not-the-password")
+    finally:
+        pc.close()
+    assert str(wrong.value) == str(unknown.value) == SIGN_IN_REFUSED
+    failed = _audit(practice.owner, "sign_in_failed")
+    assert [(e.username, e.db_login) for e in failed] == [
+        ("desk", "intake_gate"),
+        ("(unknown)", "intake_gate"),
+    ]
+
+
+def test_five_wrong_passwords_lock_the_login_in_the_database(practice):
+    pc = practice.pc()
+    try:
+        for _ in range(5):
+            with pytest.raises(SignInRefused):
+                accounts.sign_in(pc, "ther", "wrong-wrong")
+        with pytest.raises(SignInRefused):  # the right password, while locked
+            accounts.sign_in(pc, "ther", PASSWORDS["ther"])
+        # Locked by the server, not the program: psql with the right password is refused.
+        with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
+            practice.sql_as("ther").close()
+        assert _audit(practice.owner, "sign_in_refused_locked")
+        # Fifteen minutes on (the lock's end moved into the past): the gate lifts it.
+        with practice.owner.writing() as session:
+            session.execute(
+                update(StaffUser)
+                .where(StaffUser.username == "ther")
+                .values(locked_until=text("now() - interval '1 second'"))
+            )
+        assert accounts.sign_in(pc, "ther", PASSWORDS["ther"]).username == "ther"
+    finally:
+        pc.close()
+
+
+def test_four_wrong_then_the_right_one_starts_the_count_again(practice):
+    pc = practice.pc()
+    try:
+        for _ in range(4):
+            with pytest.raises(SignInRefused):
+                accounts.sign_in(pc, "desk", "wrong-wrong")
+        accounts.sign_in(pc, "desk", PASSWORDS["desk"])
+        for _ in range(4):
+            with pytest.raises(SignInRefused):
+                accounts.sign_in(pc, "desk", "wrong-wrong")
+        accounts.sign_in(pc, "desk", PASSWORDS["desk"])
+    finally:
+        pc.close()
+
+
+def test_a_switched_off_account_cannot_log_in_at_all(practice):
+    info = next(a for a in accounts.list_accounts(practice.owner, SYSTEM) if a.username == "desk")
+    accounts.deactivate_account(practice.owner, SYSTEM, info.id, info.version)
+    pc = practice.pc()
+    try:
+        with pytest.raises(SignInRefused):
+            accounts.sign_in(pc, "desk", PASSWORDS["desk"])
+    finally:
+        pc.close()
+    with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
+        practice.sql_as("desk").close()
+
+
+def test_changing_ones_password_changes_the_login_and_keeps_working(practice):
+    pc = practice.pc()
+    try:
+        actor = accounts.sign_in(pc, "desk", PASSWORDS["desk"])
+        with pytest.raises(Invalid) as wrong:
+            accounts.change_password(pc, actor, "not-mine-at-all", "brand-new-pass-2")
+        assert "current_password" in wrong.value.problems
+        accounts.change_password(pc, actor, PASSWORDS["desk"], "brand-new-pass-2")
+        pc.engine.dispose()  # every new connection now needs the new password
+        assert not accounts.must_change_password(pc, actor)
+    finally:
+        pc.close()
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        practice.sql_as("desk").close()
+    practice.sql_as("desk", "brand-new-pass-2").close()
+
+
+def test_an_admin_reset_forces_a_new_password_at_the_next_sign_in(practice):
+    pc = practice.pc()
+    try:
+        boss = accounts.sign_in(pc, "boss", PASSWORDS["boss"])
+        info = next(a for a in accounts.list_accounts(pc, boss) if a.username == "desk")
+        accounts.reset_password(pc, boss, info.id, info.version, "one-time-pass-3")
+    finally:
+        pc.close()
+    desk_pc = practice.pc()
+    try:
+        desk = accounts.sign_in(desk_pc, "desk", "one-time-pass-3")
+        assert accounts.must_change_password(desk_pc, desk)
+        # Clearing the flag without a new password is refused by the database itself.
+        with practice.sql_as("desk", "one-time-pass-3") as conn, pytest.raises(
+            psycopg.errors.InsufficientPrivilege
+        ):
+            conn.execute(
+                "UPDATE staff_users SET must_change_password = false WHERE db_login = session_user"
+            )
+        accounts.change_password(desk_pc, desk, "one-time-pass-3", "my-own-pass-4")
+        assert not accounts.must_change_password(desk_pc, desk)
+    finally:
+        desk_pc.close()
+
+
+def test_who_acts_is_the_login_not_what_the_screen_says(practice):
+    pc = practice.pc()
+    try:
+        desk = accounts.sign_in(pc, "desk", PASSWORDS["desk"])
+        forged = replace(desk, role=Role.ADMIN)
+        with pytest.raises(PermissionDenied):
+            accounts.create_account(pc, forged, "evil", "Evil", Role.ADMIN, "evil-pass-99")
+    finally:
+        pc.close()
+    assert "evil" not in {a.username for a in accounts.list_accounts(practice.owner, SYSTEM)}
+
+
+def test_the_database_stamps_who_and_when_on_every_audit_row(practice):
+    with practice.sql_as("desk") as conn:
+        conn.execute(
+            "INSERT INTO audit_events (occurred_at, user_id, username, workstation, action, "
+            "entity, fields) VALUES ('2001-01-01', NULL, 'boss', 'pc-9', 'forged', 'x', '[]')"
+        )
+        server_now = conn.execute("SELECT now()").fetchone()[0]  # type: ignore[index]
+    [row] = _audit(practice.owner, "forged")
+    assert (row.username, row.db_login, row.workstation) == ("desk", practice.login("desk"), "pc-9")
+    assert abs((row.occurred_at - server_now).total_seconds()) < 60
+
+
+def test_a_login_name_with_quotes_or_sql_is_refused_with_a_sentence(practice):
+    for name in ('ann"; DROP TABLE patients; --', "ann smith", "o'brien", "x" * 41):
+        with pytest.raises(Invalid) as caught:
+            accounts.create_account(practice.owner, SYSTEM, name, "Test", Role.FRONT_DESK, "pass-word-77")
+        assert "user name" in caught.value.problems["username"]
+
+
+# --- the grants, over SQL, as each role's login ----------------------------------------------
+
+ALLOWED = {"desk": "F", "ther": "T", "boss": "A"}
+# statement -> which logins may run it (F front desk, T therapist, A admin); the others must
+# be refused by the database.
+MATRIX: list[tuple[str, str]] = [
+    ("SELECT count(*) FROM patients", "FTA"),
+    ("INSERT INTO appointments SELECT * FROM appointments WHERE false", "FTA"),
+    ("UPDATE patients SET first_name = first_name WHERE false", "FTA"),
+    ("UPDATE intakes SET reviewed_at = reviewed_at WHERE false", "TA"),
+    ("UPDATE locations SET name = name WHERE false", "A"),
+    ("INSERT INTO therapists SELECT * FROM therapists WHERE false", "A"),
+    ("SELECT count(*) FROM audit_events", "A"),
+    ("SELECT password_hash FROM staff_users", ""),
+    ("UPDATE staff_users SET role = 'admin' WHERE db_login = session_user", "A"),
+    ("UPDATE audit_events SET action = action WHERE false", ""),
+    ("DELETE FROM audit_events WHERE false", ""),
+    ("TRUNCATE audit_events", ""),
+    ("DELETE FROM patients WHERE false", ""),
+    ("ALTER TABLE patients ADD COLUMN note text", ""),
+    ("ALTER TABLE appointments DISABLE TRIGGER ALL", ""),
+    ("DROP TABLE appointments", ""),
+    ("CREATE TABLE stolen (x int)", ""),
+    ("CREATE TEMPORARY TABLE stolen (x int)", ""),
+    ("SELECT intake_sign_in_failed('boss', 'pc')", ""),
+    ("SET ROLE postgres", ""),
+    ("ALTER ROLE CURRENT_USER CREATEROLE", ""),
+]
+
+
+@pytest.mark.parametrize("who", list(ALLOWED))
+def test_each_role_may_run_exactly_its_statements(practice, who):
+    groups = {
+        kind: practice.owner.engine.connect().execute(
+            text("SELECT intake_group_role(:k)"), {"k": kind}
+        ).scalar_one()
+        for kind in ("admin", "therapist")
+    }
+    statements = [
+        *MATRIX,
+        (f'GRANT "{groups["admin"]}" TO CURRENT_USER', ""),
+        (f'SET ROLE "{groups["admin"]}"', "A"),
+    ]
+    outcome = {}
+    with practice.sql_as(who) as conn:
+        for statement, allowed in statements:
+            try:
+                with conn.transaction():
+                    conn.execute(statement)
+                    raise _Undo()
+            except _Undo:
+                outcome[statement] = True
+            except psycopg.errors.InsufficientPrivilege:
+                outcome[statement] = False
+    expected = {statement: ALLOWED[who] in allowed for statement, allowed in statements}
+    assert outcome == expected
+
+
+class _Undo(Exception):
+    """Roll back a statement that was allowed: the matrix changes nothing."""
+
+
+def test_the_gate_can_do_nothing_but_sign_in(practice):
+    parsed = make_url(practice.url)
+    with psycopg.connect(
+        host=parsed.host,
+        port=parsed.port,
+        dbname=practice.name,
+        user="intake_gate",
+        password="intake_gate",
+        autocommit=True,
+    ) as conn:
+        assert conn.execute("SELECT intake_sign_in_ready('desk')").fetchone() == (
+            practice.login("desk"),
+        )
+        for statement in (
+            "SELECT count(*) FROM patients",
+            "SELECT count(*) FROM staff_users",
+            "SELECT intake_signed_in('pc')",
+            "CREATE TABLE stolen (x int)",
+        ):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+
+
+def test_psql_as_a_front_desk_login_cannot_read_the_audit_trail(practice):
+    """The very tool the issue names: the command-line client, as a person at a PC."""
+    parsed = make_url(practice.url)
+    run = subprocess.run(
+        ["psql", "-h", str(parsed.host), "-p", str(parsed.port), "-U", practice.login("desk"),
+         "-d", practice.name, "-v", "ON_ERROR_STOP=1", "-tAc", "SELECT count(*) FROM audit_events"],
+        env={"PGPASSWORD": PASSWORDS["desk"], "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # fmt: skip
+    assert run.returncode != 0 and "permission denied" in run.stderr
