@@ -147,10 +147,13 @@ def postgres() -> Iterator[_Postgres | None]:
 def _own_cluster(tls: bool) -> Iterator[PgCluster]:
     try:
         cluster = PgCluster.start(tls=tls)
-    except ClusterError as exc:  # a missing server program is a broken set-up, not a skip
-        pytest.fail(str(exc), pytrace=False)
-    yield cluster
-    cluster.stop()
+    except ClusterError as exc:
+        problem = str(exc)
+    else:
+        yield cluster
+        cluster.stop()
+        return
+    pytest.fail(problem, pytrace=False)  # a missing server program is a broken set-up, not a skip
 
 
 @pytest.fixture(scope="session")

@@ -202,20 +202,38 @@ class PgCluster:
                 raise ClusterError(f"The test PostgreSQL server did not start:\n{log}")
 
     def _wait_until_ready(self) -> bool:
-        """Poll pg_isready until the server accepts connections or its postmaster ended."""
+        """Poll pg_isready until the server accepts connections (True) or it has ended
+        (False: its log says why). Ready: pg_isready answers and the pid file says "ready".
+        Ended: the pid file it wrote is gone or names a process that is gone; before it
+        writes one, a FATAL line in its log."""
         deadline = time.monotonic() + START_DEADLINE_S
         ready = [str(self.bin / "pg_isready"), "-q", "-h", self.host, "-p", str(self.port)]
+        seen_pid = False
         while time.monotonic() < deadline:
-            if subprocess.run(ready, check=False).returncode == 0:
+            pid, status = self._postmaster_state()
+            # Ours, not another server that took the port: its pid file says "ready" too.
+            if status == "ready" and subprocess.run(ready, check=False).returncode == 0:
                 return True
-            status = self._run(["pg_ctl", "status", "-D", str(self.data)], check=False)
-            if status.returncode == 3:  # not running: it gave up (the log says why)
+            if pid is None and (seen_pid or "FATAL:" in self._log_tail()):
                 return False
+            if pid is not None:
+                seen_pid = True
+                if not _alive(pid):
+                    return False
             time.sleep(0.05)
         raise ClusterError(
             f"The test PostgreSQL server did not accept connections within "
             f"{START_DEADLINE_S:g} s:\n{self._log_tail()}"
         )
+
+    def _postmaster_state(self) -> tuple[int | None, str]:
+        """The postmaster's pid and status ("starting", "ready", ...) from its pid file."""
+        try:
+            lines = (self.data / "postmaster.pid").read_text().splitlines()
+        except OSError:
+            return None, ""
+        pid = int(lines[0]) if lines and lines[0].strip().isdigit() else None
+        return pid, lines[7].strip() if len(lines) > 7 else ""
 
     def _log_tail(self) -> str:
         try:
@@ -244,6 +262,16 @@ class PgCluster:
                 f"{done.stderr.strip() or done.stdout.strip()}"
             )
         return done
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
 
 
 def _free_port() -> int:
