@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+INSTALL_ROOT = Path("/usr/lib/postgresql")  # Debian's: one VERSION/bin folder per version
 SUPERUSER = "postgres"
 OS_USER = "postgres"  # who runs the server when we are root
 START_DEADLINE_S = 30.0
@@ -40,7 +41,7 @@ class ClusterError(RuntimeError):
 def server_binaries() -> Path:
     """The folder holding initdb, pg_ctl, pg_isready: the newest installed PostgreSQL."""
     found = sorted(
-        (p for p in Path("/usr/lib/postgresql").glob("*/bin") if (p / "initdb").is_file()),
+        (p for p in INSTALL_ROOT.glob("*/bin") if (p / "initdb").is_file()),
         key=lambda p: [int(part) for part in re.findall(r"\d+", p.parent.name)] or [0],
     )
     if found:
@@ -50,7 +51,7 @@ def server_binaries() -> Path:
         return Path(on_path).parent
     raise ClusterError(
         "These tests start their own PostgreSQL server and need its programs (initdb, pg_ctl), "
-        "found neither in /usr/lib/postgresql/*/bin nor on PATH: install the PostgreSQL server "
+        f"found neither in {INSTALL_ROOT}/*/bin nor on PATH: install the PostgreSQL server "
         "package (Debian: apt-get install postgresql)."
     )
 
