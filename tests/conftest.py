@@ -159,7 +159,7 @@ def _own_cluster(tls: bool) -> Iterator[PgCluster]:
 @pytest.fixture(scope="session")
 def scram_server() -> Iterator[PgCluster]:
     """A PostgreSQL cluster of our own that checks passwords (SCRAM) and speaks TLS, started
-    the first time a test asks (about half a second) and stopped at the end of the session.
+    the first time a test asks (under a second) and stopped at the end of the session.
     `.host`, `.port`, `.superuser`, `.password`, `.ca_file`, `.url(database, user, password,
     **query)`, `.create_database(name=None)`, `.admin()`: see tests/pg_cluster.py."""
     yield from _own_cluster(tls=True)
