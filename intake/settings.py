@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
 
 from intake.domain.errors import KnownError
 
@@ -22,6 +23,9 @@ SETTINGS_FILE = "settings.toml"
 DATABASE_FILE = "intake.sqlite3"
 DEMO_DATABASE_FILE = "demo.sqlite3"
 IDLE_LOCK_RANGE = (1, 24 * 60)  # minutes
+# libpq's sslmode values, weakest first; the verifying ones need the CA that signed the server.
+SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+VERIFYING_SSL_MODES = ("verify-ca", "verify-full")
 
 
 class SettingsError(KnownError):
@@ -102,7 +106,41 @@ def load_settings(*, demo: bool = False) -> Settings:
     if demo:
         return Settings(folder, sqlite_url(folder / DEMO_DATABASE_FILE), idle, backup)
     url = os.environ.get("INTAKE_DATABASE_URL") or file_values.get("database_url")
-    return Settings(folder, str(url) if url else sqlite_url(folder / DATABASE_FILE), idle, backup)
+    if not url:
+        return Settings(folder, sqlite_url(folder / DATABASE_FILE), idle, backup)
+    url = _with_transport(str(url), file_values, folder / SETTINGS_FILE)
+    return Settings(folder, url, idle, backup)
+
+
+def _with_transport(url: str, values: dict[str, object], path: Path) -> str:
+    """The PostgreSQL address with the file's sslmode and sslrootcert added as libpq
+    parameters to its query; a value the address names itself wins. Other backends and
+    addresses without the two keys are unchanged."""
+    wanted: dict[str, str] = {
+        key: str(values[key]) for key in ("sslmode", "sslrootcert") if key in values
+    }
+    if not wanted or not url.strip().lower().startswith("postgresql"):
+        return url
+    if "sslrootcert" in wanted:
+        wanted["sslrootcert"] = str(Path(wanted["sslrootcert"]).expanduser())
+    # As intake.db.engine.parse_url reads it: the user info (a password may hold ? or #)
+    # runs to the last @, and the query starts at the first ? after it.
+    head, at, rest = url.strip().rpartition("@")
+    before, _, query = rest.partition("?")
+    named = dict(parse_qsl(query, keep_blank_values=True))
+    added = {key: value for key, value in wanted.items() if key not in named}
+    mode = added.get("sslmode")
+    if mode in VERIFYING_SSL_MODES and not (added.get("sslrootcert") or named.get("sslrootcert")):
+        raise SettingsError(
+            path,
+            f"sslmode {mode!r} checks the server's certificate, so it needs sslrootcert, the "
+            "full path of the file of the certificate authority that signed it",
+            _line_of(path.read_text(encoding="utf-8"), "sslmode"),
+        )
+    if not added:
+        return url
+    joined = "&".join(part for part in (query, urlencode(added)) if part)
+    return f"{head}{at}{before}?{joined}"
 
 
 def read_settings_file(path: Path) -> dict[str, object]:
@@ -166,6 +204,20 @@ def _number(low: float, high: float, unit: str) -> _Rule:
     return ok, f"a number of {unit} from {low:g} to {high:g}"
 
 
+def _one_of(*choices: str) -> _Rule:
+    return (lambda value: value in choices), f"one of {', '.join(map(repr, choices))}"
+
+
+def _readable_file(what: str) -> _Rule:
+    def ok(value: object) -> bool:
+        if not isinstance(value, str) or not value.strip():
+            return False
+        path = Path(value).expanduser()
+        return path.is_absolute() and path.is_file() and os.access(path, os.R_OK)
+
+    return ok, f"the full path, in quotes, of {what} that exists and can be read"
+
+
 def _text(what: str) -> _Rule:
     return (lambda value: isinstance(value, str) and bool(value.strip())), f"{what} in quotes"
 
@@ -180,6 +232,8 @@ _RULES: dict[str, _Rule] = {
     "backup_keep_daily": _whole(1, 366, "backups"),
     "backup_keep_weekly": _whole(0, 520, "backups"),
     "practice_name": _text("a name"),
+    "sslmode": _one_of(*SSL_MODES),
+    "sslrootcert": _readable_file("a certificate file (PEM)"),
 }
 
 

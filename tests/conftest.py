@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pg_cluster import ClusterError, PgCluster
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 POSTGRES_URL = os.environ.get("INTAKE_TEST_DATABASE_URL", "")
@@ -155,6 +157,33 @@ def postgres() -> Iterator[_Postgres | None]:
         pytest.exit(f"INTAKE_TEST_DATABASE_URL is set but unusable: {exc}", returncode=3)
     yield server
     server.drop_all()
+
+
+def _own_cluster(tls: bool) -> Iterator[PgCluster]:
+    try:
+        cluster = PgCluster.start(tls=tls)
+    except ClusterError as exc:
+        problem = str(exc)
+    else:
+        yield cluster
+        cluster.stop()
+        return
+    pytest.fail(problem, pytrace=False)  # a missing server program is a broken set-up, not a skip
+
+
+@pytest.fixture(scope="session")
+def scram_server() -> Iterator[PgCluster]:
+    """A PostgreSQL cluster of our own that checks passwords (SCRAM) and speaks TLS, started
+    the first time a test asks (under a second) and stopped at the end of the session.
+    `.host`, `.port`, `.superuser`, `.password`, `.ca_file`, `.url(database, user, password,
+    **query)`, `.create_database(name=None)`, `.admin()`: see tests/pg_cluster.py."""
+    yield from _own_cluster(tls=True)
+
+
+@pytest.fixture(scope="session")
+def scram_server_without_tls() -> Iterator[PgCluster]:
+    """Like scram_server, but the server refuses TLS (ssl = off) and has no ca_file."""
+    yield from _own_cluster(tls=False)
 
 
 @pytest.fixture

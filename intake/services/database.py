@@ -206,6 +206,32 @@ def _ensure_schema(database: Database, *, upgrade: bool) -> None:
     migrate.upgrade(database.engine)
 
 
+# libpq's words for a transport (TLS) fault, and what the person can do about it.
+_TLS_FAULTS = (
+    (
+        "does not support ssl",
+        "The server does not offer an encrypted connection (TLS), which the settings require "
+        "(sslmode). Ask your IT person to turn on TLS on the server.",
+    ),
+    (
+        "does not match host name",
+        "The server's certificate is made out to another name than the server in the address, "
+        "so it may not be your server. Use the name on the certificate, or ask your IT person.",
+    ),
+    (
+        "certificate verify failed",
+        "The server's certificate cannot be checked with the certificate authority file in the "
+        "settings (sslrootcert): another authority signed it or it has expired, so the server "
+        "is not trusted. Ask your IT person for the right file.",
+    ),
+    (
+        "root certificate file",
+        "The certificate authority file in the settings (sslrootcert) cannot be read. Check "
+        "its path.",
+    ),
+)
+
+
 def _explain(
     shown: str,
     exc: DBAPIError,
@@ -218,7 +244,10 @@ def _explain(
     cannot quote row values: connecting) or else just the error's class and code."""
     first = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
     lowered = first.lower()
-    if "password" in lowered or "authentication" in lowered or "role" in lowered:
+    tls = [sentence for words, sentence in _TLS_FAULTS if words in lowered]
+    if tls:
+        what = tls[0]
+    elif "password" in lowered or "authentication" in lowered or "role" in lowered:
         what = "The user name or password was refused. Check the address in the settings."
     elif "does not exist" in lowered and "database" in lowered:
         what = "That database does not exist on the server. Ask your IT person to create it."

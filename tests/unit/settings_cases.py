@@ -66,6 +66,31 @@ CASES = [
         3,
         "unknown setting 'database_ulr'",
     ),
+    BrokenSettings(
+        "sslmode misspelt",
+        _text('database_url = "postgresql+psycopg://db/intake"\nsslmode = "verify_full"\n'),
+        2,
+        "sslmode must be one of 'disable', 'allow', 'prefer', 'require', 'verify-ca', "
+        "'verify-full', not 'verify_full'",
+    ),
+    BrokenSettings(
+        "CA file missing",
+        _text("sslmode = 'verify-full'\nsslrootcert = '/nonexistent/clinic-ca.crt'\n"),
+        2,
+        "sslrootcert must be the full path, in quotes, of a certificate file (PEM) that exists",
+    ),
+    BrokenSettings(
+        "CA file as a relative path",
+        _text("sslrootcert = 'clinic-ca.crt'\n"),
+        1,
+        "not 'clinic-ca.crt'",
+    ),
+    BrokenSettings(
+        "verify-full without a CA file",
+        _text('database_url = "postgresql+psycopg://db/intake"\n\nsslmode = "verify-full"\n'),
+        3,
+        "sslmode 'verify-full' checks the server's certificate, so it needs sslrootcert",
+    ),
     BrokenSettings("a folder", lambda path: path.mkdir(), None, "a folder, not a file"),
     BrokenSettings("unreadable", _unreadable, None, "cannot be read: permission denied"),
 ]
@@ -86,6 +111,7 @@ def broken_settings(case: BrokenSettings, folder: Path, monkeypatch: pytest.Monk
 
         monkeypatch.setattr(Path, "read_bytes", read_bytes)
     monkeypatch.setenv("INTAKE_DATA_DIR", str(folder))
+    monkeypatch.delenv("INTAKE_DATABASE_URL", raising=False)  # the file's address is the one
     return path
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from intake.cli import main
+from intake.db.engine import parse_url
 from intake.settings import SETTINGS_FILE, SettingsError, load_settings, read_settings_file
 
 from .settings_cases import CASES, BrokenSettings, assert_one_sentence, broken_settings
@@ -63,3 +64,56 @@ def test_good_settings_are_read(tmp_path: Path) -> None:
 
 def test_no_file_is_no_settings(tmp_path: Path) -> None:
     assert read_settings_file(tmp_path / SETTINGS_FILE) == {}
+
+
+def _settings_with(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str) -> str:
+    """The database address in force for a settings file with `content` (no environment)."""
+    (tmp_path / SETTINGS_FILE).write_text(content, encoding="utf-8")
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("INTAKE_DATABASE_URL", raising=False)
+    return load_settings().database_url
+
+
+def test_the_transport_settings_reach_the_server_address(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ca = tmp_path / "clinic ca.crt"
+    ca.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
+    url = _settings_with(
+        tmp_path,
+        monkeypatch,
+        # a password with @ and ? in it, as people type them
+        'database_url = "postgresql+psycopg://intake:p@ss?w0rd@db.clinic.lan:5432/intake"\n'
+        f"sslmode = 'verify-full'\nsslrootcert = '{ca}'\n",
+    )
+    parsed = parse_url(url)
+    assert parsed.password == "p@ss?w0rd"
+    assert (parsed.host, parsed.database) == ("db.clinic.lan", "intake")
+    assert dict(parsed.query) == {"sslmode": "verify-full", "sslrootcert": str(ca)}
+
+
+def test_the_address_own_transport_parameters_win(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The address names its CA file, so verify-full in the file needs no sslrootcert there.
+    url = _settings_with(
+        tmp_path,
+        monkeypatch,
+        'database_url = "postgresql+psycopg://db/intake?sslrootcert=/etc/ca.crt&sslmode=require"\n'
+        "sslmode = 'verify-full'\n",
+    )
+    assert dict(parse_url(url).query) == {"sslrootcert": "/etc/ca.crt", "sslmode": "require"}
+    url = _settings_with(
+        tmp_path,
+        monkeypatch,
+        'database_url = "postgresql+psycopg://db/intake?sslrootcert=/etc/ca.crt"\n'
+        "sslmode = 'verify-ca'\n",
+    )
+    assert dict(parse_url(url).query) == {"sslrootcert": "/etc/ca.crt", "sslmode": "verify-ca"}
+
+
+def test_the_transport_settings_leave_sqlite_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = _settings_with(tmp_path, monkeypatch, "sslmode = 'require'\n")
+    assert url == f"sqlite+pysqlite:///{tmp_path / 'intake.sqlite3'}"
