@@ -214,7 +214,9 @@ def database_url(postgres: _Postgres | None, tmp_path: Path, request: pytest.Fix
 def checked_postgres(scram_server) -> Iterator[_Postgres]:  # type: ignore[no-untyped-def]
     """Throw-away databases on a server that really checks passwords (SCRAM): CI's own
     server trusts every connection from 127.0.0.1."""
-    server = _Postgres(scram_server.url(user=scram_server.superuser, password=scram_server.password))
+    server = _Postgres(
+        scram_server.url(user=scram_server.superuser, password=scram_server.password)
+    )
     server.create_template()
     yield server
     server.drop_all()
@@ -227,21 +229,6 @@ def checked_database_url(request: pytest.FixtureRequest) -> str:
     _database_tests.append(request.node.nodeid)
     server = request.getfixturevalue("checked_postgres")
     return str(server.create(template=server.template))
-
-
-@pytest.fixture(scope="session")
-def scram_server():  # type: ignore[no-untyped-def]  # STAND-IN until wt/tls lands
-    class _Server:
-        host, port, superuser, password = "127.0.0.1", 5499, "postgres", "secret-pw"
-
-        def url(self, database: str = "postgres", user=None, password=None, **query):  # type: ignore[no-untyped-def]
-            from sqlalchemy.engine import URL
-
-            return URL.create(
-                "postgresql+psycopg", user, password, self.host, self.port, database, query
-            ).render_as_string(hide_password=False)
-
-    return _Server()
 
 
 @pytest.fixture

@@ -39,6 +39,11 @@ def parse_url(url: str | URL) -> URL:
     )
 
 
+def without_login(url: URL, *, keep_user: bool = False) -> URL:
+    """The server and database alone (URL.set cannot remove a part: None means unchanged)."""
+    return url._replace(username=url.username if keep_user else None, password=None)
+
+
 def mask_url(url: str | URL) -> str:
     """The URL as people may see it: the password replaced by ***."""
     try:

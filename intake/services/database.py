@@ -21,7 +21,13 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.db import migrate
-from intake.db.engine import WRITE_OPTION, create_database_engine, mask_url, parse_url
+from intake.db.engine import (
+    WRITE_OPTION,
+    create_database_engine,
+    mask_url,
+    parse_url,
+    without_login,
+)
 from intake.domain.errors import Contention, DatabaseUnavailable, PermissionDenied, SchemaMismatch
 from intake.services.db_errors import (
     describe,
@@ -180,7 +186,7 @@ def _place(url: str) -> URL | None:
         return None  # connect() says what is wrong with it
     if parsed.get_backend_name() != "postgresql":
         return None
-    return parsed.set(password=None)
+    return without_login(parsed, keep_user=True)
 
 
 def ensure_schema(database: Database, *, upgrade: bool = True) -> None:

@@ -22,7 +22,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from intake.db.engine import create_database_engine
+from intake.db.engine import create_database_engine, without_login
 from intake.domain import accounts as a
 from intake.services.database import Database, ensure_schema
 from intake.services.db_errors import describe, is_login_refused, sqlstate
@@ -36,7 +36,7 @@ GATE_PASSWORD = "intake_gate"  # public by design: the gate can read and change 
 def _place(database: Database) -> URL:
     if database.backend != "postgresql":
         raise ValueError("not a PostgreSQL database")
-    return database.place or database.engine.url.set(password=None)
+    return database.place or without_login(database.engine.url, keep_user=True)
 
 
 def _gate(database: Database, statement: str, **values: str) -> str | None:

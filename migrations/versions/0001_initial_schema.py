@@ -110,9 +110,7 @@ def upgrade() -> None:
         sa.Column("name", sa.String(length=120), nullable=False),
         sa.Column("minutes", sa.Integer(), nullable=False),
         sa.Column("buffer_minutes", sa.Integer(), nullable=False),
-        sa.Column(
-            "requires_screening", sa.Boolean(), server_default=sa.false(), nullable=False
-        ),
+        sa.Column("requires_screening", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.CheckConstraint(
             "buffer_minutes >= 0 AND buffer_minutes <= 120",
