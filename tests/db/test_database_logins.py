@@ -287,7 +287,7 @@ def test_each_role_may_run_exactly_its_statements(practice, who):
     ]
     outcome = {}
     with practice.sql_as(who) as conn:
-        for statement, allowed in statements:
+        for statement, _ in statements:
             try:
                 with conn.transaction():
                     conn.execute(statement)
