@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("check", help="fail unless the database is at this program's schema")
     _add_backup_commands(db_sub)
 
+    _add_account_commands(sub)
+
     demo = sub.add_parser("demo-data", help="fill the database with a synthetic practice")
     demo.add_argument("--patients", type=_positive, default=2000)
     demo.add_argument("--seed", type=int, default=1)
@@ -391,7 +393,83 @@ _BACKUP_ACTIONS = {
 }
 
 
+def _add_account_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    accounts = sub.add_parser("accounts", help="staff accounts (on PostgreSQL: their logins)")
+    act = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
+    add = act.add_parser("add", help="create an account (PostgreSQL: and its login)")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=["front_desk", "therapist", "admin"])
+    add.add_argument("--full-name", required=True, metavar="TEXT")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    act.add_parser("disable", help="switch an account off (kept for the audit trail)").add_argument(
+        "name", metavar="NAME"
+    )
+    reset = act.add_parser("reset-password", help="set a one-time password and unlock")
+    reset.add_argument("name", metavar="NAME")
+    reset.add_argument("--password-stdin", action="store_true")
+    act.add_parser("list", help="list the accounts")
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    import getpass
+
+    from intake.domain.errors import Invalid
+
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    if not sys.stdin.isatty():
+        raise Invalid({"password": "No password: type it at a terminal, or give --password-stdin."})
+    typed = getpass.getpass("Password for the account: ")
+    if getpass.getpass("Type it again: ") != typed:
+        raise Invalid({"password": "The two passwords differ. Nothing was changed."})
+    return typed
+
+
+def _cmd_accounts(args: argparse.Namespace) -> int:
+    """The IT person's accounts: on PostgreSQL run with their own login in
+    INTAKE_DATABASE_URL (the owner, or an admin's login); on SQLite the embedded database."""
+    from intake.domain.enums import Role
+    from intake.domain.errors import NotFound
+    from intake.services import accounts
+    from intake.services.actor import SYSTEM
+    from intake.services.database import open_database
+    from intake.settings import load_settings
+
+    database = open_database(load_settings().database_url)
+    try:
+        if args.accounts_command == "add":
+            info = accounts.create_account(
+                database, SYSTEM, args.name, args.full_name, Role(args.role), _new_password(args)
+            )
+            where = f", login {info.login}" if info.login else ""
+            print(f"Account {info.username} ({info.role.value}{where}) created.")
+            return EXIT_OK
+        found = {a.username: a for a in accounts.list_accounts(database, SYSTEM)}
+        if args.accounts_command == "list":
+            for a in found.values():
+                state = "active" if a.active else "switched off"
+                login = a.login or "-"
+                print(
+                    f"{a.username:<20} {a.role.value:<11} {state:<12} {login:<40} {a.display_name}"
+                )
+            return EXIT_OK
+        name = args.name.strip().lower()
+        if name not in found:
+            raise NotFound(f"There is no account {name!r}.")
+        info = found[name]
+        if args.accounts_command == "disable":
+            accounts.deactivate_account(database, SYSTEM, info.id, info.version)
+            print(f"Account {name} switched off; it can no longer sign in.")
+        else:
+            accounts.reset_password(database, SYSTEM, info.id, info.version, _new_password(args))
+            print(f"Account {name} has a one-time password; a new one is asked at sign-in.")
+        return EXIT_OK
+    finally:
+        database.close()
+
+
 _HANDLERS = {
+    "accounts": _cmd_accounts,
     "screen": _cmd_screen,
     "db": _cmd_db,
     "demo-data": _cmd_demo_data,

@@ -63,6 +63,7 @@ class AccountInfo:
     active: bool
     locked_until: dt.datetime | None  # UTC; None when not locked
     version: int
+    login: str | None = None  # PostgreSQL: the person's own database login
 
     def locked_at(self, now: dt.datetime) -> bool:
         return self.locked_until is not None and self.locked_until > now

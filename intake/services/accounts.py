@@ -69,6 +69,7 @@ def _info(row: StaffUser) -> a.AccountInfo:
         row.active,
         row.locked_until,
         row.version,
+        row.db_login,
     )
 
 
