@@ -1,4 +1,5 @@
-"""The local journal of unfinished work: one JSON file per intake draft or registration.
+"""The local journal of unfinished work: one sealed file (JSON inside) per intake draft or
+registration.
 
 A power cut, a crash or a lost connection must not lose what the front desk typed, so every
 change lands here first. The promise, tested by killing a typing process
