@@ -15,11 +15,10 @@ import traceback
 from pathlib import Path
 from typing import Any, TypeGuard
 
+from intake.private_files import FILE_MODE, FOLDER_MODE, make_private_folder
 from intake.settings import data_dir
 
 LOG_FILE = "intake.log"
-FOLDER_MODE = 0o700
-FILE_MODE = 0o600
 _DRIVERS = frozenset({"psycopg", "psycopg2", "sqlite3", "_sqlite3"})
 _configured = False
 
@@ -35,7 +34,7 @@ def configure() -> None:
         return
     path = log_path()
     try:
-        path.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        make_private_folder(path.parent)  # the data folder too, when this makes it
         path.parent.chmod(FOLDER_MODE)  # also a folder made by an older version
         for old in path.parent.glob(LOG_FILE + "*"):
             old.chmod(FILE_MODE)

@@ -11,6 +11,8 @@ from urllib.parse import unquote
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
+from intake.private_files import make_private_folder
+
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
 # Write transactions on SQLite take the write lock up front (BEGIN IMMEDIATE): a deferred
@@ -97,7 +99,7 @@ def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:
 
 def _create_private_file(path: Path) -> None:
     """Create the database file readable by its owner only (it holds patient data)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)  # the data folder: 0700 when this makes it
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)

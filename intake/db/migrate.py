@@ -97,8 +97,10 @@ def downgrade(engine: Engine, revision: str) -> None:
     _run(engine, command.downgrade, revision)
 
 
-# Tables an upgrade fills again from other tables: dropping them loses nothing.
-DERIVED_TABLES = frozenset({"patient_search_keys", "calendar_revision"})
+# Tables an upgrade fills again from other tables: dropping them loses nothing. The journal
+# key is made again too (a new one): drafts still sealed with the old one on PCs can then no
+# longer be opened, but a program old enough for the lower revision cannot open them anyway.
+DERIVED_TABLES = frozenset({"patient_search_keys", "calendar_revision", "journal_key"})
 
 
 def target_revision(current: str | None, revision: str) -> str | None:

@@ -36,6 +36,7 @@ Plumbing the use cases stand on:
     patient_index    the patient search keys kept in step with the patients
     passwords        password hashing
     backup_file      the encrypted backup file format (no database)
+    journal_key      the key sealing each PC's journal of unfinished work, after sign-in
     startup          what the program does at start
 
 The demo practice lives outside, in `intake.demo`: the services know nothing of it.

@@ -53,7 +53,8 @@ TOOL_TIMEOUT_S = 3 * 3600
 BACKGROUND_PACE = 1.0  # automatic backups work half the time: ~2x longer, half the CPU
 _SNAPSHOT_PREFIX = ".backup-snapshot-"
 _NAME = re.compile(
-    r"^(?P<practice>[a-z0-9-]+)_(?P<time>\d{8}T\d{6}\.\d{3}Z)_(?P<revision>[A-Za-z0-9]+)"
+    # A revision id may hold "_" (a named revision): it is the last part, so still one reading.
+    r"^(?P<practice>[a-z0-9-]+)_(?P<time>\d{8}T\d{6}\.\d{3}Z)_(?P<revision>[A-Za-z0-9_]+)"
     r"(?P<label>-[a-z]+)?" + re.escape(SUFFIX) + "$"
 )
 

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 from urllib.parse import quote
 
@@ -78,6 +79,14 @@ class Database:
     @property
     def backend(self) -> str:
         return self.engine.dialect.name
+
+    @property
+    def file(self) -> Path | None:
+        """The embedded database's file; None for a server or an in-memory database."""
+        name = self.engine.url.database
+        if self.backend != "sqlite" or not name or name == ":memory:":
+            return None
+        return Path(name)
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -35,7 +35,7 @@ from intake.ui.intake_form.recovery import (
     load_unfinished,
 )
 from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard
-from intake.ui.journal import Journal, writer
+from intake.ui.journal import Journal, refusal_message, writer
 from intake.ui.patients.register_form import PatientRegisterForm
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.review.returned_list import ReturnedList
@@ -181,6 +181,8 @@ class FrontDeskPage(QWidget):
 
     def _show_unfinished(self, items: list[Unfinished]) -> None:
         self.recovery.show_drafts(items)
+        if refused := self.journal.take_set_aside():  # changed or cut short: never half-read
+            self.status_did_change.emit(refusal_message(refused, self.journal.folder))
         if not self._offered:
             self._offered = True
             self.resume_bar.offer(items)

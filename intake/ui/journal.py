@@ -1,4 +1,5 @@
-"""The local journal of unfinished work: one JSON file per intake draft or registration.
+"""The local journal of unfinished work: one sealed file (JSON inside) per intake draft or
+registration.
 
 A power cut, a crash or a lost connection must not lose what the front desk typed, so every
 change lands here first. The promise, tested by killing a typing process
@@ -13,9 +14,15 @@ temporary file, fsync, rename, fsync of the folder). When changes come faster th
 takes them, the writer skips to the newest copy of each file (a copy on disk is never older
 than the one before it). The database save is separate and may wait (see autosave.py).
 
-Files are readable only by the person signed in to this computer (0600, folder 0700); their
-names carry a random key, never a name. A file is removed once its work is stored for good
-(the intake submitted, the patient registered).
+Files are readable only by the operating-system account (0600, folder 0700), and sealed
+(AES-256-GCM, journal_seal.py) with the practice's journal key, which the program reads from
+the database after a person signs in and holds in memory only: someone who shares the PC's
+account without a sign-in reads only ciphertext. Names carry a random key, never a name. A
+file changed or cut short outside the program is refused whole and set aside (renamed
+`….damaged`, kept for the IT person), and the person is told. Plain JSON files of the
+previous version (`….json`) are sealed the first time the folder is read with a key, and the
+plain copy removed. A file is removed once its work is stored for good (the intake
+submitted, the patient registered).
 """
 
 from __future__ import annotations
@@ -36,14 +43,18 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from intake.settings import data_dir
+from intake.private_files import make_private_folder
+from intake.ui.journal_seal import SealBroken, check_key, seal, unseal
 
 log = logging.getLogger(__name__)
 
 BOUND_MS = 100  # a change is on disk this long after the keystroke at the latest
 DRAFT, REGISTRATION = "draft", "registration"
-_NAME = re.compile(r"^(?P<kind>draft|registration)-(?P<key>[0-9a-f]{32})\.json$")
-FORMAT = 1
+_NAME = re.compile(r"^(?P<kind>draft|registration)-(?P<key>[0-9a-f]{32})\.sealed$")
+_PLAIN = re.compile(r"^(?P<kind>draft|registration)-(?P<key>[0-9a-f]{32})\.json$")  # version 1
+SET_ASIDE = ".damaged"  # appended to the name of a file refused as changed or cut short
+FORMAT = 2
+_sealing_plain_files = threading.Lock()  # two readers never seal the same plain file
 
 
 def new_key() -> str:
@@ -101,22 +112,30 @@ _TYPES: dict[str, type[JournalEntry] | type[RegistrationEntry]] = {
 
 
 class Journal:
-    """The journal folder (default: <data folder>/journal)."""
+    """One database's journal folder on this computer, opened with the practice's journal key
+    (intake.services.journal_key, read after sign-in; never written to disk)."""
 
-    def __init__(self, folder: Path | None = None) -> None:
-        self.folder = folder if folder is not None else data_dir() / "journal"
+    def __init__(self, folder: Path, key: bytes) -> None:
+        self.folder = folder
+        self._key = check_key(key)
+        self._set_aside: list[str] = []  # files refused since the last take_set_aside()
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:  # never the key
+        return f"Journal({str(self.folder)!r})"
 
     def path_for(self, key: str, kind: str = DRAFT) -> Path:
         if not re.fullmatch(r"[0-9a-f]{32}", key) or kind not in _TYPES:
             raise ValueError("a journal key is 32 hex digits")
-        return self.folder / f"{kind}-{key}.json"
+        return self.folder / f"{kind}-{key}.sealed"
 
     # ---- from the GUI thread: hand over and return at once -------------------------------
 
     def keep(self, entry: Entry) -> None:
         """Have the writer put this copy on disk (within BOUND_MS); returns at once."""
-        data = _encode(entry)  # a snapshot taken now, on the caller's thread
-        writer().submit(self.path_for(entry.key, entry.kind), data)
+        target = self.path_for(entry.key, entry.kind)
+        data = self._seal(target, entry)  # a snapshot taken now, on the caller's thread
+        writer().submit(target, data)
 
     def drop(self, key: str, kind: str = DRAFT) -> None:
         """Have the writer remove an entry, after any copy of it handed over before."""
@@ -127,15 +146,15 @@ class Journal:
     def write(self, entry: Entry) -> Path:
         """Replace the entry's file in one step: either the old or the new copy survives."""
         target = self.path_for(entry.key, entry.kind)
-        _replace(target, _encode(entry))
+        _replace(target, self._seal(target, entry))
         return target
 
     def read_all(self) -> list[JournalEntry]:
-        """Every readable intake draft, newest first; an unreadable file is skipped and logged."""
+        """Every intake draft, newest first; a file that fails its seal is set aside."""
         return [e for e in self._read_kind(DRAFT) if isinstance(e, JournalEntry)]
 
     def read_registrations(self) -> list[RegistrationEntry]:
-        """Every readable unfinished registration, newest first."""
+        """Every unfinished registration, newest first."""
         return [e for e in self._read_kind(REGISTRATION) if isinstance(e, RegistrationEntry)]
 
     def read(self, key: str, kind: str = DRAFT) -> Entry | None:
@@ -145,9 +164,48 @@ class Journal:
     def remove(self, key: str, kind: str = DRAFT) -> None:
         _remove(self.path_for(key, kind))
 
+    def take_set_aside(self) -> list[str]:
+        """The names of files refused (and set aside) since the last call."""
+        with self._lock:
+            names, self._set_aside = self._set_aside, []
+        return names
+
+    def seal_plain_files(self) -> int:
+        """Seal every plain JSON file of the previous version and remove the plain copy;
+        the number sealed. One that cannot be parsed is set aside like a damaged file."""
+        if not self.folder.is_dir():
+            return 0
+        sealed = 0
+        with _sealing_plain_files:
+            for path in sorted(self.folder.iterdir()):
+                match = _PLAIN.match(path.name)
+                if match is not None and self._seal_plain(path, match):
+                    sealed += 1
+        if sealed:
+            log.info("sealed %d plain journal file(s) of the previous version", sealed)
+        return sealed
+
+    def _seal_plain(self, path: Path, match: re.Match[str]) -> bool:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            data.pop("format", None)
+            entry = _TYPES[match["kind"]](**data)
+        except FileNotFoundError:
+            return False
+        except (OSError, ValueError, TypeError):
+            self._refuse(path)
+            return False
+        if entry.key != match["key"]:
+            self._refuse(path)
+            return False
+        self.write(entry)  # sealed and on disk before the plain copy goes
+        _remove(path)
+        return True
+
     def _read_kind(self, kind: str) -> list[Entry]:
         if not self.folder.is_dir():
             return []
+        self.seal_plain_files()
         entries = []
         for path in self.folder.iterdir():
             match = _NAME.match(path.name)
@@ -160,25 +218,54 @@ class Journal:
         if match is None:
             return None
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            sealed = path.read_bytes()
+        except FileNotFoundError:  # stored for good and removed meanwhile
+            return None
+        except OSError as exc:
+            log.warning("cannot read a journal file: %s (%s)", path.name, exc.strerror)
+            return None
+        try:
+            data = json.loads(unseal(self._key, path.name, sealed))
             data.pop("format", None)
             entry = _TYPES[match["kind"]](**data)
-        except (OSError, ValueError, TypeError):
-            log.warning("skipping an unreadable journal file: %s", path.name)
-            return None
-        if entry.key != match["key"]:
-            log.warning("skipping a journal file whose key does not match: %s", path.name)
+        except (SealBroken, ValueError, TypeError):
+            self._refuse(path)
             return None
         return entry
 
+    def _refuse(self, path: Path) -> None:
+        """Keep the file, renamed so it is not offered again, and say so (its name only)."""
+        aside = path.with_name(path.name + SET_ASIDE)
+        try:
+            os.replace(path, aside)
+        except FileNotFoundError:
+            return
+        except OSError as exc:  # left where it is: refused again at the next reading
+            log.warning("cannot set aside a refused journal file: %s", exc.strerror)
+            aside = path
+        log.warning("refused a journal file that was changed or cut short: %s", aside.name)
+        with self._lock:
+            self._set_aside.append(aside.name)
 
-def _encode(entry: Entry) -> bytes:
-    return json.dumps({"format": FORMAT, **asdict(entry)}, ensure_ascii=False).encode()
+    def _seal(self, target: Path, entry: Entry) -> bytes:
+        plain = json.dumps({"format": FORMAT, **asdict(entry)}, ensure_ascii=False).encode()
+        return seal(self._key, target.name, plain)
+
+
+def refusal_message(names: list[str], folder: Path) -> str:
+    """One sentence for the person about files refused (no patient data: names are random)."""
+    count = "An unfinished draft" if len(names) == 1 else f"{len(names)} unfinished drafts"
+    verb = "was" if len(names) == 1 else "were"
+    return (
+        f"{count} on this computer {verb} not offered back: the journal file was changed or "
+        f"cut short outside the program (or sealed for another database); it is kept in "
+        f"{folder} as {', '.join(names)} for your IT person."
+    )
 
 
 def _replace(target: Path, data: bytes) -> None:
     folder = target.parent
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folder(folder)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:

@@ -1,21 +1,29 @@
 """The GUI's start-up and the signed-in session it leads to: the screens a person's role
 allows, the idle lock, switching user.
 
-Startup opens the database off the GUI thread, asks who is working, then builds the pages
-for that person. A role change or a switch of user at the lock screen rebuilds them.
+Startup opens the database off the GUI thread, asks who is working, reads the practice's
+journal key for them (held in memory for the life of the program, across the idle lock and a
+switch of user), then builds the pages for that person. A role change or a switch of user at
+the lock screen rebuilds them. On the embedded database it also looks, off the GUI thread,
+for data folders and files other accounts on this PC may read (intake.private_files) and
+says so on the status line without stopping anyone.
 """
 
 from __future__ import annotations
 
 import html
+import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
+from intake.private_files import OpenToOthers, open_to_others
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
+from intake.ui.status_line import say
 from intake.ui.worker import Worker, failure_text
 
 if TYPE_CHECKING:
@@ -24,7 +32,9 @@ if TYPE_CHECKING:
     from intake.services.database import Database
     from intake.services.startup import Started
     from intake.ui.context import UiContext
+    from intake.ui.journal import Journal
 
+log = logging.getLogger(__name__)
 DEMO_PATIENTS = 500
 
 
@@ -34,6 +44,7 @@ class Startup(QObject):
     database_did_open = Signal(object)
     database_did_fail = Signal(str)
     session_did_start = Signal(object)  # the Actor
+    files_were_checked = Signal(object)  # list[OpenToOthers]: folders and files too open
 
     def __init__(self, window: MainWindow, *, demo: bool) -> None:
         super().__init__(window)
@@ -43,6 +54,7 @@ class Startup(QObject):
         self.database: Any = None
         self.started: Started | None = None
         self.context: UiContext | None = None
+        self.journal: Journal | None = None  # opened with the journal key after sign-in
         self.lock: Any = None
         self.backups: Any = None  # automatic backups (embedded database only)
         self.desk: Any = None  # the front desk page, once built
@@ -78,11 +90,36 @@ class Startup(QObject):
         self.window.show_database(started.display_url)
         self.window.statusBar().showMessage("Sign in to start")
         self.database_did_open.emit(started.database)
+        self._check_private_files(started)
         actor = self.ask_sign_in(started)
         if actor is None:
             if self.quit_on_failure:
                 QApplication.exit(0)
             return
+        self._open_journal(actor)
+
+    def _open_journal(self, actor: Actor) -> None:
+        """Read the journal key as the person just signed in, then start their session.
+
+        The key stays in memory only; the previous version's plain journal files are sealed
+        with it here, before any screen can show them."""
+        assert self.started is not None
+        database, folder = self.started.database, self.started.journal_folder
+
+        def work() -> Journal:
+            from intake.services.journal_key import journal_key
+            from intake.ui.journal import Journal
+
+            journal = Journal(folder, journal_key(database, actor))
+            journal.seal_plain_files()
+            return journal
+
+        self.worker.submit(work, lambda journal: self._journal_opened(actor, journal), self._failed)
+
+    def _journal_opened(self, actor: Actor, journal: Journal) -> None:
+        assert self.started is not None
+        started = self.started
+        self.journal = journal
         self.start_session(actor)
         if started.checklist_problem is not None:
             QMessageBox.warning(
@@ -165,13 +202,13 @@ class Startup(QObject):
 
     def _intake_page(self) -> QWidget:
         from intake.ui.front_desk import FrontDeskPage
-        from intake.ui.journal import Journal
 
         assert self.started is not None and self.context is not None
+        assert self.journal is not None  # opened before any page is built
         if self.started.checklist_problem is not None:
             # Never screen with a broken checklist: say which file and line, and stop there.
             return _checklist_refused(self.started.checklist_problem)
-        desk = FrontDeskPage(self.context, Journal(self.started.journal_folder))
+        desk = FrontDeskPage(self.context, self.journal)
         desk.status_did_change.connect(self._status)
         desk.search.focus_search()
         self.desk = desk
@@ -225,6 +262,35 @@ class Startup(QObject):
         bar.insertPermanentWidget(0, self._user_label)
         bar.insertPermanentWidget(1, password)
         bar.insertPermanentWidget(2, lock)
+
+    # ---- folders and files other accounts may read (embedded database) ------------------
+
+    def _check_private_files(self, started: Started) -> None:
+        from intake.logs import log_path
+        from intake.settings import data_dir
+
+        file = started.database.file
+        if file is None:  # a server: its files are the IT person's
+            return
+        paths = [data_dir(), file.parent, file, *(Path(f"{file}{end}") for end in ("-wal", "-shm"))]
+        trees = [log_path().parent, started.journal_folder.parent]
+        self.worker.submit(
+            lambda: open_to_others(paths, trees), self._files_checked, lambda _error: None
+        )
+
+    def _files_checked(self, found: list[OpenToOthers]) -> None:
+        for each in found:
+            log.warning("%s", each.sentence())
+        if found:
+            label = QLabel()
+            label.setObjectName("privateFilesWarning")
+            label.setAccessibleName("Patient data open to other accounts on this computer")
+            more = f" ({len(found) - 1} more in the log.)" if len(found) > 1 else ""
+            say(label, "warn", found[0].sentence() + more)
+            label.setToolTip("\n".join(each.sentence() for each in found))
+            label.setWordWrap(True)
+            self.window.statusBar().insertPermanentWidget(0, label)  # not hidden by messages
+        self.files_were_checked.emit(found)
 
     def _change_password(self) -> None:
         from intake.ui.sign_in import ChangePasswordDialog

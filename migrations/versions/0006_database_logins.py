@@ -19,7 +19,7 @@ Existing accounts become logins, each with a one-time password printed for the I
 and a password change forced at the next sign-in. SQLite gains the two columns only.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from intake.domain.accounts import LOCKOUT, MAX_FAILED_SIGN_INS
 from intake.services.passwords import scram_verifier
 
 revision: str = "0006"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -92,7 +92,8 @@ def _grants(bind: sa.Connection) -> dict[str, list[str]]:
         "GRANT SELECT, INSERT, UPDATE, DELETE ON patient_search_keys TO {g}",
         "GRANT SELECT, INSERT ON intakes TO {g}",
         f"GRANT UPDATE ({', '.join(_intake_columns(bind))}) ON intakes TO {{g}}",
-        f"GRANT SELECT ON {', '.join(SETUP_TABLES)}, calendar_revision, alembic_version TO {{g}}",
+        f"GRANT SELECT ON {', '.join(SETUP_TABLES)}, calendar_revision, alembic_version, "
+        "journal_key TO {g}",
         "GRANT INSERT ON audit_events TO {g}",
         f"GRANT SELECT ({read}) ON staff_users TO {{g}}",
         f"GRANT UPDATE ({', '.join(ACCOUNT_OWN_WRITE)}) ON staff_users TO {{g}}",

@@ -42,6 +42,7 @@ from intake.services import (
     changes,
     database,
     intakes,
+    journal_key,
     logins,
     patient_search,
     patients,
@@ -300,6 +301,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
             db, ADMIN, NOW, NOW + dt.timedelta(days=60)
         ),
         "startup.journal_folder": lambda db: startup.journal_folder(db),
+        "journal_key.journal_key": lambda db: journal_key.journal_key(db, DESK),
         "waitlist.add": lambda db: waitlist.add(
             db, DESK, p.patients[3], WaitlistPreferences(), type_code="FU45"
         ),

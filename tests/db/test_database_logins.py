@@ -256,6 +256,8 @@ MATRIX: list[tuple[str, str]] = [
     ("INSERT INTO therapists SELECT * FROM therapists WHERE false", "A"),
     ("SELECT count(*) FROM audit_events", "A"),
     ("SELECT password_hash FROM staff_users", ""),
+    ("SELECT count(*) FROM journal_key", "FTA"),
+    ("UPDATE journal_key SET key = key WHERE false", ""),
     ("UPDATE staff_users SET role = 'admin' WHERE db_login = session_user", "A"),
     ("UPDATE audit_events SET action = action WHERE false", ""),
     ("DELETE FROM audit_events WHERE false", ""),

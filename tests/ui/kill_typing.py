@@ -70,6 +70,7 @@ def run_once(
     """Type, kill at a random moment, and check what the next start offers."""
     from intake.services import intakes
     from intake.services.database import open_database
+    from intake.services.journal_key import journal_key
     from intake.ui.intake_form.recovery import (
         UnfinishedDraft,
         UnfinishedRegistration,
@@ -78,11 +79,11 @@ def run_once(
     from intake.ui.journal import Journal
 
     rng = random.Random(seed)
-    journal = Journal(folder / "journal")
+    folder_of_journal = folder / "journal"
     config = {
         "url": database_url,
         "patient": patient_id,
-        "journal": str(journal.folder),
+        "journal": str(folder_of_journal),
         "seed": seed,
     }
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "INTAKE_DATA_DIR": str(folder / "data")}
@@ -133,7 +134,8 @@ def run_once(
         raise AssertionError(errors[-2000:])
 
     database = open_database(database_url)
-    try:
+    try:  # the next start: the journal opens with the key read after sign-in
+        journal = Journal(folder_of_journal, journal_key(database, DESK))
         offered = unfinished_work(journal, intakes.list_unfinished(database, DESK))
     finally:
         database.close()
@@ -171,6 +173,7 @@ def _child(config: dict[str, Any]) -> None:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from intake.services.database import open_database
+    from intake.services.journal_key import journal_key
     from intake.ui.context import UiContext
     from intake.ui.intake_form import IntakeWizard
     from intake.ui.journal import Journal
@@ -179,8 +182,9 @@ def _child(config: dict[str, Any]) -> None:
 
     rng = random.Random(config["seed"])
     app = QApplication([])
-    journal = Journal(Path(config["journal"]))
-    context = UiContext(open_database(config["url"]), DESK, Worker())
+    database = open_database(config["url"])
+    journal = Journal(Path(config["journal"]), journal_key(database, DESK))  # after sign-in
+    context = UiContext(database, DESK, Worker())
     register = PatientRegisterForm(context, journal=journal)
     register.show()
     wizard = IntakeWizard(context, patient_id=config["patient"], journal=journal)

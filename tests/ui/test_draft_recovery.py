@@ -1,8 +1,9 @@
 """Never lose an intake: a process killed mid-intake leaves every typed answer behind.
 
 A child process types part of an intake into the real wizard (SQLite or PostgreSQL, as the
-run says), is killed with SIGKILL once the answers are saved, and this process then finds
-them in the journal and the database and offers them back. All data is synthetic.
+run says), is killed with SIGKILL once the answers are saved, and this process, signed in as
+another person, then finds them in the journal (sealed: nothing typed is readable in its
+bytes) and the database and offers them back. All data is synthetic.
 """
 
 from __future__ import annotations
@@ -22,13 +23,15 @@ import pytest
 
 from intake.domain.enums import Role
 from intake.domain.patient import PatientDraft
-from intake.services import intakes, patients
-from intake.services.actor import Actor
+from intake.services import accounts, intakes, patients
+from intake.services.actor import SYSTEM, Actor
+from intake.services.journal_key import journal_key
 from intake.ui.intake_form import IntakeWizard, RecoveryOffer
 from intake.ui.intake_form.recovery import merge_unfinished
 from intake.ui.journal import Journal, JournalEntry, new_key
 
 DESK = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
+KEY = os.urandom(32)  # the journal key, where the test is not about where it comes from
 
 TYPED = {
     "dob": "1980-05-31",
@@ -52,6 +55,7 @@ from PySide6.QtWidgets import QApplication
 from intake.domain.enums import Role
 from intake.services.actor import Actor
 from intake.services.database import open_database
+from intake.services.journal_key import journal_key
 from intake.ui.context import UiContext
 from intake.ui.intake_form import IntakeWizard
 from intake.ui.journal import Journal
@@ -62,8 +66,9 @@ app = QApplication([])
 context = UiContext(
     open_database(config["url"]), Actor(None, "desk-test", Role.FRONT_DESK, "test-pc"), Worker()
 )
+key = journal_key(context.database, context.actor)  # as the program does after sign-in
 form = IntakeWizard(
-    context, patient_id=config["patient"], journal=Journal(Path(config["journal"])),
+    context, patient_id=config["patient"], journal=Journal(Path(config["journal"]), key),
     autosave_ms=100,
 )
 form.show()
@@ -107,10 +112,19 @@ def _database_has_everything(database) -> bool:  # type: ignore[no-untyped-def]
     return bool(drafts) and drafts[0].answers == TYPED
 
 
+def _another_person(database) -> Actor:  # type: ignore[no-untyped-def]
+    """A therapist who signs in on the PC after the crash (not the one who typed)."""
+    accounts.create_account(
+        database, SYSTEM, "next-person", "Next Person", Role.THERAPIST, "next-person-pass-1"
+    )
+    return accounts.sign_in(database, "next-person", "next-person-pass-1", workstation="test-pc")
+
+
 def test_a_killed_intake_is_offered_back_with_every_answer(
     qtbot, database, database_url, patient_id, tmp_path: Path
 ):  # type: ignore[no-untyped-def]
-    journal = Journal(tmp_path / "journal")
+    next_person = _another_person(database)
+    journal = Journal(tmp_path / "journal", journal_key(database, next_person))
     typed_by_hand = {"dob", "symptom_duration_weeks", "pain_now", "pain_regions"}
     config = {
         "url": database_url,
@@ -136,11 +150,19 @@ def test_a_killed_intake_is_offered_back_with_every_answer(
     child.communicate(timeout=10)  # reaps the child and closes its pipes (no ResourceWarning)
     assert child.returncode == -signal.SIGKILL
 
-    (path,) = journal.folder.glob("draft-*.json")
+    (path,) = journal.folder.glob("draft-*")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert "Killedprocess" not in path.name and not list(journal.folder.glob(".*.tmp"))
+    sealed = path.read_bytes()
+    for typed in ("1980-05-31", "occiput_right", "headache_side", "female"):
+        assert typed.encode() not in sealed  # the date of birth and answers, as typed
 
+    # The one who typed: the journal's copy and the database's row, as one intake.
     drafts = merge_unfinished(journal.read_all(), intakes.list_unfinished(database, DESK))
+    (draft,) = drafts
+    assert draft.answers == TYPED and "Testcase, Killedprocess" in draft.describe()
+    # The next person to sign in on this PC: the journal's copy, every answer, offered back.
+    drafts = merge_unfinished(journal.read_all(), intakes.list_unfinished(database, next_person))
     assert len(drafts) == 1
     (draft,) = drafts
     assert draft.answers == TYPED
@@ -150,7 +172,7 @@ def test_a_killed_intake_is_offered_back_with_every_answer(
     qtbot.addWidget(offer)
     offer.show_drafts(drafts)
     assert offer.list.count() == 1
-    assert "Testcase, Killedprocess" in offer.list.item(0).text()
+    assert f"Patient #{patient_id}" in offer.list.item(0).text()
     with qtbot.waitSignal(offer.draft_was_chosen) as chosen:
         offer.continue_button.click()
 
@@ -161,7 +183,7 @@ def test_a_killed_intake_is_offered_back_with_every_answer(
 
 
 def test_a_long_line_in_a_narrow_list_wraps_instead_of_hiding_sideways(qtbot, tmp_path: Path):
-    journal = Journal(tmp_path / "journal")
+    journal = Journal(tmp_path / "journal", KEY)
     journal.write(_entry({"pain_now": 4}))
     (draft,) = merge_unfinished(journal.read_all(), None)
     draft = replace(draft, patient_label="Testcase-Longfamilyname, Samplegiven")
@@ -189,7 +211,7 @@ def _entry(answers: dict[str, object], **fields: object) -> JournalEntry:
 
 
 def test_a_draft_only_in_the_journal_is_offered_when_the_database_is_away(tmp_path: Path):
-    journal = Journal(tmp_path / "journal")
+    journal = Journal(tmp_path / "journal", KEY)
     journal.write(_entry({"pain_now": 4}))
     (draft,) = merge_unfinished(journal.read_all(), None)
     assert draft.answers == {"pain_now": 4}
@@ -214,14 +236,15 @@ def test_the_newer_copy_wins(tmp_path: Path):
 
 
 def test_the_journal_writes_atomically_and_skips_damage(tmp_path: Path):
-    journal = Journal(tmp_path / "journal")
+    journal = Journal(tmp_path / "journal", KEY)
     entry = _entry({"has_headache": True})
     path = journal.write(entry)
     journal.write(_entry({"has_headache": False}, key=entry.key))
-    assert json.loads(path.read_text())["answers"] == {"has_headache": False}
+    assert [e.answers for e in journal.read_all()] == [{"has_headache": False}]
     assert sorted(p.name for p in journal.folder.iterdir()) == [path.name]  # no temp files left
     (journal.folder / f"draft-{new_key()}.json").write_text("{not json")
     assert [e.key for e in journal.read_all()] == [entry.key]
+    assert len(journal.take_set_aside()) == 1  # the damaged one: kept aside, and said
     journal.remove(entry.key)
     journal.remove(entry.key)  # twice is fine
     assert journal.read_all() == []

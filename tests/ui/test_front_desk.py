@@ -5,6 +5,8 @@ Synthetic patients and answers only.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
@@ -27,7 +29,7 @@ TYPED = {"symptom_duration_weeks": "4", "pain_now": "3", "pain_best": "1", "pain
 def desk(qtbot, show_active, database: Database, tmp_path):  # type: ignore[no-untyped-def]
     practice = build(database)
     context = UiContext(database, DESK, Worker())
-    page = FrontDeskPage(context, Journal(tmp_path / "journal"), clock=lambda: NOW)
+    page = FrontDeskPage(context, Journal(tmp_path / "journal", os.urandom(32)), clock=lambda: NOW)
     page.resize(1366, 800)
     show_active(page)
     yield page, practice

@@ -6,7 +6,7 @@ All answers are synthetic.
 from __future__ import annotations
 
 import datetime as dt
-import json
+import os
 import re
 import stat
 import threading
@@ -42,6 +42,7 @@ from intake.ui.worker import Worker
 from tests.unit.screening.builders import ON, answers_for
 
 DESK = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
+KEY = os.urandom(32)  # the journal key: these tests are not about where it comes from
 CHECKLIST_FILE = Path(__file__).resolve().parents[2] / "resources/screening/neck-headache-1.toml"
 
 
@@ -341,7 +342,7 @@ def _patient(database: Database) -> int:
 
 
 def test_each_change_reaches_the_journal_and_the_database(qtbot, context, tmp_path):  # type: ignore[no-untyped-def]
-    journal = Journal(tmp_path / "journal")
+    journal = Journal(tmp_path / "journal", KEY)
     pid = _patient(context.database)
     form = IntakeWizard(context, patient_id=pid, journal=journal, today=ON, autosave_ms=50)
     qtbot.addWidget(form)
@@ -351,10 +352,11 @@ def test_each_change_reaches_the_journal_and_the_database(qtbot, context, tmp_pa
     assert writer().wait_until_written()
     (path,) = journal.folder.iterdir()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert re.fullmatch(r"draft-[0-9a-f]{32}\.json", path.name)  # no name, no ids
-    stored = json.loads(path.read_text())
-    assert stored["answers"] == {"has_headache": True, "pain_now": 7}
-    assert stored["intake_id"] == form.intake_id
+    assert re.fullmatch(r"draft-[0-9a-f]{32}\.sealed", path.name)  # no name, no ids
+    assert b"pain_now" not in path.read_bytes()  # sealed (tests/ui/test_journal_sealed.py)
+    (stored,) = journal.read_all()
+    assert stored.answers == {"has_headache": True, "pain_now": 7}
+    assert stored.intake_id == form.intake_id
     saved = intakes.get(context.database, DESK, form.intake_id)
     assert saved.answers == {"has_headache": True, "pain_now": 7}
     assert saved.patient_id == pid
@@ -376,7 +378,7 @@ def test_each_keystroke_reaches_the_journal_at_once_off_the_gui_thread(  # type:
         replace(target, data)
 
     monkeypatch.setattr(journal_module, "_replace", spy)
-    journal = Journal(tmp_path / "journal")
+    journal = Journal(tmp_path / "journal", KEY)
     # The database save waits for a minute's pause here: the journal must not wait for it.
     form = IntakeWizard(None, journal=journal, today=ON, autosave_ms=60_000)
     qtbot.addWidget(form)
@@ -399,7 +401,7 @@ def test_a_lost_connection_keeps_the_journal_and_retries(qtbot, tmp_path):  # ty
 
     gone = Database(create_engine(f"sqlite+pysqlite:///{tmp_path / 'missing' / 'x.sqlite3'}"))
     worker = Worker()
-    journal = Journal(tmp_path / "journal")
+    journal = Journal(tmp_path / "journal", KEY)
     form = IntakeWizard(UiContext(gone, DESK, worker), journal=journal, today=ON, autosave_ms=20)
     qtbot.addWidget(form)
     form.set_answer("rf_fever", False)
@@ -413,7 +415,7 @@ def test_a_lost_connection_keeps_the_journal_and_retries(qtbot, tmp_path):  # ty
 
 
 def test_finishing_stores_the_intake_and_drops_the_journal(qtbot, context, tmp_path, checklist):  # type: ignore[no-untyped-def]
-    journal = Journal(tmp_path / "journal")
+    journal = Journal(tmp_path / "journal", KEY)
     pid = _patient(context.database)
     form = IntakeWizard(context, patient_id=pid, journal=journal, today=ON, autosave_ms=20)
     qtbot.addWidget(form)
@@ -433,7 +435,7 @@ def test_finishing_stores_the_intake_and_drops_the_journal(qtbot, context, tmp_p
 def test_finishing_after_another_computer_changed_the_intake_says_what_happened(  # type: ignore[no-untyped-def]
     qtbot, context, tmp_path, checklist
 ):
-    journal = Journal(tmp_path / "journal")
+    journal = Journal(tmp_path / "journal", KEY)
     pid = _patient(context.database)
     form = IntakeWizard(context, patient_id=pid, journal=journal, today=ON, autosave_ms=20)
     qtbot.addWidget(form)

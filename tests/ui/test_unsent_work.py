@@ -8,6 +8,7 @@ next start offers back. Synthetic patients and answers only.
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 from collections.abc import Iterator
@@ -34,7 +35,7 @@ ANSWERS = {"has_neck_pain": True, "has_headache": False, "pain_now": 6, "rf_feve
 
 @pytest.fixture
 def journal(tmp_path: Path) -> Journal:
-    return Journal(tmp_path / "journal")
+    return Journal(tmp_path / "journal", os.urandom(32))
 
 
 @pytest.fixture
@@ -126,8 +127,9 @@ def test_a_registration_is_journaled_as_typed_and_restored_at_the_next_start(  #
         "given_name": "Jotted",
         "phone": "5550142",
     }
-    (path,) = journal.folder.glob("registration-*.json")
-    assert re.fullmatch(r"registration-[0-9a-f]{32}\.json", path.name)  # no name in it
+    (path,) = journal.folder.glob("registration-*")
+    assert re.fullmatch(r"registration-[0-9a-f]{32}\.sealed", path.name)  # no name in it
+    assert b"Jotted" not in path.read_bytes() and b"5550142" not in path.read_bytes()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(journal.folder.stat().st_mode) == 0o700
     assert page.unsent_work() == ["a new patient's registration"]

@@ -102,3 +102,12 @@ def test_rotating_a_folder_deletes_only_what_the_policy_drops(tmp_path):
     assert len(left) <= 22 and len(left) + len(deleted) == 480
     assert max(left.values()) == start + dt.timedelta(hours=24 * 120 - 6)
     assert aside.exists() and stranger.exists()  # not ours to rotate
+
+
+def test_a_backup_of_a_revision_named_with_underscores_is_listed(tmp_path):
+    from intake.services import backup
+
+    made = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
+    for label in ("", "replaced"):
+        (tmp_path / backup.backup_name("Synthetic", made, "0005_journal_key", label)).touch()
+    assert list(backup.listed_backups(tmp_path).values()) == [made]  # the labelled one aside

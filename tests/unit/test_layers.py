@@ -22,20 +22,31 @@ ALLOWED: dict[str, frozenset[str]] = {
     "domain": frozenset(),
     "screening": frozenset({"domain", "resources_path"}),
     "scheduling": frozenset({"domain"}),
-    "db": frozenset({"domain", "resources_path"}),
+    "db": frozenset({"domain", "resources_path", "private_files"}),
     "services": frozenset(
         {"db", "domain", "screening", "scheduling", "settings", "resources_path"}
     ),
     # The UI may read the settings (the idle lock's minutes, the journal's folder); its
     # entry point (ui.app) configures the log before anything else.
     "ui": frozenset(
-        {"services", "domain", "screening", "scheduling", "settings", "logs", "resources_path"}
+        {
+            "services",
+            "domain",
+            "screening",
+            "scheduling",
+            "settings",
+            "logs",
+            "resources_path",
+            "private_files",
+        }
     ),
     # The made-up practice: built from the pure parts, bulk-loaded straight into the tables.
     "demo": frozenset({"services", "db", "domain", "screening", "scheduling"}),
     "cli": frozenset({"services", "demo", "domain", "screening", "scheduling", "settings", "logs"}),
     "settings": frozenset({"domain"}),
-    "logs": frozenset({"settings"}),
+    "logs": frozenset({"settings", "private_files"}),
+    # Owner-only files and folders: made so, and those that are not found (no other part).
+    "private_files": frozenset(),
     "resources_path": frozenset(),
     "__init__": frozenset(),
 }
@@ -56,6 +67,7 @@ BANNED_LIBRARIES: dict[str, tuple[str, ...]] = {
     "cli": _PURE_BANS,  # a thin face: Qt only through intake.ui.app, SQL only via services
     "settings": _PURE_BANS,
     "logs": _PURE_BANS,
+    "private_files": _PURE_BANS,
     "resources_path": _PURE_BANS,
     "__init__": _PURE_BANS,
 }

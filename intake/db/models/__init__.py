@@ -6,6 +6,7 @@ from intake.db.base import Base, add_stored_form_checks
 from intake.db.models.appointment import Appointment, AppointmentType, WaitlistEntry
 from intake.db.models.audit import AuditEvent
 from intake.db.models.intake_record import Intake
+from intake.db.models.journal_key import JournalKey
 from intake.db.models.patient import Patient
 from intake.db.models.practice import CalendarRevision, Closure, Location, OpeningHours
 from intake.db.models.staff import (
@@ -27,6 +28,7 @@ __all__ = [
     "CalendarRevision",
     "Closure",
     "Intake",
+    "JournalKey",
     "Location",
     "OpeningHours",
     "Patient",
