@@ -341,3 +341,79 @@ def test_psql_as_a_front_desk_login_cannot_read_the_audit_trail(practice):
         check=False,
     )  # fmt: skip
     assert run.returncode != 0 and "permission denied" in run.stderr
+
+
+# --- the upgrade from a shared login to a login per person -----------------------------------
+
+
+def test_one_upgrade_turns_existing_accounts_into_logins_and_changes_nothing_else(
+    checked_postgres, request, monkeypatch, capsys, tmp_path
+):  # type: ignore[no-untyped-def]
+    from sqlalchemy import create_engine
+
+    from intake.cli import main
+    from intake.db import migrate
+    from intake.services.passwords import hash_password
+
+    database_tests.append(request.node.nodeid)
+    url = checked_postgres.create()
+    engine = create_engine(make_url(url))
+    migrate.upgrade(engine, "0005")  # the schema the previous version made
+    with engine.begin() as conn:  # its data: accounts with argon2 hashes, a location
+        for name, role in (("desk", "front_desk"), ("boss", "admin")):
+            conn.execute(
+                text(
+                    "INSERT INTO staff_users (username, display_name, role, password_hash, "
+                    "active, failed_sign_ins, created_at, version) "
+                    "VALUES (:n, :d, :r, :h, true, 0, now(), 1)"
+                ),
+                {"n": name, "d": f"Test {name}", "r": role, "h": hash_password("old-password")},
+            )
+        conn.execute(
+            text(
+                "INSERT INTO locations (code, name, address, phone, timezone, active, created_at, "
+                "version) "
+                "VALUES ('EAST', 'East', '', '', 'America/Chicago', true, now(), 1)"
+            )
+        )
+    before = _table_counts(engine)
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("INTAKE_DATABASE_URL", url)
+    assert main(["db", "upgrade"]) == 0  # the IT person, once
+    out = capsys.readouterr().out
+    issued = dict(
+        line.split()
+        for line in out.splitlines()
+        if line.startswith("  ") and len(line.split()) == 2
+    )
+    assert set(issued) == {"boss", "desk"} and "old-password" not in out
+    after = _table_counts(engine)
+    assert after == {**before, "audit_events": after["audit_events"]}
+    with engine.connect() as conn:
+        hashes = conn.execute(text("SELECT DISTINCT password_hash FROM staff_users")).scalars()
+        assert list(hashes) == [""]  # no hash is kept on the server any more
+    engine.dispose()
+    practice = Practice(url, open_database(url), make_url(url).database or "")
+    pc = practice.pc()
+    try:
+        with pytest.raises(SignInRefused):  # the old password was never sent to the server
+            accounts.sign_in(pc, "desk", "old-password")
+        desk = accounts.sign_in(pc, "desk", issued["desk"])
+        assert accounts.must_change_password(pc, desk)
+        accounts.change_password(pc, desk, issued["desk"], "chosen-by-desk-1")
+        assert not accounts.must_change_password(pc, desk)
+    finally:
+        pc.close()
+        practice.owner.close()
+
+
+def _table_counts(engine) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    with engine.connect() as conn:
+        tables = (
+            conn.execute(
+                text("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+            )
+            .scalars()
+            .all()
+        )
+        return {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one() for t in tables}
