@@ -105,11 +105,30 @@ def load_settings(*, demo: bool = False) -> Settings:
     backup = _backup_settings(folder, file_values)
     if demo:
         return Settings(folder, sqlite_url(folder / DEMO_DATABASE_FILE), idle, backup)
-    url = os.environ.get("INTAKE_DATABASE_URL") or file_values.get("database_url")
+    from_file = file_values.get("database_url")
+    if from_file and not os.environ.get("INTAKE_DATABASE_URL"):
+        _refuse_a_login_in_the_file(str(from_file), folder / SETTINGS_FILE)
+    url = os.environ.get("INTAKE_DATABASE_URL") or from_file
     if not url:
         return Settings(folder, sqlite_url(folder / DATABASE_FILE), idle, backup)
     url = _with_transport(str(url), file_values, folder / SETTINGS_FILE)
     return Settings(folder, url, idle, backup)
+
+
+def _refuse_a_login_in_the_file(url: str, path: Path) -> None:
+    """A clinic PC's file names the server and database only: each person signs in with
+    their own login, and a password kept in a file is one anybody at the PC can read."""
+    scheme, _, rest = url.strip().partition("://")
+    if not scheme.lower().startswith("postgresql") or "@" not in rest:
+        return
+    raise SettingsError(
+        path,
+        "database_url names a user (and perhaps a password): on a shared server each person "
+        "signs in with their own login, so the file names only the server and the database, "
+        "like postgresql+psycopg://HOST:5432/DBNAME. Remove the part before the @ (the IT "
+        "person's own commands take INTAKE_DATABASE_URL instead)",
+        _line_of(path.read_text(encoding="utf-8"), "database_url"),
+    )
 
 
 def _with_transport(url: str, values: dict[str, object], path: Path) -> str:

@@ -202,12 +202,16 @@ def database_url(postgres: _Postgres | None, tmp_path: Path, request: pytest.Fix
     """A database migrated to head with no rows."""
     _database_tests.append(request.node.nodeid)
     if postgres is None:
-        from intake.services.database import open_database
-
-        url = f"sqlite+pysqlite:///{tmp_path / 'intake.sqlite3'}"
-        open_database(url).close()
-        return url
+        return _migrated_sqlite(tmp_path)
     return postgres.create(template=postgres.template)
+
+
+def _migrated_sqlite(tmp_path: Path) -> str:
+    from intake.services.database import open_database
+
+    url = f"sqlite+pysqlite:///{tmp_path / 'intake.sqlite3'}"
+    open_database(url).close()
+    return url
 
 
 @pytest.fixture(scope="session")
@@ -223,10 +227,13 @@ def checked_postgres(scram_server) -> Iterator[_Postgres]:  # type: ignore[no-un
 
 
 @pytest.fixture
-def checked_database_url(request: pytest.FixtureRequest) -> str:
-    """A migrated, empty database where a wrong password is refused by the server
-    (PostgreSQL runs only; SQLite has no logins)."""
+def checked_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A migrated, empty database where a wrong password is refused: on PostgreSQL by a
+    server that checks passwords, on SQLite (no logins) by the program, as ever. A test
+    module about wrong passwords overrides `database_url` with this."""
     _database_tests.append(request.node.nodeid)
+    if BACKEND == "sqlite":
+        return _migrated_sqlite(tmp_path)
     server = request.getfixturevalue("checked_postgres")
     return str(server.create(template=server.template))
 

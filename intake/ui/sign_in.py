@@ -184,12 +184,22 @@ class SignInDialog(QDialog):
 class ChangePasswordDialog(QDialog):
     """The signed-in person changes their own password."""
 
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: UiContext, parent: QWidget | None = None, *, forced: bool = False
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.changed = False
-        self.setWindowTitle("Change your password")
+        self.setWindowTitle("Choose your own password" if forced else "Change your password")
         layout = QVBoxLayout(self)
+        if forced:  # a one-time password from an admin, or from the upgrade to logins
+            note = QLabel(
+                "You signed in with a one-time password. Choose your own to go on: type the "
+                "one-time password as the current one."
+            )
+            note.setWordWrap(True)
+            note.setObjectName("forcedPasswordNote")
+            layout.addWidget(note)
         form = QFormLayout()
         self.general = QLabel()
         self.general.setWordWrap(True)
@@ -213,8 +223,8 @@ class ChangePasswordDialog(QDialog):
         layout.addLayout(row)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, context: UiContext) -> bool:
-        dialog = cls(context, parent)
+    def ask(cls, parent: QWidget | None, context: UiContext, *, forced: bool = False) -> bool:
+        dialog = cls(context, parent, forced=forced)
         dialog.exec()
         return dialog.changed
 

@@ -166,10 +166,33 @@ class Startup(QObject):
             self.lock.set_actor(actor)
         GuiThreadCollector.settle()
         self.session_did_start.emit(actor)
+        self._insist_on_own_password(actor)
 
     def _unlocked(self, actor: Actor) -> None:
         if self.context is None or actor.role != self.context.actor.role:
             self._build_pages(actor)  # the role changed while away: offer only what it allows
+        self._insist_on_own_password(actor)
+
+    def _insist_on_own_password(self, actor: Actor) -> None:
+        """Someone who signed in with a one-time password chooses their own before working;
+        not doing so locks the screen again (and the next sign-in asks again)."""
+        from intake.services import accounts
+
+        assert self.started is not None
+        database = self.started.database
+        self.worker.submit(
+            lambda: accounts.must_change_password(database, actor),
+            self._ask_own_password,
+            _not_now,  # a failed check (the network) locks nobody out
+        )
+
+    def _ask_own_password(self, must: bool) -> None:
+        from intake.ui.sign_in import ChangePasswordDialog
+
+        if not must or self.context is None or self.lock is None:
+            return
+        if not ChangePasswordDialog.ask(self.window, self.context, forced=True):
+            self.lock.lock("Choose your own password before working: sign in again to do it.")
 
     def _switched(self, actor: Actor) -> None:
         self.start_session(actor)
@@ -329,6 +352,10 @@ class Startup(QObject):
     def back_up_at_close(self) -> None:
         if self.backups is not None:
             self.backups.back_up_at_close()
+
+
+def _not_now(_error: BaseException) -> None:
+    """A check that could not run now; the next sign-in or unlock runs it again."""
 
 
 def _checklist_refused(problem: str) -> QWidget:

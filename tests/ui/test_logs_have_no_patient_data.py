@@ -47,6 +47,13 @@ def _secrets(draft: PatientDraft) -> list[str]:
 
 
 @pytest.fixture
+def database_url(checked_database_url: str) -> str:
+    """Wrong passwords must be refused: on PostgreSQL a server that checks them (CI's own
+    server trusts every connection from 127.0.0.1)."""
+    return checked_database_url
+
+
+@pytest.fixture
 def log_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setattr(logs, "_configured", False)

@@ -30,6 +30,13 @@ class Clock:
 
 
 @pytest.fixture
+def database_url(checked_database_url: str) -> str:
+    """Wrong passwords must be refused: on PostgreSQL a server that checks them (CI's own
+    server trusts every connection from 127.0.0.1)."""
+    return checked_database_url
+
+
+@pytest.fixture
 def people(database, cheap_hasher):  # type: ignore[no-untyped-def]  # noqa: F811
     admin = accounts.create_first_admin(database, "boss", "Test Boss", PASSWORD)
     accounts.create_account(database, SYSTEM, "desk1", "Desk One", Role.FRONT_DESK, PASSWORD)

@@ -30,6 +30,14 @@ def _unreadable(path: Path) -> None:
 
 CASES = [
     BrokenSettings(
+        "a login in a PC's file",
+        _text(
+            'idle_lock_minutes = 5\ndatabase_url = "postgresql+psycopg://intake:s3cret@db/intake"\n'
+        ),
+        2,
+        "names a user",
+    ),
+    BrokenSettings(
         "bad TOML", _text("idle_lock_minutes = 5\ndatabase_url postgresql\n"), 2, "not valid TOML"
     ),
     BrokenSettings(
