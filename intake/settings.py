@@ -188,9 +188,7 @@ def _check(path: Path, text: str, values: dict[str, object]) -> None:
         line = _line_of(text, key)
         rule = _RULES.get(key)
         if rule is None:
-            raise SettingsError(
-                path, f"unknown setting {key!r} (known: {', '.join(_RULES)})", line
-            )
+            raise SettingsError(path, f"unknown setting {key!r} (known: {', '.join(_RULES)})", line)
         ok, wanted = rule
         if not ok(value):
             raise SettingsError(path, f"{key} must be {wanted}, not {_shown(value)}", line)

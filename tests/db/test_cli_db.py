@@ -77,12 +77,12 @@ def _register_one(url: str) -> None:
     from intake.domain.patient import PatientDraft
     from intake.services import patients
     from intake.services.database import open_database
-    from tests.db.practice import ADMIN
+    from tests.db.practice import admin
 
     db = open_database(url)
     try:
         patients.register(
-            db, ADMIN, PatientDraft("Testcase", "Sample", dt.date(1980, 1, 1), "other")
+            db, admin(db), PatientDraft("Testcase", "Sample", dt.date(1980, 1, 1), "other")
         )
     finally:
         db.close()

@@ -20,15 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from intake.domain.enums import Role
 from intake.domain.patient import PatientDraft
 from intake.services import intakes, patients
-from intake.services.actor import Actor
 from intake.ui.intake_form import IntakeWizard, RecoveryOffer
 from intake.ui.intake_form.recovery import merge_unfinished
 from intake.ui.journal import Journal, JournalEntry, new_key
-
-DESK = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
+from tests.db.practice import desk
 
 TYPED = {
     "dob": "1980-05-31",
@@ -49,9 +46,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from intake.domain.enums import Role
-from intake.services.actor import Actor
 from intake.services.database import open_database
+from tests.db.practice import desk
 from intake.ui.context import UiContext
 from intake.ui.intake_form import IntakeWizard
 from intake.ui.journal import Journal
@@ -59,9 +55,8 @@ from intake.ui.worker import Worker
 
 config = json.loads(sys.argv[1])
 app = QApplication([])
-context = UiContext(
-    open_database(config["url"]), Actor(None, "desk-test", Role.FRONT_DESK, "test-pc"), Worker()
-)
+database = open_database(config["url"])
+context = UiContext(database, desk(database), Worker())
 form = IntakeWizard(
     context, patient_id=config["patient"], journal=Journal(Path(config["journal"])),
     autosave_ms=100,
@@ -85,7 +80,7 @@ app.exec()
 @pytest.fixture
 def patient_id(database) -> int:  # type: ignore[no-untyped-def]
     draft = PatientDraft("Testcase", "Killedprocess", dt.date(1980, 5, 31), "female")
-    return patients.register(database, DESK, draft).id
+    return patients.register(database, desk(database), draft).id
 
 
 def _wait_for(check, what: str, seconds: float = 25.0) -> None:  # type: ignore[no-untyped-def]
@@ -103,7 +98,7 @@ def _journal_has_everything(journal: Journal) -> bool:
 
 
 def _database_has_everything(database) -> bool:  # type: ignore[no-untyped-def]
-    drafts = intakes.list_unfinished(database, DESK)
+    drafts = intakes.list_unfinished(database, desk(database))
     return bool(drafts) and drafts[0].answers == TYPED
 
 
@@ -140,7 +135,7 @@ def test_a_killed_intake_is_offered_back_with_every_answer(
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert "Killedprocess" not in path.name and not list(journal.folder.glob(".*.tmp"))
 
-    drafts = merge_unfinished(journal.read_all(), intakes.list_unfinished(database, DESK))
+    drafts = merge_unfinished(journal.read_all(), intakes.list_unfinished(database, desk(database)))
     assert len(drafts) == 1
     (draft,) = drafts
     assert draft.answers == TYPED
