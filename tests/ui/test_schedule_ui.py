@@ -76,14 +76,24 @@ def _lane_of(page: SchedulePage, appointment_id: int) -> str:
     return layout.lanes[placed.lane].title
 
 
-def test_demo_day_shows_each_visit_in_its_therapists_column(open_page, database) -> None:  # type: ignore[no-untyped-def]
-    day = dt.date(2027, 3, 2)
+DEMO_DAY = dt.date(2027, 3, 2)
+
+
+@pytest.fixture
+def demo_practice(database) -> None:  # type: ignore[no-untyped-def]
+    """The demo practice, loaded before anyone signs in (the loader fills an empty database)."""
     demo_data.fill(
         database,
         DemoOptions(
-            patients=400, locations=12, therapists=24, days_back=1, days_ahead=3, today=day
+            patients=400, locations=12, therapists=24, days_back=1, days_ahead=3, today=DEMO_DAY
         ),
     )
+
+
+def test_demo_day_shows_each_visit_in_its_therapists_column(
+    demo_practice, open_page, database
+) -> None:  # type: ignore[no-untyped-def]
+    day = DEMO_DAY
     with database.reading() as session:
         expected = session.execute(
             text(
