@@ -22,7 +22,7 @@ from intake.domain.enums import Role
 from intake.domain.errors import Invalid, NotFound, PermissionDenied
 from intake.domain.permissions import Permission
 from intake.services import audit, logins
-from intake.services.actor import Actor
+from intake.services.actor import Actor, issue
 from intake.services.database import Database
 from intake.services.locking import check_version, flush
 from intake.services.passwords import scram_verifier
@@ -74,7 +74,7 @@ def _info(row: StaffUser) -> a.AccountInfo:
 
 
 def _actor(row: StaffUser, workstation: str) -> Actor:
-    return Actor(row.id, row.username, Role(row.role), workstation)
+    return issue(row.id, row.username, Role(row.role), workstation)
 
 
 def _raise_if(problems: a.Problems) -> None:
@@ -171,6 +171,7 @@ def _check_sign_in(
 
 def verify_actor(database: Database, actor: Actor) -> Actor:
     """Raise SignInRequired if the signed-in account was switched off or its role changed."""
+    actor.require_issued()
     if actor.user_id is None:
         return actor
     with database.reading() as session:
@@ -254,6 +255,7 @@ def change_password(
     A wrong current password counts toward the lockout exactly as a wrong sign-in does, so
     someone at an unlocked PC cannot guess it here without limit.
     """
+    actor.require_issued()
     if actor.user_id is None:
         raise PermissionDenied("Only a signed-in person can change their password.")
     _raise_if(a.check_new_password(new, "new_password"))
@@ -303,6 +305,7 @@ def _change_login_password(database: Database, actor: Actor, current: str, new: 
 def must_change_password(database: Database, actor: Actor) -> bool:
     """True when the person signed in with a one-time password (an admin's reset, or the
     upgrade to database logins) and must choose their own before working."""
+    actor.require_issued()
     if actor.user_id is None:
         return False
     with database.reading() as session:

@@ -1,13 +1,33 @@
-"""The person acting: every service call names who does it, checked before any work."""
+"""The person acting: every service call names who does it, checked before any work.
+
+Who is acting comes from the signed-in session, never from a value a screen builds. Only the
+services issue an Actor (`accounts.sign_in`, `accounts.create_first_admin`, and `SYSTEM` for
+the command line): `issue` seals the actor with an HMAC over its fields, keyed by a random
+secret made when this process starts. Every service checks the seal before any work
+(`Actor.require`, or `Actor.require_issued` where no permission applies), so an Actor built
+by hand, or an issued one altered (`dataclasses.replace(actor, role=Role.ADMIN)`), is refused.
+
+This guards the service layer against values made up by the screens or scripts of this
+process; it is not a boundary against code running inside it (that is the database login's
+job on PostgreSQL). Nothing outside intake/services/accounts.py calls `issue` (a test checks).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import json
+import secrets
 import socket
 from dataclasses import dataclass, field
 
 from intake.domain.enums import Role
 from intake.domain.errors import PermissionDenied
 from intake.domain.permissions import Permission, allows
+
+_SECRET = secrets.token_bytes(32)  # per process: a seal never outlives it or leaves it
+
+NOT_ISSUED = "Who is acting was not given by a sign-in; sign in again to go on."
 
 
 @dataclass(frozen=True)
@@ -16,8 +36,15 @@ class Actor:
     username: str
     role: Role
     workstation: str = field(default_factory=socket.gethostname)
+    seal: bytes = field(default=b"", repr=False, compare=False)
+
+    def require_issued(self) -> None:
+        """Refuse an actor the services did not issue, or one changed since."""
+        if not hmac.compare_digest(self.seal, _seal(self)):
+            raise PermissionDenied(NOT_ISSUED)
 
     def require(self, permission: Permission) -> None:
+        self.require_issued()
         if not allows(self.role, permission):
             raise PermissionDenied(
                 f"Your role ({self.role.value.replace('_', ' ')}) may not do this "
@@ -25,5 +52,17 @@ class Actor:
             )
 
 
+def _seal(actor: Actor) -> bytes:
+    who = [actor.user_id, actor.username, str(actor.role), actor.workstation]
+    fields = json.dumps(who, default=repr)
+    return hmac.new(_SECRET, fields.encode(), hashlib.sha256).digest()
+
+
+def issue(user_id: int | None, username: str, role: Role, workstation: str) -> Actor:
+    """A sealed actor. For the services that establish who is acting (sign-in), only."""
+    unsealed = Actor(user_id, username, Role(role), workstation)
+    return Actor(user_id, username, Role(role), workstation, _seal(unsealed))
+
+
 # Scripts and the command line act as the system, with admin rights, and are audited as such.
-SYSTEM = Actor(None, "system", Role.ADMIN)
+SYSTEM = issue(None, "system", Role.ADMIN, socket.gethostname())

@@ -20,6 +20,7 @@ from intake.services.database import Database
 
 def journal_key(database: Database, actor: Actor) -> bytes:
     """The practice's journal key (32 bytes); SignInRequired for an account switched off."""
+    actor.require_issued()
     with database.reading() as session:
         if actor.user_id is not None:
             row = session.get(StaffUser, actor.user_id)

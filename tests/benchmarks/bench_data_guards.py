@@ -40,7 +40,7 @@ from intake.domain.patient import MAX_LENGTHS, PatientDraft, PatientInfo
 from intake.services import patient_index, patient_search, patients, slot_finder
 from intake.services.database import Database, connect, open_database
 from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
-from tests.db.practice import ADMIN, DESK, MONDAY, NOW, SmallPractice, build
+from tests.db.practice import MONDAY, NOW, SmallPractice, admin, build, desk
 
 TODAY = dt.date(2027, 2, 22)
 AWKWARD = "\x00\x01\x08\x0b\x1b\x7f\x85\x9f\t\n ßẞﬃﬆⅷ㎯İǄ'’-.@+()0123456789٣²"
@@ -76,7 +76,7 @@ def registrations(database: Database, count: int) -> tuple[int, Counter[str]]:
     crashes: Counter[str] = Counter()
     for _ in range(count):
         try:
-            patients.register(database, ADMIN, _draft(rng), today=TODAY)
+            patients.register(database, admin(database), _draft(rng), today=TODAY)
         except KnownError:
             pass
         except Exception as exc:  # what the probe counts
@@ -155,7 +155,9 @@ def search_after_junk(database: Database, practice: SmallPractice, url: str) -> 
         conn.commit()
     engine.dispose()
     try:
-        slot_finder.find(database, DESK, SlotRequest(first_day=MONDAY, days=2, earliest=NOW))
+        slot_finder.find(
+            database, desk(database), SlotRequest(first_day=MONDAY, days=2, earliest=NOW)
+        )
     except Exception:
         return 1
     return 0
@@ -186,14 +188,14 @@ def races(url: str, rounds: int = 40, pcs: int = 8) -> tuple[int, int, int]:
     database = connect(url)
     info = patients.register(
         database,
-        ADMIN,
+        admin(database),
         PatientDraft("Racewood", "Sample", dt.date(1980, 1, 1), "other", phone="555 0100"),
         today=TODAY,
     )
     clients = [connect(url) for _ in range(pcs)]
     bugs = wrong = 0
     for round_ in range(rounds):
-        seen = patients.get(database, ADMIN, info.id)
+        seen = patients.get(database, admin(database), info.id)
         values = {f.name: getattr(seen, f.name) for f in dataclasses.fields(PatientDraft)}
         drafts = [
             PatientDraft(**{**values, "phone": f"555 {round_:02d}{i:02d}"})
@@ -203,19 +205,19 @@ def races(url: str, rounds: int = 40, pcs: int = 8) -> tuple[int, int, int]:
         ]
         results = _race(
             [
-                lambda c=c, d=d, v=seen.version: patients.update(c, DESK, info.id, v, d)
+                lambda c=c, d=d, v=seen.version: patients.update(c, desk(database), info.id, v, d)
                 for c, d in zip(clients, drafts, strict=True)
             ]
         )
         bugs += sum(isinstance(r, Exception) and not isinstance(r, StaleRecord) for r in results)
-        now = patients.get(database, ADMIN, info.id)
+        now = patients.get(database, admin(database), info.id)
         with database.reading() as session:
             keys = set(
                 session.scalars(
                     select(PatientSearchKey.key).where(PatientSearchKey.patient_id == info.id)
                 )
             )
-        found = patient_search.search(database, DESK, now.phone, today=TODAY).hits
+        found = patient_search.search(database, desk(database), now.phone, today=TODAY).hits
         saved = [r for r in results if isinstance(r, PatientInfo)]
         wrong += (
             keys != {r["key"] for r in patient_index.key_rows(now)}

@@ -50,13 +50,13 @@ from intake.demo.data import fill
 from intake.demo.practice import DemoOptions
 from intake.domain.enums import Role
 from intake.screening import QuestionType
-from intake.services.actor import Actor
 from intake.services.database import open_database
 from intake.ui.app import Startup, style_sheet
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard, _owning_row
 from intake.ui.main_window import MainWindow
 from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
+from tests.db.practice import signed_in
 
 TICK_MS = 5
 STALL_MS = 50.0
@@ -348,7 +348,10 @@ def main() -> None:
         backups = keep_backing_up(Path(folder))
     if not args.sqlite:
         add_latency(args.latency_ms / 1000)
-    Startup.ask_sign_in = lambda self, started: Actor(None, "bench-admin", Role.ADMIN, "bench")
+    database = open_database(url)
+    admin = signed_in(database, Role.ADMIN, username="bench-admin", workstation="bench")
+    database.close()
+    Startup.ask_sign_in = lambda self, started: admin
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("Clinic Intake")
     app.setStyleSheet(style_sheet())

@@ -69,12 +69,16 @@ stages = {"interpreter": rss()}
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from intake.domain.enums import Role
-from intake.services.actor import Actor
+from intake.services.database import open_database
 from intake.ui.app import Startup, style_sheet
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
+from tests.db.practice import signed_in
 location_id, day = int(sys.argv[1]), dt.date.fromisoformat(sys.argv[2])
-Startup.ask_sign_in = lambda self, started: Actor(None, "bench-admin", Role.ADMIN, "bench")
+_database = open_database(os.environ["INTAKE_DATABASE_URL"])
+_admin = signed_in(_database, Role.ADMIN, username="bench-admin", workstation="bench")
+_database.close()
+Startup.ask_sign_in = lambda self, started: _admin
 app = QApplication([])
 app.setApplicationName("Clinic Intake")
 app.setStyleSheet(style_sheet())
@@ -128,8 +132,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from intake.domain.enums import Role
 from intake.services import intakes, patient_search, schedule_view
-from intake.services.actor import Actor
 from intake.services.database import open_database
+from tests.db.practice import signed_in
 from intake.ui.context import UiContext
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.worker import Worker
@@ -139,7 +143,8 @@ app = QApplication([])
 collector = GuiThreadCollector(app)
 collector.start()
 database = open_database(os.environ["INTAKE_DATABASE_URL"])
-context = UiContext(database, Actor(None, "bench-desk", Role.FRONT_DESK, "bench"), Worker())
+desk = signed_in(database, Role.FRONT_DESK, username="bench-desk", workstation="bench")
+context = UiContext(database, desk, Worker())
 names = ("smith", "garcia", "nguyen", "miller", "lopez")
 typed = [word[:n] for word in names for n in (2, 3, 4, 5)]
 draft = {"id": None, "version": None}

@@ -22,20 +22,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.db.practice import desk
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from sqlalchemy import text
 
 from intake.demo import data as demo_data
 from intake.demo.practice import DemoOptions
-from intake.domain.enums import Role
 from intake.domain.search_query import DOB, PHONE, PHONE_END, parse, prefix_range
 from intake.services import patient_index, patient_search
-from intake.services.actor import Actor
 from intake.services.database import Database, open_database
 from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
 
-DESK = Actor(None, "bench", Role.FRONT_DESK, "bench-pc")
 TODAY = dt.date(2027, 2, 22)
 TARGET_MS = {"sqlite": 5.0, "postgresql": 10.0}
 RATIO = 2.0
@@ -159,7 +158,9 @@ def measure(database: Database, rounds: int) -> list[tuple[str, str, float, str]
     finally:
         raw_conn.close()
     for t in typed:
-        service += timed(lambda t=t: patient_search.search(database, DESK, t, today=TODAY), rounds)
+        service += timed(
+            lambda t=t: patient_search.search(database, desk(database), t, today=TODAY), rounds
+        )
     target = TARGET_MS[backend]
     p95_lookup, p95_raw = percentile(lookup, 0.95), percentile(raw, 0.95)
     ratio = p95_lookup / p95_raw

@@ -29,7 +29,7 @@ from intake.domain.errors import KnownError
 from intake.services import booking
 from intake.services.database import connect, open_database
 from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
-from tests.db.practice import DESK, NOW, build
+from tests.db.practice import NOW, build, desk
 from tests.db.test_booking_race import STARTS
 
 CLIENTS = 8
@@ -63,7 +63,7 @@ def client(url: str, patient: int, therapist: int, location: int, seed: int) -> 
                 patient, therapist, location, dt.datetime.fromisoformat(start), type_code="FU45"
             )
             try:
-                booking.book(database, DESK, request, now=NOW)
+                booking.book(database, desk(database), request, now=NOW)
             except BookingConflict as conflict:
                 seen["lost" if conflict.alternatives else "lost without alternatives"] += 1
             except KnownError as exc:

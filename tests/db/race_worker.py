@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from intake.domain.booking import BookingConflict, BookingRequest
 from intake.services import booking
 from intake.services.database import connect
-from tests.db.practice import DESK, NOW
+from tests.db.practice import NOW, desk
 
 
 def race(
@@ -40,7 +40,7 @@ def race(
                 type_code="FU45",
             )
             try:
-                booking.book(database, DESK, request, now=NOW)
+                booking.book(database, desk(database), request, now=NOW)
             except BookingConflict as conflict:
                 lost.append(start)
                 if not conflict.alternatives:

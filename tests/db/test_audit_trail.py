@@ -17,9 +17,8 @@ from intake.domain.enums import Role
 from intake.domain.errors import Invalid, PermissionDenied
 from intake.domain.patient import PatientDraft
 from intake.services import audit_view, booking, intakes, patients, slot_finder
-from intake.services.actor import Actor
 from tests.conftest import BACKEND
-from tests.db.practice import ADMIN, DESK, MONDAY, NOW, build, screened_intake
+from tests.db.practice import MONDAY, NOW, admin, build, desk, screened_intake, signed_in
 
 SECRET_DRAFT = PatientDraft(
     "Zyxtestfamily", "Qwtestgiven", dt.date(1961, 7, 23), "other", phone="555-0199-4321"
@@ -36,18 +35,20 @@ def _events(database) -> list[AuditEvent]:  # type: ignore[no-untyped-def]
 def flow(database):  # type: ignore[no-untyped-def]
     """Register, open, change a patient; take, open an intake; book: as the front desk."""
     practice = build(database, patients_count=1)
-    patient = patients.register(database, DESK, SECRET_DRAFT)
-    patients.get(database, DESK, patient.id)
+    patient = patients.register(database, desk(database), SECRET_DRAFT)
+    patients.get(database, desk(database), patient.id)
     patients.update(
-        database, DESK, patient.id, patient.version, PatientDraft(**{
+        database, desk(database), patient.id, patient.version, PatientDraft(**{
             **SECRET_DRAFT.__dict__, "email": "synthetic@example.invalid"})
     )  # fmt: skip
     intake_id = screened_intake(database, patient.id)
-    intakes.get(database, DESK, intake_id)
-    slot = slot_finder.find(database, DESK, SlotRequest(first_day=MONDAY, earliest=NOW, limit=1))[0]
+    intakes.get(database, desk(database), intake_id)
+    slot = slot_finder.find(
+        database, desk(database), SlotRequest(first_day=MONDAY, earliest=NOW, limit=1)
+    )[0]
     booking.book(
         database,
-        DESK,
+        desk(database),
         BookingRequest(
             patient.id, slot.therapist_id, slot.location_id, slot.start, "EVAL60", intake_id
         ),
@@ -88,7 +89,7 @@ def test_the_trail_holds_field_names_never_values(database, flow):
 
 
 def test_practice_set_up_is_audited_as_the_admin(database, flow):
-    events = [e for e in _events(database) if e.username == ADMIN.username]
+    events = [e for e in _events(database) if e.username == admin(database).username]
     entities = {e.entity for e in events}
     assert {"location", "appointment_type", "therapist", "availability_template"} <= entities
     assert {e.action for e in events} >= {"create", "update"}
@@ -150,24 +151,26 @@ def test_truncate_is_refused_on_postgresql(database_url: str):
 
 def test_the_viewer_filters_by_user_patient_action_and_time(database, flow):
     _, patient_id, _ = flow
-    everything = audit_view.search(database, ADMIN, AuditQuery(limit=1000))
+    everything = audit_view.search(database, admin(database), AuditQuery(limit=1000))
     assert not everything.more
     times = [e.occurred_at for e in everything.entries]
     assert times == sorted(times, reverse=True)
-    by_patient = audit_view.search(database, ADMIN, AuditQuery(patient_id=patient_id))
+    by_patient = audit_view.search(database, admin(database), AuditQuery(patient_id=patient_id))
     assert len(by_patient.entries) == 7
-    opens = audit_view.search(database, ADMIN, AuditQuery(patient_id=patient_id, action="open"))
+    opens = audit_view.search(
+        database, admin(database), AuditQuery(patient_id=patient_id, action="open")
+    )
     assert {e.entity for e in opens.entries} == {"patient", "intake"}
-    desk = audit_view.search(database, ADMIN, AuditQuery(username="desk-test"))
+    desk = audit_view.search(database, admin(database), AuditQuery(username="desk-test"))
     assert desk.entries and {e.username for e in desk.entries} == {"desk-test"}
     future = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
-    assert audit_view.search(database, ADMIN, AuditQuery(start=future)).entries == ()
+    assert audit_view.search(database, admin(database), AuditQuery(start=future)).entries == ()
     recent = audit_view.search(
-        database, ADMIN, AuditQuery(start=future - dt.timedelta(days=2), end=future)
+        database, admin(database), AuditQuery(start=future - dt.timedelta(days=2), end=future)
     )
     assert len(recent.entries) == len(everything.entries)
-    assert audit_view.search(database, ADMIN, AuditQuery(limit=3)).more
-    choices = audit_view.choices(database, ADMIN)
+    assert audit_view.search(database, admin(database), AuditQuery(limit=3)).more
+    choices = audit_view.choices(database, admin(database))
     assert {"admin-test", "desk-test"} <= set(choices.usernames)
     assert {"create", "open", "book"} <= set(choices.actions)
 
@@ -175,12 +178,14 @@ def test_the_viewer_filters_by_user_patient_action_and_time(database, flow):
 def test_the_viewer_refuses_a_backwards_range(database):
     now = dt.datetime.now(dt.UTC)
     with pytest.raises(Invalid):
-        audit_view.search(database, ADMIN, AuditQuery(start=now, end=now - dt.timedelta(hours=1)))
+        audit_view.search(
+            database, admin(database), AuditQuery(start=now, end=now - dt.timedelta(hours=1))
+        )
 
 
 @pytest.mark.parametrize("role", [Role.FRONT_DESK, Role.THERAPIST])
 def test_only_admins_read_the_trail(database, role: Role, tmp_path):
-    someone = Actor(None, "someone", role, "pc")
+    someone = signed_in(database, role, username="someone", workstation="pc")
     with pytest.raises(PermissionDenied):
         audit_view.search(database, someone, AuditQuery())
     with pytest.raises(PermissionDenied):
@@ -191,7 +196,9 @@ def test_only_admins_read_the_trail(database, role: Role, tmp_path):
 def test_csv_export_holds_the_filtered_events_and_is_audited(database, flow, tmp_path):
     _, patient_id, _ = flow
     target = tmp_path / "audit.csv"
-    count = audit_view.export_csv(database, ADMIN, AuditQuery(patient_id=patient_id), target)
+    count = audit_view.export_csv(
+        database, admin(database), AuditQuery(patient_id=patient_id), target
+    )
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert count == len(rows) == 7

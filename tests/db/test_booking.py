@@ -17,7 +17,7 @@ from intake.domain.booking import (
 from intake.domain.enums import AppointmentStatus, PartOfDay
 from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.services import booking, practice_admin, slot_finder, staffing, waitlist
-from tests.db.practice import ADMIN, DESK, MONDAY, NOW, at, build, screened_intake
+from tests.db.practice import MONDAY, NOW, admin, at, build, desk, screened_intake
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def practice(database):  # type: ignore[no-untyped-def]
 
 def _slots(database, **kwargs):  # type: ignore[no-untyped-def]
     request = SlotRequest(first_day=MONDAY, days=kwargs.pop("days", 1), earliest=NOW, **kwargs)
-    return slot_finder.find(database, DESK, request)
+    return slot_finder.find(database, desk(database), request)
 
 
 def _book(database, practice, start, *, patient=0, therapist=None, location=None, **kw):  # type: ignore[no-untyped-def]
@@ -43,7 +43,7 @@ def _book(database, practice, start, *, patient=0, therapist=None, location=None
         intake_id=intake_id,
         **kw,
     )
-    return booking.book(database, DESK, request, now=NOW)
+    return booking.book(database, desk(database), request, now=NOW)
 
 
 def test_first_slots_come_soonest_first_across_locations(database, practice):
@@ -77,7 +77,7 @@ def test_bad_search_input_names_the_field(database, practice):
 
 
 def test_a_closure_removes_the_day(database, practice):
-    practice_admin.add_closure(database, ADMIN, "EAST", MONDAY, MONDAY, reason="Holiday")
+    practice_admin.add_closure(database, admin(database), "EAST", MONDAY, MONDAY, reason="Holiday")
     assert {s.location_code for s in _slots(database, limit=50)} == {"WEST"}
 
 
@@ -169,7 +169,7 @@ def test_review_triage_books_with_a_review_mark(database, practice):
 def test_an_evaluation_needs_an_intake_but_a_follow_up_does_not(database, practice):
     request = BookingRequest(practice.patients[0], practice.ann, practice.east, at(MONDAY, 9))
     with pytest.raises(BookingRefused, match="screened intake"):
-        booking.book(database, DESK, request, now=NOW)
+        booking.book(database, desk(database), request, now=NOW)
     visit = _book(database, practice, at(MONDAY, 9), type_code="FU45")
     assert visit.end - visit.start == dt.timedelta(minutes=45)
 
@@ -186,7 +186,7 @@ def test_reschedule_is_atomic(database, practice):
     with pytest.raises(BookingConflict):
         booking.reschedule(
             database,
-            DESK,
+            desk(database),
             first.id,
             first.version,
             therapist_id=practice.ann,
@@ -194,11 +194,11 @@ def test_reschedule_is_atomic(database, practice):
             start=at(MONDAY, 11),
             now=NOW,
         )
-    kept = booking.get_visit(database, DESK, first.id)
+    kept = booking.get_visit(database, desk(database), first.id)
     assert (kept.start, kept.version) == (first.start, first.version)
     moved = booking.reschedule(
         database,
-        DESK,
+        desk(database),
         first.id,
         first.version,
         therapist_id=practice.ann,
@@ -213,10 +213,10 @@ def test_reschedule_is_atomic(database, practice):
 def test_cancel_marks_late_cancellations_and_frees_the_slot(database, practice):
     visit = _book(database, practice, at(MONDAY, 9))
     with pytest.raises(Invalid):
-        booking.cancel(database, DESK, visit.id, visit.version, "  ", now=NOW)
+        booking.cancel(database, desk(database), visit.id, visit.version, "  ", now=NOW)
     outcome = booking.cancel(
         database,
-        DESK,
+        desk(database),
         visit.id,
         visit.version,
         "Patient is unwell",
@@ -226,21 +226,23 @@ def test_cancel_marks_late_cancellations_and_frees_the_slot(database, practice):
     assert outcome.visit.late_cancellation
     assert at(MONDAY, 9) in [s.start for s in _slots(database, therapist_id=practice.ann)]
     early = _book(database, practice, at(MONDAY, 10), patient=1)
-    outcome = booking.cancel(database, DESK, early.id, early.version, "Moved away", now=NOW)
+    outcome = booking.cancel(
+        database, desk(database), early.id, early.version, "Moved away", now=NOW
+    )
     assert not outcome.visit.late_cancellation
 
 
 def test_status_moves_and_stale_versions(database, practice):
     visit = _book(database, practice, at(MONDAY, 9))
-    checked = booking.check_in(database, DESK, visit.id, visit.version)
+    checked = booking.check_in(database, desk(database), visit.id, visit.version)
     with pytest.raises(StaleRecord):
-        booking.complete(database, DESK, visit.id, visit.version)  # an old copy
-    done = booking.complete(database, DESK, checked.id, checked.version)
+        booking.complete(database, desk(database), visit.id, visit.version)  # an old copy
+    done = booking.complete(database, desk(database), checked.id, checked.version)
     assert done.status == AppointmentStatus.COMPLETED
     with pytest.raises(BookingRefused):
-        booking.no_show(database, DESK, done.id, done.version)
+        booking.no_show(database, desk(database), done.id, done.version)
     other = _book(database, practice, at(MONDAY, 10), patient=1)
-    missed = booking.no_show(database, DESK, other.id, other.version)
+    missed = booking.no_show(database, desk(database), other.id, other.version)
     assert missed.status == AppointmentStatus.NO_SHOW
     # A no-show frees the therapist's time for a walk-in.
     assert at(MONDAY, 10) in [s.start for s in _slots(database, therapist_id=practice.ann)]
@@ -249,30 +251,34 @@ def test_status_moves_and_stale_versions(database, practice):
 def test_cancellation_lists_matching_waitlist_patients_most_urgent_first(database, practice):
     p = practice.patients
     clear = waitlist.add(
-        database, DESK, p[1], WaitlistPreferences(), intake_id=screened_intake(database, p[1])
+        database,
+        desk(database),
+        p[1],
+        WaitlistPreferences(),
+        intake_id=screened_intake(database, p[1]),
     )
     review = waitlist.add(
         database,
-        DESK,
+        desk(database),
         p[2],
         WaitlistPreferences(weekdays=(0,)),
         intake_id=screened_intake(database, p[2], cad_dizziness=True),
     )
     waitlist.add(
         database,
-        DESK,
+        desk(database),
         p[3],
         WaitlistPreferences(location_ids=(practice.west,)),
         intake_id=screened_intake(database, p[3]),
     )  # wrong location
     visit = _book(database, practice, at(MONDAY, 9), patient=0)
-    outcome = booking.cancel(database, DESK, visit.id, visit.version, "Clash", now=NOW)
+    outcome = booking.cancel(database, desk(database), visit.id, visit.version, "Clash", now=NOW)
     assert [e.id for e in outcome.waitlist] == [review.id, clear.id]
-    offered = waitlist.offer(database, DESK, review.id, review.version)
+    offered = waitlist.offer(database, desk(database), review.id, review.version)
     slot = outcome.freed
     booked = booking.book(
         database,
-        DESK,
+        desk(database),
         BookingRequest(
             p[2],
             slot.therapist_id,
@@ -284,7 +290,7 @@ def test_cancellation_lists_matching_waitlist_patients_most_urgent_first(databas
         now=NOW,
     )
     assert booked.needs_review
-    still_waiting = [e.id for e in waitlist.waiting(database, DESK)]
+    still_waiting = [e.id for e in waitlist.waiting(database, desk(database))]
     assert review.id not in still_waiting
     assert still_waiting[0] == clear.id  # the list keeps its order for the next opening
 
@@ -292,11 +298,13 @@ def test_cancellation_lists_matching_waitlist_patients_most_urgent_first(databas
 def test_a_patient_who_must_not_be_booked_cannot_wait_either(database, practice):
     refer = screened_intake(database, practice.patients[0], rf_fever=True)
     with pytest.raises(BookingRefused, match="Refer"):
-        waitlist.add(database, DESK, practice.patients[0], WaitlistPreferences(), intake_id=refer)
+        waitlist.add(
+            database, desk(database), practice.patients[0], WaitlistPreferences(), intake_id=refer
+        )
 
 
 def test_time_off_removes_slots(database, practice):
-    staffing.add_time_off(database, ADMIN, practice.ann, at(MONDAY, 8), at(MONDAY, 10))
+    staffing.add_time_off(database, admin(database), practice.ann, at(MONDAY, 8), at(MONDAY, 10))
     starts = [s.start for s in _slots(database, therapist_id=practice.ann, limit=50)]
     assert starts and min(starts) == at(MONDAY, 10)
 
@@ -304,7 +312,7 @@ def test_time_off_removes_slots(database, practice):
 def test_booking_an_unknown_patient_names_the_patient_and_writes_nothing(database, practice):  # type: ignore[no-untyped-def]
     request = BookingRequest(999_999, practice.ann, practice.east, at(MONDAY, 9), "FU45")
     with pytest.raises(NotFound, match="no patient with id 999999"):
-        booking.book(database, DESK, request, now=NOW)
+        booking.book(database, desk(database), request, now=NOW)
     with database.reading() as session:
         assert session.execute(text("SELECT count(*) FROM appointments")).scalar() == 0
         booked = text("SELECT count(*) FROM audit_events WHERE action = 'book'")

@@ -16,11 +16,13 @@ from sqlalchemy.exc import OperationalError
 from intake.domain.booking import BookingConflict, BookingRequest, SlotRequest
 from intake.services import booking, slot_finder
 from intake.services import database as database_service
-from tests.db.practice import DESK, MONDAY, NOW, build, screened_intake
+from tests.db.practice import MONDAY, NOW, build, desk, screened_intake
 
 
 def _first_slot(database, patient: int, intake_id: int) -> BookingRequest:  # type: ignore[no-untyped-def]
-    slot = slot_finder.find(database, DESK, SlotRequest(first_day=MONDAY, earliest=NOW, limit=1))[0]
+    slot = slot_finder.find(
+        database, desk(database), SlotRequest(first_day=MONDAY, earliest=NOW, limit=1)
+    )[0]
     return BookingRequest(patient, slot.therapist_id, slot.location_id, slot.start, "EVAL60",
                           intake_id)  # fmt: skip
 
@@ -63,7 +65,7 @@ def test_a_real_deadlock_is_retried_and_the_visit_booked(database, monkeypatch):
 
         def book() -> None:
             try:
-                result["visit"] = booking.book(database, DESK, request, now=NOW)
+                result["visit"] = booking.book(database, desk(database), request, now=NOW)
             except Exception as exc:  # reported below
                 result["error"] = exc
 
@@ -103,7 +105,7 @@ def test_deadlocks_every_time_end_as_a_lost_race_with_alternatives(database, mon
 
     monkeypatch.setattr(booking, "_insert_guarded", deadlocked)
     with pytest.raises(BookingConflict) as caught:
-        booking.book(database, DESK, request, now=NOW)
+        booking.book(database, desk(database), request, now=NOW)
     assert len(attempts) == 1 + database_service.RETRIES
     assert "just taken" in str(caught.value)
     assert caught.value.alternatives

@@ -14,7 +14,7 @@ from intake import screening
 from intake.domain.booking import BookingRequest, WaitlistPreferences
 from intake.screening import Checklist, Hold, ScreeningForbidsBooking
 from intake.services import booking, intakes, waitlist
-from tests.db.practice import DESK, MONDAY, NOW, SCREENED_ON, at, build
+from tests.db.practice import MONDAY, NOW, SCREENED_ON, at, build, desk
 from tests.unit.screening.builders import answers_for
 from tests.unit.screening.versions import second_version
 
@@ -29,18 +29,22 @@ def v2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Checklist:
 
 def _intake(database, patient: int, checklist: Checklist, **overrides: object) -> int:  # type: ignore[no-untyped-def]
     answers = answers_for(checklist, **overrides)
-    return intakes.save(database, DESK, answers, patient_id=patient, on=SCREENED_ON, submit=True).id
+    return intakes.save(
+        database, desk(database), answers, patient_id=patient, on=SCREENED_ON, submit=True
+    ).id
 
 
 def _book(database, practice, patient: int, intake_id: int):  # type: ignore[no-untyped-def]
     request = BookingRequest(
         patient, practice.ann, practice.east, at(MONDAY, 9), intake_id=intake_id
     )
-    return booking.book(database, DESK, request, now=NOW)
+    return booking.book(database, desk(database), request, now=NOW)
 
 
 def _wait(database, patient: int, intake_id: int):  # type: ignore[no-untyped-def]
-    return waitlist.add(database, DESK, patient, WaitlistPreferences(), intake_id=intake_id)
+    return waitlist.add(
+        database, desk(database), patient, WaitlistPreferences(), intake_id=intake_id
+    )
 
 
 def test_a_declared_consent_not_given_holds_booking_and_the_waitlist(database, v2):  # type: ignore[no-untyped-def]
@@ -78,7 +82,7 @@ def test_booking_and_the_waitlist_refuse_for_the_same_reason(database, overrides
     patient = practice.patients[0]
     answers = answers_for(checklist, **overrides)
     intake_id = intakes.save(
-        database, DESK, answers, patient_id=patient, on=SCREENED_ON, submit=True
+        database, desk(database), answers, patient_id=patient, on=SCREENED_ON, submit=True
     ).id
     with pytest.raises(ScreeningForbidsBooking) as booked:
         _book(database, practice, patient, intake_id)

@@ -11,12 +11,12 @@ from intake.db.engine import create_database_engine
 from intake.db.models import TimeOff
 from intake.domain.booking import BookingRefused, BookingRequest, SlotRequest
 from intake.services import booking, slot_finder
-from tests.db.practice import DESK, MONDAY, NOW, at, build
+from tests.db.practice import MONDAY, NOW, at, build, desk
 
 
 def _starts(database, **kwargs):  # type: ignore[no-untyped-def]
     request = SlotRequest(first_day=MONDAY, days=1, earliest=NOW, limit=100, **kwargs)
-    return [s.local_start.time() for s in slot_finder.find(database, DESK, request)]
+    return [s.local_start.time() for s in slot_finder.find(database, desk(database), request)]
 
 
 def test_a_change_made_elsewhere_reaches_the_next_search(database, database_url: str):  # type: ignore[no-untyped-def]
@@ -108,7 +108,7 @@ def test_a_booking_on_a_set_up_changed_elsewhere_is_judged_on_the_new_one(  # ty
         practice.patients[0], practice.ann, practice.east, at(MONDAY, 10), "FU45"
     )
     with pytest.raises(BookingRefused, match="does not work"):  # not booked on the old hours
-        booking.book(database, DESK, request, now=NOW)
+        booking.book(database, desk(database), request, now=NOW)
     with database.reading() as session:
         assert session.execute(text("SELECT count(*) FROM appointments")).scalar() == 0
 
@@ -127,7 +127,7 @@ def test_a_booking_the_new_set_up_allows_is_booked_though_the_old_one_did_not(  
     request = BookingRequest(
         practice.patients[0], practice.ann, practice.east, at(MONDAY, 13), "FU45"
     )
-    visit = booking.book(database, DESK, request, now=NOW)
+    visit = booking.book(database, desk(database), request, now=NOW)
     assert visit.start == at(MONDAY, 13)
 
 

@@ -58,7 +58,7 @@ from intake.services import (
 from intake.services.database import Database, open_database
 from intake.settings import BackupSettings
 from tests.conftest import BACKEND
-from tests.db.practice import ADMIN, DESK, MONDAY, NOW, build, screened_intake
+from tests.db.practice import MONDAY, NOW, admin, build, desk, screened_intake
 
 # Accepted by PostgreSQL's trust authentication in the test server, and full of the
 # characters that once leaked: it must appear in no message.
@@ -85,6 +85,8 @@ class World:
     entry: Any
     therapist: Any
     patient: Any
+    admin: Any  # signed in, as the screens' actors are
+    desk: Any
 
 
 def _backup_key_home(tmp: Path) -> Path:
@@ -138,31 +140,31 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         "accounts.change_password": lambda db: accounts.change_password(
             db, w.account_actor, STRONG, STRONG + "x"
         ),
-        "accounts.list_accounts": lambda db: accounts.list_accounts(db, ADMIN),
+        "accounts.list_accounts": lambda db: accounts.list_accounts(db, w.admin),
         "accounts.create_account": lambda db: accounts.create_account(
-            db, ADMIN, "desk10", "Desk Ten", Role.FRONT_DESK, STRONG
+            db, w.admin, "desk10", "Desk Ten", Role.FRONT_DESK, STRONG
         ),
         "accounts.update_account": lambda db: accounts.update_account(
-            db, ADMIN, w.account.id, w.account.version, display_name="Desk Nine B"
+            db, w.admin, w.account.id, w.account.version, display_name="Desk Nine B"
         ),
         "accounts.deactivate_account": lambda db: accounts.deactivate_account(
-            db, ADMIN, w.account.id, w.account.version
+            db, w.admin, w.account.id, w.account.version
         ),
         "accounts.reset_password": lambda db: accounts.reset_password(
-            db, ADMIN, w.account.id, w.account.version, STRONG + "y"
+            db, w.admin, w.account.id, w.account.version, STRONG + "y"
         ),
         "accounts.unlock_account": lambda db: accounts.unlock_account(
-            db, ADMIN, w.account.id, w.account.version
+            db, w.admin, w.account.id, w.account.version
         ),
-        "audit_view.search": lambda db: audit_view.search(db, ADMIN, AuditQuery()),
-        "audit_view.choices": lambda db: audit_view.choices(db, ADMIN),
+        "audit_view.search": lambda db: audit_view.search(db, w.admin, AuditQuery()),
+        "audit_view.choices": lambda db: audit_view.choices(db, w.admin),
         "audit_view.export_csv": lambda db: audit_view.export_csv(
-            db, ADMIN, AuditQuery(), tmp / "audit.csv"
+            db, w.admin, AuditQuery(), tmp / "audit.csv"
         ),
-        "booking.book": lambda db: booking.book(db, DESK, request, now=NOW),
+        "booking.book": lambda db: booking.book(db, w.desk, request, now=NOW),
         "booking.reschedule": lambda db: booking.reschedule(
             db,
-            DESK,
+            w.desk,
             visit.id,
             visit.version,
             therapist_id=p.ann,
@@ -171,12 +173,12 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
             now=NOW,
         ),
         "booking.cancel": lambda db: booking.cancel(
-            db, DESK, visit.id, visit.version, "ill", now=NOW
+            db, w.desk, visit.id, visit.version, "ill", now=NOW
         ),
-        "booking.check_in": lambda db: booking.check_in(db, DESK, visit.id, visit.version),
-        "booking.complete": lambda db: booking.complete(db, DESK, visit.id, visit.version),
-        "booking.no_show": lambda db: booking.no_show(db, DESK, visit.id, visit.version),
-        "booking.get_visit": lambda db: booking.get_visit(db, DESK, visit.id),
+        "booking.check_in": lambda db: booking.check_in(db, w.desk, visit.id, visit.version),
+        "booking.complete": lambda db: booking.complete(db, w.desk, visit.id, visit.version),
+        "booking.no_show": lambda db: booking.no_show(db, w.desk, visit.id, visit.version),
+        "booking.get_visit": lambda db: booking.get_visit(db, w.desk, visit.id),
         "changes.watch": _watch,
         "database.ensure_schema": lambda db: database.ensure_schema(db),
         "demo.data.is_empty": lambda db: demo_data.is_empty(db),
@@ -185,79 +187,79 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         ),
         "demo.data.fill_if_empty": lambda db: demo_data.fill_if_empty(db, 20),
         "intakes.save": lambda db: intakes.save(
-            db, DESK, {"pain_now": 4}, patient_id=p.patients[2]
+            db, w.desk, {"pain_now": 4}, patient_id=p.patients[2]
         ),
-        "intakes.save_draft": lambda db: intakes.save_draft(db, DESK, {"pain_now": 4}),
+        "intakes.save_draft": lambda db: intakes.save_draft(db, w.desk, {"pain_now": 4}),
         "intakes.submit": lambda db: intakes.submit(
-            db, DESK, w.intake_id, w.intake_version, {"pain_now": 4}
+            db, w.desk, w.intake_id, w.intake_version, {"pain_now": 4}
         ),
-        "intakes.get": lambda db: intakes.get(db, DESK, w.intake_id),
-        "intakes.list_unfinished": lambda db: intakes.list_unfinished(db, DESK),
-        "patient_search.search": lambda db: patient_search.search(db, DESK, "testcase"),
-        "patients.register": lambda db: patients.register(db, DESK, draft),
+        "intakes.get": lambda db: intakes.get(db, w.desk, w.intake_id),
+        "intakes.list_unfinished": lambda db: intakes.list_unfinished(db, w.desk),
+        "patient_search.search": lambda db: patient_search.search(db, w.desk, "testcase"),
+        "patients.register": lambda db: patients.register(db, w.desk, draft),
         "patients.update": lambda db: patients.update(
-            db, DESK, w.patient.id, w.patient.version, draft
+            db, w.desk, w.patient.id, w.patient.version, draft
         ),
-        "patients.get": lambda db: patients.get(db, DESK, w.patient.id),
-        "patients.duplicates": lambda db: patients.duplicates(db, DESK, draft),
-        "practice_admin.list_locations": lambda db: practice_admin.list_locations(db, ADMIN),
-        "practice_admin.get_location": lambda db: practice_admin.get_location(db, ADMIN, "EAST"),
+        "patients.get": lambda db: patients.get(db, w.desk, w.patient.id),
+        "patients.duplicates": lambda db: patients.duplicates(db, w.desk, draft),
+        "practice_admin.list_locations": lambda db: practice_admin.list_locations(db, w.admin),
+        "practice_admin.get_location": lambda db: practice_admin.get_location(db, w.admin, "EAST"),
         "practice_admin.create_location": lambda db: practice_admin.create_location(
-            db, ADMIN, "NORTH", "Test Site North", "America/New_York"
+            db, w.admin, "NORTH", "Test Site North", "America/New_York"
         ),
         "practice_admin.update_location": lambda db: practice_admin.update_location(
-            db, ADMIN, "EAST", w.location.version, name="Test Site East B"
+            db, w.admin, "EAST", w.location.version, name="Test Site East B"
         ),
         "practice_admin.deactivate_location": lambda db: practice_admin.deactivate_location(
-            db, ADMIN, "EAST", w.location.version
+            db, w.admin, "EAST", w.location.version
         ),
         "practice_admin.set_opening_hours": lambda db: practice_admin.set_opening_hours(
-            db, ADMIN, "EAST", w.location.version, {0: DayHours(dt.time(9), dt.time(17))}
+            db, w.admin, "EAST", w.location.version, {0: DayHours(dt.time(9), dt.time(17))}
         ),
         "practice_admin.add_closure": lambda db: practice_admin.add_closure(
-            db, ADMIN, "EAST", MONDAY, MONDAY, reason="test"
+            db, w.admin, "EAST", MONDAY, MONDAY, reason="test"
         ),
         "practice_admin.remove_closure": lambda db: practice_admin.remove_closure(
-            db, ADMIN, w.closure_id
+            db, w.admin, w.closure_id
         ),
         "practice_admin.list_closures": lambda db: practice_admin.list_closures(
-            db, ADMIN, MONDAY, MONDAY + dt.timedelta(days=30)
+            db, w.admin, MONDAY, MONDAY + dt.timedelta(days=30)
         ),
         "practice_admin.list_appointment_types": lambda db: practice_admin.list_appointment_types(
-            db, ADMIN
+            db, w.admin
         ),
         "practice_admin.get_appointment_type": lambda db: practice_admin.get_appointment_type(
-            db, ADMIN, "FU45"
+            db, w.admin, "FU45"
         ),
         "practice_admin.create_appointment_type": (
-            lambda db: practice_admin.create_appointment_type(db, ADMIN, "FU30", "Short", 30)
+            lambda db: practice_admin.create_appointment_type(db, w.admin, "FU30", "Short", 30)
         ),
         "practice_admin.update_appointment_type": (
             lambda db: practice_admin.update_appointment_type(
-                db, ADMIN, w.kind, replace(w.kind, name="Follow-up B")
+                db, w.admin, w.kind, replace(w.kind, name="Follow-up B")
             )
         ),
         "practice_admin.deactivate_appointment_type": (
-            lambda db: practice_admin.deactivate_appointment_type(db, ADMIN, "FU45")
+            lambda db: practice_admin.deactivate_appointment_type(db, w.admin, "FU45")
         ),
-        "review.queue_options": lambda db: review.queue_options(db, DESK),
+        "review.queue_options": lambda db: review.queue_options(db, w.desk),
         "review.review_queue": lambda db: review.review_queue(
-            db, ADMIN, QueueFilter(MONDAY, MONDAY + dt.timedelta(days=7))
+            db, w.admin, QueueFilter(MONDAY, MONDAY + dt.timedelta(days=7))
         ),
-        "review.open_review": lambda db: review.open_review(db, ADMIN, w.intake_id),
-        "review.mark_reviewed": lambda db: review.mark_reviewed(db, ADMIN, key, now=NOW),
+        "review.open_review": lambda db: review.open_review(db, w.admin, w.intake_id),
+        "review.mark_reviewed": lambda db: review.mark_reviewed(db, w.admin, key, now=NOW),
         "review.return_to_front_desk": lambda db: review.return_to_front_desk(
-            db, ADMIN, key, "Call them.", now=NOW
+            db, w.admin, key, "Call them.", now=NOW
         ),
-        "review.returned_intakes": lambda db: review.returned_intakes(db, DESK, now=NOW),
+        "review.returned_intakes": lambda db: review.returned_intakes(db, w.desk, now=NOW),
         "schedule_view.location_day": lambda db: schedule_view.location_day(
-            db, DESK, p.east, MONDAY
+            db, w.desk, p.east, MONDAY
         ),
         "schedule_view.therapist_week": lambda db: schedule_view.therapist_week(
-            db, DESK, p.ann, MONDAY
+            db, w.desk, p.ann, MONDAY
         ),
         "schedule_view.waitlist_matches": lambda db: schedule_view.waitlist_matches(
-            db, DESK, replace(w.outcome, waitlist=(entry,)), now=NOW
+            db, w.desk, replace(w.outcome, waitlist=(entry,)), now=NOW
         ),
         "backup.make_backup": lambda db: backup.make_backup(
             db, _backup_folder(tmp), _backup_key(tmp), "practice"
@@ -269,45 +271,45 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         "schema.upgrade": lambda db: schema.upgrade(db),
         "schema.downgrade": lambda db: schema.downgrade(db, "base"),
         "slot_finder.find": lambda db: slot_finder.find(
-            db, DESK, SlotRequest(first_day=MONDAY, earliest=NOW, limit=3)
+            db, w.desk, SlotRequest(first_day=MONDAY, earliest=NOW, limit=3)
         ),
-        "staffing.list_therapists": lambda db: staffing.list_therapists(db, ADMIN),
-        "staffing.get_therapist": lambda db: staffing.get_therapist(db, ADMIN, p.ann),
+        "staffing.list_therapists": lambda db: staffing.list_therapists(db, w.admin),
+        "staffing.get_therapist": lambda db: staffing.get_therapist(db, w.admin, p.ann),
         "staffing.create_therapist": lambda db: staffing.create_therapist(
-            db, ADMIN, "Cid Testfield", location_codes=["EAST"]
+            db, w.admin, "Cid Testfield", location_codes=["EAST"]
         ),
         "staffing.update_therapist": lambda db: staffing.update_therapist(
-            db, ADMIN, p.ann, w.therapist.version, credentials="PT"
+            db, w.admin, p.ann, w.therapist.version, credentials="PT"
         ),
         "staffing.deactivate_therapist": lambda db: staffing.deactivate_therapist(
-            db, ADMIN, p.ann, w.therapist.version
+            db, w.admin, p.ann, w.therapist.version
         ),
         "staffing.assign_locations": lambda db: staffing.assign_locations(
-            db, ADMIN, p.ann, w.therapist.version, ["EAST", "WEST"]
+            db, w.admin, p.ann, w.therapist.version, ["EAST", "WEST"]
         ),
-        "staffing.list_templates": lambda db: staffing.list_templates(db, ADMIN),
+        "staffing.list_templates": lambda db: staffing.list_templates(db, w.admin),
         "staffing.add_template": lambda db: staffing.add_template(
-            db, ADMIN, p.ann, "EAST", 5, dt.time(8), dt.time(12), MONDAY
+            db, w.admin, p.ann, "EAST", 5, dt.time(8), dt.time(12), MONDAY
         ),
         "staffing.update_template": lambda db: staffing.update_template(
-            db, ADMIN, w.template, replace(w.template, end=dt.time(11))
+            db, w.admin, w.template, replace(w.template, end=dt.time(11))
         ),
-        "staffing.remove_template": lambda db: staffing.remove_template(db, ADMIN, w.template.id),
+        "staffing.remove_template": lambda db: staffing.remove_template(db, w.admin, w.template.id),
         "staffing.add_time_off": lambda db: staffing.add_time_off(
-            db, ADMIN, p.ann, NOW + dt.timedelta(days=20), NOW + dt.timedelta(days=21)
+            db, w.admin, p.ann, NOW + dt.timedelta(days=20), NOW + dt.timedelta(days=21)
         ),
-        "staffing.remove_time_off": lambda db: staffing.remove_time_off(db, ADMIN, w.time_off_id),
+        "staffing.remove_time_off": lambda db: staffing.remove_time_off(db, w.admin, w.time_off_id),
         "staffing.list_time_off": lambda db: staffing.list_time_off(
-            db, ADMIN, NOW, NOW + dt.timedelta(days=60)
+            db, w.admin, NOW, NOW + dt.timedelta(days=60)
         ),
         "startup.journal_folder": lambda db: startup.journal_folder(db),
-        "journal_key.journal_key": lambda db: journal_key.journal_key(db, DESK),
+        "journal_key.journal_key": lambda db: journal_key.journal_key(db, w.desk),
         "waitlist.add": lambda db: waitlist.add(
-            db, DESK, p.patients[3], WaitlistPreferences(), type_code="FU45"
+            db, w.desk, p.patients[3], WaitlistPreferences(), type_code="FU45"
         ),
-        "waitlist.waiting": lambda db: waitlist.waiting(db, DESK),
-        "waitlist.offer": lambda db: waitlist.offer(db, DESK, entry.id, entry.version),
-        "waitlist.remove": lambda db: waitlist.remove(db, DESK, entry.id, entry.version),
+        "waitlist.waiting": lambda db: waitlist.waiting(db, w.desk),
+        "waitlist.offer": lambda db: waitlist.offer(db, w.desk, entry.id, entry.version),
+        "waitlist.remove": lambda db: waitlist.remove(db, w.desk, entry.id, entry.version),
     }
 
 
@@ -388,6 +390,7 @@ def world(world_url: str) -> World:
     )
     db = open_database(world_url)
     try:
+        ADMIN, DESK = admin(db), desk(db)
         p = build(db)
         intake_id = screened_intake(db, p.patients[0])
         slot = slot_finder.find(db, DESK, SlotRequest(first_day=MONDAY, earliest=NOW, limit=1))[0]
@@ -430,6 +433,8 @@ def world(world_url: str) -> World:
             entry=entry,
             therapist=staffing.get_therapist(db, ADMIN, p.ann),
             patient=patients.get(db, DESK, p.patients[1]),
+            admin=ADMIN,
+            desk=DESK,
         )
     finally:
         db.close()

@@ -18,83 +18,96 @@ from intake.domain.errors import (
 )
 from intake.domain.patient import PatientDraft
 from intake.services import intakes, patients
-from intake.services.actor import Actor
 from intake.services.database import Database
+from tests.db.practice import desk, signed_in
 from tests.unit.screening.builders import answers_for
 
-DESK = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
 ON = dt.date(2026, 11, 24)
 
 
 def _patient(database) -> int:  # type: ignore[no-untyped-def]
     draft = PatientDraft("Testcase", "Synthia", dt.date(1980, 5, 6), "female")
-    return patients.register(database, DESK, draft).id
+    return patients.register(database, desk(database), draft).id
 
 
 def test_a_draft_is_created_then_updated_with_its_version(database):  # type: ignore[no-untyped-def]
     pid = _patient(database)
-    first = intakes.save_draft(database, DESK, {"has_headache": True}, patient_id=pid, on=ON)
+    first = intakes.save_draft(
+        database, desk(database), {"has_headache": True}, patient_id=pid, on=ON
+    )
     assert (first.status, first.patient_id) == (IntakeStatus.DRAFT, pid)
     assert first.screening is not None and not first.screening.complete
     second = intakes.save_draft(
         database,
-        DESK,
+        desk(database),
         {"has_headache": True, "rf_sudden_onset": True},
         intake_id=first.id,
         version=first.version,
         on=ON,
     )
     assert second.version == first.version + 1 and second.triage == "emergency"
-    assert intakes.get(database, DESK, first.id).answers == {
+    assert intakes.get(database, desk(database), first.id).answers == {
         "has_headache": True,
         "rf_sudden_onset": True,
     }
 
 
 def test_a_stale_draft_from_another_pc_is_refused(database):  # type: ignore[no-untyped-def]
-    info = intakes.save_draft(database, DESK, {"has_neck_pain": True}, on=ON)
-    intakes.save_draft(database, DESK, {"has_neck_pain": False}, intake_id=info.id, version=1)
+    info = intakes.save_draft(database, desk(database), {"has_neck_pain": True}, on=ON)
+    intakes.save_draft(
+        database, desk(database), {"has_neck_pain": False}, intake_id=info.id, version=1
+    )
     with pytest.raises(StaleRecord):
-        intakes.save_draft(database, DESK, {"has_neck_pain": True}, intake_id=info.id, version=1)
-    assert intakes.get(database, DESK, info.id).answers == {"has_neck_pain": False}
+        intakes.save_draft(
+            database, desk(database), {"has_neck_pain": True}, intake_id=info.id, version=1
+        )
+    assert intakes.get(database, desk(database), info.id).answers == {"has_neck_pain": False}
 
 
 def test_submit_needs_a_complete_screen_and_ends_the_draft(database):  # type: ignore[no-untyped-def]
     pid = _patient(database)
     checklist = screening.load_checklist(None)
-    partial = intakes.save_draft(database, DESK, {"has_headache": False}, patient_id=pid, on=ON)
+    partial = intakes.save_draft(
+        database, desk(database), {"has_headache": False}, patient_id=pid, on=ON
+    )
     with pytest.raises(Invalid):
-        intakes.submit(database, DESK, partial.id, partial.version, {"has_headache": False})
+        intakes.submit(
+            database, desk(database), partial.id, partial.version, {"has_headache": False}
+        )
     answers = answers_for(checklist)
-    done = intakes.submit(database, DESK, partial.id, partial.version, answers, on=ON)
+    done = intakes.submit(database, desk(database), partial.id, partial.version, answers, on=ON)
     assert done.status == IntakeStatus.SUBMITTED
-    assert intakes.list_unfinished(database, DESK) == []
+    assert intakes.list_unfinished(database, desk(database)) == []
     with pytest.raises(StaleRecord):  # a late autosave never reopens it
-        intakes.save_draft(database, DESK, answers, intake_id=done.id, version=done.version)
+        intakes.save_draft(
+            database, desk(database), answers, intake_id=done.id, version=done.version
+        )
 
 
 def test_unfinished_lists_drafts_newest_first_with_the_patient(database):  # type: ignore[no-untyped-def]
     pid = _patient(database)
-    older = intakes.save_draft(database, DESK, {"has_neck_pain": True}, on=ON)
-    newer = intakes.save_draft(database, DESK, {"pain_now": 6}, patient_id=pid, on=ON)
-    found = intakes.list_unfinished(database, DESK)
+    older = intakes.save_draft(database, desk(database), {"has_neck_pain": True}, on=ON)
+    newer = intakes.save_draft(database, desk(database), {"pain_now": 6}, patient_id=pid, on=ON)
+    found = intakes.list_unfinished(database, desk(database))
     assert [u.id for u in found] == [newer.id, older.id]
     assert found[0].answers == {"pain_now": 6}
     assert found[0].patient_label.startswith("Testcase, Synthia (M")
     assert found[1].patient_label == ""
-    someone_else = Actor(None, "desk-other", Role.FRONT_DESK, "other-pc")
-    assert len(intakes.list_unfinished(database, someone_else)) == 2  # both unsigned (no user)
+    someone_else = signed_in(
+        database, Role.FRONT_DESK, username="desk-other", workstation="other-pc"
+    )
+    assert intakes.list_unfinished(database, someone_else) == []  # each person's own drafts
 
 
 def test_invalid_answers_are_refused(database):  # type: ignore[no-untyped-def]
     with pytest.raises(Invalid) as caught:
-        intakes.save_draft(database, DESK, {"pain_now": 11}, on=ON)
+        intakes.save_draft(database, desk(database), {"pain_now": 11}, on=ON)
     assert "pain_now" in caught.value.problems
 
 
 def test_audit_names_fields_never_values(database):  # type: ignore[no-untyped-def]
-    info = intakes.save_draft(database, DESK, {"symptom_duration_weeks": 37}, on=ON)
-    intakes.get(database, DESK, info.id)
+    info = intakes.save_draft(database, desk(database), {"symptom_duration_weeks": 37}, on=ON)
+    intakes.get(database, desk(database), info.id)
     with database.reading() as session:
         events = session.scalars(select(AuditEvent).where(AuditEvent.entity == "intake")).all()
     assert [e.action for e in events] == ["create", "open"]
@@ -104,12 +117,12 @@ def test_audit_names_fields_never_values(database):  # type: ignore[no-untyped-d
 
 def test_an_unknown_intake_is_not_found(database):  # type: ignore[no-untyped-def]
     with pytest.raises(NotFound):
-        intakes.get(database, DESK, 999)
+        intakes.get(database, desk(database), 999)
 
 
-def test_a_lost_connection_is_a_known_error(tmp_path):  # type: ignore[no-untyped-def]
+def test_a_lost_connection_is_a_known_error(database, tmp_path):  # type: ignore[no-untyped-def]
     gone = Database(create_engine(f"sqlite+pysqlite:///{tmp_path / 'missing' / 'x.sqlite3'}"))
     with pytest.raises(DatabaseUnavailable) as caught:
-        intakes.save_draft(gone, DESK, {"pain_now": 4})
+        intakes.save_draft(gone, desk(database), {"pain_now": 4})
     assert "4" not in str(caught.value)
     gone.close()

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from intake.db.models import JournalKey
 from intake.domain.accounts import SignInRequired
 from intake.domain.enums import Role
+from intake.domain.errors import PermissionDenied
 from intake.services import accounts, schema
 from intake.services.actor import SYSTEM, Actor
 from intake.services.database import Database, open_database
@@ -37,7 +38,7 @@ def test_a_switched_off_account_gets_no_key(database: Database, cheap_hasher):  
     accounts.deactivate_account(database, SYSTEM, info.id, info.version)
     with pytest.raises(SignInRequired):
         journal_key(database, actor)
-    with pytest.raises(SignInRequired):  # an account that never was
+    with pytest.raises(PermissionDenied):  # an account that never was: not a sign-in's
         journal_key(database, Actor(10_000, "nobody", Role.ADMIN, "pc-1"))
 
 

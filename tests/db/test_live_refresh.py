@@ -10,7 +10,7 @@ from intake.domain.booking import BookingRequest
 from intake.services import booking, changes
 from intake.services.changes import ScheduleChange
 from intake.services.database import open_database
-from tests.db.practice import DESK, MONDAY, NOW, at, build
+from tests.db.practice import MONDAY, NOW, at, build, desk
 
 WAIT_S = 2.0  # the promise: within two seconds
 
@@ -28,7 +28,7 @@ def test_a_booking_on_one_pc_reaches_the_other(database_url: str) -> None:
         request = BookingRequest(
             practice.patients[0], practice.ann, practice.east, at(MONDAY, 9), "FU45"
         )
-        booking.book(first, DESK, request, now=NOW)
+        booking.book(first, desk(first), request, now=NOW)
         change = heard.get(timeout=WAIT_S)
         assert change.concerns(practice.east, (MONDAY,))
         if first.backend == "postgresql":  # the payload names place and day, nothing else

@@ -15,7 +15,7 @@ from intake.domain.errors import StaleRecord
 from intake.domain.patient import PatientDraft, PatientInfo
 from intake.services import patient_index, patient_search, patients
 from intake.services.database import Database, connect
-from tests.db.practice import ADMIN, DESK
+from tests.db.practice import admin, desk
 
 PCS = 8  # each with its own engine (its own connection), half of them changing the phone
 ROUNDS = 40  # 320 saves in all
@@ -60,19 +60,21 @@ def _stored_keys(database: Database, patient_id: int) -> set[str]:
 def test_racing_saves_keep_versions_and_search_keys_right(database, database_url: str):  # type: ignore[no-untyped-def]
     first = patients.register(
         database,
-        ADMIN,
+        admin(database),
         PatientDraft("Racewood", "Sample", dt.date(1980, 1, 1), "other", phone="555 0100"),
         today=TODAY,
     )
     pcs = [connect(database_url) for _ in range(PCS)]
     try:
         for round_ in range(ROUNDS):
-            seen = patients.get(database, ADMIN, first.id)
+            seen = patients.get(database, admin(database), first.id)
             phones = [f"555 {round_:02d}{pc:02d}" for pc in range(PCS // 2)]
             drafts = [_draft(seen, phone=p) for p in phones] + [_draft(seen)] * (PCS - len(phones))
             results = _race(
                 [
-                    lambda db=db, d=d, v=seen.version: patients.update(db, DESK, first.id, v, d)
+                    lambda db=db, d=d, v=seen.version: patients.update(
+                        db, desk(database), first.id, v, d
+                    )
                     for db, d in zip(pcs, drafts, strict=True)
                 ]
             )
@@ -81,11 +83,11 @@ def test_racing_saves_keep_versions_and_search_keys_right(database, database_url
             assert not bugs, f"round {round_}: {bugs!r}"
             changed = [r for r in results[: len(phones)] if isinstance(r, PatientInfo)]
             assert len(changed) == 1, f"round {round_}: one changing save wins, got {changed}"
-            now = patients.get(database, ADMIN, first.id)
+            now = patients.get(database, admin(database), first.id)
             assert now.phone == changed[0].phone and now.version == seen.version + 1
             expected = {r["key"] for r in patient_index.key_rows(now)}
             assert _stored_keys(database, first.id) == expected, f"round {round_}"
-            hits = patient_search.search(database, DESK, now.phone, today=TODAY).hits
+            hits = patient_search.search(database, desk(database), now.phone, today=TODAY).hits
             assert [h.id for h in hits] == [first.id], f"round {round_}: not found by new phone"
     finally:
         for db in pcs:
@@ -94,27 +96,27 @@ def test_racing_saves_keep_versions_and_search_keys_right(database, database_url
 
 def test_a_save_with_no_changes_on_a_stale_copy_is_refused(database):  # type: ignore[no-untyped-def]
     info = patients.register(
-        database, ADMIN, PatientDraft("Staleton", "Sample", dt.date(1980, 1, 1), "other")
+        database, admin(database), PatientDraft("Staleton", "Sample", dt.date(1980, 1, 1), "other")
     )
-    patients.update(database, DESK, info.id, info.version, _draft(info, phone="555 0101"))
+    patients.update(database, desk(database), info.id, info.version, _draft(info, phone="555 0101"))
     try:
-        patients.update(database, DESK, info.id, info.version, _draft(info))
+        patients.update(database, desk(database), info.id, info.version, _draft(info))
     except StaleRecord:
         pass
     else:
         raise AssertionError("a stale save with no changes was accepted")
-    now = patients.get(database, ADMIN, info.id)
+    now = patients.get(database, admin(database), info.id)
     assert now.phone == "555 0101"
     assert "#p5550101" in _stored_keys(database, info.id)
 
 
 def test_a_save_with_no_changes_keeps_the_version(database):  # type: ignore[no-untyped-def]
     info = patients.register(
-        database, ADMIN, PatientDraft("Sameton", "Sample", dt.date(1980, 1, 1), "other")
+        database, admin(database), PatientDraft("Sameton", "Sample", dt.date(1980, 1, 1), "other")
     )
     with database.reading() as session:
         before = session.execute(text("SELECT created_at, updated_at FROM patients")).one()
-    again = patients.update(database, DESK, info.id, info.version, _draft(info))
+    again = patients.update(database, desk(database), info.id, info.version, _draft(info))
     assert again.version == info.version  # other PCs' open copies stay current
     with database.reading() as session:
         stamps = session.execute(text("SELECT created_at, updated_at FROM patients")).one()

@@ -10,13 +10,11 @@ from sqlalchemy import func, select
 from intake.db.models import AuditEvent, Patient
 from intake.db.models.patient import PatientSearchKey
 from intake.domain.duplicates import Likeness
-from intake.domain.enums import Role
 from intake.domain.errors import PermissionDenied, StaleRecord
 from intake.domain.patient import PatientDraft
 from intake.services import patient_index, patient_search, patients
-from intake.services.actor import Actor
+from tests.db.practice import desk
 
-DESK = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
 TODAY = dt.date(2027, 2, 22)
 
 PEOPLE = (
@@ -33,12 +31,12 @@ def people(database):  # type: ignore[no-untyped-def]
     ids = []
     for family, given, born, sex, phone, email in PEOPLE:
         draft = PatientDraft(family, given, born, sex, phone=phone, email=email)
-        ids.append(patients.register(database, DESK, draft, today=TODAY).id)
+        ids.append(patients.register(database, desk(database), draft, today=TODAY).id)
     return ids
 
 
 def names(database, text: str, **kw: object) -> list[str]:  # type: ignore[no-untyped-def]
-    result = patient_search.search(database, DESK, text, today=TODAY, **kw)  # type: ignore[arg-type]
+    result = patient_search.search(database, desk(database), text, today=TODAY, **kw)  # type: ignore[arg-type]
     return [f"{h.given_name} {h.family_name}" for h in result.hits]
 
 
@@ -74,22 +72,22 @@ def test_phone_digits_with_any_punctuation_from_the_start_or_the_end(database, p
 
 
 def test_record_number_in_full_or_as_a_number(database, people):
-    mrn = patient_search.search(database, DESK, "samplename", today=TODAY).hits[0].mrn
+    mrn = patient_search.search(database, desk(database), "samplename", today=TODAY).hits[0].mrn
     number = str(int(mrn[1:]))
     for typed in (mrn, mrn.lower(), number):
-        hits = patient_search.search(database, DESK, typed, today=TODAY).hits
+        hits = patient_search.search(database, desk(database), typed, today=TODAY).hits
         assert hits[0].mrn == mrn and hits[0].matched == "record number"
 
 
 def test_limit_and_order(database, people):
-    result = patient_search.search(database, DESK, "1980-03-07", today=TODAY, limit=1)
+    result = patient_search.search(database, desk(database), "1980-03-07", today=TODAY, limit=1)
     assert len(result.hits) == 1 and result.more
     assert [h.family_name for h in result.hits] == ["Exampleton"]  # by name within a key
-    assert not patient_search.search(database, DESK, "bram", today=TODAY).more
+    assert not patient_search.search(database, desk(database), "bram", today=TODAY).more
 
 
 def test_search_is_audited_without_the_query(database, people):
-    patient_search.search(database, DESK, "testcase", today=TODAY)
+    patient_search.search(database, desk(database), "testcase", today=TODAY)
     with database.reading() as session:
         events = (
             session.execute(select(AuditEvent).where(AuditEvent.action == "search")).scalars().all()
@@ -107,14 +105,14 @@ def test_search_needs_the_patients_permission(database):
 
 
 def test_an_update_moves_the_search_keys_and_checks_the_version(database, people):
-    info = patients.get(database, DESK, people[1])
+    info = patients.get(database, desk(database), people[1])
     changed = PatientDraft("Renamedcase", "Adam", info.date_of_birth, "male", phone=info.phone)
-    updated = patients.update(database, DESK, info.id, info.version, changed, today=TODAY)
+    updated = patients.update(database, desk(database), info.id, info.version, changed, today=TODAY)
     assert updated.version == info.version + 1
     assert names(database, "renamed") == ["Adam Renamedcase"]
     assert names(database, "adam test") == []
     with pytest.raises(StaleRecord):
-        patients.update(database, DESK, info.id, info.version, changed, today=TODAY)
+        patients.update(database, desk(database), info.id, info.version, changed, today=TODAY)
 
 
 def test_rebuild_recreates_the_same_keys(database, people):
@@ -128,7 +126,7 @@ def test_rebuild_recreates_the_same_keys(database, people):
 
 def test_duplicates_are_ranked_with_their_reasons(database, people):
     draft = PatientDraft("Testkase", "Zoe", dt.date(1980, 3, 7), "female", phone="212-555-0101")
-    found = patients.duplicates(database, DESK, draft)
+    found = patients.duplicates(database, desk(database), draft)
     best = found[0]
     assert (best.patient.family_name, best.patient.given_name) == ("Testcase", "Zoë")
     assert best.likeness is Likeness.LIKELY
@@ -139,8 +137,8 @@ def test_duplicates_are_ranked_with_their_reasons(database, people):
 
 def test_no_duplicates_for_someone_new(database, people):
     draft = PatientDraft("Uniquename", "Quinn", dt.date(1966, 6, 16), "other")
-    assert patients.duplicates(database, DESK, draft) == ()
-    assert patients.duplicates(database, DESK, PatientDraft("", "", None, "")) == ()
+    assert patients.duplicates(database, desk(database), draft) == ()
+    assert patients.duplicates(database, desk(database), PatientDraft("", "", None, "")) == ()
 
 
 def test_a_registered_patient_has_its_keys(database, people):

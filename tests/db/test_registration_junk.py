@@ -16,7 +16,7 @@ from intake.domain.errors import Invalid
 from intake.domain.patient import DRAFT_FIELDS, MAX_LENGTHS, PatientDraft
 from intake.services import patients
 from intake.services.database import Database, open_database
-from tests.db.practice import ADMIN
+from tests.db.practice import admin
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -65,11 +65,11 @@ def every_backend(database: Database, tmp_path: Path) -> Iterator[list[Database]
 
 def _outcome(database: Database, draft: PatientDraft) -> tuple[str, object]:
     try:
-        saved = patients.register(database, ADMIN, draft, today=TODAY)
+        saved = patients.register(database, admin(database), draft, today=TODAY)
     except Invalid as refused:
         assert refused.problems and set(refused.problems) <= set(DRAFT_FIELDS)
         return "invalid", tuple(sorted(refused.problems.items()))
-    stored = patients.get(database, ADMIN, saved.id)  # read back from the database
+    stored = patients.get(database, admin(database), saved.id)  # read back from the database
     assert stored == saved
     return "stored", tuple(getattr(stored, f) for f in DRAFT_FIELDS)
 
@@ -93,12 +93,12 @@ def test_names_folding_past_their_column_are_refused_not_crashed(database):  # t
             PatientDraft("Testcase", "Sample", dt.date(1980, 1, 1), "other"), **{field: text}
         )
         with pytest.raises(Invalid) as refused:
-            patients.register(database, ADMIN, draft, today=TODAY)
+            patients.register(database, admin(database), draft, today=TODAY)
         assert set(refused.value.problems) == {field}
 
 
 def test_a_nul_character_is_refused_naming_the_field(database):  # type: ignore[no-untyped-def]
     draft = PatientDraft("Test\x00case", "Sample", dt.date(1980, 1, 1), "other")
     with pytest.raises(Invalid) as refused:
-        patients.register(database, ADMIN, draft, today=TODAY)
+        patients.register(database, admin(database), draft, today=TODAY)
     assert set(refused.value.problems) == {"family_name"}

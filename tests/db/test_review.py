@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import pytest
 from sqlalchemy import create_engine, select, update
 
-from intake.db.models import Appointment, AuditEvent, StaffUser, Therapist
+from intake.db.models import Appointment, AuditEvent, Therapist
 from intake.domain.booking import BookingRequest
 from intake.domain.enums import IntakeStatus, Role
 from intake.domain.errors import (
@@ -22,7 +22,16 @@ from intake.domain.review import QueueFilter
 from intake.services import booking, review
 from intake.services.actor import Actor
 from intake.services.database import Database
-from tests.db.practice import DESK, MONDAY, NOW, SCREENED_ON, at, build, screened_intake
+from tests.db.practice import (
+    MONDAY,
+    NOW,
+    SCREENED_ON,
+    at,
+    build,
+    desk,
+    screened_intake,
+    signed_in,
+)
 from tests.unit.screening.builders import ndi_sections
 
 # A synthetic red-flag case a therapist must review: every flag is bookable ("review").
@@ -68,26 +77,23 @@ class ReviewPractice:
 
 def review_practice(database: Database) -> ReviewPractice:  # Four visits with intakes.
     built = build(database)
+    ann_actor = signed_in(
+        database, Role.THERAPIST, username="ann-test", display_name="Ann Testwood PT"
+    )
+    ben_actor = signed_in(
+        database, Role.THERAPIST, username="ben-test", display_name="Ben Samplefield",
+        workstation="test-pc-2",
+    )  # fmt: skip
+    ann_user, ben_user = ann_actor.user_id, ben_actor.user_id
     with database.writing() as session:
-        users = [
-            StaffUser(username=name, display_name=shown, role="therapist", password_hash="x")
-            for name, shown in (("ann-test", "Ann Testwood PT"), ("ben-test", "Ben Samplefield"))
-        ]
-        session.add_all(users)
-        session.flush()
-        session.execute(
-            update(Therapist).where(Therapist.id == built.ann).values(user_id=users[0].id)
-        )
-        session.execute(
-            update(Therapist).where(Therapist.id == built.ben).values(user_id=users[1].id)
-        )
-        ann_user, ben_user = users[0].id, users[1].id
+        session.execute(update(Therapist).where(Therapist.id == built.ann).values(user_id=ann_user))
+        session.execute(update(Therapist).where(Therapist.id == built.ben).values(user_id=ben_user))
     p = built.patients
 
     def visit(patient: int, start: dt.datetime, therapist: int, location: int, **answers) -> int:  # type: ignore[no-untyped-def]
         intake_id = screened_intake(database, p[patient], **answers)
         request = BookingRequest(p[patient], therapist, location, start, intake_id=intake_id)
-        return booking.book(database, DESK, request, now=NOW).id
+        return booking.book(database, desk(database), request, now=NOW).id
 
     later = visit(0, at(MONDAY + dt.timedelta(days=1), 8), built.ann, built.east)
     red = visit(1, at(MONDAY, 10), built.ann, built.east, **RED_FLAGS)
@@ -101,8 +107,8 @@ def review_practice(database: Database) -> ReviewPractice:  # Four visits with i
         built.east,
         built.west,
         ann_user,
-        Actor(ann_user, "ann-test", Role.THERAPIST, "test-pc"),
-        Actor(ben_user, "ben-test", Role.THERAPIST, "test-pc-2"),
+        ann_actor,
+        ben_actor,
         red,
         plain,
         later,
@@ -132,8 +138,8 @@ def test_options_default_to_the_signed_in_therapist(database, rp):
     assert options.my_therapist_id == rp.ann and options.can_sign_off
     assert [t.label for t in options.therapists] == ["Ann Testwood", "Ben Samplefield"]
     assert {loc.id for loc in options.locations} == {rp.east, rp.west}
-    desk = review.queue_options(database, DESK)
-    assert desk.my_therapist_id is None and not desk.can_sign_off
+    front = review.queue_options(database, desk(database))
+    assert front.my_therapist_id is None and not front.can_sign_off
 
 
 def test_queue_filters_and_orders_unreviewed_first(database, rp):
@@ -192,7 +198,7 @@ def test_sign_off_and_return_round_trip(database, rp):
     assert returned.status == IntakeStatus.RETURNED
     assert returned.returned_by == "Ann Testwood PT" and returned.returned_at is not None
     assert returned.return_note == "Call the patient about the dizziness."
-    listed = review.returned_intakes(database, DESK, now=NOW)
+    listed = review.returned_intakes(database, desk(database), now=NOW)
     assert [r.intake_id for r in listed] == [rp.red_intake]
     assert listed[0].note == returned.return_note and listed[0].returned_by == "Ann Testwood PT"
     assert listed[0].next_visit is not None and listed[0].next_visit.id == rp.red
@@ -200,7 +206,7 @@ def test_sign_off_and_return_round_trip(database, rp):
     assert again.sign_off.status == IntakeStatus.RETURNED
     reviewed = review.mark_reviewed(database, rp.ben_actor, again.key)
     assert reviewed.status == IntakeStatus.REVIEWED and reviewed.reviewed_by == "Ben Samplefield"
-    assert review.returned_intakes(database, DESK, now=NOW) == []
+    assert review.returned_intakes(database, desk(database), now=NOW) == []
     assert _open(database, rp).sign_off.reviewed_by == "Ben Samplefield"
     with database.reading() as session:
         events = session.scalars(
@@ -227,9 +233,9 @@ def test_a_second_sign_off_of_the_same_version_is_a_conflict(database, rp):
 def test_only_therapists_and_admins_sign_off(database, rp):
     opened = _open(database, rp)
     with pytest.raises(PermissionDenied):
-        review.mark_reviewed(database, DESK, opened.key)
+        review.mark_reviewed(database, desk(database), opened.key)
     with pytest.raises(PermissionDenied):
-        review.return_to_front_desk(database, DESK, opened.key, "A note.")
+        review.return_to_front_desk(database, desk(database), opened.key, "A note.")
     assert _open(database, rp).sign_off.status == IntakeStatus.SUBMITTED
 
 
@@ -241,10 +247,10 @@ def test_a_blank_note_is_refused(database, rp):
 
 def test_a_moved_or_cancelled_appointment_stops_the_sign_off(database, rp):
     opened = _open(database, rp)
-    visit = booking.get_visit(database, DESK, rp.red)
+    visit = booking.get_visit(database, desk(database), rp.red)
     booking.reschedule(
         database,
-        DESK,
+        desk(database),
         rp.red,
         visit.version,
         therapist_id=rp.ann,
@@ -256,7 +262,9 @@ def test_a_moved_or_cancelled_appointment_stops_the_sign_off(database, rp):
         review.mark_reviewed(database, rp.ann_actor, opened.key)
     moved = _open(database, rp)
     assert moved.appointment is not None and moved.appointment.local_start.hour == 11
-    booking.cancel(database, DESK, rp.red, moved.appointment.version, "synthetic test", now=NOW)
+    booking.cancel(
+        database, desk(database), rp.red, moved.appointment.version, "synthetic test", now=NOW
+    )
     with pytest.raises(StaleRecord, match="cancelled or deleted"):
         review.return_to_front_desk(database, rp.ann_actor, moved.key, "Call them.")
     gone = _open(database, rp)
@@ -270,9 +278,9 @@ def test_an_unknown_intake_is_not_found(database, rp):
         review.open_review(database, rp.ann_actor, 99_999)
 
 
-def test_a_lost_connection_is_a_known_error(tmp_path):  # type: ignore[no-untyped-def]
+def test_a_lost_connection_is_a_known_error(database, tmp_path):  # type: ignore[no-untyped-def]
     gone = Database(create_engine(f"sqlite+pysqlite:///{tmp_path / 'missing' / 'x.sqlite3'}"))
-    actor = Actor(None, "ann-test", Role.THERAPIST, "test-pc")
+    actor = signed_in(database, Role.THERAPIST, username="ann-test")
     with pytest.raises(DatabaseUnavailable, match="nothing was signed"):
         review.return_to_front_desk(gone, actor, review.ReviewKey(1, 1), "Call the patient.")
     gone.close()

@@ -23,7 +23,7 @@ from sqlalchemy import func, select
 
 import intake.services
 from intake.db.models import AuditEvent
-from intake.domain.accounts import AuditQuery
+from intake.domain.accounts import AuditQuery, SignInRefused
 from intake.domain.booking import BookingRequest, SlotRequest, WaitlistPreferences
 from intake.domain.enums import Role
 from intake.domain.errors import PermissionDenied
@@ -41,7 +41,7 @@ from intake.services import (
     staffing,
     waitlist,
 )
-from intake.services.actor import SYSTEM, Actor
+from intake.services.actor import NOT_ISSUED, SYSTEM, Actor
 from tests.db.practice import MONDAY, NOW, SmallPractice, build, screened_intake
 from tests.db.test_accounts import PASSWORD, cheap_hasher  # noqa: F401
 
@@ -432,6 +432,7 @@ EXEMPT: dict[str, str] = {
     "waitlist.matches_for_freed": _IN_TRANSACTION,
     "waitlist.close_as_booked": _IN_TRANSACTION,
     "accounts.sign_in": _BEFORE_SIGN_IN,
+    "actor.issue": "seals the actor a sign-in gives; only accounts.py calls it (test_actor_seal)",
     "accounts.needs_first_admin": _BEFORE_SIGN_IN + "; says only whether any account exists",
     "accounts.create_first_admin": _BEFORE_SIGN_IN + "; refused once any account exists",
     "changes.watch": _NO_DATA + "; says only that a schedule changed, not what",
@@ -481,14 +482,7 @@ def _expected(permission: Permission | None, role: Role) -> bool:
 
 def test_every_service_function_as_every_role(database, cheap_hasher, tmp_path):  # noqa: F811
     world = World(database, build(database), tmp_path)
-    actors = {
-        role: (lambda info, r=role: Actor(info.id, info.username, r, "role-pc"))(
-            accounts.create_account(
-                database, SYSTEM, f"as-{role.value.replace('_', '-')}", "Role", role, PASSWORD
-            )
-        )
-        for role in Role
-    }
+    actors = {role: _signed_in_as(database, role) for role in Role}
     functions = public_service_functions()
     wrong: list[str] = []
     for key, (permission, factory) in TABLE.items():
@@ -511,6 +505,67 @@ def test_every_service_function_as_every_role(database, cheap_hasher, tmp_path):
     assert wrong == []
 
 
+def _signed_in_as(database: Any, role: Role) -> Actor:
+    name = f"as-{role.value.replace('_', '-')}"
+    accounts.create_account(database, SYSTEM, name, "Role", role, PASSWORD)
+    return accounts.sign_in(database, name, PASSWORD, workstation="role-pc")
+
+
+def _forgeries(desk: Actor, boss: Actor) -> dict[str, Actor]:
+    """Actors a screen could make up: none came from a sign-in as it stands."""
+    return {
+        "an admin built from a front-desk id": Actor(
+            desk.user_id, desk.username, Role.ADMIN, desk.workstation
+        ),
+        "a front desk made an admin with replace()": replace(desk, role=Role.ADMIN),
+        "an admin's session moved to another account": replace(boss, user_id=desk.user_id),
+        "an admin's session renamed": replace(boss, username="someone-else"),
+        "an admin's session moved to another PC": replace(boss, workstation="elsewhere"),
+        "a front desk's seal on an admin": Actor(
+            boss.user_id, boss.username, Role.ADMIN, boss.workstation, seal=desk.seal
+        ),
+    }
+
+
+def test_every_service_refuses_an_actor_no_sign_in_gave(database, cheap_hasher, tmp_path):  # noqa: F811
+    world = World(database, build(database), tmp_path)
+    desk, boss = _signed_in_as(database, Role.FRONT_DESK), _signed_in_as(database, Role.ADMIN)
+    forged = list(_forgeries(desk, boss).items())
+    functions = public_service_functions()
+    wrong: list[str] = []
+    for number, key in enumerate(TABLE):
+        how, actor = forged[number % len(forged)]  # every kind of forgery, spread over all
+        args, kwargs = TABLE[key][1](world, boss)
+        before = _audit_count(database)
+        try:
+            functions[key](database, actor, *args, **kwargs)
+        except PermissionDenied as refused:
+            if str(refused) != NOT_ISSUED:
+                wrong.append(f"{key} with {how}: refused, but saying {refused}")
+            elif _audit_count(database) != before:
+                wrong.append(f"{key} with {how}: refused but wrote to the audit trail")
+        except Exception as exc:
+            wrong.append(f"{key} with {how}: {type(exc).__name__}: {exc}")
+        else:
+            wrong.append(f"{key} with {how}: allowed")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("how", list(_forgeries(SYSTEM, SYSTEM)))
+def test_a_forged_admin_cannot_make_an_account(database, cheap_hasher, how):  # noqa: F811
+    desk, boss = _signed_in_as(database, Role.FRONT_DESK), _signed_in_as(database, Role.ADMIN)
+    forged = _forgeries(desk, boss)[how]
+    before = accounts.list_accounts(database, boss)
+    with pytest.raises(PermissionDenied) as refused:
+        accounts.create_account(database, forged, "mallory", "Mallory", Role.ADMIN, PASSWORD)
+    assert str(refused.value) == NOT_ISSUED
+    assert accounts.list_accounts(database, boss) == before
+    with pytest.raises(SignInRefused):
+        accounts.sign_in(database, "mallory", PASSWORD)
+    made = accounts.create_account(database, boss, "carol", "Carol", Role.ADMIN, PASSWORD)
+    assert made.username == "carol" and made.role == Role.ADMIN  # the real admin may
+
+
 def test_the_table_agrees_with_the_role_permissions():
     # Front desk: patients, intake, booking, schedule. Therapist: that plus review.
     # Admin: everything, including practice set-up, accounts and the audit trail.
@@ -524,4 +579,9 @@ def test_the_table_agrees_with_the_role_permissions():
 @pytest.mark.parametrize("role", list(Role))
 def test_the_system_actor_is_an_admin_but_not_a_person(role: Role):
     assert SYSTEM.user_id is None and SYSTEM.role == Role.ADMIN
-    assert Actor(None, "x", role).role == role
+    SYSTEM.require(Permission.ACCOUNTS)  # issued by the services, for the command line
+    made_up = Actor(None, "x", role)
+    assert made_up.role == role
+    with pytest.raises(PermissionDenied, match="not given by a sign-in"):
+        made_up.require(Permission.SCHEDULE)
+    assert "seal" not in repr(SYSTEM) and SYSTEM.seal.hex() not in repr(SYSTEM)

@@ -10,7 +10,7 @@ from intake.domain.booking import BookingRequest, WaitlistPreferences
 from intake.domain.enums import AppointmentStatus
 from intake.domain.practice import DayHours
 from intake.services import booking, ical_export, practice_admin, schedule_view, staffing, waitlist
-from tests.db.practice import ADMIN, DESK, MONDAY, NOW, at, build
+from tests.db.practice import MONDAY, NOW, admin, at, build, desk
 
 DST_SUNDAY = dt.date(2027, 3, 14)  # clocks go forward in America/New_York
 
@@ -19,7 +19,7 @@ def _book(database, practice, patient: int, start: dt.datetime, therapist=None, 
     request = BookingRequest(
         patient, therapist or practice.ann, location or practice.east, start, "FU45"
     )
-    return booking.book(database, DESK, request, now=NOW)
+    return booking.book(database, desk(database), request, now=NOW)
 
 
 def test_day_shows_visits_in_their_therapists_columns(database) -> None:  # type: ignore[no-untyped-def]
@@ -33,7 +33,7 @@ def test_day_shows_visits_in_their_therapists_columns(database) -> None:  # type
         practice.ben,
         practice.west,
     )
-    day = schedule_view.location_day(database, DESK, practice.east, MONDAY)
+    day = schedule_view.location_day(database, desk(database), practice.east, MONDAY)
     assert [c.therapist_name for c in day.columns] == ["Ann Testwood"]
     assert [(b.appointment_id, b.therapist_id) for b in day.blocks] == [(first.id, practice.ann)]
     block = day.blocks[0]
@@ -45,32 +45,41 @@ def test_day_shows_visits_in_their_therapists_columns(database) -> None:  # type
 
 def test_closure_and_time_off_are_reported(database) -> None:  # type: ignore[no-untyped-def]
     practice = build(database)
-    practice_admin.add_closure(database, ADMIN, "EAST", MONDAY, MONDAY, reason="Synthetic holiday")
+    practice_admin.add_closure(
+        database, admin(database), "EAST", MONDAY, MONDAY, reason="Synthetic holiday"
+    )
     staffing.add_time_off(
         database,
-        ADMIN,
+        admin(database),
         practice.ben,
         at(MONDAY, 9, 0, "America/Chicago"),
         at(MONDAY, 10, 0, "America/Chicago"),
         reason="Course",
     )
-    closed = schedule_view.location_day(database, DESK, practice.east, MONDAY)
+    closed = schedule_view.location_day(database, desk(database), practice.east, MONDAY)
     assert closed.closure_reason == "Synthetic holiday"
     assert [c.working for c in closed.columns] == [()]
-    west = schedule_view.location_day(database, DESK, practice.west, MONDAY)
+    west = schedule_view.location_day(database, desk(database), practice.west, MONDAY)
     assert len(west.columns[0].time_off) == 1
 
 
 def test_clock_change_day_places_visits_by_local_time(database) -> None:  # type: ignore[no-untyped-def]
     practice = build(database)
-    east = practice_admin.get_location(database, ADMIN, "EAST")
+    east = practice_admin.get_location(database, admin(database), "EAST")
     week = {d: DayHours(dt.time(8), dt.time(18)) for d in range(7)}
-    practice_admin.set_opening_hours(database, ADMIN, "EAST", east.version, week)
+    practice_admin.set_opening_hours(database, admin(database), "EAST", east.version, week)
     staffing.add_template(
-        database, ADMIN, practice.ann, "EAST", 6, dt.time(8), dt.time(12), dt.date(2027, 1, 1)
+        database,
+        admin(database),
+        practice.ann,
+        "EAST",
+        6,
+        dt.time(8),
+        dt.time(12),
+        dt.date(2027, 1, 1),
     )
     visit = _book(database, practice, practice.patients[0], at(DST_SUNDAY, 9))
-    day = schedule_view.location_day(database, DESK, practice.east, DST_SUNDAY)
+    day = schedule_view.location_day(database, desk(database), practice.east, DST_SUNDAY)
     assert day.day_span.end - day.day_span.start == dt.timedelta(hours=23)
     [block] = day.blocks
     assert block.appointment_id == visit.id
@@ -81,7 +90,7 @@ def test_clock_change_day_places_visits_by_local_time(database) -> None:  # type
 def test_week_spans_the_therapists_locations(database) -> None:  # type: ignore[no-untyped-def]
     practice = build(database)
     _book(database, practice, practice.patients[0], at(MONDAY, 10))
-    week = schedule_view.therapist_week(database, DESK, practice.ann, MONDAY)
+    week = schedule_view.therapist_week(database, desk(database), practice.ann, MONDAY)
     assert [p.code for p in week.locations] == ["EAST"]
     assert sorted({p.day.weekday() for p in week.places}) == [0, 1, 2, 3, 4]
     assert len(week.blocks) == 1 and week.blocks[0].local_start.date() == MONDAY
@@ -92,22 +101,24 @@ def test_cancel_lists_matching_waitlist_entries_with_a_bookable_slot(database) -
     visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
     entry = waitlist.add(
         database,
-        DESK,
+        desk(database),
         practice.patients[1],
         WaitlistPreferences(location_ids=(practice.east,)),
         type_code="FU45",
     )
-    outcome = booking.cancel(database, DESK, visit.id, visit.version, "Synthetic reason", now=NOW)
-    [match] = schedule_view.waitlist_matches(database, DESK, outcome, now=NOW)
+    outcome = booking.cancel(
+        database, desk(database), visit.id, visit.version, "Synthetic reason", now=NOW
+    )
+    [match] = schedule_view.waitlist_matches(database, desk(database), outcome, now=NOW)
     assert match.entry.id == entry.id and match.slot.start == at(MONDAY, 9)
-    day = schedule_view.location_day(database, DESK, practice.east, MONDAY)
+    day = schedule_view.location_day(database, desk(database), practice.east, MONDAY)
     assert day.blocks == ()  # cancelled visits leave the schedule
 
 
 def test_exports_csv_and_icalendar_without_names_in_the_calendar(database) -> None:  # type: ignore[no-untyped-def]
     practice = build(database)
     _book(database, practice, practice.patients[0], at(MONDAY, 9))
-    day = schedule_view.location_day(database, DESK, practice.east, MONDAY)
+    day = schedule_view.location_day(database, desk(database), practice.east, MONDAY)
     rows = schedule_view.schedule_csv(day.blocks).splitlines()
     assert rows[0].startswith("date,start,end") and "2027-03-01,09:00,09:45" in rows[1]
     calendar = Calendar.from_ical(ical_export.schedule_text(day.blocks))

@@ -11,16 +11,14 @@ import pytest
 from sqlalchemy import func, select
 
 from intake.db.models import AuditEvent, AvailabilityTemplate, Therapist, TimeOff
-from intake.domain.enums import Role
 from intake.domain.errors import Invalid, NotFound, PermissionDenied, StaleRecord
 from intake.domain.practice import DayHours, TherapistInfo
 from intake.services import practice_admin as admin
 from intake.services import staffing
-from intake.services.actor import Actor
 from intake.services.database import Database
+from tests.db.practice import admin as boss
+from tests.db.practice import desk
 
-ADMIN = Actor(user_id=None, username="admin-test", role=Role.ADMIN, workstation="test-pc")
-DESK = Actor(user_id=None, username="desk-test", role=Role.FRONT_DESK, workstation="test-pc")
 T = dt.time
 D = dt.date
 FROM = D(2026, 1, 5)
@@ -34,8 +32,11 @@ def count(database: Database, model: Any) -> int:
 
 
 def audit_trail(database: Database) -> list[tuple[str, str, list[str]]]:
+    """The trail of the practice set-up (the test's own sign-ins left out)."""
     with database.reading() as session:
-        rows = session.scalars(select(AuditEvent).order_by(AuditEvent.id))
+        rows = session.scalars(
+            select(AuditEvent).where(AuditEvent.entity != "account").order_by(AuditEvent.id)
+        )
         return [(e.action, e.entity, e.fields) for e in rows]
 
 
@@ -46,7 +47,7 @@ class Practice:
 
     def add(self, weekday: int, start: T, end: T, where: str = "N01", **kw: Any) -> Any:
         return staffing.add_template(
-            self.database, ADMIN, self.therapist.id, where, weekday, start, end,
+            self.database, boss(self.database), self.therapist.id, where, weekday, start, end,
             kw.pop("effective_from", FROM), **kw,
         )  # fmt: skip
 
@@ -66,11 +67,15 @@ def practice(database: Database) -> Practice:
         ("S02", "Test Site South", T(8), T(17)),
         ("E03", "Test Site East", T(8), T(17)),
     ):
-        loc = admin.create_location(database, ADMIN, code, name, "America/New_York")
+        loc = admin.create_location(database, boss(database), code, name, "America/New_York")
         week = {d: DayHours(opens, closes) for d in range(5)}
-        admin.set_opening_hours(database, ADMIN, code, loc.version, week)
+        admin.set_opening_hours(database, boss(database), code, loc.version, week)
     therapist = staffing.create_therapist(
-        database, ADMIN, "Test Therapist One", credentials="PT", location_codes=["n01", "S02"]
+        database,
+        boss(database),
+        "Test Therapist One",
+        credentials="PT",
+        location_codes=["n01", "S02"],
     )
     return Practice(database, therapist)
 
@@ -84,54 +89,58 @@ def test_create_therapist_with_locations(database: Database, practice: Practice)
         "Test Therapist One", "PT", True, 1,
     )  # fmt: skip
     assert info.location_codes == ("N01", "S02")
-    assert staffing.get_therapist(database, DESK, info.id) == info
+    assert staffing.get_therapist(database, desk(database), info.id) == info
     assert audit_trail(database)[-1] == (
         "create", "therapist", ["active", "credentials", "display_name", "locations"],
     )  # fmt: skip
-    assert staffing.list_therapists(database, DESK, location_code="S02") == [info]
-    assert staffing.list_therapists(database, DESK, location_code="E03") == []
+    assert staffing.list_therapists(database, desk(database), location_code="S02") == [info]
+    assert staffing.list_therapists(database, desk(database), location_code="E03") == []
 
 
 def test_therapist_input_is_checked(database: Database, practice: Practice):
     with pytest.raises(Invalid) as exc:
-        staffing.create_therapist(database, ADMIN, " ")
+        staffing.create_therapist(database, boss(database), " ")
     assert list(exc.value.problems) == ["display_name"]
     with pytest.raises(Invalid) as exc:
-        staffing.create_therapist(database, ADMIN, "Test Therapist Two", location_codes=["Q9"])
+        staffing.create_therapist(
+            database, boss(database), "Test Therapist Two", location_codes=["Q9"]
+        )
     assert list(exc.value.problems) == ["locations"]
     assert "'Q9'" in exc.value.problems["locations"]
     with pytest.raises(PermissionDenied):
-        staffing.create_therapist(database, DESK, "Test Therapist Two")
+        staffing.create_therapist(database, desk(database), "Test Therapist Two")
     assert count(database, Therapist) == 1
     with pytest.raises(NotFound, match="999"):
-        staffing.get_therapist(database, DESK, 999)
+        staffing.get_therapist(database, desk(database), 999)
 
 
 def test_update_and_deactivate_therapist(database: Database, practice: Practice):
     t = practice.therapist
-    t2 = staffing.update_therapist(database, ADMIN, t.id, t.version, credentials="DPT")
+    t2 = staffing.update_therapist(database, boss(database), t.id, t.version, credentials="DPT")
     assert (t2.credentials, t2.version) == ("DPT", 2)
     assert audit_trail(database)[-1] == ("update", "therapist", ["credentials"])
     with pytest.raises(StaleRecord):
-        staffing.update_therapist(database, ADMIN, t.id, t.version, display_name="Lost update")
+        staffing.update_therapist(
+            database, boss(database), t.id, t.version, display_name="Lost update"
+        )
     with pytest.raises(StaleRecord):
-        staffing.deactivate_therapist(database, ADMIN, t.id, t.version)
-    assert staffing.get_therapist(database, DESK, t.id) == t2
-    gone = staffing.deactivate_therapist(database, ADMIN, t.id, t2.version)
-    assert staffing.list_therapists(database, DESK) == []
-    assert staffing.list_therapists(database, DESK, include_inactive=True) == [gone]
+        staffing.deactivate_therapist(database, boss(database), t.id, t.version)
+    assert staffing.get_therapist(database, desk(database), t.id) == t2
+    gone = staffing.deactivate_therapist(database, boss(database), t.id, t2.version)
+    assert staffing.list_therapists(database, desk(database)) == []
+    assert staffing.list_therapists(database, desk(database), include_inactive=True) == [gone]
 
 
 def test_assign_locations_replaces_the_set(database: Database, practice: Practice):
     t = practice.therapist
-    t2 = staffing.assign_locations(database, ADMIN, t.id, t.version, ["E03", "N01"])
+    t2 = staffing.assign_locations(database, boss(database), t.id, t.version, ["E03", "N01"])
     assert (t2.location_codes, t2.version) == (("E03", "N01"), t.version + 1)
     assert audit_trail(database)[-1] == ("update", "therapist", ["locations"])
     with pytest.raises(StaleRecord):
-        staffing.assign_locations(database, ADMIN, t.id, t.version, ["N01"])
+        staffing.assign_locations(database, boss(database), t.id, t.version, ["N01"])
     with pytest.raises(PermissionDenied):
-        staffing.assign_locations(database, DESK, t.id, t2.version, ["N01"])
-    assert staffing.get_therapist(database, DESK, t.id) == t2
+        staffing.assign_locations(database, desk(database), t.id, t2.version, ["N01"])
+    assert staffing.get_therapist(database, desk(database), t.id) == t2
 
 
 def test_a_location_with_current_templates_cannot_be_unassigned(
@@ -141,11 +150,11 @@ def test_a_location_with_current_templates_cannot_be_unassigned(
     practice.add(TUESDAY, T(8), T(12), "S02")
     events = len(audit_trail(database))
     with pytest.raises(Invalid) as exc:
-        staffing.assign_locations(database, ADMIN, t.id, t.version, ["N01"])
+        staffing.assign_locations(database, boss(database), t.id, t.version, ["N01"])
     assert list(exc.value.problems) == ["locations"]
     assert "Test Site South (S02)" in exc.value.problems["locations"]
     # The version bump and link change inside the failed call were rolled back together.
-    assert staffing.get_therapist(database, DESK, t.id) == t
+    assert staffing.get_therapist(database, desk(database), t.id) == t
     assert len(audit_trail(database)) == events
 
 
@@ -154,9 +163,9 @@ def test_a_location_with_only_ended_templates_can_be_unassigned(
 ):
     t = practice.therapist
     practice.add(TUESDAY, T(8), T(12), "S02", effective_to=D(2026, 1, 31))
-    assert staffing.assign_locations(database, ADMIN, t.id, t.version, ["N01"]).location_codes == (
-        "N01",
-    )
+    assert staffing.assign_locations(
+        database, boss(database), t.id, t.version, ["N01"]
+    ).location_codes == ("N01",)
 
 
 # --- weekly templates -----------------------------------------------------------------------
@@ -166,7 +175,9 @@ def test_add_template_returns_it_and_audits(database: Database, practice: Practi
     info = practice.add(TUESDAY, T(7, 30), T(12), effective_to=D(2026, 6, 30))
     assert (info.location_code, info.weekday, info.start, info.end) == ("N01", 1, T(7, 30), T(12))
     assert (info.effective_from, info.effective_to) == (FROM, D(2026, 6, 30))
-    assert staffing.list_templates(database, DESK, therapist_id=practice.therapist.id) == [info]
+    assert staffing.list_templates(
+        database, desk(database), therapist_id=practice.therapist.id
+    ) == [info]
     assert audit_trail(database)[-1][:2] == ("create", "availability_template")
     assert "start" in audit_trail(database)[-1][2]
 
@@ -251,8 +262,12 @@ def test_overlap_only_counts_when_effective_dates_intersect(practice: Practice):
 
 def test_another_therapist_may_work_the_same_hours(database: Database, practice: Practice):
     practice.add(TUESDAY, T(9), T(13))
-    other = staffing.create_therapist(database, ADMIN, "Test Therapist Two", location_codes=["N01"])
-    assert staffing.add_template(database, ADMIN, other.id, "N01", TUESDAY, T(9), T(13), FROM)
+    other = staffing.create_therapist(
+        database, boss(database), "Test Therapist Two", location_codes=["N01"]
+    )
+    assert staffing.add_template(
+        database, boss(database), other.id, "N01", TUESDAY, T(9), T(13), FROM
+    )
 
 
 def test_templates_need_an_active_therapist_and_admin_rights(
@@ -260,50 +275,52 @@ def test_templates_need_an_active_therapist_and_admin_rights(
 ):
     t = practice.therapist
     with pytest.raises(PermissionDenied):
-        staffing.add_template(database, DESK, t.id, "N01", TUESDAY, T(9), T(10), FROM)
+        staffing.add_template(database, desk(database), t.id, "N01", TUESDAY, T(9), T(10), FROM)
     with pytest.raises(NotFound):
-        staffing.add_template(database, ADMIN, 999, "N01", TUESDAY, T(9), T(10), FROM)
-    staffing.deactivate_therapist(database, ADMIN, t.id, t.version)
+        staffing.add_template(database, boss(database), 999, "N01", TUESDAY, T(9), T(10), FROM)
+    staffing.deactivate_therapist(database, boss(database), t.id, t.version)
     assert list(practice.invalid(TUESDAY, T(9), T(10))) == ["therapist"]
 
 
 def test_update_template(database: Database, practice: Practice):
     was = practice.add(TUESDAY, T(9), T(12))
     practice.add(TUESDAY, T(13), T(16), "S02")
-    now = staffing.update_template(database, ADMIN, was, replace(was, end=T(13)))  # own overlap
+    now = staffing.update_template(
+        database, boss(database), was, replace(was, end=T(13))
+    )  # own overlap
     assert now.end == T(13)
     assert audit_trail(database)[-1] == ("update", "availability_template", ["end"])
     with pytest.raises(StaleRecord):
-        staffing.update_template(database, ADMIN, was, replace(was, start=T(8)))
+        staffing.update_template(database, boss(database), was, replace(was, start=T(8)))
     with pytest.raises(Invalid) as exc:
-        staffing.update_template(database, ADMIN, now, replace(now, end=T(14)))
+        staffing.update_template(database, boss(database), now, replace(now, end=T(14)))
     assert list(exc.value.problems) == ["start"]
     with pytest.raises(Invalid) as exc:
-        staffing.update_template(database, ADMIN, now, replace(now, weekday=SATURDAY))
+        staffing.update_template(database, boss(database), now, replace(now, weekday=SATURDAY))
     assert list(exc.value.problems) == ["weekday"]
     with pytest.raises(Invalid) as exc:
-        staffing.update_template(database, ADMIN, now, replace(now, therapist_id=999))
+        staffing.update_template(database, boss(database), now, replace(now, therapist_id=999))
     assert list(exc.value.problems) == ["therapist"]
     moved = staffing.update_template(
-        database, ADMIN, now, replace(now, location_code="s02", start=T(8), end=T(12))
+        database, boss(database), now, replace(now, location_code="s02", start=T(8), end=T(12))
     )
     assert moved.location_code == "S02"
-    assert staffing.list_templates(database, DESK, location_code="N01") == []
+    assert staffing.list_templates(database, desk(database), location_code="N01") == []
 
 
 def test_remove_and_list_templates(database: Database, practice: Practice):
     first = practice.add(TUESDAY, T(9), T(12), effective_to=D(2026, 2, 28))
     second = practice.add(TUESDAY, T(9), T(12), "S02", effective_from=D(2026, 3, 1))
-    assert staffing.list_templates(database, DESK, on=D(2026, 2, 1)) == [first]
-    assert staffing.list_templates(database, DESK, on=D(2027, 2, 1)) == [second]
-    assert staffing.list_templates(database, DESK, on=D(2025, 2, 1)) == []
-    staffing.remove_template(database, ADMIN, first.id)
-    assert staffing.list_templates(database, DESK) == [second]
+    assert staffing.list_templates(database, desk(database), on=D(2026, 2, 1)) == [first]
+    assert staffing.list_templates(database, desk(database), on=D(2027, 2, 1)) == [second]
+    assert staffing.list_templates(database, desk(database), on=D(2025, 2, 1)) == []
+    staffing.remove_template(database, boss(database), first.id)
+    assert staffing.list_templates(database, desk(database)) == [second]
     assert audit_trail(database)[-1] == ("delete", "availability_template", [])
     with pytest.raises(NotFound):
-        staffing.remove_template(database, ADMIN, first.id)
+        staffing.remove_template(database, boss(database), first.id)
     with pytest.raises(PermissionDenied):
-        staffing.remove_template(database, DESK, second.id)
+        staffing.remove_template(database, desk(database), second.id)
 
 
 # --- time off -------------------------------------------------------------------------------
@@ -316,40 +333,44 @@ def test_time_off_add_list_remove(database: Database, practice: Practice):
     t = practice.therapist.id
     start = dt.datetime(2026, 3, 8, 9, tzinfo=NEW_YORK)  # the day the clocks go forward
     away = staffing.add_time_off(
-        database, ADMIN, t, start, start + dt.timedelta(hours=8), reason="Test course"
+        database, boss(database), t, start, start + dt.timedelta(hours=8), reason="Test course"
     )
     assert away.starts_at == dt.datetime(2026, 3, 8, 13, tzinfo=UTC)
     assert away.starts_at.tzinfo == UTC and away.ends_at.tzinfo == UTC
     day = dt.datetime(2026, 3, 8, tzinfo=UTC)
-    assert staffing.list_time_off(database, DESK, day, day + dt.timedelta(days=1)) == [away]
-    assert staffing.list_time_off(database, DESK, day, away.starts_at) == []  # touching
-    assert not staffing.list_time_off(database, DESK, day, away.ends_at, therapist_id=99)
-    staffing.remove_time_off(database, ADMIN, away.id)
+    assert staffing.list_time_off(database, desk(database), day, day + dt.timedelta(days=1)) == [
+        away
+    ]
+    assert staffing.list_time_off(database, desk(database), day, away.starts_at) == []  # touching
+    assert not staffing.list_time_off(database, desk(database), day, away.ends_at, therapist_id=99)
+    staffing.remove_time_off(database, boss(database), away.id)
     assert count(database, TimeOff) == 0
     assert [a for a, e, _ in audit_trail(database) if e == "time_off"] == ["create", "delete"]
     with pytest.raises(NotFound):
-        staffing.remove_time_off(database, ADMIN, away.id)
+        staffing.remove_time_off(database, boss(database), away.id)
 
 
 def test_time_off_must_end_after_it_starts(database: Database, practice: Practice):
     t = practice.therapist.id
     start = dt.datetime(2026, 3, 9, 13, tzinfo=UTC)
     with pytest.raises(Invalid) as exc:
-        staffing.add_time_off(database, ADMIN, t, start, start)
+        staffing.add_time_off(database, boss(database), t, start, start)
     assert list(exc.value.problems) == ["ends_at"]
     assert count(database, TimeOff) == 0
-    assert staffing.add_time_off(database, ADMIN, t, start, start + dt.timedelta(minutes=1))
+    assert staffing.add_time_off(
+        database, boss(database), t, start, start + dt.timedelta(minutes=1)
+    )
 
 
 def test_time_off_needs_aware_times(database: Database, practice: Practice):
     naive = dt.datetime(2026, 3, 9, 13)
     with pytest.raises(Invalid) as exc:
         staffing.add_time_off(
-            database, ADMIN, practice.therapist.id, naive, naive.replace(tzinfo=UTC)
+            database, boss(database), practice.therapist.id, naive, naive.replace(tzinfo=UTC)
         )
     assert list(exc.value.problems) == ["starts_at"]
     with pytest.raises(Invalid) as exc:
-        staffing.list_time_off(database, DESK, naive, naive + dt.timedelta(days=1))
+        staffing.list_time_off(database, desk(database), naive, naive + dt.timedelta(days=1))
     assert list(exc.value.problems) == ["start", "end"]
     assert count(database, TimeOff) == 0
 
@@ -358,8 +379,8 @@ def test_time_off_rights_and_unknown_therapist(database: Database, practice: Pra
     start = dt.datetime(2026, 3, 9, 13, tzinfo=UTC)
     with pytest.raises(PermissionDenied):
         staffing.add_time_off(
-            database, DESK, practice.therapist.id, start, start + dt.timedelta(hours=1)
+            database, desk(database), practice.therapist.id, start, start + dt.timedelta(hours=1)
         )
     with pytest.raises(NotFound):
-        staffing.add_time_off(database, ADMIN, 999, start, start + dt.timedelta(hours=1))
+        staffing.add_time_off(database, boss(database), 999, start, start + dt.timedelta(hours=1))
     assert count(database, TimeOff) == 0

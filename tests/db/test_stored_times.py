@@ -19,7 +19,7 @@ from intake.db.engine import create_database_engine
 from intake.domain.booking import SlotRequest
 from intake.domain.errors import SchemaMismatch
 from intake.services import slot_finder
-from tests.db.practice import DESK, MONDAY, NOW, build
+from tests.db.practice import MONDAY, NOW, build, desk
 from tests.db.rows import insert_appointment, seed_practice
 
 EPOCH = 1796133600  # 2026-12-01 14:00 UTC in seconds since 1970
@@ -154,7 +154,7 @@ def test_slot_search_works_after_every_attempt_to_write_junk(database, database_
         connection.commit()
     engine.dispose()
     request = SlotRequest(first_day=MONDAY, days=2, earliest=NOW, limit=5)
-    assert slot_finder.find(database, DESK, request)
+    assert slot_finder.find(database, desk(database), request)
 
 
 @pytest.mark.parametrize(

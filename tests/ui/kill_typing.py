@@ -25,10 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from intake.domain.enums import Role
-from intake.services.actor import Actor
+from tests.db.practice import desk
 
-DESK = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
 KEYS_PER_SECOND = (8.0, 15.0)
 # (form, field, keys typed, what the next start must offer)
 REGISTRATION = (
@@ -135,8 +133,8 @@ def run_once(
 
     database = open_database(database_url)
     try:  # the next start: the journal opens with the key read after sign-in
-        journal = Journal(folder_of_journal, journal_key(database, DESK))
-        offered = unfinished_work(journal, intakes.list_unfinished(database, DESK))
+        journal = Journal(folder_of_journal, journal_key(database, desk(database)))
+        offered = unfinished_work(journal, intakes.list_unfinished(database, desk(database)))
     finally:
         database.close()
     drafts = [i for i in offered if isinstance(i, UnfinishedDraft) and i.patient_id == patient_id]
@@ -162,7 +160,7 @@ def new_patient(database_url: str) -> int:
     database = open_database(database_url)
     try:
         draft = PatientDraft("Testcase", "Typingkilled", dt.date(1980, 5, 31), "female")
-        return patients.register(database, DESK, draft).id
+        return patients.register(database, desk(database), draft).id
     finally:
         database.close()
 
@@ -183,8 +181,9 @@ def _child(config: dict[str, Any]) -> None:
     rng = random.Random(config["seed"])
     app = QApplication([])
     database = open_database(config["url"])
-    journal = Journal(Path(config["journal"]), journal_key(database, DESK))  # after sign-in
-    context = UiContext(database, DESK, Worker())
+    # The journal opens with the key read after sign-in, as the program does.
+    journal = Journal(Path(config["journal"]), journal_key(database, desk(database)))
+    context = UiContext(database, desk(database), Worker())
     register = PatientRegisterForm(context, journal=journal)
     register.show()
     wizard = IntakeWizard(context, patient_id=config["patient"], journal=journal)

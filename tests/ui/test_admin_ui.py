@@ -9,18 +9,17 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from intake.domain.enums import Role
 from intake.services import accounts, practice_admin
-from intake.services.actor import Actor
 from intake.ui.admin import AdminPage
 from intake.ui.context import UiContext
 from intake.ui.worker import Worker
-from tests.db.practice import ADMIN, build
+from tests.db.practice import admin, build, signed_in
 from tests.db.test_accounts import PASSWORD, cheap_hasher  # noqa: F401
 
 
 @pytest.fixture
 def admin_page(qtbot, database, cheap_hasher):  # type: ignore[no-untyped-def]  # noqa: F811
     practice = build(database, patients_count=1)
-    context = UiContext(database, ADMIN, Worker())
+    context = UiContext(database, admin(database), Worker())
     page = AdminPage(context)
     page.resize(1366, 768)
     qtbot.addWidget(page)  # not shown: each test loads the tab it uses
@@ -46,7 +45,7 @@ def _settle(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
 
 def test_only_admins_see_admin_tabs(qtbot, database):
     for role, count in ((Role.FRONT_DESK, 0), (Role.THERAPIST, 0), (Role.ADMIN, 5)):
-        page = AdminPage(UiContext(database, Actor(None, "x", role, "pc"), Worker()))
+        page = AdminPage(UiContext(database, signed_in(database, role), Worker()))
         qtbot.addWidget(page)
         assert page.tabs.count() == count
 
@@ -77,7 +76,9 @@ def test_locations_show_problems_next_to_the_field_and_save(qtbot, admin_page, d
     with qtbot.waitSignal(tab.did_load, timeout=10_000):
         tab.save()
     assert tab.editing is not None and tab.editing.code == "NORTH"
-    assert practice_admin.get_location(database, ADMIN, "NORTH").timezone == "America/Denver"
+    assert (
+        practice_admin.get_location(database, admin(database), "NORTH").timezone == "America/Denver"
+    )
 
 
 def test_opening_hours_and_closures(qtbot, admin_page, database):
@@ -146,7 +147,7 @@ def test_appointment_types(qtbot, admin_page, database):
     tab.minutes.setValue(30)
     with qtbot.waitSignal(tab.did_save, timeout=10_000):
         tab.save()
-    assert practice_admin.get_appointment_type(database, ADMIN, "FU30").minutes == 30
+    assert practice_admin.get_appointment_type(database, admin(database), "FU30").minutes == 30
 
 
 def test_accounts_create_reset_and_unlock(qtbot, admin_page, database):

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTimer
 
-from intake.domain.enums import Role
 from intake.services import backup, backup_file
-from intake.services.actor import Actor
+from intake.services.database import open_database
 from intake.settings import BackupSettings
 from intake.ui import auto_backup
 from intake.ui.app import Startup
 from intake.ui.auto_backup import AutoBackup
 from intake.ui.main_window import MainWindow
+from tests.db.practice import desk
 
 PASSPHRASE = "synthetic test passphrase"
 
@@ -124,7 +124,9 @@ def test_the_program_backs_up_at_sign_in_and_at_close(
 ):
     data = Path(os.environ["INTAKE_DATA_DIR"])
     backup.set_up_key(data, PASSPHRASE)
-    actor = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
+    database = open_database(app_env)
+    actor = desk(database)
+    database.close()
     monkeypatch.setattr(Startup, "ask_sign_in", lambda self, started: actor)
     window = MainWindow()
     qtbot.addWidget(window)

@@ -30,7 +30,7 @@ from intake.ui.booking import BookingConfirmation, BookingPanel
 from intake.ui.booking.slot_model import SlotModel
 from intake.ui.context import UiContext
 from intake.ui.worker import Worker
-from tests.db.practice import ADMIN, DESK, MONDAY, NOW, build, screened_intake
+from tests.db.practice import MONDAY, NOW, admin, build, desk, screened_intake
 
 WAIT = 15_000
 
@@ -39,16 +39,16 @@ WAIT = 15_000
 def practice(database):  # type: ignore[no-untyped-def]
     built = build(database)
     for code, street in (("EAST", "100 Example Street"), ("WEST", "200 Sample Road")):
-        place = practice_admin.get_location(database, ADMIN, code)
+        place = practice_admin.get_location(database, admin(database), code)
         practice_admin.update_location(
-            database, ADMIN, code, place.version, address=f"{street}, Demo City"
+            database, admin(database), code, place.version, address=f"{street}, Demo City"
         )
     return built
 
 
 @pytest.fixture
 def ctx(database) -> Iterator[UiContext]:  # type: ignore[no-untyped-def]
-    context = UiContext(database, DESK, Worker())
+    context = UiContext(database, desk(database), Worker())
     yield context
     context.worker.wait_for_done()
 
@@ -148,7 +148,7 @@ def test_a_lost_race_shows_alternatives_and_keeps_the_choice(qtbot, open_panel, 
     other = practice.patients[0]
     booking.book(
         database,
-        DESK,
+        desk(database),
         BookingRequest(
             other,
             wanted.therapist_id,
@@ -306,7 +306,9 @@ def test_back_to_slots_searches_again_without_the_booked_slot(qtbot, booked_pane
 
 
 def test_slot_model_passes_the_model_tester(qtmodeltester, database, practice):
-    offers = slot_finder.find(database, DESK, SlotRequest(MONDAY, days=3, earliest=NOW, limit=200))
+    offers = slot_finder.find(
+        database, desk(database), SlotRequest(MONDAY, days=3, earliest=NOW, limit=200)
+    )
     model = SlotModel()
     model.set_offers(offers)
     qtmodeltester.check(model)

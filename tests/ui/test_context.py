@@ -8,11 +8,11 @@ from PySide6.QtWidgets import QLabel
 
 from intake.ui.context import UiContext
 from intake.ui.worker import Worker
-from tests.db.practice import DESK
+from tests.db.practice import desk
 
 
 def test_an_answer_for_a_closed_screen_is_dropped_not_delivered(qtbot, database):  # type: ignore[no-untyped-def]
-    context = UiContext(database, DESK, Worker())
+    context = UiContext(database, desk(database), Worker())
     release = threading.Event()
     delivered: list[str] = []
 

@@ -29,8 +29,8 @@ from intake.services.journal_key import journal_key
 from intake.ui.intake_form import IntakeWizard, RecoveryOffer
 from intake.ui.intake_form.recovery import merge_unfinished
 from intake.ui.journal import Journal, JournalEntry, new_key
+from tests.db.practice import desk
 
-DESK = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
 KEY = os.urandom(32)  # the journal key, where the test is not about where it comes from
 
 TYPED = {
@@ -52,10 +52,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from intake.domain.enums import Role
-from intake.services.actor import Actor
 from intake.services.database import open_database
 from intake.services.journal_key import journal_key
+from tests.db.practice import desk
 from intake.ui.context import UiContext
 from intake.ui.intake_form import IntakeWizard
 from intake.ui.journal import Journal
@@ -63,9 +62,8 @@ from intake.ui.worker import Worker
 
 config = json.loads(sys.argv[1])
 app = QApplication([])
-context = UiContext(
-    open_database(config["url"]), Actor(None, "desk-test", Role.FRONT_DESK, "test-pc"), Worker()
-)
+database = open_database(config["url"])
+context = UiContext(database, desk(database), Worker())
 key = journal_key(context.database, context.actor)  # as the program does after sign-in
 form = IntakeWizard(
     context, patient_id=config["patient"], journal=Journal(Path(config["journal"]), key),
@@ -90,7 +88,7 @@ app.exec()
 @pytest.fixture
 def patient_id(database) -> int:  # type: ignore[no-untyped-def]
     draft = PatientDraft("Testcase", "Killedprocess", dt.date(1980, 5, 31), "female")
-    return patients.register(database, DESK, draft).id
+    return patients.register(database, desk(database), draft).id
 
 
 def _wait_for(check, what: str, seconds: float = 25.0) -> None:  # type: ignore[no-untyped-def]
@@ -108,7 +106,7 @@ def _journal_has_everything(journal: Journal) -> bool:
 
 
 def _database_has_everything(database) -> bool:  # type: ignore[no-untyped-def]
-    drafts = intakes.list_unfinished(database, DESK)
+    drafts = intakes.list_unfinished(database, desk(database))
     return bool(drafts) and drafts[0].answers == TYPED
 
 
@@ -158,7 +156,7 @@ def test_a_killed_intake_is_offered_back_with_every_answer(
         assert typed.encode() not in sealed  # the date of birth and answers, as typed
 
     # The one who typed: the journal's copy and the database's row, as one intake.
-    drafts = merge_unfinished(journal.read_all(), intakes.list_unfinished(database, DESK))
+    drafts = merge_unfinished(journal.read_all(), intakes.list_unfinished(database, desk(database)))
     (draft,) = drafts
     assert draft.answers == TYPED and "Testcase, Killedprocess" in draft.describe()
     # The next person to sign in on this PC: the journal's copy, every answer, offered back.

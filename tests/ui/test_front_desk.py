@@ -19,7 +19,8 @@ from intake.ui.front_desk import FrontDeskPage
 from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard, _owning_row
 from intake.ui.journal import Journal
 from intake.ui.worker import Worker
-from tests.db.practice import DESK, NOW, build
+from tests.db.practice import NOW, build
+from tests.db.practice import desk as desk_of
 
 # What a receptionist types for each kind of question on this caller's call.
 TYPED = {"symptom_duration_weeks": "4", "pain_now": "3", "pain_best": "1", "pain_worst": "5"}
@@ -28,7 +29,7 @@ TYPED = {"symptom_duration_weeks": "4", "pain_now": "3", "pain_best": "1", "pain
 @pytest.fixture
 def desk(qtbot, show_active, database: Database, tmp_path):  # type: ignore[no-untyped-def]
     practice = build(database)
-    context = UiContext(database, DESK, Worker())
+    context = UiContext(database, desk_of(database), Worker())
     page = FrontDeskPage(context, Journal(tmp_path / "journal", os.urandom(32)), clock=lambda: NOW)
     page.resize(1366, 800)
     show_active(page)

@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from intake import screening
-from intake.domain.enums import Role
 from intake.domain.patient import PatientDraft
 from intake.services import intakes, patients
-from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
 from intake.ui.intake_form import IntakeWizard, PainPicture
@@ -39,9 +37,9 @@ from intake.ui.intake_form.inputs import ScaleInput
 from intake.ui.intake_form.pain_picture import PainCanvas
 from intake.ui.journal import Journal, writer
 from intake.ui.worker import Worker
+from tests.db.practice import desk
 from tests.unit.screening.builders import ON, answers_for
 
-DESK = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
 KEY = os.urandom(32)  # the journal key: these tests are not about where it comes from
 CHECKLIST_FILE = Path(__file__).resolve().parents[2] / "resources/screening/neck-headache-1.toml"
 
@@ -332,13 +330,13 @@ def test_the_booking_area_takes_the_booking_panel(qtbot, wizard, checklist):  # 
 @pytest.fixture
 def context(database: Database) -> Iterator[UiContext]:
     worker = Worker()
-    yield UiContext(database, DESK, worker)
+    yield UiContext(database, desk(database), worker)
     worker.wait_for_done()
 
 
 def _patient(database: Database) -> int:
     draft = PatientDraft("Testcase", "Synthia", dt.date(1980, 5, 6), "female")
-    return patients.register(database, DESK, draft).id
+    return patients.register(database, desk(database), draft).id
 
 
 def test_each_change_reaches_the_journal_and_the_database(qtbot, context, tmp_path):  # type: ignore[no-untyped-def]
@@ -357,12 +355,12 @@ def test_each_change_reaches_the_journal_and_the_database(qtbot, context, tmp_pa
     (stored,) = journal.read_all()
     assert stored.answers == {"has_headache": True, "pain_now": 7}
     assert stored.intake_id == form.intake_id
-    saved = intakes.get(context.database, DESK, form.intake_id)
+    saved = intakes.get(context.database, context.actor, form.intake_id)
     assert saved.answers == {"has_headache": True, "pain_now": 7}
     assert saved.patient_id == pid
     with qtbot.waitSignal(form.draft_did_save, timeout=10_000):
         form.set_answer("pain_now", 5)
-    assert intakes.get(context.database, DESK, form.intake_id).answers["pain_now"] == 5
+    assert intakes.get(context.database, context.actor, form.intake_id).answers["pain_now"] == 5
 
 
 def test_each_keystroke_reaches_the_journal_at_once_off_the_gui_thread(  # type: ignore[no-untyped-def]
@@ -396,13 +394,15 @@ def test_each_keystroke_reaches_the_journal_at_once_off_the_gui_thread(  # type:
     assert threads and threading.main_thread() not in threads
 
 
-def test_a_lost_connection_keeps_the_journal_and_retries(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+def test_a_lost_connection_keeps_the_journal_and_retries(qtbot, database, tmp_path):  # type: ignore[no-untyped-def]
     from sqlalchemy import create_engine  # the test builds a broken database; the UI never does
 
     gone = Database(create_engine(f"sqlite+pysqlite:///{tmp_path / 'missing' / 'x.sqlite3'}"))
     worker = Worker()
     journal = Journal(tmp_path / "journal", KEY)
-    form = IntakeWizard(UiContext(gone, DESK, worker), journal=journal, today=ON, autosave_ms=20)
+    form = IntakeWizard(
+        UiContext(gone, desk(database), worker), journal=journal, today=ON, autosave_ms=20
+    )
     qtbot.addWidget(form)
     form.set_answer("rf_fever", False)
     qtbot.waitUntil(lambda: "Trying again" in form.save_status.text(), timeout=10_000)
@@ -429,7 +429,7 @@ def test_finishing_stores_the_intake_and_drops_the_journal(qtbot, context, tmp_p
     assert caught.args == [form.intake_id]
     assert writer().wait_until_written()
     assert journal.read_all() == []
-    assert intakes.list_unfinished(context.database, DESK) == []
+    assert intakes.list_unfinished(context.database, context.actor) == []
 
 
 def test_finishing_after_another_computer_changed_the_intake_says_what_happened(  # type: ignore[no-untyped-def]
@@ -444,7 +444,7 @@ def test_finishing_after_another_computer_changed_the_intake_says_what_happened(
         form.set_answer("pain_now", 3)
     assert form.keeper.intake_id is not None and form.keeper.version is not None
     intakes.save_draft(  # the same intake, saved meanwhile at the other desk
-        context.database, DESK, answers_for(checklist), patient_id=pid,
+        context.database, context.actor, answers_for(checklist), patient_id=pid,
         intake_id=form.keeper.intake_id, version=form.keeper.version, on=ON,
     )  # fmt: skip
     form.set_answer("pain_now", 4)

@@ -25,7 +25,7 @@ from intake.ui.journal_seal import SealBroken, unseal
 from intake.ui.patients.register_form import PatientRegisterForm
 from intake.ui.startup import Startup
 from intake.ui.worker import Worker
-from tests.db.practice import DESK, NOW, build
+from tests.db.practice import NOW, build, desk
 from tests.unit.screening.builders import ON
 
 # Typed by keyboard, and what must then appear nowhere in the journal's bytes.
@@ -44,8 +44,8 @@ def _bytes_of(folder: Path) -> dict[str, bytes]:
 
 
 def test_what_is_typed_is_not_in_the_journal_files(qtbot, database: Database, tmp_path: Path):  # type: ignore[no-untyped-def]
-    journal = Journal(tmp_path / "journal", journal_key(database, DESK))
-    context = UiContext(database, DESK, Worker())
+    journal = Journal(tmp_path / "journal", journal_key(database, desk(database)))
+    context = UiContext(database, desk(database), Worker())
     register = PatientRegisterForm(context, journal=journal)
     qtbot.addWidget(register)
     register.show()
@@ -94,7 +94,7 @@ def desk_for(qtbot, database: Database):  # type: ignore[no-untyped-def]
     """A front desk page on a journal (as the program builds it after sign-in), and what
     its status line said."""
     build(database)
-    context = UiContext(database, DESK, Worker())
+    context = UiContext(database, desk(database), Worker())
 
     def make(journal: Journal) -> tuple[FrontDeskPage, list[str]]:
         said: list[str] = []
@@ -103,7 +103,7 @@ def desk_for(qtbot, database: Database):  # type: ignore[no-untyped-def]
         qtbot.addWidget(page)
         return page, said
 
-    yield make, journal_key(database, DESK)
+    yield make, journal_key(database, desk(database))
     context.worker.wait_for_done()
 
 
@@ -186,7 +186,7 @@ def test_plain_files_of_the_previous_version_are_sealed_once_someone_signs_in(  
 ):
     folder = startup_service.journal_folder(database)  # where the program will look
     draft, form = _plain_files(folder)
-    startup = _start(qtbot, monkeypatch, DESK)
+    startup = _start(qtbot, monkeypatch, desk(database))
     with qtbot.waitSignal(startup.session_did_start, timeout=30_000):
         startup.begin()
     assert not draft.exists() and not form.exists()  # the plain copies are gone
@@ -198,7 +198,7 @@ def test_plain_files_of_the_previous_version_are_sealed_once_someone_signs_in(  
     assert startup.journal.read_all()[0].answers == {"dob": "1979-11-23", "pain_now": 6}
     assert startup.journal.read_registrations()[0].fields == {"family_name": "Sealcase"}
     # The key is held in memory only: no file in the data folder holds it.
-    key = journal_key(database, DESK)
+    key = journal_key(database, desk(database))
     data_folder = Path(os.environ["INTAKE_DATA_DIR"])
     for name, data in _bytes_of(data_folder).items():
         if not name.endswith((".sqlite3", ".sqlite3-wal")):  # the database holds it

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from intake.domain.enums import Role
-from intake.services.actor import Actor
+from intake.services.database import open_database
 from intake.ui.app import Startup
 from intake.ui.main_window import AREAS, MainWindow
+from tests.db.practice import signed_in
 
 
 def test_keyboard_navigation_reaches_every_area(qtbot, show_active):
@@ -76,7 +79,12 @@ def test_navigation_has_accessible_names(qtbot):
 
 
 def _signed_in_as(monkeypatch: pytest.MonkeyPatch, role: Role) -> None:
-    actor = Actor(None, f"{role.value}-test", role, "test-pc")
+    """The sign-in dialog answered by a real sign-in of a test account of `role`."""
+    database = open_database(os.environ["INTAKE_DATABASE_URL"])
+    try:
+        actor = signed_in(database, role)
+    finally:
+        database.close()
     monkeypatch.setattr(Startup, "ask_sign_in", lambda self, started: actor)
 
 

@@ -8,17 +8,15 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from intake.domain.enums import Role
 from intake.domain.patient import PatientDraft
 from intake.services import patient_search, patients
-from intake.services.actor import Actor
 from intake.ui.context import UiContext
 from intake.ui.patients.register_form import PatientRegisterForm
 from intake.ui.patients.search_model import PatientSearchModel
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.worker import Worker
+from tests.db.practice import desk
 
-DESK = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
 TODAY = dt.date(2027, 2, 22)
 WAIT = 10_000
 
@@ -26,7 +24,7 @@ WAIT = 10_000
 @pytest.fixture
 def context(database, qtbot):  # type: ignore[no-untyped-def]
     worker = Worker()
-    yield UiContext(database, DESK, worker)
+    yield UiContext(database, desk(database), worker)
     worker.wait_for_done()
 
 
@@ -38,7 +36,9 @@ def on_file(database):  # type: ignore[no-untyped-def]
         ("Samplename", "Bram", dt.date(1990, 1, 2), "male", ""),
     )
     return [
-        patients.register(database, DESK, PatientDraft(f, g, b, s, phone=p), today=TODAY).id
+        patients.register(
+            database, desk(database), PatientDraft(f, g, b, s, phone=p), today=TODAY
+        ).id
         for f, g, b, s, p in people
     ]
 
@@ -46,7 +46,7 @@ def on_file(database):  # type: ignore[no-untyped-def]
 def test_the_model_passes_the_model_tester(qtmodeltester, database, on_file):
     model = PatientSearchModel()
     qtmodeltester.check(model)
-    model.set_hits(patient_search.search(database, DESK, "testcase", today=TODAY).hits)
+    model.set_hits(patient_search.search(database, desk(database), "testcase", today=TODAY).hits)
     assert model.rowCount() == 2
     qtmodeltester.check(model)
 
@@ -191,7 +191,7 @@ def test_a_near_identical_patient_is_shown_and_saving_needs_a_confirmation(
     assert "Testcase" in form.confirm_bar.text.text()
     with qtbot.waitSignal(form.patient_was_registered, timeout=WAIT) as registered:
         qtbot.mouseClick(form.confirm_bar.save_anyway, Qt.MouseButton.LeftButton)
-    new = patients.get(database, DESK, registered.args[0])
+    new = patients.get(database, desk(database), registered.args[0])
     assert (new.family_name, new.phone) == ("Testkase", "212.555.0101")
 
 

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from intake.domain.enums import Role
-from intake.services.actor import Actor
 from intake.settings import sqlite_url
 from intake.ui.main_window import MainWindow
 from intake.ui.startup import Startup
+from tests.db.practice import desk
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="no mode bits on Windows")
 
@@ -23,8 +22,7 @@ def _start(qtbot, monkeypatch, data: Path) -> tuple[Startup, list[object]]:  # t
     # The embedded database in its data folder, whatever backend the run is about.
     monkeypatch.setenv("INTAKE_DATA_DIR", str(data))
     monkeypatch.setenv("INTAKE_DATABASE_URL", sqlite_url(data / "intake.sqlite3"))
-    actor = Actor(None, "desk-test", Role.FRONT_DESK, "test-pc")
-    monkeypatch.setattr(Startup, "ask_sign_in", lambda self, started: actor)
+    monkeypatch.setattr(Startup, "ask_sign_in", lambda self, started: desk(started.database))
     window = MainWindow()
     qtbot.addWidget(window)
     startup = Startup(window, demo=False)

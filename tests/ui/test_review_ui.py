@@ -21,7 +21,7 @@ from intake.ui.context import UiContext
 from intake.ui.review import ReturnedList, ReviewPage, ReviewScreen
 from intake.ui.review.queue_model import QueueModel
 from intake.ui.worker import Worker
-from tests.db.practice import DESK, MONDAY, NOW
+from tests.db.practice import MONDAY, NOW, desk
 from tests.db.test_review import ReviewPractice, review_practice
 
 WAIT = 15_000
@@ -120,8 +120,8 @@ def test_sign_off_and_return_round_trip(qtbot, page, rp, database):
         qtbot.mouseClick(screen.return_button, Qt.MouseButton.LeftButton)
     assert signed.args[0].status == IntakeStatus.RETURNED
     qtbot.waitUntil(lambda: "Returned to the front desk" in screen.sign_off_state.text())
-    desk = UiContext(database, DESK, Worker())
-    returned = ReturnedList(desk, clock=lambda: NOW)
+    front = UiContext(database, desk(database), Worker())
+    returned = ReturnedList(front, clock=lambda: NOW)
     qtbot.addWidget(returned)
     with qtbot.waitSignal(returned.list_did_load, timeout=WAIT) as loaded:
         returned.refresh()
@@ -142,7 +142,7 @@ def test_sign_off_and_return_round_trip(qtbot, page, rp, database):
     with qtbot.waitSignal(returned.list_did_load, timeout=WAIT) as loaded:
         returned.refresh()
     assert loaded.args == [0]
-    desk.worker.wait_for_done()
+    front.worker.wait_for_done()
 
 
 def test_a_concurrent_sign_off_is_refused_and_the_note_kept(qtbot, page, rp, database):
@@ -161,8 +161,8 @@ def test_a_cancelled_appointment_is_said_plainly(qtbot, page, rp, database):
     from intake.services import booking
 
     screen = _open_red(qtbot, page, rp)
-    visit = booking.get_visit(database, DESK, rp.red)
-    booking.cancel(database, DESK, rp.red, visit.version, "synthetic test", now=NOW)
+    visit = booking.get_visit(database, desk(database), rp.red)
+    booking.cancel(database, desk(database), rp.red, visit.version, "synthetic test", now=NOW)
     with qtbot.waitSignal(screen.sign_off_did_fail, timeout=WAIT) as failed:
         qtbot.mouseClick(screen.review_button, Qt.MouseButton.LeftButton)
     assert "cancelled or deleted" in failed.args[0]
@@ -170,7 +170,7 @@ def test_a_cancelled_appointment_is_said_plainly(qtbot, page, rp, database):
 
 
 def test_front_desk_sees_no_sign_off_buttons(qtbot, show_active, database, rp):
-    ctx = UiContext(database, DESK, Worker())
+    ctx = UiContext(database, desk(database), Worker())
     screen = ReviewScreen(ctx)
     with qtbot.waitSignal(screen.review_did_load, timeout=WAIT):
         show_active(screen)

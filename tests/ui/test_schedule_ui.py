@@ -22,7 +22,7 @@ from intake.ui.context import UiContext
 from intake.ui.schedule import SchedulePage
 from intake.ui.schedule.exports import Exports
 from intake.ui.worker import Worker
-from tests.db.practice import ADMIN, DESK, MONDAY, NOW, at, build
+from tests.db.practice import MONDAY, NOW, admin, at, build, desk
 
 WAIT = 10_000
 DST_SUNDAY = dt.date(2027, 3, 14)
@@ -30,7 +30,7 @@ DST_SUNDAY = dt.date(2027, 3, 14)
 
 @pytest.fixture
 def ctx(database) -> Iterator[UiContext]:  # type: ignore[no-untyped-def]
-    context = UiContext(database, DESK, Worker())
+    context = UiContext(database, desk(database), Worker())
     yield context
     context.worker.wait_for_done()
 
@@ -67,7 +67,7 @@ def _book(database, practice, patient: int, start: dt.datetime, therapist=None, 
     request = BookingRequest(
         patient, therapist or practice.ann, location or practice.east, start, "FU45"
     )
-    return booking.book(database, DESK, request, now=NOW)
+    return booking.book(database, desk(database), request, now=NOW)
 
 
 def _lane_of(page: SchedulePage, appointment_id: int) -> str:
@@ -76,14 +76,24 @@ def _lane_of(page: SchedulePage, appointment_id: int) -> str:
     return layout.lanes[placed.lane].title
 
 
-def test_demo_day_shows_each_visit_in_its_therapists_column(open_page, database) -> None:  # type: ignore[no-untyped-def]
-    day = dt.date(2027, 3, 2)
+DEMO_DAY = dt.date(2027, 3, 2)
+
+
+@pytest.fixture
+def demo_practice(database) -> None:  # type: ignore[no-untyped-def]
+    """The demo practice, loaded before anyone signs in (the loader fills an empty database)."""
     demo_data.fill(
         database,
         DemoOptions(
-            patients=400, locations=12, therapists=24, days_back=1, days_ahead=3, today=day
+            patients=400, locations=12, therapists=24, days_back=1, days_ahead=3, today=DEMO_DAY
         ),
     )
+
+
+def test_demo_day_shows_each_visit_in_its_therapists_column(
+    demo_practice, open_page, database
+) -> None:  # type: ignore[no-untyped-def]
+    day = DEMO_DAY
     with database.reading() as session:
         expected = session.execute(
             text(
@@ -108,11 +118,18 @@ def test_demo_day_shows_each_visit_in_its_therapists_column(open_page, database)
 
 def test_clock_change_day_puts_the_visit_at_its_local_time(open_page, database) -> None:  # type: ignore[no-untyped-def]
     practice = build(database)
-    east = practice_admin.get_location(database, ADMIN, "EAST")
+    east = practice_admin.get_location(database, admin(database), "EAST")
     week = {d: DayHours(dt.time(8), dt.time(18)) for d in range(7)}
-    practice_admin.set_opening_hours(database, ADMIN, "EAST", east.version, week)
+    practice_admin.set_opening_hours(database, admin(database), "EAST", east.version, week)
     staffing.add_template(
-        database, ADMIN, practice.ann, "EAST", 6, dt.time(8), dt.time(12), dt.date(2027, 1, 1)
+        database,
+        admin(database),
+        practice.ann,
+        "EAST",
+        6,
+        dt.time(8),
+        dt.time(12),
+        dt.date(2027, 1, 1),
     )
     visit = _book(database, practice, practice.patients[0], at(DST_SUNDAY, 9))
     page = open_page(practice.east, DST_SUNDAY)
@@ -130,7 +147,7 @@ def test_cancel_frees_the_slot_and_books_the_waiting_patient_in_two_keys(
     visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
     entry = waitlist.add(
         database,
-        DESK,
+        desk(database),
         practice.patients[1],
         WaitlistPreferences(location_ids=(practice.east,)),
         type_code="FU45",
@@ -166,7 +183,7 @@ def test_reschedule_by_keyboard(qtbot, open_page, database) -> None:  # type: ig
     assert offer is not None
     with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
         qtbot.keyClick(page.reschedule_panel.view, Qt.Key.Key_Return)
-    moved = booking.get_visit(database, DESK, visit.id)
+    moved = booking.get_visit(database, desk(database), visit.id)
     assert moved.start == offer.start and moved.start != visit.start
     assert "Moved" in page.status_text()
 
@@ -181,10 +198,10 @@ def test_drop_on_an_occupied_or_closed_time_changes_nothing(qtbot, open_page, da
         with qtbot.waitSignal(page.action_did_fail, timeout=WAIT):
             page.canvas.drop_at(0, minute)
         assert words in page.status_text() and "stays where it was" in page.status_text()
-    assert booking.get_visit(database, DESK, first.id).start == at(MONDAY, 9)
+    assert booking.get_visit(database, desk(database), first.id).start == at(MONDAY, 9)
     with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):  # a free place moves it
         page.canvas.drop_at(0, 11 * 60)
-    assert booking.get_visit(database, DESK, first.id).start == at(MONDAY, 11)
+    assert booking.get_visit(database, desk(database), first.id).start == at(MONDAY, 11)
 
 
 def test_a_lost_race_or_a_deleted_visit_is_said_and_nothing_changes(
@@ -194,11 +211,11 @@ def test_a_lost_race_or_a_deleted_visit_is_said_and_nothing_changes(
     visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
     page = open_page(practice.east, MONDAY)
     page.canvas.select_appointment(visit.id)
-    booking.check_in(database, DESK, visit.id, visit.version)  # another PC, meanwhile
+    booking.check_in(database, desk(database), visit.id, visit.version)  # another PC, meanwhile
     with qtbot.waitSignal(page.action_did_fail, timeout=WAIT):
         page.canvas.drop_at(0, 11 * 60)
     assert "Someone else changed" in page.status_text()
-    assert booking.get_visit(database, DESK, visit.id).start == at(MONDAY, 9)
+    assert booking.get_visit(database, desk(database), visit.id).start == at(MONDAY, 9)
     qtbot.waitUntil(lambda: page.blocks()[0].status == AppointmentStatus.CHECKED_IN, timeout=WAIT)
     page.canvas.select_appointment(visit.id)
     with database.writing() as session:
@@ -213,7 +230,7 @@ def test_live_refresh_between_two_sessions(qtbot, open_page, database_url, datab
     practice = build(database)
     other_pc = open_database(database_url)  # a second program: its own engine
     try:
-        other_ctx = UiContext(other_pc, DESK, Worker())
+        other_ctx = UiContext(other_pc, desk(database), Worker())
         page = open_page(practice.east, MONDAY, live=True, context=other_ctx)
         qtbot.waitUntil(page.live.is_ready, timeout=WAIT)
         assert page.blocks() == ()

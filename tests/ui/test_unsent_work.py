@@ -28,7 +28,7 @@ from intake.ui.intake_form.autosave import DELAY_MS
 from intake.ui.journal import Journal, writer
 from intake.ui.main_window import CloseQuestion, MainWindow, close_message
 from intake.ui.worker import Worker
-from tests.db.practice import DESK, NOW, build
+from tests.db.practice import NOW, build, desk
 
 ANSWERS = {"has_neck_pain": True, "has_headache": False, "pain_now": 6, "rf_fever": False}
 
@@ -44,7 +44,7 @@ def start(qtbot, database: Database, journal: Journal) -> Iterator[Any]:  # type
     contexts: list[UiContext] = []
 
     def started() -> FrontDeskPage:
-        context = UiContext(database, DESK, Worker())
+        context = UiContext(database, desk(database), Worker())
         contexts.append(context)
         page = FrontDeskPage(context, journal, clock=lambda: NOW)
         qtbot.addWidget(page)
@@ -77,7 +77,7 @@ def test_continuing_a_draft_writes_nothing_until_an_answer_changes(  # type: ign
     qtbot, database, journal, start
 ):
     patient = build(database, patients_count=1).patients[0]
-    saved = intakes.save_draft(database, DESK, ANSWERS, patient_id=patient)
+    saved = intakes.save_draft(database, desk(database), ANSWERS, patient_id=patient)
     before = _intake_trail(database)
     page = start()
     qtbot.waitUntil(lambda: page.recovery.list.count() == 1, timeout=10_000)
@@ -88,7 +88,7 @@ def test_continuing_a_draft_writes_nothing_until_an_answer_changes(  # type: ign
     qtbot.wait(3 * DELAY_MS)  # ... and, well past the autosave pause, nothing written
     _settled(page)
     assert _intake_trail(database) == before
-    (row,) = intakes.list_unfinished(database, DESK)
+    (row,) = intakes.list_unfinished(database, desk(database))
     assert row.answers == ANSWERS and row.version == saved.version
     assert not journal.folder.exists() or not list(journal.folder.iterdir())
 
@@ -103,7 +103,7 @@ def test_continuing_a_draft_writes_nothing_until_an_answer_changes(  # type: ign
     with qtbot.waitSignal(wizard.draft_did_save, timeout=10_000):
         qtbot.keyClicks(wizard.rows["pain_now"].input.focus_widget(), "4")
     assert _intake_trail(database)[len(before) :] == [("update", saved.id, ["pain_now"])]
-    (row,) = intakes.list_unfinished(database, DESK)
+    (row,) = intakes.list_unfinished(database, desk(database))
     assert row.answers == {**ANSWERS, "pain_now": 4}
 
 
