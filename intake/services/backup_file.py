@@ -371,13 +371,13 @@ class BackupReader:
         self.path = path
         self.header = read_header(path)
         private = unlock(self.header.key, passphrase)
-        ephemeral = X25519PublicKey.from_public_bytes(self.header.ephemeral_public_key)
+        try:
+            ephemeral = X25519PublicKey.from_public_bytes(self.header.ephemeral_public_key)
+            shared = private.exchange(ephemeral)
+        except ValueError:  # an altered key can be a point with no usable shared secret
+            raise DamagedBackup(f"{path.name} is damaged (its key is invalid).") from None
         self._aead = AESGCM(
-            _data_key(
-                private.exchange(ephemeral),
-                self.header.ephemeral_public_key,
-                self.header.key.public_key,
-            )
+            _data_key(shared, self.header.ephemeral_public_key, self.header.key.public_key)
         )
         chunks = self._chunks()
         first, final = next(chunks, (None, True))

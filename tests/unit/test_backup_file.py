@@ -123,6 +123,23 @@ def test_any_flipped_bit_is_detected(tmp_path: Path, key: bf.BackupKey, position
         read(flipped)
 
 
+def test_a_key_with_no_usable_shared_secret_is_damage_not_a_crash(
+    tmp_path: Path, key: bf.BackupKey
+):
+    """Found by the flipped-bit property: an ephemeral key altered into a low-order point
+    makes X25519 refuse to agree a secret (ValueError), which must read as damage."""
+    import base64
+
+    path = write(tmp_path / "b.intake-backup", key, b"data")
+    raw = path.read_bytes()
+    header = bf.read_header(path)
+    old = base64.b64encode(header.ephemeral_public_key)
+    assert raw.count(old) == 1
+    path.write_bytes(raw.replace(old, base64.b64encode(bytes(32))))
+    with pytest.raises(bf.DamagedBackup, match="key is invalid"):
+        read(path)
+
+
 def test_a_file_that_is_not_a_backup(tmp_path: Path):
     other = tmp_path / "notes.sqlite3"
     other.write_bytes(b"SQLite format 3\x00" + bytes(1000))
