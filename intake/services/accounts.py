@@ -399,6 +399,8 @@ def create_account(
         )
         session.add(row)
         session.flush()
+        if database.backend == "postgresql":  # the database named the login: read it back
+            session.refresh(row, ["db_login"])
         audit.record(session, actor, "create", "account", row.id, fields=_NEW_ACCOUNT_FIELDS)
         return _info(row)
 
