@@ -4,7 +4,6 @@ people who act in tests: real sign-ins through the accounts service."""
 from __future__ import annotations
 
 import contextlib
-
 import datetime as dt
 import threading
 from collections.abc import Iterator
