@@ -60,6 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_backup_commands(db_sub)
 
     _add_account_commands(sub)
+    connect = sub.add_parser(
+        "connect", help="point this PC at a shared PostgreSQL server (no login is stored)"
+    )
+    connect.add_argument("server", metavar="HOST", help="the server name its certificate names")
+    connect.add_argument("database", metavar="DBNAME")
+    connect.add_argument("--port", type=_positive, default=5432)
+    connect.add_argument(
+        "--sslmode", choices=["disable", "allow", "prefer", "require", "verify-ca", "verify-full"]
+    )
+    connect.add_argument("--sslrootcert", type=Path, metavar="CA_FILE")
 
     demo = sub.add_parser("demo-data", help="fill the database with a synthetic practice")
     demo.add_argument("--patients", type=_positive, default=2000)
@@ -425,6 +435,24 @@ def _new_password(args: argparse.Namespace) -> str:
     return typed
 
 
+def _cmd_connect(args: argparse.Namespace) -> int:
+    from intake.domain.errors import Invalid
+    from intake.settings import write_server
+
+    if "@" in args.server or "/" in args.server or ":" in args.server:
+        raise Invalid(
+            {"server": "Give the server's name alone: no user, password, port or path (each "
+             "person signs in with their own login)."}
+        )  # fmt: skip
+    path = write_server(
+        args.server, args.database, port=args.port, sslmode=args.sslmode,
+        sslrootcert=args.sslrootcert,
+    )  # fmt: skip
+    print(f"This PC now uses {args.server}:{args.port}/{args.database} ({path}); no login or "
+          "password is kept here: each person signs in with their own.")  # fmt: skip
+    return EXIT_OK
+
+
 def _cmd_accounts(args: argparse.Namespace) -> int:
     """The IT person's accounts: on PostgreSQL run with their own login in
     INTAKE_DATABASE_URL (the owner, or an admin's login); on SQLite the embedded database."""
@@ -470,6 +498,7 @@ def _cmd_accounts(args: argparse.Namespace) -> int:
 
 _HANDLERS = {
     "accounts": _cmd_accounts,
+    "connect": _cmd_connect,
     "screen": _cmd_screen,
     "db": _cmd_db,
     "demo-data": _cmd_demo_data,

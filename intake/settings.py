@@ -8,6 +8,7 @@ naming the file, the line and what is wrong: guessing a database would be worse.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tomllib
@@ -113,6 +114,53 @@ def load_settings(*, demo: bool = False) -> Settings:
         return Settings(folder, sqlite_url(folder / DATABASE_FILE), idle, backup)
     url = _with_transport(str(url), file_values, folder / SETTINGS_FILE)
     return Settings(folder, url, idle, backup)
+
+
+def write_server(
+    host: str,
+    database: str,
+    *,
+    port: int = 5432,
+    sslmode: str | None = None,
+    sslrootcert: Path | None = None,
+) -> Path:
+    """Point this PC at a shared server: database_url (server and database, never a login)
+    and the TLS keys, each written over its line in settings.toml or added; the rest of the
+    file stays as it was. The result is checked as a start would check it, then replaces the
+    file (owner-only) in one step."""
+    from urllib.parse import quote
+
+    folder = data_dir()
+    path = folder / SETTINGS_FILE
+    wanted: dict[str, str] = {
+        "database_url": f"postgresql+psycopg://{host.strip()}:{port}/{quote(database, safe='')}"
+    }
+    if sslmode is not None:
+        wanted["sslmode"] = sslmode
+    if sslrootcert is not None:
+        wanted["sslrootcert"] = str(sslrootcert.expanduser().resolve())
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    lines = old.splitlines()
+    for key, value in wanted.items():
+        line = f"{key} = {json.dumps(value)}"  # a JSON string is a TOML basic string
+        found = _line_of(old, key)
+        if found is None:
+            lines.append(line)
+        else:
+            lines[found - 1] = line
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    trial = path.with_name(f".{SETTINGS_FILE}.new")
+    trial.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    trial.chmod(0o600)
+    try:
+        values = read_settings_file(trial)
+        _refuse_a_login_in_the_file(str(values["database_url"]), trial)
+        _with_transport(str(values["database_url"]), values, trial)
+    except BaseException:
+        trial.unlink()
+        raise
+    trial.replace(path)
+    return path
 
 
 def _refuse_a_login_in_the_file(url: str, path: Path) -> None:
