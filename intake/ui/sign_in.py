@@ -177,6 +177,7 @@ class SignInDialog(QDialog):
             self.fields.show(error.problems)
             return
         self.general.setText(failure_text(error))
+        self.adjustSize()  # room for the whole sentence, the fields keep their height
         self.password.clear()
         self.password.setFocus()
 
@@ -231,7 +232,7 @@ class ChangePasswordDialog(QDialog):
     def submit(self) -> None:
         current, new = self.current.text(), self.new.text()
         if new != self.repeat.text():
-            self.fields.show({"repeat": "The two new passwords differ."})
+            self._problems({"repeat": "The two new passwords differ."})
             return
         self.fields.clear()
         self.save_button.setEnabled(False)
@@ -249,9 +250,14 @@ class ChangePasswordDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(error, Invalid):
-            self.fields.show(error.problems)
+            self._problems(error.problems)
             return
         self.general.setText(failure_text(error))
+        self.adjustSize()
+
+    def _problems(self, problems: dict[str, str]) -> None:
+        self.fields.show(problems)
+        self.adjustSize()  # grow for the message under the field instead of drawing over it
 
 
 __all__ = ["ChangePasswordDialog", "SignInDialog"]

@@ -308,10 +308,10 @@ class Startup(QObject):
             label = QLabel()
             label.setObjectName("privateFilesWarning")
             label.setAccessibleName("Patient data open to other accounts on this computer")
-            more = f" ({len(found) - 1} more in the log.)" if len(found) > 1 else ""
-            say(label, "warn", found[0].sentence() + more)
+            # Short on the status bar (it must fit at 1024 px); the paths and the command
+            # that fixes them in the tooltip and the log, for the IT person.
+            say(label, "warn", "Patient files not private: tell IT")
             label.setToolTip("\n".join(each.sentence() for each in found))
-            label.setWordWrap(True)
             self.window.statusBar().insertPermanentWidget(0, label)  # not hidden by messages
         self.files_were_checked.emit(found)
 

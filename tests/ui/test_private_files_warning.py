@@ -55,7 +55,8 @@ def test_a_data_folder_open_to_others_is_named_with_its_command(  # type: ignore
         f"Other accounts on this computer can read the folder {data}; "
         f"run `chmod 700 {data}` to keep it private."
     )
-    assert sentence in label.text()
+    assert "not private" in label.text()
+    assert sentence in label.toolTip()  # the paths and the fix, for the IT person
     assert sentence in caplog.text
     assert startup.context is not None  # signed in and working: a warning, not a stop
     _stop(startup)
