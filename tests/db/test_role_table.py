@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 import intake.services
 from intake.db.models import AuditEvent
@@ -503,6 +503,55 @@ def test_every_service_function_as_every_role(database, cheap_hasher, tmp_path):
             if not _expected(permission, role):
                 wrong.append(f"{key} as {role}: allowed, should be refused")
     assert wrong == []
+
+
+@pytest.mark.backend("postgresql")
+def test_every_service_as_every_role_on_its_own_database_login(
+    checked_postgres, request, tmp_path
+):  # type: ignore[no-untyped-def]
+    """The same walk, each role on a clinic PC of its own: connected as its own login, so the
+    database's grants, not the program, decide. An allowed call that the grants refuse (a
+    missing grant) fails here, as would a refused one the grants let through."""
+    from sqlalchemy.engine import make_url
+
+    from intake.db.engine import without_login
+    from intake.services.database import open_database
+    from tests.conftest import _database_tests
+
+    _database_tests.append(request.node.nodeid)
+    url = checked_postgres.create()
+    owner = open_database(url)  # the IT person: migrates, fills the practice
+    pcs = {role: open_database(without_login(make_url(url)).render_as_string()) for role in Role}
+    try:
+        world = World(owner, build(owner), tmp_path)
+        actors = {}
+        for role, pc in pcs.items():
+            name = f"pc-{role.value.replace('_', '-')}"
+            accounts.create_account(owner, SYSTEM, name, "Role", role, PASSWORD)
+            actors[role] = accounts.sign_in(pc, name, PASSWORD, workstation="role-pc")
+            with pc.reading() as session:  # the PC works as that person's own login
+                assert session.scalar(text("SELECT session_user")).startswith(f"{name}@")
+        functions = public_service_functions()
+        wrong: list[str] = []
+        for key, (permission, factory) in TABLE.items():
+            for role, actor in actors.items():
+                args, kwargs = factory(world, actor)
+                try:
+                    functions[key](pcs[role], actor, *args, **kwargs)
+                except PermissionDenied as exc:
+                    if _expected(permission, role):
+                        wrong.append(f"{key} as {role}: refused ({exc}), should be allowed")
+                    continue
+                except Exception as exc:
+                    wrong.append(f"{key} as {role}: {type(exc).__name__}: {exc}")
+                    continue
+                if not _expected(permission, role):
+                    wrong.append(f"{key} as {role}: allowed, should be refused")
+        assert wrong == []
+    finally:
+        for pc in pcs.values():
+            pc.close()
+        owner.close()
 
 
 def _signed_in_as(database: Any, role: Role) -> Actor:
