@@ -86,6 +86,7 @@ class AuditQuery:
     end: dt.datetime | None = None  # exclusive
     action: str | None = None
     limit: int = 500
+    patient_record: str | None = None  # the record number people know (never the id)
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ class AuditEntry:
     entity_id: int | None
     patient_id: int | None
     fields: tuple[str, ...]
+    patient_record: str | None = None  # the patient's record number, shown instead of the id
+    db_login: str | None = None  # PostgreSQL: the database login that wrote it
 
 
 @dataclass(frozen=True)
@@ -172,3 +175,40 @@ def check_new_password(password: str, field: str = "password") -> Problems:
 def lock_ends(failed: int, now: dt.datetime) -> dt.datetime | None:
     """When the account unlocks after `failed` wrong tries in a row (None: not locked)."""
     return now + LOCKOUT if failed >= MAX_FAILED_SIGN_INS else None
+
+
+# The audit trail's event and record codes, as people read them. A code not named here is
+# shown with its underscores as spaces: a screen never shows `sign_in_failed`.
+ACTION_WORDS = {
+    "sign_in": "Signed in",
+    "sign_in_failed": "Sign-in refused: wrong password or unknown name",
+    "sign_in_refused_locked": "Sign-in refused: account locked",
+    "sign_in_refused_inactive": "Sign-in refused: account switched off",
+    "change_password_failed": "Password change refused: wrong current password",
+    "change_password_refused_locked": "Password change refused: account locked",
+    "reset_password": "Password reset by an admin",
+    "create": "Created",
+    "update": "Changed",
+    "delete": "Deleted",
+    "open": "Opened",
+    "search": "Searched",
+    "export": "Exported",
+    "book": "Booked",
+    "reschedule": "Moved",
+    "cancel": "Cancelled",
+    "no_show": "Marked as no-show",
+    "unlock": "Unlocked",
+}
+ENTITY_WORDS = {
+    "account": "Account",
+    "patient": "Patient",
+    "intake": "Intake",
+    "appointment": "Visit",
+    "audit_events": "Audit trail",
+    "waitlist_entry": "Waiting list",
+}
+
+
+def in_words(code: str, words: dict[str, str] = ACTION_WORDS) -> str:
+    """An audit code as people read it: the named words, or the code with spaces."""
+    return words.get(code) or code.replace("_", " ").strip().capitalize()

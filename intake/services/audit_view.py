@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import Select, select
 
-from intake.db.models import AuditEvent
+from intake.db.models import AuditEvent, Patient
 from intake.domain.accounts import AuditChoices, AuditEntry, AuditPage, AuditQuery
 from intake.domain.errors import Invalid
 from intake.domain.permissions import Permission
@@ -31,6 +31,8 @@ CSV_COLUMNS = (
     "entity_id",
     "patient_id",
     "fields",
+    "patient_record",
+    "db_login",
 )
 
 
@@ -43,8 +45,16 @@ def _check(query: AuditQuery) -> None:
             raise Invalid({name: "Give the time with its time zone."})
 
 
-def _select(query: AuditQuery) -> Select[AuditEvent]:
-    statement = select(AuditEvent).order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+def _select(query: AuditQuery) -> Select[tuple[AuditEvent, str | None]]:
+    # The record number people know, beside the id the trail keeps (the trail outlives
+    # records, so a removed patient shows no number).
+    statement = (
+        select(AuditEvent, Patient.mrn)
+        .outerjoin(Patient, Patient.id == AuditEvent.patient_id)
+        .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
+    )
+    if query.patient_record:
+        statement = statement.where(Patient.mrn == query.patient_record.strip().upper())
     if query.username:
         statement = statement.where(AuditEvent.username == query.username)
     if query.patient_id is not None:
@@ -58,7 +68,7 @@ def _select(query: AuditQuery) -> Select[AuditEvent]:
     return statement
 
 
-def _entry(row: AuditEvent) -> AuditEntry:
+def _entry(row: AuditEvent, record: str | None) -> AuditEntry:
     return AuditEntry(
         row.id,
         row.occurred_at,
@@ -69,6 +79,8 @@ def _entry(row: AuditEvent) -> AuditEntry:
         row.entity_id,
         row.patient_id,
         tuple(row.fields or ()),
+        record,
+        row.db_login,
     )
 
 
@@ -78,8 +90,8 @@ def search(database: Database, actor: Actor, query: AuditQuery) -> AuditPage:
     _check(query)
     limit = max(1, min(query.limit, MAX_LIMIT))
     with database.reading() as session:
-        rows = session.scalars(_select(query).limit(limit + 1)).all()
-        entries = tuple(_entry(row) for row in rows[:limit])
+        rows = session.execute(_select(query).limit(limit + 1)).all()
+        entries = tuple(_entry(row, record) for row, record in rows[:limit])
     return AuditPage(entries, len(rows) > limit)
 
 
@@ -101,8 +113,8 @@ def export_csv(database: Database, actor: Actor, query: AuditQuery, path: str | 
     with database.writing() as session, target.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
-        for row in session.scalars(_select(query).limit(EXPORT_LIMIT)):
-            entry = _entry(row)
+        for row, record in session.execute(_select(query).limit(EXPORT_LIMIT)):
+            entry = _entry(row, record)
             writer.writerow(
                 [
                     entry.id,
@@ -114,6 +126,8 @@ def export_csv(database: Database, actor: Actor, query: AuditQuery, path: str | 
                     "" if entry.entity_id is None else entry.entity_id,
                     "" if entry.patient_id is None else entry.patient_id,
                     " ".join(entry.fields),
+                    entry.patient_record or "",
+                    entry.db_login or "",
                 ]
             )
             count += 1
@@ -122,5 +136,5 @@ def export_csv(database: Database, actor: Actor, query: AuditQuery, path: str | 
 
 
 def _filter_names(query: AuditQuery) -> list[str]:
-    names = ("username", "patient_id", "start", "end", "action")
+    names = ("username", "patient_id", "patient_record", "start", "end", "action")
     return [name for name in names if getattr(query, name) not in (None, "")]

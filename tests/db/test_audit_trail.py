@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import DBAPIError
 
-from intake.db.models import AuditEvent
+from intake.db.models import AuditEvent, Patient
 from intake.domain.accounts import AuditQuery
 from intake.domain.booking import BookingRequest, SlotRequest
 from intake.domain.enums import Role
@@ -157,6 +158,14 @@ def test_the_viewer_filters_by_user_patient_action_and_time(database, flow):
     assert times == sorted(times, reverse=True)
     by_patient = audit_view.search(database, admin(database), AuditQuery(patient_id=patient_id))
     assert len(by_patient.entries) == 7
+    with database.reading() as session:  # read aside: opening the record is audited
+        record = session.get(Patient, patient_id).mrn
+    by_record = audit_view.search(
+        database, admin(database), AuditQuery(patient_record=f" {record.lower()} ")
+    )
+    assert by_record.entries == tuple(
+        replace(e, patient_record=record) for e in by_patient.entries
+    )  # the same events, each naming the record number people know
     opens = audit_view.search(
         database, admin(database), AuditQuery(patient_id=patient_id, action="open")
     )

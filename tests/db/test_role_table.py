@@ -506,9 +506,7 @@ def test_every_service_function_as_every_role(database, cheap_hasher, tmp_path):
 
 
 @pytest.mark.backend("postgresql")
-def test_every_service_as_every_role_on_its_own_database_login(
-    checked_postgres, request, tmp_path
-):  # type: ignore[no-untyped-def]
+def test_every_service_as_every_role_on_its_own_database_login(checked_postgres, request, tmp_path):  # type: ignore[no-untyped-def]
     """The same walk, each role on a clinic PC of its own: connected as its own login, so the
     database's grants, not the program, decide. An allowed call that the grants refuse (a
     missing grant) fails here, as would a refused one the grants let through."""

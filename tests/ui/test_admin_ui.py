@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
+from intake.db.models import Patient
 from intake.domain.enums import Role
 from intake.services import accounts, practice_admin
 from intake.ui.admin import AdminPage
@@ -183,11 +185,26 @@ def test_audit_viewer_filters_and_exports(qtbot, admin_page, database, tmp_path,
         page.show_tab("audit")
     assert tab.model.rowCount() > 10
     qtmodeltester.check(tab.model)
-    tab.patient.setText(str(practice.patients[0]))
+    # Codes in words: no cell and no action in the filter shows an internal code.
+    for row in range(tab.model.rowCount()):
+        for column in (3, 4):
+            assert "_" not in tab.model.data(tab.model.index(row, column))
+    assert "Signed in" in [tab.action.itemText(i) for i in range(tab.action.count())]
+    # People know a patient by the record number, never the internal id.
+    with database.reading() as session:  # read aside: opening the record is audited
+        record = session.get(Patient, practice.patients[0]).mrn
+    tab.patient.clear()
+    qtbot.keyClicks(tab.patient, record.lower())
     with qtbot.waitSignal(tab.did_load, timeout=10_000):
-        tab.search()
+        qtbot.mouseClick(tab.search_button, Qt.MouseButton.LeftButton)
     assert tab.model.rowCount() == 1
     assert {e.patient_id for e in tab.model.entries} == {practice.patients[0]}
+    shown = [
+        tab.model.data(tab.model.index(row, column))
+        for row in range(tab.model.rowCount())
+        for column in range(tab.model.columnCount())
+    ]
+    assert record in shown and str(practice.patients[0]) not in shown
     with qtbot.waitSignal(tab.did_export, timeout=10_000) as exported:
         tab.export_button.click()
     assert exported.args == [1] and target.read_text(encoding="utf-8").count("\n") == 2

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -22,7 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.domain.accounts import AuditChoices, AuditEntry, AuditPage, AuditQuery
+from intake.domain.accounts import (
+    ENTITY_WORDS,
+    AuditChoices,
+    AuditEntry,
+    AuditPage,
+    AuditQuery,
+)
+from intake.domain.accounts import in_words as in_audit_words
 from intake.domain.errors import Invalid
 from intake.services import audit_view
 from intake.ui.admin.base import date_edit, to_date
@@ -31,7 +37,7 @@ from intake.ui.context import UiContext
 from intake.ui.worker import failure_text, in_words
 
 ANY = ""
-COLUMNS = ("When", "User", "Workstation", "Action", "Entity", "Record", "Patient", "Fields")
+COLUMNS = ("When", "User", "Workstation", "What", "On", "Patient record no.", "Fields", "Login")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -55,15 +61,21 @@ class AuditModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         e = self.entries[index.row()]
+        # Words for codes, the record number for a patient (never the internal id).
+        on = in_audit_words(e.entity, ENTITY_WORDS)
+        if e.entity == "patient":
+            on = f"{on} {e.patient_record or ''}".strip()
+        elif e.entity_id is not None:
+            on = f"{on} #{e.entity_id}"
         values = (
             f"{e.occurred_at.astimezone():%Y-%m-%d %H:%M:%S}",
             e.username,
             e.workstation,
-            e.action,
-            e.entity,
-            "" if e.entity_id is None else str(e.entity_id),
-            "" if e.patient_id is None else str(e.patient_id),
-            ", ".join(e.fields),
+            in_audit_words(e.action),
+            on,
+            e.patient_record or "",
+            ", ".join(field.replace("_", " ") for field in e.fields),
+            e.db_login or "",
         )
         return values[index.column()]
 
@@ -100,8 +112,8 @@ class AuditTab(QWidget):
         for combo, first in ((self.user, "Anyone"), (self.action, "Any action")):
             combo.addItem(first, ANY)
         self.patient = QLineEdit()
-        self.patient.setPlaceholderText("patient number")
-        self.patient.setValidator(QIntValidator(1, 2_000_000_000, self))
+        self.patient.setPlaceholderText("record number")
+        self.patient.setMaxLength(20)
         self.start = date_edit(today - dt.timedelta(days=7))
         self.end = date_edit(today)
         filters = QFormLayout()
@@ -109,7 +121,7 @@ class AuditTab(QWidget):
         self.general.setObjectName("fieldError")
         self.fields = FieldErrors(filters, self.general)
         self.fields.add("username", "User", self.user)
-        self.fields.add("patient_id", "Patient number", self.patient)
+        self.fields.add("patient_record", "Patient record no.", self.patient)
         self.fields.add("start", "From day", self.start)
         self.fields.add("end", "To day (inclusive)", self.end)
         self.fields.add("action", "Action", self.action)
@@ -157,8 +169,8 @@ class AuditTab(QWidget):
             kept = combo.currentData()
             while combo.count() > 1:
                 combo.removeItem(1)
-            for value in values:
-                combo.addItem(value, value)
+            for value in values:  # actions in words, users as they are
+                combo.addItem(in_audit_words(value) if combo is self.action else value, value)
             combo.setCurrentIndex(max(0, combo.findData(kept)))
         self.search()
 
@@ -167,7 +179,7 @@ class AuditTab(QWidget):
         first, last = to_date(self.start), to_date(self.end)
         return AuditQuery(
             username=self.user.currentData() or None,
-            patient_id=int(self.patient.text()) if self.patient.text() else None,
+            patient_record=self.patient.text().strip() or None,
             start=dt.datetime.combine(first, dt.time(), zone),
             end=dt.datetime.combine(last + dt.timedelta(days=1), dt.time(), zone),
             action=self.action.currentData() or None,
