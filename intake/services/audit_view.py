@@ -45,7 +45,7 @@ def _check(query: AuditQuery) -> None:
             raise Invalid({name: "Give the time with its time zone."})
 
 
-def _select(query: AuditQuery) -> Select[tuple[AuditEvent, str | None]]:
+def _select(query: AuditQuery) -> Select[AuditEvent, str]:
     # The record number people know, beside the id the trail keeps (the trail outlives
     # records, so a removed patient shows no number).
     statement = (
