@@ -96,6 +96,26 @@ def test_queue_defaults_to_my_week_and_filters(qtbot, page, rp):
         assert widget.accessibleName()
 
 
+def test_queue_times_name_their_zone_when_it_is_not_this_pcs(qtbot, page, rp, monkeypatch):
+    """East (New York) and West (Chicago) visits in one list: each time says whose clock
+    it is on, unless it is this computer's, so the list never looks mis-sorted."""
+    from zoneinfo import ZoneInfo
+
+    from intake.ui import when
+
+    queue = page.queue
+    monkeypatch.setattr(when, "here", lambda: ZoneInfo("America/New_York"))
+    with qtbot.waitSignal(queue.queue_did_load, timeout=WAIT):
+        queue.therapist.setCurrentIndex(0)  # all therapists, both locations
+    model = queue.model
+    shown = {
+        model.row_at(r).location_name: model.index(r, 1).data() for r in range(model.rowCount())
+    }
+    west = next(text for name, text in shown.items() if "West" in name)
+    east = next(text for name, text in shown.items() if "East" in name)
+    assert west.endswith(("CST", "CDT")) and not east.endswith(("EST", "EDT"))
+
+
 def test_review_shows_every_flag_of_a_red_flag_case(qtbot, page, rp, database):
     screen = _open_red(qtbot, page, rp)
     result = screen.review.screening

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont
 
 from intake.domain.enums import IntakeStatus
 from intake.domain.review import QueueRow
+from intake.ui import when
 from intake.ui.review import wording
 
 Index = QModelIndex | QPersistentModelIndex
@@ -101,7 +102,7 @@ class QueueModel(QAbstractTableModel):
         local = row.local_start
         return (
             wording.word(row.triage),
-            f"{local:%a %d %b} {local:%H:%M}",
+            when.moment(local, short=True),
             row.patient_label,
             str(row.flag_count) if row.flag_count else "none",
             row.therapist_name,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
+
+from intake.ui.when import moment as shown_moment
 
 # level -> (word, icon, background, text colour); None = never screened
 _LEVELS: dict[str, tuple[str, QStyle.StandardPixmap, str, str]] = {
@@ -60,11 +61,9 @@ def foreground(level: str | None) -> QColor:
 
 
 def when(moment: dt.datetime | None, timezone: str | None = None) -> str:
-    """A moment as a person reads it, in the location's zone (else this computer's)."""
-    if moment is None:
-        return ""
-    local = moment.astimezone(ZoneInfo(timezone)) if timezone else moment.astimezone()
-    return local.strftime("%a %d %b %Y, %H:%M")
+    """A moment as a person reads it, in the location's zone (else this computer's), with
+    the zone named when it is not this computer's (intake.ui.when)."""
+    return shown_moment(moment, timezone)
 
 
 def escape(text: str) -> str:

@@ -1,0 +1,40 @@
+"""Times as people read them: a location's clock names its zone when it is not the PC's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from intake.ui import when
+
+CHICAGO, NEW_YORK = ZoneInfo("America/Chicago"), ZoneInfo("America/New_York")
+START = dt.datetime(2026, 12, 2, 13, 30, tzinfo=dt.UTC)
+
+
+def test_a_visit_in_another_zone_names_its_zone():
+    assert when.moment(START, "America/Chicago", pc_zone=NEW_YORK) == "Wed 02 Dec 2026, 07:30 CST"
+    assert when.moment(START, "America/Chicago", pc_zone=CHICAGO) == "Wed 02 Dec 2026, 07:30"
+    short = when.moment(START.astimezone(CHICAGO), short=True, pc_zone=NEW_YORK)
+    assert short == "Wed 02 Dec 07:30 CST"  # a local start keeps its own wall clock
+
+
+def test_nothing_to_show_for_no_time():
+    assert when.moment(None) == ""
+
+
+@given(
+    st.datetimes(min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1)),
+    st.sampled_from(["America/Chicago", "America/New_York", "Europe/Madrid", "UTC"]),
+    st.sampled_from([CHICAGO, NEW_YORK, ZoneInfo("Europe/Madrid")]),
+)
+def test_the_zone_is_named_exactly_when_the_clocks_differ(naive, zone, pc):
+    instant = naive.replace(tzinfo=dt.UTC)
+    text = when.moment(instant, zone, pc_zone=pc)
+    location = instant.astimezone(ZoneInfo(zone))
+    differs = location.utcoffset() != instant.astimezone(pc).utcoffset()
+    assert text.endswith(f" {location.tzname()}") == differs or not differs
+    assert location.strftime("%H:%M") in text
+    assert (len(text.split()) == 6) == differs
