@@ -55,6 +55,7 @@ class ScheduleBlock:
     blocks_until: dt.datetime  # end of the turnover buffer
     status: AppointmentStatus
     needs_review: bool  # the intake still waits for a therapist's review
+    patient_record: str = ""  # the record number people know (shown instead of the id)
 
     @property
     def local_start(self) -> dt.datetime:

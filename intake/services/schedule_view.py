@@ -236,7 +236,7 @@ CSV_COLUMNS = (
     "time_zone",
     "location",
     "therapist",
-    "patient_id",
+    "patient_record",
     "patient",
     "type",
     "status",
@@ -259,7 +259,7 @@ def schedule_csv(blocks: Iterable[ScheduleBlock]) -> str:
                 b.timezone,
                 b.location_code,
                 b.therapist_name,
-                b.patient_id,
+                b.patient_record,
                 _spreadsheet_safe(b.patient_name),
                 b.type_name,
                 b.status.value,
@@ -315,6 +315,7 @@ def _blocks(
             a.status,
             a.needs_review,
             Intake.status,
+            Patient.mrn,
         )
         .join(Patient, Patient.id == a.patient_id)
         .join(Therapist, Therapist.id == a.therapist_id)
@@ -342,6 +343,7 @@ def _blocks(
             blocks_until=r[14],
             status=AppointmentStatus(r[15]),
             needs_review=bool(r[16]) and r[17] != IntakeStatus.REVIEWED.value,
+            patient_record=r[18],
         )
         for r in session.execute(query)
     ]

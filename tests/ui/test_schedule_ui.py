@@ -257,6 +257,11 @@ def test_daily_list_pdf_and_exports(qtbot, open_page, database, tmp_path, monkey
             page.exports.export(kind)
     assert "Testcase0, Sample0" in (tmp_path / "day.csv").read_text()
     assert b"BEGIN:VEVENT" in (tmp_path / "day.ics").read_bytes()
+    # The chosen visit names the patient's record number, never the internal id.
+    [block] = page.blocks()
+    page.details.show_block(block)
+    facts = page.details.facts.text()
+    assert f"Record no. {block.patient_record}" in facts and f"#{block.patient_id}" not in facts
 
 
 def test_day_and_location_change_by_keyboard_and_inputs_are_named(

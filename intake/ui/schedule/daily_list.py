@@ -40,7 +40,7 @@ def daily_list_html(schedule: DaySchedule) -> str:
             status = STATUS_MARKS[b.status] + STATUS_WORDS[b.status]
             parts.append(
                 f"<tr><td>{start:%H:%M}–{end:%H:%M}</td>"
-                f"<td>{html.escape(b.patient_name)} (#{b.patient_id})</td>"
+                f"<td>{html.escape(b.patient_name)} ({html.escape(b.patient_record)})</td>"
                 f"<td>{html.escape(b.type_name)}</td><td>{status}</td>"
                 f"<td>{REVIEW_MARK if b.needs_review else ''}</td></tr>"
             )

@@ -69,7 +69,7 @@ class DetailsPanel(QWidget):
             f"{block.type_name}",
             f"With {block.therapist_name} at {block.location_code}",
             f"Status: {status}",
-            f"Patient record #{block.patient_id}",
+            f"Record no. {block.patient_record}",
         ]
         if block.needs_review:
             lines.append(f"<b>{REVIEW_MARK}</b>: the intake waits for a therapist's review")
