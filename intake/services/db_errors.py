@@ -8,6 +8,7 @@ else is a bug and passes on unchanged.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -26,9 +27,11 @@ REFUSED_STATE = "42501"
 _LOGIN_REFUSED = (
     "password authentication failed",
     "is not permitted to log in",
-    "does not exist",  # role "…" does not exist (servers that trust the network)
     "no password supplied",
 )
+# role "…" does not exist: a server that trusts the network names an unknown login (not a
+# missing database, which is the address's fault, not the person's).
+_UNKNOWN_ROLE = re.compile(r'role ".*" does not exist')
 
 
 def sqlstate(exc: BaseException) -> str | None:
@@ -49,7 +52,8 @@ def is_refused_by_grants(exc: DBAPIError) -> bool:
 def is_login_refused(exc: DBAPIError) -> bool:
     """Connecting failed because the server refused the login or its password."""
     first = str(exc.orig).lower() if exc.orig is not None else ""
-    return isinstance(exc, OperationalError) and any(words in first for words in _LOGIN_REFUSED)
+    refused = any(words in first for words in _LOGIN_REFUSED) or bool(_UNKNOWN_ROLE.search(first))
+    return isinstance(exc, OperationalError) and refused
 
 
 def is_unavailable(exc: DBAPIError) -> bool:

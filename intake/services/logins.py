@@ -24,6 +24,7 @@ from sqlalchemy.pool import NullPool
 
 from intake.db.engine import create_database_engine, without_login
 from intake.domain import accounts as a
+from intake.domain.errors import SchemaMismatch
 from intake.services.database import Database, ensure_schema
 from intake.services.db_errors import describe, is_login_refused, sqlstate
 
@@ -39,12 +40,25 @@ def _place(database: Database) -> URL:
     return database.place or without_login(database.engine.url, keep_user=True)
 
 
+NOT_UPGRADED = (
+    "This database does not have a sign-in for each person yet (or the server refuses the "
+    "program's sign-in gate). The IT person runs `intake db upgrade` with their own login "
+    "(see docs/security.md); nothing was changed."
+)
+
+
 def _gate(database: Database, statement: str, **values: str) -> str | None:
     url = _place(database).set(username=GATE_LOGIN, password=GATE_PASSWORD)
     engine = create_database_engine(url, poolclass=NullPool)
     try:
-        with database.translating(), engine.begin() as connection:
+        with engine.begin() as connection:
             return connection.execute(text(statement), values).scalar()
+    except DBAPIError as exc:
+        # No gate login, or no gate function in this database: a schema from before 0006.
+        if is_login_refused(exc) or sqlstate(exc) in {"42883", "42501"}:
+            raise SchemaMismatch(NOT_UPGRADED) from None
+        with database.translating():
+            raise
     finally:
         engine.dispose()
 

@@ -418,3 +418,22 @@ def _table_counts(engine) -> dict[str, int]:  # type: ignore[no-untyped-def]
             .all()
         )
         return {t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one() for t in tables}
+
+
+def test_a_pc_on_a_database_not_yet_upgraded_says_what_to_do(checked_postgres, request):  # type: ignore[no-untyped-def]
+    from sqlalchemy import create_engine
+
+    from intake.db import migrate
+    from intake.domain.errors import SchemaMismatch
+
+    database_tests.append(request.node.nodeid)
+    url = checked_postgres.create()
+    engine = create_engine(make_url(url))
+    migrate.upgrade(engine, "0005")  # the shared-login model: no gate function here
+    engine.dispose()
+    pc = open_database(without_login(make_url(url)).render_as_string())
+    try:
+        with pytest.raises(SchemaMismatch, match="intake db upgrade"):
+            accounts.sign_in(pc, "desk", "whatever-password")
+    finally:
+        pc.close()
