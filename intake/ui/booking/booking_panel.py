@@ -34,7 +34,7 @@ from intake.domain.practice import AppointmentTypeInfo, LocationInfo, TherapistI
 from intake.services import booking, practice_admin, slot_finder, staffing
 from intake.services.actor import Actor
 from intake.services.database import Database
-from intake.ui.booking import wording
+from intake.ui.booking import second_evaluation, wording
 from intake.ui.booking.confirmation import BookingConfirmation
 from intake.ui.booking.filter_bar import FilterBar
 from intake.ui.booking.slot_model import SlotModel
@@ -177,21 +177,8 @@ class BookingPanel(QWidget):
 
     @classmethod
     def second_evaluation_question(cls, parent: QWidget, existing: Visit) -> QMessageBox:
-        """Asked before a second initial evaluation; No is the default (Enter, Escape)."""
-        box = QMessageBox(parent)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Initial evaluation already booked")
-        box.setText(
-            f"This patient already has an initial evaluation booked: "
-            f"{wording.visit_sentence(existing)}, with {existing.therapist_name}."
-        )
-        box.setInformativeText("Book another initial evaluation?")
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText("&Yes, book another")
-        box.button(QMessageBox.StandardButton.No).setText("&No, keep the one booked")
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.setEscapeButton(QMessageBox.StandardButton.No)
-        return box
+        """Asked before a second initial evaluation (replaceable, as for scripts)."""
+        return second_evaluation.question(parent, existing)
 
     def status_text(self) -> str:
         return self.status.text()
@@ -320,13 +307,9 @@ class BookingPanel(QWidget):
         self._booking = True  # nothing else is booked while the question is open
         self._update_book_action()
         self._say("warn", f"Already booked: {wording.visit_sentence(existing)}.")
-        box = self.second_evaluation_question(self, existing)
-        self.question = box
 
-        def answered(_result: int) -> None:
-            yes = box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes
+        def answered(yes: bool) -> None:
             self.question = None
-            box.deleteLater()
             self._booking = False
             self._update_book_action()
             if yes:
@@ -338,9 +321,10 @@ class BookingPanel(QWidget):
             )
             self.view.setFocus()
 
-        box.finished.connect(answered)
-        box.open()  # window-modal, without a nested event loop
-        self.second_evaluation_was_asked.emit(box)
+        self.question = second_evaluation.ask(
+            self, existing, answered, self.second_evaluation_question
+        )
+        self.second_evaluation_was_asked.emit(self.question)
 
     # --- loading choices ---------------------------------------------------------------
 
