@@ -9,10 +9,11 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from intake.ui.admin import AdminPage
+from intake.ui.booking import BookingPanel
 from intake.ui.context import UiContext
 from intake.ui.wheel_guard import install
 from intake.ui.worker import Worker
-from tests.db.practice import admin, build
+from tests.db.practice import NOW, admin, build, desk
 from tests.db.test_accounts import cheap_hasher  # noqa: F401
 
 NOTCH = 120  # one click of a mouse wheel
@@ -79,3 +80,32 @@ def test_a_focused_weekday_still_follows_the_wheel(qtbot, therapists_tab):
     qtbot.waitUntil(tab.weekday.hasFocus)
     _wheel(tab.weekday, -1)
     assert tab.weekday.currentIndex() == 2
+
+
+def test_the_wheel_over_the_booking_panels_visit_type_scrolls_the_summary_page(
+    qtbot, show_active, database
+):  # type: ignore[no-untyped-def]
+    """The booking panel sits low on the intake's scrolling summary page; scrolling down
+    to it over the type switched an evaluation to a re-evaluation."""
+    install(QApplication.instance())
+    build(database, patients_count=1)
+    context = UiContext(database, desk(database), Worker())
+    page = QScrollArea()  # as IntakeWizard's summary page holds it
+    page.setWidgetResizable(True)
+    panel = BookingPanel(context, clock=lambda: NOW)
+    panel.setMinimumHeight(900)
+    page.setWidget(panel)
+    page.resize(1024, 500)
+    with qtbot.waitSignal(panel.choices_did_load, timeout=10_000):
+        show_active(page)
+    qtbot.waitUntil(lambda: panel.filters.type_combo.count() > 1)
+    panel.view.setFocus()
+    kind, days = panel.filters.type_code(), panel.filters.days.value()
+    bar = page.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    _wheel(panel.filters.type_combo, -1)
+    assert panel.filters.type_code() == kind
+    assert bar.value() > 0
+    _wheel(panel.filters.days, -1)
+    assert panel.filters.days.value() == days
+    context.worker.wait_for_done()
