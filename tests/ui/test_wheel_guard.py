@@ -43,9 +43,17 @@ def _area(widget: QWidget) -> QScrollArea:
     return parent
 
 
+@pytest.fixture(autouse=True)
+def guard(qapp):  # type: ignore[no-untyped-def]
+    """Installed as start_gui does, before any widget is made; removed after the test."""
+    installed = install(qapp)
+    yield installed
+    qapp.removeEventFilter(installed)
+    installed.setParent(None)
+
+
 @pytest.fixture
 def therapists_tab(qtbot, show_active, database, cheap_hasher):  # type: ignore[no-untyped-def]  # noqa: F811
-    install(QApplication.instance())  # as start_gui does, before any widget is made
     build(database, patients_count=1)
     context = UiContext(database, admin(database), Worker())
     page = AdminPage(context)
@@ -70,7 +78,9 @@ def test_the_wheel_over_an_unfocused_weekday_scrolls_the_page(qtbot, therapists_
         _wheel(field, notches)
         assert bar.value() != before and (bar.value() > before) == (notches < 0)
     assert (tab.weekday.currentIndex(), tab.start.time()) == (weekday, start)
-    assert not tab.weekday.hasFocus() and not tab.start.hasFocus()  # the wheel gave no focus
+    assert not tab.weekday.hasFocus() and not tab.start.hasFocus()
+    for field in (tab.weekday, tab.start):  # a real wheel does not give them focus either
+        assert field.focusPolicy() == Qt.FocusPolicy.StrongFocus
 
 
 def test_a_focused_weekday_still_follows_the_wheel(qtbot, therapists_tab):
@@ -87,7 +97,6 @@ def test_the_wheel_over_the_booking_panels_visit_type_scrolls_the_summary_page(
 ):  # type: ignore[no-untyped-def]
     """The booking panel sits low on the intake's scrolling summary page; scrolling down
     to it over the type switched an evaluation to a re-evaluation."""
-    install(QApplication.instance())
     build(database, patients_count=1)
     context = UiContext(database, desk(database), Worker())
     page = QScrollArea()  # as IntakeWizard's summary page holds it
