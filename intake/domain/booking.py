@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from intake.domain.enums import AppointmentStatus, PartOfDay, WaitlistStatus
 from intake.domain.errors import KnownError
@@ -93,8 +95,6 @@ class Visit:
 
     @property
     def local_start(self) -> dt.datetime:
-        from zoneinfo import ZoneInfo
-
         return self.start.astimezone(ZoneInfo(self.timezone))
 
 
@@ -162,3 +162,37 @@ class BookingConflict(KnownError):
 
 class BookingRefused(KnownError):
     """Booking is not allowed for this patient now (screening, consent, status)."""
+
+
+class SecondEvaluation(BookingRefused):
+    """The patient already has an initial evaluation booked: a second one is booked only when
+    the person booking says so (`confirm_second_evaluation`). `existing` is the one booked."""
+
+    def __init__(self, existing: Visit) -> None:
+        local = existing.local_start
+        super().__init__(
+            f"The patient already has an initial evaluation booked: {local:%a %d %b %Y %H:%M} "
+            f"at {existing.location_name}. Book another only if one is really needed."
+        )
+        self.existing = existing
+
+
+def booked_evaluation(
+    visits: Iterable[Visit], evaluation_types: Iterable[str], now: dt.datetime
+) -> Visit | None:
+    """The patient's initial evaluation still ahead, if any: of an evaluation type, not
+    cancelled (nor a no-show), and today or later on its location's calendar. The soonest.
+
+    A patient needs one initial evaluation; a second is a mistake more often than not, so the
+    booking asks before making one (issue #16). Past ones do not count: a new episode of care
+    starts with a new evaluation.
+    """
+    kinds = set(evaluation_types)
+    ahead = [
+        v
+        for v in visits
+        if v.type_code in kinds
+        and v.status.holds_time
+        and v.local_start.date() >= now.astimezone(ZoneInfo(v.timezone)).date()
+    ]
+    return min(ahead, key=lambda v: v.start, default=None)

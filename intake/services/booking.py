@@ -22,9 +22,11 @@ from intake.domain.booking import (
     BookingRefused,
     BookingRequest,
     CancelOutcome,
+    SecondEvaluation,
     SlotOffer,
     SlotRequest,
     Visit,
+    booked_evaluation,
 )
 from intake.domain.enums import AppointmentStatus
 from intake.domain.errors import Contention, Invalid, NotFound, StaleRecord
@@ -58,6 +60,7 @@ _INSERT_AT_REVISION = (
     )
     .returning(_TABLE.c.id)
 )
+_ZONE_MARGIN = dt.timedelta(days=2)  # wider than any zone's offset from UTC
 _NEAR_DAYS, _WIDE_DAYS = 3, 14  # days searched for alternatives: near the wanted day, then wide
 
 
@@ -68,20 +71,38 @@ class _Overlap(Exception):
 
 
 def book(
-    database: Database, actor: Actor, request: BookingRequest, *, now: dt.datetime | None = None
+    database: Database,
+    actor: Actor,
+    request: BookingRequest,
+    *,
+    now: dt.datetime | None = None,
+    confirm_second_evaluation: bool = False,
 ) -> Visit:
-    """Book the slot, or raise BookingConflict (taken) / BookingRefused (not allowed)."""
+    """Book the slot, or raise BookingConflict (taken) / BookingRefused (not allowed).
+
+    An initial evaluation for a patient who already has one ahead raises SecondEvaluation
+    (naming it) unless `confirm_second_evaluation` says the person booking was asked.
+    """
     actor.require(Permission.BOOKING)
     at = now or dt.datetime.now(dt.UTC)
     try:
-        return retried(lambda: _book(database, actor, request, at))
+        return retried(
+            lambda: _book(database, actor, request, at, second_ok=confirm_second_evaluation)
+        )
     except _Overlap as overlap:
         raise _conflict(database, request, overlap.who, at) from None
     except Contention:  # undone each time by racing bookings: as good as a lost race
         raise _conflict(database, request, "therapist", at) from None
 
 
-def _book(database: Database, actor: Actor, request: BookingRequest, now: dt.datetime) -> Visit:
+def _book(
+    database: Database,
+    actor: Actor,
+    request: BookingRequest,
+    now: dt.datetime,
+    *,
+    second_ok: bool,
+) -> Visit:
     with database.writing() as session:
         # Judged on the set-up this PC last read, without a query; the insert itself
         # checks that it is still current. If it is not, or if that set-up says no, the
@@ -99,6 +120,8 @@ def _book(database: Database, actor: Actor, request: BookingRequest, now: dt.dat
                     raise
                 statics, current = calendar_statics(session), True
                 continue
+            if kind.requires_screening and not second_ok:
+                _refuse_second_evaluation(session, statics, request, kind, now)
             row = Appointment(
                 patient_id=request.patient_id,
                 therapist_id=request.therapist_id,
@@ -313,6 +336,43 @@ def _claim(session: Session, appointment_id: int, version: int) -> Appointment:
             "Someone else changed this visit a moment ago; it is shown again as it is now."
         )
     return row
+
+
+def _refuse_second_evaluation(
+    session: Session,
+    statics: CalendarStatics,
+    request: BookingRequest,
+    kind: VisitKind,
+    now: dt.datetime,
+) -> None:
+    """Raise SecondEvaluation if the patient has an initial evaluation ahead already.
+
+    The initial evaluation is the type that needs a screened intake (`requires_screening`:
+    EVAL60 in the demo); no other flag marks it. Read in the booking's own transaction.
+    One at the very time asked for is left to the database's overlap refusal, which offers
+    other times: asking "book another?" first would only lead to that refusal.
+    """
+    evaluations = {k.id: k.code for k in statics.kinds.values() if k.requires_screening}
+    end = request.start + dt.timedelta(minutes=kind.minutes)
+    rows = session.scalars(
+        select(Appointment).where(
+            Appointment.patient_id == request.patient_id,
+            Appointment.type_id.in_(evaluations),
+            Appointment.status.in_(ACTIVE),
+            Appointment.starts_at >= now - _ZONE_MARGIN,  # "today" is the location's day
+        )
+    ).all()
+    existing = booked_evaluation(
+        (
+            visit_from(statics, row)
+            for row in rows
+            if not (row.starts_at < end and request.start < row.ends_at)
+        ),
+        evaluations.values(),
+        now,
+    )
+    if existing is not None:
+        raise SecondEvaluation(existing)
 
 
 def _screening_gate(session: Session, request: BookingRequest, kind: VisitKind) -> bool:

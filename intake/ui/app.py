@@ -11,6 +11,7 @@ from intake.resources_path import resource
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
 from intake.ui.startup import Startup
+from intake.ui.wheel_guard import install as install_wheel_guard
 
 __all__ = ["Startup", "run_gui", "start_gui", "style_sheet"]
 
@@ -42,6 +43,7 @@ def start_gui(*, demo: bool = False) -> tuple[QApplication, Startup]:
     assert isinstance(app, QApplication)
     app.setApplicationName("Clinic Intake")
     app.setStyleSheet(style_sheet())
+    install_wheel_guard(app)  # before any widget: the wheel scrolls pages, not values
     collector = GuiThreadCollector(app)
     collector.start()
     window = MainWindow()

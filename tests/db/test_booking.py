@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import text
@@ -11,6 +12,7 @@ from intake.domain.booking import (
     BookingConflict,
     BookingRefused,
     BookingRequest,
+    SecondEvaluation,
     SlotRequest,
     WaitlistPreferences,
 )
@@ -32,6 +34,7 @@ def _slots(database, **kwargs):  # type: ignore[no-untyped-def]
 
 def _book(database, practice, start, *, patient=0, therapist=None, location=None, **kw):  # type: ignore[no-untyped-def]
     patient_id = practice.patients[patient]
+    confirm = kw.pop("confirm_second_evaluation", False)
     intake_id = kw.pop("intake_id", None)
     if intake_id is None and kw.get("type_code", "EVAL60") == "EVAL60":
         intake_id = screened_intake(database, patient_id)
@@ -43,7 +46,9 @@ def _book(database, practice, start, *, patient=0, therapist=None, location=None
         intake_id=intake_id,
         **kw,
     )
-    return booking.book(database, desk(database), request, now=NOW)
+    return booking.book(
+        database, desk(database), request, now=NOW, confirm_second_evaluation=confirm
+    )
 
 
 def test_first_slots_come_soonest_first_across_locations(database, practice):
@@ -317,3 +322,44 @@ def test_booking_an_unknown_patient_names_the_patient_and_writes_nothing(databas
         assert session.execute(text("SELECT count(*) FROM appointments")).scalar() == 0
         booked = text("SELECT count(*) FROM audit_events WHERE action = 'book'")
         assert session.execute(booked).scalar() == 0
+
+
+def test_a_second_evaluation_is_booked_only_when_confirmed(database, practice):
+    first = _book(database, practice, at(MONDAY, 9))
+    tuesday = MONDAY + dt.timedelta(days=1)
+    wanted = at(tuesday, 10, 0, "America/Chicago")
+    west = {"therapist": practice.ben, "location": practice.west}
+    with pytest.raises(SecondEvaluation) as refused:
+        _book(database, practice, wanted, **west)
+    assert refused.value.existing.id == first.id  # named, to be read out to the caller
+    assert refused.value.existing.location_name == "Test Site East"
+    assert "Mon 01 Mar 2027 09:00 at Test Site East" in str(refused.value)
+    free = _slots(database, days=2, location_codes=("WEST",), limit=100)
+    assert wanted in {o.start for o in free}  # nothing was written
+    follow_up = _book(database, practice, at(tuesday, 8), type_code="FU45")  # not an evaluation
+    second = _book(database, practice, wanted, confirm_second_evaluation=True, **west)
+    assert (second.start, second.type_code, follow_up.type_code) == (wanted, "EVAL60", "FU45")
+
+
+def test_only_an_evaluation_still_ahead_counts(database, practice):
+    first = _book(database, practice, at(MONDAY, 9))
+    tuesday = MONDAY + dt.timedelta(days=1)
+    later_that_day = at(MONDAY, 10)  # the evaluation started; it is still today's
+    request = BookingRequest(
+        practice.patients[0],
+        practice.ann,
+        practice.east,
+        at(MONDAY, 11),
+        intake_id=screened_intake(database, practice.patients[0]),
+    )
+    with pytest.raises(SecondEvaluation):
+        booking.book(database, desk(database), request, now=later_that_day)
+    next_morning = at(tuesday, 7)  # yesterday's evaluation is past
+    visit = booking.book(
+        database, desk(database), replace(request, start=at(tuesday, 9)), now=next_morning
+    )
+    assert visit.type_code == "EVAL60"
+    booking.cancel(database, desk(database), visit.id, visit.version, "Patient asked", now=NOW)
+    booking.cancel(database, desk(database), first.id, first.version, "Patient asked", now=NOW)
+    again = _book(database, practice, at(MONDAY + dt.timedelta(days=2), 9))  # none left ahead
+    assert again.type_code == "EVAL60"

@@ -15,22 +15,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QListWidget,
+    QMessageBox,
     QSpinBox,
     QTreeView,
     QWidget,
 )
+from sqlalchemy import select
 
+from intake.db.models import Appointment
 from intake.domain.booking import BookingRequest, SlotRequest
 from intake.services import booking, practice_admin, slot_finder
 from intake.ui.booking import BookingConfirmation, BookingPanel
 from intake.ui.booking.slot_model import SlotModel
 from intake.ui.context import UiContext
 from intake.ui.worker import Worker
-from tests.db.practice import MONDAY, NOW, admin, build, desk, screened_intake
+from tests.db.practice import MONDAY, NOW, admin, at, build, desk, screened_intake
 
 WAIT = 15_000
 
@@ -378,3 +382,86 @@ def test_every_status_mark_is_a_glyph_the_font_has(qtbot, open_panel):  # type: 
     marks = {*TONE_MARK.values(), shown}
     missing = {c for text in marks for c in text if not metrics.inFontUcs4(ord(c))}
     assert missing == set(), f"drawn as an empty box: {sorted(missing)}"
+
+
+def _evaluations(database, patient_id: int) -> int:  # type: ignore[no-untyped-def]
+    with database.reading() as session:
+        return len(
+            session.scalars(
+                select(Appointment).where(
+                    Appointment.patient_id == patient_id, Appointment.status == "booked"
+                )
+            ).all()
+        )
+
+
+def _asked(qtbot, panel: BookingPanel, key: Qt.Key) -> QMessageBox:  # type: ignore[no-untyped-def]
+    """Enter on the slot list; the question must open (not a booking)."""
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.second_evaluation_was_asked, timeout=WAIT) as asked:
+        qtbot.keyClick(panel.view, key)
+    box = asked.args[0]
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    return box
+
+
+def test_a_second_evaluation_is_asked_about_and_booked_only_on_yes(
+    qtbot, open_panel, practice, database, ctx
+):
+    patient = practice.patients[0]
+    booking.book(  # booked earlier, by phone
+        database,
+        desk(database),
+        BookingRequest(
+            patient,
+            practice.ann,
+            practice.east,
+            at(MONDAY, 9),
+            intake_id=screened_intake(database, patient),
+        ),
+        now=NOW,
+    )
+    panel = open_panel()
+    panel.set_patient(patient, screened_intake(database, patient))
+    box = _asked(qtbot, panel, Qt.Key.Key_Return)
+    said = f"{box.text()} {box.informativeText()}"
+    assert "already has an initial evaluation booked" in said
+    assert "Monday, March 1, 2027 at 9:00 AM EST, Test Site East" in said
+    assert "Book another" in said
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter answers the default: No
+    qtbot.waitUntil(lambda: not box.isVisible())
+    ctx.worker.wait_for_done()
+    assert _evaluations(database, patient) == 1
+    assert "Not booked" in panel.status_text()
+    assert panel.pages.currentIndex() == 0 and panel.book_action.isEnabled()
+    box = _asked(qtbot, panel, Qt.Key.Key_Return)
+    with qtbot.waitSignal(panel.visit_was_booked, timeout=WAIT) as booked:
+        qtbot.keyClick(box, Qt.Key.Key_Y)  # Yes, by its underlined letter
+    assert booked.args[0].type_code == "EVAL60"
+    assert _evaluations(database, patient) == 2
+
+
+def test_enter_twice_after_a_booking_books_once(qtbot, open_panel, practice, database, ctx):
+    patient = practice.patients[3]
+    panel = open_panel()
+    panel.set_patient(patient, screened_intake(database, patient))
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.visit_was_booked, timeout=WAIT) as booked:
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    visit = booked.args[0]
+    assert all(o.start != visit.start for o in panel.model.offers())  # gone from the list
+    focus = QApplication.focusWidget()
+    assert focus is not None and panel.confirmation.isAncestorOf(focus)
+    qtbot.keyClick(focus, Qt.Key.Key_Return)  # the second Enter, on the confirmation
+    ctx.worker.wait_for_done()
+    assert panel.pages.currentWidget() is panel.confirmation
+    assert _evaluations(database, patient) == 1
+    with qtbot.waitSignal(panel.slots_did_load, timeout=WAIT):
+        qtbot.keyClick(focus, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)  # back to slots
+    box = _asked(qtbot, panel, Qt.Key.Key_Return)  # and Enter again, on the list
+    assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    ctx.worker.wait_for_done()
+    assert _evaluations(database, patient) == 1

@@ -12,12 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from intake.db.models import Patient
+from intake.db.models import Appointment, AppointmentType, Patient
 from intake.demo.data import demo_accounts
 from intake.services import accounts
 from intake.ui import startup as gui_startup
 from intake.ui.app import Startup, start_gui
 from intake.ui.gc_guard import GuiThreadCollector
+from intake.ui.wheel_guard import WheelGuard
 from tests.log_capture import log_folder, log_text  # noqa: F401
 from tests.ui.test_front_desk import _answer_by_keyboard
 
@@ -40,9 +41,20 @@ def test_a_demo_session_leaves_a_log_without_patient_data(
         qtbot.waitUntil(lambda: startup.desk is not None, timeout=120_000)
         page = startup.desk
         with startup.database.reading() as s:
-            demo = s.execute(select(Patient.family_name, Patient.given_name, Patient.phone)).all()
+            demo = s.execute(
+                select(Patient.family_name, Patient.given_name, Patient.phone, Patient.id)
+            ).all()
+            evaluated = set(  # the demo books an evaluation ahead for each of them
+                s.scalars(
+                    select(Appointment.patient_id)
+                    .join(AppointmentType)
+                    .where(AppointmentType.requires_screening, Appointment.status == "booked")
+                )
+            )
         # keyClicks types ASCII only: a caller whose name has no accents
-        family, given, _phone = next(r for r in demo if f"{r[0]}{r[1]}".isascii())
+        family, given, _phone, _id = next(
+            r for r in demo if f"{r[0]}{r[1]}".isascii() and r[3] in evaluated
+        )
         with qtbot.waitSignal(page.search.results_did_arrive, timeout=15_000):
             box = page.search.box
             box.setFocus()
@@ -60,8 +72,10 @@ def test_a_demo_session_leaves_a_log_without_patient_data(
         with qtbot.waitSignal(panel.slots_did_load, timeout=15_000):
             panel.search_now()
         panel.view.setFocus()
-        with qtbot.waitSignal(page.visit_was_booked, timeout=15_000):
+        with qtbot.waitSignal(panel.second_evaluation_was_asked, timeout=15_000) as asked:
             qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+        with qtbot.waitSignal(page.visit_was_booked, timeout=15_000):
+            qtbot.keyClick(asked.args[0], Qt.Key.Key_Y)  # yes, a second evaluation
     finally:
         if startup is not None:
             startup.stop()
@@ -73,13 +87,16 @@ def test_a_demo_session_leaves_a_log_without_patient_data(
             for collector in app.findChildren(GuiThreadCollector):
                 collector.stop()
                 collector.setParent(None)
+            for guard in app.findChildren(WheelGuard):
+                app.removeEventFilter(guard)
+                guard.setParent(None)
 
     text = log_text(log_folder)
     assert "signed in: account" in text  # the GUI wrote its log, from its own start-up
     assert stat.S_IMODE(log_folder.stat().st_mode) == 0o700
     for path in log_folder.iterdir():
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    for family, given, phone in demo:
+    for family, given, phone, _id in demo:
         digits = re.sub(r"\D", "", phone or "")
         for secret in (family, given, phone, digits):
             if secret:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QMessageBox, QWidget
 from sqlalchemy import text
 
 from intake.demo import data as demo_data
@@ -22,7 +22,7 @@ from intake.ui.context import UiContext
 from intake.ui.schedule import SchedulePage
 from intake.ui.schedule.exports import Exports
 from intake.ui.worker import Worker
-from tests.db.practice import MONDAY, NOW, admin, at, build, desk
+from tests.db.practice import MONDAY, NOW, admin, at, build, desk, screened_intake
 
 WAIT = 10_000
 DST_SUNDAY = dt.date(2027, 3, 14)
@@ -293,3 +293,50 @@ def test_day_and_location_change_by_keyboard_and_inputs_are_named(
             )
         ):
             assert widget.accessibleName(), widget
+
+
+def test_a_waiting_patient_with_an_evaluation_booked_later_is_asked_about(
+    qtbot, open_page, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    waiting = practice.patients[1]
+    intake_id = screened_intake(database, waiting)
+    later = booking.book(  # booked for next week; waits for an earlier slot
+        database,
+        desk(database),
+        BookingRequest(waiting, practice.ann, practice.east, at(MONDAY, 10) + dt.timedelta(days=7),
+                       intake_id=intake_id),
+        now=NOW,
+    )  # fmt: skip
+    first = practice.patients[0]
+    freed = booking.book(
+        database,
+        desk(database),
+        BookingRequest(first, practice.ann, practice.east, at(MONDAY, 9),
+                       intake_id=screened_intake(database, first)),
+        now=NOW,
+    )  # fmt: skip
+    waitlist.add(
+        database,
+        desk(database),
+        waiting,
+        WaitlistPreferences(location_ids=(practice.east,)),
+        intake_id=intake_id,
+    )
+    page = open_page(practice.east, MONDAY)
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
+    assert page.canvas.selected_block().appointment_id == freed.id
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Delete)
+    with qtbot.waitSignal(page.waitlist_did_load, timeout=WAIT):
+        qtbot.keyClick(page.cancel_panel.reason.lineEdit(), Qt.Key.Key_Return)
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.keyClick(page.waitlist_panel.list, Qt.Key.Key_Return)  # offer
+    qtbot.keyClick(page.waitlist_panel.list, Qt.Key.Key_Return)  # book: asked first
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert isinstance(box, QMessageBox)
+    assert "Monday, March 8, 2027 at 10:00 AM EST, Test Site East" in box.text()
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.keyClick(box, Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: [b.patient_id for b in page.blocks()] == [waiting], timeout=WAIT)
+    assert booking.get_visit(database, desk(database), later.id).status == "booked"

@@ -16,18 +16,25 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from intake.domain.booking import BookingConflict, BookingRequest, SlotOffer, Visit
+from intake.domain.booking import (
+    BookingConflict,
+    BookingRequest,
+    SecondEvaluation,
+    SlotOffer,
+    Visit,
+)
 from intake.domain.practice import AppointmentTypeInfo, LocationInfo, TherapistInfo
 from intake.services import booking, practice_admin, slot_finder, staffing
 from intake.services.actor import Actor
 from intake.services.database import Database
-from intake.ui.booking import wording
+from intake.ui.booking import second_evaluation, wording
 from intake.ui.booking.confirmation import BookingConfirmation
 from intake.ui.booking.filter_bar import FilterBar
 from intake.ui.booking.slot_model import SlotModel
@@ -67,6 +74,7 @@ class BookingPanel(QWidget):
     booking_did_fail = Signal(str)  # refused by the service, or another error
     busy_did_change = Signal(bool)
     return_was_requested = Signal()  # "back" on the booked visit's page
+    second_evaluation_was_asked = Signal(object)  # the question (a QMessageBox), now open
 
     def __init__(
         self,
@@ -114,6 +122,7 @@ class BookingPanel(QWidget):
         self.book_button = action_button(self.book_action, "Boo&k selected slot (Ctrl+B)")
         self.book_button.setObjectName("bookButton")
         self._confirmation: BookingConfirmation | None = None  # built at the first booking
+        self.question: QMessageBox | None = None  # "book a second evaluation?" while open
         self.pages = QStackedWidget(self)
         self._busy_timer = _single_shot(self, BUSY_AFTER_MS, self._show_busy)
         self._search_timer = _single_shot(self, SEARCH_DELAY_MS, self.search_now)
@@ -165,6 +174,11 @@ class BookingPanel(QWidget):
 
     def booking_allowed(self) -> bool:
         return self.book_action.isEnabled()
+
+    @classmethod
+    def second_evaluation_question(cls, parent: QWidget, existing: Visit) -> QMessageBox:
+        """Asked before a second initial evaluation (replaceable, as for scripts)."""
+        return second_evaluation.question(parent, existing)
 
     def status_text(self) -> str:
         return self.status.text()
@@ -224,21 +238,31 @@ class BookingPanel(QWidget):
             type_code=offer.type_code,
             intake_id=self.intake_id,
         )
+        self._send(request, offer, second_ok=False)
+
+    def _send(self, request: BookingRequest, offer: SlotOffer, *, second_ok: bool) -> None:
         now = self._clock() if self._clock else None
         self._booking = True
         self._update_book_action()
         self.busy_label.setText("Booking…")
         self._say("info", f"Booking {wording.offer_sentence(offer)}…")
         self._run(
-            lambda db, actor: booking.book(db, actor, request, now=now),
-            self._booking_answered,
-            self._booking_failed,
+            lambda db, actor: booking.book(
+                db, actor, request, now=now, confirm_second_evaluation=second_ok
+            ),
+            lambda visit: self._booking_answered(offer, visit),
+            lambda error: self._booking_failed(error, request, offer),
         )
 
-    def _booking_answered(self, result: Visit) -> None:
+    def _booking_answered(self, offer: SlotOffer, result: Visit) -> None:
         self._booking = False
         self._update_book_action()
         self.banner.hide()
+        # The booked slot leaves the list at once: "back to slots" never offers it again,
+        # even before the new search is in.
+        self.model.set_offers([o for o in self.model.offers() if o != offer])
+        self.view.show_groups()
+        self.view.choose(self.model.first_slot())
         self.confirmation.show_visit(result)
         self.pages.setCurrentWidget(self.confirmation)
         self._say("done", f"Booked: {wording.visit_sentence(result)}.")
@@ -262,15 +286,45 @@ class BookingPanel(QWidget):
         self.view.setFocus()
         self.booking_did_conflict.emit(message)
 
-    def _booking_failed(self, error: BaseException) -> None:
+    def _booking_failed(
+        self, error: BaseException, request: BookingRequest, offer: SlotOffer
+    ) -> None:
         self._booking = False
         self._update_book_action()
         if isinstance(error, BookingConflict):  # a lost race: its alternatives are offered
             self._lost_race(error)
             return
+        if isinstance(error, SecondEvaluation):  # booked only if the person says so
+            self._ask_second_evaluation(error.existing, request, offer)
+            return
         message = failure_text(error)
         self._say("error", f"Not booked: {message}")
         self.booking_did_fail.emit(message)
+
+    def _ask_second_evaluation(
+        self, existing: Visit, request: BookingRequest, offer: SlotOffer
+    ) -> None:
+        self._booking = True  # nothing else is booked while the question is open
+        self._update_book_action()
+        self._say("warn", f"Already booked: {wording.visit_sentence(existing)}.")
+
+        def answered(yes: bool) -> None:
+            self.question = None
+            self._booking = False
+            self._update_book_action()
+            if yes:
+                self._send(request, offer, second_ok=True)
+                return
+            self._say(
+                "info",
+                f"Not booked: the evaluation on {wording.visit_sentence(existing)} stays.",
+            )
+            self.view.setFocus()
+
+        self.question = second_evaluation.ask(
+            self, existing, answered, self.second_evaluation_question
+        )
+        self.second_evaluation_was_asked.emit(self.question)
 
     # --- loading choices ---------------------------------------------------------------
 

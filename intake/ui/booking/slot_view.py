@@ -83,7 +83,8 @@ class SlotView(QTreeView):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         ):
-            self.slot_was_chosen.emit()
+            if not event.isAutoRepeat():  # a held-down Enter books once
+                self.slot_was_chosen.emit()
             event.accept()
             return
         super().keyPressEvent(event)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from intake.domain.booking import BookingConflict, BookingRequest, Visit
+from intake.domain.booking import BookingConflict, BookingRequest, SecondEvaluation, Visit
 from intake.domain.schedule import WaitlistMatch
 from intake.services import booking, waitlist
+from intake.ui.booking import second_evaluation
 from intake.ui.schedule.canvas import clock
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class WaitlistActions:
         self.page._say("info", f"Offered to {match.patient_name}. Enter books it if they accept.")
         self.page.action_did_finish.emit("offered")
 
-    def book_waiting(self, match: WaitlistMatch) -> None:
+    def book_waiting(self, match: WaitlistMatch, *, second_ok: bool = False) -> None:
         slot, entry = match.slot, match.entry
         request = BookingRequest(
             patient_id=entry.patient_id,
@@ -63,10 +64,25 @@ class WaitlistActions:
             waitlist_entry_id=entry.id,
         )
         now = self.page._clock_now()
+        failed = self.page._failed(f"book {match.patient_name}", self._waiting_lost_race)
+
+        def refused(error: BaseException) -> None:
+            if not isinstance(error, SecondEvaluation):
+                failed(error)
+                return
+            # Often the reason to wait: an earlier slot than the evaluation already booked.
+            second_evaluation.ask(
+                self.page,
+                error.existing,
+                lambda yes: self.book_waiting(match, second_ok=True) if yes else None,
+            )
+
         self.page._run(
-            lambda db, actor: booking.book(db, actor, request, now=now),
+            lambda db, actor: booking.book(
+                db, actor, request, now=now, confirm_second_evaluation=second_ok
+            ),
             lambda result: self._booked_waiting(match, result),
-            self.page._failed(f"book {match.patient_name}", self._waiting_lost_race),
+            refused,
         )
 
     def _waiting_lost_race(self, conflict: BookingConflict) -> None:
