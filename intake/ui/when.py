@@ -1,18 +1,14 @@
-"""Dates and times as people read them, one way everywhere.
+"""Dates and times as people read them, one way everywhere (English, United States).
 
 A visit's time is its location's wall clock. When that location's zone differs from this
-computer's at that moment, the time carries its zone's abbreviation ("07:30 CST"), so a list
-that mixes locations in different zones never looks mis-sorted or misleads.
+computer's at that moment, the time carries its zone's abbreviation ("7:30 AM CST"), so a
+list that mixes locations in different zones never looks mis-sorted or misleads.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo
-
-DAY = "%a %d %b %Y"  # Wed 02 Dec 2026
-SHORT_DAY = "%a %d %b"  # Wed 02 Dec
-CLOCK = "%H:%M"
 
 
 def here() -> dt.tzinfo:
@@ -32,15 +28,30 @@ def local(instant: dt.datetime, zone: str | None) -> dt.datetime:
     return instant.astimezone()
 
 
+def time_of_day(moment: dt.datetime | dt.time) -> str:
+    """9:00 AM, as a receptionist reads it out."""
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
 def clock(at: dt.datetime, *, pc_zone: dt.tzinfo | None = None) -> str:
-    """07:30, or 07:30 CST when the location's clock is not this computer's."""
-    text = at.strftime(CLOCK)
+    """7:30 AM, or 7:30 AM CST when the location's clock is not this computer's."""
+    text = time_of_day(at)
     if at.tzinfo is None:
         return text
-    mine = at.astimezone(pc_zone or here())
-    if mine.utcoffset() != at.utcoffset():
+    if at.astimezone(pc_zone or here()).utcoffset() != at.utcoffset():
         text += f" {at.tzname()}"
     return text
+
+
+def day(moment: dt.datetime | dt.date) -> str:
+    """Wednesday, December 2, 2026."""
+    return f"{moment:%A}, {moment:%B} {moment.day}, {moment.year}"
+
+
+def short_day(moment: dt.datetime | dt.date) -> str:
+    """Wed, Dec 2."""
+    return f"{moment:%a}, {moment:%b} {moment.day}"
 
 
 def moment(
@@ -50,9 +61,8 @@ def moment(
     short: bool = False,
     pc_zone: dt.tzinfo | None = None,
 ) -> str:
-    """Wed 02 Dec 2026, 07:30 (CST): a visit's start as a person reads it."""
+    """Wednesday, December 2, 2026, 7:30 AM (CST); short: Wed, Dec 2, 7:30 AM (CST)."""
     if instant is None:
         return ""
     at = local(instant, zone)
-    day = at.strftime(SHORT_DAY if short else DAY)
-    return f"{day}{' ' if short else ', '}{clock(at, pc_zone=pc_zone)}"
+    return f"{short_day(at) if short else day(at)}, {clock(at, pc_zone=pc_zone)}"

@@ -15,10 +15,11 @@ START = dt.datetime(2026, 12, 2, 13, 30, tzinfo=dt.UTC)
 
 
 def test_a_visit_in_another_zone_names_its_zone():
-    assert when.moment(START, "America/Chicago", pc_zone=NEW_YORK) == "Wed 02 Dec 2026, 07:30 CST"
-    assert when.moment(START, "America/Chicago", pc_zone=CHICAGO) == "Wed 02 Dec 2026, 07:30"
+    chicago = when.moment(START, "America/Chicago", pc_zone=NEW_YORK)
+    assert chicago == "Wednesday, December 2, 2026, 7:30 AM CST"
+    assert when.moment(START, "America/Chicago", pc_zone=CHICAGO).endswith("7:30 AM")
     short = when.moment(START.astimezone(CHICAGO), short=True, pc_zone=NEW_YORK)
-    assert short == "Wed 02 Dec 07:30 CST"  # a local start keeps its own wall clock
+    assert short == "Wed, Dec 2, 7:30 AM CST"  # a local start keeps its own wall clock
 
 
 def test_nothing_to_show_for_no_time():
@@ -36,5 +37,5 @@ def test_the_zone_is_named_exactly_when_the_clocks_differ(naive, zone, pc):
     location = instant.astimezone(ZoneInfo(zone))
     differs = location.utcoffset() != instant.astimezone(pc).utcoffset()
     assert text.endswith(f" {location.tzname()}") == differs or not differs
-    assert location.strftime("%H:%M") in text
-    assert (len(text.split()) == 6) == differs
+    assert when.time_of_day(location) in text
+    assert text.endswith(("AM", "PM")) != differs

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from intake.domain.booking import SlotOffer, Visit
+from intake.ui import when
 
 
 def clock(moment: dt.datetime) -> str:
-    """9:00 AM, as a receptionist reads it out."""
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment:%M} {'AM' if moment.hour < 12 else 'PM'}"
+    """9:00 AM, as a receptionist reads it out (intake.ui.when, one way everywhere)."""
+    return when.time_of_day(moment)
 
 
 def day(moment: dt.datetime | dt.date) -> str:
     """Monday, March 1, 2027."""
-    return f"{moment:%A}, {moment:%B} {moment.day}, {moment.year}"
+    return when.day(moment)
 
 
 def zone(moment: dt.datetime) -> str:
