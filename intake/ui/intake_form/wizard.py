@@ -32,6 +32,7 @@ from intake import screening
 from intake.domain.errors import DatabaseUnavailable
 from intake.screening import Checklist, ScreeningResult
 from intake.screening.conditions import Facts
+from intake.screening.front_desk import front_desk_view
 from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -252,7 +253,7 @@ class IntakeWizard(QWidget):
         self.next_button.setEnabled(self._neighbour(index, 1) is not None)
         if index == len(self.section_pages):
             self.keeper.flush()  # the booking panel wants the latest copy in the database
-            self.summary.setText(summary_html(self.checklist, self._result))
+            self.summary.setText(summary_html(self.checklist, self._result, self._view))
             self.finish_button.setFocus()
         else:
             visible = self.section_pages[index].visible_rows()
@@ -502,12 +503,13 @@ class IntakeWizard(QWidget):
                 in_force[question.id] = value
         self._answers = asked
         self._result = screening.evaluate(self.checklist, asked, self.today)
-        self.panel.show_result(self._result)
+        self._view = front_desk_view(self.checklist, asked, self._result, self.today)
+        self.panel.show_result(self._result, self._view)
         self._show_stop_bar()
         self._show_steps()
         self._update_booking()
         if self.step == SUMMARY:
-            self.summary.setText(summary_html(self.checklist, self._result))
+            self.summary.setText(summary_html(self.checklist, self._result, self._view))
         self.screening_did_change.emit(self._result)
         self.answers_did_change.emit()
         if save and self._saving:
@@ -552,10 +554,10 @@ class IntakeWizard(QWidget):
         if key not in ("emergency", "refer"):
             self.stop_bar.hide()
             return
-        word, advice, pixmap = LEVELS[key]
+        word, _advice, pixmap = LEVELS[key]
         size = self.stop_text.fontMetrics().height() * 2
         self.stop_icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
-        self.stop_text.setText(f"{word}: {advice}")
+        self.stop_text.setText(f"{word}: {self._view.meaning}")
         for widget in (self.stop_bar, self.stop_text):
             widget.setProperty("triage", key)
             widget.style().unpolish(widget)
@@ -578,7 +580,7 @@ class IntakeWizard(QWidget):
         elif allowed:
             note = "Booking allowed."
         elif gate.hold in (screening.Hold.EMERGENCY, screening.Hold.REFER):
-            note = f"Booking disabled. {LEVELS[key][1]}"
+            note = f"Booking disabled. {self._view.meaning}"
         elif gate.hold is screening.Hold.INCOMPLETE:
             note = f"Booking waits: {len(result.missing)} required questions are unanswered."
         else:
