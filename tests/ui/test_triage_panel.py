@@ -38,9 +38,7 @@ def _lines(form: IntakeWizard) -> list[str]:
 def test_each_rule_once_with_its_reason_stop_first_and_no_book_note_under_it(qtbot, wizard):  # type: ignore[no-untyped-def]
     checklist = wizard.checklist
     wizard.load(
-        answers_for(
-            checklist, has_headache=True, headache_diagnosed="migraine", cad_dizziness=True
-        )
+        answers_for(checklist, has_headache=True, headache_diagnosed="migraine", cad_dizziness=True)
     )
     _click(qtbot, wizard, "rf_sudden_onset", "Yes")
     _click(qtbot, wizard, "rf_neuro_deficit", "Yes")
