@@ -7,7 +7,7 @@ the questions are not asked. Which triage allows closing is decided in
 
 from __future__ import annotations
 
-from intake.domain.enums import ClosingReason, IntakeStatus
+from intake.domain.enums import ClosingReason
 
 DISCARD_REASON_LIMIT = 500  # characters
 REFERRALS = frozenset({ClosingReason.EMERGENCY_REFERRAL, ClosingReason.REFERRAL})
@@ -21,11 +21,6 @@ CLOSED_WORDS = {
     ClosingReason.REFERRAL: "Closed as referral",
     ClosingReason.DISCARDED: "Discarded",
 }
-
-
-def is_referral(status: IntakeStatus | str, reason: ClosingReason | str | None) -> bool:
-    """Whether an intake is a closed referral (what the clinician on duty must see)."""
-    return status == IntakeStatus.CLOSED and reason in REFERRALS
 
 
 def check_discard_reason(reason: str) -> dict[str, str]:
