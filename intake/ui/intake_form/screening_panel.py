@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -98,6 +99,7 @@ class ScreeningPanel(QFrame):
         self.flags.setWordWrap(True)
         self.flags.setTextFormat(Qt.TextFormat.RichText)
         self.flags.setAccessibleName("Warning signs and notes")
+        self.flags.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.missing_title = QLabel()
         self.missing_title.setObjectName("panelHeading")
         self.missing = QListWidget()
@@ -110,7 +112,14 @@ class ScreeningPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.flags_title)
-        layout.addWidget(self.flags)
+        # Every reason stays reachable however many fire: the list scrolls, never clips.
+        self.flags_area = QScrollArea()
+        self.flags_area.setObjectName("flagArea")
+        self.flags_area.setWidgetResizable(True)
+        self.flags_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.flags_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.flags_area.setWidget(self.flags)
+        layout.addWidget(self.flags_area, 2)
         layout.addWidget(self.missing_title)
         layout.addWidget(self.missing, 1)
         layout.addStretch(0)  # takes the room when nothing is missing

@@ -372,7 +372,9 @@ class IntakeWizard(QWidget):
         self.stop_text.setObjectName("stopText")
         self.stop_text.setWordWrap(True)
         self.stop_text.setAccessibleName("Urgent screening result")
-        bar = QHBoxLayout(self.stop_bar)
+        bar_layout = QVBoxLayout(self.stop_bar)
+        bar = QHBoxLayout()
+        bar_layout.addLayout(bar)
         bar.addWidget(self.stop_icon, 0, Qt.AlignmentFlag.AlignTop)
         bar.addWidget(self.stop_text, 1)
         # The caller must hang up and get care: the intake ends here, with what was asked.
@@ -383,7 +385,8 @@ class IntakeWizard(QWidget):
             "the clinician on duty sees it in the review queue"
         )
         self.close_button.clicked.connect(self.close_as_referral)
-        bar.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Under the words, so the words keep the bar's width on a narrow screen.
+        bar_layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.stop_bar.hide()
         middle = QVBoxLayout()
         middle.addWidget(self.stop_bar)
