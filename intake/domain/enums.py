@@ -22,6 +22,16 @@ class IntakeStatus(StrEnum):
     SUBMITTED = "submitted"
     REVIEWED = "reviewed"
     RETURNED = "returned"
+    CLOSED = "closed"  # ended without finishing: sent to emergency care or to a physician
+    DISCARDED = "discarded"  # a draft given up, with the reason
+
+
+class ClosingReason(StrEnum):
+    """Why an intake ended without being finished (stored with it)."""
+
+    EMERGENCY_REFERRAL = "emergency_referral"
+    REFERRAL = "referral"
+    DISCARDED = "discarded"
 
 
 class AppointmentStatus(StrEnum):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from intake.domain.enums import AppointmentStatus, IntakeStatus
+from intake.domain.enums import AppointmentStatus, ClosingReason, IntakeStatus
 
 QUEUE_DAYS = 7  # the queue's default date range: today and the next six days
 NOTE_LIMIT = 2000  # characters of a return note
@@ -158,6 +158,31 @@ class SignOff:
     returned_by: str
     returned_at: dt.datetime | None
     return_note: str
+    closing_reason: ClosingReason | None = None  # closed as a referral (or discarded)
+    closed_by: str = ""
+    closed_at: dt.datetime | None = None
+
+    @property
+    def seen(self) -> bool:
+        """Signed off: reviewed, or, for a closed referral, seen by a clinician."""
+        if self.status == IntakeStatus.CLOSED:
+            return self.reviewed_at is not None
+        return self.status == IntakeStatus.REVIEWED
+
+
+@dataclass(frozen=True)
+class ClosedReferral:
+    """An intake the front desk closed as a referral, for the clinician on duty to see."""
+
+    intake_id: int
+    intake_version: int
+    patient_id: int | None
+    patient_label: str  # "Family, Given · MRN", "" when no patient was chosen
+    reason: ClosingReason
+    triage: str | None
+    flag_count: int  # warning signs (notes not counted)
+    closed_by: str
+    closed_at: dt.datetime | None
 
 
 @dataclass(frozen=True)

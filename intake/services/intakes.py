@@ -11,9 +11,11 @@ from sqlalchemy import select
 
 from intake import screening
 from intake.db.models import Intake, Patient
-from intake.domain.enums import IntakeStatus
+from intake.domain.closing import check_discard_reason
+from intake.domain.enums import ClosingReason, IntakeStatus
 from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
+from intake.screening.closing import referral_closing
 from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -33,6 +35,7 @@ class IntakeInfo:
     checklist_id: str
     checklist_version: str
     screening: screening.ScreeningResult | None
+    closing_reason: ClosingReason | None = None  # set when it ended unfinished
 
     @property
     def triage(self) -> str | None:
@@ -51,6 +54,7 @@ class UnfinishedIntake:
     checklist_id: str
     checklist_version: str
     updated_at: dt.datetime
+    triage: str | None = None  # the screening so far: emergency, refer, review, clear
 
 
 def save(
@@ -80,6 +84,7 @@ def _store(
     *,
     submit: bool = False,
     draft_only: bool = False,
+    close: bool = False,
 ) -> IntakeInfo:
     with database.writing() as session:
         if intake_id is None:
@@ -112,7 +117,8 @@ def _store(
             checklist = screening.load_checklist(f"{row.checklist_id}-{row.checklist_version}")
         if errors := screening.validate_answers(checklist, answers, on=on or dt.date.today()):
             raise Invalid({e.question_id or "answers": e.message for e in errors})
-        payload = screening.evaluate(checklist, answers, on=on or dt.date.today()).to_json()
+        result = screening.evaluate(checklist, answers, on=on or dt.date.today())
+        payload = result.to_json()
         changed = _changed_fields(row, answers)
         if patient_id is not None and patient_id != row.patient_id:
             if row.patient_id is not None:
@@ -132,6 +138,8 @@ def _store(
             row.status = IntakeStatus.SUBMITTED.value
             row.submitted_by = actor.user_id
             row.submitted_at = dt.datetime.now(dt.UTC)
+        if close:
+            _close_as_referral(row, result, actor)
         session.flush()
         if intake_id is None:
             audit.record(
@@ -143,7 +151,7 @@ def _store(
                 patient_id=row.patient_id,
                 fields=changed,
             )
-        elif changed and not submit:
+        elif changed and not (submit or close):
             audit.record(
                 session,
                 actor,
@@ -163,7 +171,32 @@ def _store(
                 patient_id=row.patient_id,
                 fields=changed | {"status"},
             )
+        if close:
+            audit.record(
+                session,
+                actor,
+                "close",
+                "intake",
+                row.id,
+                patient_id=row.patient_id,
+                fields=changed | {"status", "closing_reason", "closed_by", "closed_at"},
+            )
         return _info(row)
+
+
+def _close_as_referral(row: Intake, result: screening.ScreeningResult, actor: Actor) -> None:
+    reason = referral_closing(result)
+    if reason is None:
+        raise Invalid(
+            {
+                "triage": "Only an emergency or referral screening closes an intake as a "
+                "referral; finish the intake, or discard the draft with a reason."
+            }
+        )
+    row.status = IntakeStatus.CLOSED.value
+    row.closing_reason = reason.value
+    row.closed_by = actor.user_id
+    row.closed_at = dt.datetime.now(dt.UTC)
 
 
 EDITABLE = (IntakeStatus.DRAFT.value, IntakeStatus.RETURNED.value)
@@ -185,6 +218,7 @@ def _info(row: Intake) -> IntakeInfo:
         checklist_id=row.checklist_id,
         checklist_version=row.checklist_version,
         screening=screening.ScreeningResult.from_json(row.screening) if row.screening else None,
+        closing_reason=ClosingReason(row.closing_reason) if row.closing_reason else None,
     )
 
 
@@ -222,6 +256,61 @@ def submit(
     actor.require(Permission.INTAKE)
     with _connection_errors():
         return _store(database, actor, answers, patient_id, intake_id, version, on, submit=True)
+
+
+def close_as_referral(
+    database: Database,
+    actor: Actor,
+    answers: dict[str, Any],
+    *,
+    intake_id: int | None = None,
+    version: int | None = None,
+    patient_id: int | None = None,
+    on: dt.date | None = None,
+) -> IntakeInfo:
+    """End the intake here: the caller was sent to emergency care or to their physician.
+
+    Stores the answers asked so far with their screening (incomplete is fine), and only when
+    that screening is an emergency or a referral (screening.closing decides); the intake is
+    then no draft any more, and the clinician on duty finds it in the review queue
+    (review.open_referrals).
+    """
+    actor.require(Permission.INTAKE)
+    with _connection_errors():
+        return _store(database, actor, answers, patient_id, intake_id, version, on, close=True)
+
+
+def discard(
+    database: Database, actor: Actor, intake_id: int, version: int, reason: str
+) -> IntakeInfo:
+    """Give up a draft nobody will finish, with the reason (kept with it, and audited)."""
+    actor.require(Permission.INTAKE)
+    if problems := check_discard_reason(reason):
+        raise Invalid(problems)
+    with _connection_errors(), database.writing() as session:
+        row = session.get(Intake, intake_id, with_for_update=True)
+        if row is None:
+            raise NotFound(f"There is no intake with id {intake_id}.")
+        if row.version != version:
+            raise StaleRecord(_STALE)
+        if row.status != IntakeStatus.DRAFT.value:
+            raise StaleRecord("This intake is not a draft any more; it was not discarded.")
+        row.status = IntakeStatus.DISCARDED.value
+        row.closing_reason = ClosingReason.DISCARDED.value
+        row.closing_note = reason.strip()
+        row.closed_by = actor.user_id
+        row.closed_at = dt.datetime.now(dt.UTC)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "discard",
+            "intake",
+            row.id,
+            patient_id=row.patient_id,
+            fields=("status", "closing_reason", "closing_note", "closed_by", "closed_at"),
+        )
+        return _info(row)
 
 
 def get(database: Database, actor: Actor, intake_id: int) -> IntakeInfo:
@@ -262,6 +351,7 @@ def _unfinished(row: Intake, patient: Patient | None) -> UnfinishedIntake:
         checklist_id=row.checklist_id,
         checklist_version=row.checklist_version,
         updated_at=row.updated_at,
+        triage=row.triage,
     )
 
 

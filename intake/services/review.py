@@ -26,7 +26,13 @@ from intake.db.models import (
     StaffUser,
     Therapist,
 )
-from intake.domain.enums import ACTIVE_APPOINTMENT_STATUSES, AppointmentStatus, IntakeStatus
+from intake.domain.closing import REFERRALS
+from intake.domain.enums import (
+    ACTIVE_APPOINTMENT_STATUSES,
+    AppointmentStatus,
+    ClosingReason,
+    IntakeStatus,
+)
 from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.patient import age_on
 from intake.domain.permissions import Permission, allows
@@ -34,6 +40,7 @@ from intake.domain.review import (
     AnswerGroup,
     AnswerLine,
     AppointmentSummary,
+    ClosedReferral,
     Option,
     PatientSummary,
     QueueFilter,
@@ -367,9 +374,10 @@ def mark_reviewed(
     actor.require(Permission.REVIEW)
     with _connection_errors(), database.writing() as session:
         row = _claim(session, key)
-        if row.status == IntakeStatus.REVIEWED.value:
+        if _sign_off(session, row).seen:
             raise StaleRecord(_SIGNED_ELSEWHERE)
-        row.status = IntakeStatus.REVIEWED.value
+        if row.status != IntakeStatus.CLOSED.value:  # a closed referral stays closed, seen
+            row.status = IntakeStatus.REVIEWED.value
         row.reviewed_by = actor.user_id
         row.reviewed_at = now or dt.datetime.now(dt.UTC)
         session.flush()
@@ -444,6 +452,9 @@ def _sign_off(session: Session, row: Intake) -> SignOff:
         returned_by=_who(session, row, row.returned_by, "return") if row.returned_at else "",
         returned_at=row.returned_at,
         return_note=row.return_note or "",
+        closing_reason=ClosingReason(row.closing_reason) if row.closing_reason else None,
+        closed_by=_who(session, row, row.closed_by, "close") if row.closed_at else "",
+        closed_at=row.closed_at,
     )
 
 
@@ -462,6 +473,46 @@ def _who(session: Session, row: Intake, user_id: int | None, action: str) -> str
         .limit(1)
     )
     return name or "an unknown account"
+
+
+# --- closed referrals, for the clinician on duty ---------------------------------------------
+
+
+def open_referrals(database: Database, actor: Actor, *, limit: int = 100) -> list[ClosedReferral]:
+    """Intakes closed as an (emergency) referral that no clinician has seen yet, emergencies
+    first, then the most recently closed."""
+    actor.require(Permission.INTAKE)
+    query = (
+        select(Intake, Patient)
+        .outerjoin(Patient, Patient.id == Intake.patient_id)
+        .where(
+            Intake.status == IntakeStatus.CLOSED.value,
+            Intake.closing_reason.in_([r.value for r in REFERRALS]),
+            Intake.reviewed_at.is_(None),
+        )
+        .order_by(Intake.closed_at.desc(), Intake.id.desc())
+        .limit(limit)
+    )
+    with _connection_errors(), database.reading() as session:
+        found = [_referral(session, row, patient) for row, patient in session.execute(query)]
+    return sorted(found, key=lambda r: r.reason != ClosingReason.EMERGENCY_REFERRAL)
+
+
+def _referral(session: Session, row: Intake, patient: Patient | None) -> ClosedReferral:
+    flags = (row.screening or {}).get("flags", [])
+    return ClosedReferral(
+        intake_id=row.id,
+        intake_version=row.version,
+        patient_id=row.patient_id,
+        patient_label=(
+            f"{patient.family_name}, {patient.given_name} · {patient.mrn}" if patient else ""
+        ),
+        reason=ClosingReason(row.closing_reason or ClosingReason.REFERRAL),
+        triage=row.triage,
+        flag_count=sum(1 for flag in flags if flag.get("level") != "clear"),
+        closed_by=_who(session, row, row.closed_by, "close"),
+        closed_at=row.closed_at,
+    )
 
 
 # --- returned intakes, for the front desk ---------------------------------------------------

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.domain.closing import CLOSED_WORDS
 from intake.domain.patient import PatientInfo
-from intake.services import patients
+from intake.services import intakes, patients
 from intake.ui.booking.booking_panel import BookingPanel
 from intake.ui.context import UiContext
 from intake.ui.idle import when_idle
@@ -31,6 +32,7 @@ from intake.ui.intake_form.recovery import (
     RecoveryOffer,
     ResumeBar,
     Unfinished,
+    UnfinishedDraft,
     UnfinishedRegistration,
     load_unfinished,
 )
@@ -39,7 +41,7 @@ from intake.ui.journal import Journal, refusal_message, writer
 from intake.ui.patients.register_form import PatientRegisterForm
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.review.returned_list import ReturnedList
-from intake.ui.worker import in_words
+from intake.ui.worker import failure_text, in_words
 
 FIND, REGISTER, INTAKE = 0, 1, 2
 PREPARE_AFTER_MS = 300
@@ -118,6 +120,7 @@ class FrontDeskPage(QWidget):
         new_patient.clicked.connect(self.show_register)
         self.recovery = RecoveryOffer()
         self.recovery.draft_was_chosen.connect(self.continue_draft)
+        self.recovery.discard_was_requested.connect(self.discard_draft)
         self.resume_bar = ResumeBar()
         self.resume_bar.item_was_chosen.connect(self.continue_draft)
         # Intakes a therapist sent back (call the patient, refer, change the visit type).
@@ -186,6 +189,28 @@ class FrontDeskPage(QWidget):
         if not self._offered:
             self._offered = True
             self.resume_bar.offer(items)
+
+    def discard_draft(self, draft: UnfinishedDraft, reason: str) -> None:
+        """Give up an unfinished intake: in the database (with the reason, audited) and its
+        copy on this computer; then the list is read again."""
+        intake_id, version = draft.intake_id, draft.version
+
+        def work(database: Any, actor: Any) -> None:
+            if intake_id is not None:
+                intakes.discard(database, actor, intake_id, version or 0, reason)
+
+        def done(_nothing: None) -> None:
+            if draft.journal_key is not None:
+                self.journal.drop(draft.journal_key)
+                writer().wait_until_written()  # the list below reads the journal again
+            self.recovery.message.setText("Draft discarded.")
+            self.status_did_change.emit("Draft discarded.")
+            self.refresh_unfinished()
+
+        def failed(error: BaseException) -> None:
+            self.recovery.message.setText(failure_text(error))
+
+        self.context.run(work, done, failed)
 
     # ---- closing -----------------------------------------------------------------------------
 
@@ -289,6 +314,7 @@ class FrontDeskPage(QWidget):
             # question is on screen sooner, and the panel long before the summary.
             when_idle(wizard, lambda: self._attach_booking(wizard))
         wizard.intake_did_submit.connect(lambda intake_id: self._submitted(intake_id))
+        wizard.intake_did_close.connect(self._closed)
         layout.addWidget(wizard)
         wizard.show()
         self.stack.setCurrentIndex(INTAKE)
@@ -318,6 +344,12 @@ class FrontDeskPage(QWidget):
             booking.set_booking_allowed(False, "the screening does not allow booking.")
         booking.setEnabled(wizard.booking_allowed)
         self.status_did_change.emit("Intake stored. Choose a slot and press Enter to book.")
+
+    def _closed(self, info: Any) -> None:
+        """Closed as a referral: nothing of this caller stays open here; back to the search."""
+        words = CLOSED_WORDS[info.closing_reason] if info.closing_reason else "Intake closed"
+        self.show_find()
+        self.status_did_change.emit(f"{words}. The clinician on duty sees it in the review queue.")
 
     def _booked(self, visit: Any) -> None:
         self.visit_was_booked.emit(visit)

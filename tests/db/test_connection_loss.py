@@ -195,6 +195,12 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         ),
         "intakes.get": lambda db: intakes.get(db, w.desk, w.intake_id),
         "intakes.list_unfinished": lambda db: intakes.list_unfinished(db, w.desk),
+        "intakes.close_as_referral": lambda db: intakes.close_as_referral(
+            db, w.desk, {"rf_neuro_deficit": True}, patient_id=p.patients[2]
+        ),
+        "intakes.discard": lambda db: intakes.discard(
+            db, w.desk, w.intake_id, w.intake_version, "Entered twice"
+        ),
         "patient_search.search": lambda db: patient_search.search(db, w.desk, "testcase"),
         "patients.register": lambda db: patients.register(db, w.desk, draft),
         "patients.update": lambda db: patients.update(
@@ -252,6 +258,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
             db, w.admin, key, "Call them.", now=NOW
         ),
         "review.returned_intakes": lambda db: review.returned_intakes(db, w.desk, now=NOW),
+        "review.open_referrals": lambda db: review.open_referrals(db, w.admin),
         "schedule_view.location_day": lambda db: schedule_view.location_day(
             db, w.desk, p.east, MONDAY
         ),

@@ -135,6 +135,16 @@ def _intake_submit(w: World, _: Actor) -> Args:
     return a(info.id, info.version, answers)
 
 
+def _intake_close(w: World, _: Actor) -> Args:
+    info, answers = w.intake()
+    return a({**answers, "rf_neuro_deficit": True}, intake_id=info.id, version=info.version)
+
+
+def _intake_discard(w: World, _: Actor) -> Args:
+    info, _answers = w.intake()
+    return a(info.id, info.version, "Entered twice")
+
+
 def _reschedule(w: World, _: Actor) -> Args:
     visit = w.visit()
     target = w.request()
@@ -278,6 +288,8 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     "intakes.submit": (Permission.INTAKE, _intake_submit),
     "intakes.get": (Permission.INTAKE, lambda w, _: a(w.intake()[0].id)),
     "intakes.list_unfinished": (Permission.INTAKE, lambda w, _: a()),
+    "intakes.close_as_referral": (Permission.INTAKE, _intake_close),
+    "intakes.discard": (Permission.INTAKE, _intake_discard),
     # booking
     "slot_finder.find": (
         Permission.SCHEDULE,
@@ -345,6 +357,7 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
         lambda w, _: a(w.submitted(), "Call the patient", now=NOW),
     ),
     "review.returned_intakes": (Permission.INTAKE, lambda w, _: a(now=NOW)),
+    "review.open_referrals": (Permission.INTAKE, lambda w, _: a()),
     "schedule_view.location_day": (Permission.SCHEDULE, lambda w, _: a(w.practice.east, MONDAY)),
     "schedule_view.therapist_week": (Permission.SCHEDULE, lambda w, _: a(w.practice.ann, MONDAY)),
     "schedule_view.waitlist_matches": (

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from intake.db.base import Base, JSONDocument, UTCDateTime, one_of, utcnow
-from intake.domain.enums import IntakeStatus
+from intake.domain.enums import ClosingReason, IntakeStatus
 
 
 class Intake(Base):
@@ -17,6 +17,7 @@ class Intake(Base):
     __table_args__ = (
         one_of("status", IntakeStatus, "known_status"),
         one_of("triage", ["emergency", "refer", "review", "clear"], "known_triage"),
+        one_of("closing_reason", ClosingReason, "known_closing_reason"),
         Index(None, "patient_id", "created_at"),
         Index(None, "status", "updated_at"),
     )
@@ -44,6 +45,12 @@ class Intake(Base):
     returned_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     returned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     return_note: Mapped[str] = mapped_column(Text, default="")
+    # Ended without finishing (status closed or discarded): why, by whom, when, and for a
+    # discarded draft the reason given.
+    closing_reason: Mapped[str | None] = mapped_column(String(20))
+    closed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    closing_note: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

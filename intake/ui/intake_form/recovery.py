@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -20,12 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake import screening
+from intake.domain.closing import check_discard_reason
 from intake.domain.errors import KnownError
 from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
 from intake.ui.journal import Journal, JournalEntry, RegistrationEntry
+from intake.ui.review import wording
 
 
 @dataclass(frozen=True)
@@ -44,13 +48,25 @@ class UnfinishedDraft:
     step: str = ""
     only_on_this_computer: bool = False
 
+    @property
+    def triage(self) -> str:
+        """The screening of these answers so far, in words ("EMERGENCY", "REVIEW so far")."""
+        try:
+            checklist = screening.load_checklist(f"{self.checklist_id}-{self.checklist_version}")
+        except screening.ChecklistError:
+            return "NOT SCREENED"
+        result = screening.evaluate(checklist, self.answers, self.saved_at.date())
+        word = wording.word(result.triage.value)
+        urgent = result.triage in (screening.TriageLevel.EMERGENCY, screening.TriageLevel.REFER)
+        return word if urgent or result.complete else f"{word} so far"
+
     def describe(self) -> str:
         who = self.patient_label or (
             f"Patient #{self.patient_id}" if self.patient_id else "No patient chosen yet"
         )
         when = self.saved_at.astimezone().strftime("%d %b %H:%M")
         where = " – only on this computer" if self.only_on_this_computer else ""
-        return f"{who} · {len(self.answers)} answers · saved {when}{where}"
+        return f"{self.triage} · {who} · {len(self.answers)} answers · saved {when}{where}"
 
 
 @dataclass(frozen=True)
@@ -233,6 +249,7 @@ class RecoveryOffer(QWidget):
     """ "You have unfinished intakes": pick one with Enter or a double click to continue."""
 
     draft_was_chosen = Signal(object)  # UnfinishedDraft or UnfinishedRegistration
+    discard_was_requested = Signal(object, str)  # the UnfinishedDraft, the reason given
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,13 +265,42 @@ class RecoveryOffer(QWidget):
         self.continue_button = QPushButton("Continue this one")
         self.continue_button.setAccessibleName("Continue the selected unfinished intake")
         self.continue_button.clicked.connect(lambda: self._chosen(self.list.currentItem()))
+        self.discard_button = QPushButton("Discard…")
+        self.discard_button.setAccessibleName("Discard the selected unfinished intake")
+        self.discard_button.setToolTip("Give up this draft, with a reason (kept and audited)")
+        self.discard_button.clicked.connect(self._ask_reason)
+        self.list.currentItemChanged.connect(lambda *_: self._close_reason())
         buttons = QHBoxLayout()
+        buttons.addWidget(self.discard_button)
         buttons.addStretch(1)
         buttons.addWidget(self.continue_button)
+        self.reason_row = QWidget()
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName("Why is this draft discarded?")
+        self.reason.setPlaceholderText("Why discard it? (for example: entered twice)")
+        self.reason.returnPressed.connect(self._discard)
+        self.confirm_discard = QPushButton("Discard draft")
+        self.confirm_discard.setAccessibleName("Discard the draft with this reason")
+        self.confirm_discard.clicked.connect(self._discard)
+        cancel = QPushButton("Keep it")
+        cancel.setAccessibleName("Keep the draft")
+        cancel.clicked.connect(self._close_reason)
+        reason_line = QHBoxLayout(self.reason_row)
+        reason_line.setContentsMargins(0, 0, 0, 0)
+        reason_line.addWidget(self.reason, 1)
+        reason_line.addWidget(self.confirm_discard)
+        reason_line.addWidget(cancel)
+        self.reason_row.hide()
+        self.message = QLabel("")
+        self.message.setObjectName("fieldNote")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Unfinished work status")
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
+        layout.addWidget(self.reason_row)
+        layout.addWidget(self.message)
         self.drafts: list[Unfinished] = []
 
     def show_drafts(self, drafts: list[Unfinished]) -> None:
@@ -270,9 +316,39 @@ class RecoveryOffer(QWidget):
         # Nothing to offer: a one-line note, not an empty box taking half the screen.
         self.list.setVisible(bool(drafts))
         self.continue_button.setVisible(bool(drafts))
+        self.discard_button.setVisible(bool(drafts))
+        self._close_reason()
         if drafts:
             self.list.setCurrentRow(0)
 
     def _chosen(self, item: QListWidgetItem | None) -> None:
         if item is not None:
             self.draft_was_chosen.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _selected_draft(self) -> UnfinishedDraft | None:
+        item = self.list.currentItem()
+        chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return chosen if isinstance(chosen, UnfinishedDraft) else None
+
+    def _ask_reason(self) -> None:
+        if self._selected_draft() is None:
+            self.message.setText("Choose an unfinished intake to discard.")
+            return
+        self.message.setText("")
+        self.reason_row.show()
+        self.reason.setFocus()
+
+    def _close_reason(self) -> None:
+        self.reason.clear()
+        self.reason_row.hide()
+
+    def _discard(self) -> None:
+        draft = self._selected_draft()
+        if draft is None:
+            return
+        if problems := check_discard_reason(self.reason.text()):
+            self.message.setText(problems["reason"])
+            self.reason.setFocus()
+            return
+        self.message.setText("Discarding…")
+        self.discard_was_requested.emit(draft, self.reason.text().strip())

@@ -1,10 +1,13 @@
-"""The live screening panel: triage as word, icon and colour; each flag's front-desk message.
+"""The live screening panel: triage as word, icon and colour; what to say; each reason once.
 
-The words for each level are the front-desk meanings of the screening spec; the flag messages
-come from the checklist.
+The level's meaning, the instructions and the reasons come from the pure
+`screening.front_desk` view (one place decides which apply to this patient); this panel only
+shows them, most urgent first, as the therapist's review screen shows the reasons.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,12 +16,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from intake.screening import Checklist, ScreeningResult, TriageLevel
+from intake.screening.front_desk import FrontDeskView, front_desk_view
 
 # (headline word, what it means for the front desk, standard icon)
 LEVELS: dict[str, tuple[str, str, QStyle.StandardPixmap]] = {
@@ -30,8 +35,8 @@ LEVELS: dict[str, tuple[str, str, QStyle.StandardPixmap]] = {
     ),
     "refer": (
         "REFER – do not book yet",
-        "The patient should see their physician, urgent care or (pregnancy) obstetric triage "
-        "today. Book after medical clearance.",
+        "Do not book yet. The patient should see their physician or urgent care today. Book "
+        "after medical clearance.",
         QStyle.StandardPixmap.SP_MessageBoxWarning,
     ),
     "review": (
@@ -94,6 +99,7 @@ class ScreeningPanel(QFrame):
         self.flags.setWordWrap(True)
         self.flags.setTextFormat(Qt.TextFormat.RichText)
         self.flags.setAccessibleName("Warning signs and notes")
+        self.flags.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.missing_title = QLabel()
         self.missing_title.setObjectName("panelHeading")
         self.missing = QListWidget()
@@ -106,18 +112,28 @@ class ScreeningPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.flags_title)
-        layout.addWidget(self.flags)
+        # Every reason stays reachable however many fire: the list scrolls, never clips.
+        self.flags_area = QScrollArea()
+        self.flags_area.setObjectName("flagArea")
+        self.flags_area.setWidgetResizable(True)
+        self.flags_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.flags_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.flags_area.setWidget(self.flags)
+        layout.addWidget(self.flags_area, 2)
         layout.addWidget(self.missing_title)
         layout.addWidget(self.missing, 1)
         layout.addStretch(0)  # takes the room when nothing is missing
         self.level = ""
 
-    def show_result(self, result: ScreeningResult) -> None:
+    def show_result(self, result: ScreeningResult, view: FrontDeskView | None = None) -> None:
+        """Show `result`; `view` (from the answers) says what applies to this patient."""
         key = level_key(result)
         self.level = key
         word, advice, pixmap = LEVELS[key]
         if key == "incomplete":
             word = f"{word} ({len(result.missing)} to answer)"
+        elif view is not None:
+            advice = view.meaning
         self.word.setText(word)
         self.advice.setText(advice)
         size = self.word.fontMetrics().height() * 2
@@ -128,15 +144,16 @@ class ScreeningPanel(QFrame):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
         self.banner.setAccessibleName(f"{word}. {advice}")
-        self._show_flags(result)
+        self._show_flags(view or front_desk_view(self.checklist, {}, result, dt.date.today()))
         self._show_missing(result)
 
-    def _show_flags(self, result: ScreeningResult) -> None:
-        rows = [
-            f"<p><b>{flag_word(flag.level)}</b>: {_escape(flag.message)}</p>"
-            for flag in result.flags
-        ]
-        self.flags.setText("".join(rows) or "<p>None so far.</p>")
+    def _show_flags(self, view: FrontDeskView) -> None:
+        self.flags_title.setText(f"Warning signs and notes ({len(view.reasons)})")
+        say = f"<p><i>{_escape(view.say)}</i></p>" if view.say else ""
+        reasons = "".join(
+            f"<p><b>{reason.word}</b> – {_escape(reason.text)}</p>" for reason in view.reasons
+        )
+        self.flags.setText(say + reasons or "<p>None so far.</p>")
 
     def _show_missing(self, result: ScreeningResult) -> None:
         self.missing.clear()
@@ -156,11 +173,6 @@ class ScreeningPanel(QFrame):
 
     def _chosen(self, item: QListWidgetItem) -> None:
         self.question_was_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))
-
-
-def flag_word(level: TriageLevel) -> str:
-    """The word before a flag's message; a `clear` flag is a precaution or a note."""
-    return "NOTE" if level == TriageLevel.CLEAR else LEVELS[level.value][0].split(" – ")[0]
 
 
 def _escape(text: str) -> str:

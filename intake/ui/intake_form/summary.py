@@ -5,7 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from intake.screening import Checklist, ScreeningResult
-from intake.ui.intake_form.screening_panel import LEVELS, flag_word, level_key
+from intake.screening.front_desk import FrontDeskView
+from intake.ui.intake_form.screening_panel import LEVELS, level_key
 
 _CATEGORY_TITLES = {
     "mobility_deficits": "Neck pain with mobility deficits",
@@ -15,20 +16,20 @@ _CATEGORY_TITLES = {
 }
 
 
-def summary_html(checklist: Checklist, result: ScreeningResult) -> str:
+def summary_html(checklist: Checklist, result: ScreeningResult, view: FrontDeskView) -> str:
     key = level_key(result)
     word, advice, _icon = LEVELS[key]
+    advice = advice if key == "incomplete" else view.meaning
     parts = [f'<h2 class="{key}">{escape(word)}</h2>', f"<p>{escape(advice)}</p>"]
     if result.missing:
         names = [_question(checklist, qid) for qid in result.missing[:12]]
         more = len(result.missing) - len(names)
         tail = f"<li>… and {more} more</li>" if more > 0 else ""
         parts.append("<p><b>Still needed:</b></p><ul>" + "".join(names) + tail + "</ul>")
-    if result.flags:
-        rows = "".join(
-            f"<li><b>{escape(flag_word(f.level))}</b>: {escape(f.message)}</li>"
-            for f in result.flags
-        )
+    if view.say:
+        parts.append(f"<p>{escape(view.say)}</p>")
+    if view.reasons:
+        rows = "".join(f"<li><b>{r.word}</b> – {escape(r.text)}</li>" for r in view.reasons)
         parts.append(f"<p><b>Warning signs and notes:</b></p><ul>{rows}</ul>")
     facts = []
     titles = {c.id: c.title for c in checklist.categories}

@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from intake import screening
+from intake.domain.closing import ACTION_WORDS, CLOSED_WORDS
 from intake.domain.errors import DatabaseUnavailable
 from intake.screening import Checklist, ScreeningResult
+from intake.screening.closing import referral_closing
 from intake.screening.conditions import Facts
+from intake.screening.front_desk import front_desk_view
 from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -60,6 +63,7 @@ class IntakeWizard(QWidget):
     step_did_change = Signal(str)  # a section id, or "summary"
     draft_did_save = Signal(int)  # intake id, once the database holds the latest copy
     intake_did_submit = Signal(int)  # intake id
+    intake_did_close = Signal(object)  # IntakeInfo: closed as an (emergency) referral
     submit_did_fail = Signal(str)
 
     def __init__(
@@ -252,7 +256,7 @@ class IntakeWizard(QWidget):
         self.next_button.setEnabled(self._neighbour(index, 1) is not None)
         if index == len(self.section_pages):
             self.keeper.flush()  # the booking panel wants the latest copy in the database
-            self.summary.setText(summary_html(self.checklist, self._result))
+            self.summary.setText(summary_html(self.checklist, self._result, self._view))
             self.finish_button.setFocus()
         else:
             visible = self.section_pages[index].visible_rows()
@@ -291,6 +295,18 @@ class IntakeWizard(QWidget):
         self.finish_button.setEnabled(False)
         self._submit_deadline = dt.datetime.now() + dt.timedelta(seconds=15)
         QTimer.singleShot(0, self, self._submit_when_saved)
+
+    def close_as_referral(self) -> None:
+        """End the intake here (emergency or referral triage): store it with what was asked,
+        closed, then drop the journal copy; no draft is left behind."""
+        if self.context is None or referral_closing(self._result) is None:
+            self.submit_did_fail.emit("Only an emergency or referral screening closes an intake.")
+            return
+        self.keeper.flush(force=self.keeper.intake_id is None)
+        self.close_button.setEnabled(False)
+        self.finish_button.setEnabled(False)
+        self._submit_deadline = dt.datetime.now() + dt.timedelta(seconds=15)
+        QTimer.singleShot(0, self, lambda: self._submit_when_saved(close=True))
 
     # ---- building -------------------------------------------------------------------------
 
@@ -356,9 +372,21 @@ class IntakeWizard(QWidget):
         self.stop_text.setObjectName("stopText")
         self.stop_text.setWordWrap(True)
         self.stop_text.setAccessibleName("Urgent screening result")
-        bar = QHBoxLayout(self.stop_bar)
+        bar_layout = QVBoxLayout(self.stop_bar)
+        bar = QHBoxLayout()
+        bar_layout.addLayout(bar)
         bar.addWidget(self.stop_icon, 0, Qt.AlignmentFlag.AlignTop)
         bar.addWidget(self.stop_text, 1)
+        # The caller must hang up and get care: the intake ends here, with what was asked.
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("closeReferralButton")
+        self.close_button.setToolTip(
+            "Stores the intake with its screening and the answers so far, no more questions; "
+            "the clinician on duty sees it in the review queue"
+        )
+        self.close_button.clicked.connect(self.close_as_referral)
+        # Under the words, so the words keep the bar's width on a narrow screen.
+        bar_layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.stop_bar.hide()
         middle = QVBoxLayout()
         middle.addWidget(self.stop_bar)
@@ -502,12 +530,13 @@ class IntakeWizard(QWidget):
                 in_force[question.id] = value
         self._answers = asked
         self._result = screening.evaluate(self.checklist, asked, self.today)
-        self.panel.show_result(self._result)
+        self._view = front_desk_view(self.checklist, asked, self._result, self.today)
+        self.panel.show_result(self._result, self._view)
         self._show_stop_bar()
         self._show_steps()
         self._update_booking()
         if self.step == SUMMARY:
-            self.summary.setText(summary_html(self.checklist, self._result))
+            self.summary.setText(summary_html(self.checklist, self._result, self._view))
         self.screening_did_change.emit(self._result)
         self.answers_did_change.emit()
         if save and self._saving:
@@ -552,10 +581,15 @@ class IntakeWizard(QWidget):
         if key not in ("emergency", "refer"):
             self.stop_bar.hide()
             return
-        word, advice, pixmap = LEVELS[key]
+        word, _advice, pixmap = LEVELS[key]
         size = self.stop_text.fontMetrics().height() * 2
         self.stop_icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
-        self.stop_text.setText(f"{word}: {advice}")
+        self.stop_text.setText(f"{word}: {self._view.meaning}")
+        closing = referral_closing(self._result)
+        if closing is not None:
+            self.close_button.setText(ACTION_WORDS[closing])
+            self.close_button.setAccessibleName(ACTION_WORDS[closing])
+        self.close_button.setVisible(closing is not None and self.context is not None)
         for widget in (self.stop_bar, self.stop_text):
             widget.setProperty("triage", key)
             widget.style().unpolish(widget)
@@ -578,7 +612,7 @@ class IntakeWizard(QWidget):
         elif allowed:
             note = "Booking allowed."
         elif gate.hold in (screening.Hold.EMERGENCY, screening.Hold.REFER):
-            note = f"Booking disabled. {LEVELS[key][1]}"
+            note = f"Booking disabled. {self._view.meaning}"
         elif gate.hold is screening.Hold.INCOMPLETE:
             note = f"Booking waits: {len(result.missing)} required questions are unanswered."
         else:
@@ -650,7 +684,7 @@ class IntakeWizard(QWidget):
 
     # ---- submitting -----------------------------------------------------------------------
 
-    def _submit_when_saved(self) -> None:
+    def _submit_when_saved(self, *, close: bool = False) -> None:
         if self.keeper.stopped or dt.datetime.now() > self._submit_deadline:
             self._submit_failed(
                 DatabaseUnavailable(
@@ -660,7 +694,7 @@ class IntakeWizard(QWidget):
             )
             return
         if self.keeper.intake_id is None or self.keeper.pending:
-            QTimer.singleShot(50, self, self._submit_when_saved)
+            QTimer.singleShot(50, self, lambda: self._submit_when_saved(close=close))
             return
         assert self.context is not None
         intake_id, version = self.keeper.intake_id, self.keeper.version or 0
@@ -671,7 +705,21 @@ class IntakeWizard(QWidget):
                 database, actor, intake_id, version, answers, patient_id=patient_id, on=on
             )
 
-        self.context.run(work, self._submitted, self._submit_failed)
+        def closing(database: Database, actor: Actor) -> intakes.IntakeInfo:
+            return intakes.close_as_referral(
+                database,
+                actor,
+                answers,
+                intake_id=intake_id,
+                version=version,
+                patient_id=patient_id,
+                on=on,
+            )
+
+        if close:
+            self.context.run(closing, self._closed, self._submit_failed)
+        else:
+            self.context.run(work, self._submitted, self._submit_failed)
 
     def _submitted(self, info: intakes.IntakeInfo) -> None:
         self.keeper.forget()
@@ -680,9 +728,19 @@ class IntakeWizard(QWidget):
         self.finish_button.setEnabled(False)
         self.intake_did_submit.emit(info.id)
 
+    def _closed(self, info: intakes.IntakeInfo) -> None:
+        self.keeper.forget()
+        self.keeper.stopped = True
+        words = CLOSED_WORDS[info.closing_reason] if info.closing_reason else "Closed"
+        self.save_status.setText(f"{words}: the clinician on duty sees it in the review queue")
+        self.finish_button.setEnabled(False)
+        self.close_button.setEnabled(False)
+        self.intake_did_close.emit(info)
+
     def _submit_failed(self, error: BaseException) -> None:
         message = failure_text(error)
-        self.finish_button.setEnabled(True)
+        self.finish_button.setEnabled(self._result.complete)
+        self.close_button.setEnabled(True)
         self.save_status.setText(message)
         self.submit_did_fail.emit(message)
 

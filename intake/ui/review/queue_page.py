@@ -27,6 +27,7 @@ from intake.domain.review import QueueFilter, QueueOptions, QueueRow
 from intake.services import review
 from intake.ui.context import UiContext
 from intake.ui.review.queue_model import COLUMNS, PATIENT, ROW_ROLE, QueueModel
+from intake.ui.review.referral_list import ReferralList
 from intake.ui.worker import failure_text
 
 
@@ -69,6 +70,7 @@ class QueuePage(QWidget):
         if self.options is None:
             self.load()
             return
+        self.referrals.refresh()
         self._asked += 1
         asked, wanted = self._asked, self.current_filter()
         self.message.setText("Loading…")
@@ -185,6 +187,9 @@ class QueuePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(bar)
+        # Closed referrals have no visit: they come first, for whoever is on duty.
+        self.referrals = ReferralList(self.context)
+        layout.addWidget(self.referrals)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         reload_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self)

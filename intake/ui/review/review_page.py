@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from intake.domain.review import QueueRow
+from intake.domain.review import ClosedReferral, QueueRow
 from intake.ui.context import UiContext
 from intake.ui.review.queue_page import QueuePage
 from intake.ui.review.review_screen import ReviewScreen
@@ -39,6 +39,7 @@ class ReviewPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.queue.intake_was_chosen.connect(self.open_row)
+        self.queue.referrals.referral_was_chosen.connect(self.open_referral)
         self.review_screen.back_was_requested.connect(self.show_queue)
         self.review_screen.intake_was_signed.connect(lambda _signed: self.queue.refresh())
         for source in (self.queue, self.review_screen):
@@ -56,6 +57,11 @@ class ReviewPage(QWidget):
 
     def open_row(self, row: QueueRow) -> None:
         self.review_screen.open(row.intake_id, row.appointment_id)
+        self.stack.setCurrentIndex(SCREEN)
+        self.review_screen.back_button.setFocus()
+
+    def open_referral(self, referral: ClosedReferral) -> None:
+        self.review_screen.open(referral.intake_id)
         self.stack.setCurrentIndex(SCREEN)
         self.review_screen.back_button.setFocus()
 

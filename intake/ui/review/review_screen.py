@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.domain.closing import CLOSED_WORDS
 from intake.domain.enums import IntakeStatus
 from intake.domain.permissions import Permission, allows
 from intake.domain.review import NOTE_LIMIT, SignOff
@@ -143,7 +144,7 @@ class ReviewScreen(QWidget):
     def _signed(self, signed: SignOff) -> None:
         self._set_busy(False)
         self.note.clear()
-        words = "Reviewed" if signed.status == IntakeStatus.REVIEWED else "Returned"
+        words = "Returned" if signed.status == IntakeStatus.RETURNED else "Reviewed"
         self.message.setText(f"{words}. Saved for everyone.")
         self.status_did_change.emit(f"Intake {words.lower()}.")
         self.intake_was_signed.emit(signed)
@@ -283,7 +284,18 @@ class ReviewScreen(QWidget):
 
     def _show_sign_off(self, signed: SignOff, opened: IntakeReview) -> None:
         tz = opened.appointment.timezone if opened.appointment else None
-        if signed.status == IntakeStatus.REVIEWED:
+        if signed.status == IntakeStatus.CLOSED and signed.closing_reason is not None:
+            closed = (
+                f"⚠ {CLOSED_WORDS[signed.closing_reason]} by {escape(signed.closed_by)}, "
+                f"{wording.when(signed.closed_at, tz)}"
+            )
+            seen = (
+                f" · ✓ seen by {escape(signed.reviewed_by)}, {wording.when(signed.reviewed_at, tz)}"
+                if signed.seen
+                else " · not seen by a clinician yet"
+            )
+            text = closed + seen
+        elif signed.status == IntakeStatus.REVIEWED:
             when = wording.when(signed.reviewed_at, tz)
             text = f"✓ Reviewed by {escape(signed.reviewed_by)}, {when}"
         elif signed.status == IntakeStatus.RETURNED:
@@ -298,7 +310,7 @@ class ReviewScreen(QWidget):
         self.sign_off_state.style().unpolish(self.sign_off_state)
         self.sign_off_state.style().polish(self.sign_off_state)
         if self.review_button is not None and self.return_button is not None:
-            self.review_button.setEnabled(signed.status != IntakeStatus.REVIEWED)
+            self.review_button.setEnabled(not signed.seen)
             self.return_button.setEnabled(True)
 
     # --- layout -----------------------------------------------------------------------------
