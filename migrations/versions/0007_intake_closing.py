@@ -13,7 +13,7 @@ rebuilt (batch mode) and its triggers written again as they were.
 Downgrade: a closed intake becomes `submitted` and a discarded one `draft` (the old
 vocabulary has no word for them); the four columns go.
 
-Revision ID: 0008
+Revision ID: 0007
 Revises: 0006
 """
 
@@ -25,7 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
+revision: str = "0007"
 down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
