@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from intake.demo.intakes import intakes_for
 from intake.demo.rows import Row
+from intake.domain.search_query import mrn_for
 
 GIVEN = (
     "Ada Alma Anouk Bea Bram Cato Dario Eli Elif Emre Fenna Gus Hana Ines Ivo Jana Joost Kai "
@@ -309,7 +310,7 @@ def _patients(rng: random.Random, count: int, n_locations: int, now: dt.datetime
         line = rng.randrange(100)
         yield {
             "id": pid,
-            "mrn": f"M{pid:07d}",
+            "mrn": mrn_for(pid),
             "family_name": family,
             "given_name": given,
             "preferred_name": "",

@@ -23,6 +23,7 @@ from intake.domain.patient import (
     stored_forms,
 )
 from intake.domain.permissions import Permission
+from intake.domain.search_query import mrn_for
 from intake.services import audit, patient_index
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -52,7 +53,7 @@ def register(
         row = Patient(mrn=f"tmp-{uuid.uuid4().hex[:16]}", **_columns(cleaned))
         session.add(row)
         session.flush()
-        row.mrn = f"M{row.id:07d}"  # from the id, so two PCs can never draw the same number
+        row.mrn = mrn_for(row.id)  # from the id, so two PCs can never draw the same number
         session.flush()
         patient_index.refresh(session, row)
         audit.record(

@@ -170,7 +170,7 @@ def test_a_killed_intake_is_offered_back_with_every_answer(
     qtbot.addWidget(offer)
     offer.show_drafts(drafts)
     assert offer.list.count() == 1
-    assert f"Patient #{patient_id}" in offer.list.item(0).text()
+    assert f"Record no. M{patient_id:07d}" in offer.list.item(0).text()  # never the bare id
     with qtbot.waitSignal(offer.draft_was_chosen) as chosen:
         offer.continue_button.click()
 

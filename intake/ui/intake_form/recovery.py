@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from intake import screening
 from intake.domain.closing import check_discard_reason
 from intake.domain.errors import KnownError
+from intake.domain.search_query import mrn_for
 from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -62,7 +63,7 @@ class UnfinishedDraft:
 
     def describe(self) -> str:
         who = self.patient_label or (
-            f"Patient #{self.patient_id}" if self.patient_id else "No patient chosen yet"
+            f"Record no. {mrn_for(self.patient_id)}" if self.patient_id else "No patient chosen yet"
         )
         when = self.saved_at.astimezone().strftime("%d %b %H:%M")
         where = " – only on this computer" if self.only_on_this_computer else ""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from intake import screening
 from intake.domain.closing import ACTION_WORDS, CLOSED_WORDS
 from intake.domain.errors import DatabaseUnavailable
+from intake.domain.search_query import mrn_for
 from intake.screening import Checklist, ScreeningResult
 from intake.screening.closing import referral_closing
 from intake.screening.conditions import Facts
@@ -176,7 +177,7 @@ class IntakeWizard(QWidget):
             when_idle(self, self._build_next_page)
         self._patient_id = patient_id
         self.patient_label.setText(
-            label or ("" if patient_id is None else f"Patient #{patient_id}")
+            label or ("" if patient_id is None else f"Record no. {mrn_for(patient_id)}")
         )
         self._loading = True
         for question_id, value in (known or {}).items():
@@ -187,7 +188,7 @@ class IntakeWizard(QWidget):
     def set_patient(self, patient_id: int | None, label: str = "") -> None:
         self._patient_id = patient_id
         self.patient_label.setText(
-            label or ("" if patient_id is None else f"Patient #{patient_id}")
+            label or ("" if patient_id is None else f"Record no. {mrn_for(patient_id)}")
         )
         self._refresh()
 
