@@ -49,6 +49,11 @@ def day(moment: dt.datetime | dt.date) -> str:
     return f"{moment:%A}, {moment:%B} {moment.day}, {moment.year}"
 
 
+def date(moment: dt.date) -> str:
+    """Dec 2, 1979: a date of birth, a first or last day."""
+    return f"{moment:%b} {moment.day}, {moment.year}"
+
+
 def short_day(moment: dt.datetime | dt.date) -> str:
     """Wed, Dec 2."""
     return f"{moment:%a}, {moment:%b} {moment.day}"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from intake.domain import practice as p
 from intake.services import practice_admin, staffing
+from intake.ui import when
 from intake.ui.admin.base import AdminTab, date_edit, time_edit, to_date, to_time
 from intake.ui.context import UiContext
 
@@ -202,19 +203,17 @@ class TherapistsTab(AdminTab):
     def _schedule_loaded(self, templates: list[p.TemplateInfo], off: list[p.TimeOffInfo]) -> None:
         self.templates.clear()
         for t in templates:
-            until = t.effective_to.isoformat() if t.effective_to else "open-ended"
+            until = when.date(t.effective_to) if t.effective_to else "open-ended"
             item = QListWidgetItem(
                 f"{p.weekday_name(t.weekday)} {p.span(t.start, t.end)} at {t.location_code} "
-                f"({t.effective_from.isoformat()} – {until})"
+                f"({when.date(t.effective_from)} – {until})"
             )
             item.setData(ROLE, t.id)
             self.templates.addItem(item)
         self.time_off.clear()
         for o in off:
-            start, end = o.starts_at.astimezone(), o.ends_at.astimezone()
-            item = QListWidgetItem(
-                f"{start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}  {o.reason}".strip()
-            )
+            start, end = when.moment(o.starts_at, short=True), when.moment(o.ends_at, short=True)
+            item = QListWidgetItem(f"{start} – {end}  {o.reason}".strip())
             item.setData(ROLE, o.id)
             self.time_off.addItem(item)
 

@@ -11,6 +11,7 @@ from intake.domain import practice as p
 from intake.domain.accounts import AccountInfo, role_label
 from intake.domain.enums import Role
 from intake.services import accounts, practice_admin
+from intake.ui import when
 from intake.ui.admin.base import AdminTab
 from intake.ui.context import UiContext
 
@@ -180,7 +181,7 @@ class AccountsTab(AdminTab):
         now = self.now or dt.datetime.now(dt.UTC)
         locked = value.locked_until is not None and value.locked_at(now)
         self.lock_state.setText(
-            f"Locked until {value.locked_until.astimezone():%H:%M}"
+            f"Locked until {when.clock(value.locked_until.astimezone())}"
             if locked and value.locked_until
             else "Not locked"
         )

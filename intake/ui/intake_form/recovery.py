@@ -31,6 +31,7 @@ from intake.services.database import Database
 from intake.ui.context import UiContext
 from intake.ui.journal import Journal, JournalEntry, RegistrationEntry
 from intake.ui.review import wording
+from intake.ui.when import moment as shown_moment
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class UnfinishedDraft:
         who = self.patient_label or (
             f"Record no. {mrn_for(self.patient_id)}" if self.patient_id else "No patient chosen yet"
         )
-        when = self.saved_at.astimezone().strftime("%d %b %H:%M")
+        when = shown_moment(self.saved_at, short=True)
         where = " – only on this computer" if self.only_on_this_computer else ""
         return f"{self.triage} · {who} · {len(self.answers)} answers · saved {when}{where}"
 
@@ -86,7 +87,7 @@ class UnfinishedRegistration:
     def describe(self) -> str:
         family, given = self.fields.get("family_name", ""), self.fields.get("given_name", "")
         who = ", ".join(part for part in (family, given) if part) or "No name typed yet"
-        when = self.saved_at.astimezone().strftime("%d %b %H:%M")
+        when = shown_moment(self.saved_at, short=True)
         return f"Registration of {who} · saved {when}"
 
 

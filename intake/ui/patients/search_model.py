@@ -14,6 +14,7 @@ from PySide6.QtCore import (
 )
 
 from intake.services.patient_search import PatientHit
+from intake.ui import when
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Name", "Date of birth", "Sex", "Phone", "Record no.", "Found by")
@@ -73,7 +74,7 @@ class PatientSearchModel(QAbstractTableModel):
 def _cell(hit: PatientHit, column: int) -> str:
     values = (
         display_name(hit),
-        f"{hit.date_of_birth:%d %b %Y}",
+        when.date(hit.date_of_birth),
         hit.sex,
         hit.phone,
         hit.mrn,

@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from intake.screening import ScreeningResult
 from intake.services.review import IntakeReview
+from intake.ui import when
 from intake.ui.intake_form.pain_picture import PainCanvas
 from intake.ui.review import wording
 from intake.ui.review.wording import escape
@@ -118,14 +119,14 @@ def _heading(review: IntakeReview) -> str:
     patient, visit = review.patient, review.appointment
     who = (
         f"<b>{escape(patient.family_name)}, {escape(patient.given_name)}</b> · MRN "
-        f"{escape(patient.mrn)} · born {patient.date_of_birth.isoformat()} (age {patient.age})"
+        f"{escape(patient.mrn)} · born {when.date(patient.date_of_birth)} (age {patient.age})"
         f" · {escape(patient.sex)}" + (f" · {escape(patient.phone)}" if patient.phone else "")
         if patient
         else "<b>No patient chosen</b>"
     )
     where = (
         f"{escape(visit.type_name)}: {wording.when(visit.start, visit.timezone)}–"
-        f"{visit.local_end:%H:%M} at {escape(visit.location_name)} with "
+        f"{when.time_of_day(visit.local_end)} at {escape(visit.location_name)} with "
         f"{escape(visit.therapist_name)} ({visit.status.value.replace('_', ' ')})"
         if visit
         else "No upcoming appointment (cancelled, deleted or not booked)."

@@ -35,6 +35,7 @@ from intake.domain.review import NOTE_LIMIT, SignOff
 from intake.screening import ScreeningResult
 from intake.services import review
 from intake.services.review import IntakeReview
+from intake.ui import when
 from intake.ui.context import UiContext
 from intake.ui.intake_form.pain_picture import PainCanvas
 from intake.ui.review import packet, wording
@@ -204,7 +205,7 @@ class ReviewScreen(QWidget):
             self.patient.setText(
                 f"<b>{escape(patient.family_name)}, {escape(patient.given_name)}</b>{preferred}"
                 f" · {patient.age} y · {escape(patient.sex)} · born "
-                f"{patient.date_of_birth:%d %b %Y} · {escape(patient.mrn)}"
+                f"{when.date(patient.date_of_birth)} · {escape(patient.mrn)}"
                 + (f" · ☎ {escape(patient.phone)}" if patient.phone else "")
             )
         else:
@@ -212,7 +213,7 @@ class ReviewScreen(QWidget):
         if visit:
             self.visit.setText(
                 f"{escape(visit.type_name)} · <b>{wording.when(visit.start, visit.timezone)}–"
-                f"{visit.local_end:%H:%M}</b> · {escape(visit.location_name)} · "
+                f"{when.time_of_day(visit.local_end)}</b> · {escape(visit.location_name)} · "
                 f"{escape(visit.therapist_name)} · {visit.status.value.replace('_', ' ')}"
             )
         else:
