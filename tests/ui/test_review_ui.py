@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QWidget
 
-from intake.domain.enums import IntakeStatus
+from intake.domain.enums import CancelledBy, IntakeStatus
 from intake.domain.review import QueueRow
 from intake.services import review
 from intake.ui.context import UiContext
@@ -162,7 +162,15 @@ def test_a_cancelled_appointment_is_said_plainly(qtbot, page, rp, database):
 
     screen = _open_red(qtbot, page, rp)
     visit = booking.get_visit(database, desk(database), rp.red)
-    booking.cancel(database, desk(database), rp.red, visit.version, "synthetic test", now=NOW)
+    booking.cancel(
+        database,
+        desk(database),
+        rp.red,
+        visit.version,
+        "synthetic test",
+        by=CancelledBy.CLINIC,
+        now=NOW,
+    )
     with qtbot.waitSignal(screen.sign_off_did_fail, timeout=WAIT) as failed:
         qtbot.mouseClick(screen.review_button, Qt.MouseButton.LeftButton)
     assert "cancelled or deleted" in failed.args[0]
