@@ -39,6 +39,7 @@ from intake.domain.practice import LocationInfo
 from intake.domain.search_query import read_date
 from intake.services import patients, practice_admin
 from intake.services.patients import DuplicateCandidate
+from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.journal import REGISTRATION, Journal, RegistrationEntry, new_key
@@ -142,7 +143,7 @@ class PatientRegisterForm(QWidget):
         self.save_button.setAccessibleName("Register patient")
         self.save_button.setToolTip("Register the patient (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
+        keys.means(QShortcut(QKeySequence("Ctrl+S"), self), keys.SAVE).activated.connect(self.save)
         self._build()
         self._load_locations()
 

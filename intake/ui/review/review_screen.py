@@ -34,6 +34,7 @@ from intake.domain.review import NOTE_LIMIT, SignOff
 from intake.screening import ScreeningResult
 from intake.services import review
 from intake.services.review import IntakeReview
+from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.intake_form.pain_picture import PainCanvas
 from intake.ui.review import packet, wording
@@ -326,14 +327,14 @@ class ReviewScreen(QWidget):
         layout.addLayout(top)
         layout.addLayout(columns, 1)
         layout.addWidget(self._build_sign_off())
-        for keys, slot in (
-            ("Esc", self.back_was_requested.emit),
-            ("Ctrl+S", self.save_pdf),
-            ("Ctrl+P", self.print_packet),
-            ("Ctrl+Shift+R", self.mark_reviewed),
-            ("Ctrl+Shift+T", self.return_to_front_desk),
+        for sequence, meaning, slot in (
+            ("Esc", "", self.back_was_requested.emit),
+            ("Ctrl+S", keys.SAVE, self.save_pdf),
+            ("Ctrl+P", keys.PRINT, self.print_packet),
+            ("Ctrl+Shift+R", "", self.mark_reviewed),
+            ("Ctrl+Shift+T", "", self.return_to_front_desk),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut = keys.means(QShortcut(QKeySequence(sequence), self), meaning)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
