@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from intake.domain.duplicates import MAX_SCORE, Likeness
 from intake.domain.errors import Invalid
-from intake.domain.patient import PatientDraft, PatientInfo, check_patient
+from intake.domain.patient import PatientDraft, PatientInfo, check_patient, phone_notes
 from intake.domain.practice import LocationInfo
 from intake.domain.search_query import read_date
 from intake.services import patients, practice_admin
@@ -406,10 +406,14 @@ class PatientRegisterForm(QWidget):
             family.setText(family_name)
 
     def _show_problems(self, problems: dict[str, str]) -> None:
+        notes = phone_notes(self.draft())  # advice only: shown where no problem is
         for name, label in self.errors.items():
             message = problems.get(name, "") if name in self._touched else ""
-            label.setText(f"⚠ {message}" if message else "")
-            label.setVisible(bool(message))
+            note = notes.get(name, "") if name in self._touched and not message else ""
+            label.setText(f"⚠ {message}" if message else f"ⓘ {note}" if note else "")
+            label.setVisible(bool(message or note))
+            label.setProperty("tone", "note" if note else "")
+            label.style().polish(label)
             self.inputs[name].setProperty("invalid", bool(message))
             self.inputs[name].style().polish(self.inputs[name])
 
