@@ -111,12 +111,17 @@ class NoShowPanel(QWidget):
         layout.addWidget(self.keep_button)
         layout.addStretch(1)
 
-    def ask(self, block: ScheduleBlock) -> None:
+    def ask(self, block: ScheduleBlock, undoable: bool) -> None:
         start = block.local_start
+        undo = (
+            "Undo no-show (Ctrl+Z) books it again until the end of the day."
+            if undoable
+            else "The visit's day is over: this cannot be undone."
+        )
         self.what.setText(
             f"{block.patient_name} did not come to the {clock(start.hour * 60 + start.minute)} "
             f"{start.tzname()} {block.type_name} with {block.therapist_name}? Their time is "
-            "freed for a walk-in. Undo no-show (Ctrl+Z) books it again until the end of the day."
+            f"freed for a walk-in. {undo}"
         )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -172,11 +177,12 @@ class CancelPanel(QWidget):
         who.addStretch(1)
         form = QFormLayout()
         form.addRow("&Reason", self.reason)
-        form.addRow("Who cancelled", who)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.what)
         layout.addLayout(form)
+        layout.addWidget(QLabel("Who cancelled?"))
+        layout.addLayout(who)
         layout.addWidget(self.late)
         layout.addWidget(self.confirm_button)
         layout.addWidget(self.keep_button)

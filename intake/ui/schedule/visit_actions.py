@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu
 from intake.domain.booking import BookingConflict, SlotOffer, SlotRequest, Visit
 from intake.domain.enums import AppointmentStatus, CancelledBy
 from intake.domain.schedule import ScheduleBlock, WaitlistMatch
-from intake.domain.visit_rules import no_show_refusal
+from intake.domain.visit_rules import no_show_refusal, undo_no_show_refusal
 from intake.services import booking, schedule_view, slot_finder
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -56,16 +56,19 @@ class VisitActions:
         if (why := no_show_refusal(block.start, now, block.timezone)) is not None:
             self._refuse(why)
             return
-        self.page.no_show_panel.ask(block)
+        self.page.no_show_panel.ask(block, self._undoable(block, now))
         self.page.side.setCurrentWidget(self.page.no_show_panel)
         self.page.no_show_panel.confirm_button.setFocus()
 
     def no_show(self) -> None:
+        if (block := self._chosen()) is None:
+            return
         now = self.page._clock_now()
+        undo = " Undo no-show (Ctrl+Z) books it again today, while its time is free."
         self._status_move(
             lambda db, actor, ident, version: booking.no_show(db, actor, ident, version, now=now),
             "Marked as a no-show",
-            " Undo no-show (Ctrl+Z) books it again today, while its time is free.",
+            undo if self._undoable(block, self.page._now()) else "",
         )
         self.page.side.setCurrentWidget(self.page.details)
         self.page.canvas.setFocus()
@@ -83,6 +86,10 @@ class VisitActions:
             ),
             "No-show undone, booked again",
         )
+
+    @staticmethod
+    def _undoable(block: ScheduleBlock, now: dt.datetime) -> bool:
+        return undo_no_show_refusal(block.start, now, block.timezone) is None
 
     def _refuse(self, why: str) -> None:
         self.page._say("warn", why)
@@ -250,8 +257,10 @@ class VisitActions:
         self.page.details.show_block(block)
         ident = block.appointment_id if block is not None else None
         changed, self._shown_id = ident != self._shown_id, ident
-        self.page.undo_button.setVisible(
-            block is not None and block.status == AppointmentStatus.NO_SHOW
+        self.page.undo_button.setVisible(  # offered only while it can work
+            block is not None
+            and block.status == AppointmentStatus.NO_SHOW
+            and self._undoable(block, self.page._now())
         )
         if changed and self.page.side.currentWidget() in (
             self.page.no_show_panel,
