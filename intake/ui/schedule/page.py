@@ -352,6 +352,7 @@ class SchedulePage(QWidget):
         ]
         self.details = DetailsPanel(buttons)
         self.undo_button = buttons[4]
+        self.undo_button.hide()  # shown for a no-show that can still be undone
         self.no_show_panel = NoShowPanel()
         self.no_show_panel.confirmed.connect(self.visits.no_show)
         self.no_show_panel.dismissed.connect(self.visits.back_to_details)
