@@ -132,6 +132,17 @@ def allowed_areas(role: Role) -> tuple[str, ...]:
     )
 
 
+# Where a role's main work is, shown first after sign-in: a therapist reviews intakes.
+LANDING_AREAS = {Role.THERAPIST: "review"}
+
+
+def landing_area(role: Role) -> str:
+    """The area shown after sign-in: the role's main work, else its first allowed area."""
+    allowed = allowed_areas(role)
+    wanted = LANDING_AREAS.get(role)
+    return wanted if wanted in allowed else (allowed[0] if allowed else "")
+
+
 def role_label(role: Role) -> str:
     return ROLE_LABELS[role]
 

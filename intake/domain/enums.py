@@ -49,10 +49,31 @@ class AppointmentStatus(StrEnum):
         """
         return self in ACTIVE_APPOINTMENT_STATUSES
 
+    @property
+    def words(self) -> str:
+        """The status as a sentence says it ("A visit that is {words} …"), never the code."""
+        return _APPOINTMENT_WORDS[self]
+
 
 ACTIVE_APPOINTMENT_STATUSES = frozenset(
     {AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN, AppointmentStatus.COMPLETED}
 )
+
+
+_APPOINTMENT_WORDS = {
+    AppointmentStatus.BOOKED: "booked",
+    AppointmentStatus.CHECKED_IN: "checked in",
+    AppointmentStatus.COMPLETED: "completed",
+    AppointmentStatus.CANCELLED: "cancelled",
+    AppointmentStatus.NO_SHOW: "marked as a no-show",
+}
+
+
+class CancelledBy(StrEnum):
+    """Who called the visit off: only a patient's cancellation can be a late one."""
+
+    PATIENT = "patient"
+    CLINIC = "clinic"
 
 
 class WaitlistStatus(StrEnum):

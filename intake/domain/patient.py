@@ -116,6 +116,23 @@ def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
     return problems
 
 
+AREA_CODE_DIGITS = 10  # a national number with its area code
+
+
+def phone_notes(draft: PatientDraft) -> dict[str, str]:
+    """Advice that stops nothing: a phone number that looks like it lacks its area code
+    (7 to 9 digits, not international) is kept as typed, and the form says so next to it."""
+    notes: dict[str, str] = {}
+    for field in ("phone", "emergency_contact_phone"):
+        value = getattr(draft, field).strip()
+        if value and not value.startswith("+") and 7 <= len(digits(value)) < AREA_CODE_DIGITS:
+            notes[field] = (
+                "No area code? It is kept as typed; add the area code (10 digits, e.g. "
+                "(212) 555-0101) so every location can call back."
+            )
+    return notes
+
+
 def has_control_characters(text: str) -> bool:
     """True for characters no database column should hold: NUL and other control codes
     (line breaks and tabs are whitespace, which the service turns into spaces), and lone

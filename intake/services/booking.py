@@ -8,6 +8,7 @@ with the nearest free alternatives. Nothing here checks-then-inserts to avoid th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, insert, select
@@ -17,7 +18,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from intake.db.models import Appointment, CalendarRevision, Intake
 from intake.domain.booking import (
-    LATE_CANCELLATION,
     BookingConflict,
     BookingRefused,
     BookingRequest,
@@ -28,9 +28,14 @@ from intake.domain.booking import (
     Visit,
     booked_evaluation,
 )
-from intake.domain.enums import AppointmentStatus
+from intake.domain.enums import AppointmentStatus, CancelledBy
 from intake.domain.errors import Contention, Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
+from intake.domain.visit_rules import (
+    is_late_cancellation,
+    no_show_refusal,
+    undo_no_show_refusal,
+)
 from intake.scheduling import AppointmentType as TypeInput
 from intake.scheduling import SlotQuery, find_slots
 from intake.services import audit, slot_finder, waitlist
@@ -183,7 +188,9 @@ def reschedule(
         with database.writing() as session:
             row = _claim(session, appointment_id, version)
             if row.status != AppointmentStatus.BOOKED.value:
-                raise BookingRefused(f"Only a booked visit can be moved; this one is {row.status}.")
+                raise BookingRefused(
+                    f"Only a booked visit can be moved; this one is {_words(row)}."
+                )
             statics = calendar_statics(session)
             kind = statics.kind_by_id(row.type_id)
             request = BookingRequest(
@@ -225,9 +232,11 @@ def cancel(
     version: int,
     reason: str,
     *,
+    by: CancelledBy,
     now: dt.datetime | None = None,
 ) -> CancelOutcome:
-    """Cancel with a reason; under 24 hours before the start it is marked late.
+    """Cancel with a reason, saying who cancelled: a patient's cancellation under 24 hours
+    before the start is marked late, the clinic's never is.
 
     Returns the freed slot and the waitlist entries it suits, most urgent first.
     """
@@ -238,11 +247,11 @@ def cancel(
     with database.writing() as session:
         row = _claim(session, appointment_id, version)
         if row.status not in (AppointmentStatus.BOOKED.value, AppointmentStatus.CHECKED_IN.value):
-            raise BookingRefused(f"This visit is already {row.status}; it cannot be cancelled.")
+            raise BookingRefused(f"This visit is already {_words(row)}; it cannot be cancelled.")
         row.status = AppointmentStatus.CANCELLED.value
         row.cancel_reason = reason.strip()
         row.cancelled_at = now
-        row.late_cancellation = row.starts_at - now < LATE_CANCELLATION
+        row.late_cancellation = is_late_cancellation(row.starts_at, now, by)
         _flush_guarded(session)
         audit.record(
             session,
@@ -290,8 +299,68 @@ def complete(database: Database, actor: Actor, appointment_id: int, version: int
     return _move_status(database, actor, appointment_id, version, AppointmentStatus.COMPLETED)
 
 
-def no_show(database: Database, actor: Actor, appointment_id: int, version: int) -> Visit:
-    return _move_status(database, actor, appointment_id, version, AppointmentStatus.NO_SHOW)
+def no_show(
+    database: Database,
+    actor: Actor,
+    appointment_id: int,
+    version: int,
+    *,
+    now: dt.datetime | None = None,
+) -> Visit:
+    """Mark a visit as a no-show: only from its start time (visit_rules.no_show_refusal)."""
+    at = now or dt.datetime.now(dt.UTC)
+
+    def not_before_start(row: Appointment, statics: CalendarStatics) -> None:
+        timezone = statics.places[row.location_id].timezone
+        if (why := no_show_refusal(row.starts_at, at, timezone)) is not None:
+            raise BookingRefused(why)
+
+    return _move_status(
+        database, actor, appointment_id, version, AppointmentStatus.NO_SHOW, not_before_start
+    )
+
+
+def undo_no_show(
+    database: Database,
+    actor: Actor,
+    appointment_id: int,
+    version: int,
+    *,
+    now: dt.datetime | None = None,
+) -> Visit:
+    """Book a no-show visit again (the patient came late, or the wrong visit was marked):
+    the same day only (visit_rules.undo_no_show_refusal), and only while its time is still
+    free; a walk-in booked into it since keeps it (the database refuses the overlap)."""
+    actor.require(Permission.BOOKING)
+    at = now or dt.datetime.now(dt.UTC)
+    with database.writing() as session:
+        row = _claim(session, appointment_id, version)
+        if row.status != AppointmentStatus.NO_SHOW.value:
+            raise BookingRefused(f"Only a no-show can be undone; this visit is {_words(row)}.")
+        statics = calendar_statics(session)
+        why = undo_no_show_refusal(row.starts_at, at, statics.places[row.location_id].timezone)
+        if why is not None:
+            raise BookingRefused(why)
+        row.status = AppointmentStatus.BOOKED.value
+        try:
+            _flush_guarded(session)
+        except _Overlap as overlap:
+            taken = (
+                "The patient has another visit at that time now"
+                if overlap.who == "patient"
+                else "That time has been booked for another visit since"
+            )
+            raise BookingRefused(f"{taken}; the no-show stays. Book a new time instead.") from None
+        audit.record(
+            session,
+            actor,
+            "undo_no_show",
+            "appointment",
+            row.id,
+            patient_id=row.patient_id,
+            fields=("status",),
+        )
+        return visit_from(statics, row)
 
 
 def get_visit(database: Database, actor: Actor, appointment_id: int) -> Visit:
@@ -305,14 +374,21 @@ def get_visit(database: Database, actor: Actor, appointment_id: int) -> Visit:
 
 
 def _move_status(
-    database: Database, actor: Actor, appointment_id: int, version: int, to: AppointmentStatus
+    database: Database,
+    actor: Actor,
+    appointment_id: int,
+    version: int,
+    to: AppointmentStatus,
+    check: Callable[[Appointment, CalendarStatics], None] | None = None,
 ) -> Visit:
     actor.require(Permission.BOOKING)
     allowed_from, words = _NEXT_STATUS[to]
     with database.writing() as session:
         row = _claim(session, appointment_id, version)
         if AppointmentStatus(row.status) not in allowed_from:
-            raise BookingRefused(f"A visit that is {row.status} cannot be {words}.")
+            raise BookingRefused(f"A visit that is {_words(row)} cannot be {words}.")
+        if check is not None:
+            check(row, calendar_statics(session))
         row.status = to.value
         _flush_guarded(session)
         audit.record(
@@ -325,6 +401,10 @@ def _move_status(
             fields=("status",),
         )
         return visit_of(session, row)
+
+
+def _words(row: Appointment) -> str:
+    return AppointmentStatus(row.status).words
 
 
 def _claim(session: Session, appointment_id: int, version: int) -> Appointment:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from intake.domain.closing import CLOSED_WORDS
 from intake.domain.patient import PatientInfo
 from intake.services import intakes, patients
+from intake.ui import keys
 from intake.ui.booking.booking_panel import BookingPanel
 from intake.ui.context import UiContext
 from intake.ui.idle import when_idle
@@ -82,12 +83,12 @@ class FrontDeskPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        for keys, slot in (
-            ("Ctrl+F", self.show_find),
-            ("Ctrl+N", self.show_register),
-            ("Ctrl+Shift+I", self.show_find),
+        for sequence, meaning, slot in (
+            ("Ctrl+F", keys.FIND_PATIENT, self.show_find),
+            ("Ctrl+N", keys.NEW_PATIENT, self.show_register),
+            ("Ctrl+Shift+I", keys.FIND_PATIENT, self.show_find),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut = keys.means(QShortcut(QKeySequence(sequence), self), meaning)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.refresh_unfinished()

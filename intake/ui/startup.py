@@ -198,7 +198,7 @@ class Startup(QObject):
         self.start_session(actor)
 
     def _build_pages(self, actor: Actor) -> None:
-        from intake.domain.accounts import allowed_areas, role_label
+        from intake.domain.accounts import allowed_areas, landing_area, role_label
         from intake.ui.context import UiContext
 
         assert self.started is not None
@@ -206,6 +206,8 @@ class Startup(QObject):
         self.context = UiContext(self.started.database, actor, self.worker)
         allowed = set(allowed_areas(actor.role))
         self.window.set_allowed_areas(allowed)
+        if landing := landing_area(actor.role):
+            self.window.show_area(landing)  # before the builders: only this area is built
         builders = {
             "intake": self._intake_page,
             "schedule": self._schedule_page,

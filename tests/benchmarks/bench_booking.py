@@ -32,6 +32,7 @@ from sqlalchemy import text
 from intake.demo.data import fill
 from intake.demo.practice import DemoOptions
 from intake.domain.booking import BookingConflict, BookingRequest, SlotOffer, SlotRequest
+from intake.domain.enums import CancelledBy
 from intake.services import booking, slot_finder
 from intake.services.actor import SYSTEM
 from intake.services.database import Database, connect, open_database
@@ -89,7 +90,9 @@ def race(url: str, mode: str) -> tuple[int, float, float]:
         visit = booking.book(database, SYSTEM, mine, now=NOW)
         with contextlib.suppress(BookingConflict):
             booking.book(database, SYSTEM, mine, now=NOW)
-        booking.cancel(database, SYSTEM, visit.id, visit.version, "warm-up", now=NOW)
+        booking.cancel(
+            database, SYSTEM, visit.id, visit.version, "warm-up", by=CancelledBy.CLINIC, now=NOW
+        )
         order = list(range(RACE_SLOTS))
         random.Random(index).shuffle(order)
         ready()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 import pytest
@@ -16,10 +17,13 @@ from intake.domain.booking import (
     SlotRequest,
     WaitlistPreferences,
 )
-from intake.domain.enums import AppointmentStatus, PartOfDay
+from intake.domain.enums import AppointmentStatus, CancelledBy, PartOfDay
 from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.services import booking, practice_admin, slot_finder, staffing, waitlist
 from tests.db.practice import MONDAY, NOW, admin, at, build, desk, screened_intake
+
+PATIENT = CancelledBy.PATIENT
+MINUTE = dt.timedelta(minutes=1)
 
 
 @pytest.fixture
@@ -218,13 +222,14 @@ def test_reschedule_is_atomic(database, practice):
 def test_cancel_marks_late_cancellations_and_frees_the_slot(database, practice):
     visit = _book(database, practice, at(MONDAY, 9))
     with pytest.raises(Invalid):
-        booking.cancel(database, desk(database), visit.id, visit.version, "  ", now=NOW)
+        booking.cancel(database, desk(database), visit.id, visit.version, "  ", by=PATIENT, now=NOW)
     outcome = booking.cancel(
         database,
         desk(database),
         visit.id,
         visit.version,
         "Patient is unwell",
+        by=PATIENT,
         now=visit.start - dt.timedelta(hours=3),
     )
     assert outcome.visit.status == AppointmentStatus.CANCELLED
@@ -232,8 +237,23 @@ def test_cancel_marks_late_cancellations_and_frees_the_slot(database, practice):
     assert at(MONDAY, 9) in [s.start for s in _slots(database, therapist_id=practice.ann)]
     early = _book(database, practice, at(MONDAY, 10), patient=1)
     outcome = booking.cancel(
-        database, desk(database), early.id, early.version, "Moved away", now=NOW
+        database, desk(database), early.id, early.version, "Moved away", by=PATIENT, now=NOW
     )
+    assert not outcome.visit.late_cancellation
+
+
+def test_the_clinic_cancelling_late_is_no_late_cancellation_of_the_patient(database, practice):
+    visit = _book(database, practice, at(MONDAY, 9))
+    outcome = booking.cancel(
+        database,
+        desk(database),
+        visit.id,
+        visit.version,
+        "Therapist is ill",
+        by=CancelledBy.CLINIC,
+        now=visit.start - dt.timedelta(hours=2),
+    )
+    assert outcome.visit.status == AppointmentStatus.CANCELLED
     assert not outcome.visit.late_cancellation
 
 
@@ -244,13 +264,78 @@ def test_status_moves_and_stale_versions(database, practice):
         booking.complete(database, desk(database), visit.id, visit.version)  # an old copy
     done = booking.complete(database, desk(database), checked.id, checked.version)
     assert done.status == AppointmentStatus.COMPLETED
-    with pytest.raises(BookingRefused):
-        booking.no_show(database, desk(database), done.id, done.version)
+    with pytest.raises(BookingRefused) as refused:
+        booking.no_show(database, desk(database), done.id, done.version, now=done.start)
+    _no_codes(str(refused.value))
     other = _book(database, practice, at(MONDAY, 10), patient=1)
-    missed = booking.no_show(database, desk(database), other.id, other.version)
+    missed = booking.no_show(database, desk(database), other.id, other.version, now=other.start)
     assert missed.status == AppointmentStatus.NO_SHOW
     # A no-show frees the therapist's time for a walk-in.
     assert at(MONDAY, 10) in [s.start for s in _slots(database, therapist_id=practice.ann)]
+    for refuse in (booking.check_in, booking.complete):
+        with pytest.raises(BookingRefused, match="marked as a no-show") as refused:
+            refuse(database, desk(database), missed.id, missed.version)
+        _no_codes(str(refused.value))
+    with pytest.raises(BookingRefused) as refused:
+        booking.cancel(
+            database, desk(database), missed.id, missed.version, "x", by=PATIENT, now=NOW
+        )
+    _no_codes(str(refused.value))
+
+
+def _no_codes(message: str) -> None:
+    """A person reads this sentence: no internal code (no_show, checked_in) in it."""
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", message), message
+
+
+def test_a_visit_is_a_no_show_only_from_its_start_time(database, practice):
+    visit = _book(database, practice, at(MONDAY, 9))
+    with pytest.raises(BookingRefused, match="only from its start time") as refused:
+        booking.no_show(database, desk(database), visit.id, visit.version, now=visit.start - MINUTE)
+    assert "09:00" in str(refused.value)  # the start, as the clinic's clock shows it
+    _no_codes(str(refused.value))
+    with pytest.raises(BookingRefused):  # a week ahead, as the one-key no-show once allowed
+        booking.no_show(database, desk(database), visit.id, visit.version, now=NOW)
+    missed = booking.no_show(database, desk(database), visit.id, visit.version, now=visit.start)
+    assert missed.status == AppointmentStatus.NO_SHOW
+
+
+def test_a_no_show_is_undone_the_same_day_and_audited(database, practice):
+    visit = _book(database, practice, at(MONDAY, 9))
+    late_evening = at(MONDAY, 23, 59)  # New York time: still the visit's day
+    missed = booking.no_show(database, desk(database), visit.id, visit.version, now=visit.start)
+    back = booking.undo_no_show(
+        database, desk(database), missed.id, missed.version, now=late_evening
+    )
+    assert back.status == AppointmentStatus.BOOKED and back.version == missed.version + 1
+    with database.reading() as session:
+        actions = session.execute(
+            text(
+                "SELECT action FROM audit_events WHERE entity = 'appointment' "
+                "AND entity_id = :id ORDER BY id"
+            ),
+            {"id": visit.id},
+        ).scalars()
+        assert list(actions)[-2:] == ["no_show", "undo_no_show"]
+    with pytest.raises(BookingRefused, match="Only a no-show can be undone") as refused:
+        booking.undo_no_show(database, desk(database), back.id, back.version, now=late_evening)
+    _no_codes(str(refused.value))
+    again = booking.no_show(database, desk(database), back.id, back.version, now=late_evening)
+    next_day = at(MONDAY + dt.timedelta(days=1), 0, 0)  # midnight in New York (05:00 UTC)
+    with pytest.raises(BookingRefused, match="only on the visit's own day"):
+        booking.undo_no_show(database, desk(database), again.id, again.version, now=next_day)
+
+
+def test_undoing_a_no_show_never_takes_back_time_given_to_a_walk_in(database, practice):
+    visit = _book(database, practice, at(MONDAY, 9))
+    missed = booking.no_show(database, desk(database), visit.id, visit.version, now=visit.start)
+    _book(database, practice, at(MONDAY, 9), patient=1, type_code="FU45")  # the walk-in
+    with pytest.raises(BookingRefused, match="the no-show stays"):
+        booking.undo_no_show(
+            database, desk(database), missed.id, missed.version, now=visit.start + MINUTE
+        )
+    still = booking.get_visit(database, desk(database), visit.id)
+    assert still.status == AppointmentStatus.NO_SHOW
 
 
 def test_cancellation_lists_matching_waitlist_patients_most_urgent_first(database, practice):
@@ -277,7 +362,9 @@ def test_cancellation_lists_matching_waitlist_patients_most_urgent_first(databas
         intake_id=screened_intake(database, p[3]),
     )  # wrong location
     visit = _book(database, practice, at(MONDAY, 9), patient=0)
-    outcome = booking.cancel(database, desk(database), visit.id, visit.version, "Clash", now=NOW)
+    outcome = booking.cancel(
+        database, desk(database), visit.id, visit.version, "Clash", by=PATIENT, now=NOW
+    )
     assert [e.id for e in outcome.waitlist] == [review.id, clear.id]
     offered = waitlist.offer(database, desk(database), review.id, review.version)
     slot = outcome.freed

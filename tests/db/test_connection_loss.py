@@ -29,7 +29,7 @@ from intake.demo import data as demo_data
 from intake.demo.practice import DemoOptions
 from intake.domain.accounts import AuditQuery
 from intake.domain.booking import BookingRequest, SlotRequest, WaitlistPreferences
-from intake.domain.enums import Role
+from intake.domain.enums import CancelledBy, Role
 from intake.domain.errors import DatabaseUnavailable, KnownError
 from intake.domain.patient import PatientDraft
 from intake.domain.practice import DayHours
@@ -173,11 +173,16 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
             now=NOW,
         ),
         "booking.cancel": lambda db: booking.cancel(
-            db, w.desk, visit.id, visit.version, "ill", now=NOW
+            db, w.desk, visit.id, visit.version, "ill", by=CancelledBy.PATIENT, now=NOW
         ),
         "booking.check_in": lambda db: booking.check_in(db, w.desk, visit.id, visit.version),
         "booking.complete": lambda db: booking.complete(db, w.desk, visit.id, visit.version),
-        "booking.no_show": lambda db: booking.no_show(db, w.desk, visit.id, visit.version),
+        "booking.no_show": lambda db: booking.no_show(
+            db, w.desk, visit.id, visit.version, now=visit.start
+        ),
+        "booking.undo_no_show": lambda db: booking.undo_no_show(
+            db, w.desk, visit.id, visit.version, now=visit.start
+        ),
         "booking.get_visit": lambda db: booking.get_visit(db, w.desk, visit.id),
         "changes.watch": _watch,
         "database.ensure_schema": lambda db: database.ensure_schema(db),
@@ -415,7 +420,9 @@ def world(world_url: str) -> World:
             BookingRequest(p.patients[1], p.ben, p.west, MONDAY_AT(9, "America/Chicago"), "FU45"),
             now=NOW,
         )
-        outcome = booking.cancel(db, DESK, other.id, other.version, "test", now=NOW)
+        outcome = booking.cancel(
+            db, DESK, other.id, other.version, "test", by=CancelledBy.PATIENT, now=NOW
+        )
         account = accounts.create_account(db, ADMIN, "desk9", "Desk Nine", Role.FRONT_DESK, STRONG)
         actor = accounts.sign_in(db, "desk9", STRONG)
         template = staffing.list_templates(db, ADMIN, therapist_id=p.ann)[0]

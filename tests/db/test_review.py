@@ -10,7 +10,7 @@ from sqlalchemy import create_engine, select, update
 
 from intake.db.models import Appointment, AuditEvent, Therapist
 from intake.domain.booking import BookingRequest
-from intake.domain.enums import IntakeStatus, Role
+from intake.domain.enums import CancelledBy, IntakeStatus, Role
 from intake.domain.errors import (
     DatabaseUnavailable,
     Invalid,
@@ -263,7 +263,13 @@ def test_a_moved_or_cancelled_appointment_stops_the_sign_off(database, rp):
     moved = _open(database, rp)
     assert moved.appointment is not None and moved.appointment.local_start.hour == 11
     booking.cancel(
-        database, desk(database), rp.red, moved.appointment.version, "synthetic test", now=NOW
+        database,
+        desk(database),
+        rp.red,
+        moved.appointment.version,
+        "synthetic test",
+        by=CancelledBy.CLINIC,
+        now=NOW,
     )
     with pytest.raises(StaleRecord, match="cancelled or deleted"):
         review.return_to_front_desk(database, rp.ann_actor, moved.key, "Call them.")

@@ -25,7 +25,7 @@ import intake.services
 from intake.db.models import AuditEvent
 from intake.domain.accounts import AuditQuery, SignInRefused
 from intake.domain.booking import BookingRequest, SlotRequest, WaitlistPreferences
-from intake.domain.enums import Role
+from intake.domain.enums import CancelledBy, Role
 from intake.domain.errors import PermissionDenied
 from intake.domain.patient import PatientDraft
 from intake.domain.permissions import ROLE_PERMISSIONS, Permission
@@ -155,6 +155,12 @@ def _reschedule(w: World, _: Actor) -> Args:
 def _visit_step(w: World, _: Actor) -> Args:
     visit = w.visit()
     return a(visit.id, visit.version)
+
+
+def _undo_no_show(w: World, _: Actor) -> Args:
+    visit = w.visit()
+    missed = booking.no_show(w.database, SYSTEM, visit.id, visit.version, now=visit.start)
+    return a(missed.id, missed.version, now=visit.start)
 
 
 def _update_type(w: World, _: Actor) -> Args:
@@ -299,11 +305,15 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     "booking.reschedule": (Permission.BOOKING, _reschedule),
     "booking.cancel": (
         Permission.BOOKING,
-        lambda w, _: a((v := w.visit()).id, v.version, "Role test", now=NOW),
+        lambda w, _: a((v := w.visit()).id, v.version, "Role test", by=CancelledBy.CLINIC, now=NOW),
     ),
     "booking.check_in": (Permission.BOOKING, _visit_step),
     "booking.complete": (Permission.BOOKING, _visit_step),
-    "booking.no_show": (Permission.BOOKING, _visit_step),
+    "booking.no_show": (
+        Permission.BOOKING,
+        lambda w, _: a((v := w.visit()).id, v.version, now=v.start),
+    ),
+    "booking.undo_no_show": (Permission.BOOKING, _undo_no_show),
     "booking.get_visit": (Permission.SCHEDULE, lambda w, _: a(w.visit().id)),
     "waitlist.add": (
         Permission.BOOKING,
@@ -364,7 +374,13 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
         Permission.BOOKING,
         lambda w, _: a(
             booking.cancel(
-                w.database, SYSTEM, (v := w.visit()).id, v.version, "Role test", now=NOW
+                w.database,
+                SYSTEM,
+                (v := w.visit()).id,
+                v.version,
+                "Role test",
+                by=CancelledBy.PATIENT,
+                now=NOW,
             ),
             now=NOW,
         ),

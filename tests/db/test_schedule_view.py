@@ -7,7 +7,7 @@ import datetime as dt
 from icalendar import Calendar
 
 from intake.domain.booking import BookingRequest, WaitlistPreferences
-from intake.domain.enums import AppointmentStatus
+from intake.domain.enums import AppointmentStatus, CancelledBy
 from intake.domain.practice import DayHours
 from intake.services import booking, ical_export, practice_admin, schedule_view, staffing, waitlist
 from tests.db.practice import MONDAY, NOW, admin, at, build, desk
@@ -107,7 +107,13 @@ def test_cancel_lists_matching_waitlist_entries_with_a_bookable_slot(database) -
         type_code="FU45",
     )
     outcome = booking.cancel(
-        database, desk(database), visit.id, visit.version, "Synthetic reason", now=NOW
+        database,
+        desk(database),
+        visit.id,
+        visit.version,
+        "Synthetic reason",
+        by=CancelledBy.PATIENT,
+        now=NOW,
     )
     [match] = schedule_view.waitlist_matches(database, desk(database), outcome, now=NOW)
     assert match.entry.id == entry.id and match.slot.start == at(MONDAY, 9)

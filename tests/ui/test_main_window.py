@@ -175,3 +175,26 @@ def test_an_area_is_built_when_first_shown_and_rebuilt_for_a_new_person(qtbot, s
     window.set_page_builder("schedule", builder("schedule"))
     assert built == ["intake", "schedule", "schedule"]  # the one on screen at once
     assert window.page("intake").text() == "intake screen 4"  # asked for: built then
+
+
+@pytest.mark.parametrize(
+    ("role", "landing"),
+    [(Role.FRONT_DESK, "intake"), (Role.THERAPIST, "review"), (Role.ADMIN, "intake")],
+)
+def test_after_sign_in_each_role_lands_on_its_main_work(
+    qtbot, app_env: str, monkeypatch, role, landing
+):
+    _signed_in_as(monkeypatch, role)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    startup = Startup(window, demo=False)
+    with qtbot.waitSignal(startup.session_did_start, timeout=30_000):
+        startup.begin()
+    assert window.current_area() == landing
+    assert window.pages.currentIndex() == next(i for i, a in enumerate(AREAS) if a[0] == landing)
+    if role == Role.THERAPIST:  # the review queue is what is built and shown, not the intake
+        assert window.pages.currentWidget().objectName() != "areaPlaceholder"
+        assert window.pages.widget(0).objectName() == "areaPlaceholder"
+    startup.stop()
+    startup.worker.wait_for_done()
+    startup.database.close()

@@ -215,6 +215,32 @@ def test_a_new_patient_registers_without_questions(qtbot, show_active, context, 
     assert "Registered" in form.status.text()
 
 
+def test_a_phone_without_area_code_is_kept_with_a_warning_beside_it(
+    qtbot, show_active, context, database, on_file
+):
+    form = _form(qtbot, show_active, context)
+    _type_patient(qtbot, form, "Uniquecase", "Quinn", "19660616", "555-0199")
+    qtbot.keyClick(form.inputs["phone"], Qt.Key.Key_Tab)
+    note = form.errors["phone"]
+    assert note.isVisible() and "area code" in note.text()
+    assert note.property("tone") == "note"  # advice, not a problem that stops the form
+    assert form.inputs["phone"].text() == "555-0199"
+    form.inputs["phone"].setFocus()
+    form.inputs["phone"].home(False)
+    qtbot.keyClicks(form.inputs["phone"], "646-")  # the area code added: the warning goes
+    qtbot.keyClick(form.inputs["phone"], Qt.Key.Key_Tab)
+    assert not note.isVisible()
+    form.inputs["phone"].setFocus()
+    form.inputs["phone"].selectAll()
+    qtbot.keyClicks(form.inputs["phone"], "555 0199")
+    qtbot.keyClick(form.inputs["phone"], Qt.Key.Key_Tab)
+    assert "area code" in note.text()
+    with qtbot.waitSignal(form.patient_was_registered, timeout=WAIT) as registered:
+        qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = patients.get(database, desk(database), registered.args[0])
+    assert saved.phone == "555 0199"  # nothing lost, nothing changed behind the desk's back
+
+
 def test_every_input_has_an_accessible_name(qtbot, context):
     form = PatientRegisterForm(context, today=TODAY)
     search = PatientSearchWidget(context)

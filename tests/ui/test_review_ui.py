@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QLabel, QWidget
 
-from intake.domain.enums import IntakeStatus
+from intake.domain.enums import CancelledBy, IntakeStatus
 from intake.domain.review import QueueRow
 from intake.services import review
 from intake.ui.context import UiContext
@@ -182,7 +182,15 @@ def test_a_cancelled_appointment_is_said_plainly(qtbot, page, rp, database):
 
     screen = _open_red(qtbot, page, rp)
     visit = booking.get_visit(database, desk(database), rp.red)
-    booking.cancel(database, desk(database), rp.red, visit.version, "synthetic test", now=NOW)
+    booking.cancel(
+        database,
+        desk(database),
+        rp.red,
+        visit.version,
+        "synthetic test",
+        by=CancelledBy.CLINIC,
+        now=NOW,
+    )
     with qtbot.waitSignal(screen.sign_off_did_fail, timeout=WAIT) as failed:
         qtbot.mouseClick(screen.review_button, Qt.MouseButton.LeftButton)
     assert "cancelled or deleted" in failed.args[0]
@@ -236,3 +244,35 @@ def test_the_pdf_packet_holds_the_flags_and_renders(qtbot, page, rp, tmp_path, m
     with qtbot.waitSignal(screen.packet_was_printed, timeout=WAIT):
         qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
     assert printed.read_bytes().startswith(b"%PDF")
+
+
+def test_the_pdf_packet_goes_to_documents_with_its_full_path_and_folder(
+    qtbot, page, rp, tmp_path, monkeypatch
+):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)  # the program's working folder: nothing may land here
+    screen = _open_red(qtbot, page, rp)
+    offered: list[str] = []
+    monkeypatch.setattr(  # the person presses Enter in the save dialog
+        ReviewScreen,
+        "ask_pdf_path",
+        staticmethod(lambda _parent, suggested: offered.append(suggested) or suggested),
+    )
+    opened: list[Path] = []
+    monkeypatch.setattr(
+        ReviewScreen, "open_folder", staticmethod(lambda folder: opened.append(folder) or True)
+    )
+    with qtbot.waitSignal(screen.pdf_was_saved, timeout=WAIT) as saved:
+        qtbot.keyClick(screen, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    pdf = Path(saved.args[0])
+    assert pdf.parent == home / "Documents" and pdf.read_bytes().startswith(b"%PDF")
+    assert offered == [str(pdf)]  # the dialog opened there, not in the working folder
+    assert list(tmp_path.glob("*.pdf")) == []
+    assert str(pdf) in screen.message.text()  # the full path, to find it again
+    assert screen.open_folder_button.isVisible()
+    qtbot.mouseClick(screen.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [home / "Documents"]

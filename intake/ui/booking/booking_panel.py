@@ -34,6 +34,7 @@ from intake.domain.practice import AppointmentTypeInfo, LocationInfo, TherapistI
 from intake.services import booking, practice_admin, slot_finder, staffing
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.ui import keys
 from intake.ui.booking import second_evaluation, wording
 from intake.ui.booking.confirmation import BookingConfirmation
 from intake.ui.booking.filter_bar import FilterBar
@@ -116,7 +117,9 @@ class BookingPanel(QWidget):
         self.status.setAccessibleName("Booking status")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.search_action = self._action("Search again", SEARCH_KEY, self.search_now)
+        self.search_action = keys.means(
+            self._action("Search again", SEARCH_KEY, self.search_now), keys.REFRESH
+        )
         self.book_action = self._action("Book selected slot", BOOK_KEY, self.book_selected)
         self.search_button = action_button(self.search_action, "&Search again (F5)")
         self.book_button = action_button(self.book_action, "Boo&k selected slot (Ctrl+B)")

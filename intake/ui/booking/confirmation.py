@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from intake.domain.booking import Visit
 from intake.services import ical_export
+from intake.ui import keys
 from intake.ui.booking import wording
 from intake.ui.context import UiContext
 from intake.ui.worker import in_words
@@ -69,7 +70,7 @@ class BookingConfirmation(QWidget):
         self.print_button.clicked.connect(self.print_visit)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.back_button.clicked.connect(self.return_was_requested.emit)
-        printing = QShortcut(QKeySequence.StandardKey.Print, self)
+        printing = keys.means(QShortcut(QKeySequence.StandardKey.Print, self), keys.PRINT)
         printing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         printing.activated.connect(self.print_visit)
 

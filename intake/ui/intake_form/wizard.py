@@ -39,6 +39,7 @@ from intake.screening.front_desk import front_desk_view
 from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.idle import when_idle
 from intake.ui.intake_form.autosave import DraftKeeper, DraftState
@@ -416,13 +417,13 @@ class IntakeWizard(QWidget):
         self.pages.addWidget(self._build_summary())
         self.steps.currentRowChanged.connect(self._step_clicked)
 
-        for keys, slot in (
-            ("Alt+Right", self.next_step),
-            ("Ctrl+PgDown", self.next_step),
-            ("Alt+Left", self.previous_step),
-            ("Ctrl+PgUp", self.previous_step),
+        for sequence, meaning, slot in (
+            ("Alt+Right", keys.NEXT, self.next_step),
+            ("Ctrl+PgDown", keys.NEXT, self.next_step),
+            ("Alt+Left", keys.PREVIOUS, self.previous_step),
+            ("Ctrl+PgUp", keys.PREVIOUS, self.previous_step),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut = keys.means(QShortcut(QKeySequence(sequence), self), meaning)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 

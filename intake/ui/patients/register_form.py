@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
 
 from intake.domain.duplicates import MAX_SCORE, Likeness
 from intake.domain.errors import Invalid
-from intake.domain.patient import PatientDraft, PatientInfo, check_patient
+from intake.domain.patient import PatientDraft, PatientInfo, check_patient, phone_notes
 from intake.domain.practice import LocationInfo
 from intake.domain.search_query import read_date
 from intake.services import patients, practice_admin
 from intake.services.patients import DuplicateCandidate
+from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.journal import REGISTRATION, Journal, RegistrationEntry, new_key
@@ -142,7 +143,7 @@ class PatientRegisterForm(QWidget):
         self.save_button.setAccessibleName("Register patient")
         self.save_button.setToolTip("Register the patient (Ctrl+S)")
         self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
+        keys.means(QShortcut(QKeySequence("Ctrl+S"), self), keys.SAVE).activated.connect(self.save)
         self._build()
         self._load_locations()
 
@@ -405,10 +406,14 @@ class PatientRegisterForm(QWidget):
             family.setText(family_name)
 
     def _show_problems(self, problems: dict[str, str]) -> None:
+        notes = phone_notes(self.draft())  # advice only: shown where no problem is
         for name, label in self.errors.items():
             message = problems.get(name, "") if name in self._touched else ""
-            label.setText(f"⚠ {message}" if message else "")
-            label.setVisible(bool(message))
+            note = notes.get(name, "") if name in self._touched and not message else ""
+            label.setText(f"⚠ {message}" if message else f"ⓘ {note}" if note else "")
+            label.setVisible(bool(message or note))
+            label.setProperty("tone", "note" if note else "")
+            label.style().polish(label)
             self.inputs[name].setProperty("invalid", bool(message))
             self.inputs[name].style().polish(self.inputs[name])
 

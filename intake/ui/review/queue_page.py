@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from intake.domain.review import QueueFilter, QueueOptions, QueueRow
 from intake.services import review
+from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.review.queue_model import COLUMNS, PATIENT, ROW_ROLE, QueueModel
 from intake.ui.review.referral_list import ReferralList
@@ -192,7 +193,7 @@ class QueuePage(QWidget):
         layout.addWidget(self.referrals)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        reload_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        reload_key = keys.means(QShortcut(QKeySequence(Qt.Key.Key_F5), self), keys.REFRESH)
         reload_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         reload_key.activated.connect(self.refresh)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

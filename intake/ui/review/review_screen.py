@@ -9,6 +9,7 @@ only for people allowed to sign off (therapists and admins); the service checks 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,7 +36,7 @@ from intake.domain.review import NOTE_LIMIT, SignOff
 from intake.screening import ScreeningResult
 from intake.services import review
 from intake.services.review import IntakeReview
-from intake.ui import when
+from intake.ui import keys, saved_files, when
 from intake.ui.context import UiContext
 from intake.ui.intake_form.pain_picture import PainCanvas
 from intake.ui.review import packet, wording
@@ -53,6 +54,8 @@ class ReviewScreen(QWidget):
     packet_was_printed = Signal()
     status_did_change = Signal(str)
     pain: PainCanvas  # made in _build_clinical, replaced for every intake opened
+    open_folder_button: QPushButton  # shown once a PDF is saved
+    saved_folder: Path | None
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +78,10 @@ class ReviewScreen(QWidget):
     @classmethod
     def ask_printer(cls, parent: QWidget, printer: QPrinter) -> bool:
         return QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted
+
+    @classmethod
+    def open_folder(cls, folder: Path) -> bool:
+        return saved_files.open_folder(folder)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -171,20 +178,27 @@ class ReviewScreen(QWidget):
         if self.review is None:
             return
         patient = self.review.patient
-        suggested = f"intake-review-{patient.mrn if patient else self.review.key.intake_id}.pdf"
-        path = self.ask_pdf_path(self, suggested)
+        name = f"intake-review-{patient.mrn if patient else self.review.key.intake_id}.pdf"
+        path = self.ask_pdf_path(self, saved_files.suggested_path(name))
         if not path:
             return
+        self.open_folder_button.hide()
         try:
-            target = packet.save_pdf(self.review, path)
+            target = packet.save_pdf(self.review, saved_files.in_documents(path))
         except OSError as exc:
             self.message.setText(f"The PDF could not be written: {exc.strerror}.")
             return
         if target.exists() and target.stat().st_size > 0:
-            self.message.setText(f"Saved the packet as {target.name}.")
+            self.message.setText(f"Saved the packet as {escape(str(target))}")
+            self.saved_folder = target.parent
+            self.open_folder_button.show()
             self.pdf_was_saved.emit(str(target))
         else:
             self.message.setText(f"The PDF could not be written to {target}.")
+
+    def show_saved_folder(self) -> None:
+        if self.saved_folder is not None and not self.open_folder(self.saved_folder):
+            self.message.setText(f"No file manager could open {self.saved_folder}.")
 
     def print_packet(self) -> None:
         if self.review is None:
@@ -339,14 +353,14 @@ class ReviewScreen(QWidget):
         layout.addLayout(top)
         layout.addLayout(columns, 1)
         layout.addWidget(self._build_sign_off())
-        for keys, slot in (
-            ("Esc", self.back_was_requested.emit),
-            ("Ctrl+S", self.save_pdf),
-            ("Ctrl+P", self.print_packet),
-            ("Ctrl+Shift+R", self.mark_reviewed),
-            ("Ctrl+Shift+T", self.return_to_front_desk),
+        for sequence, meaning, slot in (
+            ("Esc", "", self.back_was_requested.emit),
+            ("Ctrl+S", keys.SAVE, self.save_pdf),
+            ("Ctrl+P", keys.PRINT, self.print_packet),
+            ("Ctrl+Shift+R", "", self.mark_reviewed),
+            ("Ctrl+Shift+T", "", self.return_to_front_desk),
         ):
-            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut = keys.means(QShortcut(QKeySequence(sequence), self), meaning)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
@@ -416,6 +430,10 @@ class ReviewScreen(QWidget):
         bar.setObjectName("signOffBar")
         self.sign_off_state = _label("Sign-off state", "signOffState")
         self.message = _label("Review messages", "reviewMessage")
+        self.saved_folder = None
+        self.open_folder_button = _button("Open folder", "Show the saved PDF in its folder")
+        self.open_folder_button.clicked.connect(self.show_saved_folder)
+        self.open_folder_button.hide()
         self.pdf_button = _button("Save PDF…", "Save the review packet as PDF (Ctrl+S)")
         self.pdf_button.clicked.connect(self.save_pdf)
         self.print_button = _button("Print…", "Print the review packet (Ctrl+P)")
@@ -452,7 +470,8 @@ class ReviewScreen(QWidget):
         packet_buttons.addWidget(self.pdf_button)
         packet_buttons.addWidget(self.print_button)
         layout.addLayout(packet_buttons, 1, 2, 2, 1)
-        layout.addWidget(self.message, 3, 0, 1, 3)
+        layout.addWidget(self.message, 3, 0, 1, 2)
+        layout.addWidget(self.open_folder_button, 3, 2)
         layout.setColumnStretch(0, 1)
         return bar
 

@@ -35,12 +35,20 @@ from intake.services import schedule_view
 from intake.services.actor import Actor
 from intake.services.changes import ScheduleChange
 from intake.services.database import Database
+from intake.ui import keys
 from intake.ui.context import UiContext
+from intake.ui.keys import means
 from intake.ui.schedule.canvas import ScheduleCanvas, today_minute
 from intake.ui.schedule.exports import Exports
 from intake.ui.schedule.lanes import Layout, day_layout, free_for, week_layout
 from intake.ui.schedule.live import LiveRefresh
-from intake.ui.schedule.panels import CancelPanel, DetailsPanel, ReschedulePanel, WaitlistPanel
+from intake.ui.schedule.panels import (
+    CancelPanel,
+    DetailsPanel,
+    NoShowPanel,
+    ReschedulePanel,
+    WaitlistPanel,
+)
 from intake.ui.schedule.toolbar import Toolbar, load_choices
 from intake.ui.schedule.visit_actions import VisitActions
 from intake.ui.schedule.waitlist_actions import WaitlistActions
@@ -303,19 +311,23 @@ class SchedulePage(QWidget):
             act("Open patient", ["Ctrl+O"], self.visits.open_patient, c),
             act("Check in", ["Ctrl+I"], self.visits.check_in, c),
             act("Completed", ["Ctrl+D"], self.visits.complete, c),
-            act("No-show", ["Ctrl+N"], self.visits.no_show, c),
+            means(act("No-show…", ["Ctrl+Shift+N"], self.visits.ask_no_show, c), keys.NO_SHOW),
+            means(act("Undo no-show", ["Ctrl+Z"], self.visits.undo_no_show, c), keys.UNDO_NO_SHOW),
             act("Cancel with reason…", ["Del"], self.visits.ask_cancel, c),
             act("Reschedule…", ["Ctrl+R"], self.visits.ask_reschedule, c),
         ]
-        act("Previous day", ["Alt+Left"], lambda: self.toolbar.step_day(-1), self)
-        act("Next day", ["Alt+Right"], lambda: self.toolbar.step_day(+1), self)
+        means(
+            act("Previous day", ["Alt+Left"], lambda: self.toolbar.step_day(-1), self),
+            keys.PREVIOUS,
+        )
+        means(act("Next day", ["Alt+Right"], lambda: self.toolbar.step_day(+1), self), keys.NEXT)
         act("Today", ["Alt+Home"], self.toolbar.today, self)
         act("Previous location or therapist", ["Alt+Up"], lambda: self.toolbar.step_place(-1), self)
         act("Next location or therapist", ["Alt+Down"], lambda: self.toolbar.step_place(+1), self)
-        act("Refresh", ["F5"], self.reload, self)
+        means(act("Refresh", ["F5"], self.reload, self), keys.REFRESH)
         act("Show the schedule", ["Alt+S"], lambda: self.canvas.setFocus(), self)
-        self.print_action = act(
-            "Print daily list…", ["Ctrl+P"], self.exports.print_daily_list, self
+        self.print_action = means(
+            act("Print daily list…", ["Ctrl+P"], self.exports.print_daily_list, self), keys.PRINT
         )
         self.pdf_action = act("Save daily list as PDF…", [], self.exports.save_daily_pdf, self)
         self.csv_action = act("Export as CSV…", [], lambda: self.exports.export("csv"), self)
@@ -339,6 +351,11 @@ class SchedulePage(QWidget):
             for a in self.block_actions  # the keys work on the schedule itself
         ]
         self.details = DetailsPanel(buttons)
+        self.undo_button = buttons[4]
+        self.undo_button.hide()  # shown for a no-show that can still be undone
+        self.no_show_panel = NoShowPanel()
+        self.no_show_panel.confirmed.connect(self.visits.no_show)
+        self.no_show_panel.dismissed.connect(self.visits.back_to_details)
         self.cancel_panel = CancelPanel()
         self.cancel_panel.confirmed.connect(self.visits.cancel)
         self.cancel_panel.dismissed.connect(self.visits.back_to_details)
@@ -352,7 +369,13 @@ class SchedulePage(QWidget):
         self.waitlist_panel.dismissed.connect(self.visits.back_to_details)
         self.side = QStackedWidget()
         self.side.setObjectName("scheduleSide")
-        for page in (self.details, self.cancel_panel, self.reschedule_panel, self.waitlist_panel):
+        for page in (
+            self.details,
+            self.no_show_panel,
+            self.cancel_panel,
+            self.reschedule_panel,
+            self.waitlist_panel,
+        ):
             self.side.addWidget(page)
         split = QSplitter()
         split.addWidget(self.canvas)

@@ -2,32 +2,40 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from intake.domain.booking import SlotOffer
-from intake.domain.enums import WaitlistStatus
+from intake.domain.enums import CancelledBy, WaitlistStatus
 from intake.domain.schedule import ScheduleBlock, WaitlistMatch
+from intake.domain.visit_rules import is_late_cancellation
 from intake.ui.booking.slot_model import SlotModel
 from intake.ui.booking.slot_view import SlotView
 from intake.ui.schedule.canvas import REVIEW_MARK, STATUS_MARKS, STATUS_WORDS, clock
 
+# The usual reasons, each with who it says cancelled (a typed reason asks).
 CANCEL_REASONS = (
-    "Patient called to cancel",
-    "Patient is unwell",
-    "Transport problem",
-    "Clinic rescheduled",
+    ("Patient called to cancel", CancelledBy.PATIENT),
+    ("Patient is unwell", CancelledBy.PATIENT),
+    ("Transport problem", CancelledBy.PATIENT),
+    ("Clinic rescheduled", CancelledBy.CLINIC),
+    ("Therapist unavailable", CancelledBy.CLINIC),
 )
 
 
@@ -77,8 +85,55 @@ class DetailsPanel(QWidget):
         self.facts.setText("<br>".join(lines))
 
 
+class NoShowPanel(QWidget):
+    """ "Mark as a no-show?": Enter marks it, Esc keeps the visit booked."""
+
+    confirmed = Signal()
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = _heading("Mark as a no-show?")
+        self.what = QLabel()
+        self.what.setObjectName("noShowQuestion")
+        self.what.setWordWrap(True)
+        self.confirm_button = QPushButton("Mark as a no-show (Enter)")
+        self.confirm_button.setAccessibleName("Mark as a no-show")
+        self.confirm_button.setAutoDefault(True)  # Enter presses it while it has focus
+        self.keep_button = QPushButton("Keep it booked (Esc)")
+        self.keep_button.setAccessibleName("Keep the visit booked")
+        self.confirm_button.clicked.connect(self.confirmed.emit)
+        self.keep_button.clicked.connect(self.dismissed.emit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.what)
+        layout.addWidget(self.confirm_button)
+        layout.addWidget(self.keep_button)
+        layout.addStretch(1)
+
+    def ask(self, block: ScheduleBlock, undoable: bool) -> None:
+        start = block.local_start
+        undo = (
+            "Undo no-show (Ctrl+Z) books it again until the end of the day."
+            if undoable
+            else "The visit's day is over: this cannot be undone."
+        )
+        self.what.setText(
+            f"{block.patient_name} did not come to the {clock(start.hour * 60 + start.minute)} "
+            f"{start.tzname()} {block.type_name} with {block.therapist_name}? Their time is "
+            f"freed for a walk-in. {undo}"
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.dismissed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class CancelPanel(QWidget):
-    confirmed = Signal(str)
+    confirmed = Signal(str, object)  # the reason, and who cancelled (CancelledBy)
     dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -88,9 +143,23 @@ class CancelPanel(QWidget):
         self.what.setWordWrap(True)
         self.reason = QComboBox()
         self.reason.setEditable(True)
-        self.reason.addItems(CANCEL_REASONS)
+        for text, by in CANCEL_REASONS:
+            self.reason.addItem(text, by.value)
         self.reason.setAccessibleName("Cancellation reason")
         self.reason.setObjectName("cancelReason")
+        self.by_patient = QRadioButton("The &patient")
+        self.by_patient.setAccessibleName("The patient cancelled")
+        self.by_clinic = QRadioButton("The &clinic")
+        self.by_clinic.setAccessibleName("The clinic cancelled")
+        self.who = QButtonGroup(self)
+        self.who.addButton(self.by_patient)
+        self.who.addButton(self.by_clinic)
+        self.who.buttonToggled.connect(lambda _b, _on: self._show_late())
+        self.who.buttonClicked.connect(lambda _b: self._chosen_by_hand())
+        self._who_from_list = False  # set by a listed reason, not by the person
+        self.late = QLabel()
+        self.late.setObjectName("cancelLate")
+        self.late.setWordWrap(True)
         self.confirm_button = QPushButton("Cancel the visit (Enter)")
         self.confirm_button.setAccessibleName("Cancel the visit")
         self.keep_button = QPushButton("Keep it (Esc)")
@@ -100,30 +169,84 @@ class CancelPanel(QWidget):
         reason_line = self.reason.lineEdit()
         assert reason_line is not None  # the box is editable
         reason_line.returnPressed.connect(self._confirm)
+        self.reason.currentIndexChanged.connect(self._reason_chosen)
+        reason_line.textEdited.connect(lambda _text: self._reason_typed())
+        who = QHBoxLayout()
+        who.addWidget(self.by_patient)
+        who.addWidget(self.by_clinic)
+        who.addStretch(1)
         form = QFormLayout()
         form.addRow("&Reason", self.reason)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.what)
         layout.addLayout(form)
+        layout.addWidget(QLabel("Who cancelled?"))
+        layout.addLayout(who)
+        layout.addWidget(self.late)
         layout.addWidget(self.confirm_button)
         layout.addWidget(self.keep_button)
         layout.addStretch(1)
+        self._block: ScheduleBlock | None = None
+        self._now: dt.datetime | None = None
 
-    def ask(self, block: ScheduleBlock) -> None:
+    def ask(self, block: ScheduleBlock, now: dt.datetime) -> None:
+        self._block, self._now = block, now
         start = block.local_start
         self.what.setText(
             f"{block.patient_name}, {clock(start.hour * 60 + start.minute)} "
-            f"{start.tzname()}, {block.type_name}. Choose or type the reason."
+            f"{start.tzname()}, {block.type_name}. Choose or type the reason, and say who "
+            "cancelled: only a patient's cancellation can count as late."
         )
         self.reason.setCurrentIndex(0)
+        self._reason_chosen(0)
         self.reason.setFocus()
         reason_line = self.reason.lineEdit()
         assert reason_line is not None  # the box is editable
         reason_line.selectAll()
 
+    def cancelled_by(self) -> CancelledBy | None:
+        if self.by_patient.isChecked():
+            return CancelledBy.PATIENT
+        if self.by_clinic.isChecked():
+            return CancelledBy.CLINIC
+        return None
+
+    def _reason_chosen(self, index: int) -> None:
+        """A listed reason says who cancelled; the buttons show it (and can be changed)."""
+        by = self.reason.itemData(index) if index >= 0 else None
+        button = {CancelledBy.PATIENT: self.by_patient, CancelledBy.CLINIC: self.by_clinic}
+        if isinstance(by, str) and by:
+            button[CancelledBy(by)].setChecked(True)
+            self._who_from_list = True
+        else:
+            self._reason_typed()
+
+    def _chosen_by_hand(self) -> None:
+        self._who_from_list = False
+
+    def _reason_typed(self) -> None:
+        """A reason of one's own: who cancelled is asked, not guessed from the list."""
+        if not self._who_from_list and self.cancelled_by() is not None:
+            return  # the person said it already
+        self._who_from_list = False
+        self.who.setExclusive(False)
+        self.by_patient.setChecked(False)
+        self.by_clinic.setChecked(False)
+        self.who.setExclusive(True)
+        self._show_late()
+
+    def _show_late(self) -> None:
+        by, block, now = self.cancelled_by(), self._block, self._now
+        if by is None:
+            self.late.setText("Who cancelled: the patient (Alt+P) or the clinic (Alt+C)?")
+        elif block is not None and now is not None and is_late_cancellation(block.start, now, by):
+            self.late.setText("Under 24 hours before the visit: marked as a late cancellation.")
+        else:
+            self.late.setText("Not a late cancellation.")
+
     def _confirm(self) -> None:
-        self.confirmed.emit(self.reason.currentText().strip())
+        self.confirmed.emit(self.reason.currentText().strip(), self.cancelled_by())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
@@ -165,6 +288,7 @@ class ReschedulePanel(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setObjectName("rescheduleNote")
+        self._visit = ""
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.what)
@@ -176,14 +300,20 @@ class ReschedulePanel(QWidget):
 
     def ask(self, block: ScheduleBlock) -> None:
         start = block.local_start
-        self.what.setText(
+        self._visit = (
             f"{block.patient_name}, now {start:%a %b} {start.day} "
-            f"{clock(start.hour * 60 + start.minute)}. Searching free slots…"
+            f"{clock(start.hour * 60 + start.minute)}."
         )
-        self.note.clear()
         self.model.set_offers([])
+        self.searching()
+
+    def searching(self) -> None:
+        self.what.setText(f"{self._visit} Searching free slots…")
+        self.note.clear()
 
     def show_offers(self, offers: list[SlotOffer], note: str = "") -> None:
+        found = f"{len(offers)} free slots" if len(offers) != 1 else "1 free slot"
+        self.what.setText(f"{self._visit} {found}: arrows choose, Enter moves the visit.")
         self.model.set_offers(offers)
         self.view.show_groups()
         self.view.choose(self.model.first_slot())

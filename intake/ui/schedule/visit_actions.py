@@ -11,8 +11,9 @@ from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QMenu
 
 from intake.domain.booking import BookingConflict, SlotOffer, SlotRequest, Visit
-from intake.domain.enums import AppointmentStatus
+from intake.domain.enums import AppointmentStatus, CancelledBy
 from intake.domain.schedule import ScheduleBlock, WaitlistMatch
+from intake.domain.visit_rules import no_show_refusal, undo_no_show_refusal
 from intake.services import booking, schedule_view, slot_finder
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -44,10 +45,57 @@ class VisitActions:
     def complete(self) -> None:
         self._status_move(booking.complete, "Completed")
 
-    def no_show(self) -> None:
-        self._status_move(booking.no_show, "Marked as a no-show")
+    def ask_no_show(self) -> None:
+        """Ask in the side panel first; before the visit's start, say why not instead."""
+        if (block := self._chosen()) is None:
+            return
+        if block.status != AppointmentStatus.BOOKED:
+            self._refuse(f"Only a booked visit can be a no-show; this one is {block.status.words}.")
+            return
+        now = self.page._now()
+        if (why := no_show_refusal(block.start, now, block.timezone)) is not None:
+            self._refuse(why)
+            return
+        self.page.no_show_panel.ask(block, self._undoable(block, now))
+        self.page.side.setCurrentWidget(self.page.no_show_panel)
+        self.page.no_show_panel.confirm_button.setFocus()
 
-    def _status_move(self, move: Callable[..., Visit], done: str) -> None:
+    def no_show(self) -> None:
+        if (block := self._chosen()) is None:
+            return
+        now = self.page._clock_now()
+        undo = " Undo no-show (Ctrl+Z) books it again today, while its time is free."
+        self._status_move(
+            lambda db, actor, ident, version: booking.no_show(db, actor, ident, version, now=now),
+            "Marked as a no-show",
+            undo if self._undoable(block, self.page._now()) else "",
+        )
+        self.page.side.setCurrentWidget(self.page.details)
+        self.page.canvas.setFocus()
+
+    def undo_no_show(self) -> None:
+        if (block := self._chosen()) is None:
+            return
+        if block.status != AppointmentStatus.NO_SHOW:
+            self._refuse(f"Only a no-show can be undone; this visit is {block.status.words}.")
+            return
+        now = self.page._clock_now()
+        self._status_move(
+            lambda db, actor, ident, version: booking.undo_no_show(
+                db, actor, ident, version, now=now
+            ),
+            "No-show undone, booked again",
+        )
+
+    @staticmethod
+    def _undoable(block: ScheduleBlock, now: dt.datetime) -> bool:
+        return undo_no_show_refusal(block.start, now, block.timezone) is None
+
+    def _refuse(self, why: str) -> None:
+        self.page._say("warn", why)
+        self.page.action_did_fail.emit(why)
+
+    def _status_move(self, move: Callable[..., Visit], done: str, more: str = "") -> None:
         block = self._chosen()
         if block is None:
             return
@@ -55,7 +103,7 @@ class VisitActions:
         self.page._keep = ident
         self.page._run(
             lambda db, actor: move(db, actor, ident, version),
-            lambda visit: self.page._finished(f"{done}: {block.patient_name}.", visit.id),
+            lambda visit: self.page._finished(f"{done}: {block.patient_name}.{more}", visit.id),
             self.page._failed(f"change {block.patient_name}'s visit"),
         )
 
@@ -63,26 +111,26 @@ class VisitActions:
         if (block := self._chosen()) is None:
             return
         if not block.status.holds_time or block.status == AppointmentStatus.COMPLETED:
-            self.page._say(
-                "warn",
-                f"A visit that is {block.status.value.replace('_', ' ')} cannot be cancelled.",
-            )
+            self._refuse(f"A visit that is {block.status.words} cannot be cancelled.")
             return
-        self.page.cancel_panel.ask(block)
+        self.page.cancel_panel.ask(block, self.page._now())
         self.page.side.setCurrentWidget(self.page.cancel_panel)
         self.page.cancel_panel.reason.setFocus()
 
-    def cancel(self, reason: str) -> None:
+    def cancel(self, reason: str, by: CancelledBy | None) -> None:
         block = self._chosen()
         if block is None:
             return
         if not reason:
             self.page._say("warn", "Say why the visit is cancelled (type a reason), then Enter.")
             return
+        if by is None:
+            self.page._say("warn", "Say who cancelled: the patient (Alt+P) or the clinic (Alt+C).")
+            return
         ident, version, now = block.appointment_id, block.version, self.page._clock_now()
 
         def work(db: Database, actor: Actor) -> tuple[Any, tuple[WaitlistMatch, ...]]:
-            outcome = booking.cancel(db, actor, ident, version, reason, now=now)
+            outcome = booking.cancel(db, actor, ident, version, reason, by=by, now=now)
             return outcome, schedule_view.waitlist_matches(db, actor, outcome, now=now)
 
         self.page._run(
@@ -118,6 +166,7 @@ class VisitActions:
             limit=60,
             earliest=now,
         )
+        self.page.reschedule_panel.searching()
         self.page._run(
             lambda db, actor: slot_finder.find(db, actor, request),
             self._offers_arrived,
@@ -208,7 +257,13 @@ class VisitActions:
         self.page.details.show_block(block)
         ident = block.appointment_id if block is not None else None
         changed, self._shown_id = ident != self._shown_id, ident
+        self.page.undo_button.setVisible(  # offered only while it can work
+            block is not None
+            and block.status == AppointmentStatus.NO_SHOW
+            and self._undoable(block, self.page._now())
+        )
         if changed and self.page.side.currentWidget() in (
+            self.page.no_show_panel,
             self.page.cancel_panel,
             self.page.reschedule_panel,
         ):
