@@ -446,7 +446,23 @@ def test_only_an_evaluation_still_ahead_counts(database, practice):
         database, desk(database), replace(request, start=at(tuesday, 9)), now=next_morning
     )
     assert visit.type_code == "EVAL60"
-    booking.cancel(database, desk(database), visit.id, visit.version, "Patient asked", now=NOW)
-    booking.cancel(database, desk(database), first.id, first.version, "Patient asked", now=NOW)
+    booking.cancel(
+        database,
+        desk(database),
+        visit.id,
+        visit.version,
+        "Patient asked",
+        now=NOW,
+        by=CancelledBy.PATIENT,
+    )
+    booking.cancel(
+        database,
+        desk(database),
+        first.id,
+        first.version,
+        "Patient asked",
+        now=NOW,
+        by=CancelledBy.PATIENT,
+    )
     again = _book(database, practice, at(MONDAY + dt.timedelta(days=2), 9))  # none left ahead
     assert again.type_code == "EVAL60"
