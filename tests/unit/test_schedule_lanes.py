@@ -24,6 +24,7 @@ from intake.domain.schedule import (
     TherapistDay,
     WeekSchedule,
 )
+from intake.ui import when
 from intake.ui.schedule.lanes import (
     LOCATION_TINTS,
     day_layout,
@@ -169,7 +170,7 @@ def test_day_lanes_show_hours_shades_and_visits_at_their_lines(day: dt.date) -> 
         (2, 1, 900, 990),
     ]
     assert (layout.first_minute, layout.last_minute) == (7 * 60, 19 * 60)
-    assert layout.title == f"Testcase Clinic · {day:%A, %B} {day.day}"
+    assert layout.title == f"Testcase Clinic · {when.day(day)}"  # one way to say a day
 
 
 def test_a_closed_day_is_one_closure_shade_per_lane() -> None:
@@ -249,7 +250,7 @@ def test_week_lanes_put_each_visit_at_its_local_time(first: dt.date) -> None:
     days = [first + dt.timedelta(days=i) for i in range(7)]
     visits = tuple(block(d, 9, 10, therapist=7, appointment=i) for i, d in enumerate(days[1:5]))
     layout = week_layout(week(first, visits))
-    assert [lane.title for lane in layout.lanes] == [f"{d:%a %b} {d.day}" for d in days]
+    assert [lane.title for lane in layout.lanes] == [when.short_day(d) for d in days]
     assert [(p.lane, p.top, p.bottom, p.tag) for p in layout.placed] == [
         (lane, 540, 600, "EAST") for lane in range(1, 5)
     ]

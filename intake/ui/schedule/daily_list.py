@@ -9,16 +9,17 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from intake.domain.schedule import DaySchedule
+from intake.ui import when
 from intake.ui.schedule.canvas import REVIEW_MARK, STATUS_MARKS, STATUS_WORDS
 
 
 def daily_list_html(schedule: DaySchedule) -> str:
     day = schedule.day
-    when = f"{day:%A}, {day:%B} {day.day}, {day.year}"
+    heading = when.day(day)
     parts = [
         "<html><body style='font-family: sans-serif; font-size: 10pt'>",
         f"<h2 style='margin-bottom:2px'>{html.escape(schedule.location_name)}</h2>",
-        f"<p style='margin-top:0'>Daily list for {when} · times in {schedule.timezone}</p>",
+        f"<p style='margin-top:0'>Daily list for {heading} · times in {schedule.timezone}</p>",
     ]
     if schedule.closed:
         reason = schedule.closure_reason or ""
@@ -39,7 +40,7 @@ def daily_list_html(schedule: DaySchedule) -> str:
             start, end = b.local_start, b.local_end
             status = STATUS_MARKS[b.status] + STATUS_WORDS[b.status]
             parts.append(
-                f"<tr><td>{start:%H:%M}–{end:%H:%M}</td>"
+                f"<tr><td>{when.time_of_day(start)}–{when.time_of_day(end)}</td>"
                 f"<td>{html.escape(b.patient_name)} ({html.escape(b.patient_record)})</td>"
                 f"<td>{html.escape(b.type_name)}</td><td>{status}</td>"
                 f"<td>{REVIEW_MARK if b.needs_review else ''}</td></tr>"

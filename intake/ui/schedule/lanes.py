@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from intake.domain.schedule import DaySchedule, ScheduleBlock, Span, WeekSchedule
 from intake.scheduling import wall_to_utc
+from intake.ui import when
 
 DEFAULT_FIRST = 7 * 60
 DEFAULT_LAST = 19 * 60
@@ -126,8 +127,7 @@ def day_layout(schedule: DaySchedule) -> Layout:
         for b in schedule.blocks
         if b.therapist_id in index
     )
-    when = day.strftime("%A, %B ") + str(day.day)
-    return Layout(tuple(lanes), placed, first, last, f"{schedule.location_name} · {when}")
+    return Layout(tuple(lanes), placed, first, last, f"{schedule.location_name} · {when.day(day)}")
 
 
 def week_layout(week: WeekSchedule) -> Layout:
@@ -150,7 +150,7 @@ def week_layout(week: WeekSchedule) -> Layout:
         shades += [Shade(t, b, "time_off", "Time off") for t, b in _spans(week.time_off, zone, day)]
         where = " + ".join(dict.fromkeys(codes[p.location_id] for p in places)) or "Not working"
         tint = tints.get(places[0].location_id) if len(places) == 1 else None
-        title = day.strftime("%a %b ") + str(day.day)
+        title = when.short_day(day)
         lanes.append(
             Lane(
                 title,

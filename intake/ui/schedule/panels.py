@@ -25,6 +25,7 @@ from intake.domain.booking import SlotOffer
 from intake.domain.enums import CancelledBy, WaitlistStatus
 from intake.domain.schedule import ScheduleBlock, WaitlistMatch
 from intake.domain.visit_rules import is_late_cancellation
+from intake.ui import when
 from intake.ui.booking.slot_model import SlotModel
 from intake.ui.booking.slot_view import SlotView
 from intake.ui.schedule.canvas import REVIEW_MARK, STATUS_MARKS, STATUS_WORDS, clock
@@ -300,10 +301,7 @@ class ReschedulePanel(QWidget):
 
     def ask(self, block: ScheduleBlock) -> None:
         start = block.local_start
-        self._visit = (
-            f"{block.patient_name}, now {start:%a %b} {start.day} "
-            f"{clock(start.hour * 60 + start.minute)}."
-        )
+        self._visit = f"{block.patient_name}, now {when.short_day(start)}, {when.clock(start)}."
         self.model.set_offers([])
         self.searching()
 
@@ -425,7 +423,7 @@ class WaitlistPanel(QWidget):
         offered = "  · OFFERED, Enter books" if entry.status == WaitlistStatus.OFFERED else ""
         return (
             f"{number}. {match.patient_name} · {triage} · waiting since "
-            f"{entry.created_at:%b} {entry.created_at.day} · {match.slot.type_code} at "
+            f"{when.date(entry.created_at.astimezone())} · {match.slot.type_code} at "
             f"{clock(start.hour * 60 + start.minute)}{offered}"
         )
 

@@ -17,7 +17,8 @@ from intake.domain.visit_rules import no_show_refusal, undo_no_show_refusal
 from intake.services import booking, schedule_view, slot_finder
 from intake.services.actor import Actor
 from intake.services.database import Database
-from intake.ui.schedule.canvas import clock, describe
+from intake.ui import when
+from intake.ui.schedule.canvas import describe
 from intake.ui.schedule.lanes import free_for, instant
 
 if TYPE_CHECKING:
@@ -237,8 +238,8 @@ class VisitActions:
         local = result.local_start
         self.page.side.setCurrentWidget(self.page.details)
         self.page._finished(
-            f"Moved {block.patient_name} to {local:%a %b} {local.day}, "
-            f"{clock(local.hour * 60 + local.minute)} {local.tzname()} with "
+            f"Moved {block.patient_name} to {when.short_day(local)}, "
+            f"{when.time_of_day(local)} {local.tzname()} with "
             f"{result.therapist_name} at {result.location_code}.",
             result.id,
         )

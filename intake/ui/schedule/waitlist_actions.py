@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any
 from intake.domain.booking import BookingConflict, BookingRequest, SecondEvaluation, Visit
 from intake.domain.schedule import WaitlistMatch
 from intake.services import booking, waitlist
+from intake.ui import when
 from intake.ui.booking import second_evaluation
-from intake.ui.schedule.canvas import clock
 
 if TYPE_CHECKING:
     from intake.ui.schedule.page import SchedulePage
@@ -26,7 +26,7 @@ class WaitlistActions:
         freed = outcome.freed
         start = freed.local_start
         self._freed_text = (
-            f"{start:%a %b} {start.day}, {clock(start.hour * 60 + start.minute)} "
+            f"{when.short_day(start)}, {when.time_of_day(start)} "
             f"{start.tzname()} with {freed.therapist_name}"
         )
         late = " (late cancellation)" if outcome.visit.late_cancellation else ""
