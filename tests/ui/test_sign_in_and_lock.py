@@ -9,8 +9,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QWidget
 
-from intake.demo.data import demo_accounts
 from intake.db.models import StaffUser
+from intake.demo.data import demo_accounts
 from intake.domain.accounts import (
     SIGN_IN_REFUSED,
     UNLOCK_REFUSED,
@@ -290,9 +290,7 @@ def test_the_lock_screen_speaks_of_the_password_and_says_until_when(qtbot, datab
     assert "user name" not in message
 
 
-def test_the_sign_in_screen_still_says_one_sentence_for_a_locked_account(
-    qtbot, database, people
-):
+def test_the_sign_in_screen_still_says_one_sentence_for_a_locked_account(qtbot, database, people):
     for tries in range(5):
         with pytest.raises(SignInRefused):
             accounts.sign_in(database, "desk1", f"wrong-{tries}")
