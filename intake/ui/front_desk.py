@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.patient import PatientInfo
+from intake.domain.register_prefill import fields_from_search
 from intake.services import patients
 from intake.ui.booking.booking_panel import BookingPanel
 from intake.ui.context import UiContext
@@ -170,10 +171,15 @@ class FrontDeskPage(QWidget):
         when_idle(self, self.prepare_next_intake)
 
     def show_register(self) -> None:
+        """The new-patient form: blank, with the search text in its fields; a registration
+        typed and not finished stays as it was."""
         form = self.register_form
         self.stack.setCurrentIndex(REGISTER)
-        form.setFocus()
-        form.focusNextChild()
+        if form.unsent:
+            form.setFocus()
+            form.focusNextChild()
+        else:
+            form.start_new(fields_from_search(self.search.box.text(), dt.date.today()))
 
     def refresh_unfinished(self) -> None:
         load_unfinished(self.context, self.journal, self._show_unfinished)
