@@ -302,6 +302,8 @@ class IntakeWizard(QWidget):
         self.save_status = QLabel("Not saved yet")
         self.save_status.setObjectName("saveStatus")
         self.save_status.setAccessibleName("Save status")
+        for label in (self.title, self.patient_label):
+            label.setWordWrap(True)  # two lines on a narrow screen, not a wider window
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.patient_label, 1)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from intake.domain.review import QueueFilter, QueueOptions, QueueRow
 from intake.services import review
 from intake.ui.context import UiContext
+from intake.ui.flow_layout import wrapped_row
 from intake.ui.review.queue_model import COLUMNS, PATIENT, ROW_ROLE, QueueModel
 from intake.ui.worker import failure_text
 
@@ -184,7 +185,7 @@ class QueuePage(QWidget):
         self.message.setAccessibleName("Queue status")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(bar)
+        layout.addWidget(wrapped_row(bar))  # two lines on a narrow screen
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         reload_key = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
