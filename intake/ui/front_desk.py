@@ -87,7 +87,8 @@ class FrontDeskPage(QWidget):
             ("Ctrl+Shift+I", self.show_find),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # From anywhere while the Intake area shows (the sidebar, the status bar too).
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(slot)
         self.refresh_unfinished()
 

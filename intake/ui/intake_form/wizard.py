@@ -396,7 +396,7 @@ class IntakeWizard(QWidget):
             ("Ctrl+PgUp", self.previous_step),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # while it shows
             shortcut.activated.connect(slot)
 
     def _build_page(self, index: int, budget_s: float | None = None) -> None:
