@@ -28,6 +28,9 @@ SIGN_IN_REFUSED = "Sign-in failed. Check the user name and password and try agai
 # A wrong current password when changing one's own: counted like a wrong sign-in, and the
 # same sentence whether it was wrong or the account is locked (no oracle at an unlocked PC).
 CURRENT_PASSWORD_REFUSED = "That is not your current password. " + LOCKOUT_RULE
+# The lock screen has no user-name field and names the person already: it speaks of the
+# password only, and says until when the account is locked (nothing new to a passer-by).
+UNLOCK_REFUSED = "That password was not accepted. Type it again. " + LOCKOUT_RULE
 
 ROLE_LABELS = {Role.FRONT_DESK: "Front desk", Role.THERAPIST: "Therapist", Role.ADMIN: "Admin"}
 
@@ -48,6 +51,23 @@ class SignInRefused(KnownError):
 
     def __init__(self) -> None:
         super().__init__(SIGN_IN_REFUSED)
+
+
+class UnlockRefused(KnownError):
+    """The lock screen's password was refused; `until` (local time) when the account is
+    locked."""
+
+    def __init__(self, until: dt.datetime | None = None) -> None:
+        self.until = until
+        super().__init__(UNLOCK_REFUSED if until is None else locked_until_sentence(until))
+
+
+def locked_until_sentence(until: dt.datetime) -> str:
+    """ "This account is locked until 10:42 …" (`until` in the PC's local time)."""
+    return (
+        f"This account is locked until {until:%H:%M} after five wrong passwords. Try again "
+        "then, or ask an admin to unlock it now."
+    )
 
 
 class SignInRequired(KnownError):

@@ -8,10 +8,14 @@ from PySide6.QtWidgets import QApplication
 
 from intake import logs
 from intake.resources_path import resource
+from intake.settings import data_dir
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
 from intake.ui.startup import Startup
 from intake.ui.wheel_guard import install as install_wheel_guard
+from intake.ui.window_place import WindowPlace
+
+WINDOW_FILE = "window.ini"
 
 __all__ = ["Startup", "run_gui", "start_gui", "style_sheet"]
 
@@ -47,10 +51,9 @@ def start_gui(*, demo: bool = False) -> tuple[QApplication, Startup]:
     collector = GuiThreadCollector(app)
     collector.start()
     window = MainWindow()
-    screen = app.primaryScreen()
-    if screen is not None:  # use the desk PC's screen, not a fixed size
-        area = screen.availableGeometry()
-        window.resize(min(area.width(), 1600), min(area.height(), 1000))
+    place = WindowPlace(window, data_dir() / WINDOW_FILE)
+    place.restore()  # the last size on this PC, inside the screen's free area
+    app.aboutToQuit.connect(place.save)
     window.show()
     startup = Startup(window, demo=demo)
     startup.begin()

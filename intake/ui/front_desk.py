@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from intake.domain.closing import CLOSED_WORDS
 from intake.domain.patient import PatientInfo
+from intake.domain.register_prefill import fields_from_search
 from intake.services import intakes, patients
 from intake.ui import keys
 from intake.ui.booking.booking_panel import BookingPanel
@@ -89,7 +90,8 @@ class FrontDeskPage(QWidget):
             ("Ctrl+Shift+I", keys.FIND_PATIENT, self.show_find),
         ):
             shortcut = keys.means(QShortcut(QKeySequence(sequence), self), meaning)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # From anywhere while the Intake area shows (the sidebar, the status bar too).
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(slot)
         self.refresh_unfinished()
 
@@ -174,10 +176,15 @@ class FrontDeskPage(QWidget):
         when_idle(self, self.prepare_next_intake)
 
     def show_register(self) -> None:
+        """The new-patient form: blank, with the search text in its fields; a registration
+        typed and not finished stays as it was."""
         form = self.register_form
         self.stack.setCurrentIndex(REGISTER)
-        form.setFocus()
-        form.focusNextChild()
+        if form.unsent:
+            form.setFocus()
+            form.focusNextChild()
+        else:
+            form.start_new(fields_from_search(self.search.box.text(), dt.date.today()))
 
     def refresh_unfinished(self) -> None:
         load_unfinished(self.context, self.journal, self._show_unfinished)

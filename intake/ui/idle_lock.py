@@ -12,7 +12,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.domain.accounts import SignInRequired, role_label
+from intake.domain.accounts import SignInRefused, SignInRequired, UnlockRefused, role_label
 from intake.services import accounts
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -34,6 +35,10 @@ from intake.ui.worker import Worker, in_words
 DEFAULT_IDLE_MINUTES = 5
 CHECK_INTERVAL_MS = 5_000
 ACCOUNT_CHECK_MS = 60_000
+# Keys that arrive this soon after the lock screen appears were meant for the screen it
+# covers (someone typing as it locked): they never reach the password field.
+TYPED_AHEAD_SECONDS = 1.0
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 INPUT_EVENTS = frozenset(
     {
         QEvent.Type.KeyPress,
@@ -111,8 +116,11 @@ class LockScreen(QFrame):
 
     unlock_wanted = Signal(str, str)  # user name, password
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, clock: Clock = time.monotonic) -> None:
         super().__init__(parent)
+        self._clock = clock
+        self._shown_at = clock()
+        self._checking = False
         self.setObjectName("lockScreen")
         self.setAutoFillBackground(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -138,6 +146,8 @@ class LockScreen(QFrame):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName("Password")
         form.addRow("Password", self.password)
+        for field in (self.username, self.password):
+            field.installEventFilter(self)
         column.addLayout(form)
         self.message = QLabel()
         self.message.setObjectName("lockMessage")
@@ -177,6 +187,7 @@ class LockScreen(QFrame):
         self.message.setText(message)
         self.show_switch(False)
         self.busy(False)
+        self._shown_at = self._clock()
         parent = self.parentWidget()
         assert parent is not None  # made over the main window
         self.setGeometry(parent.rect())
@@ -190,13 +201,24 @@ class LockScreen(QFrame):
         self.username_label.setVisible(switching)
         self.switch_button.setVisible(not switching)
         self.unlock_button.setText("Sign in" if switching else "Unlock")
+        self.username.clear()  # the last person's name is never typed onto
         self.password.clear()
         (self.username if switching else self.password).setFocus()
 
     def busy(self, busy: bool) -> None:
+        self._checking = busy
         self.unlock_button.setEnabled(not busy)
         if busy:
             self.message.setText("Checking…")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Held-down keys, keys typed as the screen appeared and Enter while a password is
+        being checked never reach the fields: none of them may count as a wrong try."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            early = self._clock() - self._shown_at < TYPED_AHEAD_SECONDS
+            if event.isAutoRepeat() or early or (self._checking and event.key() in _ENTER):
+                return True
+        return super().eventFilter(watched, event)
 
     def refused(self, message: str) -> None:
         self.busy(False)
@@ -205,9 +227,14 @@ class LockScreen(QFrame):
         self.password.setFocus()
 
     def _submit(self) -> None:
+        if self._checking:
+            return  # one check at a time: a second Enter is not a second try
         name = self.username.text() if self.switching else self._username
-        if not name.strip() or not self.password.text():
+        if not self.password.text():
+            return  # Enter on an empty field: nothing to check, nothing counted
+        if not name.strip():
             self.message.setText("Enter the user name and password.")
+            self.username.setFocus()
             return
         self.busy(True)
         self.unlock_wanted.emit(name, self.password.text())
@@ -237,7 +264,7 @@ class IdleLock(QObject):
         self.actor, self.display_name = actor, display_name
         self.watcher = IdleWatcher(idle_minutes, clock=clock, parent=self)
         self.watcher.idle_did_expire.connect(self.lock)
-        self.screen = LockScreen(window)
+        self.screen = LockScreen(window, clock=clock)
         self.screen.unlock_wanted.connect(self._unlock)
         window.installEventFilter(self)
         self._hidden: list[QWidget] = []
@@ -304,12 +331,19 @@ class IdleLock(QObject):
             self.lock(str(error))
 
     def _unlock(self, username: str, password: str) -> None:
-        database, station = self.database, self.actor.workstation
-        self.worker.submit(
-            lambda: accounts.sign_in(database, username, password, workstation=station),
-            self._signed_in,
-            in_words(self.screen.refused),
-        )
+        database, actor, station = self.database, self.actor, self.actor.workstation
+        switching = self.screen.switching
+
+        def work() -> Actor:
+            try:
+                return accounts.sign_in(database, username, password, workstation=station)
+            except SignInRefused:
+                if switching:  # a name typed here: the sign-in's one sentence
+                    raise
+                until = accounts.locked_until(database, actor)
+                raise UnlockRefused(None if until is None else until.astimezone()) from None
+
+        self.worker.submit(work, self._signed_in, in_words(self.screen.refused))
 
     def _signed_in(self, actor: Actor) -> None:
         same = actor.user_id == self.actor.user_id

@@ -165,8 +165,20 @@ class Startup(QObject):
         else:
             self.lock.set_actor(actor)
         GuiThreadCollector.settle()
+        self._focus_first_field()
         self.session_did_start.emit(actor)
         self._insist_on_own_password(actor)
+
+    def _focus_first_field(self) -> None:
+        """The cursor starts where work starts (the patient search), never in the sidebar."""
+        self.window.activateWindow()
+        if self.desk is not None and self.window.current_area() == "intake":
+            self.desk.search.focus_search()
+            return
+        page = self.window.pages.currentWidget()
+        if page is not None:
+            page.setFocus()
+            page.focusNextChild()
 
     def _unlocked(self, actor: Actor) -> None:
         if self.context is None or actor.role != self.context.actor.role:

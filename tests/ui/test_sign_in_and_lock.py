@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QWidget
+import datetime as dt
 
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QWidget
+
+from intake.db.models import StaffUser
 from intake.demo.data import demo_accounts
-from intake.domain.accounts import SIGN_IN_REFUSED, allowed_areas, can
+from intake.domain.accounts import (
+    SIGN_IN_REFUSED,
+    UNLOCK_REFUSED,
+    SignInRefused,
+    allowed_areas,
+    can,
+)
 from intake.domain.enums import Role
 from intake.domain.permissions import Permission
 from intake.services import accounts
@@ -180,11 +190,12 @@ def test_idle_time_locks_and_hides_the_patient_data(qtbot, locked_window):
 
 
 def test_the_right_password_unlocks_and_the_work_is_kept(qtbot, locked_window):
-    window, work, lock, _ = locked_window
+    window, work, lock, clock = locked_window
     lock.lock()
+    clock.now += 2  # a person reading the screen
     lock.screen.password.setText("wrong-password")
     lock.screen.unlock_button.click()
-    qtbot.waitUntil(lambda: lock.screen.message.text() == SIGN_IN_REFUSED, timeout=10_000)
+    qtbot.waitUntil(lambda: lock.screen.message.text() == UNLOCK_REFUSED, timeout=10_000)
     assert lock.is_locked
     lock.screen.password.setText(PASSWORD)
     with qtbot.waitSignal(lock.did_unlock, timeout=10_000) as unlocked:
@@ -220,3 +231,89 @@ def test_a_role_changed_meanwhile_locks_with_a_clear_message(qtbot, database, lo
     with qtbot.waitSignal(lock.did_unlock, timeout=10_000) as unlocked:
         lock.screen.unlock_button.click()
     assert unlocked.args[0].role == Role.THERAPIST
+
+
+def _wrong_tries(database, name: str) -> int:  # type: ignore[no-untyped-def]
+    with database.reading() as session:
+        row = session.query(StaffUser).filter_by(username=name).one()
+        return int(row.failed_sign_ins) + (5 if row.locked_until is not None else 0)
+
+
+def _hold_key(widget: QWidget, key: Qt.Key, text: str, times: int) -> None:
+    """A key held down: the first press, then the keyboard's auto-repeat presses."""
+    for number in range(times):
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text, number > 0)
+            QApplication.sendEvent(widget, event)
+
+
+def test_typing_into_the_lock_as_it_appears_counts_no_wrong_try(qtbot, database, locked_window):
+    _, work, lock, clock = locked_window
+    qtbot.keyClicks(work, "Smi")
+    lock.lock()  # locks while someone is typing the patient's name
+    qtbot.keyClicks(lock.screen.password, "th")
+    qtbot.keyClick(lock.screen.password, Qt.Key.Key_Return)
+    assert lock.screen.password.text() == "" and lock.screen.message.text() == ""
+    clock.now += 2
+    qtbot.keyClick(lock.screen.password, Qt.Key.Key_Return)  # Enter on an empty field
+    _hold_key(lock.screen.password, Qt.Key.Key_Return, "\r", 10)  # a key held down
+    _hold_key(lock.screen.password, Qt.Key.Key_X, "x", 30)
+    assert lock.screen.password.text() == "x"  # the first press only
+    assert lock.screen.message.text() == "" and _wrong_tries(database, "boss") == 0
+    lock.screen.password.clear()
+    qtbot.keyClicks(lock.screen.password, "wrong-password")
+    qtbot.keyClick(lock.screen.password, Qt.Key.Key_Return)
+    qtbot.keyClick(lock.screen.password, Qt.Key.Key_Return)  # again, while it is checked
+    qtbot.waitUntil(lambda: lock.screen.message.text() == UNLOCK_REFUSED, timeout=10_000)
+    lock.worker.wait_for_done()
+    assert _wrong_tries(database, "boss") == 1
+
+
+def test_the_lock_screen_speaks_of_the_password_and_says_until_when(qtbot, database, locked_window):
+    _, _, lock, clock = locked_window
+    lock.lock()
+    clock.now += 2
+    for tries in range(1, 6):
+        qtbot.keyClicks(lock.screen.password, f"wrong-{tries}")
+        qtbot.keyClick(lock.screen.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not lock.screen.message.text().startswith("Checking"),
+                        timeout=10_000)  # fmt: skip
+        if tries < 5:
+            assert lock.screen.message.text() == UNLOCK_REFUSED
+            assert "user name" not in lock.screen.message.text()
+    me = next(a for a in accounts.list_accounts(database, SYSTEM) if a.username == "boss")
+    assert me.locked_until is not None
+    until = me.locked_until
+    until = until if until.tzinfo else until.replace(tzinfo=dt.UTC)
+    message = lock.screen.message.text()
+    assert f"locked until {until.astimezone():%H:%M}" in message, message
+    assert "user name" not in message
+
+
+def test_the_sign_in_screen_still_says_one_sentence_for_a_locked_account(qtbot, database, people):
+    for tries in range(5):
+        with pytest.raises(SignInRefused):
+            accounts.sign_in(database, "desk1", f"wrong-{tries}")
+    worker = Worker()
+    dialog = SignInDialog(database, worker)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.username, "desk1")
+    qtbot.keyClicks(dialog.password, PASSWORD)
+    qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.general.text() == SIGN_IN_REFUSED, timeout=10_000)
+    worker.wait_for_done()
+
+
+def test_switch_user_starts_from_an_empty_user_name(qtbot, locked_window):
+    _, _, lock, clock = locked_window
+    for name in ("desk1", "boss"):
+        lock.lock()
+        clock.now += 2
+        qtbot.mouseClick(lock.screen.switch_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(lock.screen.username, name)
+        assert lock.screen.username.text() == name
+        qtbot.keyClick(lock.screen.username, Qt.Key.Key_Return)
+        qtbot.keyClicks(lock.screen.password, PASSWORD)
+        with qtbot.waitSignal(lock.user_did_switch, timeout=10_000):
+            qtbot.keyClick(lock.screen.password, Qt.Key.Key_Return)
+        assert lock.actor.username == name

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.screening import Question, QuestionType
+from intake.ui.flow_layout import FlowLayout, wrapping
 from intake.ui.intake_form.dates import parse_date, readable
 
 
@@ -36,6 +37,7 @@ class _Unanswered:
 
 UNANSWERED: object = _Unanswered()  # no answer given (a skipped NDI section is None instead)
 RADIO_LIMIT = 5  # more choices than this become a drop-down list
+_ARROWS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
 
 
 class AnswerInput(QWidget):
@@ -73,17 +75,31 @@ class _ButtonsInput(AnswerInput):
         super().__init__(question)
         self.group = QButtonGroup(self)
         self.buttons: list[tuple[object, QRadioButton]] = []
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)  # choices wrap onto the next line, never scroll sideways
+        wrapping(self)
         for value, label in options:
             button = QRadioButton(label)
             button.setAccessibleName(self._name(label))
             button.setAccessibleDescription(question.help)
+            button.installEventFilter(self)
             self.group.addButton(button)
             self.buttons.append((value, button))
             layout.addWidget(button)
-        layout.addStretch(1)
         self.group.buttonToggled.connect(self._toggled)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Arrow keys answer: ←/↑ the choice before, →/↓ the one after (Yes ← → No)."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            step = _ARROWS.get(Qt.Key(event.key()))
+            if step is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                buttons = [b for _v, b in self.buttons]
+                if watched in buttons:
+                    index = buttons.index(watched)
+                    target = buttons[max(0, min(len(buttons) - 1, index + step))]
+                    target.setChecked(True)
+                    target.setFocus(Qt.FocusReason.TabFocusReason)
+                    return True
+        return super().eventFilter(watched, event)
 
     def _toggled(self, _button: QAbstractButton, checked: bool) -> None:
         if checked:
@@ -119,7 +135,6 @@ class YesNoInput(_ButtonsInput):
         for _value, button in self.buttons:
             button.setAccessibleName(self._name(button.text().replace("&", "")))
             button.setText(button.text().replace("&", ""))
-            button.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -181,8 +196,8 @@ class MultiInput(AnswerInput):
 
     def __init__(self, question: Question) -> None:
         super().__init__(question)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = FlowLayout(self)
+        wrapping(self)
         self.boxes: list[tuple[str, QCheckBox]] = []
         for choice in question.choices:
             box = QCheckBox(choice.label)
@@ -194,7 +209,6 @@ class MultiInput(AnswerInput):
         self.none.setAccessibleName(self._name("none of these"))
         self.none.toggled.connect(self._none_ticked)
         layout.addWidget(self.none)
-        layout.addStretch(1)
         self._quiet = False
 
     def _ticked(self, checked: bool) -> None:
@@ -345,9 +359,9 @@ class ScaleInput(AnswerInput):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setObjectName("scale")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self, spacing=2)  # 0 to 10 wraps in a narrow step
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.setSpacing(2)
+        wrapping(self)
         self.group = QButtonGroup(self)
         self.buttons: dict[object, QPushButton] = {}
         low, high = int(question.minimum or 0), int(question.maximum or 10)
@@ -363,7 +377,6 @@ class ScaleInput(AnswerInput):
             self.group.addButton(button)
             self.buttons[value] = button
             layout.addWidget(button)
-        layout.addStretch(1)
         self.group.buttonToggled.connect(lambda _b, checked: self._changed() if checked else None)
         self._pending_one = False
         self._one_timer = QTimer(self)

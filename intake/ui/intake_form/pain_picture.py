@@ -23,12 +23,14 @@ from PySide6.QtGui import (
     QPolygonF,
     QTransform,
 )
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from intake.screening import Question
+from intake.ui.flow_layout import FlowLayout, wrapping
 from intake.ui.intake_form.inputs import UNANSWERED, AnswerInput
 
 WIDTH, HEIGHT = 420.0, 270.0  # the drawing's own units; scaled to the widget
+MIN_WIDTH, MAX_WIDTH = 240, 560  # pixels: readable on a small screen, not a poster on a big one
 FRONT_X, BACK_X = 105.0, 315.0  # the centre line of each figure
 
 
@@ -137,7 +139,11 @@ class PainCanvas(QWidget):
         self._keyboard = False
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(QSize(340, 220))
+        self.setMinimumSize(QSize(MIN_WIDTH, round(MIN_WIDTH * HEIGHT / WIDTH)))
+        self.setMaximumWidth(MAX_WIDTH)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)  # it scales with the width it is given
+        self.setSizePolicy(policy)
         self.setAccessibleName("Pain picture, front and back")
         self.setAccessibleDescription(
             "Arrow keys move between regions, Space ticks one; the list beside it does the same."
@@ -145,7 +151,13 @@ class PainCanvas(QWidget):
         self.setToolTip("Click where it hurts; click again to clear")
 
     def sizeHint(self) -> QSize:
-        return QSize(420, 270)
+        return QSize(420, self.heightForWidth(420))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return round(min(width, MAX_WIDTH) * HEIGHT / WIDTH)
 
     def _transform(self) -> QTransform:
         scale = min(self.width() / WIDTH, self.height() / HEIGHT)
@@ -259,25 +271,22 @@ class PainPicture(AnswerInput):
         self.canvas = PainCanvas(question.choice_values, labels)
         self.canvas.region_was_toggled.connect(self.toggle)
         self.boxes: dict[str, QCheckBox] = {}
-        grid = QGridLayout()
-        grid.setVerticalSpacing(2)
-        rows = (len(question.choices) + 1) // 2
-        for index, choice in enumerate(question.choices):
+        ticks = QWidget()
+        grid = FlowLayout(ticks)  # the regions' boxes wrap under the picture
+        wrapping(ticks)
+        for choice in question.choices:
             box = QCheckBox(choice.label)
             box.setAccessibleName(f"Pain picture – {choice.label}")
             box.toggled.connect(lambda _checked, value=choice.value: self._box_ticked(value))
             self.boxes[choice.value] = box
-            grid.addWidget(box, index % rows, index // rows)
+            grid.addWidget(box)
         summary_title = QLabel("Ticked here or on the picture:")
         summary_title.setObjectName("fieldNote")
-        side = QVBoxLayout()
-        side.addWidget(summary_title)
-        side.addLayout(grid)
-        side.addStretch(1)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)  # picture above its boxes: it fits a narrow step
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas, 1)
-        layout.addLayout(side)
+        layout.addWidget(self.canvas)
+        layout.addWidget(summary_title)
+        layout.addWidget(ticks)
         self._answered = False
         self._quiet = False
 

@@ -320,6 +320,8 @@ class IntakeWizard(QWidget):
         self.save_status = QLabel("Not saved yet")
         self.save_status.setObjectName("saveStatus")
         self.save_status.setAccessibleName("Save status")
+        for label in (self.title, self.patient_label):
+            label.setWordWrap(True)  # two lines on a narrow screen, not a wider window
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.patient_label, 1)
@@ -424,7 +426,7 @@ class IntakeWizard(QWidget):
             ("Ctrl+PgUp", keys.PREVIOUS, self.previous_step),
         ):
             shortcut = keys.means(QShortcut(QKeySequence(sequence), self), meaning)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # while it shows
             shortcut.activated.connect(slot)
 
     def _build_page(self, index: int, budget_s: float | None = None) -> None:

@@ -86,6 +86,7 @@ OTHER_FIELDS = (
 _Section = tuple[
     str, tuple[tuple[str, str, str], ...], list[tuple[str, str, tuple[tuple[str, str], ...]]]
 ]
+_REQUIRED = ("family_name", "given_name", "date_of_birth", "sex")
 DUPLICATE_FIELDS = ("family_name", "given_name", "date_of_birth", "sex", "phone", "email")
 
 
@@ -210,6 +211,29 @@ class PatientRegisterForm(QWidget):
             self._restoring = False
         self.journal_key = key
         self.status.setText("Restored from this computer: check it, then register the patient.")
+
+    def start_new(self, fields: dict[str, str]) -> None:
+        """A blank form for the next patient, with `fields` (what the search box held) put
+        in: nothing of the patient registered before, and nothing kept in the journal until
+        a person types (the search text alone is not unfinished work)."""
+        self._restoring = True
+        try:
+            self.clear()
+            for name, text in fields.items():
+                widget = self.inputs.get(name)
+                if isinstance(widget, QLineEdit):
+                    widget.setText(text)
+        finally:
+            self._restoring = False
+        self.status.setText("")
+        self.duplicates.show_candidates(())
+        if fields:
+            self._timer.start()  # who is on file already, for what was carried in
+        first_empty = next(
+            (w for n, w in self.inputs.items() if n in _REQUIRED and not self._text(n)),
+            self.inputs["family_name"],
+        )
+        first_empty.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
         for widget in self.inputs.values():

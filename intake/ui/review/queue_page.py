@@ -27,6 +27,7 @@ from intake.domain.review import QueueFilter, QueueOptions, QueueRow
 from intake.services import review
 from intake.ui import keys
 from intake.ui.context import UiContext
+from intake.ui.flow_layout import wrapped_row
 from intake.ui.review.queue_model import COLUMNS, PATIENT, ROW_ROLE, QueueModel
 from intake.ui.review.referral_list import ReferralList
 from intake.ui.worker import failure_text
@@ -187,7 +188,7 @@ class QueuePage(QWidget):
         self.message.setAccessibleName("Queue status")
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addLayout(bar)
+        layout.addWidget(wrapped_row(bar))  # two lines on a narrow screen
         # Closed referrals have no visit: they come first, for whoever is on duty.
         self.referrals = ReferralList(self.context)
         layout.addWidget(self.referrals)

@@ -37,6 +37,7 @@ from intake.services.changes import ScheduleChange
 from intake.services.database import Database
 from intake.ui import keys
 from intake.ui.context import UiContext
+from intake.ui.flow_layout import wrapped_row
 from intake.ui.keys import means
 from intake.ui.schedule.canvas import ScheduleCanvas, today_minute
 from intake.ui.schedule.exports import Exports
@@ -395,7 +396,7 @@ class SchedulePage(QWidget):
         self.status.setAccessibleName("Schedule status")
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(wrapped_row(bar))  # two lines on a narrow screen
         heading = QHBoxLayout()
         heading.addWidget(self.heading)
         heading.addStretch(1)
