@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from intake.db.models import StaffUser
 from intake.domain import accounts as a
 from intake.domain.enums import Role
-from intake.domain.errors import Invalid, KnownError, NotFound, PermissionDenied
+from intake.domain.errors import Invalid, NotFound, PermissionDenied
 from intake.domain.permissions import Permission
 from intake.services import audit, logins
 from intake.services.actor import Actor, issue
@@ -188,19 +188,16 @@ def verify_actor(database: Database, actor: Actor) -> Actor:
 def locked_until(database: Database, actor: Actor, *, now: dt.datetime | None = None) -> (
     dt.datetime | None
 ):  # fmt: skip
-    """When the signed-in person's own account unlocks (UTC), None when it is not locked or
-    cannot be read now (on PostgreSQL a locked login cannot connect): for the lock screen,
-    which already names the person."""
+    """When the signed-in person's own account unlocks (UTC), None when it is not locked:
+    for the lock screen, which already names the person. (On PostgreSQL a locked login may
+    not be able to connect: the caller then says no time.)"""
     actor.require_issued()
     if actor.user_id is None:
         return None
     now = _now(now)
-    try:
-        with database.reading() as session:
-            row = session.get(StaffUser, actor.user_id)
-            until = None if row is None else row.locked_until
-    except KnownError:
-        return None
+    with database.reading() as session:
+        row = session.get(StaffUser, actor.user_id)
+        until = None if row is None else row.locked_until
     if until is not None and until.tzinfo is None:
         until = until.replace(tzinfo=dt.UTC)
     return until if until is not None and until > now else None

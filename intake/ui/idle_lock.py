@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.accounts import SignInRefused, SignInRequired, UnlockRefused, role_label
+from intake.domain.errors import KnownError
 from intake.services import accounts
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -340,7 +341,10 @@ class IdleLock(QObject):
             except SignInRefused:
                 if switching:  # a name typed here: the sign-in's one sentence
                     raise
-                until = accounts.locked_until(database, actor)
+                try:
+                    until = accounts.locked_until(database, actor)
+                except KnownError:  # cannot be read now (a locked login): no time to say
+                    until = None
                 raise UnlockRefused(None if until is None else until.astimezone()) from None
 
         self.worker.submit(work, self._signed_in, in_words(self.screen.refused))

@@ -128,6 +128,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
     }
     return {
         **(postgres_only if BACKEND == "postgresql" else {}),
+        "accounts.locked_until": lambda db: accounts.locked_until(db, w.account_actor),
         "accounts.must_change_password": lambda db: accounts.must_change_password(
             db, w.account_actor
         ),

@@ -325,6 +325,7 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     # accounts and the audit trail
     "accounts.verify_actor": (SIGNED_IN, lambda w, _: a()),
     "accounts.must_change_password": (SIGNED_IN, lambda w, _: a()),
+    "accounts.locked_until": (SIGNED_IN, lambda w, _: a()),
     "accounts.change_password": (SIGNED_IN, _change_password),
     "journal_key.journal_key": (SIGNED_IN, lambda w, _: a()),
     "accounts.list_accounts": (Permission.ACCOUNTS, lambda w, _: a()),
