@@ -26,7 +26,7 @@ from intake.domain.closing import CLOSED_WORDS
 from intake.domain.patient import PatientInfo
 from intake.domain.register_prefill import fields_from_search
 from intake.services import intakes, patients
-from intake.ui import keys
+from intake.ui import keys, when
 from intake.ui.booking.booking_panel import BookingPanel
 from intake.ui.context import UiContext
 from intake.ui.idle import when_idle
@@ -50,7 +50,7 @@ PREPARE_AFTER_MS = 300
 
 
 def patient_label(info: PatientInfo) -> str:
-    born = info.date_of_birth.isoformat() if info.date_of_birth else "?"
+    born = when.date(info.date_of_birth) if info.date_of_birth else "?"
     return f"{info.family_name}, {info.given_name} · born {born} · {info.mrn}"
 
 

@@ -39,3 +39,16 @@ def test_the_zone_is_named_exactly_when_the_clocks_differ(naive, zone, pc):
     assert text.endswith(f" {location.tzname()}") == differs or not differs
     assert when.time_of_day(location) in text
     assert text.endswith(("AM", "PM")) != differs
+
+
+def test_a_typed_date_and_a_patients_birth_date_read_the_one_way():
+    from intake.domain.patient import PatientInfo
+    from intake.ui.front_desk import patient_label
+    from intake.ui.intake_form.dates import readable
+
+    assert readable(dt.date(1994, 6, 11)) == when.date(dt.date(1994, 6, 11)) == "Jun 11, 1994"
+    info = PatientInfo.__new__(PatientInfo)
+    for name, value in {"family_name": "Testcase", "given_name": "Zoe", "mrn": "M0000007",
+                        "date_of_birth": dt.date(1994, 6, 11)}.items():  # fmt: skip
+        object.__setattr__(info, name, value)
+    assert patient_label(info) == "Testcase, Zoe · born Jun 11, 1994 · M0000007"

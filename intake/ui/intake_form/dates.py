@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from intake.ui import when
+
 _MONTHS = {
     name[:3]: number
     for number, name in enumerate(
@@ -59,4 +61,5 @@ def _make(year: int, month: int, day: int, today: dt.date) -> dt.date | None:
 
 
 def readable(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    """A typed date read back as every screen says one (intake.ui.when)."""
+    return when.date(day)
