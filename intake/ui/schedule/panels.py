@@ -47,6 +47,19 @@ def _heading(text: str) -> QLabel:
     return label
 
 
+class SidePanel(QWidget):
+    """A panel beside the schedule that Escape dismisses (back to the visit's details)."""
+
+    dismissed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.dismissed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class DetailsPanel(QWidget):
     """What the chosen block says, and its actions as buttons (with their keys)."""
 
@@ -86,11 +99,10 @@ class DetailsPanel(QWidget):
         self.facts.setText("<br>".join(lines))
 
 
-class NoShowPanel(QWidget):
+class NoShowPanel(SidePanel):
     """ "Mark as a no-show?": Enter marks it, Esc keeps the visit booked."""
 
     confirmed = Signal()
-    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,17 +137,9 @@ class NoShowPanel(QWidget):
             f"freed for a walk-in. {undo}"
         )
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.dismissed.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
-
-class CancelPanel(QWidget):
+class CancelPanel(SidePanel):
     confirmed = Signal(str, object)  # the reason, and who cancelled (CancelledBy)
-    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,20 +253,12 @@ class CancelPanel(QWidget):
     def _confirm(self) -> None:
         self.confirmed.emit(self.reason.currentText().strip(), self.cancelled_by())
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.dismissed.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
-
-class ReschedulePanel(QWidget):
+class ReschedulePanel(SidePanel):
     """Pick a new slot from the slot finder: arrows choose, Enter moves the visit."""
 
     search_requested = Signal()
     chosen = Signal(object)  # SlotOffer
-    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -323,13 +319,6 @@ class ReschedulePanel(QWidget):
         if offer is not None:
             self.chosen.emit(offer)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.dismissed.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
 
 class _WaitlistList(QListWidget):
     entered = Signal()
@@ -342,12 +331,11 @@ class _WaitlistList(QListWidget):
         super().keyPressEvent(event)
 
 
-class WaitlistPanel(QWidget):
+class WaitlistPanel(SidePanel):
     """The patients waiting for a freed slot, most urgent first. Enter offers, Enter books."""
 
     offer_requested = Signal(object)  # WaitlistMatch
     book_requested = Signal(object)  # WaitlistMatch
-    dismissed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -443,10 +431,3 @@ class WaitlistPanel(QWidget):
     def _book(self) -> None:
         if (match := self.current()) is not None:
             self.book_requested.emit(match)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.dismissed.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
