@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from intake.domain.enums import AppointmentStatus, PartOfDay, WaitlistStatus
+from intake.domain.enums import AppointmentStatus, CancelledBy, PartOfDay, WaitlistStatus
 from intake.domain.errors import KnownError
 
 LATE_CANCELLATION = dt.timedelta(hours=24)
@@ -92,6 +92,7 @@ class Visit:
     intake_id: int | None
     late_cancellation: bool = False
     cancel_reason: str = ""
+    cancelled_by: CancelledBy | None = None
 
     @property
     def local_start(self) -> dt.datetime:

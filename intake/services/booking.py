@@ -251,6 +251,7 @@ def cancel(
         row.status = AppointmentStatus.CANCELLED.value
         row.cancel_reason = reason.strip()
         row.cancelled_at = now
+        row.cancelled_by = by.value
         row.late_cancellation = is_late_cancellation(row.starts_at, now, by)
         _flush_guarded(session)
         audit.record(
@@ -260,7 +261,7 @@ def cancel(
             "appointment",
             row.id,
             patient_id=row.patient_id,
-            fields=("status", "cancel_reason", "late_cancellation"),
+            fields=("status", "cancel_reason", "cancelled_by", "late_cancellation"),
         )
         visit = visit_of(session, row)
     with database.reading() as session:
@@ -662,4 +663,5 @@ def visit_from(statics: CalendarStatics, row: Appointment) -> Visit:
         intake_id=row.intake_id,
         late_cancellation=row.late_cancellation,
         cancel_reason=row.cancel_reason,
+        cancelled_by=CancelledBy(row.cancelled_by) if row.cancelled_by else None,
     )

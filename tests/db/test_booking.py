@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from intake.domain.booking import (
     BookingConflict,
@@ -234,6 +235,7 @@ def test_cancel_marks_late_cancellations_and_frees_the_slot(database, practice):
     )
     assert outcome.visit.status == AppointmentStatus.CANCELLED
     assert outcome.visit.late_cancellation
+    assert outcome.visit.cancelled_by == PATIENT
     assert at(MONDAY, 9) in [s.start for s in _slots(database, therapist_id=practice.ann)]
     early = _book(database, practice, at(MONDAY, 10), patient=1)
     outcome = booking.cancel(
@@ -255,6 +257,13 @@ def test_the_clinic_cancelling_late_is_no_late_cancellation_of_the_patient(datab
     )
     assert outcome.visit.status == AppointmentStatus.CANCELLED
     assert not outcome.visit.late_cancellation
+    assert outcome.visit.cancelled_by == CancelledBy.CLINIC
+    # The database itself refuses a late cancellation put on the clinic.
+    with pytest.raises(IntegrityError), database.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE appointments SET late_cancellation = true WHERE id = :id"),
+            {"id": visit.id},
+        )
 
 
 def test_status_moves_and_stale_versions(database, practice):

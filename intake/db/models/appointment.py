@@ -27,6 +27,12 @@ class AppointmentType(Base):
     __table_args__ = (
         CheckConstraint("minutes > 0 AND minutes <= 480", name="minutes_range"),
         CheckConstraint("buffer_minutes >= 0 AND buffer_minutes <= 120", name="buffer_range"),
+        # '#rrggbb' in lower case, or '' for the default palette (domain.type_colors).
+        CheckConstraint(
+            "color = '' OR (length(color) = 7 AND substr(color, 1, 1) = '#' "
+            "AND ltrim(substr(color, 2), '0123456789abcdef') = '')",
+            name="color_form",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -37,6 +43,7 @@ class AppointmentType(Base):
     # Visits of this type (the initial evaluation) need a complete, bookable screening.
     requires_screening: Mapped[bool] = mapped_column(default=False, server_default=false())
     active: Mapped[bool] = mapped_column(default=True)
+    color: Mapped[str] = mapped_column(String(7), default="", server_default="")
 
 
 class Appointment(Base):
@@ -50,6 +57,14 @@ class Appointment(Base):
         CheckConstraint("ends_at > starts_at", name="end_after_start"),
         CheckConstraint("blocks_until >= ends_at", name="blocks_after_end"),
         one_of("status", AppointmentStatus, "known_status"),
+        CheckConstraint(
+            "cancelled_by IS NULL OR cancelled_by IN ('patient', 'clinic')",
+            name="known_cancelled_by",
+        ),
+        # Only a patient's cancellation can be a late one (domain.visit_rules).
+        CheckConstraint(
+            "late_cancellation = false OR cancelled_by = 'patient'", name="late_is_patients"
+        ),
         Index(None, "starts_at"),  # the slot search streams all therapists by start
         Index(None, "therapist_id", "starts_at"),
         Index(None, "location_id", "starts_at"),
@@ -75,6 +90,7 @@ class Appointment(Base):
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     late_cancellation: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancelled_by: Mapped[str | None] = mapped_column(String(10))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

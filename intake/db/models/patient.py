@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from intake.db.base import Base, UTCDateTime, one_of, utcnow
@@ -15,6 +15,7 @@ class Patient(Base):
     __tablename__ = "patients"
     __table_args__ = (
         one_of("sex", Sex, "known_sex"),
+        CheckConstraint("length(desk_note) <= 2000", name="desk_note_length"),
         # Type-ahead search: prefix matches on normalised names (text_pattern_ops lets
         # PostgreSQL use the index for LIKE 'abc%' whatever the database collation).
         Index(
@@ -59,6 +60,8 @@ class Patient(Base):
     member_id: Mapped[str] = mapped_column(String(60), default="")
     referral_source: Mapped[str] = mapped_column(String(100), default="")
     referring_provider: Mapped[str] = mapped_column(String(200), default="")
+    # What the front desk should know before the patient arrives (access needs, a guardian...).
+    desk_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     preferred_location_id: Mapped[int | None] = mapped_column(
         ForeignKey("locations.id", ondelete="SET NULL")
     )
