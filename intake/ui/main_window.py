@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.ui import keys
+
 AREAS = (
     ("intake", "Intake", "Take a new patient's intake and book the evaluation"),
     ("schedule", "Schedule", "Day and week views of every location"),
@@ -94,6 +96,13 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self._go(row))
         self.navigation.currentRowChanged.connect(self._show_row)
+        # A click on an area, or Enter / → on the sidebar, goes into it: the area's own keys
+        # (F5, Enter on a list...) then work at once. Arrows alone keep browsing the areas.
+        self.navigation.itemClicked.connect(lambda _item: self.enter_area())
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right):
+            entering = keys.means(QShortcut(QKeySequence(key), self.navigation), keys.OPEN)
+            entering.setContext(Qt.ShortcutContext.WidgetShortcut)
+            entering.activated.connect(self.enter_area)
         self.signed_out = _signed_out_page()
         self.pages.addWidget(self.signed_out)
         self.pages.setCurrentWidget(self.signed_out)
@@ -127,6 +136,32 @@ class MainWindow(QMainWindow):
     def _go(self, row: int) -> None:
         if not self.navigation.item(row).isHidden():
             self.navigation.setCurrentRow(row)
+            self.enter_area()
+
+    def enter_area(self) -> None:
+        """Put the keyboard in the area shown: where the area says (`take_focus`), else where
+        it was last in the area, else on the area's first field."""
+        page = self.pages.currentWidget()
+        if page is None or page is self.signed_out:
+            return
+        take_focus = getattr(page, "take_focus", None)
+        if callable(take_focus):
+            take_focus()
+            return
+        last = page.focusWidget()
+        if last is not None and last is not page and last.isVisible() and page.isAncestorOf(last):
+            last.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and page.isAncestorOf(widget):
+            if (
+                widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def show_area(self, key: str) -> None:
         self._go(next(i for i, area in enumerate(AREAS) if area[0] == key))

@@ -139,3 +139,36 @@ def test_the_focus_ring_is_in_the_style_sheet():
     for widget in ("QPushButton:focus", "QCheckBox:focus", "QComboBox:focus"):
         assert widget in sheet
     assert QMargins() == QMargins()
+
+
+def test_an_area_chosen_by_click_or_key_takes_the_keyboard_and_its_keys_work(qtbot, session):
+    """Review's F5 and Enter once worked only after a click inside the queue."""
+    window, _startup, _patients = session
+    review_row = next(i for i, area in enumerate(AREAS) if area[0] == "review")
+    qtbot.keyClick(
+        window, Qt.Key(Qt.Key.Key_1.value + review_row), Qt.KeyboardModifier.ControlModifier
+    )
+    review = window.page("review")
+    queue = review.queue  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: queue.table.hasFocus(), timeout=5000)
+    # F5 reloads while the queue shows, even with the keyboard in the sidebar.
+    window.navigation.setFocus()
+    with qtbot.waitSignal(queue.model.modelReset, timeout=WAIT):
+        qtbot.keyClick(window.navigation, Qt.Key.Key_F5)
+    # A click on an area in the sidebar goes into it.
+    intake_row = next(i for i, area in enumerate(AREAS) if area[0] == "intake")
+    item = window.navigation.item(intake_row)
+    qtbot.mouseClick(
+        window.navigation.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.navigation.visualItemRect(item).center(),
+    )
+    assert window.current_area() == "intake"
+    qtbot.waitUntil(lambda: window.pages.currentWidget().isAncestorOf(QApplication.focusWidget()))
+    # Enter on the sidebar goes in too, back where the keyboard was in that area.
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Return)
+    assert window.current_area() == AREAS[intake_row + 1][0]
+    page = window.pages.currentWidget()
+    qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()))

@@ -147,7 +147,7 @@ class QueuePage(QWidget):
         self.location = _combo("Location")
         self.from_date = _date_edit("From date")
         self.to_date = _date_edit("To date (inclusive)")
-        self.refresh_button = QPushButton("Reload")
+        self.refresh_button = QPushButton("Reload (F5)")
         self.refresh_button.setAccessibleName("Reload the queue")
         self.refresh_button.setToolTip("Reload the queue (F5)")
         self.refresh_button.clicked.connect(self.refresh)
@@ -195,10 +195,11 @@ class QueuePage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         reload_key = keys.means(QShortcut(QKeySequence(Qt.Key.Key_F5), self), keys.REFRESH)
-        reload_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # While the queue shows, from anywhere in the window (the sidebar too).
+        reload_key.setContext(Qt.ShortcutContext.WindowShortcut)
         reload_key.activated.connect(self.refresh)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            opening = QShortcut(QKeySequence(key), self.table)
+            opening = keys.means(QShortcut(QKeySequence(key), self.table), keys.OPEN)
             opening.setContext(Qt.ShortcutContext.WidgetShortcut)
             opening.activated.connect(self.open_current)
 

@@ -55,6 +55,13 @@ class ReviewPage(QWidget):
     def refresh(self) -> None:
         self.queue.refresh()
 
+    def take_focus(self) -> None:
+        """Entering the area: the queue's list (Enter opens), or the open intake's Back."""
+        if self.stack.currentIndex() == QUEUE:
+            self.queue.table.setFocus()
+        else:
+            self.review_screen.back_button.setFocus()
+
     def open_row(self, row: QueueRow) -> None:
         self.review_screen.open(row.intake_id, row.appointment_id)
         self.stack.setCurrentIndex(SCREEN)

@@ -405,6 +405,7 @@ class SchedulePage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.status)
+        layout.addWidget(self.exports.saved)
         self.toolbar.sync()
 
 
