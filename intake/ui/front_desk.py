@@ -138,8 +138,8 @@ class FrontDeskPage(QWidget):
         right.addWidget(self.recovery, 0, Qt.AlignmentFlag.AlignTop)
         right.addWidget(self.returned, 1)
         row = QHBoxLayout()
-        row.addLayout(left, 3)
-        row.addLayout(right, 2)
+        row.addLayout(left, 3)  # the results table first: name to phone at 1024 px
+        row.addLayout(right, 1)
         column = QVBoxLayout(page)
         column.addWidget(self.resume_bar)
         column.addLayout(row, 1)

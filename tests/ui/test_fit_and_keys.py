@@ -3,6 +3,7 @@ works from the moment someone signs in. Synthetic patients only."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 
@@ -11,6 +12,8 @@ from PySide6.QtCore import QMargins, QRect, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea
 
 from intake.domain.enums import Role
+from intake.domain.patient import PatientDraft
+from intake.services import patients as patient_records
 from intake.services.database import open_database
 from intake.ui.app import Startup, style_sheet
 from intake.ui.front_desk import FIND, REGISTER
@@ -18,7 +21,7 @@ from intake.ui.intake_form.inputs import YesNoInput
 from intake.ui.intake_form.wizard import SUMMARY
 from intake.ui.main_window import AREAS, CloseQuestion, MainWindow
 from intake.ui.window_place import FRAME_GUESS, WindowPlace, fitted
-from tests.db.practice import build, signed_in
+from tests.db.practice import build, desk, signed_in
 
 SMALL = QRect(0, 0, 1024, 600)
 WAIT = 30_000
@@ -172,3 +175,33 @@ def test_an_area_chosen_by_click_or_key_takes_the_keyboard_and_its_keys_work(qtb
     assert window.current_area() == AREAS[intake_row + 1][0]
     page = window.pages.currentWidget()
     qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()))
+
+
+def test_found_patients_show_name_to_record_number_at_1024_px(qtbot, session):
+    """The results table once scrolled sideways at 1024 px hiding the record number and the
+    phone; the columns that say who it is come first and fit, the rest may scroll."""
+    _window, startup, _patients = session
+    database = open_database(os.environ["INTAKE_DATABASE_URL"])
+    try:  # a full row: a long name, a phone number
+        draft = PatientDraft(
+            "Testcasewoodworth",
+            "Maximiliana",
+            dt.date(1960, 5, 6),
+            "female",
+            phone="(212) 555-0199",
+        )
+        patient_records.register(database, desk(database), draft)
+    finally:
+        database.close()
+    search = startup.desk.search
+    with qtbot.waitSignal(search.results_did_arrive, timeout=WAIT) as arrived:
+        qtbot.keyClicks(search.box, "Testcasewood")
+    assert arrived.args[0] > 0
+    table = search.table
+    qtbot.waitUntil(lambda: table.isVisible())
+    header = table.horizontalHeader()
+    for column in range(4):  # name, record number, date of birth, phone: in view at once
+        right_edge = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right_edge <= table.viewport().width(), header.model().headerData(
+            column, Qt.Orientation.Horizontal
+        )

@@ -28,7 +28,7 @@ from intake.services import review
 from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.flow_layout import wrapped_row
-from intake.ui.review.queue_model import COLUMNS, PATIENT, ROW_ROLE, QueueModel
+from intake.ui.review.queue_model import COLUMNS, LOCATION, PATIENT, ROW_ROLE, QueueModel
 from intake.ui.review.referral_list import ReferralList
 from intake.ui.worker import failure_text
 
@@ -180,7 +180,9 @@ class QueuePage(QWidget):
         self.table.setIconSize(self.table.iconSize() * 1.2)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PATIENT, QHeaderView.ResizeMode.Stretch)
+        # The patient and record number whole; the location's long name gives way (elided,
+        # its tooltip whole) so the row fits a 1366-px screen without sideways scrolling.
+        header.setSectionResizeMode(LOCATION, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.setToolTip(f"Columns: {', '.join(COLUMNS)}. Enter opens the intake.")
         self.message = QLabel("")
