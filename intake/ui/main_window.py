@@ -99,8 +99,8 @@ class MainWindow(QMainWindow):
         # A click on an area, or Enter / → on the sidebar, goes into it: the area's own keys
         # (F5, Enter on a list...) then work at once. Arrows alone keep browsing the areas.
         self.navigation.itemClicked.connect(lambda _item: self.enter_area())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right):
-            entering = keys.means(QShortcut(QKeySequence(key), self.navigation), keys.OPEN)
+        for entry_key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right):
+            entering = keys.means(QShortcut(QKeySequence(entry_key), self.navigation), keys.OPEN)
             entering.setContext(Qt.ShortcutContext.WidgetShortcut)
             entering.activated.connect(self.enter_area)
         self.signed_out = _signed_out_page()
@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
             last.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         widget = page.nextInFocusChain()
-        while widget is not page and page.isAncestorOf(widget):
+        while widget is not None and widget is not page and page.isAncestorOf(widget):
             if (
                 widget.isVisible()
                 and widget.isEnabled()
