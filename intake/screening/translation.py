@@ -220,7 +220,7 @@ class _TranslationParser:
         texts: dict[Key, str] = {}
         unvalidated: set[str] = set()
         for key, value in _leaves(data):
-            if key[0] == "checklist" and key[1:] in ((m,) for m in _META):
+            if key[0] == "checklist" and len(key) == 2 and key[1] in _META:
                 continue
             if len(key) == 3 and key[0] == "sections" and key[2] == _VALIDATED:
                 self._validated(key, value, unvalidated)
@@ -326,7 +326,7 @@ class _TranslationParser:
             line = self._loc.key(header, dotted(key[split:]))
             if line is not None:
                 return line
-        for split in range(len(key) - 1, 0, -1):
+        for split in range(len(key), 0, -1):  # else the table it is in, or is
             line = self._loc.header(f"[{dotted(key[:split])}]")
             if line is not None:
                 return line
