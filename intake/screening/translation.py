@@ -57,6 +57,12 @@ Key = tuple[str, ...]  # ("questions", "sex", "choices", "female")
 _TOP = ("checklist", "sections", "questions", "rules", "categories", "booking")
 _META = ("language", "id", "version")
 _VALIDATED = "validated"
+_KINDS = {
+    "sections": "section",
+    "questions": "question",
+    "rules": "rule",
+    "categories": "category",
+}
 
 
 @dataclass(frozen=True)
@@ -295,8 +301,6 @@ class _TranslationParser:
             )
 
     def _extra(self, key: Key) -> str:
-        kinds = {"sections": "section", "questions": "question", "rules": "rule"}
-        kinds["categories"] = "category"
         known = {
             "sections": {s.id for s in self._checklist.sections},
             "questions": {q.id for q in self._checklist.questions},
@@ -304,7 +308,7 @@ class _TranslationParser:
             "categories": {c.id for c in self._checklist.categories},
         }
         if key[0] in known and len(key) > 1 and key[1] not in known[key[0]]:
-            why = f"the English checklist has no {kinds[key[0]]} {key[1]!r}"
+            why = f"the English checklist has no {_KINDS[key[0]]} {key[1]!r}"
         elif key[:3] == ("questions", key[1], "choices") and len(key) == 4:
             why = f"question {key[1]!r} has no choice {key[3]!r}"
         else:
@@ -354,10 +358,8 @@ class _TranslationParser:
 
 
 def _english_where(key: Key) -> str:
-    kind = {"sections": "section", "questions": "question", "rules": "rule"}
-    kind["categories"] = "category"
-    if key[0] in kind:
-        return f"{kind[key[0]]} {key[1]!r}"
+    if key[0] in _KINDS:
+        return f"{_KINDS[key[0]]} {key[1]!r}"
     return f"[{key[0]}]"
 
 
