@@ -51,3 +51,6 @@ class Section:
     id: str
     title: str
     questions: tuple[Question, ...]
+    # True when the texts are our own working translation of a validated instrument (the NDI
+    # in Spanish), not its validated wording: the clinical lead must replace them.
+    working_translation: bool = False
