@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
+from typing import Any
 
 from intake.domain.accounts import AuditEntry
 from intake.domain.booking import Visit, WaitlistEntryInfo
@@ -165,7 +166,7 @@ def resolved(
         if side is None:
             raise ValueError(f"no side chosen for {difference.field}")
         values[difference.field] = difference.mine if side is Side.MINE else difference.theirs
-    return replace(as_draft(theirs), **values)  # type: ignore[arg-type]
+    return replace(as_draft(theirs), **values)
 
 
 def as_draft(info: PatientDraft) -> PatientDraft:
@@ -173,5 +174,5 @@ def as_draft(info: PatientDraft) -> PatientDraft:
     return PatientDraft(**_values(info))
 
 
-def _values(draft: PatientDraft) -> dict[str, object]:
+def _values(draft: PatientDraft) -> dict[str, Any]:
     return {f.name: getattr(draft, f.name) for f in fields(PatientDraft)}
