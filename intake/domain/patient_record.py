@@ -160,7 +160,7 @@ def resolved(
 ) -> PatientDraft:
     """The record to save: `theirs`, with each differing field as chosen (else proposed).
     ValueError if a field both sides changed has no choice."""
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for difference in found:
         side = chosen.get(difference.field, difference.proposed)
         if side is None:
