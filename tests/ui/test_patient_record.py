@@ -68,6 +68,11 @@ def _retype(qtbot, field: QLineEdit, text: str) -> None:  # type: ignore[no-unty
 
 def test_a_record_found_by_search_is_edited_and_saved(qtbot, page, database, practice):
     who = practice.patients[2]
+    before = patients.get(database, desk(database), who)  # a field the form does not show
+    patients.update(
+        database, desk(database), who, before.version,
+        dataclasses.replace(as_draft(before), referral_source="web search"),
+    )  # fmt: skip
     _open_by_search(qtbot, page, "testcase2")
     assert page.stack.currentIndex() == RECORD
     assert "Testcase2, Sample2" in page.view.title.text()
@@ -83,6 +88,7 @@ def test_a_record_found_by_search_is_edited_and_saved(qtbot, page, database, pra
         qtbot.keyClick(note, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     stored = patients.get(database, desk(database), who)
     assert (stored.phone, stored.desk_note) == ("(212) 555-0177", "Comes with an interpreter")
+    assert stored.referral_source == "web search"  # kept, not blanked by the form
     assert "Saved" in page.view.form.status.text()
     assert "Comes with an interpreter" in page.view.note.text()  # shown at the top now
     assert not page.view.form.changed()

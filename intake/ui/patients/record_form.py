@@ -10,6 +10,7 @@ loses nothing, and a later save compares again: nothing is overwritten silently.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.errors import Invalid, StaleRecord
-from intake.domain.patient import PatientDraft, PatientInfo, clean_draft
+from intake.domain.patient import DRAFT_FIELDS, PatientDraft, PatientInfo, clean_draft
 from intake.domain.patient_record import FieldDifference, Side, as_draft, differences, resolved
 from intake.services import patients
 from intake.ui import keys, when
@@ -83,13 +84,25 @@ class RecordForm(QWidget):
         self.fields.put(as_draft(info))
         self.stack.setCurrentIndex(FORM)
         self.save_button.setEnabled(True)
+        self.save_button.show()
         say(self.status, "info", "")
+
+    def typed(self) -> PatientDraft:
+        """The record as typed here; what the form does not show (the referral, say) as
+        this computer read it, so a save never blanks it."""
+        draft = self.fields.draft()
+        if self.base is None:
+            return draft
+        shown = self.fields.values()
+        return replace(
+            draft, **{name: getattr(self.base, name) for name in DRAFT_FIELDS if name not in shown}
+        )
 
     def changed(self) -> bool:
         """Typed here and not saved (as the service would store it)."""
         if self.base is None:
             return False
-        return clean_draft(self.fields.draft()) != clean_draft(as_draft(self.base))
+        return clean_draft(self.typed()) != clean_draft(as_draft(self.base))
 
     def save(self) -> None:
         if self.base is None or self.stack.currentIndex() == CONFLICT:
@@ -99,7 +112,7 @@ class RecordForm(QWidget):
             say(self.status, "error", "Not saved: some fields need attention (see beside them).")
             self.fields.focus_first(problems)
             return
-        self._send(self.base, self.fields.draft())
+        self._send(self.base, self.typed())
 
     # --- saving -----------------------------------------------------------------------------
 
@@ -152,6 +165,7 @@ class RecordForm(QWidget):
             return
         self.conflict.ask(found, self._shown)
         self.stack.setCurrentIndex(CONFLICT)
+        self.save_button.hide()  # the panel's own button saves the choices
         say(self.status, "warn", "Not saved yet: choose a value for each field below.")
         self.conflict_did_show.emit(len(found))
 
@@ -170,6 +184,7 @@ class RecordForm(QWidget):
     def _back_to_typing(self) -> None:
         # The base stays the version first opened: the next save compares again.
         self.stack.setCurrentIndex(FORM)
+        self.save_button.show()
         say(self.status, "warn", "Not saved. Your typing is as you left it; saving compares again.")
         self.fields.setFocus()
         self.fields.focusNextChild()

@@ -17,6 +17,7 @@ from intake.domain.booking import Visit, WaitlistEntryInfo
 from intake.domain.enums import AppointmentStatus, CancelledBy
 from intake.domain.patient_record import IntakeLine, PatientRecord
 from intake.ui import when
+from intake.ui.patients.patient_fields import LABELS
 from intake.ui.review import wording
 
 PAYLOAD = Qt.ItemDataRole.UserRole
@@ -207,7 +208,7 @@ def history_rows(entries: Sequence[AuditEntry]) -> list[Row]:
                 f"{entry.username or 'the program'} at {entry.workstation or '?'}",
                 f"{_ACTIONS.get(entry.action, entry.action.replace('_', ' ').capitalize())} "
                 f"{entry.entity.replace('_', ' ')}",
-                ", ".join(entry.fields),
+                ", ".join(LABELS.get(name, name.replace("_", " ")) for name in entry.fields),
             ),
             None,
         )

@@ -70,7 +70,7 @@ class RecordPage(QWidget):
         column = QVBoxLayout(record)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view, 1)
-        column.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        self.view.add_action(self.back)  # beside the record's actions: one row less
         self.stack.addWidget(record)
         layout = QVBoxLayout(self)
         layout.addWidget(self.leave_bar)
@@ -143,8 +143,7 @@ class RecordPage(QWidget):
     def _say(self, tone: str, text: str) -> None:
         say(self.status, tone, text)
         self.status.setVisible(bool(text))
-        if text:
-            self.status_did_change.emit(text)
+        self.status_did_change.emit(text)  # "" clears what an earlier step said
 
 
 class LeaveBar(QFrame):
