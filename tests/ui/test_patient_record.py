@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from intake.domain.booking import BookingRequest
 from intake.domain.enums import Role
 from intake.domain.patient_record import as_draft
-from intake.services import booking, patients
+from intake.services import booking, intakes, patients
 from intake.services.database import open_database
 from intake.ui.app import Startup
 from intake.ui.context import UiContext
 from intake.ui.main_window import CloseQuestion, MainWindow
 from intake.ui.patients.record_page import RECORD, RecordPage
-from intake.ui.patients.record_view import DETAILS, VISITS
+from intake.ui.patients.record_view import DETAILS, INTAKES, VISITS
 from intake.ui.schedule import SchedulePage
 from intake.ui.worker import Worker
 from tests.db.practice import MONDAY, NOW, at, build, desk, signed_in
@@ -268,3 +268,41 @@ def test_ctrl_f_in_the_patients_area_goes_to_the_search(qtbot, session):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert records.stack.currentIndex() == 0
     qtbot.waitUntil(lambda: QApplication.focusWidget() is records.search.box)
+
+
+def test_a_draft_intake_on_the_record_is_continued_at_the_front_desk(qtbot, session):
+    window, startup, practice, _visit = session
+    who = practice.patients[1]
+    database = startup.database
+    draft = intakes.save(database, desk(database), {"dob": "1980-01-02"}, patient_id=who)
+    window.show_area("patients")
+    records = startup.patients
+    assert isinstance(records, RecordPage)
+    with qtbot.waitSignal(records.record_did_open, timeout=WAIT):
+        records.open_patient(who)
+    records.view.tabs.setCurrentIndex(INTAKES)
+    listed = records.view.intakes
+    listed.setFocus()
+    assert "Draft" in listed.currentItem().text(2)
+    qtbot.keyClick(listed, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.current_area() == "intake", timeout=WAIT)
+    desk_page = startup.desk
+    assert desk_page is not None
+    qtbot.waitUntil(
+        lambda: desk_page.wizard is not None and desk_page.wizard.intake_id == draft.id,
+        timeout=WAIT,
+    )
+
+
+def test_unsaved_typing_is_not_left_silently_for_another_record(qtbot, page, practice):
+    _open_by_search(qtbot, page, "testcase1")
+    _retype(qtbot, _field(page, "city"), "Mytown")
+    page.open_patient(practice.patients[2])  # another record chosen (say, from the schedule)
+    assert page.leave_bar.isVisible() and "not saved" in page.leave_bar.text.text()
+    qtbot.mouseClick(page.leave_bar.stay, Qt.MouseButton.LeftButton)
+    assert _field(page, "city").text() == "Mytown"
+    assert page.view.patient_id() == practice.patients[1]
+    page.open_patient(practice.patients[2])
+    with qtbot.waitSignal(page.record_did_open, timeout=WAIT):
+        qtbot.mouseClick(page.leave_bar.drop, Qt.MouseButton.LeftButton)
+    assert page.view.patient_id() == practice.patients[2]
