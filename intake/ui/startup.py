@@ -296,6 +296,7 @@ class Startup(QObject):
         page.view.visit_was_chosen.connect(self._open_visit)
         page.search.focus_search()
         self.patients = page
+        self.window.watch_unsent_work(page, "patients")
         return page
 
     def _allowed(self, area: str) -> bool:

@@ -19,7 +19,7 @@ from intake.services import booking, intakes, patients
 from intake.services.database import open_database
 from intake.ui.app import Startup
 from intake.ui.context import UiContext
-from intake.ui.main_window import CloseQuestion, MainWindow
+from intake.ui.main_window import CloseQuestion, MainWindow, close_message
 from intake.ui.patients.record_page import RECORD, RecordPage
 from intake.ui.patients.record_view import DETAILS, INTAKES, VISITS
 from intake.ui.schedule import SchedulePage
@@ -306,3 +306,26 @@ def test_unsaved_typing_is_not_left_silently_for_another_record(qtbot, page, pra
     with qtbot.waitSignal(page.record_did_open, timeout=WAIT):
         qtbot.mouseClick(page.leave_bar.drop, Qt.MouseButton.LeftButton)
     assert page.view.patient_id() == practice.patients[2]
+
+
+def test_closing_with_unsaved_record_typing_asks_first(qtbot, session, monkeypatch):
+    window, startup, practice, _visit = session
+    window.show_area("patients")
+    records = startup.patients
+    assert isinstance(records, RecordPage)
+    with qtbot.waitSignal(records.record_did_open, timeout=WAIT):
+        records.open_patient(practice.patients[0])
+    _retype(qtbot, _field(records, "city"), "Mytown")
+    asked: list[list[str]] = []
+
+    def ask(cls: type, parent: object, work: list[str]) -> bool:
+        asked.append(work)
+        return False  # "Go back to it"
+
+    monkeypatch.setattr(CloseQuestion, "ask", classmethod(ask))
+    window.close()
+    assert window.isVisible()
+    assert asked and "Testcase0, Sample0" in asked[0][0]
+    assert "Closing now drops them" in close_message(asked[0])
+    assert "kept on this computer" not in close_message(asked[0])
+    assert _field(records, "city").text() == "Mytown"

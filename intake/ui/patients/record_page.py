@@ -27,6 +27,7 @@ from intake.domain.patient_record import PatientRecord
 from intake.services import patient_record
 from intake.ui import keys
 from intake.ui.context import UiContext
+from intake.ui.main_window import UNSAVED_RECORD
 from intake.ui.patients.record_view import RecordView
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.status_line import say
@@ -98,6 +99,15 @@ class RecordPage(QWidget):
         """Read the shown record again (after an action elsewhere changed it)."""
         if (patient := self.view.patient_id()) is not None and not self.view.form.changed():
             self.open_patient(patient)
+
+    def unsent_work(self) -> list[str]:
+        """Typing on the record not saved (for the close question; it is not journaled)."""
+        if self.view.form.changed():
+            return [f"{UNSAVED_RECORD} {self.view.title.text()}"]
+        return []
+
+    def keep_for_later(self) -> None:
+        """Nothing of a record's typing is kept: the close question said so."""
 
     def show_find(self) -> None:
         self.stack.setCurrentIndex(FIND)
