@@ -138,7 +138,7 @@ def visit_groups(record: PatientRecord, now: dt.datetime) -> list[tuple[str, lis
 def _visit_row(visit: Visit) -> Row:
     return (
         (
-            when.moment(visit.start, visit.timezone, short=True),
+            _visit_time(visit),
             visit.type_name,
             f"{visit.therapist_name} · {visit.location_name}",
             visit_status(visit),
@@ -147,19 +147,26 @@ def _visit_row(visit: Visit) -> Row:
     )
 
 
+def _visit_time(visit: Visit) -> str:
+    """Dec 2, 2026, 2:30 PM (EST): with the year, as past visits go back years."""
+    at = when.local(visit.start, visit.timezone)
+    return f"{when.date(at.date())}, {when.clock(at)}"
+
+
 def visit_status(visit: Visit) -> str:
     """The status in words: who cancelled, and whether late; a no-show marked."""
     if visit.status is AppointmentStatus.CANCELLED:
-        who = {CancelledBy.PATIENT: " by the patient", CancelledBy.CLINIC: " by the clinic"}
-        text = "Cancelled" + who.get(visit.cancelled_by, "") if visit.cancelled_by else "Cancelled"
-        if visit.late_cancellation:
-            text = "⚠ Late cancellation" + (who[visit.cancelled_by] if visit.cancelled_by else "")
+        by = _CANCELLED_BY.get(visit.cancelled_by, "") if visit.cancelled_by else ""
+        text = ("⚠ Late cancellation" if visit.late_cancellation else "Cancelled") + by
         return f"{text}: {visit.cancel_reason}" if visit.cancel_reason else text
     if visit.status is AppointmentStatus.NO_SHOW:
         return "✖ No-show"
     if visit.needs_review and visit.status is AppointmentStatus.BOOKED:
         return "Booked · ⚑ intake to review"
     return visit.status.words.capitalize()
+
+
+_CANCELLED_BY = {CancelledBy.PATIENT: " by the patient", CancelledBy.CLINIC: " by the clinic"}
 
 
 def waitlist_rows(record: PatientRecord) -> list[Row]:

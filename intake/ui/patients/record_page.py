@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -52,6 +52,7 @@ class RecordPage(QWidget):
         self.setObjectName("patientsPage")
         self.context = context
         self._waiting: int | None = None  # the patient asked for while typing was unsaved
+        self._asked = 0  # records asked for so far: only the newest answer is shown
         self.search = PatientSearchWidget(context)
         self.search.patient_was_chosen.connect(self.open_patient)
         self.view = RecordView(context, clock=clock, may_start_intake=may_start_intake)
@@ -89,16 +90,25 @@ class RecordPage(QWidget):
         if self._holds_typing(patient_id):
             return
         self._say("info", "Opening the patient record…")
+        self._asked += 1
+        asked = self._asked  # an answer to an earlier request is dropped (it may come later)
         self.context.run(
             lambda db, actor: patient_record.overview(db, actor, patient_id),
-            self._show,
-            self._failed,
+            lambda record: self._show(record) if asked == self._asked else None,
+            lambda error: self._failed(error) if asked == self._asked else None,
+            owner=self,
         )
 
     def reload(self) -> None:
-        """Read the shown record again (after an action elsewhere changed it)."""
+        """Read the shown record again (after an action elsewhere changed it); typing not
+        saved keeps the record as it is."""
         if (patient := self.view.patient_id()) is not None and not self.view.form.changed():
             self.open_patient(patient)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stack.currentIndex() == RECORD:  # back from the schedule, say: visits moved
+            self.reload()
 
     def unsent_work(self) -> list[str]:
         """Typing on the record not saved (for the close question; it is not journaled)."""

@@ -137,8 +137,8 @@ class RecordView(QWidget):
             f"{counts.completed} completed",
             _counted(counts.no_shows, "no-show", "✖"),
             _counted(counts.late_cancellations, "late cancellation", "⚠"),
-            f"cancelled by the patient {counts.cancelled_by_patient}, "
-            f"by the clinic {counts.cancelled_by_clinic}",
+            f"cancelled: {counts.cancelled_by_patient} by the patient, "
+            f"{counts.cancelled_by_clinic} by the clinic",
         ]
         self.facts.setText(" · ".join(parts))
         self.note.setText(f"✎ {info.desk_note}" if info.desk_note else "")
