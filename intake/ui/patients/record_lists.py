@@ -63,6 +63,8 @@ class RecordList(QTreeWidget):
                 parent = heading
             for cells, payload in rows:
                 item = QTreeWidgetItem(parent, list(cells))
+                for column, text in enumerate(cells):
+                    item.setToolTip(column, text)  # a narrow screen cuts a long status
                 item.setData(0, PAYLOAD, payload)
                 if payload is None:
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
