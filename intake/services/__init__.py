@@ -8,6 +8,7 @@ Use cases, one module per thing a person works with:
     intakes          an intake's answers, screened and stored
     screening_gate   whether a stored intake lets the front desk book
     patients         registering and changing patient records, likely duplicates
+    patient_record   one patient's record read whole: intakes, visits, waitlist, history
     patient_search   type-ahead patient search
     booking          booking, moving, checking in and cancelling visits
     slot_finder      free slots across every location

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -59,15 +59,26 @@ class CloseQuestion:
         return box.clickedButton() is close
 
 
+UNSAVED_RECORD = "unsaved changes to the record of"  # how the Patients area says its work
+
+
 def close_message(work: list[str]) -> str:
-    items = "; ".join(work)
-    text = (
-        f"Not finished yet: {items}.\n\nIt is kept on this computer and offered back the next "
-        "time Clinic Intake starts here."
-    )
-    if any(line.startswith("the intake") for line in work):
-        text += " Intake answers not yet in the database are sent now if it can be reached."
-    return text
+    kept = [line for line in work if not line.startswith(UNSAVED_RECORD)]
+    dropped = [line for line in work if line.startswith(UNSAVED_RECORD)]
+    texts = []
+    if kept:
+        text = (
+            f"Not finished yet: {'; '.join(kept)}.\n\nIt is kept on this computer and offered "
+            "back the next time Clinic Intake starts here."
+        )
+        if any(line.startswith("the intake") for line in kept):
+            text += " Intake answers not yet in the database are sent now if it can be reached."
+        texts.append(text)
+    if dropped:
+        texts.append(
+            f"Not saved: {'; '.join(dropped)}. Closing now drops them: go back to save them."
+        )
+    return "\n\n".join(texts)
 
 
 class MainWindow(QMainWindow):
@@ -118,18 +129,25 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("databaseLabel")
         self.database_label.setAccessibleName("Database in use")
         self.statusBar().addPermanentWidget(self.database_label)
-        self._unsent: list[UnsentWork] = []
+        self._unsent: dict[str, UnsentWork] = {}
 
-    def watch_unsent_work(self, screen: UnsentWork) -> None:
-        """Ask before closing while `screen` holds unsent work (a newer screen replaces it)."""
-        self._unsent = [screen]
+    def watch_unsent_work(self, screen: UnsentWork, area: str = "intake") -> None:
+        """Ask before closing while `screen` holds unsent work (a newer screen of the same
+        area replaces it; a screen that goes away is forgotten)."""
+        self._unsent[area] = screen
+        if isinstance(screen, QObject):
+            screen.destroyed.connect(lambda _o=None, a=area: self._forget_unsent(a, screen))
+
+    def _forget_unsent(self, area: str, screen: UnsentWork) -> None:
+        if self._unsent.get(area) is screen:
+            del self._unsent[area]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        work = [line for screen in self._unsent for line in screen.unsent_work()]
+        work = [line for screen in self._unsent.values() for line in screen.unsent_work()]
         if work and not CloseQuestion.ask(self, work):
             event.ignore()
             return
-        for screen in self._unsent:
+        for screen in self._unsent.values():
             screen.keep_for_later()
         super().closeEvent(event)
 

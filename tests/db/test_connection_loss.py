@@ -44,6 +44,7 @@ from intake.services import (
     intakes,
     journal_key,
     logins,
+    patient_record,
     patient_search,
     patients,
     practice_admin,
@@ -214,6 +215,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         ),
         "patients.get": lambda db: patients.get(db, w.desk, w.patient.id),
         "patients.duplicates": lambda db: patients.duplicates(db, w.desk, draft),
+        "patient_record.overview": lambda db: patient_record.overview(db, w.desk, w.patient.id),
         "practice_admin.list_locations": lambda db: practice_admin.list_locations(db, w.admin),
         "practice_admin.get_location": lambda db: practice_admin.get_location(db, w.admin, "EAST"),
         "practice_admin.create_location": lambda db: practice_admin.create_location(

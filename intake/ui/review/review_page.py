@@ -67,10 +67,14 @@ class ReviewPage(QWidget):
         self.stack.setCurrentIndex(SCREEN)
         self.review_screen.back_button.setFocus()
 
-    def open_referral(self, referral: ClosedReferral) -> None:
-        self.review_screen.open(referral.intake_id)
+    def open_intake(self, intake_id: int) -> None:
+        """One intake on the review screen (opened from a patient's record)."""
+        self.review_screen.open(intake_id)
         self.stack.setCurrentIndex(SCREEN)
         self.review_screen.back_button.setFocus()
+
+    def open_referral(self, referral: ClosedReferral) -> None:
+        self.open_intake(referral.intake_id)
 
     def show_queue(self) -> None:
         self.stack.setCurrentIndex(QUEUE)

@@ -115,6 +115,11 @@ class SchedulePage(QWidget):
         self.toolbar.sync()
         self.reload()
 
+    def show_visit(self, location_id: int, day: dt.date, appointment_id: int) -> None:
+        """The location's day with one visit chosen (a visit opened from the record)."""
+        self._keep = appointment_id
+        self.show_day(location_id, day)
+
     def blocks(self) -> tuple[ScheduleBlock, ...]:
         return self.schedule.blocks if self.schedule is not None else ()
 
