@@ -51,3 +51,6 @@ class Section:
     id: str
     title: str
     questions: tuple[Question, ...]
+    # The section's own condition (already folded into each question's `asked_when`); kept
+    # so that a form or a FHIR Questionnaire can show it once, on the group.
+    asked_when: Condition | None = None
