@@ -83,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--checklist", metavar="ID", help="checklist id, e.g. neck-headache or neck-headache-1"
     )
     screen.add_argument("--on", type=_date, metavar="DATE", help="intake date (default: today)")
+    _add_fhir_commands(sub)
     slots = sub.add_parser("slots", help="list free appointment slots, soonest first")
     slots.add_argument("--from", dest="first_day", type=_date, required=True, metavar="DATE")
     slots.add_argument("--days", type=_positive, default=14)
@@ -496,10 +497,46 @@ def _cmd_accounts(args: argparse.Namespace) -> int:
         database.close()
 
 
+def _add_fhir_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    fhir = sub.add_parser("fhir", help="FHIR R4: the checklist as a Questionnaire")
+    act = fhir.add_subparsers(dest="fhir_command", metavar="ACTION", required=True)
+    form = act.add_parser(
+        "questionnaire", help="write the screening checklist as a FHIR R4 Questionnaire (JSON)"
+    )
+    form.add_argument(
+        "--checklist", metavar="ID", help="checklist id, e.g. neck-headache or neck-headache-1"
+    )
+    form.add_argument("--out", type=Path, metavar="FILE", help="write here instead of printing")
+
+
+def _cmd_fhir(args: argparse.Namespace) -> int:
+    from intake import fhir, screening
+    from intake.settings import load_settings
+
+    try:
+        checklist = screening.load_checklist(args.checklist)
+    except screening.ChecklistError as exc:
+        print(f"intake fhir: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    resource = fhir.questionnaire(checklist, load_settings().fhir_base_url)
+    text = json.dumps(resource, indent=2, ensure_ascii=False) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"intake fhir: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"Wrote the Questionnaire {resource['url']}|{resource['version']} to {args.out}")
+    return EXIT_OK
+
+
 _HANDLERS = {
     "accounts": _cmd_accounts,
     "connect": _cmd_connect,
     "screen": _cmd_screen,
+    "fhir": _cmd_fhir,
     "db": _cmd_db,
     "demo-data": _cmd_demo_data,
     "slots": _cmd_slots,

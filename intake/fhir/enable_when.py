@@ -228,10 +228,11 @@ class FhirPath:
         value = self._value(question.id)
         op, expected = condition.op, condition.expected
         if question.type == QuestionType.MULTI:
+            values = expected if isinstance(expected, tuple) else ()
             wanted = (
                 f"$this != '{NONE_OF_THESE}'"
                 if op == "any_chosen"
-                else " or ".join(f"$this = '{v}'" for v in expected)  # type: ignore[union-attr]
+                else " or ".join(f"$this = '{v}'" for v in values)
             )
             return f"iif({value}.exists(), {value}.code.where({wanted}).exists(), {{}})"
         if question.type == QuestionType.CHOICE:

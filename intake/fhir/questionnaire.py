@@ -158,7 +158,9 @@ def _type(names: FhirNames, question: Question) -> str:
 def _options(names: FhirNames, question: Question) -> list[JsonDict]:
     if is_ndi(names, question):
         return [{"valueCoding": coding(names, question, score)} for score in NDI_SCORES]
-    options = [{"valueCoding": coding(names, question, c.value)} for c in question.choices]
+    options: list[JsonDict] = [
+        {"valueCoding": coding(names, question, c.value)} for c in question.choices
+    ]
     if question.type == QuestionType.MULTI:
         options.append(
             {
