@@ -564,7 +564,18 @@ def _cmd_fhir_export(args: argparse.Namespace) -> int:
         )
         for i in found.intakes
     ]
-    resources = fhir.bulk_resources(found.patients, intakes, settings.fhir_base_url)
+    from intake.settings import backup_settings
+
+    set_up = fhir.PracticeSetUp(
+        backup_settings(settings).practice_name, found.locations, found.therapists
+    )
+    resources = fhir.bulk_resources(
+        found.patients,
+        intakes,
+        settings.fhir_base_url,
+        set_up=set_up,
+        appointments=found.appointments,
+    )
     try:
         args.out.mkdir(parents=True, exist_ok=True)
         for kind, items in resources.items():

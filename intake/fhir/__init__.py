@@ -8,7 +8,7 @@ what is mapped how; tests validate every resource with an independent library.
 
 from __future__ import annotations
 
-from intake.fhir.bulk import bulk_resources, patient
+from intake.fhir.bulk import PracticeSetUp, bulk_resources, patient
 from intake.fhir.codes import FhirNames
 from intake.fhir.questionnaire import questionnaire
 from intake.fhir.response import IntakeFacts, questionnaire_response, screening_resources
@@ -16,6 +16,7 @@ from intake.fhir.response import IntakeFacts, questionnaire_response, screening_
 __all__ = [
     "FhirNames",
     "IntakeFacts",
+    "PracticeSetUp",
     "bulk_resources",
     "patient",
     "questionnaire",

@@ -9,9 +9,12 @@ intake names; an intake without one is refused here rather than written dangling
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from intake.domain.export import ExportedAppointment, ExportedLocation, ExportedTherapist
 from intake.domain.patient import PatientInfo
+from intake.fhir import practice
 from intake.fhir.codes import FhirNames
 from intake.fhir.questionnaire import questionnaire
 from intake.fhir.response import (
@@ -56,12 +59,26 @@ def patient(info: PatientInfo, base_url: str) -> JsonDict:
     return resource
 
 
+@dataclass(frozen=True)
+class PracticeSetUp:
+    """The practice's name, locations and therapists (exported whole: small, and every visit
+    refers to them)."""
+
+    name: str
+    locations: tuple[ExportedLocation, ...] = ()
+    therapists: tuple[ExportedTherapist, ...] = ()
+
+
 def bulk_resources(
     patients: Iterable[PatientInfo],
     intakes: Iterable[tuple[Checklist, IntakeFacts]],
     base_url: str,
+    *,
+    set_up: PracticeSetUp | None = None,
+    appointments: Iterable[ExportedAppointment] = (),
 ) -> dict[str, list[JsonDict]]:
     """{resource type: resources sorted by id}, as the `TYPE.ndjson` files hold them."""
+    base = base_url.rstrip("/")
     out: dict[str, dict[str, JsonDict]] = {}
 
     def add(resource: JsonDict) -> None:
@@ -69,13 +86,29 @@ def bulk_resources(
 
     known = set()
     for info in patients:
-        add(patient(info, base_url))
+        add(patient(info, base))
         known.add(info.mrn)
+    exported: set[int] = set()
     for checklist, facts in intakes:
-        if facts.patient_mrn not in known:
-            raise ValueError(f"intake {facts.intake_id} names a patient not in the export")
-        add(questionnaire(checklist, base_url))
-        add(questionnaire_response(checklist, facts, base_url))
-        for resource in screening_resources(checklist, facts, base_url):
+        _require(facts.patient_mrn in known, f"intake {facts.intake_id}")
+        add(questionnaire(checklist, base))
+        add(questionnaire_response(checklist, facts, base))
+        exported.add(facts.intake_id)
+        for resource in screening_resources(checklist, facts, base):
             add(resource)
+    if set_up is not None:
+        add(practice.organization(set_up.name))
+        for place in set_up.locations:
+            add(practice.location(place, base))
+        for therapist in set_up.therapists:
+            add(practice.practitioner(therapist))
+            add(practice.practitioner_role(therapist))
+    for visit in appointments:
+        _require(visit.patient_mrn in known and set_up is not None, f"appointment {visit.id}")
+        add(practice.appointment(visit, base, exported))
     return {kind: [by_id[i] for i in sorted(by_id)] for kind, by_id in sorted(out.items())}
+
+
+def _require(present: bool, what: str) -> None:
+    if not present:  # the reading service guarantees it; a bug otherwise
+        raise ValueError(f"{what} refers to a resource that is not in the export")

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import selectinload
 
 from intake import screening
-from intake.db.models import Intake, Patient
-from intake.domain.enums import IntakeStatus
+from intake.db.models import Appointment, AppointmentType, Intake, Location, Patient, Therapist
+from intake.domain.enums import AppointmentStatus, IntakeStatus
 from intake.domain.errors import NotFound
+from intake.domain.export import ExportedAppointment, ExportedLocation, ExportedTherapist
 from intake.domain.patient import PatientInfo
 from intake.domain.permissions import Permission
 from intake.services import audit
@@ -40,6 +42,10 @@ class ExportSet:
 
     patients: tuple[PatientInfo, ...]
     intakes: tuple[ExportedIntake, ...]
+    appointments: tuple[ExportedAppointment, ...] = ()
+    # The whole set-up, always: every appointment's therapist and location resolve.
+    locations: tuple[ExportedLocation, ...] = ()
+    therapists: tuple[ExportedTherapist, ...] = ()
 
 
 def read_for_export(
@@ -64,7 +70,22 @@ def read_for_export(
             .where(*patient_filter, *([Intake.updated_at >= start] if start else []))
             .order_by(Intake.id)
         ).all()
-        wanted = {row.patient_id for row, _ in intake_rows}
+        booked = (
+            [or_(Appointment.booked_at >= start, Appointment.cancelled_at >= start)]
+            if start
+            else []
+        )
+        visit_rows = session.execute(
+            select(Appointment, Patient.mrn, Location.code, AppointmentType)
+            .join(Patient, Patient.id == Appointment.patient_id)
+            .join(Location, Location.id == Appointment.location_id)
+            .join(AppointmentType, AppointmentType.id == Appointment.type_id)
+            .where(*patient_filter, *booked)
+            .order_by(Appointment.id)
+        ).all()
+        wanted = {row.patient_id for row, _ in intake_rows} | {
+            visit.patient_id for visit, *_ in visit_rows
+        }
         since_filter = [or_(Patient.id.in_(wanted), Patient.updated_at >= start)] if start else []
         patients = session.scalars(
             select(Patient).where(*patient_filter, *since_filter).order_by(Patient.mrn)
@@ -73,7 +94,43 @@ def read_for_export(
         return ExportSet(
             tuple(patient_info(p) for p in patients),
             tuple(_exported(row, patient_mrn) for row, patient_mrn in intake_rows),
+            tuple(_visit(*row) for row in visit_rows),
+            tuple(
+                _location(row) for row in session.scalars(select(Location).order_by(Location.code))
+            ),
+            tuple(
+                _therapist(row)
+                for row in session.scalars(
+                    select(Therapist)
+                    .options(selectinload(Therapist.locations))
+                    .order_by(Therapist.id)
+                )
+            ),
         )
+
+
+def _visit(row: Appointment, mrn: str, location: str, kind: AppointmentType) -> ExportedAppointment:
+    return ExportedAppointment(
+        id=row.id,
+        patient_mrn=mrn,
+        therapist_id=row.therapist_id,
+        location_code=location,
+        type_code=kind.code,
+        type_name=kind.name,
+        starts_at=row.starts_at,
+        ends_at=row.ends_at,
+        status=AppointmentStatus(row.status),
+        intake_id=row.intake_id,
+    )
+
+
+def _location(row: Location) -> ExportedLocation:
+    return ExportedLocation(row.code, row.name, row.address, row.phone, row.timezone, row.active)
+
+
+def _therapist(row: Therapist) -> ExportedTherapist:
+    codes = tuple(sorted(location.code for location in row.locations))
+    return ExportedTherapist(row.id, row.display_name, row.credentials, row.active, codes)
 
 
 def _exported(row: Intake, mrn: str) -> ExportedIntake:

@@ -11,14 +11,27 @@ from typing import Any
 import pytest
 
 from intake.cli import main
+from intake.domain.booking import BookingRequest
+from intake.domain.enums import CancelledBy
 from intake.domain.errors import NotFound
-from intake.services import fhir_export, intakes, patients
+from intake.services import booking, fhir_export, intakes, patients
 from intake.services.actor import SYSTEM
 from intake.services.database import open_database
-from tests.db.practice import build, desk, screened_intake
+from tests.db.practice import MONDAY, NOW, at, build, desk, screened_intake
 from tests.unit.fhir.fhir_forms import validate
 
-TYPES = {"Observation", "Patient", "Questionnaire", "QuestionnaireResponse", "RiskAssessment"}
+TYPES = {
+    "Appointment",
+    "Location",
+    "Observation",
+    "Organization",
+    "Patient",
+    "Practitioner",
+    "PractitionerRole",
+    "Questionnaire",
+    "QuestionnaireResponse",
+    "RiskAssessment",
+}
 
 
 @pytest.fixture
@@ -30,6 +43,20 @@ def world(app_env: str) -> Iterator[dict[str, Any]]:
         screened_intake(database, practice.patients[0], has_headache=True, cad_dizziness=True)
         screened_intake(database, practice.patients[1], pain_now=7)
         intakes.save_draft(database, desk(database), {"has_neck_pain": True})  # nobody's yet
+        for hour, patient_id in ((9, practice.patients[1]), (10, practice.patients[2])):
+            request = BookingRequest(
+                patient_id, practice.ann, practice.east, at(MONDAY, hour), "FU45"
+            )
+            visit = booking.book(database, desk(database), request, now=NOW)
+        booking.cancel(
+            database,
+            desk(database),
+            visit.id,
+            visit.version,
+            "ill",
+            by=CancelledBy.PATIENT,
+            now=NOW,
+        )
         yield {"database": database, "mrns": mrns}
     finally:
         database.close()
@@ -78,6 +105,9 @@ def test_the_export_is_valid_fhir_whose_references_all_resolve(
         for p in r["prediction"][1:]
     ]
     assert "cad_dizziness" in flagged
+    assert sorted(a["status"] for a in files["Appointment"]) == ["booked", "cancelled"]
+    assert [o["name"] for o in files["Organization"]] == ["practice"]  # the default name
+    assert {loc["name"] for loc in files["Location"]} == {"Test Site East", "Test Site West"}
 
 
 def test_ids_are_stable_across_exports(world: dict[str, Any], tmp_path: Path) -> None:
@@ -92,9 +122,17 @@ def test_one_patient_or_what_changed_since(world: dict[str, Any], tmp_path: Path
     one = _read(tmp_path / "one")
     assert [p["identifier"][0]["value"] for p in one["Patient"]] == [mrn]
     assert len(one["QuestionnaireResponse"]) == 1
-    later = (dt.date.today() + dt.timedelta(days=2)).isoformat()
+    assert len(one["Appointment"]) == 1  # the other visit is another patient's
+    # After every write of the test (the visits were booked at NOW, in the future).
+    later = (max(dt.date.today(), NOW.date()) + dt.timedelta(days=2)).isoformat()
     assert main(["fhir", "export", "--out", str(tmp_path / "none"), "--since", later]) == 0
-    assert _read(tmp_path / "none") == {}
+    # Nothing changed since: only the practice's set-up, which every export carries whole.
+    assert set(_read(tmp_path / "none")) == {
+        "Location",
+        "Organization",
+        "Practitioner",
+        "PractitionerRole",
+    }
 
 
 def test_an_unknown_record_number_is_one_clear_line(
