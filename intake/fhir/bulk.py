@@ -16,7 +16,7 @@ from intake.domain.export import ExportedAppointment, ExportedLocation, Exported
 from intake.domain.patient import PatientInfo
 from intake.fhir import practice
 from intake.fhir.codes import FhirNames
-from intake.fhir.questionnaire import questionnaire
+from intake.fhir.questionnaire import questionnaire, questionnaire_id
 from intake.fhir.response import (
     IntakeFacts,
     patient_fhir_id,
@@ -91,7 +91,8 @@ def bulk_resources(
     exported: set[int] = set()
     for checklist, facts in intakes:
         _require(facts.patient_mrn in known, f"intake {facts.intake_id}")
-        add(questionnaire(checklist, base))
+        if questionnaire_id(checklist) not in out.get("Questionnaire", {}):
+            add(questionnaire(checklist, base))  # once per checklist version
         add(questionnaire_response(checklist, facts, base))
         exported.add(facts.intake_id)
         for resource in screening_resources(checklist, facts, base):

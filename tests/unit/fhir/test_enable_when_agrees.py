@@ -32,7 +32,7 @@ from intake.screening.conditions import (
     Not,
 )
 
-from .fhir_forms import BASE, FormFiller, condition_of, questions
+from .fhir_forms import BASE, FormFiller, condition_of, questions, validate
 
 SHIPPED = load_checklist()
 ON_DAYS = (dt.date(2026, 11, 24), dt.date(2028, 2, 28), dt.date(2028, 2, 29), dt.date(2027, 3, 1))
@@ -172,7 +172,9 @@ def test_conditions_enableWhen_cannot_say_agree_through_fhirpath(
 
 def test_the_variant_exercises_both_forms() -> None:
     """Guard for the test above: some of its conditions are enableWhen, some FHIRPath."""
-    items = {i["linkId"]: i for i in questions(questionnaire(VARIANT, BASE)["item"])}
+    resource = questionnaire(VARIANT, BASE)
+    validate(resource)  # the SDC extension is valid R4 too
+    items = {i["linkId"]: i for i in questions(resource["item"])}
     kinds = {qid: condition_of(items[qid]) for qid in ("rf_fever", "rf_positional")}
     assert kinds["rf_fever"][2] is not None  # at least 2 of 3: an expression
     assert kinds["rf_positional"][0] and kinds["rf_positional"][2] is None  # plain enableWhen
