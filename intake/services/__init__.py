@@ -19,6 +19,7 @@ Use cases, one module per thing a person works with:
     practice_admin   locations, opening hours, closures, appointment types
     staffing         therapists, their weekly templates and time off
     audit_view       the audit trail read back, for admins
+    fhir_export      patients and intakes read for a FHIR bulk export (mapping: intake.fhir)
     backup           backups and restore of the whole database
     schema           schema upgrade and downgrade, for the IT person
 

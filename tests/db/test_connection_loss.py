@@ -41,6 +41,7 @@ from intake.services import (
     booking,
     changes,
     database,
+    fhir_export,
     intakes,
     journal_key,
     logins,
@@ -158,6 +159,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         "accounts.unlock_account": lambda db: accounts.unlock_account(
             db, w.admin, w.account.id, w.account.version
         ),
+        "fhir_export.read_for_export": lambda db: fhir_export.read_for_export(db, w.admin),
         "audit_view.search": lambda db: audit_view.search(db, w.admin, AuditQuery()),
         "audit_view.choices": lambda db: audit_view.choices(db, w.admin),
         "audit_view.export_csv": lambda db: audit_view.export_csv(

@@ -350,6 +350,7 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
         Permission.ACCOUNTS,
         lambda w, _: a((x := w.account()).id, x.version),
     ),
+    "fhir_export.read_for_export": (Permission.PRACTICE_ADMIN, lambda w, _: a()),
     "audit_view.search": (Permission.AUDIT, lambda w, _: a(AuditQuery(limit=5))),
     "audit_view.choices": (Permission.AUDIT, lambda w, _: a()),
     "audit_view.export_csv": (
