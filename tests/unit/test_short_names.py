@@ -48,4 +48,4 @@ def test_no_form_ends_inside_a_word(family: str, given_names: list[str], width: 
     assert "…" not in chosen
     for word in chosen.replace(",", " ").split():
         stem = word.rstrip(".")
-        assert word.endswith(".") and len(stem) == 1 or stem in (family, *given_names)
+        assert (word.endswith(".") and len(stem) == 1) or stem in (family, *given_names)
