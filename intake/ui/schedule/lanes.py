@@ -40,6 +40,20 @@ class Lane:
     working: tuple[tuple[float, float], ...]
     shades: tuple[Shade, ...]
     tint: str | None = None
+    # Bookable time (the service's free spans, from the scheduling layer): (top, bottom,
+    # location id) — a week's day may hold two locations.
+    free: tuple[tuple[float, float, int], ...] = ()
+    # Working windows with their location (where a visit dropped on the week view goes).
+    places: tuple[tuple[float, float, int], ...] = ()
+
+    def free_at(self, minute: float) -> int | None:
+        """The location whose free time holds `minute`, or None when it is not free."""
+        return next((loc for t, b, loc in self.free if t <= minute < b), None)
+
+    def place_at(self, top: float, bottom: float, prefer: int | None = None) -> int | None:
+        """The location whose working window holds [top, bottom) (`prefer` when both do)."""
+        found = [loc for t, b, loc in self.places if t <= top and bottom <= b]
+        return prefer if prefer in found else (found[0] if found else None)
 
 
 @dataclass(frozen=True)
@@ -119,6 +133,8 @@ def day_layout(schedule: DaySchedule) -> Layout:
                 schedule.location_id,
                 tuple(working),
                 tuple(shades),
+                free=tuple((t, b, schedule.location_id) for t, b in _spans(column.free, zone, day)),
+                places=tuple((t, b, schedule.location_id) for t, b in working),
             )
         )
     index = {lane.therapist_id: i for i, lane in enumerate(lanes)}
@@ -162,6 +178,12 @@ def week_layout(week: WeekSchedule) -> Layout:
                 tuple(working),
                 (*shades,),
                 tint,
+                free=tuple(
+                    (t, b, p.location_id) for p in places for t, b in _spans(p.free, zone, day)
+                ),
+                places=tuple(
+                    (t, b, p.location_id) for p in places for t, b in _spans(p.working, zone, day)
+                ),
             )
         )
     placed = []
