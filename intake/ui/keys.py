@@ -23,6 +23,7 @@ NEXT = "Next"
 PREVIOUS = "Previous"
 NO_SHOW = "No-show"
 UNDO_NO_SHOW = "Undo no-show"
+BOOK = "Book"
 
 Tagged = TypeVar("Tagged", bound=QObject)
 

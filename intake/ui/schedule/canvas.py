@@ -114,6 +114,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         self._press: tuple[QPointF, int] | None = None
         self._ghost: tuple[int, float] | None = None
         self.cell: tuple[int, float] | None = None  # the time cell that has the focus
+        self.shown_names: dict[int, str] = {}  # the name form each card showed last (tests)
         self._hover: tuple[int, float] | None = None  # the free cell under the mouse
         self._font = QFont(self.font())
         self._bold = QFont(self.font())
@@ -367,41 +368,55 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.drawRect(rect.adjusted(-2, -2, 2, 2))
         self._paint_block_text(painter, placed, rect, type_colors.text_color_for(wash))
 
-    def _paint_type_chip(self, painter: QPainter, block: ScheduleBlock, inner: QRectF) -> float:
-        """The type's code on its colour, top right of the card; returns the width it takes."""
+    def _paint_type_chip(self, painter: QPainter, block: ScheduleBlock, at: QPointF) -> float:
+        """The type's code on its colour at `at` (top left); returns the width it takes."""
         painter.setFont(self._small)
         metrics = painter.fontMetrics()
         width = metrics.horizontalAdvance(block.type_code) + 8
-        chip = QRectF(inner.right() - width, inner.top() + 1, width, metrics.height())
+        chip = QRectF(at.x(), at.y() + 1, width, metrics.height())
         painter.fillRect(chip, QColor(block.color))
         painter.setPen(QColor(type_colors.text_color_for(block.color)))
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, block.type_code)
         return width + 4
 
     def _paint_block_text(self, painter: QPainter, placed: Placed, rect: QRectF, ink: str) -> None:
+        """Name (whole width when the card has room below it), then the type's code chip
+        with time and type, then the status; a one-line card puts the chip before the name."""
         block = placed.block
         inner = rect.adjusted(10, 2, -8, -2)
-        chip = self._paint_type_chip(painter, block, inner)
         status = STATUS_MARKS[block.status] + STATUS_WORDS[block.status]
         detail = f"{clock(placed.top)} · {block.type_name}"
         if placed.tag:
             detail = f"{placed.tag} · {detail}"
         if block.needs_review:
             status = f"{status} · {REVIEW_MARK}"
+        painter.setFont(self._bold)
+        line = painter.fontMetrics().height()
+        one_line = inner.height() < 2 * line
+        left = inner.left()
+        if one_line:
+            left += self._paint_type_chip(painter, block, inner.topLeft())
         painter.setPen(QColor(ink))
         painter.setFont(self._bold)
         metrics = painter.fontMetrics()
-        room = int(inner.width() - chip)
+        room = int(inner.right() - left)
         name = shown_name(block.patient_name, metrics, room)
-        painter.drawText(QRectF(inner.left(), inner.top(), room, metrics.height()), _LEFT, name)
-        y = inner.top() + metrics.height()
-        for text in (detail, status):
+        self.shown_names[block.appointment_id] = name
+        painter.drawText(QRectF(left, inner.top(), room, line), _LEFT, name)
+        y = inner.top() + line
+        for index, text in enumerate((detail, status)):
             painter.setFont(self._font)
             metrics = painter.fontMetrics()
             if y + metrics.height() > inner.bottom() + 3:
                 break
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
-            painter.drawText(QRectF(inner.left(), y, inner.width(), metrics.height()), _LEFT, shown)
+            left = inner.left()
+            if index == 0:
+                left += self._paint_type_chip(painter, block, QPointF(left, y))
+                painter.setFont(self._font)
+                painter.setPen(QColor(ink))
+            width = int(inner.right() - left)
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRectF(left, y, width, metrics.height()), _LEFT, shown)
             y += metrics.height()
 
     def _paint_ghost(self, painter: QPainter) -> None:
