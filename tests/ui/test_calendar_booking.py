@@ -5,7 +5,9 @@ another PC took the time, type colours from admin on the cards, names that fit a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
@@ -15,6 +17,7 @@ from intake.domain import type_colors
 from intake.domain.booking import BookingRequest
 from intake.domain.enums import Role
 from intake.domain.patient import PatientDraft
+from intake.domain.schedule import DaySchedule
 from intake.domain.short_names import name_forms, split_listed
 from intake.services import booking, patients, practice_admin, staffing
 from intake.services.database import open_database
@@ -25,9 +28,42 @@ from intake.ui.schedule.book_here import BookHereDialog
 from intake.ui.schedule.canvas import PX_PER_MINUTE
 from intake.ui.worker import Worker
 from tests.db.practice import MONDAY, NOW, admin, at, build, desk, screened_intake, signed_in
-from tests.ui.test_schedule_ui import ctx, open_page  # noqa: F401  (fixtures)
 
 WAIT = 10_000
+
+
+@pytest.fixture
+def ctx(database) -> Iterator[UiContext]:  # type: ignore[no-untyped-def]
+    context = UiContext(database, desk(database), Worker())
+    yield context
+    context.worker.wait_for_done()
+
+
+@pytest.fixture
+def open_page(qtbot, show_active, ctx) -> Iterator:  # type: ignore[no-untyped-def]
+    """A schedule page showing a location's day, loaded (no live refresh: tests say when)."""
+    pages: list[SchedulePage] = []
+
+    def open_(location_id: int, day: dt.date) -> SchedulePage:
+        page = SchedulePage(ctx, clock=lambda: NOW, live=False)
+        pages.append(page)
+        show_active(page)
+        page.show_day(location_id, day)
+        qtbot.waitUntil(
+            lambda: (
+                isinstance(page.schedule, DaySchedule)
+                and (page.schedule.location_id, page.schedule.day) == (location_id, day)
+                and not page._loading
+                and page.toolbar.location_combo.count() > 0
+            ),
+            timeout=WAIT,
+        )
+        page.canvas.setFocus()
+        return page
+
+    yield open_
+    for page in pages:
+        page.shutdown()
 
 
 def _book(database, practice, patient: int, start: dt.datetime, **kw):  # type: ignore[no-untyped-def]
