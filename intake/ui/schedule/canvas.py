@@ -332,7 +332,7 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.setBrush(QColor(255, 255, 255, 220))
             painter.drawRect(rect)
             painter.setPen(QColor(CELL_EDGE if free else "#3e4c59"))
-            words = "Enter: book" if free else "not free"
+            words = "Book ⏎" if free else "not free"
             painter.drawText(rect.adjusted(6, 0, -4, 0), _MIDDLE, f"{clock(minute)} · {words}")
 
     def _paint_hours(self, painter: QPainter, width: int) -> None:
@@ -384,12 +384,18 @@ class ScheduleCanvas(QAbstractScrollArea):
         with time and type, then the status; a one-line card puts the chip before the name."""
         block = placed.block
         inner = rect.adjusted(10, 2, -8, -2)
+        when = clock(placed.top)
+        where = f"{placed.tag} · " if placed.tag else ""
+        # Each line's forms, longest first: what does not fit is left out whole.
+        detail = (
+            f"{where}{when} · {block.type_name}",
+            f"{where}{when}",
+            when,
+            when.split()[0],  # 10:00 (the gutter says AM or PM)
+        )
         status = STATUS_MARKS[block.status] + STATUS_WORDS[block.status]
-        detail = f"{clock(placed.top)} · {block.type_name}"
-        if placed.tag:
-            detail = f"{placed.tag} · {detail}"
-        if block.needs_review:
-            status = f"{status} · {REVIEW_MARK}"
+        statuses = (f"{status} · {REVIEW_MARK}", f"{status} · ⚑") if block.needs_review else ()
+        statuses += (status,)
         painter.setFont(self._bold)
         line = painter.fontMetrics().height()
         one_line = inner.height() < 2 * line
@@ -404,7 +410,7 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.shown_names[block.appointment_id] = name
         painter.drawText(QRectF(left, inner.top(), room, line), _LEFT, name)
         y = inner.top() + line
-        for index, text in enumerate((detail, status)):
+        for index, forms in enumerate((detail, statuses)):
             painter.setFont(self._font)
             metrics = painter.fontMetrics()
             if y + metrics.height() > inner.bottom() + 3:
@@ -415,7 +421,8 @@ class ScheduleCanvas(QAbstractScrollArea):
                 painter.setFont(self._font)
                 painter.setPen(QColor(ink))
             width = int(inner.right() - left)
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            fitting = [f for f in forms if metrics.horizontalAdvance(f) <= width]
+            shown = fitting[0] if fitting else forms[-1]
             painter.drawText(QRectF(left, y, width, metrics.height()), _LEFT, shown)
             y += metrics.height()
 

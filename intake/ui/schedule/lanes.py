@@ -7,7 +7,7 @@ at the 9:00 line on every day, including the days the clocks change.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from intake.domain.schedule import DaySchedule, ScheduleBlock, Span, WeekSchedule
@@ -206,6 +206,16 @@ def week_layout(week: WeekSchedule) -> Layout:
         )
     first, last = _bounds(tops, bottoms)
     return Layout(tuple(lanes), tuple(placed), first, last, f"{week.therapist_name} · week")
+
+
+def from_now(layout: Layout, now: dt.datetime) -> Layout:
+    """The layout with free time that has already passed left out (it cannot be booked)."""
+    lanes = []
+    for lane in layout.lanes:
+        cut = minutes(now, ZoneInfo(lane.zone), lane.day)
+        free = tuple((max(t, cut), b, loc) for t, b, loc in lane.free if b > cut)
+        lanes.append(replace(lane, free=free))
+    return replace(layout, lanes=tuple(lanes))
 
 
 def _bounds(tops: list[float], bottoms: list[float]) -> tuple[int, int]:

@@ -42,7 +42,7 @@ from intake.ui.keys import means
 from intake.ui.schedule.canvas import ScheduleCanvas, today_minute
 from intake.ui.schedule.exports import Exports
 from intake.ui.schedule.free_time import FreeTime
-from intake.ui.schedule.lanes import Layout, day_layout, free_for, week_layout
+from intake.ui.schedule.lanes import Layout, day_layout, free_for, from_now, week_layout
 from intake.ui.schedule.live import LiveRefresh
 from intake.ui.schedule.panels import (
     CancelPanel,
@@ -161,8 +161,9 @@ class SchedulePage(QWidget):
         self._keep = None
         first_show = self.schedule is None
         self.schedule = schedule
-        self.layout_ = (
-            day_layout(schedule) if isinstance(schedule, DaySchedule) else week_layout(schedule)
+        self.layout_ = from_now(
+            day_layout(schedule) if isinstance(schedule, DaySchedule) else week_layout(schedule),
+            self._now(),
         )
         self.canvas.set_layout(self.layout_, keep=keep)
         self._place_now()
