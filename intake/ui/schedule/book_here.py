@@ -222,10 +222,14 @@ class BookHereDialog(QDialog):
 
     def _build(self) -> None:
         heading = QLabel(f"Book {self.place.sentence()}")
-        heading.setObjectName("pageTitle")
+        heading.setObjectName("bookHereHeading")
         heading.setWordWrap(True)
+        bold = heading.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() + 1)
+        heading.setFont(bold)
         self.search = PatientSearchWidget(self.ctx)
-        self.search.setMinimumHeight(220)
+        self.search.setMinimumHeight(200)
         self.search.patient_was_chosen.connect(self._patient_chosen)
         self.patient_label = QLabel("Patient: none chosen yet")
         self.patient_label.setObjectName("bookHerePatient")
@@ -264,6 +268,7 @@ class BookHereDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        self.resize(640, 560)
+        screen = self.screen().availableGeometry()  # fits 1024x600 too
+        self.resize(min(820, screen.width() - 40), min(600, screen.height() - 60))
         self.search.focus_search()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

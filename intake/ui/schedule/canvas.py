@@ -66,7 +66,7 @@ _STATUS_FILL = {
     AppointmentStatus.CANCELLED: ("#ffffff", "#9aa5b1"),
 }
 REVIEW_MARK = "⚑ Review"
-FREE_FILL = "#e9f6ee"  # bookable working time: a light wash with a green edge
+FREE_FILL = "#f3fbf6"  # bookable working time: a light wash with a green edge
 FREE_EDGE = "#5fb37a"
 CELL_EDGE = "#1f6f3a"
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
@@ -303,13 +303,16 @@ class ScheduleCanvas(QAbstractScrollArea):
 
     def _paint_free(self, painter: QPainter, first: int, last: int, height: int) -> None:
         lane_w = self.lane_width()
+        dots = QBrush(QColor(95, 179, 122, 90), Qt.BrushStyle.Dense6Pattern)
         for index in range(first, last):
             x = self.x_of(index)
             for top_minute, bottom_minute, _where in self.layout_.lanes[index].free:
                 top, bottom = self.y_of(top_minute), self.y_of(bottom_minute)
                 if bottom < HEADER or top > height:
                     continue
-                painter.fillRect(QRectF(x + 1, top, lane_w - 2, bottom - top), QColor(FREE_FILL))
+                area = QRectF(x + 1, top, lane_w - 2, bottom - top)
+                painter.fillRect(area, QColor(FREE_FILL))
+                painter.fillRect(area, dots)  # a texture no location tint has
                 painter.fillRect(QRectF(x + 1, top, 3, bottom - top), QColor(FREE_EDGE))
 
     def _paint_cells(self, painter: QPainter) -> None:
