@@ -260,7 +260,8 @@ class BookHereDialog(QDialog):
         ok.setDefault(False)  # Enter picks a patient in the search; Ctrl+B books, as elsewhere
         self.buttons.accepted.connect(self.book)
         self.buttons.rejected.connect(self.reject)
-        keys.means(QShortcut(BOOK_KEY, self, activated=self.book), keys.BOOK)
+        book = keys.means(QShortcut(BOOK_KEY, self), keys.BOOK)
+        book.activated.connect(lambda: self.book())
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.search, 1)

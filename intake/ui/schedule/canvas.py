@@ -390,15 +390,18 @@ class ScheduleCanvas(QAbstractScrollArea):
         when = clock(placed.top)
         where = f"{placed.tag} · " if placed.tag else ""
         # Each line's forms, longest first: what does not fit is left out whole.
-        detail = (
+        detail: tuple[str, ...] = (
             f"{where}{when} · {block.type_name}",
             f"{where}{when}",
             when,
             when.split()[0],  # 10:00 (the gutter says AM or PM)
         )
         status = STATUS_MARKS[block.status] + STATUS_WORDS[block.status]
-        statuses = (f"{status} · {REVIEW_MARK}", f"{status} · ⚑") if block.needs_review else ()
-        statuses += (status,)
+        statuses: tuple[str, ...] = (
+            (f"{status} · {REVIEW_MARK}", f"{status} · ⚑", status)
+            if block.needs_review
+            else (status,)
+        )
         painter.setFont(self._bold)
         line = painter.fontMetrics().height()
         one_line = inner.height() < 2 * line

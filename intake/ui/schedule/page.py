@@ -387,8 +387,8 @@ class SchedulePage(QWidget):
         split.setStretchFactor(0, 1)
         split.setSizes([900, 300])
         self.legend = QLabel(
-            "Dotted green: free, double-click or Shift+arrows then Enter books · Grey: not working or "
-            "closed · Hatched: time off or closure · Card colour and code: visit type · "
+            "Dotted green: free, double-click or Shift+arrows then Enter books · Grey: not "
+            "working or closed · Hatched: time off or closure · Card colour and code: visit type · "
             "⚑ Review: intake not yet reviewed · ✔ checked in · ✔✔ completed · ✖ no-show · "
             "Arrows choose · Enter opens patient · drag moves (Esc cancels) · Menu key: "
             "actions · Alt+←/→ day · Alt+↑/↓ location"
