@@ -118,9 +118,8 @@ def test_free_time_is_marked_and_a_double_click_books_an_evaluation_there(
         page.canvas.viewport(), Qt.MouseButton.LeftButton, pos=_point(page, 0, 9 * 60)
     )
     dialog = _dialog(qtbot, page)
-    assert (
-        "Ann Testwood at EAST" in dialog.findChild(type(dialog.patient_label), "pageTitle").text()
-    )
+    heading = dialog.findChild(type(dialog.patient_label), "bookHereHeading")
+    assert "Ann Testwood at EAST" in heading.text()
     assert dialog.chosen_type().code == "EVAL60"  # the evaluation is the default
     _choose_patient(qtbot, dialog, "Testcase0")
     assert "Testcase0, Sample0" in dialog.patient_label.text()
