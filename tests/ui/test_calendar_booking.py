@@ -336,3 +336,38 @@ def test_names_on_cards_at_1366_are_whole_or_short_never_cut(qtbot, open_page, d
         assert "…" not in shown
         assert shown in name_forms(*split_listed(placed.block.patient_name))
         assert split_listed(placed.block.patient_name)[0] in shown  # the family name, whole
+
+
+def test_week_view_free_time_shows_a_book_cue_and_books_at_that_place(
+    qtbot, open_page, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    page = open_page(practice.east, MONDAY)
+    page.resize(1366, 768)
+    qtbot.waitUntil(lambda: page.canvas.width() > 1000)  # every day in view
+    page.mode, page.therapist_id = "week", practice.ann
+    with qtbot.waitSignal(page.schedule_did_load, timeout=WAIT):
+        page.reload()
+    wednesday = _point(page, 2, 10 * 60)
+    QTest.mouseMove(page.canvas.viewport(), wednesday)
+    assert page.canvas._hover == (2, 10 * 60)  # the "+ Book" cue under the mouse
+    assert "double-click to book 10:00 AM" in page.canvas.viewport().toolTip()
+    qtbot.mouseDClick(page.canvas.viewport(), Qt.MouseButton.LeftButton, pos=wednesday)
+    dialog = _dialog(qtbot, page)
+    assert dialog.place.location_id == practice.east
+    assert dialog.place.start == at(MONDAY + dt.timedelta(days=2), 10)
+    dialog.reject()
+
+
+def test_the_colour_dialog_and_default_set_the_field(qtbot, database) -> None:  # type: ignore[no-untyped-def]
+    build(database)
+    tab = AppointmentTypesTab(UiContext(database, admin(database), Worker()))
+    qtbot.addWidget(tab)
+    tab.show_item(practice_admin.get_appointment_type(database, admin(database), "FU45"))
+    qtbot.mouseClick(tab.color.choose, Qt.MouseButton.LeftButton)
+    assert tab.color.dialog is not None
+    tab.color.dialog.colorSelected.emit(QColor("#D55E00"))
+    assert tab.color.value() == "#d55e00" and "d55e00" in tab.color.swatch.styleSheet()
+    qtbot.mouseClick(tab.color.default, Qt.MouseButton.LeftButton)
+    assert tab.color.value() == "" and tab.color.text.placeholderText() == "Default"
+    tab.color.dialog.close()
