@@ -185,6 +185,8 @@ def test_enter_on_time_that_is_not_free_says_so(qtbot, open_page, database) -> N
     with qtbot.waitSignal(page.action_did_fail, timeout=WAIT):
         qtbot.keyClick(page.canvas, Qt.Key.Key_Return)
     assert "not free" in page.status_text() and page.free_time.dialog is None
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Escape)  # Escape puts the time cell away
+    assert page.canvas.cell is None
 
 
 def _drag(qtbot, page: SchedulePage, start: QPoint, end: QPoint) -> None:  # type: ignore[no-untyped-def]

@@ -550,6 +550,10 @@ class ScheduleCanvas(QAbstractScrollArea):
             self._cancel_drag()
             event.accept()
             return
+        if key == Qt.Key.Key_Escape and self.cell is not None:
+            self._set_cell(None)
+            event.accept()
+            return
         super().keyPressEvent(event)
 
     def _set_cell(self, cell: tuple[int, float] | None) -> None:
