@@ -365,7 +365,10 @@ def test_the_colour_dialog_and_default_set_the_field(qtbot, database) -> None:  
     build(database)
     tab = AppointmentTypesTab(UiContext(database, admin(database), Worker()))
     qtbot.addWidget(tab)
+    tab.show_item(practice_admin.get_appointment_type(database, admin(database), "EVAL60"))
     tab.show_item(practice_admin.get_appointment_type(database, admin(database), "FU45"))
+    default = type_colors.default_for("FU45")  # the swatch shows this type's default
+    assert default in tab.color.swatch.styleSheet() and tab.color.swatch.text() == "FU45"
     qtbot.mouseClick(tab.color.choose, Qt.MouseButton.LeftButton)
     assert tab.color.dialog is not None
     tab.color.dialog.colorSelected.emit(QColor("#D55E00"))

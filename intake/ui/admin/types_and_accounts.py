@@ -45,7 +45,7 @@ class ColorField(QWidget):
         super().__init__()
         self.swatch = QLabel()
         self.swatch.setObjectName("colorSwatch")
-        self.swatch.setFixedSize(44, 24)
+        self.swatch.setFixedSize(64, 26)
         self.swatch.setAccessibleName("Colour sample")
         self.text = QLineEdit()
         self.text.setAccessibleName("Colour (# and six hex digits, empty for the default)")
@@ -62,7 +62,8 @@ class ColorField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for widget in (self.swatch, self.text, self.choose, self.default):
             row.addWidget(widget)
-        row.addWidget(self.problem, 1)
+        row.addWidget(self.problem)
+        row.addStretch(1)
         self.code = ""
         self.dialog: QColorDialog | None = None
         self.text.textChanged.connect(lambda _t: self._show())
@@ -77,6 +78,7 @@ class ColorField(QWidget):
         if code is not None:
             self.code = code
         self.text.setText(color)
+        self._show()  # the same text for another type changes no text, but the swatch
 
     def open_dialog(self) -> None:
         shown = type_colors.shown_color(self.code, self.value())
