@@ -24,6 +24,7 @@ PREVIOUS = "Previous"
 NO_SHOW = "No-show"
 UNDO_NO_SHOW = "Undo no-show"
 OPEN = "Open what is chosen"  # Enter on a list: the area, the intake, the visit...
+BOOK = "Book"
 
 Tagged = TypeVar("Tagged", bound=QObject)
 

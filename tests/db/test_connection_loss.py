@@ -204,6 +204,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         ),
         "intakes.get": lambda db: intakes.get(db, w.desk, w.intake_id),
         "intakes.list_unfinished": lambda db: intakes.list_unfinished(db, w.desk),
+        "intakes.for_booking": lambda db: intakes.for_booking(db, w.desk, p.patients[0]),
         "intakes.close_as_referral": lambda db: intakes.close_as_referral(
             db, w.desk, {"rf_neuro_deficit": True}, patient_id=p.patients[2]
         ),

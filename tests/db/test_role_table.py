@@ -295,6 +295,7 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     "intakes.submit": (Permission.INTAKE, _intake_submit),
     "intakes.get": (Permission.INTAKE, lambda w, _: a(w.intake()[0].id)),
     "intakes.list_unfinished": (Permission.INTAKE, lambda w, _: a()),
+    "intakes.for_booking": (Permission.BOOKING, lambda w, _: a(w.practice.patients[0])),
     "intakes.close_as_referral": (Permission.INTAKE, _intake_close),
     "intakes.discard": (Permission.INTAKE, _intake_discard),
     # booking
