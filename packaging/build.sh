@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 venv=build/bundle-venv
 python=${PYTHON:-python3}
-[[ -x $venv/bin/python ]] || "$python" -m venv "$venv"
+[[ -x $venv/bin/pip ]] || "$python" -m venv --clear "$venv"
 "$venv/bin/pip" install -q --upgrade 'pyinstaller>=6.10,<7' .
 "$venv/bin/pyinstaller" --noconfirm --clean --log-level WARN \
   --distpath dist --workpath build/pyinstaller packaging/clinic-intake.spec
