@@ -35,12 +35,31 @@ def _positive(text: str) -> int:
     return value
 
 
+class _VersionAction(argparse.Action):
+    """argparse's own version action, with the text made only when asked for (it reads the
+    migrations, which `intake --help` and the GUI start need not)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from intake.services.about import describe_program
+
+        print(describe_program())
+        parser.exit(EXIT_OK)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intake", description="Clinic Intake: patient intake, screening and scheduling."
     )
     parser.add_argument(
         "--demo", action="store_true", help="open a demo practice in its own database"
+    )
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="print the program's version and the schema revision it needs, then stop",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -22,6 +22,7 @@ Use cases, one module per thing a person works with:
     fhir_export      patients and intakes read for a FHIR bulk export (mapping: intake.fhir)
     backup           backups and restore of the whole database
     schema           schema upgrade and downgrade, for the IT person
+    about            this program's version and the schema revision it needs
 
 The calendar (one meaning: what the scheduling rules need to know, read from the database):
     calendar_statics the practice's set-up (locations, hours, templates), cached per database

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from intake.services.about import describe_program
 from intake.ui import keys
 
 AREAS = (
@@ -129,6 +131,18 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("databaseLabel")
         self.database_label.setAccessibleName("Database in use")
         self.statusBar().addPermanentWidget(self.database_label)
+        # Which program and schema this PC runs: what the IT person asks for first (F1).
+        self.about_button = QToolButton()
+        self.about_button.setObjectName("aboutButton")
+        self.about_button.setText("About")
+        self.about_button.setAutoRaise(True)
+        self.about_button.setAccessibleName(keys.ABOUT)
+        self.about_button.setToolTip("The program's version and schema revision (F1)")
+        self.about_button.clicked.connect(self.show_about)
+        self.statusBar().addPermanentWidget(self.about_button)
+        about = keys.means(QShortcut(QKeySequence(Qt.Key.Key_F1), self), keys.ABOUT)
+        about.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        about.activated.connect(self.show_about)
         self._unsent: dict[str, UnsentWork] = {}
 
     def watch_unsent_work(self, screen: UnsentWork, area: str = "intake") -> None:
@@ -234,6 +248,13 @@ class MainWindow(QMainWindow):
         """The area shown; "" before anyone has signed in."""
         item = self.navigation.currentItem()
         return "" if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def about_text(self) -> str:
+        # The revisions are read from the migration files once, while the database opens.
+        return f"{describe_program()}\n\n{self.database_label.text()}"
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, keys.ABOUT, self.about_text())
 
     def show_database(self, display_url: str) -> None:
         self.database_label.setText(f"Database: {display_url}")

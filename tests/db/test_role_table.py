@@ -409,6 +409,9 @@ EXEMPT: dict[str, str] = {
         for name in "check_passphrase create_key read_header remove_stale_partials unlock".split()
     },
     "db_errors.plain_errors": _IN_TRANSACTION,
+    "about.program_version": _NO_DATA + "; the installed program's version",
+    "about.program_revision": _NO_DATA + "; reads the program's own migration files",
+    "about.describe_program": _NO_DATA + "; the program's version and schema revision",
     "db_errors.sqlstate": _NO_DATA + "; classifies a driver error",
     "db_errors.is_contention": _NO_DATA + "; classifies a driver error",
     "db_errors.is_unavailable": _NO_DATA + "; classifies a driver error",
