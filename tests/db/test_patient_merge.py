@@ -132,10 +132,10 @@ def test_overlapping_visits_refuse_the_merge_naming_them(database):
     boss = admin(database)
     # The merged record's 10:00 visit at East, and one for the survivor at 10:00 in the
     # West (09:00 in Chicago is 10:00 in New York).
+    chicago_nine = at(MONDAY, 9, zone="America/Chicago")
     request = BookingRequest(
-        pair.surviving, pair.practice.ben, pair.practice.west, at(MONDAY, 9, zone="America/Chicago"),
-        "FU45",
-    )  # fmt: skip
+        pair.surviving, pair.practice.ben, pair.practice.west, chicago_nine, "FU45"
+    )
     booking.book(database, desk(database), request, now=NOW)
     before = {k: _owned(database, k) for k in (pair.surviving, pair.merged)}
 
@@ -262,53 +262,15 @@ def test_a_booking_racing_the_merge_never_lands_on_the_tombstone(database_url):
     setup = open_database(database_url)
     pairs = [_pair(setup)] + [_more_pair(setup, n) for n in range(1, 4)]
     versions = [_versions(setup, pair) for pair in pairs]
-    boss = admin(setup)
-    clerk = desk(setup)
-    outcomes = []
-    for n, (pair, seen) in enumerate(zip(pairs, versions, strict=True)):
-        barrier = threading.Barrier(2)
-        result: dict[str, object] = {}
-        start = at(TUESDAY + dt.timedelta(days=n), 11)
-
-        def book(
-            pair: Pair = pair, start: dt.datetime = start, result: dict[str, object] = result
-        ) -> None:
-            pc = open_database(database_url)
-            barrier.wait()
-            request = BookingRequest(
-                pair.merged, pair.practice.ann, pair.practice.east, start, "FU45"
-            )
-            try:
-                result["visit"] = booking.book(pc, clerk, request, now=NOW).id
-            except BookingRefused as exc:
-                result["refused"] = str(exc)
-            finally:
-                pc.close()
-
-        def merge(
-            pair: Pair = pair, seen: tuple[int, int] = seen, result: dict[str, object] = result
-        ) -> None:
-            pc = open_database(database_url)
-            barrier.wait()
-            try:
-                result["merge"] = patient_merge.merge(
-                    pc, boss, pair.surviving, pair.merged, {}, seen
-                ).merge_id
-            finally:
-                pc.close()
-
-        threads = [threading.Thread(target=book), threading.Thread(target=merge)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(60)
-        assert "merge" in result
-        if "visit" in result:
-            assert result["visit"] in _owned(setup, pair.surviving)["appointments"]
-            outcomes.append("moved")
+    outcomes = [
+        _race_round(database_url, pair, seen, at(TUESDAY + dt.timedelta(days=n), 11))
+        for n, (pair, seen) in enumerate(zip(pairs, versions, strict=True))
+    ]
+    for pair, outcome in zip(pairs, outcomes, strict=True):
+        if isinstance(outcome, int):  # booked first: moved with the rest
+            assert outcome in _owned(setup, pair.surviving)["appointments"]
         else:
-            assert "merged into another record" in str(result["refused"])
-            outcomes.append("refused")
+            assert "merged into another record" in outcome
     with setup.reading() as session:
         on_tombstones = session.execute(
             text(
@@ -406,8 +368,9 @@ def test_psql_as_front_desk_cannot_make_a_tombstone_nor_book_on_one(checked_post
 
     def psql(who: str, statement: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            ["psql", "-h", str(parsed.host), "-p", str(parsed.port), "-U", f"{who}@{parsed.database}",
-             "-d", str(parsed.database), "-v", "ON_ERROR_STOP=1", "-tAc", statement],
+            ["psql", "-h", str(parsed.host), "-p", str(parsed.port),
+             "-U", f"{who}@{parsed.database}", "-d", str(parsed.database),
+             "-v", "ON_ERROR_STOP=1", "-tAc", statement],
             env={"PGPASSWORD": PASSWORDS[who], "PATH": "/usr/bin:/bin"},
             capture_output=True, text=True, check=False,
         )  # fmt: skip
@@ -426,6 +389,42 @@ def test_psql_as_front_desk_cannot_make_a_tombstone_nor_book_on_one(checked_post
     hidden = psql("desk", "SELECT count(*) FROM patient_merges")
     assert hidden.returncode != 0 and "permission denied" in hidden.stderr
     assert psql("boss", "SELECT count(*) FROM patient_merges").stdout.strip() == "1"
+
+
+def _race_round(url: str, pair: Pair, seen: tuple[int, int], start: dt.datetime) -> int | str:
+    """One PC books `pair.merged` at `start` while another merges the pair, let go at once:
+    the new visit's id, or the refusal's words."""
+    barrier = threading.Barrier(2)
+    result: dict[str, Any] = {}
+
+    def book() -> None:
+        pc = open_database(url)
+        barrier.wait()
+        request = BookingRequest(pair.merged, pair.practice.ann, pair.practice.east, start, "FU45")
+        try:
+            result["booked"] = booking.book(pc, desk(pc), request, now=NOW).id
+        except BookingRefused as exc:
+            result["booked"] = str(exc)
+        finally:
+            pc.close()
+
+    def merge() -> None:
+        pc = open_database(url)
+        barrier.wait()
+        try:
+            result["merged"] = patient_merge.merge(
+                pc, admin(pc), pair.surviving, pair.merged, {}, seen
+            ).merge_id
+        finally:
+            pc.close()
+
+    threads = [threading.Thread(target=book), threading.Thread(target=merge)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert "merged" in result
+    return result["booked"]
 
 
 def _merge_in(database: Database, pair: Pair, versions: tuple[int, int]) -> int:
