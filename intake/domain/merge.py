@@ -40,10 +40,17 @@ class VisitTime:
     location_name: str
 
     def words(self) -> str:
+        """'Mon, Mar 1, 2027, 9:00 AM–9:45 AM at Test Site East (M0000001)': the program's
+        one way of writing a day and a time (intake.ui.when), on the location's clock."""
+        start = self.local_start
         return (
-            f"{self.local_start:%a %d %b %Y} {self.local_start:%H:%M}–{self.local_end:%H:%M} "
-            f"at {self.location_name} ({self.mrn})"
+            f"{start:%a}, {start:%b} {start.day}, {start.year}, {_clock(start)}–"
+            f"{_clock(self.local_end)} at {self.location_name} ({self.mrn})"
         )
+
+
+def _clock(at: dt.datetime) -> str:
+    return f"{at.hour % 12 or 12}:{at.minute:02d} {'AM' if at.hour < 12 else 'PM'}"
 
 
 @dataclass(frozen=True)
