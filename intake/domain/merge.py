@@ -40,12 +40,13 @@ class VisitTime:
     location_name: str
 
     def words(self) -> str:
-        """'Mon, Mar 1, 2027, 9:00 AM–9:45 AM at Test Site East (M0000001)': the program's
-        one way of writing a day and a time (intake.ui.when), on the location's clock."""
+        """'Mon, Mar 1, 2027, 9:00 AM–9:45 AM EST at Test Site East (M0000001)': the
+        program's way of writing a day and a time (intake.ui.when), on the location's clock
+        with its zone (two visits in different zones are then seen to be at the same time)."""
         start = self.local_start
         return (
             f"{start:%a}, {start:%b} {start.day}, {start.year}, {_clock(start)}–"
-            f"{_clock(self.local_end)} at {self.location_name} ({self.mrn})"
+            f"{_clock(self.local_end)} {start.tzname()} at {self.location_name} ({self.mrn})"
         )
 
 

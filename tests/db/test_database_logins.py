@@ -393,8 +393,14 @@ def test_one_upgrade_turns_existing_accounts_into_logins_and_changes_nothing_els
     )
     assert set(issued) == {"boss", "desk"} and "old-password" not in out
     after = _table_counts(engine)
-    # Only what the upgrade adds: the sign-in audit rows and the journal key (0005).
-    assert after == {**before, "audit_events": after["audit_events"], "journal_key": 1}
+    # Only what the upgrade adds: the sign-in audit rows, the journal key (0005), and the
+    # empty list of merges (0009).
+    assert after == {
+        **before,
+        "audit_events": after["audit_events"],
+        "journal_key": 1,
+        "patient_merges": 0,
+    }
     with engine.connect() as conn:
         hashes = conn.execute(text("SELECT DISTINCT password_hash FROM staff_users")).scalars()
         assert list(hashes) == [""]  # no hash is kept on the server any more

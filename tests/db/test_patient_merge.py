@@ -145,8 +145,8 @@ def test_overlapping_visits_refuse_the_merge_naming_them(database):
         _merge(database, pair)
 
     words = str(refused.value)
-    assert "Mon, Mar 1, 2027, 9:00 AM–9:45 AM at Test Site West" in words
-    assert "10:00 AM–10:45 AM at Test Site East" in words
+    assert "Mon, Mar 1, 2027, 9:00 AM–9:45 AM CST at Test Site West" in words
+    assert "10:00 AM–10:45 AM EST at Test Site East" in words
     assert {k: _owned(database, k) for k in before} == before
     assert patients.get(database, boss, pair.merged).merged_into_id is None
 

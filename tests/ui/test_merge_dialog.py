@@ -86,7 +86,7 @@ def test_overlapping_visits_block_the_merge_in_words(qtbot, show_active, databas
     booking.book(database, desk(database), request, now=NOW)
     dialog = _opened(qtbot, show_active, context, pair.surviving, pair.merged)
     assert dialog.blocked.isVisibleTo(dialog)
-    assert "9:00 AM–9:45 AM at Test Site West" in dialog.blocked.text()
+    assert "9:00 AM–9:45 AM CST at Test Site West" in dialog.blocked.text()
     assert not dialog.merge_button.isEnabled()
 
 

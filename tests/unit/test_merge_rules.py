@@ -85,8 +85,8 @@ def test_overlapping_visits_are_paired_and_named():
     found = overlaps([_visit("M1", 9), _visit("M1", 14)], [_visit("M2", 9, 30), _visit("M2", 11)])
     assert len(found) == 1
     words = str(refusal(found))
-    assert "Mon, Mar 1, 2027, 9:00 AM–9:45 AM at Test Site East (M1)" in words
-    assert "9:00 AM–9:30 AM at Test Site East (M2)" in words
+    assert "Mon, Mar 1, 2027, 9:00 AM–9:45 AM UTC at Test Site East (M1)" in words
+    assert "9:00 AM–9:30 AM UTC at Test Site East (M2)" in words
 
 
 def test_touching_visits_do_not_overlap():

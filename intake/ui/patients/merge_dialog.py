@@ -212,12 +212,16 @@ class MergeDialog(QDialog):
         )
         self.merge_button.setEnabled(not p.blocked and self.done_merge is None)
         self.swap_button.setEnabled(self.done_merge is None)
-        self.status.setText(
-            "Choose, for each line, which value the record that stays keeps "
-            "(← → or space; Tab to the next line)."
-            if p.differing
-            else "The two records hold the same details; only their visits and intakes move."
-        )
+        if p.blocked:
+            hint = "The merge can be made once no two visits of the records overlap."
+        elif p.differing:
+            hint = (
+                "Choose, for each line, which value the record that stays keeps "
+                "(← → or space; Tab to the next line)."
+            )
+        else:
+            hint = "The two records hold the same details; only their visits and intakes move."
+        self.status.setText(hint)
         self.preview_did_arrive.emit()
         first = next(iter(self.choices.values()), None)
         target = first.checkedButton() if first is not None else None
