@@ -128,3 +128,47 @@ def test_the_admins_merges_list_undoes_a_merge(qtbot, show_active, database, con
     assert "(undone)" in tab.items.item(0).text()
     assert not tab.undo_button.isEnabled()
     assert patients.get(database, admin(database), pair.merged).merged_into_id is None
+
+
+def test_two_matching_records_in_registration_offer_a_merge(qtbot, show_active, database, context):
+    from intake.ui.patients.register_form import PatientRegisterForm
+
+    pair = _pair(database)
+    form = PatientRegisterForm(context, today=NOW.date(), duplicate_delay_ms=20)
+    form.resize(1100, 800)
+    show_active(form)
+    context.worker.wait_for_done()
+    with qtbot.waitSignal(
+        form.duplicates_did_arrive, timeout=WAIT, check_params_cb=lambda n: n >= 2
+    ):
+        for name, text in (("family_name", "Mergetest"), ("given_name", "Alpha")):
+            qtbot.keyClicks(form.inputs[name], text)
+        qtbot.keyClicks(form.inputs["date_of_birth"], "1975-05-06")
+        qtbot.keyClick(form.inputs["date_of_birth"], Qt.Key.Key_Return)
+    assert len(form.duplicates.merge_buttons) == 1  # on the second match: into the first
+    qtbot.mouseClick(form.duplicates.merge_buttons[0], Qt.MouseButton.LeftButton)
+    dialog = form.findChild(MergeDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT)
+    assert {dialog.surviving_id, dialog.merged_id} == {pair.surviving, pair.merged}
+    dialog.close()
+
+
+def test_the_front_desk_is_not_offered_a_merge(qtbot, show_active, database):
+    from intake.ui.patients.register_form import PatientRegisterForm
+
+    _pair(database)
+    worker = Worker()
+    clerk = UiContext(database, desk(database), worker)
+    form = PatientRegisterForm(clerk, today=NOW.date(), duplicate_delay_ms=20)
+    show_active(form)
+    worker.wait_for_done()
+    with qtbot.waitSignal(
+        form.duplicates_did_arrive, timeout=WAIT, check_params_cb=lambda n: n >= 2
+    ):
+        qtbot.keyClicks(form.inputs["family_name"], "Mergetest")
+        qtbot.keyClicks(form.inputs["given_name"], "Alpha")
+        qtbot.keyClicks(form.inputs["date_of_birth"], "1975-05-06")
+        qtbot.keyClick(form.inputs["date_of_birth"], Qt.Key.Key_Return)
+    assert form.duplicates.merge_buttons == []
+    worker.wait_for_done()
