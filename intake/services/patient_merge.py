@@ -24,7 +24,7 @@ from dataclasses import replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -50,7 +50,11 @@ from intake.services.database import Database, retried
 from intake.services.patients import patient_info
 
 # What a merge moves: the table's name in `patient_merges.moved` → its model.
-MOVED = {"intakes": Intake, "appointments": Appointment, "waitlist_entries": WaitlistEntry}
+MOVED: dict[str, Any] = {
+    "intakes": Intake,
+    "appointments": Appointment,
+    "waitlist_entries": WaitlistEntry,
+}
 LIST_LIMIT = 200
 
 
@@ -109,7 +113,7 @@ def _merge(
             moved={},
         )
         if taken:
-            _apply(surviving, replace(_draft(s_info), **taken))
+            _apply(surviving, _changed(_draft(s_info), taken))
             locking.flush(session, f"Record {surviving.mrn}")
         moved = {
             name: _move(session, model, merged.id, surviving.id) for name, model in MOVED.items()
@@ -368,12 +372,16 @@ def _restore_fields(surviving: Patient, record: PatientMerge) -> list[str]:
         else:
             restored[field] = rules.from_json(field, record.surviving_before[field])
     if restored:
-        _apply(surviving, replace(_draft(current), **restored))
+        _apply(surviving, _changed(_draft(current), restored))
     return kept
 
 
 def _draft(info: Any) -> PatientDraft:
     return PatientDraft(**{name: getattr(info, name) for name in DRAFT_FIELDS})
+
+
+def _changed(draft: PatientDraft, values: Mapping[str, Any]) -> PatientDraft:
+    return replace(draft, **dict(values))
 
 
 def _apply(row: Patient, draft: PatientDraft) -> None:
@@ -387,26 +395,22 @@ def _values(info: Any) -> dict[str, Any]:
     return {name: rules.to_json(getattr(info, name)) for name in DRAFT_FIELDS}
 
 
-def _merges_query() -> Select[Any]:
-    s, m = aliased(Patient), aliased(Patient)
-    return (
-        select(
-            PatientMerge.id,
-            PatientMerge.surviving_id,
-            s.mrn.label("s_mrn"),
-            PatientMerge.merged_id,
-            m.mrn.label("m_mrn"),
-            m.family_name,
-            m.given_name,
-            StaffUser.username,
-            PatientMerge.merged_at,
-            PatientMerge.undone_at,
-        )
-        .join(s, s.id == PatientMerge.surviving_id)
-        .join(m, m.id == PatientMerge.merged_id)
-        .outerjoin(StaffUser, StaffUser.id == PatientMerge.merged_by)
-        .order_by(PatientMerge.merged_at.desc(), PatientMerge.id.desc())
+_S, _M = aliased(Patient), aliased(Patient)
+_MERGES = (
+    select(
+        PatientMerge.id,
+        PatientMerge.surviving_id,
+        _S.mrn.label("s_mrn"),
+        PatientMerge.merged_id,
+        _M.mrn.label("m_mrn"),
+        _M.family_name,
+        _M.given_name,
+        StaffUser.username,
+        PatientMerge.merged_at,
+        PatientMerge.undone_at,
     )
-
-
-_MERGES = _merges_query()
+    .join(_S, _S.id == PatientMerge.surviving_id)
+    .join(_M, _M.id == PatientMerge.merged_id)
+    .outerjoin(StaffUser, StaffUser.id == PatientMerge.merged_by)
+    .order_by(PatientMerge.merged_at.desc(), PatientMerge.id.desc())
+)

@@ -238,7 +238,7 @@ _MERGED_INTO = select(Patient.id, Patient.merged_into_id).where(
 )
 
 
-def _hits(rows: Sequence[object], matched: str) -> list[PatientHit]:
+def _hits(rows: Sequence[Any], matched: str) -> list[PatientHit]:
     # Each row is the hit's fields but `matched` and `merged_from` (and merged_into_id, last);
     # mypy cannot tell how many a row holds.
     return [PatientHit(*row[:-1], matched=matched) for row in rows]  # type: ignore[misc]

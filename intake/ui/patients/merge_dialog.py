@@ -241,7 +241,7 @@ class MergeDialog(QDialog):
     def _fill_grid(self, p: MergePreview) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if (widget := item.widget()) is not None:
+            if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
         self.choices = {}
         for row, field in enumerate(p.differing):
@@ -397,7 +397,8 @@ class _ConfirmMerge(QFrame):
 
 def _who(info: PatientInfo) -> str:
     name = html.escape(f"{info.family_name}, {info.given_name}")
-    return f"{name} · born {when.date(info.date_of_birth)} · {info.mrn}"
+    born = when.date(info.date_of_birth) if info.date_of_birth else "date of birth unknown"
+    return f"{name} · born {born} · {info.mrn}"
 
 
 def _wrapped(name: str, accessible: str) -> QLabel:
