@@ -358,6 +358,34 @@ def _check_undoable(
                 f"One of the {many} the merge moved now belongs to another record, so the "
                 "merge cannot be undone exactly; move it back by hand first."
             )
+    _refuse_new_rows_on_moved_intakes(session, record, surviving)
+
+
+def _refuse_new_rows_on_moved_intakes(
+    session: Session, record: PatientMerge, surviving: Patient
+) -> None:
+    """A visit or waitlist entry made on the survivor since the merge, from an intake the
+    merge moved, would be left naming another patient's intake: refuse, in words."""
+    intakes = record.moved.get("intakes", [])
+    if not intakes:
+        return
+    for name, model in (("appointments", Appointment), ("waitlist_entries", WaitlistEntry)):
+        since = session.scalar(
+            select(model.id)
+            .where(
+                model.patient_id == surviving.id,
+                model.intake_id.in_(intakes),
+                model.id.not_in(record.moved.get(name, []) or [-1]),
+            )
+            .limit(1)
+        )
+        if since is not None:
+            one = rules.MOVED_KINDS[name][0]
+            raise MergeRefused(
+                f"Since the merge, a new {one} on {surviving.mrn} was made from an intake the "
+                "merge moved; undoing would leave it naming the other record's intake. Cancel "
+                "or remove it first, or keep the merge."
+            )
 
 
 def _restore_fields(surviving: Patient, record: PatientMerge) -> list[str]:

@@ -214,6 +214,24 @@ def test_undo_keeps_a_field_changed_since_the_merge(database):
     assert undone.surviving.phone == "(212) 555-0142"
 
 
+def test_undo_is_refused_when_a_visit_since_uses_a_moved_intake(database):
+    pair = _pair(database)
+    boss = admin(database)
+    moved_intake = _owned(database, pair.merged)["intakes"][0]
+    done = _merge(database, pair)
+    request = BookingRequest(
+        pair.surviving, pair.practice.ann, pair.practice.east, at(TUESDAY, 9), "EVAL60",
+        moved_intake,
+    )  # fmt: skip
+    booking.book(database, desk(database), request, now=NOW, confirm_second_evaluation=True)
+    with pytest.raises(MergeRefused) as refused:
+        patient_merge.undo(database, boss, done.merge_id)
+    assert f"a new appointment on {done.surviving.mrn} was made from an intake" in str(
+        refused.value
+    )
+    assert patients.get(database, boss, pair.merged).merged_into_id == pair.surviving
+
+
 def test_a_search_for_the_tombstone_leads_to_the_survivor(database):
     pair = _pair(database)
     boss = admin(database)
