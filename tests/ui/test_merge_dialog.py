@@ -172,3 +172,20 @@ def test_the_front_desk_is_not_offered_a_merge(qtbot, show_active, database):
         qtbot.keyClick(form.inputs["date_of_birth"], Qt.Key.Key_Return)
     assert form.duplicates.merge_buttons == []
     worker.wait_for_done()
+
+
+def test_a_search_hit_through_a_merged_record_says_so(qtmodeltester, database):
+    from intake.services import patient_merge, patient_search
+    from intake.ui.patients.search_model import PatientSearchModel
+
+    pair = _pair(database)
+    boss = admin(database)
+    versions = tuple(patients.get(database, boss, k).version for k in (pair.surviving, pair.merged))
+    patient_merge.merge(database, boss, pair.surviving, pair.merged, {}, versions)
+    model = PatientSearchModel()
+    hits = patient_search.search(database, desk(database), "mergetset", today=NOW.date()).hits
+    model.set_hits(hits)
+    qtmodeltester.check(model)
+    merged_mrn = patients.get(database, boss, pair.merged).mrn
+    assert model.index(0, 5).data() == f"name of merged record {merged_mrn}"
+    assert model.index(0, 4).data() == patients.get(database, boss, pair.surviving).mrn
