@@ -317,9 +317,10 @@ class MergeDialog(QDialog):
     def _merged(self, done: MergeDone) -> None:
         assert self.preview is not None
         self.done_merge = done
+        self.moving.setText(f"Moved to {done.surviving.mrn}: {moving_words(done.moved)}.")
         self.status.setText(
-            f"Merged {self.preview.merged.mrn} into {done.surviving.mrn}: "
-            f"{moving_words(done.moved)} moved. Searches for the old record now lead here."
+            f"Merged {self.preview.merged.mrn} into {done.surviving.mrn}. Searches for "
+            f"{self.preview.merged.mrn} now lead to {done.surviving.mrn}."
         )
         for group in self.choices.values():
             for button in group.buttons():
@@ -411,6 +412,8 @@ def _wrapped(name: str, accessible: str) -> QLabel:
 
 def _button(text: str, tip: str) -> QPushButton:
     button = QPushButton(text)
+    # Never narrower than its words (a button shown later was squeezed to "Jndo merge").
+    button.setMinimumWidth(button.fontMetrics().horizontalAdvance(text) + 36)
     button.setAccessibleName(text.rstrip("…"))
     button.setToolTip(tip)
     return button
