@@ -6,7 +6,7 @@ as a tombstone pointing to the survivor (`patients.merged_into_id`). What it cha
 moved is kept in `patient_merges`, so an undo moves exactly those rows back.
 
 Both patient rows are locked first (FOR UPDATE on PostgreSQL; SQLite has one writer). A
-booking racing the merge takes a share lock on its patient row (migration 0009), so it either
+booking racing the merge takes a key-share lock on its patient row (migration 0009), so it either
 commits first and is moved, or waits and is then refused by the database: no appointment is
 ever left on a tombstone.
 

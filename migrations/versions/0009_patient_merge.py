@@ -9,7 +9,7 @@
 
 Guarded by the database, whoever writes:
 - no appointment, intake or waitlist entry is written for a tombstone (insert, or a change
-  of patient). On PostgreSQL the check first takes a share lock on the patient row, so a
+  of patient). On PostgreSQL the check first takes a key-share lock on the patient row, so a
   booking racing a merge waits for it and then sees the tombstone (or, if it came first,
   is moved by the merge, which waits for it);
 - a tombstone keeps nothing (no appointments, intakes or waitlist entries), points to a
@@ -187,16 +187,17 @@ def _sqlite_guards() -> None:
 
 
 def _postgres_guards() -> None:
-    # The share lock makes a booking wait for a merge holding the patient row, and a merge
-    # (which locks the rows FOR UPDATE) wait for a booking in flight; the check after the
-    # lock reads what was committed meanwhile (READ COMMITTED: a fresh snapshot per statement).
+    # The key-share lock (the one a foreign key takes; an edit of the record does not wait
+    # for it) makes a booking wait for a merge holding the patient row FOR UPDATE, and a
+    # merge wait for a booking in flight; the check after the lock reads what was committed
+    # meanwhile (READ COMMITTED: a fresh snapshot per statement).
     op.execute(
         f"""CREATE FUNCTION patient_not_merged() RETURNS trigger LANGUAGE plpgsql {SAFE} AS $$
 BEGIN
   IF NEW.patient_id IS NULL THEN
     RETURN NEW;
   END IF;
-  PERFORM 1 FROM patients WHERE id = NEW.patient_id FOR SHARE;
+  PERFORM 1 FROM patients WHERE id = NEW.patient_id FOR KEY SHARE;
   IF EXISTS (SELECT 1 FROM patients WHERE id = NEW.patient_id AND merged_into_id IS NOT NULL)
   THEN
     RAISE EXCEPTION '{MERGED}' USING ERRCODE = 'check_violation';

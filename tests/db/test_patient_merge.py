@@ -302,7 +302,7 @@ def test_a_booking_racing_the_merge_never_lands_on_the_tombstone(database_url):
 
 @pytest.mark.backend("postgresql")
 def test_a_booking_in_flight_is_waited_for_and_moved(database):
-    """The booking's transaction holds the patient row (a share lock): the merge waits for
+    """The booking's transaction holds the patient row (a key-share lock): the merge waits for
     its commit, then moves the new visit with the rest."""
     pair = _pair(database)
     versions = _versions(database, pair)
