@@ -47,6 +47,8 @@ class PatientInfo(PatientDraft):
     id: int = 0
     mrn: str = ""
     version: int = 1
+    # Set on a merged record (a tombstone): the id of the record that took its place.
+    merged_into_id: int | None = None
 
 
 DRAFT_FIELDS = tuple(f.name for f in fields(PatientDraft))

@@ -16,6 +16,7 @@ class Permission(StrEnum):
     PRACTICE_ADMIN = "practice_admin"  # locations, hours, closures, therapists, templates, types
     ACCOUNTS = "accounts"  # staff accounts
     AUDIT = "audit"  # read the audit trail
+    MERGE_PATIENTS = "merge_patients"  # merge duplicate patient records, undo a merge
 
 
 _FRONT_DESK = frozenset(

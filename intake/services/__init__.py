@@ -10,6 +10,7 @@ Use cases, one module per thing a person works with:
     patients         registering and changing patient records, likely duplicates
     patient_record   one patient's record read whole: intakes, visits, waitlist, history
     patient_search   type-ahead patient search
+    patient_merge    merging duplicate patient records, and undoing a merge
     booking          booking, moving, checking in and cancelling visits
     slot_finder      free slots across every location
     waitlist         patients waiting for an earlier or a particular slot

@@ -10,12 +10,13 @@ import csv
 from pathlib import Path
 
 from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from intake.db.models import AuditEvent, Patient
 from intake.domain.accounts import AuditChoices, AuditEntry, AuditPage, AuditQuery
 from intake.domain.errors import Invalid
 from intake.domain.permissions import Permission
-from intake.services import audit
+from intake.services import audit, patient_merge
 from intake.services.actor import Actor
 from intake.services.database import Database
 
@@ -45,7 +46,7 @@ def _check(query: AuditQuery) -> None:
             raise Invalid({name: "Give the time with its time zone."})
 
 
-def _select(query: AuditQuery) -> Select[AuditEvent, str]:
+def _select(query: AuditQuery, session: Session) -> Select[AuditEvent, str]:
     # The record number people know, beside the id the trail keeps (the trail outlives
     # records, so a removed patient shows no number).
     statement = (
@@ -53,12 +54,18 @@ def _select(query: AuditQuery) -> Select[AuditEvent, str]:
         .outerjoin(Patient, Patient.id == AuditEvent.patient_id)
         .order_by(AuditEvent.occurred_at.desc(), AuditEvent.id.desc())
     )
+    # A record's trail includes the records merged into it (the trail is append-only, so
+    # their events keep the merged record's id).
     if query.patient_record:
-        statement = statement.where(Patient.mrn == query.patient_record.strip().upper())
+        mrn = query.patient_record.strip().upper()
+        found = session.scalar(select(Patient.id).where(Patient.mrn == mrn))
+        ids = patient_merge.merged_ids(session, found) if found is not None else set()
+        statement = statement.where(AuditEvent.patient_id.in_(ids))
     if query.username:
         statement = statement.where(AuditEvent.username == query.username)
     if query.patient_id is not None:
-        statement = statement.where(AuditEvent.patient_id == query.patient_id)
+        ids = patient_merge.merged_ids(session, query.patient_id)
+        statement = statement.where(AuditEvent.patient_id.in_(ids))
     if query.start is not None:
         statement = statement.where(AuditEvent.occurred_at >= query.start)
     if query.end is not None:
@@ -90,7 +97,7 @@ def search(database: Database, actor: Actor, query: AuditQuery) -> AuditPage:
     _check(query)
     limit = max(1, min(query.limit, MAX_LIMIT))
     with database.reading() as session:
-        rows = session.execute(_select(query).limit(limit + 1)).all()
+        rows = session.execute(_select(query, session).limit(limit + 1)).all()
         entries = tuple(_entry(row, record) for row, record in rows[:limit])
     return AuditPage(entries, len(rows) > limit)
 
@@ -113,7 +120,7 @@ def export_csv(database: Database, actor: Actor, query: AuditQuery, path: str | 
     with database.writing() as session, target.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
-        for row, record in session.execute(_select(query).limit(EXPORT_LIMIT)):
+        for row, record in session.execute(_select(query, session).limit(EXPORT_LIMIT)):
             entry = _entry(row, record)
             writer.writerow(
                 [

@@ -551,6 +551,11 @@ def _insert_guarded(session: Session, row: Appointment, revision: int | None) ->
         )
     except IntegrityError as exc:
         _raise_overlap(exc)
+        if "merged into another" in str(exc.orig).lower():  # migration 0010's guard
+            raise BookingRefused(
+                "This patient's record was merged into another record a moment ago; search "
+                "for the patient again and book on the record shown."
+            ) from None
         if "foreign key" in str(exc.orig).lower():
             raise NotFound(f"There is no patient with id {row.patient_id}.") from None
         raise

@@ -206,7 +206,7 @@ def ensure_schema(database: Database, *, upgrade: bool = True) -> None:
 
 def _too_new_message(database: Database, current: str | None) -> str:
     """What an IT person reads on a PC whose program is older than the shared schema: which
-    version to install, when the database says (migration 0009 on)."""
+    version to install, when the database says (migration 0010 on)."""
     needed = migrate.required_version(database.engine)
     install = (
         f"Install Clinic Intake {needed} or newer (the version the other computers use)"

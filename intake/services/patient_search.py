@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import Connection, Integer, Select, bindparam, select
 
@@ -50,6 +51,8 @@ class PatientHit:
     sex: str
     phone: str
     matched: str  # 'name', 'date of birth', 'phone' or 'record number'
+    # Found through a record merged into this one: that record's number ('' otherwise).
+    merged_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,8 @@ def _find_reading(
 ) -> list[PatientHit]:
     if reading.mrn:
         rows = connection.execute(_BY_MRN, {"mrn": reading.mrn}).all()
-        return [h for h in _hits(rows, "record number") if _also_matches(h, reading)]
+        found = [h for h in _hits(rows, "record number") if _also_matches(h, reading)]
+        return _survivors(connection, rows, found)
     matched, scans = _scans(reading)
     ids: list[int] = []
     for low, high, names in scans:
@@ -112,7 +116,43 @@ def _find_reading(
     ids = ids[:limit]
     rows = connection.execute(_BY_IDS, {"ids": ids}).all()
     by_id = {h.id: h for h in _hits(rows, matched)}  # the scan checked every part
-    return [by_id[i] for i in ids if i in by_id]
+    return _survivors(connection, rows, [by_id[i] for i in ids if i in by_id])
+
+
+def _survivors(
+    connection: Connection, rows: Sequence[Any], hits: list[PatientHit]
+) -> list[PatientHit]:
+    """Each hit on a merged record (a tombstone) replaced by the record it was merged into
+    (following a chain of merges), marked with the old number; each record listed once."""
+    links: dict[int, int | None] = {
+        row.id: row.merged_into_id for row in rows if row.merged_into_id is not None
+    }
+    if not links:
+        return hits
+    pending = {t for t in links.values() if t is not None and t not in links}
+    while pending:  # a survivor may have been merged on since: follow the chain
+        step = dict(connection.execute(_MERGED_INTO, {"ids": sorted(pending)}).all())
+        links.update({i: step.get(i) for i in pending})
+        pending = {t for t in step.values() if t is not None and t not in links}
+    ends = {hit.id: _end(links, hit.id) for hit in hits if links.get(hit.id) is not None}
+    found = connection.execute(_BY_IDS, {"ids": sorted(set(ends.values()))}).all()
+    by_id = {row.id: row for row in found if row.merged_into_id is None}
+    result: dict[int, PatientHit] = {}
+    for hit in hits:
+        if hit.id not in ends:
+            result.setdefault(hit.id, hit)
+        elif (target := by_id.get(ends[hit.id])) is not None:
+            survivor = _hits([target], hit.matched)[0]
+            result.setdefault(survivor.id, replace(survivor, merged_from=hit.mrn))
+    return list(result.values())
+
+
+def _end(links: dict[int, int | None], start: int) -> int:
+    at, seen = start, {start}
+    while (nxt := links.get(at)) is not None and nxt not in seen:
+        seen.add(nxt)
+        at = nxt
+    return at
 
 
 def _scans(reading: Reading) -> tuple[str, list[tuple[str, str, tuple[str, ...]]]]:
@@ -187,13 +227,18 @@ _HIT_COLUMNS = select(
     Patient.date_of_birth,
     Patient.sex,
     Patient.phone,
+    Patient.merged_into_id,
 )
 
 
 _BY_MRN = _HIT_COLUMNS.where(Patient.mrn == bindparam("mrn"))
 _BY_IDS = _HIT_COLUMNS.where(Patient.id.in_(bindparam("ids", expanding=True)))
+_MERGED_INTO = select(Patient.id, Patient.merged_into_id).where(
+    Patient.id.in_(bindparam("ids", expanding=True))
+)
 
 
-def _hits(rows: Sequence[object], matched: str) -> list[PatientHit]:
-    # Each row is the hit's fields but `matched`; mypy cannot tell how many a row holds.
-    return [PatientHit(*row, matched=matched) for row in rows]  # type: ignore[misc]
+def _hits(rows: Sequence[Any], matched: str) -> list[PatientHit]:
+    # Each row is the hit's fields but `matched` and `merged_from` (and merged_into_id, last);
+    # mypy cannot tell how many a row holds.
+    return [PatientHit(*row[:-1], matched=matched) for row in rows]  # type: ignore[misc]

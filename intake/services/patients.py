@@ -79,8 +79,8 @@ def update(
         raise Invalid(problems)
     with database.writing() as session:
         row = patient_row(session, patient_id)
-        if row.version != version:
-            raise _stale()
+        if row.version != version or row.merged_into_id is not None:
+            raise _stale()  # merged meanwhile: reloading leads to the survivor
         changed = [k for k, v in _columns(cleaned).items() if getattr(row, k) != v]
         if changed:
             for key in changed:
@@ -135,7 +135,9 @@ def duplicates(
     with database.reading() as session:
         ids = select(PatientSearchKey.patient_id).where(PatientSearchKey.key.in_(keys))
         rows = session.scalars(
-            select(Patient).where(Patient.id.in_(ids.limit(MAX_CANDIDATES))).order_by(Patient.id)
+            select(Patient)
+            .where(Patient.id.in_(ids.limit(MAX_CANDIDATES)), Patient.merged_into_id.is_(None))
+            .order_by(Patient.id)
         ).all()
         scored = []
         for row in rows:
@@ -177,7 +179,9 @@ def patient_row(session: Session, patient_id: int) -> Patient:
 
 def patient_info(row: Patient) -> PatientInfo:
     values = {name: getattr(row, name) for name in DRAFT_FIELDS}
-    return PatientInfo(**values, id=row.id, mrn=row.mrn, version=row.version)
+    return PatientInfo(
+        **values, id=row.id, mrn=row.mrn, version=row.version, merged_into_id=row.merged_into_id
+    )
 
 
 def _stale() -> StaleRecord:

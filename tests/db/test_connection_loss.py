@@ -45,6 +45,7 @@ from intake.services import (
     intakes,
     journal_key,
     logins,
+    patient_merge,
     patient_record,
     patient_search,
     patients,
@@ -212,6 +213,14 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
             db, w.desk, w.intake_id, w.intake_version, "Entered twice"
         ),
         "patient_search.search": lambda db: patient_search.search(db, w.desk, "testcase"),
+        "patient_merge.preview": lambda db: patient_merge.preview(
+            db, w.admin, p.patients[2], p.patients[3]
+        ),
+        "patient_merge.merge": lambda db: patient_merge.merge(
+            db, w.admin, p.patients[2], p.patients[3], {}, (2, 2)
+        ),
+        "patient_merge.undo": lambda db: patient_merge.undo(db, w.admin, 1),
+        "patient_merge.merges": lambda db: patient_merge.merges(db, w.admin),
         "patients.register": lambda db: patients.register(db, w.desk, draft),
         "patients.update": lambda db: patients.update(
             db, w.desk, w.patient.id, w.patient.version, draft

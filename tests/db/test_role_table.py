@@ -35,6 +35,7 @@ from intake.services import (
     accounts,
     booking,
     intakes,
+    patient_merge,
     patients,
     practice_admin,
     slot_finder,
@@ -177,6 +178,16 @@ def _change_password(w: World, actor: Actor) -> Args:
     return a(PASSWORD, f"changed-pass-{w.n()}")
 
 
+def _merge_pair(w: World) -> Args:
+    kept, merged = (patients.register(w.database, SYSTEM, w.draft()) for _ in range(2))
+    return a(kept.id, merged.id, {}, (kept.version, merged.version))
+
+
+def _merged(w: World) -> int:
+    args, _ = _merge_pair(w)
+    return patient_merge.merge(w.database, SYSTEM, *args).merge_id
+
+
 def _new_location(w: World) -> Any:
     return practice_admin.create_location(w.database, SYSTEM, w.code(), "Role Site", "UTC")
 
@@ -290,6 +301,10 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     "patients.duplicates": (Permission.PATIENTS, lambda w, _: a(w.draft())),
     "patient_record.overview": (Permission.PATIENTS, lambda w, _: a(w.practice.patients[0])),
     "patient_search.search": (Permission.PATIENTS, lambda w, _: a("testcase0")),
+    "patient_merge.preview": (Permission.MERGE_PATIENTS, lambda w, _: a(w.patient(), w.patient())),
+    "patient_merge.merge": (Permission.MERGE_PATIENTS, lambda w, _: _merge_pair(w)),
+    "patient_merge.undo": (Permission.MERGE_PATIENTS, lambda w, _: a(_merged(w))),
+    "patient_merge.merges": (Permission.MERGE_PATIENTS, lambda w, _: a()),
     "intakes.save": (Permission.INTAKE, lambda w, _: a(w.intake()[1], patient_id=w.patient())),
     "intakes.save_draft": (Permission.INTAKE, lambda w, _: a(w.intake()[1])),
     "intakes.submit": (Permission.INTAKE, _intake_submit),
@@ -428,6 +443,7 @@ EXEMPT: dict[str, str] = {
     },
     "database.retried": "runs a service's own unit of work again; the service checks the actor",
     "audit.record": _IN_TRANSACTION,
+    "patient_merge.merged_ids": _IN_TRANSACTION,
     "screening_gate.intake_allows_booking": _IN_TRANSACTION,
     "booking.visit_of": _IN_TRANSACTION,
     "waitlist.entry_info": _IN_TRANSACTION,

@@ -7,6 +7,7 @@ from intake.db.models.appointment import Appointment, AppointmentType, WaitlistE
 from intake.db.models.audit import AuditEvent
 from intake.db.models.intake_record import Intake
 from intake.db.models.journal_key import JournalKey
+from intake.db.models.merge import PatientMerge
 from intake.db.models.patient import Patient
 from intake.db.models.practice import CalendarRevision, Closure, Location, OpeningHours
 from intake.db.models.schema_requirement import SchemaRequirement
@@ -33,6 +34,7 @@ __all__ = [
     "Location",
     "OpeningHours",
     "Patient",
+    "PatientMerge",
     "SchemaRequirement",
     "StaffUser",
     "Therapist",

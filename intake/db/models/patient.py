@@ -16,6 +16,11 @@ class Patient(Base):
     __table_args__ = (
         one_of("sex", Sex, "known_sex"),
         CheckConstraint("length(desk_note) <= 2000", name="desk_note_length"),
+        # A merged record (a tombstone) points to the record that took its place; that one
+        # is never a tombstone itself (a trigger, migration 0010).
+        CheckConstraint(
+            "merged_into_id IS NULL OR merged_into_id <> id", name="not_merged_into_itself"
+        ),
         # Type-ahead search: prefix matches on normalised names (text_pattern_ops lets
         # PostgreSQL use the index for LIKE 'abc%' whatever the database collation).
         Index(
@@ -64,6 +69,9 @@ class Patient(Base):
     desk_note: Mapped[str] = mapped_column(Text, default="", server_default="")
     preferred_location_id: Mapped[int | None] = mapped_column(
         ForeignKey("locations.id", ondelete="SET NULL")
+    )
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("patients.id", ondelete="RESTRICT"), index=True
     )
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

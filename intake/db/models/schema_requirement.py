@@ -1,4 +1,4 @@
-"""Which program version the database's schema needs (one row, migration 0009).
+"""Which program version the database's schema needs (one row, migration 0010).
 
 Written by the migration runner (intake.db.migrate) after each upgrade or downgrade, read by
 a program that finds the schema newer than it knows, to name the version to install.

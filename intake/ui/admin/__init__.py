@@ -1,5 +1,6 @@
 """The admin area: locations, therapists and their schedules, appointment types, accounts,
-and the audit viewer. Each tab appears only for a role allowed to use it."""
+the audit viewer and the patient-record merges (to undo one). Each tab appears only for a
+role allowed to use it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from intake.domain.permissions import Permission
 from intake.ui.admin.audit_tab import AuditTab
 from intake.ui.admin.base import AdminTab
 from intake.ui.admin.locations import LocationsTab
+from intake.ui.admin.merges import MergesTab
 from intake.ui.admin.therapists import TherapistsTab
 from intake.ui.admin.types_and_accounts import AccountsTab, AppointmentTypesTab
 from intake.ui.context import UiContext
@@ -22,6 +24,7 @@ TABS = (
     ("types", "Appointment types", Permission.PRACTICE_ADMIN, AppointmentTypesTab),
     ("accounts", "Accounts", Permission.ACCOUNTS, AccountsTab),
     ("audit", "Audit trail", Permission.AUDIT, AuditTab),
+    ("merges", "Merges", Permission.MERGE_PATIENTS, MergesTab),
 )
 
 

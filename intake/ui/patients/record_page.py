@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.domain.merge import MergeDone, UndoDone
 from intake.domain.patient_record import PatientRecord
 from intake.services import patient_record
 from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.main_window import UNSAVED_RECORD
+from intake.ui.patients.merge_dialog import can_merge, open_merge
 from intake.ui.patients.record_view import RecordView
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.status_line import say
@@ -53,6 +55,7 @@ class RecordPage(QWidget):
         self.context = context
         self._waiting: int | None = None  # the patient asked for while typing was unsaved
         self._asked = 0  # records asked for so far: only the newest answer is shown
+        self._note = ""  # said once the next record shows (a merged one led here)
         self.search = PatientSearchWidget(context)
         self.search.patient_was_chosen.connect(self.open_patient)
         self.view = RecordView(context, clock=clock, may_start_intake=may_start_intake)
@@ -73,6 +76,17 @@ class RecordPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.view, 1)
         self.view.add_action(self.back)  # beside the record's actions: one row less
+        # A duplicate of this record is merged into the one that stays (admins: the service
+        # checks again); the dialog asks which record stays and which values it keeps.
+        self.merge_button = QPushButton("Merge into…")
+        self.merge_button.setAccessibleName("Merge this record into another record")
+        self.merge_button.setToolTip(
+            "This record is a duplicate: move its intakes, visits and waitlist entries to the "
+            "record that stays, choosing each differing value"
+        )
+        self.merge_button.clicked.connect(self.ask_merge)
+        if can_merge(context):
+            self.view.add_action(self.merge_button)
         self.stack.addWidget(record)
         layout = QVBoxLayout(self)
         layout.addWidget(self.leave_bar)
@@ -125,11 +139,25 @@ class RecordPage(QWidget):
 
     # --- steps ------------------------------------------------------------------------------
 
+    def ask_merge(self) -> None:
+        if (patient := self.view.patient_id()) is None:
+            return
+        open_merge(self, self.context, None, patient, self._merged)
+
+    def _merged(self, done: MergeDone | UndoDone) -> None:
+        self.open_patient(done.surviving.id)  # the record that stays, with what moved to it
+
     def _show(self, record: PatientRecord) -> None:
+        if (survivor := record.patient.merged_into_id) is not None:
+            # A merged record lives on only as a pointer: the record that stays is shown.
+            self._note = f"Record {record.patient.mrn} was merged into this record."
+            self.open_patient(survivor)
+            return
         self.leave_bar.hide()
         self.view.show_record(record)
         self.stack.setCurrentIndex(RECORD)
-        self._say("info", "")
+        self._say("info", self._note)  # "" clears what an earlier step said
+        self._note = ""
         self.view.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
         self.record_did_open.emit(record.patient.id)
 

@@ -39,6 +39,7 @@ from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.journal import REGISTRATION, Journal, RegistrationEntry, new_key
+from intake.ui.patients.merge_dialog import can_merge, open_merge
 from intake.ui.patients.patient_fields import REQUIRED, PatientFields
 from intake.ui.worker import failure_text, in_words
 
@@ -93,8 +94,9 @@ class PatientRegisterForm(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(duplicate_delay_ms)
         self._timer.timeout.connect(self._check_duplicates)
-        self.duplicates = DuplicatePanel()
+        self.duplicates = DuplicatePanel(merge_allowed=can_merge(context))
         self.duplicates.patient_was_chosen.connect(self.existing_patient_was_chosen)
+        self.duplicates.merge_was_asked.connect(self._open_merge)
         self.confirm_bar = ConfirmBar()
         self.confirm_bar.save_anyway.clicked.connect(self._save_confirmed)
         self.confirm_bar.go_back.clicked.connect(self._cancel_confirm)
@@ -266,6 +268,11 @@ class PatientRegisterForm(QWidget):
         self.duplicates.show_candidates(found)
         self.duplicates_did_arrive.emit(len(found))
 
+    def _open_merge(self, surviving_id: int, merged_id: int) -> None:
+        open_merge(
+            self, self._context, surviving_id, merged_id, lambda _done: self._check_duplicates()
+        )
+
     def _duplicates_failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
             self.duplicates.show_message(message)
@@ -329,12 +336,19 @@ class PatientRegisterForm(QWidget):
 
 
 class DuplicatePanel(QFrame):
-    """Likely matches already on file, each with its reasons and 'Use this patient'."""
+    """Likely matches already on file, each with its reasons and 'Use this patient'.
+
+    Registering is not merging: the person typed is not a record yet. But when two or more
+    records on file match, they are likely duplicates of each other, so (for those allowed to
+    merge) each match after the first offers "Merge into" the first (the dialog can swap)."""
 
     patient_was_chosen = Signal(int)
+    merge_was_asked = Signal(int, int)  # (the record that stays, the one merged into it)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, merge_allowed: bool = False) -> None:
         super().__init__(parent)
+        self._merge_allowed = merge_allowed
+        self.merge_buttons: list[QPushButton] = []
         self.setObjectName("duplicatePanel")
         self.setAccessibleName("Possible matches already on file")
         self._layout = QVBoxLayout(self)
@@ -352,7 +366,7 @@ class DuplicatePanel(QFrame):
     def show_candidates(self, found: tuple[DuplicateCandidate, ...]) -> None:
         for card in self._cards:
             card.deleteLater()
-        self._cards, self.use_buttons = [], []
+        self._cards, self.use_buttons, self.merge_buttons = [], [], []
         self.message.setText("No one on file looks like this patient." if not found else "")
         self.message.setVisible(not found)
         for position, candidate in enumerate(found):
@@ -360,6 +374,20 @@ class DuplicatePanel(QFrame):
             self._cards.append(card)
             self.use_buttons.append(button)
             self._layout.insertWidget(2 + position, card)
+            if self._merge_allowed and position > 0:
+                self._offer_merge(card, found[0].patient, candidate.patient)
+
+    def _offer_merge(self, card: QFrame, first: PatientInfo, this: PatientInfo) -> None:
+        button = QPushButton(f"Merge into {first.mrn}…")
+        button.setAccessibleName(f"Merge {this.mrn} into {first.mrn}")
+        button.setToolTip("These two records on file look like one patient: merge them")
+        button.clicked.connect(
+            lambda _c=False, s=first.id, m=this.id: self.merge_was_asked.emit(s, m)
+        )
+        layout = card.layout()
+        assert layout is not None
+        layout.addWidget(button)
+        self.merge_buttons.append(button)
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -57,7 +57,8 @@ class PatientSearchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return hit.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"Found by {hit.matched}. Press Enter to open."
+            merged = f" (record {hit.merged_from}, merged into this one)" if hit.merged_from else ""
+            return f"Found by {hit.matched}{merged}. Press Enter to open."
         return None
 
     def headerData(
@@ -79,6 +80,6 @@ def _cell(hit: PatientHit, column: int) -> str:
         when.date(hit.date_of_birth),
         hit.phone,
         hit.sex,
-        hit.matched,
+        f"{hit.matched} of merged record {hit.merged_from}" if hit.merged_from else hit.matched,
     )
     return values[column] if 0 <= column < len(values) else ""
