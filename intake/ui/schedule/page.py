@@ -54,6 +54,7 @@ from intake.ui.schedule.toolbar import Toolbar, load_choices
 from intake.ui.schedule.visit_actions import VisitActions
 from intake.ui.schedule.waitlist_actions import WaitlistActions
 from intake.ui.status_line import action_button, say
+from intake.ui.waitlist.list_panel import WaitlistView
 from intake.ui.worker import Failure, failure_text
 
 REFRESH_DELAY_MS = 150
@@ -114,6 +115,12 @@ class SchedulePage(QWidget):
         self.mode, self.location_id, self.day = "day", location_id, day
         self.toolbar.sync()
         self.reload()
+
+    def show_waitlist(self) -> None:
+        """Every open waitlist entry beside the schedule, most urgent first."""
+        self.waitlist_view.reload()
+        self.side.setCurrentWidget(self.waitlist_view)
+        self.waitlist_view.list.setFocus()
 
     def blocks(self) -> tuple[ScheduleBlock, ...]:
         return self.schedule.blocks if self.schedule is not None else ()
@@ -327,6 +334,7 @@ class SchedulePage(QWidget):
         act("Next location or therapist", ["Alt+Down"], lambda: self.toolbar.step_place(+1), self)
         means(act("Refresh", ["F5"], self.reload, self), keys.REFRESH)
         act("Show the schedule", ["Alt+S"], lambda: self.canvas.setFocus(), self)
+        self.waitlist_action = act("Waitlist", ["Ctrl+Shift+W"], self.show_waitlist, self)
         self.print_action = means(
             act("Print daily list…", ["Ctrl+P"], self.exports.print_daily_list, self), keys.PRINT
         )
@@ -368,6 +376,9 @@ class SchedulePage(QWidget):
         self.waitlist_panel.offer_requested.connect(self.waitlist.offer)
         self.waitlist_panel.book_requested.connect(self.waitlist.book_waiting)
         self.waitlist_panel.dismissed.connect(self.visits.back_to_details)
+        self.waitlist_view = WaitlistView(self.ctx)
+        self.waitlist_view.dismissed.connect(self.visits.back_to_details)
+        self.waitlist_view.action_did_fail.connect(self.action_did_fail)
         self.side = QStackedWidget()
         self.side.setObjectName("scheduleSide")
         for page in (
@@ -376,6 +387,7 @@ class SchedulePage(QWidget):
             self.cancel_panel,
             self.reschedule_panel,
             self.waitlist_panel,
+            self.waitlist_view,
         ):
             self.side.addWidget(page)
         split = QSplitter()
@@ -401,6 +413,9 @@ class SchedulePage(QWidget):
         heading.addWidget(self.heading)
         heading.addStretch(1)
         heading.addWidget(self.summary)
+        heading.addWidget(
+            action_button(self.waitlist_action, "&Waitlist (Ctrl+Shift+W)", takes_focus=False)
+        )
         layout.addLayout(heading)
         layout.addWidget(split, 1)
         layout.addWidget(self.legend)
