@@ -81,6 +81,7 @@ class WaitlistView(QWidget):
         self.setObjectName("waitlistView")
         self.ctx = context
         self.form: WaitlistEntryForm | None = None  # the open edit form, if any
+        self._busy = False  # a removal is under way
         self.title = QLabel("Waitlist")
         self.title.setObjectName("scheduleSideTitle")
         self.title.setWordWrap(True)
@@ -158,13 +159,14 @@ class WaitlistView(QWidget):
 
     # --- the public face -----------------------------------------------------------------
 
-    def reload(self, keep: int | None = None) -> None:
-        """Load the list again; `keep` is the entry to leave chosen (else the current one)."""
+    def reload(self, keep: int | None = None, said: tuple[str, str] | None = None) -> None:
+        """Load the list again; `keep` is the entry to leave chosen (else the current one),
+        `said` the (tone, text) the status line says then (else how to use the list)."""
         current = self.current()
         wanted = keep if keep is not None else (current.entry.id if current else None)
         self.ctx.run(
             _load,
-            lambda loaded: self._loaded(loaded, wanted),
+            lambda loaded: self._loaded(loaded, wanted, said),
             self._failed("load the waitlist"),
             owner=self,
         )
@@ -214,8 +216,14 @@ class WaitlistView(QWidget):
             self._reason_problem("Say why the patient leaves the waitlist.")
             return
         entry = line.entry
+        # One removal at a time: an editable box's Enter reaches us twice (the line edit
+        # and the box), and a second call would only meet its own change as a conflict.
+        if self._busy:
+            return
+        self._busy = True
 
         def failed(error: BaseException) -> None:
+            self._busy = False
             if isinstance(error, Invalid) and "reason" in error.problems:
                 self._reason_problem(error.problems["reason"])
                 return
@@ -238,12 +246,14 @@ class WaitlistView(QWidget):
 
     # --- answers -------------------------------------------------------------------------
 
-    def _loaded(self, loaded: _Loaded, keep: int | None) -> None:
+    def _loaded(self, loaded: _Loaded, keep: int | None, said: tuple[str, str] | None) -> None:
         self.model.set_names(loaded.locations, loaded.therapists)
         self.model.set_lines(loaded.lines)
         count = len(loaded.lines)
         self.title.setText(f"Waitlist · {count} waiting" if count else "Waitlist")
-        if count:
+        if said:
+            self._say(*said)
+        elif count:
             self._say("info", "Most urgent first. Enter changes the entry, Del removes it.")
         else:
             self._say("info", "Nobody is on the waitlist.")
@@ -256,24 +266,29 @@ class WaitlistView(QWidget):
 
     def _changed(self, info: WaitlistEntryInfo, words: str) -> None:
         self.entry_did_change.emit(info.id)
-        self.reload(keep=info.id)
-        self._say("done", f"{words}.")
+        self.reload(keep=info.id, said=("done", f"{words}."))
 
     def _removed(self, info: WaitlistEntryInfo, line: WaitlistLine) -> None:
+        self._busy = False
         self.keep()
         row = self.model.row_of(info.id)
         following = self.model.lines()[row + 1] if 0 <= row < self.model.rowCount() - 1 else None
-        self.reload(keep=following.entry.id if following else None)
+        self.reload(
+            keep=following.entry.id if following else None,
+            said=(
+                "done",
+                f"Removed {line.patient_name} from the waitlist ({info.removed_reason}).",
+            ),
+        )
         self.entry_did_change.emit(info.id)
-        self._say("done", f"Removed {line.patient_name} from the waitlist ({info.removed_reason}).")
 
     def _failed(self, what: str) -> Callable[[BaseException], None]:
         def show(error: BaseException) -> None:
-            if isinstance(error, StaleRecord):
-                self.keep()
-                self.reload()
             text = f"Could not {what}: {failure_text(error)}"
             self._say("error", text)
+            if isinstance(error, StaleRecord):  # shown again as it is now, the words kept
+                self.keep()
+                self.reload(said=("error", text))
             self.action_did_fail.emit(text)
 
         return show
