@@ -105,6 +105,7 @@ class BookingPanel(QWidget):
         self.model = SlotModel(self)
         self.view = SlotView(self)
         self.view.setModel(self.model)
+        self.view.give_way_when_narrow()
         self.banner = QLabel()
         self.banner.setObjectName("bookingBanner")
         self.banner.setWordWrap(True)

@@ -347,9 +347,15 @@ class SchedulePage(QWidget):
         self.canvas.block_was_dropped.connect(self.visits.dropped)
 
         bar = self.toolbar.build()
+        # In the tool row, which wraps: the heading row does not, and is full at 1024 px.
+        bar.addWidget(
+            action_button(self.waitlist_action, "Waitlist (Ctrl+Shift+W)", takes_focus=False)
+        )
 
         self.heading = QLabel("Schedule")
         self.heading.setObjectName("scheduleHeading")
+        # A long location name wraps instead of pushing the page past a 1024 px screen.
+        self.heading.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setObjectName("scheduleSummary")
         self.summary.setAccessibleName("Schedule summary")
@@ -413,9 +419,6 @@ class SchedulePage(QWidget):
         heading.addWidget(self.heading)
         heading.addStretch(1)
         heading.addWidget(self.summary)
-        heading.addWidget(
-            action_button(self.waitlist_action, "&Waitlist (Ctrl+Shift+W)", takes_focus=False)
-        )
         layout.addLayout(heading)
         layout.addWidget(split, 1)
         layout.addWidget(self.legend)
