@@ -111,22 +111,37 @@ def listed(
         ]
 
 
-def urgency(
+def prospect(
     database: Database,
     actor: Actor,
     patient_id: int,
     intake_id: int | None,
     *,
     type_code: str = "EVAL60",
-) -> str | None:
-    """The triage an entry would wait with (None: no screening), before it is added; refused
-    as `add` refuses (a patient who may not be booked may not wait for a slot either)."""
+) -> WaitlistLine:
+    """What an entry would be before it is added: who waits and the triage it waits with
+    (None: no screening); refused as `add` refuses (a patient who may not be booked may not
+    wait for a slot either). Its entry is a draft: id 0, nothing stored."""
     actor.require(Permission.BOOKING)
     with database.reading() as session:
-        patient_row(session, patient_id)
-        return _triage(
-            session, patient_id, intake_id, calendar_statics(session).active_kind(type_code)
+        patient = patient_row(session, patient_id)
+        kind = calendar_statics(session).active_kind(type_code)
+        triage = _triage(session, patient_id, intake_id, kind)
+        draft = WaitlistEntryInfo(
+            id=0,
+            version=0,
+            patient_id=patient_id,
+            intake_id=intake_id,
+            type_code=kind.code,
+            preferences=WaitlistPreferences(),
+            earliest_date=None,
+            priority=TRIAGE_PRIORITY[triage],
+            triage=triage,
+            status=WaitlistStatus.WAITING,
+            note="",
+            created_at=dt.datetime.now(dt.UTC),
         )
+        return WaitlistLine(draft, f"{patient.family_name}, {patient.given_name}", patient.mrn)
 
 
 def update(

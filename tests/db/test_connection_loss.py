@@ -329,7 +329,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
             db, w.desk, entry.id, entry.version, WaitlistPreferences(weekdays=(0,)), note="Mornings"
         ),
         "waitlist.listed": lambda db: waitlist.listed(db, w.desk),
-        "waitlist.urgency": lambda db: waitlist.urgency(
+        "waitlist.prospect": lambda db: waitlist.prospect(
             db, w.desk, p.patients[3], None, type_code="FU45"
         ),
     }

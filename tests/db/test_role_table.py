@@ -330,7 +330,7 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
         lambda w, _: a((e := w.entry()).id, e.version, WaitlistPreferences(weekdays=(1,))),
     ),
     "waitlist.listed": (Permission.BOOKING, lambda w, _: a()),
-    "waitlist.urgency": (Permission.BOOKING, lambda w, _: a(w.patient(), None, type_code="FU45")),
+    "waitlist.prospect": (Permission.BOOKING, lambda w, _: a(w.patient(), None, type_code="FU45")),
     # accounts and the audit trail
     "accounts.verify_actor": (SIGNED_IN, lambda w, _: a()),
     "accounts.must_change_password": (SIGNED_IN, lambda w, _: a()),

@@ -102,7 +102,9 @@ def test_the_list_names_who_waits_most_urgent_first(database, practice):
         intake_id=screened_intake(database, p[1]),
     )
     review_intake = screened_intake(database, p[2], cad_dizziness=True)
-    assert waitlist.urgency(database, desk(database), p[2], review_intake) == "review"
+    before = waitlist.prospect(database, desk(database), p[2], review_intake)
+    assert (before.entry.triage, before.entry.id) == ("review", 0)
+    assert before.patient_name and before.record_number
     review = waitlist.add(
         database, desk(database), p[2], WaitlistPreferences(), intake_id=review_intake
     )

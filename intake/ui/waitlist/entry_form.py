@@ -55,6 +55,7 @@ class _Loaded:
     locations: list[LocationInfo]
     therapists: list[TherapistInfo]
     triage: str | None
+    patient_label: str  # "" when the form was given it
 
 
 class WaitlistEntryForm(QDialog):
@@ -83,10 +84,8 @@ class WaitlistEntryForm(QDialog):
         self._saving = False
         self._therapist_wanted = entry.preferences.therapist_id if entry else None
         self.setWindowTitle("Change the waitlist entry" if entry else "Add to the waitlist")
-        self.title = QLabel(
-            (f"Waitlist: {patient_label}" if patient_label else "Waitlist")
-            + (" — change what they wait for" if entry else " — no suitable slot")
-        )
+        self._patient_label = patient_label
+        self.title = QLabel(self._title())
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
         self.urgency = QLabel("Urgency: looking up the screening…")
@@ -154,6 +153,10 @@ class WaitlistEntryForm(QDialog):
         self._therapist_wanted = therapist_id
         if therapist_id is not None and (index := self.therapist.findData(therapist_id)) >= 0:
             self.therapist.setCurrentIndex(index)
+
+    def _title(self) -> str:
+        who = f"Waitlist: {self._patient_label}" if self._patient_label else "Waitlist"
+        return who + (" — change what they wait for" if self.entry else " — no suitable slot")
 
     # --- reading -------------------------------------------------------------------------
 
@@ -240,15 +243,14 @@ class WaitlistEntryForm(QDialog):
         patient, intake, kind, entry = self.patient_id, self.intake_id, self.type_code, self.entry
 
         def work(db: Database, actor: Actor) -> _Loaded:
-            triage = (
-                entry.triage
-                if entry is not None
-                else waitlist.urgency(db, actor, patient, intake, type_code=kind)
-            )
+            who = None
+            if entry is None:
+                who = waitlist.prospect(db, actor, patient, intake, type_code=kind)
             return _Loaded(
                 practice_admin.list_locations(db, actor),
                 staffing.list_therapists(db, actor),
-                triage,
+                who.entry.triage if who is not None else entry.triage if entry else None,
+                f"{who.patient_name} (record no. {who.record_number})" if who else "",
             )
 
         self.save_button.setEnabled(False)
@@ -274,6 +276,9 @@ class WaitlistEntryForm(QDialog):
             index = self.therapist.findData(self._therapist_wanted)
             self.therapist.setCurrentIndex(max(index, 0))
         self.urgency.setText(f"Urgency: {wording.urgency_sentence(loaded.triage)}")
+        if loaded.patient_label and not self._patient_label:
+            self._patient_label = loaded.patient_label
+            self.title.setText(self._title())
         self.save_button.setEnabled(True)
         say(self.status, "info", "Nothing ticked means any. Ctrl+Enter saves.")
         self.choices_did_load.emit()
