@@ -40,7 +40,6 @@ from intake.services import practice_admin, staffing, waitlist
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
-from intake.ui.flow_layout import FlowLayout, wrapping
 from intake.ui.status_line import say
 from intake.ui.waitlist import wording
 from intake.ui.worker import failure_text
@@ -84,18 +83,23 @@ class WaitlistEntryForm(QDialog):
         self._saving = False
         self._therapist_wanted = entry.preferences.therapist_id if entry else None
         self.setWindowTitle("Change the waitlist entry" if entry else "Add to the waitlist")
-        self._patient_label = patient_label
-        self.title = QLabel(self._title())
+        # No label here wraps: a form whose height depends on its width let Qt squeeze the
+        # rows over each other; each line is short enough for a 1024 px screen.
+        self.title = QLabel(
+            "Change what they wait for" if entry else "Add to the waitlist — no suitable slot"
+        )
         self.title.setObjectName("sectionTitle")
-        self.title.setWordWrap(True)
+        self.who = QLabel(patient_label or "…")
+        self.who.setObjectName("waitlistPatient")
+        self.who.setAccessibleName("Patient")
         self.urgency = QLabel("Urgency: looking up the screening…")
         self.urgency.setObjectName("waitlistUrgency")
         self.urgency.setAccessibleName("Urgency from the screening")
-        self.urgency.setWordWrap(True)
         self.locations = QListWidget()
         self.locations.setObjectName("waitlistLocations")
         self.locations.setAccessibleName("Locations (none ticked means any)")
-        self.locations.setMaximumHeight(120)
+        rows = self.locations.fontMetrics().height() + 4
+        self.locations.setFixedHeight(rows * 5)  # a few places in view, the rest scroll
         self.weekdays = [_named(QCheckBox(name[:3]), name) for name in WEEKDAY_NAMES]
         self.parts = {
             part: _named(QCheckBox(wording.PART_WORDS[part]), f"Time of day: {part.value}")
@@ -120,7 +124,6 @@ class WaitlistEntryForm(QDialog):
         self.status = QLabel()
         self.status.setObjectName("waitlistFormStatus")
         self.status.setAccessibleName("Waitlist form status")
-        self.status.setWordWrap(True)
         self.save_button = QPushButton(
             "&Save changes (Ctrl+Enter)" if entry else "&Add to waitlist (Ctrl+Enter)"
         )
@@ -153,10 +156,6 @@ class WaitlistEntryForm(QDialog):
         self._therapist_wanted = therapist_id
         if therapist_id is not None and (index := self.therapist.findData(therapist_id)) >= 0:
             self.therapist.setCurrentIndex(index)
-
-    def _title(self) -> str:
-        who = f"Waitlist: {self._patient_label}" if self._patient_label else "Waitlist"
-        return who + (" — change what they wait for" if self.entry else " — no suitable slot")
 
     # --- reading -------------------------------------------------------------------------
 
@@ -276,11 +275,14 @@ class WaitlistEntryForm(QDialog):
             index = self.therapist.findData(self._therapist_wanted)
             self.therapist.setCurrentIndex(max(index, 0))
         self.urgency.setText(f"Urgency: {wording.urgency_sentence(loaded.triage)}")
-        if loaded.patient_label and not self._patient_label:
-            self._patient_label = loaded.patient_label
-            self.title.setText(self._title())
+        if loaded.patient_label:
+            self.who.setText(loaded.patient_label)
         self.save_button.setEnabled(True)
-        say(self.status, "info", "Nothing ticked means any. Ctrl+Enter saves.")
+        say(
+            self.status,
+            "info",
+            "Nothing ticked means any location, day, time or therapist. Ctrl+Enter saves.",
+        )
         self.choices_did_load.emit()
 
     def _load_failed(self, error: BaseException) -> None:
@@ -306,11 +308,10 @@ class WaitlistEntryForm(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        hint = QLabel("None ticked: any location, day or time.")
-        hint.setObjectName("fieldHint")
-        form.addRow(_buddy("&Locations", self.locations), _column(self.locations, hint))
-        form.addRow(QLabel("Weekdays"), _column(_flow(self.weekdays), self.errors["weekdays"]))
-        form.addRow(QLabel("Times of day"), _flow(list(self.parts.values())))
+        # "Nothing ticked means any" is said by the status line under the form.
+        form.addRow(_buddy("&Locations", self.locations), self.locations)
+        form.addRow(QLabel("Weekdays"), _column(_row(self.weekdays), self.errors["weekdays"]))
+        form.addRow(QLabel("Times of day"), _row(list(self.parts.values())))
         form.addRow(_buddy("&Therapist", self.therapist), self.therapist)
         earliest = QHBoxLayout()
         earliest.addWidget(self.not_before)
@@ -323,6 +324,7 @@ class WaitlistEntryForm(QDialog):
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addWidget(self.who)
         layout.addWidget(self.urgency)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -404,17 +406,19 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
 def _error() -> QLabel:
     label = QLabel()
     label.setObjectName("fieldError")
-    label.setWordWrap(True)
     label.hide()
     return label
 
 
-def _flow(widgets: Sequence[QWidget]) -> QWidget:
+def _row(widgets: Sequence[QWidget]) -> QWidget:
+    # A plain row (not a wrapping one): the dialog is at most ~700 px wide, and a fixed
+    # height keeps the form's minimum honest (rows that wrap made fields overlap).
     holder = QWidget()
-    flow = FlowLayout(holder, spacing=8)
-    wrapping(holder)
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
     for widget in widgets:
-        flow.addWidget(widget)
+        row.addWidget(widget)
+    row.addStretch(1)
     return holder
 
 
