@@ -347,10 +347,6 @@ class SchedulePage(QWidget):
         self.canvas.block_was_dropped.connect(self.visits.dropped)
 
         bar = self.toolbar.build()
-        # In the tool row, which wraps: the heading row does not, and is full at 1024 px.
-        bar.addWidget(
-            action_button(self.waitlist_action, "Waitlist (Ctrl+Shift+W)", takes_focus=False)
-        )
 
         self.heading = QLabel("Schedule")
         self.heading.setObjectName("scheduleHeading")
@@ -416,9 +412,11 @@ class SchedulePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_row(bar))  # two lines on a narrow screen
         heading = QHBoxLayout()
-        heading.addWidget(self.heading)
-        heading.addStretch(1)
+        heading.addWidget(self.heading, 1)  # it takes the room, and wraps when there is none
         heading.addWidget(self.summary)
+        heading.addWidget(
+            action_button(self.waitlist_action, "Waitlist (Ctrl+Shift+W)", takes_focus=False)
+        )
         layout.addLayout(heading)
         layout.addWidget(split, 1)
         layout.addWidget(self.legend)
