@@ -35,12 +35,31 @@ def _positive(text: str) -> int:
     return value
 
 
+class _VersionAction(argparse.Action):
+    """argparse's own version action, with the text made only when asked for (it reads the
+    migrations, which `intake --help` and the GUI start need not)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from intake.services.about import describe_program
+
+        print(describe_program())
+        parser.exit(EXIT_OK)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="intake", description="Clinic Intake: patient intake, screening and scheduling."
     )
     parser.add_argument(
         "--demo", action="store_true", help="open a demo practice in its own database"
+    )
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="print the program's version and the schema revision it needs, then stop",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -83,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--checklist", metavar="ID", help="checklist id, e.g. neck-headache or neck-headache-1"
     )
     screen.add_argument("--on", type=_date, metavar="DATE", help="intake date (default: today)")
+    _add_fhir_commands(sub)
     slots = sub.add_parser("slots", help="list free appointment slots, soonest first")
     slots.add_argument("--from", dest="first_day", type=_date, required=True, metavar="DATE")
     slots.add_argument("--days", type=_positive, default=14)
@@ -496,10 +516,108 @@ def _cmd_accounts(args: argparse.Namespace) -> int:
         database.close()
 
 
+def _add_fhir_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    fhir = sub.add_parser("fhir", help="FHIR R4: the checklist as a Questionnaire, bulk export")
+    act = fhir.add_subparsers(dest="fhir_command", metavar="ACTION", required=True)
+    form = act.add_parser(
+        "questionnaire", help="write the screening checklist as a FHIR R4 Questionnaire (JSON)"
+    )
+    form.add_argument(
+        "--checklist", metavar="ID", help="checklist id, e.g. neck-headache or neck-headache-1"
+    )
+    form.add_argument("--out", type=Path, metavar="FILE", help="write here instead of printing")
+    export = act.add_parser(
+        "export", help="write patients and intakes as FHIR Bulk Data files (TYPE.ndjson)"
+    )
+    export.add_argument("--out", type=Path, metavar="DIR", required=True)
+    export.add_argument(
+        "--since", type=_date, metavar="DATE", help="only what changed on or after this day"
+    )
+    export.add_argument("--patient", metavar="MRN", help="only this patient (record number)")
+
+
+def _cmd_fhir(args: argparse.Namespace) -> int:
+    from intake import fhir, screening
+    from intake.settings import load_settings
+
+    if args.fhir_command == "export":
+        return _cmd_fhir_export(args)
+    try:
+        checklist = screening.load_checklist(args.checklist)
+    except screening.ChecklistError as exc:
+        print(f"intake fhir: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    resource = fhir.questionnaire(checklist, load_settings().fhir_base_url)
+    text = json.dumps(resource, indent=2, ensure_ascii=False) + "\n"
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"intake fhir: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"Wrote the Questionnaire {resource['url']}|{resource['version']} to {args.out}")
+    return EXIT_OK
+
+
+def _cmd_fhir_export(args: argparse.Namespace) -> int:
+    from intake import fhir, screening
+    from intake.services import database as database_service
+    from intake.services import fhir_export
+    from intake.services.actor import SYSTEM
+    from intake.settings import load_settings
+
+    settings = load_settings()
+    database = database_service.open_database(settings.database_url, upgrade=False)
+    try:
+        found = fhir_export.read_for_export(database, SYSTEM, since=args.since, mrn=args.patient)
+    finally:
+        database.close()
+    intakes = [
+        (
+            screening.load_checklist(f"{i.checklist_id}-{i.checklist_version}"),
+            fhir.IntakeFacts(
+                i.id, i.status, i.answers, i.on, i.authored, i.patient_mrn, i.screening
+            ),
+        )
+        for i in found.intakes
+    ]
+    from intake.settings import backup_settings
+
+    set_up = fhir.PracticeSetUp(
+        backup_settings(settings).practice_name, found.locations, found.therapists
+    )
+    resources = fhir.bulk_resources(
+        found.patients,
+        intakes,
+        settings.fhir_base_url,
+        set_up=set_up,
+        appointments=found.appointments,
+    )
+    try:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for kind, items in resources.items():
+            lines = (json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in items)
+            (args.out / f"{kind}.ndjson").write_text(
+                "".join(f"{line}\n" for line in lines), encoding="utf-8"
+            )
+    except OSError as exc:
+        print(
+            f"intake fhir export: cannot write in {args.out}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
+    counts = ", ".join(f"{len(items)} {kind}" for kind, items in resources.items())
+    print(f"Wrote {counts or 'nothing (no matching records)'} to {args.out}")
+    return EXIT_OK
+
+
 _HANDLERS = {
     "accounts": _cmd_accounts,
     "connect": _cmd_connect,
     "screen": _cmd_screen,
+    "fhir": _cmd_fhir,
     "db": _cmd_db,
     "demo-data": _cmd_demo_data,
     "slots": _cmd_slots,

@@ -15,7 +15,13 @@ import traceback
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from intake.private_files import FILE_MODE, FOLDER_MODE, make_private_folder
+from intake.private_files import (
+    FILE_MODE,
+    FOLDER_MODE,
+    make_private_folder,
+    open_private_file,
+    restrict_descriptor,
+)
 from intake.settings import data_dir
 
 LOG_FILE = "intake.log"
@@ -60,8 +66,8 @@ class _PrivateFileHandler(logging.handlers.RotatingFileHandler):
     """Each file, the first and every one after a rollover, created 0600 (not by umask)."""
 
     def _open(self) -> Any:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
-        os.fchmod(fd, FILE_MODE)
+        fd = open_private_file(Path(self.baseFilename), os.O_WRONLY | os.O_CREAT | os.O_APPEND)
+        restrict_descriptor(fd)
         return os.fdopen(fd, "a", encoding=self.encoding, errors=self.errors)
 
 

@@ -7,7 +7,13 @@ is not changed behind anyone's back: at start (SQLite mode) each one open to oth
 is named, with the command that closes it, in the log and on the status line.
 
 POSIX only: on Windows the mode bits say nothing about who may read a file (access lists
-do, inherited from the user's profile folder), so nothing is checked there.
+do, inherited from the user's profile folder), so nothing is checked there. What protects
+the data there (docs/install.md): the data folder is the user's own
+%LOCALAPPDATA%\\clinic-intake, whose access list Windows gives to that user, SYSTEM and the
+administrators only. The helpers below are where the two systems part: file descriptors
+opened in binary mode (Windows would otherwise turn each newline byte into two), mode bits
+set on a descriptor only where there are any, and a folder synced only where a folder can
+be opened.
 """
 
 from __future__ import annotations
@@ -24,6 +30,33 @@ FILE_MODE = 0o600
 _GROUP_OR_OTHERS_READ = 0o044
 _GROUP_OR_OTHERS_WRITE = 0o022
 OPEN_BITS = _GROUP_OR_OTHERS_READ | _GROUP_OR_OTHERS_WRITE
+
+
+def open_private_file(path: Path, flags: int) -> int:
+    """os.open for a file only its owner may read (0600 where modes mean anything), in binary
+    mode on Windows: a sealed journal or backup must reach the disk byte for byte."""
+    return os.open(path, flags | getattr(os, "O_BINARY", 0), FILE_MODE)
+
+
+def restrict_descriptor(descriptor: int) -> None:
+    """Make an open file 0600 whatever the umask (POSIX); on Windows its access list, from
+    the folder, decides, and there is no fchmod before Python 3.13."""
+    if os.name == "posix":
+        os.fchmod(descriptor, FILE_MODE)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename inside `folder` durable: fsync of the folder (POSIX). Windows cannot open
+    a folder as a file; its NTFS journal keeps a completed rename."""
+    if os.name != "posix" or not folder.is_dir():
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the data itself was synced
+    finally:
+        os.close(descriptor)
 
 
 def too_open(mode: int) -> bool:

@@ -1,4 +1,7 @@
-"""Where packaged resources live, the same for an editable install and a wheel."""
+"""Where packaged resources live, the same for an editable install, a wheel and the
+standalone program: there (PyInstaller, packaging/clinic-intake.spec) the files are copied
+under sys._MEIPASS/intake/, where importlib.resources finds them as real files, so Alembic
+gets a real folder too (packaging/smoke.sh runs the migrations from the bundle)."""
 
 from __future__ import annotations
 

@@ -27,6 +27,10 @@ IDLE_LOCK_RANGE = (1, 24 * 60)  # minutes
 # libpq's sslmode values, weakest first; the verifying ones need the CA that signed the server.
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 VERIFYING_SSL_MODES = ("verify-ca", "verify-full")
+# The base of the canonical URLs in our FHIR output (Questionnaire, code systems), key
+# fhir_base_url. The default is the program's own namespace: the checklist is the program's,
+# so practices that keep it share one canonical URL; .example.org (RFC 2606) never resolves.
+DEFAULT_FHIR_BASE_URL = "https://clinic-intake.example.org/fhir"
 
 
 class SettingsError(KnownError):
@@ -46,6 +50,7 @@ class Settings:
     database_url: str
     idle_lock_minutes: int = 5
     backup: BackupSettings | None = None  # None: the defaults (see backup_settings)
+    fhir_base_url: str = DEFAULT_FHIR_BASE_URL
 
 
 @dataclass(frozen=True)
@@ -104,16 +109,17 @@ def load_settings(*, demo: bool = False) -> Settings:
     idle = file_values.get("idle_lock_minutes", 5)
     assert isinstance(idle, int)  # read_settings_file checked it
     backup = _backup_settings(folder, file_values)
+    fhir = str(file_values.get("fhir_base_url", DEFAULT_FHIR_BASE_URL)).strip().rstrip("/")
     if demo:
-        return Settings(folder, sqlite_url(folder / DEMO_DATABASE_FILE), idle, backup)
+        return Settings(folder, sqlite_url(folder / DEMO_DATABASE_FILE), idle, backup, fhir)
     from_file = file_values.get("database_url")
     if from_file and not os.environ.get("INTAKE_DATABASE_URL"):
         _refuse_a_login_in_the_file(str(from_file), folder / SETTINGS_FILE)
     url = os.environ.get("INTAKE_DATABASE_URL") or from_file
     if not url:
-        return Settings(folder, sqlite_url(folder / DATABASE_FILE), idle, backup)
+        return Settings(folder, sqlite_url(folder / DATABASE_FILE), idle, backup, fhir)
     url = _with_transport(str(url), file_values, folder / SETTINGS_FILE)
-    return Settings(folder, url, idle, backup)
+    return Settings(folder, url, idle, backup, fhir)
 
 
 def write_server(
@@ -285,6 +291,15 @@ def _readable_file(what: str) -> _Rule:
     return ok, f"the full path, in quotes, of {what} that exists and can be read"
 
 
+def _web_address(what: str) -> _Rule:
+    def ok(value: object) -> bool:
+        return isinstance(value, str) and bool(
+            re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value.strip())
+        )
+
+    return ok, f'{what} in quotes, such as "https://fhir.example-practice.org/fhir"'
+
+
 def _text(what: str) -> _Rule:
     return (lambda value: isinstance(value, str) and bool(value.strip())), f"{what} in quotes"
 
@@ -299,6 +314,7 @@ _RULES: dict[str, _Rule] = {
     "backup_keep_daily": _whole(1, 366, "backups"),
     "backup_keep_weekly": _whole(0, 520, "backups"),
     "practice_name": _text("a name"),
+    "fhir_base_url": _web_address("a web address (http or https) without ? or #"),
     "sslmode": _one_of(*SSL_MODES),
     "sslrootcert": _readable_file("a certificate file (PEM)"),
 }

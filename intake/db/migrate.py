@@ -27,6 +27,26 @@ _REVISION = re.compile(r'^revision: str = "([^"]+)"', re.MULTILINE)
 _DOWN = re.compile(r'^down_revision: str \| None = (None|"([^"]+)")', re.MULTILINE)
 
 
+# Each schema revision -> the first program version that ships it: the oldest program that
+# can work with a database at that revision. The runner stores the entry for the revision it
+# leaves the database at (table schema_requirement, from 0009 on), so a program that finds a
+# revision it does not know can name the version to install. A new migration adds its line
+# with the version that will ship it (tests/unit/test_schema_requirement.py checks).
+PROGRAM_VERSION_FOR: dict[str, str] = {
+    "0001": "0.1.0",
+    "0002": "0.1.0",
+    "0003": "0.1.0",
+    "0004": "0.1.0",
+    "0005": "0.1.0",
+    "0006": "0.1.0",
+    "0007": "0.1.0",
+    "0008": "0.1.0",
+    "0009": "0.1.0",
+    "0010": "0.1.0",
+}
+REQUIREMENT_TABLE = "schema_requirement"
+
+
 @cache
 def _revisions_on_disk() -> dict[str, str | None]:
     """revision -> down_revision, read from the migration files (a straight chain)."""
@@ -85,6 +105,35 @@ def schema_state(engine: Engine) -> SchemaState:
     return SchemaState(current, head_revision(), current is None or current in known_revisions())
 
 
+def required_version(engine: Engine) -> str | None:
+    """The program version the database says its schema needs; None when it does not say
+    (a schema from before 0009, or a login that may not read it)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        with engine.connect() as connection:
+            if not inspect(connection).has_table(REQUIREMENT_TABLE):
+                return None
+            return connection.execute(
+                text(f"SELECT program_version FROM {REQUIREMENT_TABLE} WHERE id = 1")
+            ).scalar()
+    except SQLAlchemyError:
+        return None
+
+
+def _write_requirement(connection: Connection) -> None:
+    """Store which program the schema now needs (inside the migration's transaction)."""
+    if not inspect(connection).has_table(REQUIREMENT_TABLE):
+        return  # below 0009
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    connection.execute(text(f"DELETE FROM {REQUIREMENT_TABLE}"))
+    if revision is not None:
+        connection.execute(
+            text(f"INSERT INTO {REQUIREMENT_TABLE} VALUES (1, :revision, :version)"),
+            {"revision": revision, "version": PROGRAM_VERSION_FOR[revision]},
+        )
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     from alembic import command
 
@@ -100,7 +149,9 @@ def downgrade(engine: Engine, revision: str) -> None:
 # Tables an upgrade fills again from other tables: dropping them loses nothing. The journal
 # key is made again too (a new one): drafts still sealed with the old one on PCs can then no
 # longer be opened, but a program old enough for the lower revision cannot open them anyway.
-DERIVED_TABLES = frozenset({"patient_search_keys", "calendar_revision", "journal_key"})
+DERIVED_TABLES = frozenset(
+    {"patient_search_keys", "calendar_revision", "journal_key", REQUIREMENT_TABLE}
+)
 
 
 def target_revision(current: str | None, revision: str) -> str | None:
@@ -180,6 +231,7 @@ def _run(engine: Engine, action: Callable[[Config, str], None], revision: str) -
                     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
                 config.attributes["connection"] = connection
                 action(config, revision)
+                _write_requirement(connection)
                 if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
                     raise RuntimeError("a migration left rows that break a foreign key")
         finally:

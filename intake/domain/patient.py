@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 
 from intake.domain.enums import Sex
 from intake.domain.search_query import WORDS_LENGTH, name_words, words_text
@@ -39,6 +39,7 @@ class PatientDraft:
     referral_source: str = ""
     referring_provider: str = ""
     preferred_location_id: int | None = None
+    desk_note: str = ""  # what the front desk should know before the patient arrives
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ MAX_LENGTHS = {
     "emergency_contact_name": 200, "emergency_contact_phone": 40, "payer": 100,
     "member_id": 60, "referral_source": 100, "referring_provider": 200,
 }  # fmt: skip
+DESK_NOTE_LENGTH = 2000  # a text column; the database checks this length itself (0008)
 
 
 # Forms stored beside the typed text, for search: field -> (column, how, the column's size).
@@ -77,6 +79,19 @@ def stored_forms(draft: PatientDraft) -> dict[str, str]:
     return {column: how(getattr(draft, field)) for field, (column, how, _) in STORED_FORMS.items()}
 
 
+def clean_draft(draft: PatientDraft) -> PatientDraft:
+    """The draft as it is stored: runs of whitespace one space, the e-mail in lower case,
+    the note for the desk line by line (its line breaks kept, blank lines dropped)."""
+    values = asdict(draft)
+    for key, value in values.items():
+        if isinstance(value, str):
+            values[key] = " ".join(value.split())
+    lines = (" ".join(line.split()) for line in draft.desk_note.splitlines())
+    values["desk_note"] = "\n".join(line for line in lines if line)
+    values["email"] = values["email"].lower()
+    return PatientDraft(**values)
+
+
 def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
     """Problems per field, worded for the front desk; empty when the draft can be saved."""
     problems: dict[str, str] = {}
@@ -86,6 +101,8 @@ def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
     for field, (_, how, limit) in STORED_FORMS.items():
         if field not in problems and len(how(getattr(draft, field))) > limit:
             problems[field] = _TOO_LONG_STORED
+    if len(draft.desk_note) > DESK_NOTE_LENGTH:
+        problems["desk_note"] = f"This is too long: at most {DESK_NOTE_LENGTH} characters."
     if (name_field := _overflowing_name(draft)) and name_field not in problems:
         problems[name_field] = _TOO_LONG_STORED
     if not draft.family_name.strip():
@@ -110,7 +127,7 @@ def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
         problems["email"] = "That is not an e-mail address (name@example.org)."
     if draft.postal_code.strip() and not _POSTAL.match(draft.postal_code.strip()):
         problems["postal_code"] = "That is not a postal code."
-    for field in MAX_LENGTHS:  # last: the one message that says what to do about it
+    for field in (*MAX_LENGTHS, "desk_note"):  # last: the one message that says what to do
         if has_control_characters(getattr(draft, field)):
             problems[field] = _CONTROL
     return problems

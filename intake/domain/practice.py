@@ -65,6 +65,7 @@ class AppointmentTypeInfo:
     buffer_minutes: int
     active: bool
     requires_screening: bool = False
+    color: str = ""  # '#rrggbb' or '' for the default palette (domain.type_colors)
 
 
 @dataclass(frozen=True)

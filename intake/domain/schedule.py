@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from intake.domain import type_colors
 from intake.domain.booking import SlotOffer, WaitlistEntryInfo
 from intake.domain.enums import AppointmentStatus
 
@@ -56,6 +57,12 @@ class ScheduleBlock:
     status: AppointmentStatus
     needs_review: bool  # the intake still waits for a therapist's review
     patient_record: str = ""  # the record number people know (shown instead of the id)
+    type_color: str = ""  # the type's own '#rrggbb', or '' for the default palette
+
+    @property
+    def color(self) -> str:
+        """The colour the visit's card wears (its type's, or the type's palette default)."""
+        return type_colors.shown_color(self.type_code, self.type_color)
 
     @property
     def local_start(self) -> dt.datetime:
@@ -78,6 +85,8 @@ class TherapistDay:
     therapist_name: str
     working: tuple[Span, ...]  # scheduled here and the location open
     time_off: tuple[Span, ...]
+    # Bookable: working minus time off and every visit (with its buffer) at any location.
+    free: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,7 @@ class PlaceDay:
     location_id: int
     working: tuple[Span, ...]
     closure_reason: str | None = None
+    free: tuple[Span, ...] = ()  # working minus time off and visits (scheduling computes it)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,12 @@ from intake.screening.checklist import CategoryRule, Checklist, Rule
 from intake.screening.conditions import Condition
 from intake.screening.errors import ChecklistError
 from intake.screening.evaluate import ENGINE_VERSION, answers_in_force, evaluate
-from intake.screening.loader import available_checklists, load_checklist, load_checklist_file
+from intake.screening.loader import (
+    available_checklists,
+    checklist_languages,
+    load_checklist,
+    load_checklist_file,
+)
 from intake.screening.ndi import NdiBand, NdiScore, score_ndi
 from intake.screening.questions import Choice, Question, QuestionType, Section
 from intake.screening.result import (
@@ -29,6 +34,7 @@ from intake.screening.result import (
     Stage,
     Status,
 )
+from intake.screening.translation import in_language
 from intake.screening.triage import TriageLevel
 
 __all__ = [
@@ -58,7 +64,9 @@ __all__ = [
     "TriageLevel",
     "answers_in_force",
     "available_checklists",
+    "checklist_languages",
     "evaluate",
+    "in_language",
     "load_checklist",
     "load_checklist_file",
     "may_book",

@@ -2,7 +2,8 @@
 
 The booking service, the waitlist and the intake form all ask `may_book`; which questions
 are consents is the checklist's own declaration (`[booking] consents`), so a new checklist
-version changes the rule for all of them at once.
+version changes the rule for all of them at once. Its messages are in the checklist's staff
+language (`Checklist.staff_language`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,29 @@ REFER_MESSAGE = (
     "Refer: do not book yet. The patient should see their physician or urgent care "
     "today; book after medical clearance."
 )
+# The gate's own words in the other languages a checklist may have (else English).
+_SPANISH = {
+    "emergency": (
+        "Emergencia: no programe la cita. Dígale a la persona que llama que llame al número de "
+        "emergencias o que vaya ahora mismo al departamento de emergencias, y avise al clínico "
+        "de turno."
+    ),
+    "refer": (
+        "Derivar: todavía no programe la cita. El paciente debe ver hoy a su médico o ir a una "
+        "clínica de atención urgente; programe la cita después de la autorización médica."
+    ),
+    "incomplete": "La evaluación está incompleta; todavía falta: {needed}.",
+    "questions": "las preguntas de la evaluación",
+    "allowed": "Se puede programar la cita.",
+}
+_ENGLISH = {
+    "emergency": EMERGENCY_MESSAGE,
+    "refer": REFER_MESSAGE,
+    "incomplete": "The screening is incomplete; still needed: {needed}.",
+    "questions": "the screening questions",
+    "allowed": "Booking allowed.",
+}
+_WORDS = {"en": _ENGLISH, "es": _SPANISH}
 
 
 class Hold(StrEnum):
@@ -42,6 +66,7 @@ class BookingGate:
     needs_review: bool = False  # allowed, but a therapist reviews before the visit
     missing: tuple[str, ...] = ()  # the unanswered questions, or the consents not given
     consent_message: str = ""
+    language: str = "en"  # of `message`: the checklist's staff language
 
     @property
     def allowed(self) -> bool:
@@ -49,16 +74,17 @@ class BookingGate:
 
     @property
     def message(self) -> str:
+        words = _WORDS.get(self.language, _ENGLISH)
         if self.hold is Hold.EMERGENCY:
-            return EMERGENCY_MESSAGE
+            return words["emergency"]
         if self.hold is Hold.REFER:
-            return REFER_MESSAGE
+            return words["refer"]
         if self.hold is Hold.INCOMPLETE:
-            needed = ", ".join(self.missing) or "the screening questions"
-            return f"The screening is incomplete; still needed: {needed}."
+            needed = ", ".join(self.missing) or words["questions"]
+            return words["incomplete"].format(needed=needed)
         if self.hold is Hold.NO_CONSENT:
             return self.consent_message
-        return "Booking allowed."
+        return words["allowed"]
 
 
 class ScreeningForbidsBooking(BookingRefused):
@@ -88,18 +114,22 @@ def may_book(
     already stops booking before any question is finished.
     """
     level = TriageLevel(triage) if triage is not None else None
+    language = checklist.staff_language
     if level is TriageLevel.EMERGENCY:
-        return BookingGate(Hold.EMERGENCY)
+        return BookingGate(Hold.EMERGENCY, language=language)
     if level is TriageLevel.REFER:
-        return BookingGate(Hold.REFER)
+        return BookingGate(Hold.REFER, language=language)
     if not complete or level is None:
-        return BookingGate(Hold.INCOMPLETE, missing=tuple(missing))
+        return BookingGate(Hold.INCOMPLETE, missing=tuple(missing), language=language)
     refused = tuple(q for q in checklist.consents if answers.get(q) is not True)
     if refused:
         return BookingGate(
-            Hold.NO_CONSENT, missing=refused, consent_message=checklist.consent_message
+            Hold.NO_CONSENT,
+            missing=refused,
+            consent_message=checklist.consent_message,
+            language=language,
         )
-    return BookingGate(None, needs_review=level is TriageLevel.REVIEW)
+    return BookingGate(None, needs_review=level is TriageLevel.REVIEW, language=language)
 
 
 def require_booking_allowed(

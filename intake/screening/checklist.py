@@ -45,6 +45,10 @@ class Checklist:
     consents: tuple[str, ...]  # yes/no questions booking needs answered yes ([booking])
     consent_message: str  # what the front desk reads while one of them is not given
     source: str = ""  # the file it came from, for messages
+    # The language of the form (sections, questions, help, choices: read to the patient) and
+    # of the staff's texts (rule messages and rationales, categories, title, consent message).
+    language: str = "en"
+    staff_language: str = "en"
     _index: Mapping[str, Question] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -56,3 +60,12 @@ class Checklist:
 
     def setting(self, name: str) -> float:
         return self.settings[name]
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return next((rule for rule in self.rules if rule.id == rule_id), None)
+
+    @property
+    def ndi_section(self) -> Section | None:
+        """The section holding the NDI questions (its wording may be a working translation)."""
+        first = self.question(self.ndi_sections[0]) if self.ndi_sections else None
+        return next((s for s in self.sections if first and s.id == first.section), None)

@@ -313,7 +313,12 @@ class _Parser:
             declared.add(question.id)
             by_section[sid].append(dataclasses.replace(question, asked_when=asked_when))
         return tuple(
-            Section(str(s["id"]), str(s.get("title", s["id"])), tuple(by_section[str(s["id"])]))
+            Section(
+                str(s["id"]),
+                str(s.get("title", s["id"])),
+                tuple(by_section[str(s["id"])]),
+                asked_when=section_conditions.get(str(s["id"])),
+            )
             for s in raw_sections
         )
 

@@ -51,3 +51,9 @@ class Section:
     id: str
     title: str
     questions: tuple[Question, ...]
+    # True when the texts are our own working translation of a validated instrument (the NDI
+    # in Spanish), not its validated wording: the clinical lead must replace them.
+    working_translation: bool = False
+    # The section's own condition (already folded into each question's `asked_when`); kept
+    # so that a form or a FHIR Questionnaire can show it once, on the group.
+    asked_when: Condition | None = None

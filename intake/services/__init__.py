@@ -8,6 +8,7 @@ Use cases, one module per thing a person works with:
     intakes          an intake's answers, screened and stored
     screening_gate   whether a stored intake lets the front desk book
     patients         registering and changing patient records, likely duplicates
+    patient_record   one patient's record read whole: intakes, visits, waitlist, history
     patient_search   type-ahead patient search
     booking          booking, moving, checking in and cancelling visits
     slot_finder      free slots across every location
@@ -18,8 +19,10 @@ Use cases, one module per thing a person works with:
     practice_admin   locations, opening hours, closures, appointment types
     staffing         therapists, their weekly templates and time off
     audit_view       the audit trail read back, for admins
+    fhir_export      patients and intakes read for a FHIR bulk export (mapping: intake.fhir)
     backup           backups and restore of the whole database
     schema           schema upgrade and downgrade, for the IT person
+    about            this program's version and the schema revision it needs
 
 The calendar (one meaning: what the scheduling rules need to know, read from the database):
     calendar_statics the practice's set-up (locations, hours, templates), cached per database

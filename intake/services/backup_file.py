@@ -280,7 +280,10 @@ _O_BINARY = getattr(os, "O_BINARY", 0)
 
 
 def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows has no directory handles for this."""
+    """Make the rename itself durable (POSIX); Windows cannot open a folder as a file (its
+    NTFS journal keeps a completed rename), so it is not tried there."""
+    if os.name != "posix":
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, insert, select
@@ -192,7 +193,13 @@ def reschedule(
                     f"Only a booked visit can be moved; this one is {_words(row)}."
                 )
             statics = calendar_statics(session)
-            kind = statics.kind_by_id(row.type_id)
+            # The visit keeps its own length and buffer, even if its type's changed since.
+            length, held = row.ends_at - row.starts_at, row.blocks_until - row.starts_at
+            kind = replace(
+                statics.kind_by_id(row.type_id),
+                minutes=int(length.total_seconds() // 60),
+                buffer_minutes=int((held - length).total_seconds() // 60),
+            )
             request = BookingRequest(
                 row.patient_id, therapist_id, location_id, start, kind.code, row.intake_id
             )
@@ -200,9 +207,7 @@ def reschedule(
             _screening_gate(session, request, kind)  # the intake must still allow booking
             _require_bookable(statics, request, kind, now)
             row.therapist_id, row.location_id = therapist_id, location_id
-            row.starts_at = start
-            row.ends_at = start + dt.timedelta(minutes=kind.minutes)
-            row.blocks_until = row.ends_at + dt.timedelta(minutes=kind.buffer_minutes)
+            row.starts_at, row.ends_at, row.blocks_until = start, start + length, start + held
             _flush_guarded(session)
             audit.record(
                 session,

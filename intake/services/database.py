@@ -30,6 +30,7 @@ from intake.db.engine import (
     without_login,
 )
 from intake.domain.errors import Contention, DatabaseUnavailable, PermissionDenied, SchemaMismatch
+from intake.services.about import describe_program
 from intake.services.db_errors import (
     describe,
     is_contention,
@@ -203,14 +204,26 @@ def ensure_schema(database: Database, *, upgrade: bool = True) -> None:
         _ensure_schema(database, upgrade=upgrade)
 
 
+def _too_new_message(database: Database, current: str | None) -> str:
+    """What an IT person reads on a PC whose program is older than the shared schema: which
+    version to install, when the database says (migration 0009 on)."""
+    needed = migrate.required_version(database.engine)
+    install = (
+        f"Install Clinic Intake {needed} or newer (the version the other computers use)"
+        if needed
+        else "Install the newer version of Clinic Intake that the other computers use"
+    )
+    return (
+        f"The database {database.display_url} has schema revision {current}, newer than this "
+        f"program knows: this computer has {describe_program()}. {install}; nothing was "
+        "changed."
+    )
+
+
 def _ensure_schema(database: Database, *, upgrade: bool) -> None:
     state = migrate.schema_state(database.engine)
     if not state.known:
-        raise SchemaMismatch(
-            f"The database {database.display_url} has schema revision {state.current}, "
-            "which is newer than this program knows. Install the newer version of "
-            "Clinic Intake that the other computers use; nothing was changed."
-        )
+        raise SchemaMismatch(_too_new_message(database, state.current))
     if state.at_head:
         return
     if not upgrade:

@@ -340,6 +340,37 @@ def list_unfinished(database: Database, actor: Actor, *, limit: int = 50) -> lis
         return [_unfinished(row, patient) for row, patient in session.execute(query)]
 
 
+@dataclass(frozen=True)
+class IntakeChoice:
+    """One of a patient's intakes, offered when a visit that needs screening is booked."""
+
+    id: int
+    status: IntakeStatus
+    triage: str | None  # emergency, refer, review, clear; None before screening
+    updated_at: dt.datetime
+
+
+_NOT_OFFERED = (IntakeStatus.DISCARDED.value, IntakeStatus.CLOSED.value)
+
+
+def for_booking(database: Database, actor: Actor, patient_id: int) -> list[IntakeChoice]:
+    """The patient's intakes a booking may name (not discarded or closed), newest first.
+
+    Whether one lets the booking through is the booking service's screening gate to say.
+    """
+    actor.require(Permission.BOOKING)
+    query = (
+        select(Intake.id, Intake.status, Intake.triage, Intake.updated_at)
+        .where(Intake.patient_id == patient_id, Intake.status.not_in(_NOT_OFFERED))
+        .order_by(Intake.updated_at.desc(), Intake.id.desc())
+    )
+    with _connection_errors(), database.reading() as session:
+        return [
+            IntakeChoice(ident, IntakeStatus(status), triage, updated)
+            for ident, status, triage, updated in session.execute(query)
+        ]
+
+
 def _unfinished(row: Intake, patient: Patient | None) -> UnfinishedIntake:
     label = f"{patient.family_name}, {patient.given_name} ({patient.mrn})" if patient else ""
     return UnfinishedIntake(

@@ -20,6 +20,7 @@ from intake.domain.patient import (
     PatientDraft,
     PatientInfo,
     check_patient,
+    clean_draft,
     stored_forms,
 )
 from intake.domain.permissions import Permission
@@ -46,7 +47,7 @@ def register(
     database: Database, actor: Actor, draft: PatientDraft, *, today: dt.date | None = None
 ) -> PatientInfo:
     actor.require(Permission.PATIENTS)
-    cleaned = _clean(draft)
+    cleaned = clean_draft(draft)
     if problems := check_patient(cleaned, today or dt.date.today()):
         raise Invalid(problems)
     with database.writing() as session:
@@ -73,7 +74,7 @@ def update(
 ) -> PatientInfo:
     """Replace the record read at `version` with `draft`; StaleRecord if it changed since."""
     actor.require(Permission.PATIENTS)
-    cleaned = _clean(draft)
+    cleaned = clean_draft(draft)
     if problems := check_patient(cleaned, today or dt.date.today()):
         raise Invalid(problems)
     with database.writing() as session:
@@ -127,7 +128,7 @@ def duplicates(
     records the front desk may open anyway.
     """
     actor.require(Permission.PATIENTS)
-    cleaned = _clean(draft)
+    cleaned = clean_draft(draft)
     keys = dup.candidate_keys(cleaned)
     if not keys:
         return ()
@@ -184,15 +185,6 @@ def _stale() -> StaleRecord:
         "This patient record was changed on another computer since you opened it. "
         "Reload it and make your change again."
     )
-
-
-def _clean(draft: PatientDraft) -> PatientDraft:
-    values = asdict(draft)
-    for key, value in values.items():
-        if isinstance(value, str):
-            values[key] = " ".join(value.split())
-    values["email"] = values["email"].lower()
-    return PatientDraft(**values)
 
 
 def _columns(draft: PatientDraft) -> dict[str, object]:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from intake.db.models import AppointmentType, Closure, Location, OpeningHours
 from intake.domain import practice as p
+from intake.domain import type_colors
 from intake.domain.errors import Invalid, NotFound
 from intake.domain.permissions import Permission
 from intake.services import audit
@@ -315,6 +316,7 @@ def _type_info(row: AppointmentType) -> p.AppointmentTypeInfo:
         row.buffer_minutes,
         row.active,
         row.requires_screening,
+        row.color,
     )
 
 
@@ -352,6 +354,7 @@ def create_appointment_type(
     *,
     buffer_minutes: int = 0,
     requires_screening: bool = False,
+    color: str = type_colors.DEFAULT,
 ) -> p.AppointmentTypeInfo:
     actor.require(Permission.PRACTICE_ADMIN)
     code = p.normalise_code(code)
@@ -360,6 +363,7 @@ def create_appointment_type(
             **p.check_code(code, "appointment type"),
             **p.check_required("name", name, "name", max_length=120),
             **p.check_appointment_type(minutes, buffer_minutes),
+            **type_colors.check_color(color),
         }
     )
     taken = Invalid({"code": f"The appointment type code {code!r} is already in use."})
@@ -372,6 +376,7 @@ def create_appointment_type(
             minutes=minutes,
             buffer_minutes=buffer_minutes,
             requires_screening=requires_screening,
+            color=type_colors.normalise(color),
         )
         session.add(row)
         try:
@@ -386,7 +391,15 @@ def create_appointment_type(
             "create",
             "appointment_type",
             row.id,
-            fields=["code", "name", "minutes", "buffer_minutes", "requires_screening", "active"],
+            fields=[
+                "code",
+                "name",
+                "minutes",
+                "buffer_minutes",
+                "requires_screening",
+                "active",
+                "color",
+            ],
         )
         return _type_info(row)
 
@@ -397,7 +410,7 @@ def update_appointment_type(
     was: p.AppointmentTypeInfo,
     now: p.AppointmentTypeInfo,
 ) -> p.AppointmentTypeInfo:
-    """Change name, minutes, buffer or active from `was` (as read) to `now`.
+    """Change name, minutes, buffer, colour or active from `was` (as read) to `now`.
 
     Appointment types carry no version column, so the row must still equal `was`; otherwise
     someone else changed it and StaleRecord is raised. The code cannot change.
@@ -409,6 +422,7 @@ def update_appointment_type(
         {
             **p.check_required("name", now.name, "name", max_length=120),
             **p.check_appointment_type(now.minutes, now.buffer_minutes),
+            **type_colors.check_color(now.color),
         }
     )
     with database.writing() as session:
@@ -422,6 +436,7 @@ def update_appointment_type(
             "minutes": now.minutes,
             "buffer_minutes": now.buffer_minutes,
             "active": now.active,
+            "color": type_colors.normalise(now.color),
         }
         changed = [field for field, value in wanted.items() if getattr(row, field) != value]
         for field in changed:

@@ -43,13 +43,15 @@ from intake.domain.schedule import (
 from intake.scheduling import (
     CalendarInputs,
     Interval,
+    day_availability,
     local_day,
     opening_windows,
     working_windows,
 )
+from intake.scheduling import Location as PlaceInput
 from intake.services import ical_export, slot_finder
 from intake.services.actor import Actor
-from intake.services.calendar_loader import load_calendar
+from intake.services.calendar_loader import load_calendar, with_appointments
 from intake.services.database import Database
 
 MAX_WEEK_DAYS = 14
@@ -63,8 +65,14 @@ def location_day(database: Database, actor: Actor, location_id: int, day: dt.dat
     """Therapists working at the location that day, their visits, and what is shaded."""
     actor.require(Permission.SCHEDULE)
     with database.reading() as session:
-        inputs = load_calendar(
-            session, day, day, location_ids={location_id}, include_appointments=False
+        inputs = with_appointments(
+            session,
+            load_calendar(
+                session, day, day, location_ids={location_id}, include_appointments=False
+            ),
+            day,
+            day,
+            stream=False,
         )
         if not inputs.locations:
             raise NotFound(f"There is no open location with id {location_id}.")
@@ -97,6 +105,7 @@ def location_day(database: Database, actor: Actor, location_id: int, day: dt.dat
                     for t in inputs.time_off
                     if t.therapist_id == tid and t.start < whole.end and whole.start < t.end
                 ),
+                _free(inputs, place, tid, day) if tid in working else (),
             )
             for tid in sorted(ids, key=lambda i: (names[i].casefold(), i))
         )
@@ -132,6 +141,7 @@ def therapist_week(
         inputs = load_calendar(
             session, first_day, last_day, therapist_id=therapist_id, include_appointments=False
         )
+        inputs = with_appointments(session, inputs, first_day, last_day, stream=False)
         linked = set(
             session.scalars(
                 select(therapist_locations.c.location_id).where(
@@ -157,7 +167,15 @@ def therapist_week(
                 )
                 if spans or (closed is not None and planned):
                     spans = [] if closed is not None else spans
-                    places.append(PlaceDay(day, place.id, tuple(_span(i) for i in spans), closed))
+                    places.append(
+                        PlaceDay(
+                            day,
+                            place.id,
+                            tuple(_span(i) for i in spans),
+                            closed,
+                            _free(inputs, place, therapist_id, day) if spans else (),
+                        )
+                    )
         used = linked | {p.location_id for p in places} | {b.location_id for b in blocks}
         rows = session.scalars(
             select(Location).where(Location.id.in_(used)).order_by(Location.code)
@@ -316,6 +334,7 @@ def _blocks(
             a.needs_review,
             Intake.status,
             Patient.mrn,
+            AppointmentType.color,
         )
         .join(Patient, Patient.id == a.patient_id)
         .join(Therapist, Therapist.id == a.therapist_id)
@@ -344,6 +363,7 @@ def _blocks(
             status=AppointmentStatus(r[15]),
             needs_review=bool(r[16]) and r[17] != IntakeStatus.REVIEWED.value,
             patient_record=r[18],
+            type_color=r[19],
         )
         for r in session.execute(query)
     ]
@@ -384,6 +404,22 @@ def _closure_reason_of(
     if not any(c.location_id == location_id and c.covers(day) for c in inputs.closures):
         return None
     return _closure_reason(session, location_id, day)
+
+
+def _free(
+    inputs: CalendarInputs, place: PlaceInput, therapist_id: int, day: dt.date
+) -> tuple[Span, ...]:
+    """The therapist's bookable time there that day, as the slot search sees it."""
+    found = day_availability(
+        place,
+        therapist_id,
+        day,
+        templates=inputs.templates,
+        closures=inputs.closures,
+        time_off=inputs.time_off,
+        appointments=inputs.appointments,
+    )
+    return tuple(_span(i) for i in found.free)
 
 
 def _span(interval: Interval) -> Span:

@@ -350,6 +350,11 @@ def _set_status(
         return _info(session, row)
 
 
+def entry_info(session: Session, row: WaitlistEntry) -> WaitlistEntryInfo:
+    """An entry as the screens see it (for services that read entries in their own work)."""
+    return _info(session, row)
+
+
 def _info(session: Session, row: WaitlistEntry) -> WaitlistEntryInfo:
     kind = session.get(AppointmentType, row.type_id) if row.type_id is not None else None
     triage = next((t for t, p in TRIAGE_PRIORITY.items() if p == row.priority), None)

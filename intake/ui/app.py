@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from intake import logs
@@ -16,6 +18,10 @@ from intake.ui.wheel_guard import install as install_wheel_guard
 from intake.ui.window_place import WindowPlace
 
 WINDOW_FILE = "window.ini"
+# For packaging/smoke.sh, not for people: quit once the main window is shown and the database
+# has opened (exit 0), or could not open (exit 1), so a built program can be started and
+# checked without a screen or a hand on the mouse.
+SMOKE_QUIT = "INTAKE_SMOKE_QUIT_AFTER_SHOWN"
 
 __all__ = ["Startup", "run_gui", "start_gui", "style_sheet"]
 
@@ -31,6 +37,8 @@ def style_sheet() -> str:
 
 def run_gui(*, demo: bool = False) -> int:
     app, startup = start_gui(demo=demo)
+    if os.environ.get(SMOKE_QUIT) == "1":
+        quit_once_open(app, startup)
     code = app.exec()
     startup.stop()
     startup.worker.wait_for_done()
@@ -38,6 +46,23 @@ def run_gui(*, demo: bool = False) -> int:
     if startup.database is not None:
         startup.database.close()
     return code
+
+
+def quit_once_open(app: QApplication, startup: Startup) -> None:
+    """Leave the event loop (and any dialog's) once the database opened or failed to."""
+
+    def opened(_database: object) -> None:
+        shown = startup.window.isVisible()
+        print(f"smoke: database open, main window shown: {shown}", file=sys.stderr)
+        # After the slot: the sign-in dialog's own loop is running by then and ends too.
+        QTimer.singleShot(0, lambda: app.exit(0 if shown else 1))
+
+    def failed(message: str) -> None:
+        print(f"smoke: the database did not open: {message}", file=sys.stderr)
+        QTimer.singleShot(0, lambda: app.exit(1))
+
+    startup.database_did_open.connect(opened)
+    startup.database_did_fail.connect(failed)
 
 
 def start_gui(*, demo: bool = False) -> tuple[QApplication, Startup]:

@@ -138,8 +138,8 @@ class FrontDeskPage(QWidget):
         right.addWidget(self.recovery, 0, Qt.AlignmentFlag.AlignTop)
         right.addWidget(self.returned, 1)
         row = QHBoxLayout()
-        row.addLayout(left, 3)
-        row.addLayout(right, 2)
+        row.addLayout(left, 3)  # the results table first: name to phone at 1024 px
+        row.addLayout(right, 1)
         column = QVBoxLayout(page)
         column.addWidget(self.resume_bar)
         column.addLayout(row, 1)
@@ -308,6 +308,39 @@ class FrontDeskPage(QWidget):
             self.context, draft, journal=self.journal, parent=self.intake_holder
         )
         self._show_wizard(wizard, draft.patient_id)
+
+    def continue_intake(self, intake_id: int) -> None:
+        """Continue one draft intake (chosen on a patient's record): this computer's newest
+        copy of it when it holds one, else the database's."""
+
+        def found(items: list[Unfinished]) -> None:
+            kept = next(
+                (i for i in items if isinstance(i, UnfinishedDraft) and i.intake_id == intake_id),
+                None,
+            )
+            if kept is not None:
+                self.continue_draft(kept)
+                return
+            self.context.run(
+                lambda db, actor: intakes.get(db, actor, intake_id),
+                self._continue_stored,
+                in_words(self.status_did_change.emit),
+            )
+
+        load_unfinished(self.context, self.journal, found)
+
+    def _continue_stored(self, info: intakes.IntakeInfo) -> None:
+        self.continue_draft(
+            UnfinishedDraft(
+                answers=info.answers,
+                checklist_id=info.checklist_id,
+                checklist_version=info.checklist_version,
+                saved_at=dt.datetime.now(dt.UTC),
+                intake_id=info.id,
+                version=info.version,
+                patient_id=info.patient_id,
+            )
+        )
 
     def _show_wizard(self, wizard: IntakeWizard, patient_id: int | None) -> None:
         layout = self.intake_holder.layout()

@@ -43,7 +43,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from intake.private_files import make_private_folder
+from intake.private_files import make_private_folder, open_private_file, sync_folder
 from intake.ui.journal_seal import SealBroken, check_key, seal, unseal
 
 log = logging.getLogger(__name__)
@@ -267,31 +267,20 @@ def _replace(target: Path, data: bytes) -> None:
     folder = target.parent
     make_private_folder(folder)
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    descriptor = open_private_file(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
     try:
         os.write(descriptor, data)
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
     os.replace(temporary, target)
-    _sync_folder(folder)
+    sync_folder(folder)
 
 
 def _remove(target: Path) -> None:
     with contextlib.suppress(FileNotFoundError):
         target.unlink()
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
-    if os.name != "posix" or not folder.is_dir():
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+    sync_folder(target.parent)
 
 
 class JournalWriter(QObject):

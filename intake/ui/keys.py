@@ -23,6 +23,9 @@ NEXT = "Next"
 PREVIOUS = "Previous"
 NO_SHOW = "No-show"
 UNDO_NO_SHOW = "Undo no-show"
+ABOUT = "About Clinic Intake"
+OPEN = "Open what is chosen"  # Enter on a list: the area, the intake, the visit...
+BOOK = "Book"
 
 Tagged = TypeVar("Tagged", bound=QObject)
 

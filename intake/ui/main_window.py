@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
+
+from intake.services.about import describe_program
+from intake.ui import keys
 
 AREAS = (
     ("intake", "Intake", "Take a new patient's intake and book the evaluation"),
@@ -57,15 +61,26 @@ class CloseQuestion:
         return box.clickedButton() is close
 
 
+UNSAVED_RECORD = "unsaved changes to the record of"  # how the Patients area says its work
+
+
 def close_message(work: list[str]) -> str:
-    items = "; ".join(work)
-    text = (
-        f"Not finished yet: {items}.\n\nIt is kept on this computer and offered back the next "
-        "time Clinic Intake starts here."
-    )
-    if any(line.startswith("the intake") for line in work):
-        text += " Intake answers not yet in the database are sent now if it can be reached."
-    return text
+    kept = [line for line in work if not line.startswith(UNSAVED_RECORD)]
+    dropped = [line for line in work if line.startswith(UNSAVED_RECORD)]
+    texts = []
+    if kept:
+        text = (
+            f"Not finished yet: {'; '.join(kept)}.\n\nIt is kept on this computer and offered "
+            "back the next time Clinic Intake starts here."
+        )
+        if any(line.startswith("the intake") for line in kept):
+            text += " Intake answers not yet in the database are sent now if it can be reached."
+        texts.append(text)
+    if dropped:
+        texts.append(
+            f"Not saved: {'; '.join(dropped)}. Closing now drops them: go back to save them."
+        )
+    return "\n\n".join(texts)
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +109,13 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda row=number - 1: self._go(row))
         self.navigation.currentRowChanged.connect(self._show_row)
+        # A click on an area, or Enter / → on the sidebar, goes into it: the area's own keys
+        # (F5, Enter on a list...) then work at once. Arrows alone keep browsing the areas.
+        self.navigation.itemClicked.connect(lambda _item: self.enter_area())
+        for entry_key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right):
+            entering = keys.means(QShortcut(QKeySequence(entry_key), self.navigation), keys.OPEN)
+            entering.setContext(Qt.ShortcutContext.WidgetShortcut)
+            entering.activated.connect(self.enter_area)
         self.signed_out = _signed_out_page()
         self.pages.addWidget(self.signed_out)
         self.pages.setCurrentWidget(self.signed_out)
@@ -109,24 +131,69 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("databaseLabel")
         self.database_label.setAccessibleName("Database in use")
         self.statusBar().addPermanentWidget(self.database_label)
-        self._unsent: list[UnsentWork] = []
+        # Which program and schema this PC runs: what the IT person asks for first (F1).
+        self.about_button = QToolButton()
+        self.about_button.setObjectName("aboutButton")
+        self.about_button.setText("About")
+        self.about_button.setAutoRaise(True)
+        self.about_button.setAccessibleName(keys.ABOUT)
+        self.about_button.setToolTip("The program's version and schema revision (F1)")
+        self.about_button.clicked.connect(self.show_about)
+        self.statusBar().addPermanentWidget(self.about_button)
+        about = keys.means(QShortcut(QKeySequence(Qt.Key.Key_F1), self), keys.ABOUT)
+        about.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        about.activated.connect(self.show_about)
+        self._unsent: dict[str, UnsentWork] = {}
 
-    def watch_unsent_work(self, screen: UnsentWork) -> None:
-        """Ask before closing while `screen` holds unsent work (a newer screen replaces it)."""
-        self._unsent = [screen]
+    def watch_unsent_work(self, screen: UnsentWork, area: str = "intake") -> None:
+        """Ask before closing while `screen` holds unsent work (a newer screen of the same
+        area replaces it; a screen that goes away is forgotten)."""
+        self._unsent[area] = screen
+        if isinstance(screen, QObject):
+            screen.destroyed.connect(lambda _o=None, a=area: self._forget_unsent(a, screen))
+
+    def _forget_unsent(self, area: str, screen: UnsentWork) -> None:
+        if self._unsent.get(area) is screen:
+            del self._unsent[area]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        work = [line for screen in self._unsent for line in screen.unsent_work()]
+        work = [line for screen in self._unsent.values() for line in screen.unsent_work()]
         if work and not CloseQuestion.ask(self, work):
             event.ignore()
             return
-        for screen in self._unsent:
+        for screen in self._unsent.values():
             screen.keep_for_later()
         super().closeEvent(event)
 
     def _go(self, row: int) -> None:
         if not self.navigation.item(row).isHidden():
             self.navigation.setCurrentRow(row)
+            self.enter_area()
+
+    def enter_area(self) -> None:
+        """Put the keyboard in the area shown: where the area says (`take_focus`), else where
+        it was last in the area, else on the area's first field."""
+        page = self.pages.currentWidget()
+        if page is None or page is self.signed_out:
+            return
+        take_focus = getattr(page, "take_focus", None)
+        if callable(take_focus):
+            take_focus()
+            return
+        last = page.focusWidget()
+        if last is not None and last is not page and last.isVisible() and page.isAncestorOf(last):
+            last.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page and page.isAncestorOf(widget):
+            if (
+                widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def show_area(self, key: str) -> None:
         self._go(next(i for i, area in enumerate(AREAS) if area[0] == key))
@@ -181,6 +248,13 @@ class MainWindow(QMainWindow):
         """The area shown; "" before anyone has signed in."""
         item = self.navigation.currentItem()
         return "" if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def about_text(self) -> str:
+        # The revisions are read from the migration files once, while the database opens.
+        return f"{describe_program()}\n\n{self.database_label.text()}"
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, keys.ABOUT, self.about_text())
 
     def show_database(self, display_url: str) -> None:
         self.database_label.setText(f"Database: {display_url}")

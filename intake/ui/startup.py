@@ -28,6 +28,8 @@ from intake.ui.worker import Worker, failure_text
 
 if TYPE_CHECKING:
     from intake.domain.accounts import DemoAccount
+    from intake.domain.booking import Visit
+    from intake.domain.patient_record import IntakeLine
     from intake.services.actor import Actor
     from intake.services.database import Database
     from intake.services.startup import Started
@@ -58,6 +60,7 @@ class Startup(QObject):
         self.lock: Any = None
         self.backups: Any = None  # automatic backups (embedded database only)
         self.desk: Any = None  # the front desk page, once built
+        self.patients: Any = None  # the Patients area's page, once built
         self.pages: list[Any] = []  # screens with threads of their own, stopped on quit
         self.quit_on_failure = True
         self._user_label = QLabel()
@@ -224,9 +227,11 @@ class Startup(QObject):
             "intake": self._intake_page,
             "schedule": self._schedule_page,
             "review": self._review_page,
+            "patients": self._patients_page,
             "admin": self._admin_page,
         }
         self.desk = None
+        self.patients = None
         for key, build in builders.items():
             if key in allowed:
                 # Built when first shown: the area shown at sign-in now, the others later.
@@ -278,14 +283,71 @@ class Startup(QObject):
         admin.status_did_change.connect(self._status)
         return admin
 
-    def _open_patient(self, patient_id: int) -> None:
+    def _patients_page(self) -> QWidget:
+        from intake.domain.accounts import allowed_areas
+        from intake.ui.patients.record_page import RecordPage
+
+        assert self.context is not None
+        allowed = allowed_areas(self.context.actor.role)
+        page = RecordPage(self.context, may_start_intake="intake" in allowed)
+        page.status_did_change.connect(self._status)
+        page.view.intake_was_requested.connect(self._start_intake)
+        page.view.intake_was_chosen.connect(self._open_intake)
+        page.view.visit_was_chosen.connect(self._open_visit)
+        page.search.focus_search()
+        self.patients = page
+        self.window.watch_unsent_work(page, "patients")
+        return page
+
+    def _allowed(self, area: str) -> bool:
         from intake.domain.accounts import allowed_areas
 
-        if self.context is None or "intake" not in allowed_areas(self.context.actor.role):
+        return self.context is not None and area in allowed_areas(self.context.actor.role)
+
+    def _open_patient(self, patient_id: int) -> None:
+        """ "Open patient" (the schedule): the record in the Patients area; a role without
+        that area is left where it is."""
+        if not self._allowed("patients"):
             return
-        self.window.show_area("intake")  # the Intake area opens the record (built if need be)
+        self.window.show_area("patients")  # built if need be
+        if self.patients is not None:
+            self.patients.open_patient(patient_id)
+
+    def _start_intake(self, patient_id: int) -> None:
+        """The record's "Start intake": a new intake for this patient in the Intake area."""
+        if not self._allowed("intake"):
+            return
+        self.window.show_area("intake")
         if self.desk is not None:
             self.desk.open_patient(patient_id)
+
+    def _open_intake(self, line: IntakeLine) -> None:
+        """An intake on the record: a draft is continued at the front desk; a finished one
+        is shown on the review screen to those who review, else its state is said."""
+        from intake.ui.review.review_page import ReviewPage
+
+        if line.continues and self._allowed("intake"):
+            self.window.show_area("intake")
+            if self.desk is not None:
+                self.desk.continue_intake(line.id)
+        elif not line.continues and self._allowed("review"):
+            self.window.show_area("review")
+            review = self.window.page("review")
+            if isinstance(review, ReviewPage):
+                review.open_intake(line.id)
+        else:
+            self._status(f"This intake is: {line.state_words.lower()}. A therapist opens it.")
+
+    def _open_visit(self, visit: Visit) -> None:
+        """A visit on the record: its location's day on the schedule, the visit chosen."""
+        from intake.ui.schedule import SchedulePage
+
+        if not self._allowed("schedule"):
+            return
+        self.window.show_area("schedule")
+        schedule = self.window.page("schedule")
+        if isinstance(schedule, SchedulePage):
+            schedule.show_visit(visit.location_id, visit.local_start.date(), visit.id)
 
     def _add_session_controls(self) -> None:
         bar = self.window.statusBar()

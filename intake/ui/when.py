@@ -54,6 +54,11 @@ def date(moment: dt.date) -> str:
     return f"{moment:%b} {moment.day}, {moment.year}"
 
 
+def typed_date(moment: dt.date) -> str:
+    """1979-12-02: a stored date put back in a field to edit, read back the same way."""
+    return moment.isoformat()
+
+
 def short_day(moment: dt.datetime | dt.date) -> str:
     """Wed, Dec 2."""
     return f"{moment:%a}, {moment:%b} {moment.day}"

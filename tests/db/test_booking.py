@@ -190,6 +190,26 @@ def test_an_intake_of_another_patient_is_refused(database, practice):
         _book(database, practice, at(MONDAY, 9), patient=0, intake_id=other)
 
 
+def test_a_moved_visit_keeps_its_own_length(database, practice):
+    """A drag on the calendar moves the visit as booked, even if its type's length changed."""
+    visit = _book(database, practice, at(MONDAY, 9), type_code="FU45")
+    follow_up = practice_admin.get_appointment_type(database, admin(database), "FU45")
+    practice_admin.update_appointment_type(
+        database, admin(database), follow_up, replace(follow_up, minutes=30)
+    )
+    moved = booking.reschedule(
+        database,
+        desk(database),
+        visit.id,
+        visit.version,
+        therapist_id=practice.ann,
+        location_id=practice.east,
+        start=at(MONDAY, 10, 15),
+        now=NOW,
+    )
+    assert (moved.start, moved.end) == (at(MONDAY, 10, 15), at(MONDAY, 11))
+
+
 def test_reschedule_is_atomic(database, practice):
     first = _book(database, practice, at(MONDAY, 9), patient=0)
     _book(database, practice, at(MONDAY, 11), patient=1)

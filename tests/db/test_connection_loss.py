@@ -41,9 +41,11 @@ from intake.services import (
     booking,
     changes,
     database,
+    fhir_export,
     intakes,
     journal_key,
     logins,
+    patient_record,
     patient_search,
     patients,
     practice_admin,
@@ -157,6 +159,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         "accounts.unlock_account": lambda db: accounts.unlock_account(
             db, w.admin, w.account.id, w.account.version
         ),
+        "fhir_export.read_for_export": lambda db: fhir_export.read_for_export(db, w.admin),
         "audit_view.search": lambda db: audit_view.search(db, w.admin, AuditQuery()),
         "audit_view.choices": lambda db: audit_view.choices(db, w.admin),
         "audit_view.export_csv": lambda db: audit_view.export_csv(
@@ -201,6 +204,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         ),
         "intakes.get": lambda db: intakes.get(db, w.desk, w.intake_id),
         "intakes.list_unfinished": lambda db: intakes.list_unfinished(db, w.desk),
+        "intakes.for_booking": lambda db: intakes.for_booking(db, w.desk, p.patients[0]),
         "intakes.close_as_referral": lambda db: intakes.close_as_referral(
             db, w.desk, {"rf_neuro_deficit": True}, patient_id=p.patients[2]
         ),
@@ -214,6 +218,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         ),
         "patients.get": lambda db: patients.get(db, w.desk, w.patient.id),
         "patients.duplicates": lambda db: patients.duplicates(db, w.desk, draft),
+        "patient_record.overview": lambda db: patient_record.overview(db, w.desk, w.patient.id),
         "practice_admin.list_locations": lambda db: practice_admin.list_locations(db, w.admin),
         "practice_admin.get_location": lambda db: practice_admin.get_location(db, w.admin, "EAST"),
         "practice_admin.create_location": lambda db: practice_admin.create_location(

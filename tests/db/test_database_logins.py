@@ -258,6 +258,8 @@ MATRIX: list[tuple[str, str]] = [
     ("SELECT password_hash FROM staff_users", ""),
     ("SELECT count(*) FROM journal_key", "FTA"),
     ("UPDATE journal_key SET key = key WHERE false", ""),
+    ("SELECT program_version FROM schema_requirement", "FTA"),  # read after each sign-in
+    ("UPDATE schema_requirement SET program_version = '9.9' WHERE false", ""),
     ("UPDATE staff_users SET role = 'admin' WHERE db_login = session_user", "A"),
     ("UPDATE audit_events SET action = action WHERE false", ""),
     ("DELETE FROM audit_events WHERE false", ""),
@@ -388,8 +390,14 @@ def test_one_upgrade_turns_existing_accounts_into_logins_and_changes_nothing_els
     )
     assert set(issued) == {"boss", "desk"} and "old-password" not in out
     after = _table_counts(engine)
-    # Only what the upgrade adds: the sign-in audit rows and the journal key (0005).
-    assert after == {**before, "audit_events": after["audit_events"], "journal_key": 1}
+    # Only what the upgrade adds: the sign-in audit rows, the journal key (0005) and which
+    # program the schema needs (0009).
+    assert after == {
+        **before,
+        "audit_events": after["audit_events"],
+        "journal_key": 1,
+        "schema_requirement": 1,
+    }
     with engine.connect() as conn:
         hashes = conn.execute(text("SELECT DISTINCT password_hash FROM staff_users")).scalars()
         assert list(hashes) == [""]  # no hash is kept on the server any more

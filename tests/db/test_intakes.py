@@ -99,6 +99,17 @@ def test_unfinished_lists_drafts_newest_first_with_the_patient(database):  # typ
     assert intakes.list_unfinished(database, someone_else) == []  # each person's own drafts
 
 
+def test_intakes_offered_for_booking_are_the_patients_own_not_discarded(database):  # type: ignore[no-untyped-def]
+    pid, other = _patient(database), _patient(database)
+    draft = intakes.save_draft(database, desk(database), {"pain_now": 6}, patient_id=pid, on=ON)
+    gone = intakes.save_draft(database, desk(database), {"pain_now": 2}, patient_id=pid, on=ON)
+    intakes.discard(database, desk(database), gone.id, gone.version, "Entered twice")
+    intakes.save_draft(database, desk(database), {"pain_now": 3}, patient_id=other, on=ON)
+    found = intakes.for_booking(database, desk(database), pid)
+    assert [(c.id, c.status) for c in found] == [(draft.id, IntakeStatus.DRAFT)]
+    assert intakes.for_booking(database, desk(database), 999_999) == []
+
+
 def test_invalid_answers_are_refused(database):  # type: ignore[no-untyped-def]
     with pytest.raises(Invalid) as caught:
         intakes.save_draft(database, desk(database), {"pain_now": 11}, on=ON)

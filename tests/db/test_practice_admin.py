@@ -302,11 +302,34 @@ def test_appointment_types_create_get_list(database: Database):
         (
             "create",
             "appointment_type",
-            ["active", "buffer_minutes", "code", "minutes", "name", "requires_screening"],
+            ["active", "buffer_minutes", "code", "color", "minutes", "name", "requires_screening"],
         )
     ]
     with pytest.raises(NotFound, match="'NOPE'"):
         admin.get_appointment_type(database, desk(database), "nope")
+
+
+def test_appointment_type_colour_is_saved_normalised_and_checked(database: Database):
+    """Admin gives a type its colour ('' = the palette's); a malformed one is refused by the
+    service next to the field, and by the database itself if it got past."""
+    was = admin.create_appointment_type(
+        database, boss(database), "FU45", "Test follow-up", 45, color=" #0072B2 "
+    )
+    assert was.color == "#0072b2"
+    now = admin.update_appointment_type(database, boss(database), was, replace(was, color=""))
+    assert now.color == "" and admin.get_appointment_type(database, desk(database), "FU45") == now
+    for bad in ("blue", "#12345", "#00ff0g"):
+        with pytest.raises(Invalid) as exc:
+            admin.update_appointment_type(database, boss(database), now, replace(now, color=bad))
+        assert list(problems(exc)) == ["color"]
+        with pytest.raises(Invalid):
+            admin.create_appointment_type(database, boss(database), "X1", "Test", 30, color=bad)
+    assert admin.get_appointment_type(database, desk(database), "FU45").color == ""
+    for bad in ("#ABCDEF", "#12345g", "0072b2x", "#00"):  # the database's own check
+        with pytest.raises(IntegrityError), database.writing() as session:
+            session.execute(
+                text("UPDATE appointment_types SET color = :c WHERE code = 'FU45'"), {"c": bad}
+            )
 
 
 def test_invalid_appointment_type_names_the_field(database: Database):

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from icalendar import Calendar
 
+from intake.domain import type_colors
 from intake.domain.booking import BookingRequest, WaitlistPreferences
 from intake.domain.enums import AppointmentStatus, CancelledBy
 from intake.domain.practice import DayHours
@@ -41,6 +43,38 @@ def test_day_shows_visits_in_their_therapists_columns(database) -> None:  # type
     assert day.columns[0].working[0].start == at(MONDAY, 8)
     assert day.opening[0].end == at(MONDAY, 18)
     assert not day.closed
+
+
+def test_free_time_is_working_time_minus_time_off_and_visits(database) -> None:  # type: ignore[no-untyped-def]
+    """What the calendar shows as bookable is what the slot search would offer."""
+    practice = build(database)
+    _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    staffing.add_time_off(
+        database, admin(database), practice.ann, at(MONDAY, 11), at(MONDAY, 12), reason="Course"
+    )
+    day = schedule_view.location_day(database, desk(database), practice.east, MONDAY)
+    free = [(s.start, s.end) for s in day.columns[0].free]
+    assert free == [(at(MONDAY, 8), at(MONDAY, 9)), (at(MONDAY, 9, 45), at(MONDAY, 11))]
+    week = schedule_view.therapist_week(database, desk(database), practice.ann, MONDAY)
+    monday = next(p for p in week.places if p.day == MONDAY)
+    assert [(s.start, s.end) for s in monday.free] == free
+    tuesday = next(p for p in week.places if p.day == MONDAY + dt.timedelta(days=1))
+    assert [(s.start, s.end) for s in tuesday.free] == [
+        (at(MONDAY + dt.timedelta(days=1), 8), at(MONDAY + dt.timedelta(days=1), 12))
+    ]
+
+
+def test_blocks_carry_their_type_colour(database) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    follow_up = practice_admin.get_appointment_type(database, admin(database), "FU45")
+    [block] = schedule_view.location_day(database, desk(database), practice.east, MONDAY).blocks
+    assert block.type_color == "" and block.color in type_colors.OKABE_ITO  # the palette's
+    practice_admin.update_appointment_type(
+        database, admin(database), follow_up, replace(follow_up, color="#cc79a7")
+    )
+    week = schedule_view.therapist_week(database, desk(database), practice.ann, MONDAY)
+    assert [(b.appointment_id, b.color) for b in week.blocks] == [(visit.id, "#cc79a7")]
 
 
 def test_closure_and_time_off_are_reported(database) -> None:  # type: ignore[no-untyped-def]

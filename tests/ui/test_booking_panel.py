@@ -30,6 +30,7 @@ from sqlalchemy import select
 from intake.db.models import Appointment
 from intake.domain.booking import BookingRequest, SlotRequest
 from intake.services import booking, practice_admin, slot_finder
+from intake.ui import saved_files
 from intake.ui.booking import BookingConfirmation, BookingPanel
 from intake.ui.booking.slot_model import SlotModel
 from intake.ui.context import UiContext
@@ -479,3 +480,39 @@ def test_enter_twice_after_a_booking_books_once(qtbot, open_panel, practice, dat
     qtbot.waitUntil(lambda: not box.isVisible())
     ctx.worker.wait_for_done()
     assert _evaluations(database, patient) == 1
+
+
+def test_the_confirmation_is_saved_in_documents_with_its_path_and_folder(
+    qtbot, booked_panel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """It once went to the bare home folder (or the working folder for a typed name)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    confirmation = booked_panel.confirmation
+    offered: list[str] = []
+    monkeypatch.setattr(  # the person presses Enter in the save dialog
+        BookingConfirmation,
+        "ask_pdf_path",
+        staticmethod(lambda _parent, suggested: offered.append(suggested) or suggested),
+    )
+    monkeypatch.setattr(  # a bare name typed in the dialog
+        BookingConfirmation, "ask_calendar_path", staticmethod(lambda _p, _s: "visit")
+    )
+    opened: list[Path] = []
+    monkeypatch.setattr(saved_files, "open_folder", lambda folder: opened.append(folder) or True)
+    with qtbot.waitSignal(confirmation.pdf_was_saved, timeout=WAIT) as saved:
+        qtbot.mouseClick(confirmation.pdf_button, Qt.MouseButton.LeftButton)
+    pdf = Path(saved.args[0])
+    assert pdf.parent == home / "Documents" and offered == [str(pdf)]
+    assert str(pdf) in confirmation.saved.text.text()
+    with qtbot.waitSignal(confirmation.calendar_was_saved, timeout=WAIT) as saved:
+        qtbot.mouseClick(confirmation.calendar_button, Qt.MouseButton.LeftButton)
+    assert Path(saved.args[0]) == home / "Documents" / "visit.ics"
+    assert list(tmp_path.glob("*.ics")) == [] and list(tmp_path.glob("*.pdf")) == []
+    assert confirmation.saved.open_button.isVisible()
+    qtbot.mouseClick(confirmation.saved.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [home / "Documents"]

@@ -57,7 +57,7 @@ def _start(qtbot, front: FrontDeskPage, patient_id: int) -> IntakeWizard:  # typ
     return wizard
 
 
-def test_an_emergency_closes_the_intake_from_the_stop_bar(qtbot, front, database):  # type: ignore[no-untyped-def]
+def test_an_emergency_closes_the_intake_from_the_stop_bar(qtbot, front, database, monkeypatch):  # type: ignore[no-untyped-def]
     pid = _patient(database)
     wizard = _start(qtbot, front, pid)
     _click(qtbot, wizard, "has_headache", "Yes")
@@ -67,6 +67,17 @@ def test_an_emergency_closes_the_intake_from_the_stop_bar(qtbot, front, database
     assert wizard.close_button.isVisible()
     assert wizard.close_button.text() == "Close as emergency referral"
 
+    # One question first: a slip of the mouse must not end an intake for good.
+    asked: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(
+        IntakeWizard,
+        "ask_close",
+        classmethod(lambda _cls, _parent, words, _n: asked.append(words) or next(answers)),
+    )
+    qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Close as emergency referral"]
+    assert front.stack.currentIndex() == INTAKE and wizard.close_button.isEnabled()
     with qtbot.waitSignal(wizard.intake_did_close, timeout=WAIT) as closed:
         qtbot.mouseClick(wizard.close_button, Qt.MouseButton.LeftButton)
 

@@ -3,6 +3,7 @@ works from the moment someone signs in. Synthetic patients only."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 
@@ -11,13 +12,15 @@ from PySide6.QtCore import QMargins, QRect, Qt
 from PySide6.QtWidgets import QApplication, QMainWindow, QScrollArea
 
 from intake.domain.enums import Role
+from intake.domain.patient import PatientDraft
+from intake.services import patients as patient_records
 from intake.services.database import open_database
 from intake.ui.app import Startup, style_sheet
 from intake.ui.front_desk import FIND, REGISTER
 from intake.ui.intake_form.inputs import YesNoInput
 from intake.ui.main_window import AREAS, CloseQuestion, MainWindow
 from intake.ui.window_place import FRAME_GUESS, WindowPlace, fitted
-from tests.db.practice import build, signed_in
+from tests.db.practice import build, desk, signed_in
 
 SMALL = QRect(0, 0, 1024, 600)
 WAIT = 30_000
@@ -142,3 +145,66 @@ def test_the_focus_ring_is_in_the_style_sheet():
     for widget in ("QPushButton:focus", "QCheckBox:focus", "QComboBox:focus"):
         assert widget in sheet
     assert QMargins() == QMargins()
+
+
+def test_an_area_chosen_by_click_or_key_takes_the_keyboard_and_its_keys_work(qtbot, session):
+    """Review's F5 and Enter once worked only after a click inside the queue."""
+    window, _startup, _patients = session
+    review_row = next(i for i, area in enumerate(AREAS) if area[0] == "review")
+    qtbot.keyClick(
+        window, Qt.Key(Qt.Key.Key_1.value + review_row), Qt.KeyboardModifier.ControlModifier
+    )
+    review = window.page("review")
+    queue = review.queue  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: queue.table.hasFocus(), timeout=5000)
+    # F5 reloads while the queue shows, even with the keyboard in the sidebar.
+    window.navigation.setFocus()
+    with qtbot.waitSignal(queue.model.modelReset, timeout=WAIT):
+        qtbot.keyClick(window.navigation, Qt.Key.Key_F5)
+    # A click on an area in the sidebar goes into it.
+    intake_row = next(i for i, area in enumerate(AREAS) if area[0] == "intake")
+    item = window.navigation.item(intake_row)
+    qtbot.mouseClick(
+        window.navigation.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.navigation.visualItemRect(item).center(),
+    )
+    assert window.current_area() == "intake"
+    qtbot.waitUntil(lambda: window.pages.currentWidget().isAncestorOf(QApplication.focusWidget()))
+    # Enter on the sidebar goes in too, back where the keyboard was in that area.
+    window.navigation.setFocus()
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Down)
+    qtbot.keyClick(window.navigation, Qt.Key.Key_Return)
+    assert window.current_area() == AREAS[intake_row + 1][0]
+    page = window.pages.currentWidget()
+    qtbot.waitUntil(lambda: page.isAncestorOf(QApplication.focusWidget()))
+
+
+def test_found_patients_show_name_to_record_number_at_1024_px(qtbot, session):
+    """The results table once scrolled sideways at 1024 px hiding the record number and the
+    phone; the columns that say who it is come first and fit, the rest may scroll."""
+    _window, startup, _patients = session
+    database = open_database(os.environ["INTAKE_DATABASE_URL"])
+    try:  # a full row: a long name, a phone number
+        draft = PatientDraft(
+            "Testcasewoodworth",
+            "Maximiliana",
+            dt.date(1960, 5, 6),
+            "female",
+            phone="(212) 555-0199",
+        )
+        patient_records.register(database, desk(database), draft)
+    finally:
+        database.close()
+    search = startup.desk.search
+    with qtbot.waitSignal(search.results_did_arrive, timeout=WAIT) as arrived:
+        qtbot.keyClicks(search.box, "Testcasewood")
+    assert arrived.args[0] > 0
+    table = search.table
+    qtbot.waitUntil(lambda: table.isVisible())
+    header = table.horizontalHeader()
+    for column in range(4):  # name, record number, date of birth, phone: in view at once
+        right_edge = header.sectionViewportPosition(column) + header.sectionSize(column)
+        assert right_edge <= table.viewport().width(), header.model().headerData(
+            column, Qt.Orientation.Horizontal
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from intake.domain.practice import DayHours
 from intake.domain.schedule import DaySchedule
 from intake.services import booking, practice_admin, staffing, waitlist
 from intake.services.database import open_database
+from intake.ui import saved_files
 from intake.ui.context import UiContext
 from intake.ui.schedule import SchedulePage
 from intake.ui.schedule.exports import Exports
@@ -340,3 +342,33 @@ def test_a_waiting_patient_with_an_evaluation_booked_later_is_asked_about(
         qtbot.keyClick(box, Qt.Key.Key_Y)
     qtbot.waitUntil(lambda: [b.patient_id for b in page.blocks()] == [waiting], timeout=WAIT)
     assert booking.get_visit(database, desk(database), later.id).status == "booked"
+
+
+def test_exports_go_to_documents_with_their_path_and_folder(
+    qtbot, open_page, database, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)  # the working folder: nothing may land here
+    practice = build(database)
+    _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    page = open_page(practice.east, MONDAY)
+    offered: list[str] = []
+    monkeypatch.setattr(
+        Exports,
+        "ask_path",
+        classmethod(lambda _c, _p, _t, suggested, _f: offered.append(suggested) or suggested),
+    )
+    opened: list[Path] = []
+    monkeypatch.setattr(saved_files, "open_folder", lambda folder: opened.append(folder) or True)
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        page.exports.export("csv")
+    [csv] = (home / "Documents").glob("*.csv")
+    assert offered == [str(csv)] and list(tmp_path.glob("*.csv")) == []
+    assert str(csv) in page.exports.saved.text.text()
+    assert page.exports.saved.isVisible()
+    qtbot.mouseClick(page.exports.saved.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [home / "Documents"]

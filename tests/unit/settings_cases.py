@@ -52,6 +52,12 @@ CASES = [
         2,
         "idle_lock_minutes must be a whole number of minutes from 1 to 1440, not 'ten'",
     ),
+    BrokenSettings(
+        "FHIR base without a scheme",
+        _text('fhir_base_url = "fhir.example-practice.org"\n'),
+        1,
+        "fhir_base_url must be a web address",
+    ),
     BrokenSettings("minutes as a fraction", _text("idle_lock_minutes = 2.5\n"), 1, "not 2.5"),
     BrokenSettings("minutes as yes/no", _text("idle_lock_minutes = true\n"), 1, "not true"),
     BrokenSettings("minutes zero", _text("\nidle_lock_minutes = 0\n"), 2, "from 1 to 1440, not 0"),

@@ -22,6 +22,8 @@ ALLOWED: dict[str, frozenset[str]] = {
     "domain": frozenset(),
     "screening": frozenset({"domain", "resources_path"}),
     "scheduling": frozenset({"domain"}),
+    # FHIR faces of the checklist, intakes and screening results: pure mapping to JSON.
+    "fhir": frozenset({"domain", "screening"}),
     "db": frozenset({"domain", "resources_path", "private_files"}),
     "services": frozenset(
         {"db", "domain", "screening", "scheduling", "settings", "resources_path"}
@@ -42,7 +44,9 @@ ALLOWED: dict[str, frozenset[str]] = {
     ),
     # The made-up practice: built from the pure parts, bulk-loaded straight into the tables.
     "demo": frozenset({"services", "db", "domain", "screening", "scheduling"}),
-    "cli": frozenset({"services", "demo", "domain", "screening", "scheduling", "settings", "logs"}),
+    "cli": frozenset(
+        {"services", "demo", "domain", "screening", "scheduling", "fhir", "settings", "logs"}
+    ),
     "settings": frozenset({"domain"}),
     "logs": frozenset({"settings", "private_files"}),
     # Owner-only files and folders: made so, and those that are not found (no other part).
@@ -60,6 +64,7 @@ BANNED_LIBRARIES: dict[str, tuple[str, ...]] = {
     "domain": _PURE_BANS,
     "screening": _PURE_BANS,
     "scheduling": _PURE_BANS,
+    "fhir": _PURE_BANS,
     "db": ("PySide6", "shiboken6"),
     "services": ("PySide6", "shiboken6"),
     "demo": ("PySide6", "shiboken6"),

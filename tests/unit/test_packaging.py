@@ -55,6 +55,7 @@ def test_wheel_ships_migrations_and_resources_and_finds_them(tmp_path: Path):
     assert "intake/migrations/env.py" in names
     assert "intake/migrations/versions/0001_initial_schema.py" in names
     assert "intake/resources/screening/neck-headache-1.toml" in names
+    assert "intake/resources/screening/neck-headache-1.es.toml" in names  # its Spanish texts
     assert "intake/resources/style.qss" in names
     assert not any(name.startswith(("tests/", "migrations/", "resources/")) for name in names)
     modules = {str(p.relative_to(ROOT)) for p in (ROOT / "intake").rglob("*.py")}

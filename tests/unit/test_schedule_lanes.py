@@ -27,8 +27,11 @@ from intake.domain.schedule import (
 from intake.ui import when
 from intake.ui.schedule.lanes import (
     LOCATION_TINTS,
+    Lane,
+    Layout,
     day_layout,
     free_for,
+    from_now,
     instant,
     minutes,
     week_layout,
@@ -275,3 +278,14 @@ def test_a_visit_in_another_zone_sits_at_its_own_local_time() -> None:
     (placed,) = layout.placed
     assert (placed.lane, placed.top, placed.bottom, placed.tag) == (0, 840, 900, "WEST")
     assert placed.tint == LOCATION_TINTS[1]
+
+
+def test_free_time_that_has_passed_is_not_offered() -> None:
+    """Only what is still ahead can be booked: the calendar does not wash the past green."""
+    lane = Lane("Ann", "", "America/New_York", dt.date(2027, 3, 1), 1, 1, ((480, 720),), (),
+                free=((480, 720, 1),))  # fmt: skip
+    layout = Layout((lane,), (), 420, 1140, "")
+    now = dt.datetime(2027, 3, 1, 15, 30, tzinfo=dt.UTC)  # 10:30 in New York
+    assert from_now(layout, now).lanes[0].free == ((630, 720, 1),)
+    assert from_now(layout, now + dt.timedelta(hours=3)).lanes[0].free == ()
+    assert from_now(layout, now - dt.timedelta(days=1)).lanes[0].free == ((480, 720, 1),)

@@ -8,7 +8,13 @@ import pytest
 
 from intake.cli import main
 from intake.db.engine import parse_url
-from intake.settings import SETTINGS_FILE, SettingsError, load_settings, read_settings_file
+from intake.settings import (
+    DEFAULT_FHIR_BASE_URL,
+    SETTINGS_FILE,
+    SettingsError,
+    load_settings,
+    read_settings_file,
+)
 
 from .settings_cases import CASES, BrokenSettings, assert_one_sentence, broken_settings
 
@@ -47,6 +53,18 @@ def test_an_empty_file_means_the_defaults(tmp_path: Path, monkeypatch: pytest.Mo
     settings = load_settings()
     assert settings.idle_lock_minutes == 5
     assert settings.database_url.endswith("intake.sqlite3")
+
+
+def test_the_fhir_base_url_is_the_practice_choice_or_the_program_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("INTAKE_DATABASE_URL", raising=False)
+    assert load_settings().fhir_base_url == DEFAULT_FHIR_BASE_URL
+    (tmp_path / SETTINGS_FILE).write_text(
+        'fhir_base_url = "https://fhir.example-practice.org/fhir/"\n', encoding="utf-8"
+    )
+    assert load_settings().fhir_base_url == "https://fhir.example-practice.org/fhir"
 
 
 def test_good_settings_are_read(tmp_path: Path) -> None:

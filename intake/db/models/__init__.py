@@ -9,6 +9,7 @@ from intake.db.models.intake_record import Intake
 from intake.db.models.journal_key import JournalKey
 from intake.db.models.patient import Patient
 from intake.db.models.practice import CalendarRevision, Closure, Location, OpeningHours
+from intake.db.models.schema_requirement import SchemaRequirement
 from intake.db.models.staff import (
     AvailabilityTemplate,
     StaffUser,
@@ -32,6 +33,7 @@ __all__ = [
     "Location",
     "OpeningHours",
     "Patient",
+    "SchemaRequirement",
     "StaffUser",
     "Therapist",
     "TimeOff",

@@ -5,9 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QSpinBox
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 from intake.domain import practice as p
+from intake.domain import type_colors
 from intake.domain.accounts import AccountInfo, role_label
 from intake.domain.enums import Role
 from intake.services import accounts, practice_admin
@@ -25,6 +37,75 @@ def _spin(low: int, high: int, step: int, value: int) -> QSpinBox:
     return box
 
 
+class ColorField(QWidget):
+    """A type's colour: a swatch, the '#rrggbb' text, Choose… (the colour dialog) and
+    Default (the palette's). A malformed text is said next to the field as it is typed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.swatch = QLabel()
+        self.swatch.setObjectName("colorSwatch")
+        self.swatch.setFixedSize(64, 26)
+        self.swatch.setAccessibleName("Colour sample")
+        self.text = QLineEdit()
+        self.text.setAccessibleName("Colour (# and six hex digits, empty for the default)")
+        self.text.setPlaceholderText("Default")
+        self.text.setMaxLength(7)
+        self.text.setFixedWidth(90)
+        self.choose = QPushButton("Choose colour…")
+        self.default = QPushButton("Default")
+        self.problem = QLabel()
+        self.problem.setObjectName("fieldError")
+        self.problem.setAccessibleName("Problem with colour")
+        self.problem.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.swatch, self.text, self.choose, self.default):
+            row.addWidget(widget)
+        row.addWidget(self.problem)
+        row.addStretch(1)
+        self.code = ""
+        self.dialog: QColorDialog | None = None
+        self.text.textChanged.connect(lambda _t: self._show())
+        self.choose.clicked.connect(self.open_dialog)
+        self.default.clicked.connect(lambda: self.set_value(type_colors.DEFAULT))
+        self._show()
+
+    def value(self) -> str:
+        return type_colors.normalise(self.text.text())
+
+    def set_value(self, color: str, code: str | None = None) -> None:
+        if code is not None:
+            self.code = code
+        self.text.setText(color)
+        self._show()  # the same text for another type changes no text, but the swatch
+
+    def open_dialog(self) -> None:
+        shown = type_colors.shown_color(self.code, self.value())
+        dialog = QColorDialog(QColor(shown), self)
+        dialog.setWindowTitle("Colour of the appointment type")
+        dialog.colorSelected.connect(lambda c: self.set_value(c.name().lower()))
+        self.dialog = dialog
+        dialog.open()
+
+    def _show(self) -> None:
+        problem = type_colors.check_color(self.text.text()).get("color", "")
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        value = self.value()
+        if problem:
+            self.swatch.setStyleSheet("background: #ffffff; border: 1px dashed #ab091e;")
+            self.swatch.setText("?")
+            return
+        shown = type_colors.shown_color(self.code or "?", value)
+        self.swatch.setStyleSheet(
+            f"background: {shown}; color: {type_colors.text_color_for(shown)};"
+            " border: 1px solid #52606d; qproperty-alignment: AlignCenter;"
+        )
+        self.swatch.setText(self.code[:6] if self.code else "")
+        self.swatch.setToolTip("Default colour" if value == type_colors.DEFAULT else value)
+
+
 class AppointmentTypesTab(AdminTab):
     def __init__(self, context: UiContext) -> None:
         super().__init__(context, "Appointment types")
@@ -39,6 +120,7 @@ class AppointmentTypesTab(AdminTab):
             "requires_screening", "Screening", QCheckBox("Booked only from a screened intake")
         )
         self.active = self.fields.add("active", "In use", QCheckBox("Offered for booking"))
+        self.color = self.fields.add("color", "Colour", ColorField())
         self.save_button = QPushButton("Save appointment type")
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
@@ -57,7 +139,9 @@ class AppointmentTypesTab(AdminTab):
     def _loaded(self, rows: list[p.AppointmentTypeInfo], keep: object) -> None:
         entries = [
             (
-                f"{r.code} — {r.name} ({r.minutes} min)" + ("" if r.active else " (not offered)"),
+                f"{r.code} — {r.name} ({r.minutes} min)"
+                + (f", {r.color}" if r.color else "")
+                + ("" if r.active else " (not offered)"),
                 r,
             )
             for r in rows
@@ -77,6 +161,7 @@ class AppointmentTypesTab(AdminTab):
         self.screening.setEnabled(False)  # fixed once created (the services keep it)
         self.active.setChecked(value.active)
         self.active.setEnabled(True)
+        self.color.set_value(value.color, value.code)
 
     def start_new(self) -> None:
         self.editing = None
@@ -90,21 +175,25 @@ class AppointmentTypesTab(AdminTab):
         self.screening.setChecked(False)
         self.active.setChecked(True)
         self.active.setEnabled(False)
+        self.color.set_value(type_colors.DEFAULT, "")
         self.code.setFocus()
 
     def save(self) -> None:
         code, name = self.code.text(), self.name.text()
         minutes, buffer = self.minutes.value(), self.buffer.value()
         screening, active, was = self.screening.isChecked(), self.active.isChecked(), self.editing
+        color = self.color.value()
         if was is None:
 
             def work(db, actor):
                 return practice_admin.create_appointment_type(
                     db, actor, code, name, minutes, buffer_minutes=buffer,
-                    requires_screening=screening,
+                    requires_screening=screening, color=color,
                 )  # fmt: skip
         else:
-            now = replace(was, name=name, minutes=minutes, buffer_minutes=buffer, active=active)
+            now = replace(
+                was, name=name, minutes=minutes, buffer_minutes=buffer, active=active, color=color
+            )
 
             def work(db, actor):
                 return practice_admin.update_appointment_type(db, actor, was, now)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from intake.domain.booking import Visit
 from intake.services import ical_export
-from intake.ui import keys
+from intake.ui import keys, saved_files
 from intake.ui.booking import wording
 from intake.ui.context import UiContext
 from intake.ui.worker import in_words
@@ -65,6 +65,7 @@ class BookingConfirmation(QWidget):
         self.print_button = _button("&Print…", "Print the confirmation (Ctrl+P)")
         self.pdf_button = _button("Save as P&DF…", "Save the confirmation as a PDF file")
         self.back_button = _button("&Back to slots", "Back to the slot list")
+        self.saved = saved_files.SavedFileNote()
         self._build()
         self.calendar_button.clicked.connect(self.add_to_calendar)
         self.print_button.clicked.connect(self.print_visit)
@@ -124,9 +125,16 @@ class BookingConfirmation(QWidget):
         path = self.ask_calendar_path(self, _suggested(visit, "ics"))
         if not path:
             return
+        target = saved_files.in_documents(path, ".ics")
+        self.saved.clear()
+
+        def saved(written: str) -> None:
+            self.saved.show_saved("Calendar file", Path(written))
+            self.calendar_was_saved.emit(written)
+
         self.ctx.run(
-            lambda _db, _actor: str(ical_export.save(visit, path)),
-            self.calendar_was_saved.emit,
+            lambda _db, _actor: str(ical_export.save(visit, target)),
+            saved,
             in_words(self.export_did_fail.emit),
         )
 
@@ -146,9 +154,8 @@ class BookingConfirmation(QWidget):
         path = self.ask_pdf_path(self, _suggested(self.visit, "pdf"))
         if not path:
             return
-        target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
+        target = saved_files.in_documents(path, ".pdf")
+        self.saved.clear()
         writer = QPdfWriter(str(target))
         writer.setTitle("Appointment confirmation")
         writer.setCreator("Clinic Intake")
@@ -156,6 +163,7 @@ class BookingConfirmation(QWidget):
         self.document().print_(writer)
         del writer  # finishes the file
         if target.exists() and target.stat().st_size > 0:
+            self.saved.show_saved("PDF", target)
             self.pdf_was_saved.emit(str(target))
         else:
             self.export_did_fail.emit(f"The PDF could not be written to {target}.")
@@ -180,6 +188,7 @@ class BookingConfirmation(QWidget):
         layout.addWidget(self.review_note)
         layout.addStretch(1)
         layout.addLayout(buttons)
+        layout.addWidget(self.saved)
         chain = [self.calendar_button, self.print_button, self.pdf_button, self.back_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -223,7 +232,10 @@ def confirmation_html(visit: Visit) -> str:
 
 
 def _suggested(visit: Visit, extension: str) -> str:
-    return str(Path.home() / f"appointment-{visit.id}-{visit.local_start:%Y-%m-%d}.{extension}")
+    """In the Documents folder, never the program's working folder or bare home."""
+    return saved_files.suggested_path(
+        f"appointment-{visit.id}-{visit.local_start:%Y-%m-%d}.{extension}"
+    )
 
 
 def _value_label(name: str) -> QLabel:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -298,11 +299,30 @@ class IntakeWizard(QWidget):
         self._submit_deadline = dt.datetime.now() + dt.timedelta(seconds=15)
         QTimer.singleShot(0, self, self._submit_when_saved)
 
+    @classmethod
+    def ask_close(cls, parent: QWidget, words: str, answered: int) -> bool:
+        """One question before an intake ends for good (tests answer it without a dialog)."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            words,
+            f"{words}? The intake is stored with the {answered} answers given and no more "
+            "questions; the clinician on duty sees it in the review queue. It cannot be "
+            "continued afterwards.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(words)
+        box.button(QMessageBox.StandardButton.No).setText("Keep asking")
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)  # the caller must go: Enter
+        return box.exec() == QMessageBox.StandardButton.Yes
+
     def close_as_referral(self) -> None:
-        """End the intake here (emergency or referral triage): store it with what was asked,
-        closed, then drop the journal copy; no draft is left behind."""
+        """End the intake here (emergency or referral triage), once asked: store it with what
+        was asked, closed, then drop the journal copy; no draft is left behind."""
         if self.context is None or referral_closing(self._result) is None:
             self.submit_did_fail.emit("Only an emergency or referral screening closes an intake.")
+            return
+        if not self.ask_close(self, self.close_button.text(), len(self._answers)):
             return
         self.keeper.flush(force=self.keeper.intake_id is None)
         self.close_button.setEnabled(False)

@@ -17,12 +17,10 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -34,15 +32,14 @@ from PySide6.QtWidgets import (
 
 from intake.domain.duplicates import MAX_SCORE, Likeness
 from intake.domain.errors import Invalid
-from intake.domain.patient import PatientDraft, PatientInfo, check_patient, phone_notes
-from intake.domain.practice import LocationInfo
-from intake.domain.search_query import read_date
-from intake.services import patients, practice_admin
+from intake.domain.patient import PatientDraft, PatientInfo
+from intake.services import patients
 from intake.services.patients import DuplicateCandidate
 from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.journal import REGISTRATION, Journal, RegistrationEntry, new_key
+from intake.ui.patients.patient_fields import REQUIRED, PatientFields
 from intake.ui.worker import failure_text, in_words
 
 if TYPE_CHECKING:
@@ -50,43 +47,6 @@ if TYPE_CHECKING:
     from intake.services.database import Database
 
 DUPLICATE_DELAY_MS = 300
-LANGUAGES = (
-    ("en", "English"),
-    ("es", "Spanish"),
-    ("fr", "French"),
-    ("nl", "Dutch"),
-    ("pl", "Polish"),
-    ("de", "German"),
-    ("pt", "Portuguese"),
-    ("zh", "Chinese"),
-    ("other", "Other"),
-)
-SEXES = (("", "Choose…"), ("female", "Female"), ("male", "Male"), ("other", "Other"))
-# (field, label, placeholder); order is the tab order.
-TEXT_FIELDS = (
-    ("family_name", "Family name *", "Testcase  (or paste 'Testcase, Zoë')"),
-    ("given_name", "Given name *", "Zoë  (or paste the full name)"),
-    ("preferred_name", "Preferred name", ""),
-    ("date_of_birth", "Date of birth *", "1980-03-07, 7.3.1980 or 19800307"),
-)
-CONTACT_FIELDS = (
-    ("phone", "Phone", "(212) 555-0101"),
-    ("email", "E-mail", "name@example.org"),
-    ("address_line", "Address", ""),
-    ("city", "City", ""),
-    ("postal_code", "Postal code", ""),
-)
-OTHER_FIELDS = (
-    ("emergency_contact_name", "Emergency contact", "Name"),
-    ("emergency_contact_phone", "Emergency phone", ""),
-    ("payer", "Payer", "Insurance or self-pay"),
-    ("member_id", "Member ID", ""),
-)
-# A form section: heading, text fields as above, then (field, label, choices) combo boxes.
-_Section = tuple[
-    str, tuple[tuple[str, str, str], ...], list[tuple[str, str, tuple[tuple[str, str], ...]]]
-]
-_REQUIRED = ("family_name", "given_name", "date_of_birth", "sex")
 DUPLICATE_FIELDS = ("family_name", "given_name", "date_of_birth", "sex", "phone", "email")
 
 
@@ -118,14 +78,17 @@ class PatientRegisterForm(QWidget):
         self._context = context
         self._journal = journal
         self.journal_key: str | None = None  # set while the journal holds this form
-        self._restoring = False
-        self._location_wanted: int | None = None  # restored before the locations arrived
         self._today = today or dt.date.today()
         self._generation = 0
         self._confirmed_ids: frozenset[int] = frozenset()
-        self._touched: set[str] = set()
-        self.inputs: dict[str, QLineEdit | QComboBox] = {}
-        self.errors: dict[str, QLabel] = {}
+        # The fields and their checks, shared with the record (patient_fields).
+        self.field_set = PatientFields(context, today=self._today)
+        self.field_set.setObjectName("registerFields")
+        self.inputs = self.field_set.inputs
+        self.errors = self.field_set.errors
+        self.field_set.field_was_edited.connect(self._edited)
+        self.field_set.field_was_finished.connect(self._finished)
+        self.field_set.fields_did_change.connect(self._keep)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(duplicate_delay_ms)
@@ -146,44 +109,22 @@ class PatientRegisterForm(QWidget):
         self.save_button.clicked.connect(self.save)
         keys.means(QShortcut(QKeySequence("Ctrl+S"), self), keys.SAVE).activated.connect(self.save)
         self._build()
-        self._load_locations()
 
     # --- public -----------------------------------------------------------------------------
 
     def draft(self) -> PatientDraft:
         """The form as a draft (the date of birth None when it cannot be read)."""
-        values = {name: self._text(name) for name in self.inputs}
-        born = read_date(values.pop("date_of_birth"), self._today)
-        location = self.inputs["preferred_location_id"]
-        assert isinstance(location, QComboBox)
-        values.pop("preferred_location_id")
-        return PatientDraft(
-            **values,
-            date_of_birth=born[0] if len(born) == 1 else None,
-            preferred_location_id=location.currentData(),
-        )
+        return self.field_set.draft()
 
     def problems(self) -> dict[str, str]:
         """Field -> message for everything that stops the form being saved now."""
-        found = check_patient(self.draft(), self._today)
-        typed = self._text("date_of_birth").strip()
-        readings = read_date(typed, self._today)
-        if typed and not readings:
-            found["date_of_birth"] = "Type the date as 1980-03-07, 7.3.1980 or 19800307."
-        elif len(readings) > 1:
-            a, b = readings[:2]
-            found["date_of_birth"] = (
-                f"Is that {a:%-d %B %Y} or {b:%-d %B %Y}? Type it as {a:%Y-%m-%d} to be sure."
-            )
-        return found
+        return self.field_set.problems()
 
     def save(self) -> None:
-        self._touched.update(self.inputs)
-        problems = self.problems()
-        self._show_problems(problems)
+        problems = self.field_set.check_now()
         if problems:
             self.status.setText("Some fields need attention: see the messages beside them.")
-            self._focus_first(problems)
+            self.field_set.focus_first(problems)
             return
         self._submit(confirmed=self._confirmed_ids)
 
@@ -194,21 +135,14 @@ class PatientRegisterForm(QWidget):
 
     def fields(self) -> dict[str, str]:
         """The form as typed: field -> text (a choice as its stored value)."""
-        return {name: self._text(name) for name in self.inputs}
+        return self.field_set.values()
 
     def restore(self, key: str, fields: dict[str, str]) -> None:
         """Put an unfinished registration back, as typed; it stays in the journal under the
         same key (nothing is written until a person changes it)."""
-        self._restoring = True
-        try:
-            for name, text in fields.items():
-                widget = self.inputs.get(name)
-                if isinstance(widget, QLineEdit):
-                    widget.setText(text)
-                elif isinstance(widget, QComboBox):
-                    self._choose(widget, name, text)
-        finally:
-            self._restoring = False
+        for name, text in fields.items():
+            if name in self.inputs:
+                self.field_set.set_text(name, text)
         self.journal_key = key
         self.status.setText("Restored from this computer: check it, then register the patient.")
 
@@ -216,33 +150,23 @@ class PatientRegisterForm(QWidget):
         """A blank form for the next patient, with `fields` (what the search box held) put
         in: nothing of the patient registered before, and nothing kept in the journal until
         a person types (the search text alone is not unfinished work)."""
-        self._restoring = True
-        try:
+        with self.field_set.filling():
             self.clear()
             for name, text in fields.items():
-                widget = self.inputs.get(name)
-                if isinstance(widget, QLineEdit):
-                    widget.setText(text)
-        finally:
-            self._restoring = False
+                if isinstance(self.inputs.get(name), QLineEdit):
+                    self.field_set.set_text(name, text)
         self.status.setText("")
         self.duplicates.show_candidates(())
         if fields:
             self._timer.start()  # who is on file already, for what was carried in
         first_empty = next(
-            (w for n, w in self.inputs.items() if n in _REQUIRED and not self._text(n)),
+            (w for n, w in self.inputs.items() if n in REQUIRED and not self._text(n)),
             self.inputs["family_name"],
         )
         first_empty.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def clear(self) -> None:
-        for widget in self.inputs.values():
-            if isinstance(widget, QLineEdit):
-                widget.clear()
-            else:
-                widget.setCurrentIndex(0)
-        self._touched.clear()
-        self._show_problems({})
+        self.field_set.clear()
         self.duplicates.show_candidates(())
         self.confirm_bar.hide()
         self._confirmed_ids = frozenset()
@@ -251,31 +175,7 @@ class PatientRegisterForm(QWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        grid = QGridLayout()
-        grid.setColumnStretch(1, 1)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(2)
-        row = 0
-        sections: tuple[_Section, ...] = (
-            ("Patient", TEXT_FIELDS, [("sex", "Sex *", SEXES)]),
-            ("Contact", CONTACT_FIELDS, []),
-            ("Preferences", (), [("preferred_location_id", "Preferred location", ())]),
-            ("", (), [("preferred_language", "Language", LANGUAGES)]),
-            ("Emergency contact and payer", OTHER_FIELDS, []),
-        )
-        for heading, texts, combos in sections:
-            if heading:
-                title = QLabel(heading)
-                title.setObjectName("sectionTitle")
-                grid.addWidget(title, row, 0, 1, 2)
-                row += 1
-            for name, label, placeholder in texts:
-                row = self._add(grid, row, name, label, _line(name, label, placeholder))
-            for name, label, choices in combos:
-                row = self._add(grid, row, name, label, _combo(label, choices))
-        form = QWidget()
-        form.setObjectName("registerFields")
-        form.setLayout(grid)
+        form = self.field_set
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -295,76 +195,16 @@ class PatientRegisterForm(QWidget):
         layout.addWidget(self.duplicates, 2)
         self._set_tab_order()
 
-    def _add(
-        self, grid: QGridLayout, row: int, name: str, label: str, widget: QLineEdit | QComboBox
-    ) -> int:
-        widget.setObjectName(name)
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        caption.setObjectName("fieldLabel")
-        error = QLabel("")
-        error.setObjectName("fieldError")
-        error.setAccessibleName(f"{label.rstrip(' *')} problem")
-        error.setWordWrap(True)
-        error.hide()
-        grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        grid.addWidget(widget, row, 1)
-        grid.addWidget(error, row + 1, 1)
-        self.inputs[name] = widget
-        self.errors[name] = error
-        widget.installEventFilter(self)
-        if isinstance(widget, QLineEdit):
-            widget.textEdited.connect(lambda _t, n=name: self._edited(n))
-            widget.editingFinished.connect(lambda n=name: self._finished(n))
-            widget.textChanged.connect(self._keep)
-        else:
-            widget.currentIndexChanged.connect(lambda _i, n=name: self._finished(n))
-            widget.currentIndexChanged.connect(self._keep)
-        return row + 2
-
     def _set_tab_order(self) -> None:
         order = [*self.inputs.values(), self.save_button]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(first, second)
 
-    def _load_locations(self) -> None:
-        combo = self.inputs["preferred_location_id"]
-        assert isinstance(combo, QComboBox)
-        combo.addItem("No preference", None)
-
-        def arrived(found: list[LocationInfo]) -> None:
-            self._restoring = True  # adding choices is not typing
-            for location in found:
-                combo.addItem(location.name, location.id)
-            self._restoring = False
-            if self._location_wanted is not None:
-                self._choose(combo, "preferred_location_id", str(self._location_wanted))
-
-        self._context.run(
-            lambda db, actor: practice_admin.list_locations(db, actor),
-            while_alive(self, arrived),
-            in_words(while_alive(self, self.status.setText)),
-        )
-
-    def _choose(self, combo: QComboBox, name: str, text: str) -> None:
-        """Select the choice stored as `text` (a location may arrive later)."""
-        wanted: object = text
-        if name == "preferred_location_id":
-            wanted = int(text) if text.isdigit() else None
-            self._location_wanted = wanted
-        index = combo.findData(wanted)
-        if index >= 0:
-            restoring, self._restoring = self._restoring, True
-            combo.setCurrentIndex(index)
-            self._restoring = restoring
-            if name == "preferred_location_id":
-                self._location_wanted = None
-
     # --- the journal --------------------------------------------------------------------------
 
     def _keep(self) -> None:
         """Hand the form to the journal on every change (the writer puts it on disk)."""
-        if self._journal is None or self._restoring:
+        if self._journal is None or self.field_set.quiet:
             return
         if self._blank():
             self._forget()
@@ -379,40 +219,20 @@ class PatientRegisterForm(QWidget):
         self.journal_key = None
 
     def _blank(self) -> bool:
-        return all(
-            not w.text() if isinstance(w, QLineEdit) else w.currentIndex() <= 0
-            for w in self.inputs.values()
-        )
+        return self.field_set.blank()
 
     # --- reacting to typing -----------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
-            and isinstance(watched, QWidget)
-        ):
-            if isinstance(watched, QComboBox) and watched.view().isVisible():
-                return False
-            self.focusNextChild()  # Enter moves on
-            if isinstance(watched, QLineEdit):
-                watched.editingFinished.emit()
-            return True
-        return super().eventFilter(watched, event)
-
     def _edited(self, name: str) -> None:
-        if name in self._touched:  # once a message is shown, keep it current while typing
-            self._show_problems(self.problems())
+        if name in self.field_set.touched:  # once a message shows, keep it current
+            self.field_set.show_problems(self.problems())
         if name in DUPLICATE_FIELDS:
             self._timer.start()
 
     def _finished(self, name: str) -> None:
         if name in ("family_name", "given_name"):
             self._split_pasted_name()
-        self._touched.add(name)
-        self._show_problems(self.problems())
+        self.field_set.show_problems(self.problems())
         if name in DUPLICATE_FIELDS:
             self._timer.start()
 
@@ -428,24 +248,6 @@ class PatientRegisterForm(QWidget):
             *given_names, family_name = given.text().split()
             given.setText(" ".join(given_names))
             family.setText(family_name)
-
-    def _show_problems(self, problems: dict[str, str]) -> None:
-        notes = phone_notes(self.draft())  # advice only: shown where no problem is
-        for name, label in self.errors.items():
-            message = problems.get(name, "") if name in self._touched else ""
-            note = notes.get(name, "") if name in self._touched and not message else ""
-            label.setText(f"⚠ {message}" if message else f"ⓘ {note}" if note else "")
-            label.setVisible(bool(message or note))
-            label.setProperty("tone", "note" if note else "")
-            label.style().polish(label)
-            self.inputs[name].setProperty("invalid", bool(message))
-            self.inputs[name].style().polish(self.inputs[name])
-
-    def _focus_first(self, problems: dict[str, str]) -> None:
-        for name, widget in self.inputs.items():
-            if name in problems:
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
 
     # --- duplicates -------------------------------------------------------------------------
 
@@ -519,12 +321,11 @@ class PatientRegisterForm(QWidget):
         self.duplicates.setFocus()
 
     def _text(self, name: str) -> str:
-        widget = self.inputs[name]
-        return widget.text() if isinstance(widget, QLineEdit) else str(widget.currentData() or "")
+        return self.field_set.text(name)
 
     def show_invalid(self, error: Invalid) -> None:
-        self._touched.update(error.problems)
-        self._show_problems(error.problems)
+        self.field_set.touched.update(error.problems)
+        self.field_set.show_problems(error.problems)
 
 
 class DuplicatePanel(QFrame):
@@ -618,19 +419,3 @@ class ConfirmBar(QFrame):
         )
         self.show()
         self.go_back.setFocus()
-
-
-def _line(name: str, label: str, placeholder: str) -> QLineEdit:
-    edit = QLineEdit()
-    edit.setObjectName(name)
-    edit.setAccessibleName(label.rstrip(" *"))
-    edit.setPlaceholderText(placeholder)
-    return edit
-
-
-def _combo(label: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(label.rstrip(" *"))
-    for value, text in choices:
-        combo.addItem(text, value)
-    return combo

@@ -17,7 +17,8 @@ from intake.services.patient_search import PatientHit
 from intake.ui import when
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Name", "Date of birth", "Sex", "Phone", "Record no.", "Found by")
+# Who first (name, record number, date of birth, phone): on a narrow screen the rest scrolls.
+COLUMNS = ("Name", "Record no.", "Date of birth", "Phone", "Sex", "Found by")
 
 
 def display_name(hit: PatientHit) -> str:
@@ -74,10 +75,10 @@ class PatientSearchModel(QAbstractTableModel):
 def _cell(hit: PatientHit, column: int) -> str:
     values = (
         display_name(hit),
-        when.date(hit.date_of_birth),
-        hit.sex,
-        hit.phone,
         hit.mrn,
+        when.date(hit.date_of_birth),
+        hit.phone,
+        hit.sex,
         hit.matched,
     )
     return values[column] if 0 <= column < len(values) else ""

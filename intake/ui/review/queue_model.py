@@ -79,6 +79,8 @@ class QueueModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == REVIEW:
             return "Open with Enter or a double click"
+        if role == Qt.ItemDataRole.ToolTipRole and column == LOCATION:
+            return self._text(row, column)  # whole when elided
         return None
 
     @staticmethod

@@ -28,7 +28,7 @@ from intake.services import review
 from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.flow_layout import wrapped_row
-from intake.ui.review.queue_model import COLUMNS, PATIENT, ROW_ROLE, QueueModel
+from intake.ui.review.queue_model import COLUMNS, LOCATION, PATIENT, ROW_ROLE, QueueModel
 from intake.ui.review.referral_list import ReferralList
 from intake.ui.worker import failure_text
 
@@ -147,7 +147,7 @@ class QueuePage(QWidget):
         self.location = _combo("Location")
         self.from_date = _date_edit("From date")
         self.to_date = _date_edit("To date (inclusive)")
-        self.refresh_button = QPushButton("Reload")
+        self.refresh_button = QPushButton("Reload (F5)")
         self.refresh_button.setAccessibleName("Reload the queue")
         self.refresh_button.setToolTip("Reload the queue (F5)")
         self.refresh_button.clicked.connect(self.refresh)
@@ -180,7 +180,9 @@ class QueuePage(QWidget):
         self.table.setIconSize(self.table.iconSize() * 1.2)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PATIENT, QHeaderView.ResizeMode.Stretch)
+        # The patient and record number whole; the location's long name gives way (elided,
+        # its tooltip whole) so the row fits a 1366-px screen without sideways scrolling.
+        header.setSectionResizeMode(LOCATION, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
         self.table.setToolTip(f"Columns: {', '.join(COLUMNS)}. Enter opens the intake.")
         self.message = QLabel("")
@@ -195,10 +197,11 @@ class QueuePage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         reload_key = keys.means(QShortcut(QKeySequence(Qt.Key.Key_F5), self), keys.REFRESH)
-        reload_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # While the queue shows, from anywhere in the window (the sidebar too).
+        reload_key.setContext(Qt.ShortcutContext.WindowShortcut)
         reload_key.activated.connect(self.refresh)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            opening = QShortcut(QKeySequence(key), self.table)
+            opening = keys.means(QShortcut(QKeySequence(key), self.table), keys.OPEN)
             opening.setContext(Qt.ShortcutContext.WidgetShortcut)
             opening.activated.connect(self.open_current)
 

@@ -55,15 +55,26 @@ class ReviewPage(QWidget):
     def refresh(self) -> None:
         self.queue.refresh()
 
+    def take_focus(self) -> None:
+        """Entering the area: the queue's list (Enter opens), or the open intake's Back."""
+        if self.stack.currentIndex() == QUEUE:
+            self.queue.table.setFocus()
+        else:
+            self.review_screen.back_button.setFocus()
+
     def open_row(self, row: QueueRow) -> None:
         self.review_screen.open(row.intake_id, row.appointment_id)
         self.stack.setCurrentIndex(SCREEN)
         self.review_screen.back_button.setFocus()
 
-    def open_referral(self, referral: ClosedReferral) -> None:
-        self.review_screen.open(referral.intake_id)
+    def open_intake(self, intake_id: int) -> None:
+        """One intake on the review screen (opened from a patient's record)."""
+        self.review_screen.open(intake_id)
         self.stack.setCurrentIndex(SCREEN)
         self.review_screen.back_button.setFocus()
+
+    def open_referral(self, referral: ClosedReferral) -> None:
+        self.open_intake(referral.intake_id)
 
     def show_queue(self) -> None:
         self.stack.setCurrentIndex(QUEUE)

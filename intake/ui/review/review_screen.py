@@ -331,7 +331,7 @@ class ReviewScreen(QWidget):
     # --- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.back_button = QPushButton("◀ Back to the queue")
+        self.back_button = QPushButton("◀ Back to the queue (Esc)")
         self.back_button.setAccessibleName("Back to the queue")
         self.back_button.setToolTip("Back to the queue (Esc)")
         self.back_button.clicked.connect(self.back_was_requested.emit)
@@ -361,7 +361,13 @@ class ReviewScreen(QWidget):
             ("Ctrl+Shift+T", "", self.return_to_front_desk),
         ):
             shortcut = keys.means(QShortcut(QKeySequence(sequence), self), meaning)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # While the intake shows, from anywhere in the window; Esc only from inside it
+            # (Esc in the sidebar going back would surprise).
+            shortcut.setContext(
+                Qt.ShortcutContext.WidgetWithChildrenShortcut
+                if sequence == "Esc"
+                else Qt.ShortcutContext.WindowShortcut
+            )
             shortcut.activated.connect(slot)
 
     def _build_triage(self) -> QWidget:
@@ -552,7 +558,9 @@ def _label(name: str, object_name: str) -> QLabel:
 
 
 def _button(text: str, tip: str) -> QPushButton:
-    button = QPushButton(text)
+    """A button that shows its key, where the key works (the tip's "(Ctrl+…)")."""
+    key = tip[tip.rfind(" (") :] if tip.endswith(")") else ""
+    button = QPushButton(text + key)
     button.setToolTip(tip)
     button.setAccessibleName(tip.split(" (")[0])
     return button

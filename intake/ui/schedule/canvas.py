@@ -2,8 +2,13 @@
 
 Only the visible part is painted; the header row and the time gutter stay put while the
 body scrolls. Keyboard: arrows move between visits, Enter opens the patient, the Menu key
-(or Shift+F10) opens the actions. A visit can be dragged to another time or lane; the
-drop is only a request: the block stays where it is until the database says it moved.
+(or Shift+F10) opens the actions; Shift+arrows move a time cell over the grid, and Enter
+on a free cell books there. Free working time is washed green; the cell under the mouse
+says "Book" and a double click books it. A visit can be dragged to another time or lane
+(snapped to the grid, Escape cancels); the drop is only a request: the block stays where
+it is until the database says it moved.
+Cards wear their appointment type's colour, always with the type's code in words, and the
+patient's name in full or a short form cut at word boundaries (domain.short_names).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
+    QFontMetrics,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -26,8 +32,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from intake.domain import type_colors
 from intake.domain.enums import AppointmentStatus
 from intake.domain.schedule import ScheduleBlock
+from intake.domain.short_names import fitting_name
 from intake.ui.schedule.lanes import GRID_MINUTES, Layout, Placed
 
 HEADER = 46
@@ -58,7 +66,11 @@ _STATUS_FILL = {
     AppointmentStatus.CANCELLED: ("#ffffff", "#9aa5b1"),
 }
 REVIEW_MARK = "⚑ Review"
+FREE_FILL = "#f3fbf6"  # bookable working time: a light wash with a green edge
+FREE_EDGE = "#5fb37a"
+CELL_EDGE = "#1f6f3a"
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def clock(minute: float) -> str:
@@ -84,6 +96,8 @@ class ScheduleCanvas(QAbstractScrollArea):
     block_was_activated = Signal(object)  # Enter or double click
     menu_was_requested = Signal(object, QPoint)  # block, global position
     block_was_dropped = Signal(object, int, float)  # block, lane index, wall minute
+    free_time_was_activated = Signal(int, float)  # lane index, wall minute (Enter, double click)
+    cell_was_moved = Signal(int, float)  # the keyboard's time cell moved (lane, minute)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +113,9 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.zone_label = ""
         self._press: tuple[QPointF, int] | None = None
         self._ghost: tuple[int, float] | None = None
+        self.cell: tuple[int, float] | None = None  # the time cell that has the focus
+        self.shown_names: dict[int, str] = {}  # the name form each card showed last (tests)
+        self._hover: tuple[int, float] | None = None  # the free cell under the mouse
         self._font = QFont(self.font())
         self._bold = QFont(self.font())
         self._bold.setBold(True)
@@ -113,6 +130,9 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.layout_ = layout
         self._ghost = None
         self._press = None
+        self._hover = None
+        if self.cell is not None and self.cell[0] >= len(layout.lanes):
+            self.cell = None
         found = next(
             (i for i, p in enumerate(layout.placed) if p.block.appointment_id == keep), None
         )
@@ -174,6 +194,23 @@ class ScheduleCanvas(QAbstractScrollArea):
         lane = int(raw) if raw >= 0 else -1
         return lane if 0 <= lane < len(self.layout_.lanes) else None
 
+    def cell_at(self, point: QPointF) -> tuple[int, float] | None:
+        """The grid cell (lane, first minute) under a point of the body, if any."""
+        lane = self.lane_at(point.x())
+        if lane is None or point.y() < HEADER or point.x() < GUTTER:
+            return None
+        minute = self.minute_at(point.y()) // GRID_MINUTES * GRID_MINUTES
+        if not self.layout_.first_minute <= minute < self.layout_.last_minute:
+            return None
+        return lane, float(minute)
+
+    def is_free(self, lane: int, minute: float) -> bool:
+        return self.layout_.lanes[lane].free_at(minute) is not None
+
+    def cell_rect(self, lane: int, minute: float) -> QRectF:
+        top = self.y_of(minute)
+        return QRectF(self.x_of(lane) + 2, top, self.lane_width() - 4, GRID_MINUTES * PX_PER_MINUTE)
+
     def placed_at(self, point: QPointF) -> int | None:
         for i, p in enumerate(self.layout_.placed):
             if self.block_rect(p).contains(point):
@@ -217,10 +254,12 @@ class ScheduleCanvas(QAbstractScrollArea):
         first_lane = max(0, int(self.horizontalScrollBar().value() // lane_w) - 1)
         last_lane = min(len(layout.lanes), first_lane + int(width // lane_w) + 3)
         self._paint_lanes(painter, first_lane, last_lane, height)
+        self._paint_free(painter, first_lane, last_lane, height)
         self._paint_hours(painter, width)
         for i, p in enumerate(layout.placed):
             if first_lane <= p.lane < last_lane:
                 self._paint_block(painter, p, i == self.selected)
+        self._paint_cells(painter)
         self._paint_ghost(painter)
         self._paint_now(painter)
         self._paint_header(painter, first_lane, last_lane, width)
@@ -262,6 +301,43 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.setPen(QPen(QColor("#cbd2d9"), 1))
             painter.drawLine(QPointF(x, HEADER), QPointF(x, height))
 
+    def _paint_free(self, painter: QPainter, first: int, last: int, height: int) -> None:
+        lane_w = self.lane_width()
+        dots = QBrush(QColor(95, 179, 122, 90), Qt.BrushStyle.Dense6Pattern)
+        for index in range(first, last):
+            x = self.x_of(index)
+            for top_minute, bottom_minute, _where in self.layout_.lanes[index].free:
+                top, bottom = self.y_of(top_minute), self.y_of(bottom_minute)
+                if bottom < HEADER or top > height:
+                    continue
+                area = QRectF(x + 1, top, lane_w - 2, bottom - top)
+                painter.fillRect(area, QColor(FREE_FILL))
+                painter.fillRect(area, dots)  # a texture no location tint has
+                painter.fillRect(QRectF(x + 1, top, 3, bottom - top), QColor(FREE_EDGE))
+
+    def _paint_cells(self, painter: QPainter) -> None:
+        """The free cell under the mouse, and the keyboard's cell (dashed, with what Enter
+        does)."""
+        painter.setFont(self._small)
+        if self._hover is not None and self._hover != self.cell and self._ghost is None:
+            lane, minute = self._hover
+            rect = self.cell_rect(lane, minute)
+            painter.setPen(QPen(QColor(FREE_EDGE), 1))
+            painter.setBrush(QColor(255, 255, 255, 200))
+            painter.drawRect(rect)
+            painter.setPen(QColor(CELL_EDGE))
+            painter.drawText(rect.adjusted(6, 0, -4, 0), _MIDDLE, f"+ Book {clock(minute)}")
+        if self.cell is not None and self.hasFocus():
+            lane, minute = self.cell
+            rect = self.cell_rect(lane, minute)
+            free = self.is_free(lane, minute)
+            painter.setPen(QPen(QColor(CELL_EDGE if free else "#52606d"), 2, Qt.PenStyle.DashLine))
+            painter.setBrush(QColor(255, 255, 255, 220))
+            painter.drawRect(rect)
+            painter.setPen(QColor(CELL_EDGE if free else "#3e4c59"))
+            words = "Book ⏎" if free else "not free"
+            painter.drawText(rect.adjusted(6, 0, -4, 0), _MIDDLE, f"{clock(minute)} · {words}")
+
     def _paint_hours(self, painter: QPainter, width: int) -> None:
         layout = self.layout_
         for minute in range(layout.first_minute, layout.last_minute + 1, 30):
@@ -277,12 +353,12 @@ class ScheduleCanvas(QAbstractScrollArea):
         rect = self.block_rect(placed)
         if rect.bottom() < HEADER or rect.top() > self.viewport().height():
             return
-        fill, edge = _STATUS_FILL[block.status]
-        background = QColor(placed.tint) if placed.tint else QColor(fill)
+        _fill, edge = _STATUS_FILL[block.status]
+        wash = type_colors.blend(block.color, share=0.28)
         painter.setPen(QPen(QColor(edge), 3 if selected else 1))
-        painter.setBrush(background)
+        painter.setBrush(QColor(wash))
         painter.drawRect(rect)
-        painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), QColor(edge))
+        painter.fillRect(QRectF(rect.left(), rect.top(), 6, rect.height()), QColor(block.color))
         if block.status == AppointmentStatus.NO_SHOW:
             painter.fillRect(rect, QBrush(QColor("#e12d39"), Qt.BrushStyle.FDiagPattern))
         if block.needs_review:
@@ -293,27 +369,67 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.setPen(QPen(QColor("#1f2933"), 1, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(-2, -2, 2, 2))
-        self._paint_block_text(painter, placed, rect)
+        self._paint_block_text(painter, placed, rect, type_colors.text_color_for(wash))
 
-    def _paint_block_text(self, painter: QPainter, placed: Placed, rect: QRectF) -> None:
+    def _paint_type_chip(self, painter: QPainter, block: ScheduleBlock, at: QPointF) -> float:
+        """The type's code on its colour at `at` (top left); returns the width it takes."""
+        painter.setFont(self._small)
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(block.type_code) + 8
+        chip = QRectF(at.x(), at.y() + 1, width, metrics.height())
+        painter.fillRect(chip, QColor(block.color))
+        painter.setPen(QColor(type_colors.text_color_for(block.color)))
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, block.type_code)
+        return width + 4
+
+    def _paint_block_text(self, painter: QPainter, placed: Placed, rect: QRectF, ink: str) -> None:
+        """Name (whole width when the card has room below it), then the type's code chip
+        with time and type, then the status; a one-line card puts the chip before the name."""
         block = placed.block
-        inner = rect.adjusted(8, 2, -8, -2)
+        inner = rect.adjusted(10, 2, -8, -2)
+        when = clock(placed.top)
+        where = f"{placed.tag} · " if placed.tag else ""
+        # Each line's forms, longest first: what does not fit is left out whole.
+        detail: tuple[str, ...] = (
+            f"{where}{when} · {block.type_name}",
+            f"{where}{when}",
+            when,
+            when.split()[0],  # 10:00 (the gutter says AM or PM)
+        )
         status = STATUS_MARKS[block.status] + STATUS_WORDS[block.status]
-        detail = f"{clock(placed.top)} · {block.type_name}"
-        if placed.tag:
-            detail = f"{placed.tag} · {detail}"
-        if block.needs_review:
-            status = f"{status} · {REVIEW_MARK}"
-        lines = [(self._bold, block.patient_name), (self._font, detail), (self._font, status)]
-        painter.setPen(QColor("#1f2933"))
-        y = inner.top()
-        for font, text in lines:
-            painter.setFont(font)
+        statuses: tuple[str, ...] = (
+            (f"{status} · {REVIEW_MARK}", f"{status} · ⚑", status)
+            if block.needs_review
+            else (status,)
+        )
+        painter.setFont(self._bold)
+        line = painter.fontMetrics().height()
+        one_line = inner.height() < 2 * line
+        left = inner.left()
+        if one_line:
+            left += self._paint_type_chip(painter, block, inner.topLeft())
+        painter.setPen(QColor(ink))
+        painter.setFont(self._bold)
+        metrics = painter.fontMetrics()
+        room = int(inner.right() - left)
+        name = shown_name(block.patient_name, metrics, room)
+        self.shown_names[block.appointment_id] = name
+        painter.drawText(QRectF(left, inner.top(), room, line), _LEFT, name)
+        y = inner.top() + line
+        for index, forms in enumerate((detail, statuses)):
+            painter.setFont(self._font)
             metrics = painter.fontMetrics()
-            if y + metrics.height() > inner.bottom() + 3 and y > inner.top():
+            if y + metrics.height() > inner.bottom() + 3:
                 break
-            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()))
-            painter.drawText(QRectF(inner.left(), y, inner.width(), metrics.height()), _LEFT, shown)
+            left = inner.left()
+            if index == 0:
+                left += self._paint_type_chip(painter, block, QPointF(left, y))
+                painter.setFont(self._font)
+                painter.setPen(QColor(ink))
+            width = int(inner.right() - left)
+            fitting = [f for f in forms if metrics.horizontalAdvance(f) <= width]
+            shown = fitting[0] if fitting else forms[-1]
+            painter.drawText(QRectF(left, y, width, metrics.height()), _LEFT, shown)
             y += metrics.height()
 
     def _paint_ghost(self, painter: QPainter) -> None:
@@ -412,11 +528,21 @@ class ScheduleCanvas(QAbstractScrollArea):
             Qt.Key.Key_End: lambda: self._select(self._order()[-1] if self._order() else None),
         }
         if plain and key in moves:
+            self._set_cell(None)
             moves[key]()
             event.accept()
             return
+        shifted = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == (
+            Qt.KeyboardModifier.ShiftModifier
+        )
+        if shifted and key in _CELL_STEPS:
+            self._move_cell(*_CELL_STEPS[key])
+            event.accept()
+            return
         if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if (block := self.selected_block()) is not None:
+            if self.cell is not None:
+                self.free_time_was_activated.emit(*self.cell)
+            elif (block := self.selected_block()) is not None:
                 self.block_was_activated.emit(block)
             event.accept()
             return
@@ -424,7 +550,65 @@ class ScheduleCanvas(QAbstractScrollArea):
             self._cancel_drag()
             event.accept()
             return
+        if key == Qt.Key.Key_Escape and self.cell is not None:
+            self._set_cell(None)
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _set_cell(self, cell: tuple[int, float] | None) -> None:
+        if cell == self.cell:
+            return
+        self.cell = cell
+        if cell is not None:
+            lane, minute = cell
+            title = self.layout_.lanes[lane].title
+            free = "free, Enter books" if self.is_free(lane, minute) else "not free"
+            self.setAccessibleDescription(f"{title}, {clock(minute)}: {free}")
+            self._ensure_cell_visible(lane, minute)
+            self.cell_was_moved.emit(lane, minute)
+        self.viewport().update()
+
+    def _move_cell(self, lanes: int, minutes: int) -> None:
+        """Shift+arrows: from the chosen visit (or the first free time) across the grid."""
+        layout = self.layout_
+        if not layout.lanes:
+            return
+        if self.cell is None:
+            start = self._cell_start()
+            if self.selected is not None:
+                self._select(None)
+            self._set_cell(start)
+            return
+        lane = max(0, min(len(layout.lanes) - 1, self.cell[0] + lanes))
+        last = layout.last_minute - GRID_MINUTES
+        minute = max(layout.first_minute, min(last, self.cell[1] + minutes))
+        self._set_cell((lane, float(minute)))
+
+    def _cell_start(self) -> tuple[int, float]:
+        placed = self.selected_placed()
+        if placed is not None:
+            after = -(-placed.bottom // GRID_MINUTES) * GRID_MINUTES
+            return placed.lane, float(min(after, self.layout_.last_minute - GRID_MINUTES))
+        for index, lane in enumerate(self.layout_.lanes):
+            if lane.free:
+                top = min(t for t, _b, _l in lane.free)
+                return index, float(-(-top // GRID_MINUTES) * GRID_MINUTES)
+        tops = [t for lane in self.layout_.lanes for t, _ in lane.working]
+        return 0, float(min(tops) if tops else self.layout_.first_minute)
+
+    def _ensure_cell_visible(self, lane: int, minute: float) -> None:
+        rect = self.cell_rect(lane, minute)
+        view = self.viewport().rect()
+        bar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
+        if rect.top() < HEADER:
+            bar.setValue(int(bar.value() + rect.top() - HEADER - 8))
+        elif rect.bottom() > view.bottom():
+            bar.setValue(int(bar.value() + rect.bottom() - view.bottom() + 8))
+        if rect.left() < GUTTER:
+            hbar.setValue(int(hbar.value() + rect.left() - GUTTER - 4))
+        elif rect.right() > view.right():
+            hbar.setValue(int(hbar.value() + rect.right() - view.right() + 4))
 
     def _order(self) -> list[int]:
         placed = self.layout_.placed
@@ -457,6 +641,8 @@ class ScheduleCanvas(QAbstractScrollArea):
 
     def _select(self, index: int | None) -> None:
         self.selected = index
+        if index is not None:
+            self.cell = None
         placed = self.selected_placed()
         if placed is not None:
             self._ensure_visible(placed)
@@ -484,6 +670,8 @@ class ScheduleCanvas(QAbstractScrollArea):
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         index = self.placed_at(event.position())
         self._select(index)
+        if index is None:  # a click on the grid puts the keyboard's cell there
+            self._set_cell(self.cell_at(event.position()))
         if index is not None and event.button() == Qt.MouseButton.LeftButton:
             self._press = (event.position(), index)
         event.accept()
@@ -491,8 +679,9 @@ class ScheduleCanvas(QAbstractScrollArea):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None or not self.drag_enabled:
             tip = self.placed_at(event.position())
+            self._hover_at(event.position() if tip is None else None)
             self.viewport().setToolTip(
-                describe(self.layout_.placed[tip].block) if tip is not None else ""
+                describe(self.layout_.placed[tip].block) if tip is not None else self._free_tip()
             )
             return
         start, index = self._press
@@ -519,6 +708,25 @@ class ScheduleCanvas(QAbstractScrollArea):
             return
         self.block_was_dropped.emit(placed.block, lane, minute)
 
+    def _hover_at(self, point: QPointF | None) -> None:
+        cell = self.cell_at(point) if point is not None else None
+        if cell is not None and not self.is_free(*cell):
+            cell = None
+        if cell != self._hover:
+            self._hover = cell
+            shape = Qt.CursorShape.PointingHandCursor if cell else Qt.CursorShape.ArrowCursor
+            self.viewport().setCursor(shape)
+            self.viewport().update()
+
+    def _free_tip(self) -> str:
+        if self._hover is None:
+            return ""
+        lane, minute = self._hover
+        return f"Free: double-click to book {clock(minute)} with {self.layout_.lanes[lane].title}"
+
+    def leaveEvent(self, event: object) -> None:
+        self._hover_at(None)
+
     def drop_at(self, lane: int, minute: float) -> None:
         """What a drag of the selected block to (lane, minute) does (tests, scripts)."""
         if (block := self.selected_block()) is not None:
@@ -534,6 +742,9 @@ class ScheduleCanvas(QAbstractScrollArea):
         if index is not None:
             self._select(index)
             self.block_was_activated.emit(self.layout_.placed[index].block)
+        elif (cell := self.cell_at(event.position())) is not None:
+            self._set_cell(cell)
+            self.free_time_was_activated.emit(*cell)
         event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
@@ -550,6 +761,19 @@ class ScheduleCanvas(QAbstractScrollArea):
             where = self.viewport().mapToGlobal(self.block_rect(placed).center().toPoint())
         self.menu_was_requested.emit(placed.block, where)
         event.accept()
+
+
+_CELL_STEPS: dict[int, tuple[int, int]] = {  # Shift+arrow: (lanes, minutes)
+    Qt.Key.Key_Up: (0, -GRID_MINUTES),
+    Qt.Key.Key_Down: (0, GRID_MINUTES),
+    Qt.Key.Key_Left: (-1, 0),
+    Qt.Key.Key_Right: (1, 0),
+}
+
+
+def shown_name(listed: str, metrics: QFontMetrics, width: int) -> str:
+    """The longest form of the name that fits `width` pixels (never cut inside a word)."""
+    return fitting_name(listed, lambda text: metrics.horizontalAdvance(text) <= width)
 
 
 def today_minute(zone_name: str, day: dt.date, now: dt.datetime) -> float | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from intake.domain.schedule import DaySchedule, WeekSchedule
 from intake.services import schedule_view
+from intake.ui import saved_files
 from intake.ui.schedule import daily_list
 
 if TYPE_CHECKING:
@@ -24,6 +26,7 @@ class Exports:
 
     def __init__(self, page: SchedulePage) -> None:
         self.page = page
+        self.saved = saved_files.SavedFileNote()  # the page shows it under its status line
 
     # The dialogs, as class methods: tests answer them without a person.
 
@@ -53,8 +56,10 @@ class Exports:
         )
         if not path:
             return
-        target = daily_list.save_pdf(schedule, path)
+        self.saved.clear()
+        target = daily_list.save_pdf(schedule, saved_files.in_documents(path, ".pdf"))
         if target.exists() and target.stat().st_size > 0:
+            self.saved.show_saved("Daily list", target)
             self.page._finished(f"Daily list saved: {target}", None, reload=False)
         else:
             self.page._say("error", f"The PDF could not be written to {target}.")
@@ -69,13 +74,23 @@ class Exports:
         if not path:
             return
         blocks = self.page.schedule.blocks
+        target = saved_files.in_documents(path, f".{kind}")
+        self.saved.clear()
+
+        def written(where: str) -> None:
+            self.saved.show_saved("Export", Path(where))
+            self.page._finished(f"Exported: {where}", None, reload=False)
+
         self.page._run(
-            lambda _db, _actor: str(schedule_view.save_export(blocks, path, kind)),
-            lambda written: self.page._finished(f"Exported: {written}", None, reload=False),
+            lambda _db, _actor: str(schedule_view.save_export(blocks, target, kind)),
+            written,
             self.page._failed("export the schedule"),
         )
 
     def _suggested(self, kind: str) -> str:
+        return saved_files.suggested_path(self._name(kind))
+
+    def _name(self, kind: str) -> str:
         schedule = self.page.schedule
         if isinstance(schedule, DaySchedule):
             return f"schedule-{schedule.location_code}-{schedule.day.isoformat()}.{kind}"

@@ -7,7 +7,7 @@ at the 9:00 line on every day, including the days the clocks change.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from zoneinfo import ZoneInfo
 
 from intake.domain.schedule import DaySchedule, ScheduleBlock, Span, WeekSchedule
@@ -40,6 +40,20 @@ class Lane:
     working: tuple[tuple[float, float], ...]
     shades: tuple[Shade, ...]
     tint: str | None = None
+    # Bookable time (the service's free spans, from the scheduling layer): (top, bottom,
+    # location id) — a week's day may hold two locations.
+    free: tuple[tuple[float, float, int], ...] = ()
+    # Working windows with their location (where a visit dropped on the week view goes).
+    places: tuple[tuple[float, float, int], ...] = ()
+
+    def free_at(self, minute: float) -> int | None:
+        """The location whose free time holds `minute`, or None when it is not free."""
+        return next((loc for t, b, loc in self.free if t <= minute < b), None)
+
+    def place_at(self, top: float, bottom: float, prefer: int | None = None) -> int | None:
+        """The location whose working window holds [top, bottom) (`prefer` when both do)."""
+        found = [loc for t, b, loc in self.places if t <= top and bottom <= b]
+        return prefer if prefer in found else (found[0] if found else None)
 
 
 @dataclass(frozen=True)
@@ -119,6 +133,8 @@ def day_layout(schedule: DaySchedule) -> Layout:
                 schedule.location_id,
                 tuple(working),
                 tuple(shades),
+                free=tuple((t, b, schedule.location_id) for t, b in _spans(column.free, zone, day)),
+                places=tuple((t, b, schedule.location_id) for t, b in working),
             )
         )
     index = {lane.therapist_id: i for i, lane in enumerate(lanes)}
@@ -162,6 +178,12 @@ def week_layout(week: WeekSchedule) -> Layout:
                 tuple(working),
                 (*shades,),
                 tint,
+                free=tuple(
+                    (t, b, p.location_id) for p in places for t, b in _spans(p.free, zone, day)
+                ),
+                places=tuple(
+                    (t, b, p.location_id) for p in places for t, b in _spans(p.working, zone, day)
+                ),
             )
         )
     placed = []
@@ -184,6 +206,16 @@ def week_layout(week: WeekSchedule) -> Layout:
         )
     first, last = _bounds(tops, bottoms)
     return Layout(tuple(lanes), tuple(placed), first, last, f"{week.therapist_name} · week")
+
+
+def from_now(layout: Layout, now: dt.datetime) -> Layout:
+    """The layout with free time that has already passed left out (it cannot be booked)."""
+    lanes = []
+    for lane in layout.lanes:
+        cut = minutes(now, ZoneInfo(lane.zone), lane.day)
+        free = tuple((max(t, cut), b, loc) for t, b, loc in lane.free if b > cut)
+        lanes.append(replace(lane, free=free))
+    return replace(layout, lanes=tuple(lanes))
 
 
 def _bounds(tops: list[float], bottoms: list[float]) -> tuple[int, int]:

@@ -41,7 +41,8 @@ from intake.ui.flow_layout import wrapped_row
 from intake.ui.keys import means
 from intake.ui.schedule.canvas import ScheduleCanvas, today_minute
 from intake.ui.schedule.exports import Exports
-from intake.ui.schedule.lanes import Layout, day_layout, free_for, week_layout
+from intake.ui.schedule.free_time import FreeTime
+from intake.ui.schedule.lanes import Layout, day_layout, free_for, from_now, week_layout
 from intake.ui.schedule.live import LiveRefresh
 from intake.ui.schedule.panels import (
     CancelPanel,
@@ -96,6 +97,7 @@ class SchedulePage(QWidget):
         self.toolbar = Toolbar(self)
         self.visits = VisitActions(self)
         self.waitlist = WaitlistActions(self)
+        self.free_time = FreeTime(self)
         self.exports = Exports(self)
         self.live = LiveRefresh(context, self)
         self.live.schedule_did_change.connect(self._heard)
@@ -121,6 +123,11 @@ class SchedulePage(QWidget):
         self.waitlist_view.reload()
         self.side.setCurrentWidget(self.waitlist_view)
         self.waitlist_view.list.setFocus()
+
+    def show_visit(self, location_id: int, day: dt.date, appointment_id: int) -> None:
+        """The location's day with one visit chosen (a visit opened from the record)."""
+        self._keep = appointment_id
+        self.show_day(location_id, day)
 
     def blocks(self) -> tuple[ScheduleBlock, ...]:
         return self.schedule.blocks if self.schedule is not None else ()
@@ -166,10 +173,10 @@ class SchedulePage(QWidget):
         self._keep = None
         first_show = self.schedule is None
         self.schedule = schedule
-        self.layout_ = (
-            day_layout(schedule) if isinstance(schedule, DaySchedule) else week_layout(schedule)
+        self.layout_ = from_now(
+            day_layout(schedule) if isinstance(schedule, DaySchedule) else week_layout(schedule),
+            self._now(),
         )
-        self.canvas.drag_enabled = isinstance(schedule, DaySchedule)
         self.canvas.set_layout(self.layout_, keep=keep)
         self._place_now()
         if first_show:
@@ -345,6 +352,7 @@ class SchedulePage(QWidget):
         self.canvas.block_was_activated.connect(lambda _b: self.visits.open_patient())
         self.canvas.menu_was_requested.connect(self.visits.show_menu)
         self.canvas.block_was_dropped.connect(self.visits.dropped)
+        self.canvas.free_time_was_activated.connect(self.free_time.activated)
 
         bar = self.toolbar.build()
 
@@ -398,10 +406,11 @@ class SchedulePage(QWidget):
         split.setStretchFactor(0, 1)
         split.setSizes([900, 300])
         self.legend = QLabel(
-            "Grey: not working or closed · Hatched: time off or closure · "
+            "Dotted green: free, double-click or Shift+arrows then Enter books · Grey: not "
+            "working or closed · Hatched: time off or closure · Card colour and code: visit type · "
             "⚑ Review: intake not yet reviewed · ✔ checked in · ✔✔ completed · ✖ no-show · "
-            "Arrows choose · Enter opens patient · Menu key: actions · Alt+←/→ day · "
-            "Alt+↑/↓ location"
+            "Arrows choose · Enter opens patient · drag moves (Esc cancels) · Menu key: "
+            "actions · Alt+←/→ day · Alt+↑/↓ location"
         )
         self.legend.setObjectName("scheduleLegend")
         self.legend.setWordWrap(True)
@@ -421,6 +430,7 @@ class SchedulePage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.status)
+        layout.addWidget(self.exports.saved)
         self.toolbar.sync()
 
 

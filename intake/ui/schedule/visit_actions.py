@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu
 
 from intake.domain.booking import BookingConflict, SlotOffer, SlotRequest, Visit
 from intake.domain.enums import AppointmentStatus, CancelledBy
-from intake.domain.schedule import ScheduleBlock, WaitlistMatch
+from intake.domain.schedule import ScheduleBlock, WaitlistMatch, WeekSchedule
 from intake.domain.visit_rules import no_show_refusal, undo_no_show_refusal
 from intake.services import booking, schedule_view, slot_finder
 from intake.services.actor import Actor
@@ -184,21 +184,27 @@ class VisitActions:
             self._move(block, offer.therapist_id, offer.location_id, offer.start)
 
     def dropped(self, block: ScheduleBlock, lane_index: int, minute: float) -> None:
-        layout = self.page.layout_
-        if layout is None or self.page.mode != "day":
+        layout, schedule = self.page.layout_, self.page.schedule
+        if layout is None or schedule is None:
             return
-        length = (block.end - block.start).total_seconds() / 60
+        length = (block.end - block.start).total_seconds() / 60  # the visit keeps its length
         problem = free_for(layout, lane_index, minute, minute + length, block.appointment_id)
         if block.status != AppointmentStatus.BOOKED:
             problem = "Only a booked visit can be moved."
-        if problem:
+        lane = layout.lanes[lane_index]
+        # A week's day may hold two locations: the one whose hours hold the new time.
+        where = lane.place_at(minute, minute + length, prefer=block.location_id)
+        if problem is None and where is None:
+            problem = "That time is closed or outside the therapist's hours."
+        if problem or where is None:
             self.page._say("warn", f"Not moved: {problem} The visit stays where it was.")
             self.page.canvas.viewport().update()
-            self.page.action_did_fail.emit(problem)
+            self.page.action_did_fail.emit(problem or "")
             return
-        lane = layout.lanes[lane_index]
-        assert lane.location_id is not None
-        self._move(block, lane.therapist_id, lane.location_id, instant(lane.day, minute, lane.zone))
+        zone = lane.zone
+        if isinstance(schedule, WeekSchedule) and (ref := schedule.location(where)) is not None:
+            zone = ref.timezone
+        self._move(block, lane.therapist_id, where, instant(lane.day, minute, zone))
 
     def _move(
         self,

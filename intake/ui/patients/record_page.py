@@ -1,0 +1,191 @@
+"""The Patients area: find a patient, then their record.
+
+Two views in one place, as at the front desk: the search (Ctrl+F from anywhere in the area)
+and the chosen record. Opening a record reads it whole (services.patient_record, audited);
+a record with unsaved typing is not left silently: choosing another patient first asks, in
+a bar inside the window, whether to go back to it or to drop the typing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.patient_record import PatientRecord
+from intake.services import patient_record
+from intake.ui import keys
+from intake.ui.context import UiContext
+from intake.ui.main_window import UNSAVED_RECORD
+from intake.ui.patients.record_view import RecordView
+from intake.ui.patients.search_widget import PatientSearchWidget
+from intake.ui.status_line import say
+from intake.ui.worker import failure_text
+
+FIND, RECORD = 0, 1
+
+
+class RecordPage(QWidget):
+    record_did_open = Signal(int)  # the patient id, once the record is on screen
+    status_did_change = Signal(str)
+
+    def __init__(
+        self,
+        context: UiContext,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+        may_start_intake: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("patientsPage")
+        self.context = context
+        self._waiting: int | None = None  # the patient asked for while typing was unsaved
+        self._asked = 0  # records asked for so far: only the newest answer is shown
+        self.search = PatientSearchWidget(context)
+        self.search.patient_was_chosen.connect(self.open_patient)
+        self.view = RecordView(context, clock=clock, may_start_intake=may_start_intake)
+        self.back = QPushButton("Back to search (Ctrl+F)")
+        self.back.setAccessibleName("Back to the patient search")
+        self.back.clicked.connect(self.show_find)
+        self.status = QLabel()
+        self.status.setObjectName("recordPageStatus")
+        self.status.setAccessibleName("Patients status")
+        self.status.setWordWrap(True)
+        self.leave_bar = LeaveBar()
+        self.leave_bar.stay.clicked.connect(self._stay)
+        self.leave_bar.drop.clicked.connect(self._drop_typing)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.search)
+        record = QWidget()
+        column = QVBoxLayout(record)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.view, 1)
+        self.view.add_action(self.back)  # beside the record's actions: one row less
+        self.stack.addWidget(record)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.leave_bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.status)
+        shortcut = keys.means(QShortcut(QKeySequence("Ctrl+F"), self), keys.FIND_PATIENT)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # from the sidebar too
+        shortcut.activated.connect(self.show_find)
+        self.status.hide()
+
+    # --- public -----------------------------------------------------------------------------
+
+    def open_patient(self, patient_id: int) -> None:
+        """Read the record whole (audited) and show it; unsaved typing is asked about first."""
+        if self._holds_typing(patient_id):
+            return
+        self._say("info", "Opening the patient record…")
+        self._asked += 1
+        asked = self._asked  # an answer to an earlier request is dropped (it may come later)
+        self.context.run(
+            lambda db, actor: patient_record.overview(db, actor, patient_id),
+            lambda record: self._show(record) if asked == self._asked else None,
+            lambda error: self._failed(error) if asked == self._asked else None,
+            owner=self,
+        )
+
+    def reload(self) -> None:
+        """Read the shown record again (after an action elsewhere changed it); typing not
+        saved keeps the record as it is."""
+        if (patient := self.view.patient_id()) is not None and not self.view.form.changed():
+            self.open_patient(patient)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stack.currentIndex() == RECORD:  # back from the schedule, say: visits moved
+            self.reload()
+
+    def unsent_work(self) -> list[str]:
+        """Typing on the record not saved (for the close question; it is not journaled)."""
+        if self.view.form.changed():
+            return [f"{UNSAVED_RECORD} {self.view.title.text()}"]
+        return []
+
+    def keep_for_later(self) -> None:
+        """Nothing of a record's typing is kept: the close question said so."""
+
+    def show_find(self) -> None:
+        self.stack.setCurrentIndex(FIND)
+        self.search.focus_search()
+
+    # --- steps ------------------------------------------------------------------------------
+
+    def _show(self, record: PatientRecord) -> None:
+        self.leave_bar.hide()
+        self.view.show_record(record)
+        self.stack.setCurrentIndex(RECORD)
+        self._say("info", "")
+        self.view.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.record_did_open.emit(record.patient.id)
+
+    def _failed(self, error: BaseException) -> None:
+        self._say("error", f"Could not open the record: {failure_text(error)}")
+
+    def _holds_typing(self, patient_id: int) -> bool:
+        """True (and the question asked) when unsaved typing would be left for another."""
+        shown = self.view.patient_id()
+        if shown is None or not self.view.form.changed() or self._waiting == patient_id:
+            self._waiting = None
+            return False
+        self._waiting = patient_id
+        self.leave_bar.ask(self.view.title.text())
+        return True
+
+    def _stay(self) -> None:
+        self._waiting = None
+        self.leave_bar.hide()
+        self.stack.setCurrentIndex(RECORD)
+        self.view.tabs.setCurrentIndex(0)
+        self.view.form.fields.setFocus()
+        self.view.form.fields.focusNextChild()
+
+    def _drop_typing(self) -> None:
+        patient = self._waiting
+        self.leave_bar.hide()
+        if patient is not None:
+            self.open_patient(patient)  # asked already: _waiting lets it through
+
+    def _say(self, tone: str, text: str) -> None:
+        say(self.status, tone, text)
+        self.status.setVisible(bool(text))
+        self.status_did_change.emit(text)  # "" clears what an earlier step said
+
+
+class LeaveBar(QFrame):
+    """'Changes to this record are not saved' inside the window, never a dialog."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmBar")
+        self.setAccessibleName("Unsaved changes")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.stay = QPushButton("Go back to it")
+        self.stay.setAccessibleName("Go back to the unsaved record")
+        self.drop = QPushButton("Drop my changes")
+        self.drop.setAccessibleName("Drop the unsaved changes and open the other record")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.stay)
+        layout.addWidget(self.drop)
+        self.hide()
+
+    def ask(self, who: str) -> None:
+        self.text.setText(f"⚠ Your changes to {who} are not saved yet.")
+        self.show()
+        self.stay.setFocus()

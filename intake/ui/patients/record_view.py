@@ -1,0 +1,199 @@
+"""One patient's record on screen: who it is and what to weigh at a glance (upcoming visits,
+no-shows, late cancellations, the note for the desk), the actions, and tabs for the details
+(edited), the intakes, the appointments, the waitlist and the record's history.
+
+Rows lead to the thing itself: `intake_was_chosen`, `visit_was_chosen`; the area's owner
+(startup) decides where that goes. `add_action(button)` puts another action in the row
+("Merge into…" goes there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.booking import WaitlistEntryInfo
+from intake.domain.patient import PatientInfo, age_on
+from intake.domain.patient_record import PatientRecord, VisitCounts
+from intake.ui import when
+from intake.ui.context import UiContext
+from intake.ui.patients.record_form import RecordForm
+from intake.ui.patients.record_lists import (
+    RecordList,
+    history_rows,
+    intake_rows,
+    visit_groups,
+    waitlist_rows,
+    waitlist_wishes,
+)
+
+DETAILS, INTAKES, VISITS, WAITLIST, HISTORY = range(5)
+
+
+class RecordView(QWidget):
+    intake_was_chosen = Signal(object)  # an IntakeLine of this patient
+    visit_was_chosen = Signal(object)  # a Visit of this patient
+    intake_was_requested = Signal(int)  # "Start intake": the patient id
+
+    def __init__(
+        self,
+        context: UiContext,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+        may_start_intake: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordView")
+        self._clock = clock
+        self.record: PatientRecord | None = None
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setAccessibleName("Patient")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts = QLabel()
+        self.facts.setObjectName("recordFacts")
+        self.facts.setAccessibleName("Visits at a glance")
+        self.facts.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("deskNote")
+        self.note.setAccessibleName("Note for the desk")
+        self.note.setWordWrap(True)
+        self.start_intake = QPushButton("Start intake")
+        self.start_intake.setAccessibleName("Start a new intake for this patient")
+        self.start_intake.clicked.connect(self._start_intake)
+        self.start_intake.setVisible(may_start_intake)
+        self.form = RecordForm(context)
+        self.form.record_was_saved.connect(self._saved)
+        self.intakes = RecordList("Intakes", ("Started", "Triage", "State", ""))
+        self.intakes.item_was_chosen.connect(self.intake_was_chosen.emit)
+        self.visits = RecordList("Appointments", ("When", "Type", "With · where", "Status"))
+        self.visits.item_was_chosen.connect(self.visit_was_chosen.emit)
+        self.waitlist = RecordList("Waitlist entries", ("Added", "Visit", "Status", "Wishes"))
+        self.waitlist.item_was_chosen.connect(self._show_entry)
+        self.waitlist_detail = QLabel()
+        self.waitlist_detail.setObjectName("waitlistDetail")
+        self.waitlist_detail.setWordWrap(True)
+        self.history = RecordList("Record history", ("When", "Who", "What", "Fields"))
+        self.history_note = QLabel()
+        self.history_note.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("recordTabs")
+        self._build()
+
+    # --- public -----------------------------------------------------------------------------
+
+    def add_action(self, button: QPushButton) -> None:
+        """Another action on the record, in the row beside "Start intake" (e.g. merging)."""
+        self._actions.addWidget(button)
+
+    def show_record(self, record: PatientRecord) -> None:
+        self.record = record
+        now = self._now()
+        self._show_header(record.patient, record.counts(now))
+        self.form.show_record(record.patient)
+        self.intakes.show_rows([("", intake_rows(record))], "No intakes yet.")
+        self.visits.show_rows(visit_groups(record, now), "No appointments yet.")
+        self.waitlist.show_rows([("", waitlist_rows(record))], "Not on the waitlist.")
+        self.waitlist_detail.setText("")
+        if record.history is None:
+            self.history.show_rows([], "The record's history is shown to admins.")
+            self.history_note.setText("")
+        else:
+            self.history.show_rows([("", history_rows(record.history))], "No history.")
+            self.history_note.setText(
+                "Older events are in the audit trail (Admin area)." if record.history_more else ""
+            )
+        self.tabs.setTabText(INTAKES, f"&Intakes ({len(record.intakes)})")
+        self.tabs.setTabText(VISITS, f"A&ppointments ({len(record.visits)})")
+        self.tabs.setTabText(WAITLIST, f"&Waitlist ({len(record.waitlist)})")
+
+    def patient_id(self) -> int | None:
+        return self.record.patient.id if self.record is not None else None
+
+    # --- showing ----------------------------------------------------------------------------
+
+    def _show_header(self, info: PatientInfo, counts: VisitCounts) -> None:
+        preferred = f" ({info.preferred_name})" if info.preferred_name else ""
+        self.title.setText(f"{info.family_name}, {info.given_name}{preferred}")
+        born = ""
+        if info.date_of_birth is not None:
+            age = age_on(info.date_of_birth, self._now().date())
+            born = f"born {when.date(info.date_of_birth)} (age {age}) · "
+        parts = [
+            f"{born}Record no. {info.mrn}",
+            f"{counts.upcoming} upcoming",
+            f"{counts.completed} completed",
+            _counted(counts.no_shows, "no-show", "✖"),
+            _counted(counts.late_cancellations, "late cancellation", "⚠"),
+            f"cancelled: {counts.cancelled_by_patient} by the patient, "
+            f"{counts.cancelled_by_clinic} by the clinic",
+        ]
+        self.facts.setText(" · ".join(parts))
+        self.note.setText(f"✎ {info.desk_note}" if info.desk_note else "")
+        self.note.setVisible(bool(info.desk_note))
+
+    def _saved(self, info: PatientInfo) -> None:
+        if self.record is not None:
+            self.record = replace(self.record, patient=info)
+            self._show_header(info, self.record.counts(self._now()))
+
+    def _show_entry(self, entry: WaitlistEntryInfo) -> None:
+        created = when.moment(entry.created_at, short=True)
+        self.waitlist_detail.setText(
+            f"Added {created} · {entry.type_code or 'any visit'} · "
+            f"{entry.status.value} · {waitlist_wishes(entry)}"
+        )
+
+    def _start_intake(self) -> None:
+        if (patient := self.patient_id()) is not None:
+            self.intake_was_requested.emit(patient)
+
+    def _now(self) -> dt.datetime:
+        return self._clock() if self._clock else dt.datetime.now(dt.UTC)
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.tabs.addTab(self.form, "&Details")
+        self.tabs.addTab(self.intakes, "&Intakes")
+        self.tabs.addTab(self.visits, "A&ppointments")
+        waitlist = QWidget()
+        column = QVBoxLayout(waitlist)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.waitlist, 1)
+        column.addWidget(self.waitlist_detail)
+        self.tabs.addTab(waitlist, "&Waitlist")
+        history = QWidget()
+        column = QVBoxLayout(history)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.history, 1)
+        column.addWidget(self.history_note)
+        self.tabs.addTab(history, "Hi&story")
+        self._actions = QHBoxLayout()
+        self._actions.addWidget(self.start_intake)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addLayout(self._actions)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(heading)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.note)
+        layout.addWidget(self.tabs, 1)
+
+
+def _counted(count: int, word: str, mark: str) -> str:
+    text = f"{count} {word}{'s' if count != 1 else ''}"
+    return f"{mark} {text}" if count else text

@@ -1,0 +1,145 @@
+"""`intake fhir export --out DIR [--since DATE] [--patient MRN]`: FHIR Bulk Data files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from intake.cli import main
+from intake.domain.booking import BookingRequest
+from intake.domain.enums import CancelledBy
+from intake.domain.errors import NotFound
+from intake.services import booking, fhir_export, intakes, patients
+from intake.services.actor import SYSTEM
+from intake.services.database import open_database
+from tests.db.practice import MONDAY, NOW, at, build, desk, screened_intake
+from tests.unit.fhir.fhir_forms import validate
+
+TYPES = {
+    "Appointment",
+    "Location",
+    "Observation",
+    "Organization",
+    "Patient",
+    "Practitioner",
+    "PractitionerRole",
+    "Questionnaire",
+    "QuestionnaireResponse",
+    "RiskAssessment",
+}
+
+
+@pytest.fixture
+def world(app_env: str) -> Iterator[dict[str, Any]]:
+    database = open_database(app_env)
+    try:
+        practice = build(database, patients_count=3)
+        mrns = [patients.get(database, SYSTEM, pid).mrn for pid in practice.patients]
+        screened_intake(database, practice.patients[0], has_headache=True, cad_dizziness=True)
+        screened_intake(database, practice.patients[1], pain_now=7)
+        intakes.save_draft(database, desk(database), {"has_neck_pain": True})  # nobody's yet
+        for hour, patient_id in ((9, practice.patients[1]), (10, practice.patients[2])):
+            request = BookingRequest(
+                patient_id, practice.ann, practice.east, at(MONDAY, hour), "FU45"
+            )
+            visit = booking.book(database, desk(database), request, now=NOW)
+        booking.cancel(
+            database,
+            desk(database),
+            visit.id,
+            visit.version,
+            "ill",
+            by=CancelledBy.PATIENT,
+            now=NOW,
+        )
+        yield {"database": database, "mrns": mrns}
+    finally:
+        database.close()
+
+
+def _read(folder: Path) -> dict[str, list[dict[str, Any]]]:
+    return {
+        path.stem: [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        for path in sorted(folder.glob("*.ndjson"))
+    }
+
+
+def _references(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "reference" and isinstance(value, str):
+                yield value
+            else:
+                yield from _references(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _references(item)
+
+
+def test_the_export_is_valid_fhir_whose_references_all_resolve(
+    world: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "export"
+    assert main(["fhir", "export", "--out", str(out)]) == 0
+    assert str(out) in capsys.readouterr().out
+    files = _read(out)
+    assert set(files) == TYPES
+    present = {f"{r['resourceType']}/{r['id']}" for rs in files.values() for r in rs}
+    for resources in files.values():
+        for resource in resources:
+            validate(resource)
+            assert set(_references(resource)) <= present, resource["id"]
+    assert {p["identifier"][0]["value"] for p in files["Patient"]} == set(world["mrns"])
+    assert len(files["QuestionnaireResponse"]) == 2  # the draft without a patient stays out
+    (questionnaire,) = files["Questionnaire"]
+    for response in files["QuestionnaireResponse"]:
+        assert response["questionnaire"] == f"{questionnaire['url']}|{questionnaire['version']}"
+    flagged = [
+        p["outcome"]["coding"][0]["code"]
+        for r in files["RiskAssessment"]
+        for p in r["prediction"][1:]
+    ]
+    assert "cad_dizziness" in flagged
+    assert sorted(a["status"] for a in files["Appointment"]) == ["booked", "cancelled"]
+    assert [o["name"] for o in files["Organization"]] == ["practice"]  # the default name
+    assert {loc["name"] for loc in files["Location"]} == {"Test Site East", "Test Site West"}
+
+
+def test_ids_are_stable_across_exports(world: dict[str, Any], tmp_path: Path) -> None:
+    assert main(["fhir", "export", "--out", str(tmp_path / "a")]) == 0
+    assert main(["fhir", "export", "--out", str(tmp_path / "b")]) == 0
+    assert _read(tmp_path / "a") == _read(tmp_path / "b")
+
+
+def test_one_patient_or_what_changed_since(world: dict[str, Any], tmp_path: Path) -> None:
+    mrn = world["mrns"][1]
+    assert main(["fhir", "export", "--out", str(tmp_path / "one"), "--patient", mrn]) == 0
+    one = _read(tmp_path / "one")
+    assert [p["identifier"][0]["value"] for p in one["Patient"]] == [mrn]
+    assert len(one["QuestionnaireResponse"]) == 1
+    assert len(one["Appointment"]) == 1  # the other visit is another patient's
+    # After every write of the test (the visits were booked at NOW, in the future).
+    later = (max(dt.date.today(), NOW.date()) + dt.timedelta(days=2)).isoformat()
+    assert main(["fhir", "export", "--out", str(tmp_path / "none"), "--since", later]) == 0
+    # Nothing changed since: only the practice's set-up, which every export carries whole.
+    assert set(_read(tmp_path / "none")) == {
+        "Location",
+        "Organization",
+        "Practitioner",
+        "PractitionerRole",
+    }
+
+
+def test_an_unknown_record_number_is_one_clear_line(
+    world: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["fhir", "export", "--out", str(tmp_path), "--patient", "NOPE1"]) == 1
+    err = capsys.readouterr().err
+    assert "NOPE1" in err and "Traceback" not in err
+    with pytest.raises(NotFound):
+        fhir_export.read_for_export(world["database"], SYSTEM, mrn="NOPE1")
