@@ -218,7 +218,7 @@ def test_a_removal_on_an_old_copy_is_refused_and_the_list_shows_it_as_it_is_now(
     )
     page = schedule(practice.east)
     with qtbot.waitSignal(page.waitlist_view.list_did_load, timeout=WAIT):
-        page.show_waitlist()
+        page.waitlist.show_all()
     view = page.waitlist_view
     waitlist.update(  # another PC, meanwhile
         database, desk(database), entry.id, entry.version, WaitlistPreferences(), note="Evenings"

@@ -118,12 +118,6 @@ class SchedulePage(QWidget):
         self.toolbar.sync()
         self.reload()
 
-    def show_waitlist(self) -> None:
-        """Every open waitlist entry beside the schedule, most urgent first."""
-        self.waitlist_view.reload()
-        self.side.setCurrentWidget(self.waitlist_view)
-        self.waitlist_view.list.setFocus()
-
     def show_visit(self, location_id: int, day: dt.date, appointment_id: int) -> None:
         """The location's day with one visit chosen (a visit opened from the record)."""
         self._keep = appointment_id
@@ -341,7 +335,7 @@ class SchedulePage(QWidget):
         act("Next location or therapist", ["Alt+Down"], lambda: self.toolbar.step_place(+1), self)
         means(act("Refresh", ["F5"], self.reload, self), keys.REFRESH)
         act("Show the schedule", ["Alt+S"], lambda: self.canvas.setFocus(), self)
-        self.waitlist_action = act("Waitlist", ["Ctrl+Shift+W"], self.show_waitlist, self)
+        self.waitlist_action = act("Waitlist", ["Ctrl+Shift+W"], self.waitlist.show_all, self)
         self.print_action = means(
             act("Print daily list…", ["Ctrl+P"], self.exports.print_daily_list, self), keys.PRINT
         )
