@@ -43,6 +43,7 @@ PROGRAM_VERSION_FOR: dict[str, str] = {
     "0008": "0.1.0",
     "0009": "0.1.0",
     "0010": "0.1.0",
+    "0011": "0.1.0",
 }
 REQUIREMENT_TABLE = "schema_requirement"
 

@@ -144,6 +144,16 @@ class WaitlistEntryInfo:
     status: WaitlistStatus
     note: str
     created_at: dt.datetime
+    removed_reason: str = ""
+
+
+@dataclass(frozen=True)
+class WaitlistLine:
+    """An entry as the desk reads it: who waits (name and record number) and for what."""
+
+    entry: WaitlistEntryInfo
+    patient_name: str
+    record_number: str
 
 
 @dataclass(frozen=True)

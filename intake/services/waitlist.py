@@ -7,13 +7,14 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from intake.db.models import AppointmentType, Intake, WaitlistEntry
+from intake.db.models import AppointmentType, Intake, Patient, WaitlistEntry
 from intake.domain.booking import (
     BookingRefused,
     SlotOffer,
     SlotRequest,
     Visit,
     WaitlistEntryInfo,
+    WaitlistLine,
     WaitlistPreferences,
 )
 from intake.domain.enums import WaitlistStatus
@@ -30,6 +31,7 @@ from intake.services.screening_gate import intake_allows_booking
 # Priority: lower is more urgent. A patient a therapist must review comes before a clear one.
 TRIAGE_PRIORITY = {"review": 10, "clear": 20, None: 30}
 OPEN = (WaitlistStatus.WAITING.value, WaitlistStatus.OFFERED.value)
+MAX_TEXT = 1000  # a note or a reason: a few sentences for the desk
 
 
 def add(
@@ -44,8 +46,7 @@ def add(
     note: str = "",
 ) -> WaitlistEntryInfo:
     actor.require(Permission.BOOKING)
-    if bad := [d for d in preferences.weekdays if not 0 <= d <= 6]:
-        raise Invalid({"weekdays": f"Weekdays are 0 (Monday) to 6 (Sunday), not {bad}."})
+    _check(preferences, note)
     with database.writing() as session:
         patient_row(session, patient_id)
         kind = calendar_statics(session).active_kind(type_code)
@@ -80,13 +81,125 @@ def waiting(database: Database, actor: Actor) -> list[WaitlistEntryInfo]:
         return [_info(session, row) for row in _open_entries(session)]
 
 
+def listed(
+    database: Database, actor: Actor, *, patient_id: int | None = None
+) -> list[WaitlistLine]:
+    """Open entries with who waits, most urgent first; for one patient, every entry of
+    theirs (booked and removed ones too, newest first: the patient record shows them)."""
+    actor.require(Permission.BOOKING)
+    with database.reading() as session:
+        if patient_id is None:
+            rows = _open_entries(session)
+        else:
+            rows = list(
+                session.scalars(
+                    select(WaitlistEntry)
+                    .where(WaitlistEntry.patient_id == patient_id)
+                    .order_by(WaitlistEntry.created_at.desc(), WaitlistEntry.id.desc())
+                )
+            )
+        people = {
+            pid: (f"{family}, {given}", mrn)
+            for pid, family, given, mrn in session.execute(
+                select(Patient.id, Patient.family_name, Patient.given_name, Patient.mrn).where(
+                    Patient.id.in_({row.patient_id for row in rows})
+                )
+            )
+        }
+        return [
+            WaitlistLine(_info(session, row), *people.get(row.patient_id, ("", ""))) for row in rows
+        ]
+
+
+def prospect(
+    database: Database,
+    actor: Actor,
+    patient_id: int,
+    intake_id: int | None,
+    *,
+    type_code: str = "EVAL60",
+) -> WaitlistLine:
+    """What an entry would be before it is added: who waits and the triage it waits with
+    (None: no screening); refused as `add` refuses (a patient who may not be booked may not
+    wait for a slot either). Its entry is a draft: id 0, nothing stored."""
+    actor.require(Permission.BOOKING)
+    with database.reading() as session:
+        patient = patient_row(session, patient_id)
+        kind = calendar_statics(session).active_kind(type_code)
+        triage = _triage(session, patient_id, intake_id, kind)
+        draft = WaitlistEntryInfo(
+            id=0,
+            version=0,
+            patient_id=patient_id,
+            intake_id=intake_id,
+            type_code=kind.code,
+            preferences=WaitlistPreferences(),
+            earliest_date=None,
+            priority=TRIAGE_PRIORITY[triage],
+            triage=triage,
+            status=WaitlistStatus.WAITING,
+            note="",
+            created_at=dt.datetime.now(dt.UTC),
+        )
+        return WaitlistLine(draft, f"{patient.family_name}, {patient.given_name}", patient.mrn)
+
+
+def update(
+    database: Database,
+    actor: Actor,
+    entry_id: int,
+    version: int,
+    preferences: WaitlistPreferences,
+    *,
+    earliest_date: dt.date | None = None,
+    note: str = "",
+) -> WaitlistEntryInfo:
+    """Change what the patient waits for; the urgency stays the triage's."""
+    actor.require(Permission.BOOKING)
+    _check(preferences, note)
+    with database.writing() as session:
+        row = _open_row(session, entry_id, version)
+        changed = [
+            name
+            for name, old, new in (
+                ("preferences", WaitlistPreferences.from_json(row.preferences), preferences),
+                ("earliest_date", row.earliest_date, earliest_date),
+                ("note", row.note, note.strip()),
+            )
+            if old != new
+        ]
+        row.preferences = preferences.to_json()
+        row.earliest_date = earliest_date
+        row.note = note.strip()
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "update",
+            "waitlist_entry",
+            row.id,
+            patient_id=row.patient_id,
+            fields=changed,
+        )
+        return _info(session, row)
+
+
 def offer(database: Database, actor: Actor, entry_id: int, version: int) -> WaitlistEntryInfo:
     """Mark that the patient was offered a slot (they stay on the list until booked)."""
     return _set_status(database, actor, entry_id, version, WaitlistStatus.OFFERED)
 
 
-def remove(database: Database, actor: Actor, entry_id: int, version: int) -> WaitlistEntryInfo:
-    return _set_status(database, actor, entry_id, version, WaitlistStatus.REMOVED)
+def remove(
+    database: Database, actor: Actor, entry_id: int, version: int, reason: str
+) -> WaitlistEntryInfo:
+    """Take the entry off the list, saying why (kept on the entry; audited)."""
+    if not reason.strip():
+        raise Invalid({"reason": "Say why the patient leaves the waitlist."})
+    if len(reason.strip()) > MAX_TEXT:
+        raise Invalid({"reason": f"Keep the reason under {MAX_TEXT} characters."})
+    return _set_status(
+        database, actor, entry_id, version, WaitlistStatus.REMOVED, reason=reason.strip()
+    )
 
 
 def matches_for_freed(session: Session, visit: Visit, now: dt.datetime) -> list[WaitlistEntryInfo]:
@@ -186,19 +299,44 @@ def _triage(
     return intake.triage
 
 
+def _check(preferences: WaitlistPreferences, note: str) -> None:
+    problems = {}
+    if bad := [d for d in preferences.weekdays if not 0 <= d <= 6]:
+        problems["weekdays"] = f"Weekdays are 0 (Monday) to 6 (Sunday), not {bad}."
+    if len(note.strip()) > MAX_TEXT:
+        problems["note"] = f"Keep the note under {MAX_TEXT} characters."
+    if problems:
+        raise Invalid(problems)
+
+
+def _open_row(session: Session, entry_id: int, version: int) -> WaitlistEntry:
+    row = session.get(WaitlistEntry, entry_id)
+    if row is None:
+        raise NotFound(f"There is no waitlist entry {entry_id}.")
+    if row.version != version:
+        raise StaleRecord("Someone else changed this waitlist entry; it is shown as it is now.")
+    if row.status not in OPEN:
+        raise BookingRefused(f"That waitlist entry is already {row.status}.")
+    return row
+
+
 def _set_status(
-    database: Database, actor: Actor, entry_id: int, version: int, status: WaitlistStatus
+    database: Database,
+    actor: Actor,
+    entry_id: int,
+    version: int,
+    status: WaitlistStatus,
+    *,
+    reason: str = "",
 ) -> WaitlistEntryInfo:
     actor.require(Permission.BOOKING)
     with database.writing() as session:
-        row = session.get(WaitlistEntry, entry_id)
-        if row is None:
-            raise NotFound(f"There is no waitlist entry {entry_id}.")
-        if row.version != version:
-            raise StaleRecord("Someone else changed this waitlist entry; it is shown as it is now.")
-        if row.status not in OPEN:
-            raise BookingRefused(f"That waitlist entry is already {row.status}.")
+        row = _open_row(session, entry_id, version)
         row.status = status.value
+        fields = ["status"]
+        if reason:
+            row.removed_reason = reason
+            fields.append("removed_reason")
         session.flush()
         audit.record(
             session,
@@ -207,7 +345,7 @@ def _set_status(
             "waitlist_entry",
             row.id,
             patient_id=row.patient_id,
-            fields=("status",),
+            fields=fields,
         )
         return _info(session, row)
 
@@ -233,4 +371,5 @@ def _info(session: Session, row: WaitlistEntry) -> WaitlistEntryInfo:
         status=WaitlistStatus(row.status),
         note=row.note,
         created_at=row.created_at,
+        removed_reason=row.removed_reason,
     )

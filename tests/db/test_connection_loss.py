@@ -336,7 +336,16 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         ),
         "waitlist.waiting": lambda db: waitlist.waiting(db, w.desk),
         "waitlist.offer": lambda db: waitlist.offer(db, w.desk, entry.id, entry.version),
-        "waitlist.remove": lambda db: waitlist.remove(db, w.desk, entry.id, entry.version),
+        "waitlist.remove": lambda db: waitlist.remove(
+            db, w.desk, entry.id, entry.version, "Found a slot elsewhere"
+        ),
+        "waitlist.update": lambda db: waitlist.update(
+            db, w.desk, entry.id, entry.version, WaitlistPreferences(weekdays=(0,)), note="Mornings"
+        ),
+        "waitlist.listed": lambda db: waitlist.listed(db, w.desk),
+        "waitlist.prospect": lambda db: waitlist.prospect(
+            db, w.desk, p.patients[3], None, type_code="FU45"
+        ),
     }
 
 

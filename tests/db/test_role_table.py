@@ -338,7 +338,16 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     ),
     "waitlist.waiting": (Permission.BOOKING, lambda w, _: a()),
     "waitlist.offer": (Permission.BOOKING, lambda w, _: a((e := w.entry()).id, e.version)),
-    "waitlist.remove": (Permission.BOOKING, lambda w, _: a((e := w.entry()).id, e.version)),
+    "waitlist.remove": (
+        Permission.BOOKING,
+        lambda w, _: a((e := w.entry()).id, e.version, "Found a slot elsewhere"),
+    ),
+    "waitlist.update": (
+        Permission.BOOKING,
+        lambda w, _: a((e := w.entry()).id, e.version, WaitlistPreferences(weekdays=(1,))),
+    ),
+    "waitlist.listed": (Permission.BOOKING, lambda w, _: a()),
+    "waitlist.prospect": (Permission.BOOKING, lambda w, _: a(w.patient(), None, type_code="FU45")),
     # accounts and the audit trail
     "accounts.verify_actor": (SIGNED_IN, lambda w, _: a()),
     "accounts.must_change_password": (SIGNED_IN, lambda w, _: a()),

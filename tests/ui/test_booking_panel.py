@@ -341,7 +341,7 @@ def test_every_input_has_a_name_and_the_tab_order_reads_left_to_right(open_panel
     ]
     assert unnamed == []
     chain, widget = [], panel.filters.type_combo
-    for _ in range(40):
+    for _ in range(80):  # the raw chain: labels and the wrapping rows' holders count too
         chain.append(widget)
         widget = widget.nextInFocusChain()
     order = [
@@ -351,6 +351,7 @@ def test_every_input_has_a_name_and_the_tab_order_reads_left_to_right(open_panel
         panel.filters.locations,
         panel.view,
         panel.book_button,
+        panel.waitlist_button,
     ]
     positions = [chain.index(w) for w in order]
     assert positions == sorted(positions)
@@ -358,7 +359,9 @@ def test_every_input_has_a_name_and_the_tab_order_reads_left_to_right(open_panel
 
 def test_times_and_ends_show_whole_once_slots_arrive(open_panel):  # type: ignore[no-untyped-def]
     panel = open_panel()
+    panel.resize(1100, 600)  # room for every column
     view, model = panel.view, panel.model
+    assert not view.isColumnHidden(1)
     metrics = view.fontMetrics()
     group = model.index(0, 0)
     for column in (0, 1):  # Time, Until: never cut short ("9:45 A…")
@@ -368,6 +371,17 @@ def test_times_and_ends_show_whole_once_slots_arrive(open_panel):  # type: ignor
         )
         extra = view.indentation() if column == 0 else 0
         assert view.columnWidth(column) >= widest + extra
+
+
+def test_on_a_narrow_screen_the_end_time_gives_way_to_the_therapist(open_panel):  # type: ignore[no-untyped-def]
+    panel = open_panel()
+    panel.resize(panel.minimumSizeHint().width(), 600)  # the summary step at 1024 px
+    view = panel.view
+    assert view.isColumnHidden(1)  # "Until" (the tooltip still says the whole slot)
+    therapist = view.header().sectionViewportPosition(2)
+    assert 0 < therapist < view.viewport().width() - view.fontMetrics().averageCharWidth() * 8
+    panel.resize(1100, 600)
+    assert not view.isColumnHidden(1)
 
 
 def test_every_status_mark_is_a_glyph_the_font_has(qtbot, open_panel):  # type: ignore[no-untyped-def]

@@ -113,6 +113,8 @@ class WaitlistEntry(Base):
     priority: Mapped[int] = mapped_column(Integer, default=0)  # lower = more urgent
     status: Mapped[str] = mapped_column(String(10), default=WaitlistStatus.WAITING.value)
     note: Mapped[str] = mapped_column(Text, default="")
+    # Why the desk took the entry off the list (the audit trail names no reasons).
+    removed_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 

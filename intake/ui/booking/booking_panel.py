@@ -29,6 +29,7 @@ from intake.domain.booking import (
     SecondEvaluation,
     SlotOffer,
     Visit,
+    WaitlistEntryInfo,
 )
 from intake.domain.practice import AppointmentTypeInfo, LocationInfo, TherapistInfo
 from intake.services import booking, practice_admin, slot_finder, staffing
@@ -41,7 +42,9 @@ from intake.ui.booking.filter_bar import FilterBar
 from intake.ui.booking.slot_model import SlotModel
 from intake.ui.booking.slot_view import SlotView
 from intake.ui.context import UiContext
+from intake.ui.flow_layout import wrapped_row
 from intake.ui.status_line import action_button, say
+from intake.ui.waitlist.entry_form import WaitlistEntryForm, open_waitlist_entry
 from intake.ui.worker import Failure, failure_text
 
 BUSY_AFTER_MS = 150
@@ -49,6 +52,7 @@ SEARCH_DELAY_MS = 250
 SEARCH_LIMIT = 60
 BOOK_KEY = QKeySequence("Ctrl+B")
 SEARCH_KEY = QKeySequence("F5")
+WAITLIST_KEY = QKeySequence("Ctrl+Shift+L")
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ def _load_choices(database: Database, actor: Actor) -> _Choices:
 
 class BookingPanel(QWidget):
     visit_was_booked = Signal(object)  # the Visit
+    waitlist_was_added = Signal(object)  # the WaitlistEntryInfo
     choices_did_load = Signal()
     slots_did_load = Signal(int)  # how many slots are listed
     search_did_fail = Signal(str)
@@ -100,6 +105,7 @@ class BookingPanel(QWidget):
         self.model = SlotModel(self)
         self.view = SlotView(self)
         self.view.setModel(self.model)
+        self.view.give_way_when_narrow()
         self.banner = QLabel()
         self.banner.setObjectName("bookingBanner")
         self.banner.setWordWrap(True)
@@ -124,6 +130,14 @@ class BookingPanel(QWidget):
         self.search_button = action_button(self.search_action, "&Search again (F5)")
         self.book_button = action_button(self.book_action, "Boo&k selected slot (Ctrl+B)")
         self.book_button.setObjectName("bookButton")
+        self.waitlist_action = self._action(
+            "No suitable slot — add to waitlist", WAITLIST_KEY, self.add_to_waitlist
+        )
+        self.waitlist_button = action_button(
+            self.waitlist_action, "No suitable slot — add to &waitlist…"
+        )  # its key is in the tooltip and the status line: the row stays narrow at 1024 px
+        self.waitlist_button.setObjectName("waitlistButton")
+        self.waitlist_form: WaitlistEntryForm | None = None  # open while it is
         self._confirmation: BookingConfirmation | None = None  # built at the first booking
         self.question: QMessageBox | None = None  # "book a second evaluation?" while open
         self.pages = QStackedWidget(self)
@@ -186,6 +200,35 @@ class BookingPanel(QWidget):
     def status_text(self) -> str:
         return self.status.text()
 
+    # --- the waitlist ------------------------------------------------------------------
+
+    def add_to_waitlist(self) -> None:
+        """No slot suits the caller: the waitlist form, with the filters' wishes ticked."""
+        if not self.waitlist_action.isEnabled():
+            self._say("blocked", self._why_not())
+            return
+        assert self.patient_id is not None  # the action is enabled only with a patient
+        form = open_waitlist_entry(
+            self,
+            self.ctx,
+            self.patient_id,
+            self.intake_id,
+            type_code=self.filters.type_code() or "EVAL60",
+            on_done=self._waitlisted,
+        )
+        request = self.filters.request(limit=1)
+        form.start_from(request.weekdays, request.parts_of_day, request.therapist_id)
+        form.finished.connect(lambda _result: self._waitlist_closed())
+        self.waitlist_form = form
+
+    def _waitlisted(self, entry: WaitlistEntryInfo) -> None:
+        self._say("done", "On the waitlist: the desk sees the offer when a matching slot frees.")
+        self.waitlist_was_added.emit(entry)
+
+    def _waitlist_closed(self) -> None:
+        self.waitlist_form = None
+        self.view.setFocus()
+
     # --- searching ---------------------------------------------------------------------
 
     def search_soon(self) -> None:
@@ -214,7 +257,11 @@ class BookingPanel(QWidget):
         if offers:
             self._say("info", f"{len(offers)} free slots, soonest first. Enter books.")
         else:
-            self._say("warn", "No free slots match. Widen the dates or clear a filter.")
+            self._say(
+                "warn",
+                "No free slots match. Widen the dates or clear a filter, "
+                "or add the caller to the waitlist (Ctrl+Shift+L).",
+            )
         self.slots_did_load.emit(len(offers))
 
     def _search_failed(self, number: int, message: str) -> None:
@@ -385,6 +432,13 @@ class BookingPanel(QWidget):
         self.book_action.setEnabled(
             self._allowed and self.patient_id is not None and not self._booking
         )
+        # Waiting for a slot is allowed exactly when booking one is.
+        self.waitlist_action.setEnabled(self.book_action.isEnabled())
+        self.waitlist_button.setToolTip(
+            "Put the caller on the waitlist (Ctrl+Shift+L)"
+            if self.book_action.isEnabled()
+            else self._why_not()
+        )
         self.book_button.setToolTip(
             "Book the highlighted slot (Enter or Ctrl+B)"
             if self.book_action.isEnabled()
@@ -439,10 +493,11 @@ class BookingPanel(QWidget):
         busy.addWidget(self.busy_bar, 1)
         slots.addLayout(busy)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.search_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.book_button)
-        slots.addLayout(buttons)
+        buttons.addWidget(self.search_button)
+        buttons.addWidget(self.waitlist_button)
+        # Wraps under the list on a narrow screen rather than widening the panel.
+        slots.addWidget(wrapped_row(buttons))
         self.pages.addWidget(slots_page)
         body = QHBoxLayout()
         body.addWidget(self.filters, 0)  # as wide as its labels need, at any scaling
@@ -454,6 +509,7 @@ class BookingPanel(QWidget):
         QWidget.setTabOrder(self.filters.locations, self.view)
         QWidget.setTabOrder(self.view, self.book_button)
         QWidget.setTabOrder(self.book_button, self.search_button)
+        QWidget.setTabOrder(self.search_button, self.waitlist_button)
 
 
 def _single_shot(parent: QWidget, msecs: int, slot: Callable[[], None]) -> QTimer:

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 from intake.domain.booking import MAX_SEARCH_DAYS, SlotRequest
 from intake.domain.enums import PartOfDay
 from intake.domain.practice import AppointmentTypeInfo, LocationInfo, TherapistInfo
+from intake.ui.flow_layout import FlowLayout, wrapping
 
 DEFAULT_TYPE = "EVAL60"
 DEFAULT_DAYS = 14
@@ -122,20 +121,11 @@ class FilterBar(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(_buddy("&Type", self.type_combo), self.type_combo)
-        dates = QHBoxLayout()
-        dates.addWidget(self.from_date, 3)
-        dates.addWidget(self.days, 2)
-        form.addRow(_buddy("&From", self.from_date), dates)
-        parts = QHBoxLayout()
-        for box in self.parts.values():
-            parts.addWidget(box)
-        parts.addStretch(1)
-        form.addRow(_caption("Part of day"), parts)
-        days = QGridLayout()
-        days.setHorizontalSpacing(6)
-        for n, box in enumerate(self.weekdays):
-            days.addWidget(box, n // 4, n % 4)
-        form.addRow(_caption("Weekdays"), days)
+        # The rows of choices wrap on a narrow screen (the summary step at 1024 px) instead of
+        # widening the panel: the bar is then as narrow as its widest single box.
+        form.addRow(_buddy("&From", self.from_date), _flow([self.from_date, self.days]))
+        form.addRow(_caption("Part of day"), _flow(list(self.parts.values())))
+        form.addRow(_caption("Weekdays"), _flow(self.weekdays))
         form.addRow(_buddy("T&herapist", self.therapist_combo), self.therapist_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -210,3 +200,12 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
 
 def _caption(text: str) -> QLabel:
     return QLabel(text)
+
+
+def _flow(widgets: Sequence[QWidget]) -> QWidget:
+    holder = QWidget()
+    flow = FlowLayout(holder, spacing=8)
+    wrapping(holder)
+    for widget in widgets:
+        flow.addWidget(widget)
+    return holder

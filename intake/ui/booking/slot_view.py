@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from intake.domain.booking import SlotOffer
@@ -44,6 +44,25 @@ class SlotView(QTreeView):
         # model for every row each time, which stalled the screen whenever a list came in.
         for column in range(model.columnCount() - 1):  # the last one stretches
             self.resizeColumnToContents(column)
+        self._fit()
+
+    def give_way_when_narrow(self) -> None:
+        """On a narrow screen the end time ("Until") gives way so the therapist's name stays
+        in view; the tooltip and the screen reader still say the whole slot."""
+        self._narrow_hides_end = True
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        if not getattr(self, "_narrow_hides_end", False) or super().model() is None:
+            return
+        metrics = self.fontMetrics()
+        room = self.viewport().width() - self.columnWidth(0) - self.indentation()
+        self.setColumnHidden(1, room < self.columnWidth(1) + metrics.averageCharWidth() * 16)
 
     def current_offer(self) -> SlotOffer | None:
         return self.model().offer(self.currentIndex())

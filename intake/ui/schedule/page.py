@@ -55,6 +55,7 @@ from intake.ui.schedule.toolbar import Toolbar, load_choices
 from intake.ui.schedule.visit_actions import VisitActions
 from intake.ui.schedule.waitlist_actions import WaitlistActions
 from intake.ui.status_line import action_button, say
+from intake.ui.waitlist.list_panel import WaitlistView
 from intake.ui.worker import Failure, failure_text
 
 REFRESH_DELAY_MS = 150
@@ -334,6 +335,7 @@ class SchedulePage(QWidget):
         act("Next location or therapist", ["Alt+Down"], lambda: self.toolbar.step_place(+1), self)
         means(act("Refresh", ["F5"], self.reload, self), keys.REFRESH)
         act("Show the schedule", ["Alt+S"], lambda: self.canvas.setFocus(), self)
+        self.waitlist_action = act("Waitlist", ["Ctrl+Shift+W"], self.waitlist.show_all, self)
         self.print_action = means(
             act("Print daily list…", ["Ctrl+P"], self.exports.print_daily_list, self), keys.PRINT
         )
@@ -350,6 +352,8 @@ class SchedulePage(QWidget):
 
         self.heading = QLabel("Schedule")
         self.heading.setObjectName("scheduleHeading")
+        # A long location name wraps instead of pushing the page past a 1024 px screen.
+        self.heading.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setObjectName("scheduleSummary")
         self.summary.setAccessibleName("Schedule summary")
@@ -376,6 +380,9 @@ class SchedulePage(QWidget):
         self.waitlist_panel.offer_requested.connect(self.waitlist.offer)
         self.waitlist_panel.book_requested.connect(self.waitlist.book_waiting)
         self.waitlist_panel.dismissed.connect(self.visits.back_to_details)
+        self.waitlist_view = WaitlistView(self.ctx)
+        self.waitlist_view.dismissed.connect(self.visits.back_to_details)
+        self.waitlist_view.action_did_fail.connect(self.action_did_fail)
         self.side = QStackedWidget()
         self.side.setObjectName("scheduleSide")
         for page in (
@@ -384,6 +391,7 @@ class SchedulePage(QWidget):
             self.cancel_panel,
             self.reschedule_panel,
             self.waitlist_panel,
+            self.waitlist_view,
         ):
             self.side.addWidget(page)
         split = QSplitter()
@@ -407,9 +415,11 @@ class SchedulePage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_row(bar))  # two lines on a narrow screen
         heading = QHBoxLayout()
-        heading.addWidget(self.heading)
-        heading.addStretch(1)
+        heading.addWidget(self.heading, 1)  # it takes the room, and wraps when there is none
         heading.addWidget(self.summary)
+        heading.addWidget(
+            action_button(self.waitlist_action, "Waitlist (Ctrl+Shift+W)", takes_focus=False)
+        )
         layout.addLayout(heading)
         layout.addWidget(split, 1)
         layout.addWidget(self.legend)

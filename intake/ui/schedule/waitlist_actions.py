@@ -21,6 +21,12 @@ class WaitlistActions:
         self.page = page
         self._freed_text = ""
 
+    def show_all(self) -> None:
+        """Every open waitlist entry beside the schedule, most urgent first (Ctrl+Shift+W)."""
+        self.page.waitlist_view.reload()
+        self.page.side.setCurrentWidget(self.page.waitlist_view)
+        self.page.waitlist_view.list.setFocus()
+
     def show_freed(self, result: tuple[Any, tuple[WaitlistMatch, ...]]) -> None:
         outcome, matches = result
         freed = outcome.freed
