@@ -21,7 +21,7 @@ from intake.ui.app import Startup
 from intake.ui.context import UiContext
 from intake.ui.main_window import CloseQuestion, MainWindow, close_message
 from intake.ui.patients.record_page import RECORD, RecordPage
-from intake.ui.patients.record_view import DETAILS, INTAKES, VISITS
+from intake.ui.patients.record_view import DETAILS, INTAKES, VISITS, WAITLIST
 from intake.ui.schedule import SchedulePage
 from intake.ui.worker import Worker
 from tests.db.practice import MONDAY, NOW, at, build, desk, signed_in
@@ -329,3 +329,36 @@ def test_closing_with_unsaved_record_typing_asks_first(qtbot, session, monkeypat
     assert "Closing now drops them" in close_message(asked[0])
     assert "kept on this computer" not in close_message(asked[0])
     assert _field(records, "city").text() == "Mytown"
+
+
+def test_the_record_puts_the_patient_on_the_waitlist_and_edits_the_entry(
+    qtbot, page, database, practice
+):
+    """17.4 from the record: "Add to waitlist…" and Enter on an open entry to change it."""
+    from intake.services import waitlist
+    from intake.ui.waitlist.entry_form import WaitlistEntryForm
+    from tests.db.practice import screened_intake
+
+    screened_intake(database, practice.patients[3])  # its triage is the entry's urgency
+    _open_by_search(qtbot, page, "testcase3")
+    page.view.tabs.setCurrentIndex(WAITLIST)
+    qtbot.mouseClick(page.view.add_waiting, Qt.MouseButton.LeftButton)
+    form = page.view.findChild(WaitlistEntryForm)
+    assert isinstance(form, WaitlistEntryForm)
+    qtbot.waitUntil(lambda: form.locations.count() == 2, timeout=WAIT)
+    form.note.setFocus()
+    qtbot.keyClicks(form.note, "Mornings only")
+    with qtbot.waitSignal(page.record_did_open, timeout=WAIT):  # read again with the entry
+        qtbot.keyClick(form.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [line] = waitlist.listed(database, desk(database), patient_id=practice.patients[3])
+    assert line.entry.note == "Mornings only"
+    page.view.tabs.setCurrentIndex(WAITLIST)
+    entries = page.view.waitlist
+    assert len(entries.choosable()) == 1
+    entries.setFocus()
+    entries.setCurrentItem(entries.choosable()[0])
+    qtbot.keyClick(entries, Qt.Key.Key_Return)
+    edit = next(
+        f for f in page.view.findChildren(WaitlistEntryForm) if f is not form and f.isVisible()
+    )
+    assert edit.note.toPlainText() == "Mornings only"

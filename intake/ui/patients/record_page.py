@@ -59,6 +59,7 @@ class RecordPage(QWidget):
         self.search = PatientSearchWidget(context)
         self.search.patient_was_chosen.connect(self.open_patient)
         self.view = RecordView(context, clock=clock, may_start_intake=may_start_intake)
+        self.view.record_did_change.connect(self.reload)
         self.back = QPushButton("Back to search (Ctrl+F)")
         self.back.setAccessibleName("Back to the patient search")
         self.back.clicked.connect(self.show_find)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.domain.booking import WaitlistEntryInfo
+from intake.domain.booking import WaitlistEntryInfo, WaitlistLine
+from intake.domain.enums import IntakeStatus, WaitlistStatus
 from intake.domain.patient import PatientInfo, age_on
 from intake.domain.patient_record import PatientRecord, VisitCounts
 from intake.ui import when
@@ -37,6 +38,7 @@ from intake.ui.patients.record_lists import (
     waitlist_rows,
     waitlist_wishes,
 )
+from intake.ui.waitlist.entry_form import edit_waitlist_entry, open_waitlist_entry
 
 DETAILS, INTAKES, VISITS, WAITLIST, HISTORY = range(5)
 
@@ -45,6 +47,7 @@ class RecordView(QWidget):
     intake_was_chosen = Signal(object)  # an IntakeLine of this patient
     visit_was_chosen = Signal(object)  # a Visit of this patient
     intake_was_requested = Signal(int)  # "Start intake": the patient id
+    record_did_change = Signal()  # something shown here was changed from here: read it again
 
     def __init__(
         self,
@@ -74,6 +77,7 @@ class RecordView(QWidget):
         self.start_intake.setAccessibleName("Start a new intake for this patient")
         self.start_intake.clicked.connect(self._start_intake)
         self.start_intake.setVisible(may_start_intake)
+        self._context = context
         self.form = RecordForm(context)
         self.form.record_was_saved.connect(self._saved)
         self.intakes = RecordList("Intakes", ("Started", "Triage", "State", ""))
@@ -82,6 +86,9 @@ class RecordView(QWidget):
         self.visits.item_was_chosen.connect(self.visit_was_chosen.emit)
         self.waitlist = RecordList("Waitlist entries", ("Added", "Visit", "Status", "Wishes"))
         self.waitlist.item_was_chosen.connect(self._show_entry)
+        self.add_waiting = QPushButton("Add to waitlist…")
+        self.add_waiting.setAccessibleName("Put this patient on the waitlist")
+        self.add_waiting.clicked.connect(self._add_to_waitlist)
         self.waitlist_detail = QLabel()
         self.waitlist_detail.setObjectName("waitlistDetail")
         self.waitlist_detail.setWordWrap(True)
@@ -150,10 +157,34 @@ class RecordView(QWidget):
             self._show_header(info, self.record.counts(self._now()))
 
     def _show_entry(self, entry: WaitlistEntryInfo) -> None:
+        """Enter on an open entry edits it (the waitlist's own form); a closed one is told."""
         created = when.moment(entry.created_at, short=True)
         self.waitlist_detail.setText(
             f"Added {created} · {entry.type_code or 'any visit'} · "
             f"{entry.status.value} · {waitlist_wishes(entry)}"
+        )
+        if self.record is None or entry.status not in OPEN_ENTRY:
+            return
+        line = WaitlistLine(entry, self.title.text(), self.record.patient.mrn)
+        edit_waitlist_entry(
+            self, self._context, line, on_done=lambda _e: self.record_did_change.emit()
+        )
+
+    def _add_to_waitlist(self) -> None:
+        if self.record is None:
+            return
+        patient = self.record.patient
+        # The newest finished intake carries the triage (the urgency); without one, an
+        # evaluation is refused in words by the form, as booking would refuse it.
+        finished = (IntakeStatus.SUBMITTED, IntakeStatus.REVIEWED)
+        intake = next((i.id for i in self.record.intakes if i.status in finished), None)
+        open_waitlist_entry(
+            self,
+            self._context,
+            patient.id,
+            intake,
+            patient_label=f"{self.title.text()} · {patient.mrn}",
+            on_done=lambda _e: self.record_did_change.emit(),
         )
 
     def _start_intake(self) -> None:
@@ -174,6 +205,7 @@ class RecordView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.waitlist, 1)
         column.addWidget(self.waitlist_detail)
+        column.addWidget(self.add_waiting, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs.addTab(waitlist, "&Waitlist")
         history = QWidget()
         column = QVBoxLayout(history)
@@ -192,6 +224,9 @@ class RecordView(QWidget):
         layout.addWidget(self.facts)
         layout.addWidget(self.note)
         layout.addWidget(self.tabs, 1)
+
+
+OPEN_ENTRY = (WaitlistStatus.WAITING, WaitlistStatus.OFFERED)
 
 
 def _counted(count: int, word: str, mark: str) -> str:
