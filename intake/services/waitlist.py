@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -171,17 +172,7 @@ def update(
         row.preferences = preferences.to_json()
         row.earliest_date = earliest_date
         row.note = note.strip()
-        session.flush()
-        audit.record(
-            session,
-            actor,
-            "update",
-            "waitlist_entry",
-            row.id,
-            patient_id=row.patient_id,
-            fields=changed,
-        )
-        return _info(session, row)
+        return _changed(session, actor, row, changed)
 
 
 def offer(database: Database, actor: Actor, entry_id: int, version: int) -> WaitlistEntryInfo:
@@ -233,15 +224,7 @@ def close_as_booked(session: Session, actor: Actor, entry_id: int, patient_id: i
     if row.status not in OPEN:
         raise BookingRefused(f"That waitlist entry is already {row.status}.")
     row.status = WaitlistStatus.BOOKED.value
-    audit.record(
-        session,
-        actor,
-        "update",
-        "waitlist_entry",
-        row.id,
-        patient_id=row.patient_id,
-        fields=("status",),
-    )
+    _audit_update(session, actor, row, ("status",))
 
 
 def _slot_in(
@@ -282,6 +265,23 @@ def _open_entries(session: Session) -> list[WaitlistEntry]:
             .order_by(WaitlistEntry.priority, WaitlistEntry.created_at, WaitlistEntry.id)
         )
     )
+
+
+def _audit_update(
+    session: Session, actor: Actor, row: WaitlistEntry, fields: Sequence[str]
+) -> None:
+    """The trail says which fields of the entry changed, never their values."""
+    audit.record(
+        session, actor, "update", "waitlist_entry", row.id, patient_id=row.patient_id, fields=fields
+    )
+
+
+def _changed(
+    session: Session, actor: Actor, row: WaitlistEntry, fields: Sequence[str]
+) -> WaitlistEntryInfo:
+    session.flush()
+    _audit_update(session, actor, row, fields)
+    return _info(session, row)
 
 
 def _triage(
@@ -337,17 +337,7 @@ def _set_status(
         if reason:
             row.removed_reason = reason
             fields.append("removed_reason")
-        session.flush()
-        audit.record(
-            session,
-            actor,
-            "update",
-            "waitlist_entry",
-            row.id,
-            patient_id=row.patient_id,
-            fields=fields,
-        )
-        return _info(session, row)
+        return _changed(session, actor, row, fields)
 
 
 def entry_info(session: Session, row: WaitlistEntry) -> WaitlistEntryInfo:
