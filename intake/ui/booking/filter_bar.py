@@ -59,6 +59,13 @@ class FilterBar(QWidget):
         }
         self.weekdays = [_named(QCheckBox(name[:3]), name) for name in WEEKDAY_NAMES]
         self.therapist_combo = _named(QComboBox(), "Therapist (optional)")
+        # As wide as ~12 characters whatever the practice's names: a long type or therapist
+        # name is elided in the box (whole in its list), never widening the panel past 1024 px.
+        for combo in (self.type_combo, self.therapist_combo):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(12)
         self._build()
         self._connect()
 
