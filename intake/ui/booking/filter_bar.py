@@ -59,13 +59,11 @@ class FilterBar(QWidget):
         }
         self.weekdays = [_named(QCheckBox(name[:3]), name) for name in WEEKDAY_NAMES]
         self.therapist_combo = _named(QComboBox(), "Therapist (optional)")
-        # As wide as ~12 characters whatever the practice's names: a long type or therapist
-        # name is elided in the box (whole in its list), never widening the panel past 1024 px.
+        # As wide as its longest entry where there is room, but never needing more than ~12
+        # characters: the practice's longest therapist name must not widen the booking step
+        # past a 1024-px screen once the list is filled (elided there, whole in the list).
         for combo in (self.type_combo, self.therapist_combo):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(12)
+            combo.setMinimumWidth(combo.fontMetrics().averageCharWidth() * 12 + 40)
         self._build()
         self._connect()
 
