@@ -13,6 +13,7 @@ ALLOWED_ROOTS = {
     "collections",
     "dataclasses",
     "datetime",
+    "enum",
     "functools",
     "heapq",
     "itertools",
