@@ -93,6 +93,8 @@ class Visit:
     late_cancellation: bool = False
     cancel_reason: str = ""
     cancelled_by: CancelledBy | None = None
+    series_id: int | None = None  # a visit of a plan-of-care course, and its place in it
+    series_number: int | None = None
 
     @property
     def local_start(self) -> dt.datetime:

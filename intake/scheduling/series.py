@@ -18,8 +18,8 @@ from bisect import insort
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
-from enum import Enum
 
+from intake.domain.series import Obstacle, Placement
 from intake.scheduling.availability import is_closed, working_windows
 from intake.scheduling.finder import CalendarInputs, SlotQuery, find_slots
 from intake.scheduling.intervals import Interval
@@ -30,27 +30,6 @@ from intake.scheduling.wall_clock import wall_to_utc
 MAX_VISITS = 60  # a course longer than this is a data-entry slip, not a prescription
 MAX_WEEKS = 52
 _ONE_DAY = timedelta(days=1)
-
-
-class Placement(Enum):
-    """Where a visit of the series landed compared with the rule."""
-
-    AS_WANTED = "as_wanted"
-    OTHER_TIME = "other_time"  # same day, same therapist
-    OTHER_DAY = "other_day"  # same week, same therapist
-    OTHER_THERAPIST = "other_therapist"
-    NOT_PLACED = "not_placed"
-
-
-class Obstacle(Enum):
-    """Why the wanted time itself could not be had."""
-
-    HOLIDAY = "holiday"  # the location is closed that day
-    THERAPIST_AWAY = "therapist_away"  # no working hours there that day, or time off
-    TAKEN = "taken"  # someone else's visit (or its turnover) holds the time
-    PATIENT_BUSY = "patient_busy"  # the patient has another visit then
-    PAST = "past"  # the time has already gone
-    OUTSIDE_HOURS = "outside_hours"  # the visit would not fit in the working hours
 
 
 @dataclass(frozen=True, slots=True)

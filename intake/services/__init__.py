@@ -14,6 +14,7 @@ Use cases, one module per thing a person works with:
     booking          booking, moving, checking in and cancelling visits
     slot_finder      free slots across every location
     waitlist         patients waiting for an earlier or a particular slot
+    series           a plan-of-care course of visits booked in one step
     schedule_view    a location's day and a therapist's week, and their exports
     ical_export      one booked visit as an iCalendar (.ics) file for the patient
     review           the therapist's review queue and sign-off

@@ -70,7 +70,7 @@ _ZONE_MARGIN = dt.timedelta(days=2)  # wider than any zone's offset from UTC
 _NEAR_DAYS, _WIDE_DAYS = 3, 14  # days searched for alternatives: near the wanted day, then wide
 
 
-class _Overlap(Exception):
+class Overlap(Exception):
     def __init__(self, who: str) -> None:
         super().__init__(who)
         self.who = who  # "therapist" or "patient"
@@ -95,7 +95,7 @@ def book(
         return retried(
             lambda: _book(database, actor, request, at, second_ok=confirm_second_evaluation)
         )
-    except _Overlap as overlap:
+    except Overlap as overlap:
         raise _conflict(database, request, overlap.who, at) from None
     except Contention:  # undone each time by racing bookings: as good as a lost race
         raise _conflict(database, request, "therapist", at) from None
@@ -120,7 +120,7 @@ def _book(
             try:
                 kind = statics.active_kind(request.type_code)
                 needs_review = _screening_gate(session, request, kind)
-                _require_bookable(statics, request, kind, now)
+                require_bookable(statics, request, kind, now)
             except (Invalid, BookingRefused):
                 if current:
                     raise
@@ -149,7 +149,7 @@ def _book(
             # One plain INSERT rather than the unit of work: the row is new and not
             # changed again here, and this is the statement every PC races on. An
             # unknown patient is refused by the foreign key, not by a read beforehand.
-            new_id = _insert_guarded(session, row, None if current else statics.revision)
+            new_id = insert_guarded(session, row, None if current else statics.revision)
             if new_id is not None:
                 row.id = new_id
                 break
@@ -187,7 +187,7 @@ def reschedule(
 
     def move() -> Visit:
         with database.writing() as session:
-            row = _claim(session, appointment_id, version)
+            row = claim(session, appointment_id, version)
             if row.status != AppointmentStatus.BOOKED.value:
                 raise BookingRefused(
                     f"Only a booked visit can be moved; this one is {_words(row)}."
@@ -205,7 +205,7 @@ def reschedule(
             )
             asked.append(request)
             _screening_gate(session, request, kind)  # the intake must still allow booking
-            _require_bookable(statics, request, kind, now)
+            require_bookable(statics, request, kind, now)
             row.therapist_id, row.location_id = therapist_id, location_id
             row.starts_at, row.ends_at, row.blocks_until = start, start + length, start + held
             _flush_guarded(session)
@@ -222,7 +222,7 @@ def reschedule(
 
     try:
         return retried(move)
-    except _Overlap as overlap:
+    except Overlap as overlap:
         raise _conflict(database, asked[-1], overlap.who, now) from None
     except Contention:
         if not asked:
@@ -250,7 +250,7 @@ def cancel(
     if not reason.strip():
         raise Invalid({"reason": "Say why the visit is cancelled."})
     with database.writing() as session:
-        row = _claim(session, appointment_id, version)
+        row = claim(session, appointment_id, version)
         if row.status not in (AppointmentStatus.BOOKED.value, AppointmentStatus.CHECKED_IN.value):
             raise BookingRefused(f"This visit is already {_words(row)}; it cannot be cancelled.")
         row.status = AppointmentStatus.CANCELLED.value
@@ -340,7 +340,7 @@ def undo_no_show(
     actor.require(Permission.BOOKING)
     at = now or dt.datetime.now(dt.UTC)
     with database.writing() as session:
-        row = _claim(session, appointment_id, version)
+        row = claim(session, appointment_id, version)
         if row.status != AppointmentStatus.NO_SHOW.value:
             raise BookingRefused(f"Only a no-show can be undone; this visit is {_words(row)}.")
         statics = calendar_statics(session)
@@ -350,7 +350,7 @@ def undo_no_show(
         row.status = AppointmentStatus.BOOKED.value
         try:
             _flush_guarded(session)
-        except _Overlap as overlap:
+        except Overlap as overlap:
             taken = (
                 "The patient has another visit at that time now"
                 if overlap.who == "patient"
@@ -390,7 +390,7 @@ def _move_status(
     actor.require(Permission.BOOKING)
     allowed_from, words = _NEXT_STATUS[to]
     with database.writing() as session:
-        row = _claim(session, appointment_id, version)
+        row = claim(session, appointment_id, version)
         if AppointmentStatus(row.status) not in allowed_from:
             raise BookingRefused(f"A visit that is {_words(row)} cannot be {words}.")
         if check is not None:
@@ -413,7 +413,7 @@ def _words(row: Appointment) -> str:
     return AppointmentStatus(row.status).words
 
 
-def _claim(session: Session, appointment_id: int, version: int) -> Appointment:
+def claim(session: Session, appointment_id: int, version: int) -> Appointment:
     row = session.get(Appointment, appointment_id)
     if row is None:
         raise NotFound(f"There is no appointment with id {appointment_id}; it may be deleted.")
@@ -479,7 +479,7 @@ def _screening_gate(session: Session, request: BookingRequest, kind: VisitKind) 
     return intake_allows_booking(intake)
 
 
-def _require_bookable(
+def require_bookable(
     statics: CalendarStatics,
     request: BookingRequest,
     kind: VisitKind,
@@ -533,12 +533,12 @@ def _offered(
     return False
 
 
-def _insert_guarded(session: Session, row: Appointment, revision: int | None) -> int | None:
+def insert_guarded(session: Session, row: Appointment, revision: int | None) -> int | None:
     """Insert a new visit (not added to the session) and return its id; with `revision`,
     only if the calendar set-up is still at it (None if it moved on: nothing written).
 
     Its therapist, location and type were checked already, so a foreign-key refusal means
-    the patient does not exist; an overlap refusal becomes _Overlap.
+    the patient does not exist; an overlap refusal becomes Overlap.
     """
     values = {name: getattr(row, name) for name in _INSERTED}
     try:
@@ -562,7 +562,7 @@ def _insert_guarded(session: Session, row: Appointment, revision: int | None) ->
 
 
 def _flush_guarded(session: Session) -> None:
-    """Write now, turning the database's no-overlap refusal into _Overlap."""
+    """Write now, turning the database's no-overlap refusal into Overlap."""
     try:
         session.flush()
     except StaleDataError:
@@ -577,7 +577,7 @@ def _flush_guarded(session: Session) -> None:
 def _raise_overlap(exc: IntegrityError) -> None:
     text = str(exc.orig).lower()
     if "overlap" in text:
-        raise _Overlap("patient" if "patient" in text else "therapist") from None
+        raise Overlap("patient" if "patient" in text else "therapist") from None
 
 
 def _conflict(
@@ -674,4 +674,6 @@ def visit_from(statics: CalendarStatics, row: Appointment) -> Visit:
         late_cancellation=row.late_cancellation,
         cancel_reason=row.cancel_reason,
         cancelled_by=CancelledBy(row.cancelled_by) if row.cancelled_by else None,
+        series_id=row.series_id,
+        series_number=row.series_number,
     )

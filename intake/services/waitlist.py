@@ -49,30 +49,56 @@ def add(
     actor.require(Permission.BOOKING)
     _check(preferences, note)
     with database.writing() as session:
-        patient_row(session, patient_id)
-        kind = calendar_statics(session).active_kind(type_code)
-        triage = _triage(session, patient_id, intake_id, kind)
-        row = WaitlistEntry(
-            patient_id=patient_id,
-            intake_id=intake_id,
-            type_id=kind.id,
-            preferences=preferences.to_json(),
-            earliest_date=earliest_date,
-            priority=TRIAGE_PRIORITY[triage],
-            note=note.strip(),
-        )
-        session.add(row)
-        session.flush()
-        audit.record(
+        return add_in(
             session,
             actor,
-            "create",
-            "waitlist_entry",
-            row.id,
-            patient_id=patient_id,
-            fields=("preferences", "earliest_date", "type_id", "note"),
+            patient_id,
+            preferences,
+            type_code=type_code,
+            intake_id=intake_id,
+            earliest_date=earliest_date,
+            note=note,
         )
-        return _info(session, row)
+
+
+def add_in(
+    session: Session,
+    actor: Actor,
+    patient_id: int,
+    preferences: WaitlistPreferences,
+    *,
+    type_code: str,
+    intake_id: int | None = None,
+    earliest_date: dt.date | None = None,
+    note: str = "",
+) -> WaitlistEntryInfo:
+    """`add` inside a unit of work already open (a course's missing visits go on the
+    waitlist in the same transaction that books the rest)."""
+    _check(preferences, note)
+    patient_row(session, patient_id)
+    kind = calendar_statics(session).active_kind(type_code)
+    triage = _triage(session, patient_id, intake_id, kind)
+    row = WaitlistEntry(
+        patient_id=patient_id,
+        intake_id=intake_id,
+        type_id=kind.id,
+        preferences=preferences.to_json(),
+        earliest_date=earliest_date,
+        priority=TRIAGE_PRIORITY[triage],
+        note=note.strip(),
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "create",
+        "waitlist_entry",
+        row.id,
+        patient_id=patient_id,
+        fields=("preferences", "earliest_date", "type_id", "note"),
+    )
+    return _info(session, row)
 
 
 def waiting(database: Database, actor: Actor) -> list[WaitlistEntryInfo]:

@@ -103,7 +103,7 @@ def test_deadlocks_every_time_end_as_a_lost_race_with_alternatives(database, mon
         attempts.append(1)
         raise OperationalError("INSERT", {}, psycopg.errors.DeadlockDetected("deadlock detected"))
 
-    monkeypatch.setattr(booking, "_insert_guarded", deadlocked)
+    monkeypatch.setattr(booking, "insert_guarded", deadlocked)
     with pytest.raises(BookingConflict) as caught:
         booking.book(database, desk(database), request, now=NOW)
     assert len(attempts) == 1 + database_service.RETRIES

@@ -65,7 +65,7 @@ def test_eight_connections_race_for_the_same_slots(
     if not calendar_check:
         # Without the service's calendar read every loser must be stopped by the database
         # itself: this is the guarantee the booking relies on, not the read before it.
-        monkeypatch.setattr(booking, "_require_bookable", lambda *args, **kwargs: None)
+        monkeypatch.setattr(booking, "require_bookable", lambda *args, **kwargs: None)
     clients = 8
     practice = _prepare(database_url, clients)
     barrier = threading.Barrier(clients)

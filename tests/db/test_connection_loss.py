@@ -34,6 +34,7 @@ from intake.domain.errors import DatabaseUnavailable, KnownError
 from intake.domain.patient import PatientDraft
 from intake.domain.practice import DayHours
 from intake.domain.review import QueueFilter, ReviewKey
+from intake.domain.series import SeriesRequest
 from intake.services import (
     accounts,
     audit_view,
@@ -53,6 +54,7 @@ from intake.services import (
     review,
     schedule_view,
     schema,
+    series,
     slot_finder,
     staffing,
     startup,
@@ -90,6 +92,7 @@ class World:
     patient: Any
     admin: Any  # signed in, as the screens' actors are
     desk: Any
+    course: Any  # a booked plan-of-care series
 
 
 def _backup_key_home(tmp: Path) -> Path:
@@ -189,6 +192,25 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
             db, w.desk, visit.id, visit.version, now=visit.start
         ),
         "booking.get_visit": lambda db: booking.get_visit(db, w.desk, visit.id),
+        "series.propose": lambda db: series.propose(db, w.desk, _course(p), now=NOW),
+        "series.book": lambda db: series.book(
+            db, w.desk, series.propose(db, w.desk, _course(p), now=NOW), now=NOW
+        ),
+        "series.visits": lambda db: series.visits(db, w.desk, w.course.series_id),
+        "series.cancel_rest": lambda db: series.cancel_rest(
+            db, w.desk, (v := w.course.visits[0]).id, v.version, "ill", by=CancelledBy.PATIENT
+        ),
+        "series.propose_move_rest": lambda db: series.propose_move_rest(
+            db, w.desk, w.course.visits[0].id, ((3, dt.time(10)),), first_day=MONDAY, now=NOW
+        ),
+        "series.move_rest": lambda db: series.move_rest(
+            db,
+            w.desk,
+            series.propose_move_rest(
+                db, w.desk, w.course.visits[0].id, ((3, dt.time(10)),), first_day=MONDAY, now=NOW
+            ),
+            now=NOW,
+        ),
         "changes.watch": _watch,
         "database.ensure_schema": lambda db: database.ensure_schema(db),
         "demo.data.is_empty": lambda db: demo_data.is_empty(db),
@@ -473,10 +495,16 @@ def world(world_url: str) -> World:
             patient=patients.get(db, DESK, p.patients[1]),
             admin=ADMIN,
             desk=DESK,
+            course=series.book(db, DESK, series.propose(db, DESK, _course(p), now=NOW), now=NOW),
         )
     finally:
         db.close()
         accounts.HASHER = hasher
+
+
+def _course(p: Any) -> SeriesRequest:
+    """Two Wednesday visits at Ben's, from the test week on."""
+    return SeriesRequest(p.patients[3], "FU45", p.west, p.ben, ((2, dt.time(10)),), MONDAY, count=2)
 
 
 def MONDAY_AT(hour: int, zone: str) -> dt.datetime:

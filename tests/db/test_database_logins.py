@@ -260,6 +260,9 @@ MATRIX: list[tuple[str, str]] = [
     ("UPDATE patient_merges SET undone_at = undone_at WHERE false", "A"),
     ("UPDATE patient_merges SET taken = taken WHERE false", ""),
     ("DELETE FROM patient_merges WHERE false", ""),
+    ("INSERT INTO appointment_series SELECT * FROM appointment_series WHERE false", "FTA"),
+    ("UPDATE appointment_series SET rule = rule WHERE false", ""),
+    ("DELETE FROM appointment_series WHERE false", ""),
     ("SELECT password_hash FROM staff_users", ""),
     ("SELECT count(*) FROM journal_key", "FTA"),
     ("UPDATE journal_key SET key = key WHERE false", ""),
@@ -396,13 +399,14 @@ def test_one_upgrade_turns_existing_accounts_into_logins_and_changes_nothing_els
     assert set(issued) == {"boss", "desk"} and "old-password" not in out
     after = _table_counts(engine)
     # Only what the upgrade adds: the sign-in audit rows, the journal key (0005), which
-    # program the schema needs (0009) and the empty list of merges (0010).
+    # program the schema needs (0009) and the empty lists of merges (0010) and courses (0012).
     assert after == {
         **before,
         "audit_events": after["audit_events"],
         "journal_key": 1,
         "schema_requirement": 1,
         "patient_merges": 0,
+        "appointment_series": 0,
     }
     with engine.connect() as conn:
         hashes = conn.execute(text("SELECT DISTINCT password_hash FROM staff_users")).scalars()

@@ -31,6 +31,7 @@ from intake.domain.patient import PatientDraft
 from intake.domain.permissions import ROLE_PERMISSIONS, Permission
 from intake.domain.practice import DayHours
 from intake.domain.review import QueueFilter, ReviewKey
+from intake.domain.series import SeriesRequest
 from intake.services import (
     accounts,
     booking,
@@ -38,6 +39,7 @@ from intake.services import (
     patient_merge,
     patients,
     practice_admin,
+    series,
     slot_finder,
     staffing,
     waitlist,
@@ -95,6 +97,17 @@ class World:
 
     def visit(self) -> Any:
         return booking.book(self.database, SYSTEM, self.request(), now=NOW)
+
+    def course_request(self) -> SeriesRequest:
+        """Two visits, the nearest free Wednesday 11:00 at Ben's, for a new patient."""
+        return SeriesRequest(
+            self.patient(), "FU45", self.practice.west, self.practice.ben, ((2, dt.time(11)),),
+            MONDAY, count=2,
+        )  # fmt: skip
+
+    def course(self) -> Any:
+        proposal = series.propose(self.database, SYSTEM, self.course_request(), now=NOW)
+        return series.book(self.database, SYSTEM, proposal, now=NOW)
 
     def entry(self) -> Any:
         return waitlist.add(
@@ -347,6 +360,36 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
         lambda w, _: a((e := w.entry()).id, e.version, WaitlistPreferences(weekdays=(1,))),
     ),
     "waitlist.listed": (Permission.BOOKING, lambda w, _: a()),
+    "series.propose": (Permission.BOOKING, lambda w, _: a(w.course_request(), now=NOW)),
+    "series.book": (
+        Permission.BOOKING,
+        lambda w, _: a(series.propose(w.database, SYSTEM, w.course_request(), now=NOW), now=NOW),
+    ),
+    "series.visits": (Permission.BOOKING, lambda w, _: a(w.course().series_id)),
+    "series.cancel_rest": (
+        Permission.BOOKING,
+        lambda w, _: a(
+            (v := w.course().visits[0]).id, v.version, "Role test", by=CancelledBy.CLINIC, now=NOW
+        ),
+    ),
+    "series.propose_move_rest": (
+        Permission.BOOKING,
+        lambda w, _: a(w.course().visits[0].id, ((4, dt.time(11)),), first_day=MONDAY, now=NOW),
+    ),
+    "series.move_rest": (
+        Permission.BOOKING,
+        lambda w, _: a(
+            series.propose_move_rest(
+                w.database,
+                SYSTEM,
+                w.course().visits[0].id,
+                ((4, dt.time(11)),),
+                first_day=MONDAY,
+                now=NOW,
+            ),
+            now=NOW,
+        ),
+    ),
     "waitlist.prospect": (Permission.BOOKING, lambda w, _: a(w.patient(), None, type_code="FU45")),
     # accounts and the audit trail
     "accounts.verify_actor": (SIGNED_IN, lambda w, _: a()),
@@ -456,6 +499,10 @@ EXEMPT: dict[str, str] = {
     "screening_gate.intake_allows_booking": _IN_TRANSACTION,
     "booking.visit_of": _IN_TRANSACTION,
     "waitlist.entry_info": _IN_TRANSACTION,
+    "waitlist.add_in": _IN_TRANSACTION,
+    "booking.claim": _IN_TRANSACTION,
+    "booking.insert_guarded": _IN_TRANSACTION,
+    "booking.require_bookable": _NO_DATA + "; judges a request on the cached set-up",
     "ical_export.event_uid": _NO_DATA,
     "ical_export.calendar_text": _NO_DATA,
     "ical_export.save": _NO_DATA + "; writes a visit the caller already holds",

@@ -11,6 +11,7 @@ from intake.db.models.merge import PatientMerge
 from intake.db.models.patient import Patient
 from intake.db.models.practice import CalendarRevision, Closure, Location, OpeningHours
 from intake.db.models.schema_requirement import SchemaRequirement
+from intake.db.models.series import AppointmentSeries
 from intake.db.models.staff import (
     AvailabilityTemplate,
     StaffUser,
@@ -24,6 +25,7 @@ for _table in Base.metadata.tables.values():  # every model is imported by now
 
 __all__ = [
     "Appointment",
+    "AppointmentSeries",
     "AppointmentType",
     "AuditEvent",
     "AvailabilityTemplate",

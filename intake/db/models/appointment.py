@@ -69,6 +69,12 @@ class Appointment(Base):
         Index(None, "therapist_id", "starts_at"),
         Index(None, "location_id", "starts_at"),
         Index(None, "patient_id", "starts_at"),
+        # A visit of a course has its number in it; any other visit has neither.
+        CheckConstraint(
+            "(series_id IS NULL AND series_number IS NULL) OR "
+            "(series_id IS NOT NULL AND series_number >= 1)",
+            name="series_numbered",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -91,6 +97,10 @@ class Appointment(Base):
     cancelled_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     late_cancellation: Mapped[bool] = mapped_column(Boolean, default=False)
     cancelled_by: Mapped[str | None] = mapped_column(String(10))
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointment_series.id", ondelete="RESTRICT"), index=True
+    )
+    series_number: Mapped[int | None] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

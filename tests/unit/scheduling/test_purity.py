@@ -13,7 +13,6 @@ ALLOWED_ROOTS = {
     "collections",
     "dataclasses",
     "datetime",
-    "enum",
     "functools",
     "heapq",
     "itertools",

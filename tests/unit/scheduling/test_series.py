@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from intake.domain.series import Obstacle, Placement
 from intake.scheduling import (
     AppointmentType,
     CalendarInputs,
@@ -18,9 +19,7 @@ from intake.scheduling import (
     TimeOff,
 )
 from intake.scheduling.series import (
-    Obstacle,
     Occurrence,
-    Placement,
     SeriesInputs,
     SeriesRule,
     WeeklyVisit,
