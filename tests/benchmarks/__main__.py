@@ -18,6 +18,7 @@ SUITE = (
     "bench_patient_search",
     "bench_booking",
     "bench_scheduling_pure",
+    "bench_series",
     "bench_day_view",
     "bench_startup",
     "bench_memory",
@@ -29,6 +30,7 @@ SUITE = (
 )
 TAKES_PATIENTS = {
     "bench_backup",
+    "bench_series",
     "bench_demo_data",
     "bench_patient_search",
     "bench_booking",
