@@ -400,7 +400,7 @@ def _book(
         )
         missing = proposal.missing
         if waitlist_missing:
-            _waitlist(session, actor, request, kind, missing)
+            _waitlist(session, actor, request, kind, missing, len(proposal.visits))
         audit.record(
             session,
             actor,
@@ -491,10 +491,12 @@ def _waitlist(
     request: SeriesRequest,
     kind: VisitKind,
     missing: Iterable[ProposedVisit],
+    planned: int,
 ) -> None:
     """One waitlist entry per visit that found no time: that week, at the course's place."""
     for visit in missing:
         day = visit.wanted_local.date()
+        monday = day - dt.timedelta(days=day.weekday())
         waitlist.add_in(
             session,
             actor,
@@ -506,8 +508,9 @@ def _waitlist(
             ),
             type_code=kind.code,
             intake_id=request.intake_id,
-            earliest_date=day - dt.timedelta(days=day.weekday()),
-            note=f"Visit {visit.number} of a course of {len(request.weekly)} a week",
+            earliest_date=monday,
+            note=f"Visit {visit.number} of {planned} of a course: no free time in the week of "
+            f"{monday:%d %b %Y}",
         )
 
 
