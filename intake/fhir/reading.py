@@ -25,7 +25,7 @@ from intake.screening.answers import check_value
 from intake.screening.questions import Question, QuestionType, Section
 
 JsonDict = dict[str, Any]
-_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 # FHIR's QuestionnaireResponse.status values we take in; entered-in-error is withdrawn.
 _STATUSES = ("in-progress", "completed", "amended", "stopped")
 _VALUE_KEY = {
