@@ -191,10 +191,10 @@ class _Reader:
 
     def _status(self, status: object, where: str) -> None:
         if status not in _STATUSES:
-            self.problems.append(
-                f"{where}: status {_short(status)} is not taken in "
-                f"(expected one of {', '.join(_STATUSES)})."
+            said = (
+                "it has no status" if status is None else f"status {_short(status)} is not taken in"
             )
+            self.problems.append(f"{where}: {said} (expected one of {', '.join(_STATUSES)}).")
 
     def _patient(
         self, resource: JsonDict, where: str, patients: dict[str, JsonDict]
@@ -461,6 +461,8 @@ def _not_after(value: str, today: dt.date) -> str | None:
 
 def _short(value: object) -> str:
     """A value for a message: quoted, cut short, never a whole huge string."""
+    if isinstance(value, str):
+        return json.dumps(value if len(value) <= 60 else value[:57] + "...", ensure_ascii=False)
     try:
         text = json.dumps(value, ensure_ascii=True)
     except (TypeError, ValueError):
