@@ -18,11 +18,11 @@ from sqlalchemy import func, select
 
 from intake import fhir, screening
 from intake.cli import main
-from intake.db.models import Intake
+from intake.db.models import AuditEvent, Intake
 from intake.domain.enums import IntakeStatus
 from intake.domain.patient import PatientDraft
 from intake.fhir.codes import NDI_TOTAL_LINK, FhirNames, section_link
-from intake.services import intakes, patient_record, patients
+from intake.services import intakes, patient_merge, patient_record, patients
 from intake.services.actor import SYSTEM
 from intake.services.database import Database, open_database
 from intake.settings import DEFAULT_FHIR_BASE_URL
@@ -237,6 +237,23 @@ def test_only_a_patient_named_beyond_doubt_gets_the_intake(
     stored = _stored(source)
     assert [(mrn, answers) for mrn, answers, _ in stored.values()] == [(ann.mrn, _in_force(PLAIN))]
     assert "Samplefield" not in out  # no patient data beyond what the file gave
+    with source.reading() as session:
+        (event,) = session.scalars(select(AuditEvent).where(AuditEvent.action == "import"))
+    assert (event.entity, event.entity_id, event.patient_id) == ("intake", 1, ann.id)
+    assert event.fields == sorted(_in_force(PLAIN))  # the questions' names, never the answers
+
+
+def test_a_merged_record_number_leads_to_the_record_it_was_merged_into(
+    source: Database, tmp_path: Path
+) -> None:
+    kept = patients.register(source, SYSTEM, ANN)
+    gone = patients.register(source, SYSTEM, ANN)
+    patient_merge.merge(source, SYSTEM, kept.id, gone.id, {}, (kept.version, gone.version))
+    path = tmp_path / "one.json"
+    subject = {"identifier": {"system": NAMES.patient_mrn, "value": gone.mrn}}
+    path.write_text(json.dumps(_portal_response(subject)), encoding="utf-8")
+    code, out, _err = _run("fhir", "import", str(path))
+    assert code == 0 and f"for record number {kept.mrn}" in out
 
 
 def test_a_name_and_birth_date_written_differently_still_find_the_one_record(
