@@ -534,6 +534,7 @@ def _add_fhir_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser])
         "--since", type=_date, metavar="DATE", help="only what changed on or after this day"
     )
     export.add_argument("--patient", metavar="MRN", help="only this patient (record number)")
+    _add_fhir_import(act)
 
 
 def _cmd_fhir(args: argparse.Namespace) -> int:
@@ -542,6 +543,8 @@ def _cmd_fhir(args: argparse.Namespace) -> int:
 
     if args.fhir_command == "export":
         return _cmd_fhir_export(args)
+    if args.fhir_command == "import":
+        return _cmd_fhir_import(args)
     try:
         checklist = screening.load_checklist(args.checklist)
     except screening.ChecklistError as exc:
@@ -611,6 +614,58 @@ def _cmd_fhir_export(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{len(items)} {kind}" for kind, items in resources.items())
     print(f"Wrote {counts or 'nothing (no matching records)'} to {args.out}")
     return EXIT_OK
+
+
+# --- FHIR import (intake fhir import FILE) ------------------------------------------------------
+
+
+def _add_fhir_import(act: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    take = act.add_parser(
+        "import",
+        help="take in QuestionnaireResponses (JSON, a Bundle, or .ndjson) as draft intakes",
+    )
+    take.add_argument("file", type=Path, metavar="FILE")
+
+
+def _cmd_fhir_import(args: argparse.Namespace) -> int:
+    """Exit 0: every response imported; 1: something unmatched or invalid (nothing of an
+    invalid file is written); 2: the file is not JSON or not FHIR."""
+    from intake.domain.errors import BadDocument, UnreadableFile
+    from intake.fhir.reading import parse_file, read_responses
+    from intake.services import database as database_service
+    from intake.services import fhir_import
+    from intake.services.actor import SYSTEM
+    from intake.settings import load_settings
+
+    name = f"intake fhir import: {args.file}"
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        print(f"{name}: cannot read it: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    settings = load_settings()
+    try:
+        documents = parse_file(data, ndjson=args.file.suffix.lower() == ".ndjson")
+        responses = read_responses(documents, settings.fhir_base_url, today=dt.date.today())
+    except BadDocument as exc:
+        for problem in exc.problems:
+            print(f"{name}: {problem}", file=sys.stderr)
+        print(f"{name}: nothing was imported.", file=sys.stderr)
+        return EXIT_USAGE if isinstance(exc, UnreadableFile) else EXIT_FAILURE
+    database = database_service.open_database(settings.database_url, upgrade=False)
+    try:
+        outcomes = fhir_import.import_responses(database, SYSTEM, responses)
+    finally:
+        database.close()
+    for outcome in outcomes:
+        if outcome.imported:
+            print(
+                f"{outcome.label}: imported as draft intake {outcome.intake_id} for record "
+                f"number {outcome.patient_mrn}"
+            )
+        else:
+            print(f"{outcome.label}: unmatched, left alone ({outcome.unmatched})")
+    return EXIT_OK if all(o.imported for o in outcomes) else EXIT_FAILURE
 
 
 _HANDLERS = {

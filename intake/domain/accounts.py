@@ -224,6 +224,7 @@ ACTION_WORDS = {
     "open": "Opened",
     "search": "Searched",
     "export": "Exported",
+    "import": "Imported",
     "book": "Booked",
     "reschedule": "Moved",
     "cancel": "Cancelled",

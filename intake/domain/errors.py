@@ -41,3 +41,16 @@ class Invalid(KnownError):
 class Contention(KnownError):
     """Another computer changed the same rows at the same moment and the database undid
     this change (deadlock, serialization failure); trying again is the answer."""
+
+
+class BadDocument(KnownError):
+    """A document sent to the program (a FHIR import) that cannot be taken in as it is;
+    `problems` lists each thing wrong, each naming where it is (the document, the item)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+class UnreadableFile(BadDocument):
+    """The file is not what the command reads at all (not JSON, not FHIR)."""

@@ -22,6 +22,7 @@ Use cases, one module per thing a person works with:
     staffing         therapists, their weekly templates and time off
     audit_view       the audit trail read back, for admins
     fhir_export      patients and intakes read for a FHIR bulk export (mapping: intake.fhir)
+    fhir_import      FHIR QuestionnaireResponses taken in as draft intakes of their patients
     backup           backups and restore of the whole database
     schema           schema upgrade and downgrade, for the IT person
     about            this program's version and the schema revision it needs

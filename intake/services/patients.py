@@ -129,30 +129,39 @@ def duplicates(
     """
     actor.require(Permission.PATIENTS)
     cleaned = clean_draft(draft)
+    with database.reading() as session:
+        scored = duplicate_candidates(session, cleaned, exclude_id=exclude_id)
+    return scored[:limit]
+
+
+def duplicate_candidates(
+    session: Session, cleaned: PatientDraft, *, exclude_id: int | None = None
+) -> tuple[DuplicateCandidate, ...]:
+    """Every record scoring at least POSSIBLE against the (cleaned) draft, most alike first:
+    the duplicate check's rules, for registration and for matching an imported intake."""
     keys = dup.candidate_keys(cleaned)
     if not keys:
         return ()
-    with database.reading() as session:
-        ids = select(PatientSearchKey.patient_id).where(PatientSearchKey.key.in_(keys))
-        rows = session.scalars(
-            select(Patient)
-            .where(Patient.id.in_(ids.limit(MAX_CANDIDATES)), Patient.merged_into_id.is_(None))
-            .order_by(Patient.id)
-        ).all()
-        scored = []
-        for row in rows:
-            if row.id == exclude_id:
-                continue
-            info = patient_info(row)
-            result = dup.score(cleaned, info)
-            if result.likeness is not dup.Likeness.UNLIKELY:
-                scored.append(
-                    DuplicateCandidate(
-                        info, result.score, result.likeness, result.reasons(), result.fields
-                    )
+    ids = select(PatientSearchKey.patient_id).where(PatientSearchKey.key.in_(keys))
+    rows = session.scalars(
+        select(Patient)
+        .where(Patient.id.in_(ids.limit(MAX_CANDIDATES)), Patient.merged_into_id.is_(None))
+        .order_by(Patient.id)
+    ).all()
+    scored = []
+    for row in rows:
+        if row.id == exclude_id:
+            continue
+        info = patient_info(row)
+        result = dup.score(cleaned, info)
+        if result.likeness is not dup.Likeness.UNLIKELY:
+            scored.append(
+                DuplicateCandidate(
+                    info, result.score, result.likeness, result.reasons(), result.fields
                 )
+            )
     scored.sort(key=lambda c: (-c.score, c.patient.family_name, c.patient.id))
-    return tuple(scored[:limit])
+    return tuple(scored)
 
 
 def _confirm_version(session: Session, patient_id: int, version: int) -> None:

@@ -31,6 +31,7 @@ from intake.domain.accounts import AuditQuery
 from intake.domain.booking import BookingRequest, SlotRequest, WaitlistPreferences
 from intake.domain.enums import CancelledBy, Role
 from intake.domain.errors import DatabaseUnavailable, KnownError
+from intake.domain.incoming import IncomingResponse, PatientHint
 from intake.domain.patient import PatientDraft
 from intake.domain.practice import DayHours
 from intake.domain.review import QueueFilter, ReviewKey
@@ -43,6 +44,7 @@ from intake.services import (
     changes,
     database,
     fhir_export,
+    fhir_import,
     intakes,
     journal_key,
     logins,
@@ -164,6 +166,15 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
             db, w.admin, w.account.id, w.account.version
         ),
         "fhir_export.read_for_export": lambda db: fhir_export.read_for_export(db, w.admin),
+        "fhir_import.import_responses": lambda db: fhir_import.import_responses(
+            db,
+            w.admin,
+            [
+                IncomingResponse(
+                    "response 1", "neck-headache", "1", {"pain_now": 4}, PatientHint(w.patient.mrn)
+                )
+            ],
+        ),
         "audit_view.search": lambda db: audit_view.search(db, w.admin, AuditQuery()),
         "audit_view.choices": lambda db: audit_view.choices(db, w.admin),
         "audit_view.export_csv": lambda db: audit_view.export_csv(

@@ -27,6 +27,7 @@ from intake.domain.accounts import AuditQuery, SignInRefused
 from intake.domain.booking import BookingRequest, SlotRequest, WaitlistPreferences
 from intake.domain.enums import CancelledBy, Role
 from intake.domain.errors import PermissionDenied
+from intake.domain.incoming import IncomingResponse, PatientHint
 from intake.domain.patient import PatientDraft
 from intake.domain.permissions import ROLE_PERMISSIONS, Permission
 from intake.domain.practice import DayHours
@@ -74,6 +75,9 @@ class World:
 
     def patient(self) -> int:
         return patients.register(self.database, SYSTEM, self.draft()).id
+
+    def mrn(self) -> str:
+        return patients.register(self.database, SYSTEM, self.draft()).mrn
 
     def therapist(self) -> Any:
         return staffing.create_therapist(
@@ -419,6 +423,12 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
         lambda w, _: a((x := w.account()).id, x.version),
     ),
     "fhir_export.read_for_export": (Permission.PRACTICE_ADMIN, lambda w, _: a()),
+    "fhir_import.import_responses": (
+        Permission.PRACTICE_ADMIN,
+        lambda w, _: a(
+            [IncomingResponse("r", "neck-headache", "1", {"pain_now": 4}, PatientHint(w.mrn()))]
+        ),
+    ),
     "audit_view.search": (Permission.AUDIT, lambda w, _: a(AuditQuery(limit=5))),
     "audit_view.choices": (Permission.AUDIT, lambda w, _: a()),
     "audit_view.export_csv": (
@@ -522,6 +532,7 @@ EXEMPT: dict[str, str] = {
     "patient_search.find": _IN_TRANSACTION,
     "patients.patient_row": _IN_TRANSACTION,
     "patients.patient_info": _IN_TRANSACTION,
+    "patients.duplicate_candidates": _IN_TRANSACTION,
     "locking.stale": _NO_DATA,
     "locking.check_version": _NO_DATA,
     "locking.flush": _IN_TRANSACTION,
