@@ -215,7 +215,7 @@ def test_a_cancellation_offers_the_patients_calendar_file(
         qtbot.mouseClick(page.cancel_panel.confirm_button, Qt.MouseButton.LeftButton)
     offer = page.exports.calendar
     assert offer.isVisible() and offer.button.isVisible()
-    assert offer.button.text() == "Save the cancellation (.ics)…"
+    assert offer.button.text() == "Sa&ve the cancellation (.ics)…"
     suggested: list[str] = []
     monkeypatch.setattr(  # the person types a bare name in the save dialog
         CalendarOffer,
@@ -230,7 +230,7 @@ def test_a_cancellation_offers_the_patients_calendar_file(
     assert written == documents / "visit.ics"
     assert suggested == [str(documents / f"appointment-{visit.id}-2027-03-01-cancelled.ics")]
     assert offer.saved.text.text() == f"Cancellation calendar file saved: {written}"
-    assert offer.saved.open_button.isVisible()
+    assert offer.saved.open_button.isVisible() and not offer.button.isVisible()
     qtbot.mouseClick(offer.saved.open_button, Qt.MouseButton.LeftButton)
     assert opened == [documents]
     raw = written.read_bytes()
@@ -253,10 +253,10 @@ def test_a_moved_visit_offers_its_new_time_and_the_next_action_drops_the_offer(
     with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
         qtbot.mouseClick(page.reschedule_panel.move_button, Qt.MouseButton.LeftButton)
     offer = page.exports.calendar
-    assert offer.isVisible() and offer.button.text() == "Save the new time (.ics)…"
+    assert offer.isVisible() and offer.button.text() == "Sa&ve the new time (.ics)…"
     monkeypatch.setattr(CalendarOffer, "ask_path", classmethod(lambda *_a: "moved"))
-    with qtbot.waitSignal(offer.calendar_was_saved, timeout=WAIT) as saved:
-        qtbot.mouseClick(offer.button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(offer.calendar_was_saved, timeout=WAIT) as saved:  # keyboard only
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     moved = booking.get_visit(database, desk(database), visit.id)
     [event] = check_calendar(Path(saved.args[0]).read_bytes(), method="REQUEST").walk("VEVENT")
     assert str(event["uid"]) == f"appointment-{visit.id}@clinic-intake.invalid"

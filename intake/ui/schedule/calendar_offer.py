@@ -78,15 +78,18 @@ class CalendarOffer(QWidget):
                     "For the patient's calendar: a cancellation file takes the visit out of it."
                 )
             )
-            self.button.setText(self.tr("Save the cancellation (.ics)…"))
+            self.button.setText(self.tr("Sa&ve the cancellation (.ics)…"))
             self.button.setAccessibleName(self.tr("Save the cancellation for the patient"))
         else:
             self.text.setText(
                 self.tr("For the patient's calendar: the new time replaces the old entry.")
             )
-            self.button.setText(self.tr("Save the new time (.ics)…"))
+            self.button.setText(self.tr("Sa&ve the new time (.ics)…"))
             self.button.setAccessibleName(self.tr("Save the new time for the patient"))
-        self.button.setToolTip(self.tr("Save a calendar file to give or send to the patient"))
+        self.button.setToolTip(
+            self.tr("Save a calendar file to give or send to the patient (Alt+V)")
+        )
+        self.text.show()
         self.button.show()
         self.show()
 
@@ -117,6 +120,8 @@ class CalendarOffer(QWidget):
         def written(where: str) -> None:
             if self.visit is not visit:
                 return  # another visit's offer took its place meanwhile
+            self.text.hide()  # the note below says it, in one line less on a small screen
+            self.button.hide()
             self.saved.show_saved(what, Path(where))
             self.calendar_was_saved.emit(where)
 
