@@ -16,7 +16,7 @@ Use cases, one module per thing a person works with:
     waitlist         patients waiting for an earlier or a particular slot
     series           a plan-of-care course of visits booked in one step
     schedule_view    a location's day and a therapist's week, and their exports
-    ical_export      one booked visit as an iCalendar (.ics) file for the patient
+    ical_export      a visit as an iCalendar (.ics) file for the patient (REQUEST, or CANCEL)
     review           the therapist's review queue and sign-off
     practice_admin   locations, opening hours, closures, appointment types
     staffing         therapists, their weekly templates and time off

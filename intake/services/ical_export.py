@@ -1,9 +1,34 @@
-"""iCalendar (.ics) files: a booked visit for the patient's own calendar, and a schedule's
-visits for the practice's (the Schedule area's export).
+"""iCalendar (.ics) files, to RFC 5545 and its scheduling rules, iTIP (RFC 5546): a booked
+visit for the patient's own calendar, its cancellation, and a schedule's visits for the
+practice's calendar (the Schedule area's export).
 
-The event names the visit type, the place with its address and the therapist; never the
-patient (the file leaves the practice). Times are written in UTC, so every calendar program
-shows them in its own zone without needing the location's time-zone definition.
+For the patient (`calendar_text`, `save`):
+- A booked (or moved) visit is an iTIP REQUEST, a cancelled one a CANCEL with STATUS:CANCELLED.
+  Both carry the appointment's stable UID, and SEQUENCE = the row's version - 1: it starts at 0
+  and rises with every change (move, cancel, ...), which is how a calendar knows that a later
+  file replaces the entry it holds, and a stale one does not.
+- iTIP requires ORGANIZER and at least one ATTENDEE in a REQUEST (RFC 5546 §3.2.2) and ORGANIZER
+  plus the attendees in a CANCEL of the whole event (§3.2.5). Both are cal-addresses (URIs), so
+  a role without an address is impossible. The file goes to the patient but must not identify
+  them, so neither is a real mailbox: the ORGANIZER is the practice's front desk
+  (`mailto:front-desk@clinic-intake.invalid`, named by the location), the ATTENDEE
+  `mailto:attendee@clinic-intake.invalid`, already ACCEPTED with RSVP=FALSE (the time was agreed
+  at the desk; no reply is wanted). The .invalid domain (RFC 2606) never resolves: a reply a
+  program sends anyway goes nowhere. This is the shape of an invitation and its cancellation
+  that Outlook, Apple Calendar and Thunderbird expect: they match a later file to the entry by
+  UID and take it only if its SEQUENCE is higher. A program that only imports files (Google
+  Calendar's "Import") adds the event; it may not remove one for a CANCEL file, so the front
+  desk still tells the patient.
+- Times are local wall-clock times with TZID = the location's IANA zone, and a VTIMEZONE for
+  each TZID made from the zoneinfo data, covering the years of the events.
+- SUMMARY and DESCRIPTION name only the practice's location, the place and the time: no visit
+  type, therapist, patient or note (the file leaves the practice). CLASS:PRIVATE asks calendars
+  that are shared to show the time as busy only.
+
+For the practice (`schedule_text`): METHOD:PUBLISH (a calendar to subscribe to or import, not
+an invitation), with the same UID, DTSTAMP, SEQUENCE and VTIMEZONEs; an event names the
+appointment's reference and location code, never a patient, type or therapist (the CSV export
+carries those for use inside the practice).
 """
 
 from __future__ import annotations
@@ -12,17 +37,22 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
 from intake.domain.booking import Visit
 from intake.domain.enums import AppointmentStatus
 from intake.domain.schedule import ScheduleBlock
 
 if TYPE_CHECKING:
-    from icalendar import Event
+    from icalendar import Calendar, Event
 
 PRODID = "-//Clinic Intake//Appointment confirmation//EN"
 SCHEDULE_PRODID = "-//Clinic Intake//Schedule export//EN"
 UID_DOMAIN = "clinic-intake.invalid"
+# Never real mailboxes (see the module's docstring): iTIP needs cal-addresses, the patient's
+# file must not carry their identity, and no reply should reach anyone.
+ORGANIZER = f"mailto:front-desk@{UID_DOMAIN}"
+ATTENDEE = f"mailto:attendee@{UID_DOMAIN}"
 
 
 def event_uid(visit: Visit) -> str:
@@ -34,20 +64,28 @@ def _uid(appointment_id: int) -> str:
     return f"appointment-{appointment_id}@{UID_DOMAIN}"
 
 
+def _sequence(version: int) -> int:
+    """SEQUENCE from the row's version (1 when booked, +1 on every change)."""
+    return max(version - 1, 0)
+
+
 def calendar_text(visit: Visit, *, stamp: dt.datetime | None = None) -> bytes:
-    """The .ics content for one visit; `stamp` (DTSTAMP) defaults to now."""
+    """The .ics content for one visit: an iTIP REQUEST, or a CANCEL once the visit is
+    cancelled. `stamp` (DTSTAMP) defaults to now."""
     from icalendar import Calendar  # imported when used: a heavy module
 
+    cancelled = visit.status == AppointmentStatus.CANCELLED
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
-    calendar.add_component(_event(visit, stamp or dt.datetime.now(dt.UTC)))
+    calendar.add("method", "CANCEL" if cancelled else "REQUEST")
+    calendar.add_component(_event(visit, _utc(stamp or dt.datetime.now(dt.UTC)), cancelled))
+    _add_zones(calendar, [(visit.start, visit.end)])
     return calendar.to_ical()
 
 
 def save(visit: Visit, path: str | Path, *, stamp: dt.datetime | None = None) -> Path:
-    """Write the visit's .ics file; returns the path written."""
+    """Write the visit's .ics file (its booking, or its cancellation); returns the path."""
     target = Path(path)
     if target.suffix.lower() != ".ics":
         target = target.with_name(target.name + ".ics")
@@ -55,20 +93,34 @@ def save(visit: Visit, path: str | Path, *, stamp: dt.datetime | None = None) ->
     return target
 
 
-def _event(visit: Visit, stamp: dt.datetime) -> Event:
+def _event(visit: Visit, stamp: dt.datetime, cancelled: bool) -> Event:
     from icalendar import Event as NewEvent  # imported when used: a heavy module
 
+    zone = ZoneInfo(visit.timezone)
     event = NewEvent()
     event.add("uid", event_uid(visit))
-    event.add("dtstamp", _utc(stamp))
-    event.add("dtstart", _utc(visit.start))
-    event.add("dtend", _utc(visit.end))
-    event.add("summary", f"{visit.type_name} at {visit.location_name}")
+    event.add("dtstamp", stamp)
+    event.add("sequence", _sequence(visit.version))
+    event.add("dtstart", visit.start.astimezone(zone))
+    event.add("dtend", visit.end.astimezone(zone))
+    event.add("organizer", ORGANIZER, parameters={"CN": visit.location_name})
+    event.add(
+        "attendee",
+        ATTENDEE,
+        parameters={
+            "CUTYPE": "INDIVIDUAL",
+            "ROLE": "REQ-PARTICIPANT",
+            "PARTSTAT": "ACCEPTED",
+            "RSVP": "FALSE",
+        },
+    )
+    what = f"Appointment at {visit.location_name}"
+    event.add("summary", f"Cancelled: {what}" if cancelled else what)
     event.add("location", _place(visit))
-    event.add("description", _description(visit))
-    event.add("sequence", max(visit.version - 1, 0))
-    event.add("status", "CANCELLED" if visit.status.value == "cancelled" else "CONFIRMED")
-    event.add("transp", "OPAQUE")
+    event.add("description", _description(visit, cancelled))
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("class", "PRIVATE")
+    event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
     return event
 
 
@@ -77,13 +129,12 @@ def _place(visit: Visit) -> str:
     return ", ".join([visit.location_name, *lines])
 
 
-def _description(visit: Visit) -> str:
+def _description(visit: Visit, cancelled: bool) -> str:
     local = visit.local_start
-    return (
-        f"{visit.type_name} with {visit.therapist_name}.\n"
-        f"{local:%A %d %B %Y}, {local:%H:%M} local time ({visit.timezone}).\n"
-        f"{_place(visit)}"
-    )
+    when = f"{local:%A %d %B %Y}, {local:%H:%M} local time ({visit.timezone})"
+    if cancelled:
+        return f"Cancelled: the appointment on {when}.\n{_place(visit)}"
+    return f"{when}.\n{_place(visit)}"
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -92,28 +143,50 @@ def _utc(moment: dt.datetime) -> dt.datetime:
     return moment.astimezone(dt.UTC)
 
 
+def _add_zones(calendar: Calendar, spans: Sequence[tuple[dt.datetime, dt.datetime]]) -> None:
+    """A VTIMEZONE for every TZID, from the zoneinfo data, covering the events' years (from
+    1 January of the first to 1 January after the last, so every transition in between is
+    in it)."""
+    if not spans:
+        return
+    first = min(start for start, _ in spans).astimezone(dt.UTC).date()
+    last = max(end for _, end in spans).astimezone(dt.UTC).date()
+    # A day's margin either side: the local date can be a day off the UTC one.
+    first_year = (first - dt.timedelta(days=1)).year
+    last_year = (last + dt.timedelta(days=1)).year
+    calendar.add_missing_timezones(dt.date(first_year, 1, 1), dt.date(last_year + 1, 1, 1))
+
+
 def schedule_text(blocks: Sequence[ScheduleBlock], *, stamp: dt.datetime | None = None) -> bytes:
-    """The visits as iCalendar events. Calendar files travel to phones and cloud services, so
-    an event names the patient by record number only, never by name."""
+    """The visits as iCalendar events for the practice's own calendar (PUBLISH). Calendar
+    files travel to phones and cloud services, so an event names the appointment's reference
+    and the location, never the patient, the visit type or the therapist."""
     from icalendar import Calendar, Event  # imported when used: a heavy module
 
     calendar = Calendar()
     calendar.add("prodid", SCHEDULE_PRODID)
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
-    stamp = stamp or dt.datetime.now(dt.UTC)
+    stamp = _utc(stamp or dt.datetime.now(dt.UTC))
     for b in blocks:
+        local_start, local_end = b.local_start, b.local_end
         event = Event()
         event.add("uid", _uid(b.appointment_id))
-        event.add("dtstamp", stamp.astimezone(dt.UTC))
-        event.add("dtstart", b.start.astimezone(dt.UTC))
-        event.add("dtend", b.end.astimezone(dt.UTC))
-        event.add("summary", f"{b.type_name} - patient #{b.patient_id}")
+        event.add("dtstamp", stamp)
+        event.add("sequence", _sequence(b.version))
+        event.add("dtstart", local_start)
+        event.add("dtend", local_end)
+        event.add("summary", f"Appointment {b.appointment_id} at {b.location_code}")
         event.add("location", b.location_code)
-        event.add("description", f"With {b.therapist_name}. Status: {_status_word(b.status)}.")
-        event.add("sequence", max(b.version - 1, 0))
-        event.add("status", "CONFIRMED")
+        event.add(
+            "description",
+            f"{local_start:%A %d %B %Y}, {local_start:%H:%M}-{local_end:%H:%M} local time "
+            f"({b.timezone}) at {b.location_code}. Status: {_status_word(b.status)}.",
+        )
+        event.add("status", "CANCELLED" if b.status == AppointmentStatus.CANCELLED else "CONFIRMED")
+        event.add("class", "PRIVATE")
         calendar.add_component(event)
+    _add_zones(calendar, [(b.start, b.end) for b in blocks])
     return calendar.to_ical()
 
 

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from icalendar import Calendar
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
@@ -36,6 +35,7 @@ from intake.ui.booking.slot_model import SlotModel
 from intake.ui.context import UiContext
 from intake.ui.worker import Worker
 from tests.db.practice import MONDAY, NOW, admin, at, build, desk, screened_intake
+from tests.ical_checks import check_calendar
 
 WAIT = 15_000
 
@@ -260,8 +260,9 @@ def test_add_to_calendar_writes_an_ics(
     with qtbot.waitSignal(confirmation.calendar_was_saved, timeout=WAIT):
         qtbot.mouseClick(confirmation.calendar_button, Qt.MouseButton.LeftButton)
     text = target.read_text()
-    event = next(iter(Calendar.from_ical(text).walk("VEVENT")))
+    [event] = check_calendar(target.read_bytes(), method="REQUEST").walk("VEVENT")
     assert str(event["uid"]) == f"appointment-{visit.id}@clinic-intake.invalid"
+    assert int(event["sequence"]) == 0 and str(event["status"]) == "CONFIRMED"
     assert event.decoded("dtstart") == visit.start
     assert "100 Example Street, Demo City" in str(event["location"]).replace("\\,", ",")
     assert "Testcase" not in text and "Sample2" not in text

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from sqlalchemy import text
 
 from intake.demo import data as demo_data
@@ -22,9 +29,11 @@ from intake.services.database import open_database
 from intake.ui import saved_files
 from intake.ui.context import UiContext
 from intake.ui.schedule import SchedulePage
+from intake.ui.schedule.calendar_offer import CalendarOffer
 from intake.ui.schedule.exports import Exports
 from intake.ui.worker import Worker
 from tests.db.practice import MONDAY, NOW, admin, at, build, desk, screened_intake
+from tests.ical_checks import check_calendar
 
 WAIT = 10_000
 DST_SUNDAY = dt.date(2027, 3, 14)
@@ -174,6 +183,91 @@ def test_cancel_frees_the_slot_and_books_the_waiting_patient_in_two_keys(
     assert page.blocks()[0].start == at(MONDAY, 9)
 
 
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home of the test's own: saved files go to its Documents folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("XDG_DOCUMENTS_DIR", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return home / "Documents"
+
+
+def test_a_cancellation_offers_the_patients_calendar_file(
+    qtbot, open_page, database, documents: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Cancel with the mouse; the page offers the CANCEL for the patient's calendar: same
+    UID as the booking's file, a higher SEQUENCE, saved to Documents with its path shown."""
+    practice = build(database)
+    visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    page = open_page(practice.east, MONDAY)
+    assert not page.exports.calendar.isVisible()
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
+    assert page.canvas.selected_block().appointment_id == visit.id
+    cancel_button = next(
+        b for b in page.details.findChildren(QPushButton) if b.text().startswith("Cancel")
+    )
+    qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
+    assert page.side.currentWidget() is page.cancel_panel
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.mouseClick(page.cancel_panel.confirm_button, Qt.MouseButton.LeftButton)
+    offer = page.exports.calendar
+    assert offer.isVisible() and offer.button.isVisible()
+    assert offer.button.text() == "Sa&ve the cancellation (.ics)…"
+    suggested: list[str] = []
+    monkeypatch.setattr(  # the person types a bare name in the save dialog
+        CalendarOffer,
+        "ask_path",
+        classmethod(lambda _cls, _parent, _title, offered: suggested.append(offered) or "visit"),
+    )
+    opened: list[Path] = []
+    monkeypatch.setattr(saved_files, "open_folder", lambda folder: opened.append(folder) or True)
+    with qtbot.waitSignal(offer.calendar_was_saved, timeout=WAIT) as saved:
+        qtbot.mouseClick(offer.button, Qt.MouseButton.LeftButton)
+    written = Path(saved.args[0])
+    assert written == documents / "visit.ics"
+    assert suggested == [str(documents / f"appointment-{visit.id}-2027-03-01-cancelled.ics")]
+    assert offer.saved.text.text() == f"Cancellation calendar file saved: {written}"
+    assert offer.saved.open_button.isVisible() and not offer.button.isVisible()
+    qtbot.mouseClick(offer.saved.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [documents]
+    raw = written.read_bytes()
+    [event] = check_calendar(raw, method="CANCEL").walk("VEVENT")
+    assert str(event["status"]) == "CANCELLED"
+    assert str(event["uid"]) == f"appointment-{visit.id}@clinic-intake.invalid"
+    assert int(event["sequence"]) == visit.version  # one above the booking's file (version - 1)
+    assert b"Testcase0" not in raw and b"Patient called" not in raw
+
+
+def test_a_moved_visit_offers_its_new_time_and_the_next_action_drops_the_offer(
+    qtbot, open_page, database, documents: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    page = open_page(practice.east, MONDAY)
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
+    with qtbot.waitSignal(page.offers_did_load, timeout=WAIT):
+        qtbot.keyClick(page.canvas, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.mouseClick(page.reschedule_panel.move_button, Qt.MouseButton.LeftButton)
+    offer = page.exports.calendar
+    assert offer.isVisible() and offer.button.text() == "Sa&ve the new time (.ics)…"
+    monkeypatch.setattr(CalendarOffer, "ask_path", classmethod(lambda *_a: "moved"))
+    with qtbot.waitSignal(offer.calendar_was_saved, timeout=WAIT) as saved:  # keyboard only
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    moved = booking.get_visit(database, desk(database), visit.id)
+    [event] = check_calendar(Path(saved.args[0]).read_bytes(), method="REQUEST").walk("VEVENT")
+    assert str(event["uid"]) == f"appointment-{visit.id}@clinic-intake.invalid"
+    assert int(event["sequence"]) == 1 and event.decoded("dtstart") == moved.start
+    assert offer.saved.text.text().startswith("Calendar file saved: ")
+    monkeypatch.setattr(Exports, "ask_path", classmethod(lambda *_a: "day"))
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        page.exports.export("csv")
+    assert not offer.isVisible()  # the offer was for the move, the action before
+
+
 def test_reschedule_by_keyboard(qtbot, open_page, database) -> None:  # type: ignore[no-untyped-def]
     practice = build(database)
     visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
@@ -258,7 +352,8 @@ def test_daily_list_pdf_and_exports(qtbot, open_page, database, tmp_path, monkey
         with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
             page.exports.export(kind)
     assert "Testcase0, Sample0" in (tmp_path / "day.csv").read_text()
-    assert b"BEGIN:VEVENT" in (tmp_path / "day.ics").read_bytes()
+    exported = check_calendar((tmp_path / "day.ics").read_bytes(), method="PUBLISH")
+    assert [e["dtstart"].params["TZID"] for e in exported.walk("VEVENT")] == ["America/New_York"]
     # The chosen visit names the patient's record number, never the internal id.
     [block] = page.blocks()
     page.details.show_block(block)

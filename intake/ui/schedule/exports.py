@@ -1,4 +1,5 @@
-"""The day's list printed or saved as PDF, the schedule exported as CSV or iCalendar."""
+"""The day's list printed or saved as PDF, the schedule exported as CSV or iCalendar, and a
+changed visit's calendar file for the patient (`calendar_offer`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from intake.domain.schedule import DaySchedule, WeekSchedule
 from intake.services import schedule_view
 from intake.ui import saved_files
 from intake.ui.schedule import daily_list
+from intake.ui.schedule.calendar_offer import CalendarOffer
 
 if TYPE_CHECKING:
     from intake.ui.schedule.page import SchedulePage
@@ -27,6 +29,7 @@ class Exports:
     def __init__(self, page: SchedulePage) -> None:
         self.page = page
         self.saved = saved_files.SavedFileNote()  # the page shows it under its status line
+        self.calendar = CalendarOffer(page)  # the patient's file after a cancel or a move
 
     # The dialogs, as class methods: tests answer them without a person.
 

@@ -245,6 +245,7 @@ class SchedulePage(QWidget):
     # --- helpers ---------------------------------------------------------------------------
 
     def _finished(self, message: str, keep: int | None, *, reload: bool = True) -> None:
+        self.exports.calendar.clear()  # the offer belongs to the action before this one
         self._say("done", message)
         if keep is not None:
             self._keep = keep
@@ -424,6 +425,7 @@ class SchedulePage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.status)
+        layout.addWidget(self.exports.calendar)
         layout.addWidget(self.exports.saved)
         self.toolbar.sync()
 

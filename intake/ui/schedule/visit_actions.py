@@ -249,6 +249,7 @@ class VisitActions:
             f"{result.therapist_name} at {result.location_code}.",
             result.id,
         )
+        self.page.exports.calendar.offer(result)  # the new time, for the patient's calendar
         if self.page.mode == "day" and (
             result.location_id != self.page.location_id or local.date() != self.page.day
         ):

@@ -37,6 +37,7 @@ class WaitlistActions:
         )
         late = " (late cancellation)" if outcome.visit.late_cancellation else ""
         self.page._say("done", f"Cancelled{late}. {len(matches)} waiting patient(s) fit the slot.")
+        self.page.exports.calendar.offer(outcome.visit)  # the CANCEL for the patient's calendar
         self.page.waitlist_panel.show_matches(self._freed_text, list(matches))
         self.page.side.setCurrentWidget(self.page.waitlist_panel)
         self.page.waitlist_panel.list.setFocus()
