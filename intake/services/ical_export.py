@@ -25,6 +25,12 @@ For the patient (`calendar_text`, `save`):
   type, therapist, patient or note (the file leaves the practice). CLASS:PRIVATE asks calendars
   that are shared to show the time as busy only.
 
+For a plan-of-care course (`course_text`, `save_course`): one file the patient imports once,
+METHOD:PUBLISH with one event per booked visit, each the same event as that visit's own file
+(its UID and SEQUENCE). iTIP allows one UID per REQUEST, so a course cannot be one invitation;
+a recurrence rule with exceptions would break the moment one visit moves alone. A later move
+or cancellation of one visit is that visit's own REQUEST or CANCEL, matched by its UID.
+
 For the practice (`schedule_text`): METHOD:PUBLISH (a calendar to subscribe to or import, not
 an invitation), with the same UID, DTSTAMP, SEQUENCE and VTIMEZONEs; an event names the
 appointment's reference and location code, never a patient, type or therapist (the CSV export
@@ -90,6 +96,35 @@ def save(visit: Visit, path: str | Path, *, stamp: dt.datetime | None = None) ->
     if target.suffix.lower() != ".ics":
         target = target.with_name(target.name + ".ics")
     target.write_bytes(calendar_text(visit, stamp=stamp))
+    return target
+
+
+def course_text(visits: Sequence[Visit], *, stamp: dt.datetime | None = None) -> bytes:
+    """The .ics content for a course: every visit still booked, one event each (PUBLISH)."""
+    from icalendar import Calendar  # imported when used: a heavy module
+
+    booked = [v for v in visits if v.status != AppointmentStatus.CANCELLED]
+    if not booked:
+        raise ValueError("a course's calendar file needs at least one booked visit")
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    at = _utc(stamp or dt.datetime.now(dt.UTC))
+    for visit in sorted(booked, key=lambda v: v.start):
+        calendar.add_component(_event(visit, at, False))
+    _add_zones(calendar, [(v.start, v.end) for v in booked])
+    return calendar.to_ical()
+
+
+def save_course(
+    visits: Sequence[Visit], path: str | Path, *, stamp: dt.datetime | None = None
+) -> Path:
+    """Write a course's .ics file; returns the path written."""
+    target = Path(path)
+    if target.suffix.lower() != ".ics":
+        target = target.with_name(target.name + ".ics")
+    target.write_bytes(course_text(visits, stamp=stamp))
     return target
 
 

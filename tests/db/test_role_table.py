@@ -516,6 +516,8 @@ EXEMPT: dict[str, str] = {
     "ical_export.event_uid": _NO_DATA,
     "ical_export.calendar_text": _NO_DATA,
     "ical_export.save": _NO_DATA + "; writes a visit the caller already holds",
+    "ical_export.course_text": _NO_DATA,
+    "ical_export.save_course": _NO_DATA + "; writes visits the caller already holds",
     "calendar_loader.load_calendar": _IN_TRANSACTION,
     "database.connect": _NO_DATA,
     "database.open_database": _NO_DATA,

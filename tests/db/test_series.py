@@ -293,3 +293,36 @@ def test_sixteen_pcs_book_courses_into_one_therapists_week(database_url: str) ->
     assert series_rows == len(winners)
     for won in winners:
         assert per_series[won.series_id] == len(won.visits) == 12
+
+
+def test_the_course_is_one_calendar_file_with_each_visits_own_event(database) -> None:  # type: ignore[no-untyped-def]
+    from intake.services import ical_export
+    from tests.ical_checks import check_calendar
+
+    practice = build(database)
+    proposal = series.propose(
+        database, desk(database), course(practice, practice.patients[0], count=12), now=NOW
+    )
+    booked = series.book(database, desk(database), proposal, now=NOW)
+    calendar = check_calendar(ical_export.course_text(booked.visits), method="PUBLISH")
+    events = calendar.walk("VEVENT")
+    assert [str(e["uid"]) for e in events] == [ical_export.event_uid(v) for v in booked.visits]
+    # The course crosses the March clock change in New York: each event keeps 09:00 local.
+    assert {e.decoded("dtstart").strftime("%H:%M") for e in events} == {"09:00"}
+    assert [e.decoded("dtstart").astimezone(dt.UTC) for e in events] == [
+        v.start for v in booked.visits
+    ]
+    # Cancelling the rest leaves the first visits in a newly saved file, nothing more.
+    fifth = booked.visits[4]
+    series.cancel_rest(
+        database,
+        desk(database),
+        fifth.id,
+        fifth.version,
+        "Discharged",
+        by=CancelledBy.CLINIC,
+        now=NOW,
+    )
+    later = series.visits(database, desk(database), booked.series_id)
+    again = check_calendar(ical_export.course_text(later), method="PUBLISH")
+    assert len(again.walk("VEVENT")) == 4
