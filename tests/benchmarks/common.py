@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import psycopg
+import psycopg.sql
 from sqlalchemy.engine import make_url
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -21,6 +22,16 @@ def fresh_postgres(url: str, suffix: str) -> str:
         autocommit=True,
     ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        # Logins and group roles are the server's (migration 0006 names them `…@database`):
+        # a run before left them behind with its database. People first, then their groups.
+        roles = conn.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s ORDER BY rolname LIKE 'intake+%%'",
+            ("%@" + name.replace("_", "\\_"),),
+        ).fetchall()
+        for (role,) in roles:
+            conn.execute(
+                psycopg.sql.SQL("DROP ROLE IF EXISTS {}").format(psycopg.sql.Identifier(role))
+            )
         conn.execute(f'CREATE DATABASE "{name}"')
     return parsed.set(database=name).render_as_string(hide_password=False)
 
