@@ -44,6 +44,7 @@ PROGRAM_VERSION_FOR: dict[str, str] = {
     "0009": "0.1.0",
     "0010": "0.1.0",
     "0011": "0.1.0",
+    "0012": "0.1.0",
 }
 REQUIREMENT_TABLE = "schema_requirement"
 
