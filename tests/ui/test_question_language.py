@@ -99,9 +99,7 @@ def test_the_questions_switch_to_spanish_and_every_answer_stays(qtbot, wizard): 
     assert wizard.answers == before
 
 
-def test_an_answer_typed_after_the_switch_counts_and_a_later_step_keeps_its_own(
-    qtbot, wizard
-):  # type: ignore[no-untyped-def]
+def test_an_answer_typed_after_the_switch_counts_and_a_later_step_keeps_its_own(qtbot, wizard):  # type: ignore[no-untyped-def]
     wizard.set_answer("rf_fever", False)  # a step not shown yet
     _choose_language(qtbot, wizard, "Español")
     _click(qtbot, wizard, "has_headache", "Yes")
