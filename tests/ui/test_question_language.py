@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QRadioButton
 from intake.domain.patient import PatientDraft
 from intake.services import intakes, patients
 from intake.services.database import Database
+from intake.ui.app import style_sheet
 from intake.ui.context import UiContext
 from intake.ui.intake_form import IntakeWizard
 from intake.ui.intake_form.recovery import merge_unfinished
@@ -166,3 +167,26 @@ def test_the_registration_form_offers_each_language_in_its_own_words(  # type: i
         qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     stored = patients.get(database, desk(database), registered.args[0])
     assert stored.preferred_language == "es"
+
+
+@pytest.fixture
+def styled(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The program's style sheet (its item padding is what cut long names short)."""
+    qapp.setStyleSheet(style_sheet())
+    yield
+    qapp.setStyleSheet("")
+
+
+def test_no_step_name_is_cut_short_in_spanish_on_a_small_screen(qtbot, styled, wizard):  # type: ignore[no-untyped-def]
+    wizard.resize(1024 - 180, 560)  # the window at 1024 x 600, less the areas' list
+    wizard.set_language("es")
+    qtbot.waitUntil(lambda: all(page.built for page in wizard.section_pages), timeout=WAIT)
+    steps = wizard.steps
+    metrics = steps.fontMetrics()
+    for row in range(steps.count()):
+        item = steps.item(row)
+        painted = steps.visualItemRect(item).adjusted(8, 7, -8, -7)  # intake.qss padding
+        wrapped = metrics.boundingRect(
+            0, 0, painted.width(), 10_000, Qt.TextFlag.TextWordWrap, item.text()
+        )
+        assert wrapped.height() <= painted.height() + 1, item.text()

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -433,6 +435,7 @@ class IntakeWizard(QWidget):
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.steps.setItemDelegate(_StepDelegate(self.steps))
         char = self.fontMetrics().averageCharWidth()
         self.steps.setMinimumWidth(char * 20)
         self.steps.setMaximumWidth(char * 32)
@@ -879,6 +882,20 @@ class IntakeWizard(QWidget):
         self.close_button.setEnabled(True)
         self.save_status.setText(message)
         self.submit_did_fail.emit(message)
+
+
+class _StepDelegate(QStyledItemDelegate):
+    """A step's name measured at the width it is painted at. The style sheet's item padding
+    (intake.qss: 8 px each side) is added around a size measured at the full width, so a
+    name that needs one more line at the narrower width (a long Spanish title) was cut short
+    with "…"."""
+
+    PADDING = 16
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> Any:
+        narrower = QStyleOptionViewItem(option)
+        narrower.rect = option.rect.adjusted(0, 0, -self.PADDING, 0)
+        return super().sizeHint(narrower, index)
 
 
 def _languages_of(spec: str, language: str) -> tuple[str, ...]:
