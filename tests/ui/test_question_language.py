@@ -18,7 +18,7 @@ from intake.services.database import Database
 from intake.ui.app import style_sheet
 from intake.ui.context import UiContext
 from intake.ui.intake_form import IntakeWizard
-from intake.ui.intake_form.recovery import merge_unfinished
+from intake.ui.intake_form.recovery import UnfinishedDraft, merge_unfinished
 from intake.ui.journal import Journal, writer
 from intake.ui.patients.register_form import PatientRegisterForm
 from intake.ui.worker import Worker
@@ -190,3 +190,12 @@ def test_no_step_name_is_cut_short_in_spanish_on_a_small_screen(qtbot, styled, w
             0, 0, painted.width(), 10_000, Qt.TextFlag.TextWordWrap, item.text()
         )
         assert wrapped.height() <= painted.height() + 1, item.text()
+
+
+def test_a_draft_in_a_language_the_checklist_lacks_continues_in_english(qtbot):  # type: ignore[no-untyped-def]
+    kept = UnfinishedDraft(
+        {"has_headache": True}, "neck-headache", "1", dt.datetime.now(dt.UTC), language="fr"
+    )
+    form = IntakeWizard.for_draft(None, kept, today=ON)
+    qtbot.addWidget(form)
+    assert form.language == "en" and form.answers == {"has_headache": True}

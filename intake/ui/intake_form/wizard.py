@@ -101,7 +101,7 @@ class IntakeWizard(QWidget):
         self._languages = _languages_of(self._spec, given.language)
         self.staff_checklist = given
         self.checklist = given
-        if language is not None and language != given.language:
+        if language in self._languages and language != given.language:
             self.checklist = self._in_language(language)
         self.today = today or dt.date.today()
         self._patient_id = patient_id
