@@ -12,6 +12,10 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from intake.screening import Checklist
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -564,6 +568,17 @@ def _cmd_fhir(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _asked_in(checklist_id: str, version: str, language: str) -> Checklist | None:
+    """The checklist in the language an intake's questions were put in (None: English)."""
+    from intake import screening
+
+    if language == "en":
+        return None
+    return screening.load_checklist(
+        f"{checklist_id}-{version}", language=language, staff_language="en"
+    )
+
+
 def _cmd_fhir_export(args: argparse.Namespace) -> int:
     from intake import fhir, screening
     from intake.services import database as database_service
@@ -581,7 +596,15 @@ def _cmd_fhir_export(args: argparse.Namespace) -> int:
         (
             screening.load_checklist(f"{i.checklist_id}-{i.checklist_version}"),
             fhir.IntakeFacts(
-                i.id, i.status, i.answers, i.on, i.authored, i.patient_mrn, i.screening
+                i.id,
+                i.status,
+                i.answers,
+                i.on,
+                i.authored,
+                i.patient_mrn,
+                i.screening,
+                patient_language=i.patient_language,
+                asked=_asked_in(i.checklist_id, i.checklist_version, i.patient_language),
             ),
         )
         for i in found.intakes

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 
 from intake.domain.enums import Sex
+from intake.domain.languages import Language
 from intake.domain.search_query import WORDS_LENGTH, name_words, words_text
 from intake.domain.text import digits, fold_name
 
@@ -57,7 +58,7 @@ DRAFT_FIELDS = tuple(f.name for f in fields(PatientDraft))
 # The longest text each field may hold (the database columns' sizes).
 MAX_LENGTHS = {
     "family_name": 100, "given_name": 100, "preferred_name": 100, "phone": 40, "email": 200,
-    "address_line": 200, "city": 100, "postal_code": 20, "preferred_language": 40,
+    "address_line": 200, "city": 100, "postal_code": 20,
     "emergency_contact_name": 200, "emergency_contact_phone": 40, "payer": 100,
     "member_id": 60, "referral_source": 100, "referring_provider": 200,
 }  # fmt: skip
@@ -119,6 +120,8 @@ def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
         problems["date_of_birth"] = f"That makes the patient older than {MAX_AGE_YEARS}."
     if draft.sex not in {s.value for s in Sex}:
         problems["sex"] = "Choose female, male or other."
+    if draft.preferred_language not in {language.value for language in Language}:
+        problems["preferred_language"] = "Choose a language from the list."
     for field, value in (
         ("phone", draft.phone),
         ("emergency_contact_phone", draft.emergency_contact_phone),

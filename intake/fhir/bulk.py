@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake.domain.export import ExportedAppointment, ExportedLocation, ExportedTherapist
+from intake.domain.languages import language_tag
 from intake.domain.patient import PatientInfo
 from intake.fhir import practice
 from intake.fhir.codes import FhirNames
@@ -27,6 +28,7 @@ from intake.screening.checklist import Checklist
 
 JsonDict = dict[str, Any]
 _GENDER = {"female": "female", "male": "male", "other": "other"}
+BCP47 = "urn:ietf:bcp:47"  # the code system of Patient.communication.language
 
 
 def patient(info: PatientInfo, base_url: str) -> JsonDict:
@@ -56,6 +58,10 @@ def patient(info: PatientInfo, base_url: str) -> JsonDict:
         if info.postal_code.strip():
             address["postalCode"] = info.postal_code
         resource["address"] = [address]
+    if (tag := language_tag(info.preferred_language)) is not None:
+        resource["communication"] = [
+            {"language": {"coding": [{"system": BCP47, "code": tag}]}, "preferred": True}
+        ]
     return resource
 
 

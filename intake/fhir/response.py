@@ -43,6 +43,11 @@ class IntakeFacts:
     authored: dt.datetime  # when it was last written (UTC)
     patient_mrn: str | None  # None while no patient is chosen
     screening: ScreeningResult | None = None
+    # The language the questions were put in, and the checklist in it when that is not the
+    # Questionnaire's own (the response's texts are the questions as asked; ids, values and
+    # the Questionnaire itself stay as they are).
+    patient_language: str = "en"
+    asked: Checklist | None = None
 
 
 def patient_fhir_id(mrn: str) -> str:
@@ -69,7 +74,8 @@ def questionnaire_response(checklist: Checklist, facts: IntakeFacts, base_url: s
     names = checklist_names(base_url, checklist)
     in_force, _missing = answers_in_force(checklist, facts.answers, facts.on)
     groups = []
-    for section in checklist.sections:
+    worded = facts.asked or checklist
+    for section in worded.sections:
         items = [
             {"linkId": q.id, "text": q.text, "answer": answer_values(names, q, in_force[q.id])}
             for q in section.questions
@@ -95,6 +101,7 @@ def questionnaire_response(checklist: Checklist, facts: IntakeFacts, base_url: s
         "authored": _instant(facts.authored),
         "item": groups,
     }
+    resource["language"] = facts.patient_language
     subject = _patient(names, facts.patient_mrn)
     if subject is not None:
         resource["subject"] = subject

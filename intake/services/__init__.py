@@ -5,7 +5,7 @@ The map (tests/unit/test_shape.py keeps it true: every module here, each once):
 
 Use cases, one module per thing a person works with:
     accounts         staff accounts, signing in, roles, the first admin
-    intakes          an intake's answers, screened and stored
+    intakes          an intake's answers, screened and stored, with the language asked in
     screening_gate   whether a stored intake lets the front desk book
     patients         registering and changing patient records, likely duplicates
     patient_record   one patient's record read whole: intakes, visits, waitlist, history

@@ -34,6 +34,7 @@ class ExportedIntake:
     screening: screening.ScreeningResult | None
     on: dt.date  # the intake date: the day it was submitted (or last written, for a draft)
     authored: dt.datetime  # last written, UTC
+    patient_language: str = "en"  # the questions were put in this language
 
 
 @dataclass(frozen=True)
@@ -145,4 +146,5 @@ def _exported(row: Intake, mrn: str) -> ExportedIntake:
         screening=screening.ScreeningResult.from_json(row.screening) if row.screening else None,
         on=(row.submitted_at or written).date(),
         authored=written,
+        patient_language=row.patient_language,
     )

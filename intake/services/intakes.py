@@ -14,6 +14,7 @@ from intake.db.models import Intake, Patient
 from intake.domain.closing import check_discard_reason
 from intake.domain.enums import ClosingReason, IntakeStatus
 from intake.domain.errors import Invalid, NotFound, StaleRecord
+from intake.domain.languages import QUESTION_LANGUAGES
 from intake.domain.permissions import Permission
 from intake.screening.closing import referral_closing
 from intake.services import audit
@@ -36,6 +37,7 @@ class IntakeInfo:
     checklist_version: str
     screening: screening.ScreeningResult | None
     closing_reason: ClosingReason | None = None  # set when it ended unfinished
+    patient_language: str = "en"  # the language the questions were put to the patient in
 
     @property
     def triage(self) -> str | None:
@@ -55,6 +57,7 @@ class UnfinishedIntake:
     checklist_version: str
     updated_at: dt.datetime
     triage: str | None = None  # the screening so far: emergency, refer, review, clear
+    patient_language: str = "en"  # the questions' language: a continued draft keeps it
 
 
 def save(
@@ -67,10 +70,18 @@ def save(
     version: int | None = None,
     on: dt.date | None = None,
     submit: bool = False,
+    language: str | None = None,
 ) -> IntakeInfo:
-    """Store the answers and their screening result (a draft, or submitted when complete)."""
+    """Store the answers and their screening result (a draft, or submitted when complete).
+
+    `language`: the language the questions were put in (None keeps the stored one; English
+    for a new intake). It never changes the screening: the answers are the same values.
+    """
     actor.require(Permission.INTAKE)
-    return _store(database, actor, answers, patient_id, intake_id, version, on, submit=submit)
+    return _store(
+        database, actor, answers, patient_id, intake_id, version, on, submit=submit,
+        language=language,
+    )  # fmt: skip
 
 
 def _store(
@@ -85,7 +96,9 @@ def _store(
     submit: bool = False,
     draft_only: bool = False,
     close: bool = False,
+    language: str | None = None,
 ) -> IntakeInfo:
+    _check_language(language)
     with database.writing() as session:
         if intake_id is None:
             checklist = screening.load_checklist(None)
@@ -126,6 +139,9 @@ def _store(
             patient_row(session, patient_id)
             row.patient_id = patient_id
             changed.add("patient_id")
+        if language is not None and language != row.patient_language:
+            row.patient_language = language
+            changed.add("patient_language")
         row.answers = dict(answers)
         row.screening = payload
         row.screening_status = payload["status"]
@@ -202,6 +218,11 @@ def _close_as_referral(row: Intake, result: screening.ScreeningResult, actor: Ac
 EDITABLE = (IntakeStatus.DRAFT.value, IntakeStatus.RETURNED.value)
 
 
+def _check_language(language: str | None) -> None:
+    if language is not None and language not in {lang.value for lang in QUESTION_LANGUAGES}:
+        raise Invalid({"patient_language": "The questions cannot be shown in that language."})
+
+
 def _changed_fields(row: Intake, answers: dict[str, Any]) -> set[str]:
     """The answer ids whose value differs from what is stored (names only, for the audit)."""
     before = row.answers or {}
@@ -219,6 +240,7 @@ def _info(row: Intake) -> IntakeInfo:
         checklist_version=row.checklist_version,
         screening=screening.ScreeningResult.from_json(row.screening) if row.screening else None,
         closing_reason=ClosingReason(row.closing_reason) if row.closing_reason else None,
+        patient_language=row.patient_language,
     )
 
 
@@ -231,15 +253,20 @@ def save_draft(
     intake_id: int | None = None,
     version: int | None = None,
     on: dt.date | None = None,
+    language: str | None = None,
 ) -> IntakeInfo:
     """Keep a half-typed intake: create it, or update it if nobody changed it since `version`.
 
     A submitted intake is never overwritten by a draft. A lost connection raises
-    DatabaseUnavailable (the caller keeps its local copy and tries again).
+    DatabaseUnavailable (the caller keeps its local copy and tries again). `language` as
+    for `save`.
     """
     actor.require(Permission.INTAKE)
     with _connection_errors():
-        return _store(database, actor, answers, patient_id, intake_id, version, on, draft_only=True)
+        return _store(
+            database, actor, answers, patient_id, intake_id, version, on, draft_only=True,
+            language=language,
+        )  # fmt: skip
 
 
 def submit(
@@ -251,11 +278,15 @@ def submit(
     *,
     patient_id: int | None = None,
     on: dt.date | None = None,
+    language: str | None = None,
 ) -> IntakeInfo:
     """Store the final answers and mark the intake submitted (the screening must be complete)."""
     actor.require(Permission.INTAKE)
     with _connection_errors():
-        return _store(database, actor, answers, patient_id, intake_id, version, on, submit=True)
+        return _store(
+            database, actor, answers, patient_id, intake_id, version, on, submit=True,
+            language=language,
+        )  # fmt: skip
 
 
 def close_as_referral(
@@ -267,6 +298,7 @@ def close_as_referral(
     version: int | None = None,
     patient_id: int | None = None,
     on: dt.date | None = None,
+    language: str | None = None,
 ) -> IntakeInfo:
     """End the intake here: the caller was sent to emergency care or to their physician.
 
@@ -277,7 +309,10 @@ def close_as_referral(
     """
     actor.require(Permission.INTAKE)
     with _connection_errors():
-        return _store(database, actor, answers, patient_id, intake_id, version, on, close=True)
+        return _store(
+            database, actor, answers, patient_id, intake_id, version, on, close=True,
+            language=language,
+        )  # fmt: skip
 
 
 def discard(
@@ -383,6 +418,7 @@ def _unfinished(row: Intake, patient: Patient | None) -> UnfinishedIntake:
         checklist_version=row.checklist_version,
         updated_at=row.updated_at,
         triage=row.triage,
+        patient_language=row.patient_language,
     )
 
 

@@ -92,6 +92,7 @@ class IntakeReview:
     checklist_version: str
     current_checklist_version: str  # the version in force now, to mark an old intake
     sign_off: SignOff
+    patient_language: str = "en"  # the questions were put to the patient in this language
 
     @property
     def old_checklist(self) -> bool:
@@ -256,6 +257,7 @@ def _review(
         checklist_version=row.checklist_version,
         current_checklist_version=_current_version(row.checklist_id),
         sign_off=_sign_off(session, row),
+        patient_language=row.patient_language,
     )
 
 

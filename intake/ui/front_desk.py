@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.closing import CLOSED_WORDS
+from intake.domain.languages import question_language_for
 from intake.domain.patient import PatientInfo
 from intake.domain.register_prefill import fields_from_search
 from intake.services import intakes, patients
@@ -292,6 +293,7 @@ class FrontDeskPage(QWidget):
             info.id,
             patient_label(info),
             {k: v for k, v in known.items() if v is not None and k in wizard.rows},
+            language=question_language_for(info.preferred_language),
         )
         self.status_did_change.emit("")  # the record is open: "Opening…" no longer applies
         self._show_wizard(wizard, info.id)
@@ -339,6 +341,7 @@ class FrontDeskPage(QWidget):
                 intake_id=info.id,
                 version=info.version,
                 patient_id=info.patient_id,
+                language=info.patient_language,
             )
         )
 

@@ -81,6 +81,7 @@ class JournalEntry:
     # A database save of an earlier copy was under way when this one was written: a row one
     # version ahead of `version` is then most likely that save, older than this copy.
     saving: bool = False
+    language: str = "en"  # the questions' language (files written before it was kept: English)
 
     kind = DRAFT
 

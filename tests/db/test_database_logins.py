@@ -7,6 +7,7 @@ Runs on a server that checks passwords (SCRAM; tests/conftest.py `checked_postgr
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -21,7 +22,8 @@ from intake.db.models import AuditEvent, StaffUser
 from intake.domain.accounts import SIGN_IN_REFUSED, SignInRefused
 from intake.domain.enums import Role
 from intake.domain.errors import Invalid, PermissionDenied
-from intake.services import accounts
+from intake.domain.patient import PatientDraft
+from intake.services import accounts, intakes, patients
 from intake.services.actor import SYSTEM
 from intake.services.database import Database, open_database
 from tests.conftest import _database_tests as database_tests
@@ -252,6 +254,7 @@ MATRIX: list[tuple[str, str]] = [
     ("INSERT INTO appointments SELECT * FROM appointments WHERE false", "FTA"),
     ("UPDATE patients SET given_name = given_name WHERE false", "FTA"),
     ("UPDATE intakes SET reviewed_at = reviewed_at WHERE false", "TA"),
+    ("UPDATE intakes SET patient_language = patient_language WHERE false", "FTA"),
     ("UPDATE locations SET name = name WHERE false", "A"),
     ("INSERT INTO therapists SELECT * FROM therapists WHERE false", "A"),
     ("SELECT count(*) FROM audit_events", "A"),
@@ -314,6 +317,27 @@ def test_each_role_may_run_exactly_its_statements(practice, who):
 
 class _Undo(Exception):
     """Roll back a statement that was allowed: the matrix changes nothing."""
+
+
+def test_a_front_desk_login_cannot_store_a_language_the_program_does_not_know(practice):
+    """The database guards the codes (0012), whoever writes: here psql-style, as the desk."""
+    pc = practice.pc()
+    try:
+        desk = accounts.sign_in(pc, "desk", PASSWORDS["desk"], workstation="pc")
+        draft = PatientDraft("Langtest", "Sample", dt.date(1980, 2, 3), "other")
+        patient = patients.register(pc, desk, draft)
+        intakes.save_draft(pc, desk, {}, patient_id=patient.id, language="es")
+    finally:
+        pc.close()
+    with practice.sql_as("desk") as conn:
+        conn.execute("UPDATE patients SET preferred_language = 'es'")  # a known one: fine
+        conn.execute("UPDATE intakes SET patient_language = 'es'")
+        for statement in (
+            "UPDATE patients SET preferred_language = 'xx'",
+            "UPDATE intakes SET patient_language = 'xx'",
+        ):
+            with pytest.raises(psycopg.errors.CheckViolation):
+                conn.execute(statement)
 
 
 def test_the_gate_can_do_nothing_but_sign_in(practice):

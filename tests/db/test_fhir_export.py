@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +15,14 @@ from intake.cli import main
 from intake.domain.booking import BookingRequest
 from intake.domain.enums import CancelledBy
 from intake.domain.errors import NotFound
+from intake.domain.patient_record import as_draft
+from intake.screening import load_checklist
 from intake.services import booking, fhir_export, intakes, patients
 from intake.services.actor import SYSTEM
 from intake.services.database import open_database
 from tests.db.practice import MONDAY, NOW, at, build, desk, screened_intake
 from tests.unit.fhir.fhir_forms import validate
+from tests.unit.screening.builders import answers_for
 
 TYPES = {
     "Appointment",
@@ -57,7 +61,7 @@ def world(app_env: str) -> Iterator[dict[str, Any]]:
             by=CancelledBy.PATIENT,
             now=NOW,
         )
-        yield {"database": database, "mrns": mrns}
+        yield {"database": database, "mrns": mrns, "ids": practice.patients}
     finally:
         database.close()
 
@@ -143,3 +147,27 @@ def test_an_unknown_record_number_is_one_clear_line(
     assert "NOPE1" in err and "Traceback" not in err
     with pytest.raises(NotFound):
         fhir_export.read_for_export(world["database"], SYSTEM, mrn="NOPE1")
+
+
+def test_the_patients_language_and_the_language_asked_in_are_exported(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    database, pid, mrn = world["database"], world["ids"][2], world["mrns"][2]
+    info = patients.get(database, SYSTEM, pid)
+    spanish = replace(as_draft(info), preferred_language="es")
+    patients.update(database, desk(database), pid, info.version, spanish)
+    answers = answers_for(load_checklist(None), has_headache=True)
+    intakes.save(database, desk(database), answers, patient_id=pid, submit=True, language="es")
+    assert main(["fhir", "export", "--out", str(tmp_path), "--patient", mrn]) == 0
+    files = _read(tmp_path)
+    (person,) = files["Patient"]
+    assert person["communication"][0]["language"]["coding"][0]["code"] == "es"
+    (response,) = files["QuestionnaireResponse"]
+    validate(response)
+    assert response["language"] == "es"
+    texts = {i["linkId"]: i.get("text") for g in response["item"] for i in g["item"]}
+    assert texts["has_headache"] == "¿Tiene dolores de cabeza?"  # as it was asked
+    (questionnaire,) = files["Questionnaire"]
+    assert "language" not in questionnaire or questionnaire["language"] == "en"
+    first = {i["linkId"]: i.get("text") for g in questionnaire["item"] for i in g["item"]}
+    assert first["has_headache"] == "Do you have headaches?"  # the Questionnaire stays as it is

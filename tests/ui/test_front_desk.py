@@ -135,3 +135,24 @@ def test_the_next_form_is_made_ahead_keeps_nothing_and_is_used(  # type: ignore[
     assert page._spare is None  # the next one is made once the desk is back at the search
     page.show_find()
     qtbot.waitUntil(lambda: page._spare is not None and page._spare is not wizard)
+
+
+def test_a_spanish_speakers_intake_starts_with_the_questions_in_spanish(  # type: ignore[no-untyped-def]
+    qtbot, desk, database: Database
+):
+    page, practice = desk
+    with database.engine.begin() as conn:  # the record says the patient prefers Spanish
+        conn.execute(
+            text("UPDATE patients SET preferred_language = 'es' WHERE id = :p"),
+            {"p": practice.patients[0]},
+        )
+    with qtbot.waitSignal(page.search.results_did_arrive, timeout=10_000):
+        qtbot.keyClicks(QApplication.focusWidget(), "sample0 testcase0")
+    with qtbot.waitSignal(page.intake_did_start, timeout=10_000) as started:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    wizard: IntakeWizard = started.args[0]
+    assert wizard.language == "es" and wizard.language_choice.currentText() == "Español"
+    assert "¿" in wizard.rows["dob"].label.text()
+    assert wizard.answers["dob"] == "1980-01-01"  # the record's answers filled in as ever
+    assert wizard.next_button.text() == "Next step ▶"  # the staff's screen stays English

@@ -246,3 +246,21 @@ def test_the_front_desk_sees_no_merge_on_the_record(qtbot, show_active, database
     show_active(page)
     assert not page.merge_button.isVisibleTo(page)
     worker.wait_for_done()
+
+
+def test_a_differing_language_is_shown_in_its_own_words(qtbot, show_active, database, context):
+    import datetime as dt
+
+    from intake.domain.patient import PatientDraft
+
+    boss = admin(database)
+    draft = PatientDraft("Mergelang", "Alpha", dt.date(1975, 5, 6), "other")
+    first = patients.register(database, boss, draft)
+    second = patients.register(
+        database, boss, PatientDraft("Mergelang", "Alpha", dt.date(1975, 5, 6), "other",
+                                     preferred_language="es"),
+    )  # fmt: skip
+    dialog = _opened(qtbot, show_active, context, first.id, second.id)
+    assert list(dialog.choices) == ["preferred_language"]
+    shown = [b.text() for b in dialog.choices["preferred_language"].buttons()]
+    assert shown == ["English", "Español"]

@@ -276,3 +276,18 @@ def test_the_pdf_packet_goes_to_documents_with_its_full_path_and_folder(
     assert screen.open_folder_button.isVisible()
     qtbot.mouseClick(screen.open_folder_button, Qt.MouseButton.LeftButton)
     assert opened == [home / "Documents"]
+
+
+def test_an_intake_asked_in_spanish_is_reviewed_in_the_staffs_words_with_a_note(
+    qtbot, page, rp, database
+):  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    with database.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE intakes SET patient_language = 'es' WHERE id = :i"), {"i": rp.red_intake}
+        )
+    screen = _open_red(qtbot, page, rp)
+    assert "Questions were asked in Spanish." in screen.checklist.text()
+    answers = screen.answers.toPlainText()
+    assert "Spinal cord" in answers and "¿" not in answers  # the answers in English

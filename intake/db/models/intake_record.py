@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from intake.db.base import Base, JSONDocument, UTCDateTime, one_of, utcnow
 from intake.domain.enums import ClosingReason, IntakeStatus
+from intake.domain.languages import QUESTION_LANGUAGES
 
 
 class Intake(Base):
@@ -18,6 +19,7 @@ class Intake(Base):
         one_of("status", IntakeStatus, "known_status"),
         one_of("triage", ["emergency", "refer", "review", "clear"], "known_triage"),
         one_of("closing_reason", ClosingReason, "known_closing_reason"),
+        one_of("patient_language", QUESTION_LANGUAGES, "known_patient_language"),  # 0012
         Index(None, "patient_id", "created_at"),
         Index(None, "status", "updated_at"),
     )
@@ -30,6 +32,8 @@ class Intake(Base):
     answers: Mapped[dict[str, Any]] = mapped_column(JSONDocument, default=dict)
     checklist_id: Mapped[str] = mapped_column(String(60))
     checklist_version: Mapped[str] = mapped_column(String(20))
+    # The language the questions were put to the patient in (same answers in any language).
+    patient_language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
     # The whole ScreeningResult as JSON, including the engine version that produced it,
     # so an old intake shows what was decided then.
     screening: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)

@@ -9,12 +9,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from intake.db.base import Base, UTCDateTime, one_of, utcnow
 from intake.domain.enums import Sex
+from intake.domain.languages import Language
 
 
 class Patient(Base):
     __tablename__ = "patients"
     __table_args__ = (
         one_of("sex", Sex, "known_sex"),
+        one_of("preferred_language", Language, "known_preferred_language"),  # 0012
         CheckConstraint("length(desk_note) <= 2000", name="desk_note_length"),
         # A merged record (a tombstone) points to the record that took its place; that one
         # is never a tombstone itself (a trigger, migration 0010).

@@ -41,6 +41,7 @@ class DraftState:
     patient_id: int | None
     step: str
     on: dt.date
+    language: str = "en"  # the language the questions are shown in (stored with the intake)
 
 
 class DraftKeeper(QObject):
@@ -136,6 +137,7 @@ class DraftKeeper(QObject):
             version=self.version,
             step=s.step,
             saving=self._in_flight,
+            language=s.language,
         )
         self.journal.keep(entry)
 
@@ -163,6 +165,7 @@ class DraftKeeper(QObject):
                 intake_id=intake_id,
                 version=version,
                 on=state.on,
+                language=state.language,
             )
 
         # A form closed while its save is under way hears nothing back (its journal stays).

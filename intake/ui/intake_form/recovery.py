@@ -49,6 +49,7 @@ class UnfinishedDraft:
     patient_label: str = ""
     step: str = ""
     only_on_this_computer: bool = False
+    language: str = "en"  # the questions' language: the wizard continues in it
 
     @property
     def triage(self) -> str:
@@ -126,6 +127,7 @@ def _merged(entry: JournalEntry, row: intakes.UnfinishedIntake | None) -> Unfini
         patient_label=row.patient_label if row is not None else "",
         step=entry.step,
         only_on_this_computer=row is None,
+        language=entry.language,
     )
 
 
@@ -169,6 +171,7 @@ def _from_row(row: intakes.UnfinishedIntake, key: str | None, step: str) -> Unfi
         patient_id=row.patient_id,
         patient_label=row.patient_label,
         step=step,
+        language=row.patient_language,
     )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +35,7 @@ from PySide6.QtWidgets import (
 from intake import screening
 from intake.domain.closing import ACTION_WORDS, CLOSED_WORDS
 from intake.domain.errors import DatabaseUnavailable
+from intake.domain.languages import QUESTION_LANGUAGES, own_name
 from intake.domain.search_query import mrn_for
 from intake.screening import Checklist, ScreeningResult
 from intake.screening.closing import referral_closing
@@ -50,6 +54,7 @@ from intake.ui.intake_form.rows import QuestionRow, SectionPage
 from intake.ui.intake_form.screening_panel import LEVELS, ScreeningPanel, level_key
 from intake.ui.intake_form.summary import summary_html
 from intake.ui.journal import Journal
+from intake.ui.languages import staff_language
 from intake.ui.worker import failure_text
 
 SUMMARY = "summary"
@@ -80,6 +85,7 @@ class IntakeWizard(QWidget):
         today: dt.date | None = None,
         autosave_ms: int | None = None,
         saving: bool = True,
+        language: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,7 +93,16 @@ class IntakeWizard(QWidget):
         # False for a form made ahead of need: it keeps nothing until `begin` names the patient.
         self._saving = saving
         self.context = context
-        self.checklist = checklist or screening.load_checklist(None)
+        # Two faces of one checklist (same ids, rules and results, other words): the form's
+        # questions in the patient's language, and the staff's (the side panel, the summary).
+        staff = staff_language()
+        given = checklist or screening.load_checklist(None, language=staff, staff_language=staff)
+        self._spec = f"{given.id}-{given.version}"
+        self._languages = _languages_of(self._spec, given.language)
+        self.staff_checklist = given
+        self.checklist = given
+        if language in self._languages and language != given.language:
+            self.checklist = self._in_language(language)
         self.today = today or dt.date.today()
         self._patient_id = patient_id
         self._answers: dict[str, Any] = {}
@@ -119,10 +134,14 @@ class IntakeWizard(QWidget):
         **options: Any,
     ) -> IntakeWizard:
         """A wizard that continues an unfinished intake from the restart offer."""
-        checklist = screening.load_checklist(f"{draft.checklist_id}-{draft.checklist_version}")
+        staff = staff_language()
+        checklist = screening.load_checklist(
+            f"{draft.checklist_id}-{draft.checklist_version}", language=staff, staff_language=staff
+        )
         wizard = cls(
             context,
             checklist=checklist,
+            language=draft.language,  # a recovered draft comes back in its language
             patient_id=draft.patient_id,
             patient_label=draft.patient_label,
             journal=journal,
@@ -140,6 +159,30 @@ class IntakeWizard(QWidget):
     @property
     def intake_id(self) -> int | None:
         return self.keeper.intake_id
+
+    @property
+    def language(self) -> str:
+        """The language the questions are shown in (stored with the intake)."""
+        return self.checklist.language
+
+    def set_language(self, language: str) -> None:
+        """Show the questions, their help and choices and the step titles in `language`;
+        the rest of the screen and the rule messages stay in the staff's. Every answer
+        given is kept (answers are by question id, never by their words); the change is
+        kept with the draft like an answer."""
+        if language == self.language or language not in self._languages:
+            self._show_language()
+            return
+        kept = self._typed_answers()
+        index = self.pages.currentIndex()
+        had_focus = self.language_choice.hasFocus()
+        self.checklist = self._in_language(language)
+        self._replace_steps(kept)
+        self._show_language()
+        self._refresh(save=not self._loading)
+        self.go_to_step(index)
+        if had_focus:  # a person choosing with the keyboard stays where they were
+            self.language_choice.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def patient_id(self) -> int | None:
@@ -170,10 +213,20 @@ class IntakeWizard(QWidget):
         return SUMMARY if index == len(self.section_pages) else self.section_pages[index].section.id
 
     def begin(
-        self, patient_id: int | None, label: str = "", known: dict[str, Any] | None = None
+        self,
+        patient_id: int | None,
+        label: str = "",
+        known: dict[str, Any] | None = None,
+        *,
+        language: str | None = None,
     ) -> None:
         """Start this (prepared) form for a patient, with the answers the record already
-        holds (`known`, screened once): from now on every change is kept."""
+        holds (`known`, screened once) and the questions in `language` (the patient's
+        preferred one, when the checklist has it): from now on every change is kept."""
+        if language is not None:
+            self._loading = True
+            self.set_language(language)
+            self._loading = False
         if not self._saving:
             self._saving = True
             when_idle(self, self._build_next_page)
@@ -259,7 +312,7 @@ class IntakeWizard(QWidget):
         self.next_button.setEnabled(self._neighbour(index, 1) is not None)
         if index == len(self.section_pages):
             self.keeper.flush()  # the booking panel wants the latest copy in the database
-            self.summary.setText(summary_html(self.checklist, self._result, self._view))
+            self.summary.setText(summary_html(self.staff_checklist, self._result, self._view))
             self.finish_button.setFocus()
         else:
             visible = self.section_pages[index].visible_rows()
@@ -342,10 +395,29 @@ class IntakeWizard(QWidget):
         self.save_status.setAccessibleName("Save status")
         for label in (self.title, self.patient_label):
             label.setWordWrap(True)  # two lines on a narrow screen, not a wider window
+        # The patient's language for the questions only; buttons and rule messages stay in
+        # the staff's. Each language in its own words, so the patient can point at theirs.
+        self.language_choice = QComboBox()
+        self.language_choice.setObjectName("questionLanguage")
+        self.language_choice.setAccessibleName(self.tr("Questions in"))
+        self.language_choice.setToolTip(
+            self.tr("The language the questions are read to the patient in; answers are kept")
+        )
+        for code in self._languages:
+            self.language_choice.addItem(own_name(code), code)
+        self.language_choice.setEnabled(len(self._languages) > 1)
+        language_label = QLabel(self.tr("Questions in:"))
+        language_label.setBuddy(self.language_choice)
+        self.language_choice.activated.connect(
+            lambda index: self.set_language(str(self.language_choice.itemData(index)))
+        )
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.patient_label, 1)
+        header.addWidget(language_label)
+        header.addWidget(self.language_choice)
         header.addWidget(self.save_status)
+        self._show_language()
 
         self.steps = QListWidget()
         self.steps.setObjectName("stepList")
@@ -363,6 +435,7 @@ class IntakeWizard(QWidget):
         self.steps.setWordWrap(True)
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.steps.setItemDelegate(_StepDelegate(self.steps))
         char = self.fontMetrics().averageCharWidth()
         self.steps.setMinimumWidth(char * 20)
         self.steps.setMaximumWidth(char * 32)
@@ -384,7 +457,7 @@ class IntakeWizard(QWidget):
         navigation.addWidget(hint, 1, Qt.AlignmentFlag.AlignCenter)
         navigation.addWidget(self.next_button)
 
-        self.panel = ScreeningPanel(self.checklist)
+        self.panel = ScreeningPanel(self.staff_checklist)
         self.panel.setMinimumWidth(char * 26)
         self.panel.setMaximumWidth(char * 44)
         self.panel.question_was_chosen.connect(self.go_to_question)
@@ -448,6 +521,44 @@ class IntakeWizard(QWidget):
             shortcut = keys.means(QShortcut(QKeySequence(sequence), self), meaning)
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # while it shows
             shortcut.activated.connect(slot)
+
+    def _in_language(self, language: str) -> Checklist:
+        return screening.load_checklist(
+            self._spec, language=language, staff_language=self.staff_checklist.staff_language
+        )
+
+    def _show_language(self) -> None:
+        index = self.language_choice.findData(self.language)
+        if index >= 0 and index != self.language_choice.currentIndex():
+            self.language_choice.setCurrentIndex(index)
+
+    def _typed_answers(self) -> dict[str, Any]:
+        """Every answer on the form, asked or not at the moment (a question hidden by an
+        earlier answer keeps what was typed in it), and those waiting for their step."""
+        found = dict(self._waiting)
+        for question_id, row in self._rows.items():
+            value = row.input.value()
+            if value is not UNANSWERED:
+                found[question_id] = value
+        return found
+
+    def _replace_steps(self, answers: dict[str, Any]) -> None:
+        """New steps from `self.checklist` in place of the old ones, holding `answers`."""
+        for page in self.section_pages:
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self.section_pages = []
+        self._rows = {}
+        self._waiting = dict(answers)
+        number = 1
+        for index, section in enumerate(self.checklist.sections):
+            page = SectionPage(section, number, self.today, parent=self.pages)
+            number += len(section.questions)
+            self.section_pages.append(page)
+            self.pages.insertWidget(index, page)
+            self.steps.item(index).setText(section.title)
+        if self._saving:
+            when_idle(self, self._build_next_page)
 
     def _build_page(self, index: int, budget_s: float | None = None) -> None:
         """Build a step's questions not built yet (within `budget_s` seconds if given),
@@ -554,13 +665,13 @@ class IntakeWizard(QWidget):
                 in_force[question.id] = value
         self._answers = asked
         self._result = screening.evaluate(self.checklist, asked, self.today)
-        self._view = front_desk_view(self.checklist, asked, self._result, self.today)
+        self._view = front_desk_view(self.staff_checklist, asked, self._result, self.today)
         self.panel.show_result(self._result, self._view)
         self._show_stop_bar()
         self._show_steps()
         self._update_booking()
         if self.step == SUMMARY:
-            self.summary.setText(summary_html(self.checklist, self._result, self._view))
+            self.summary.setText(summary_html(self.staff_checklist, self._result, self._view))
         self.screening_did_change.emit(self._result)
         self.answers_did_change.emit()
         if save and self._saving:
@@ -574,6 +685,7 @@ class IntakeWizard(QWidget):
             patient_id=self._patient_id,
             step=self.step,
             on=self.today,
+            language=self.language,
         )
 
     def _show_steps(self) -> None:
@@ -723,11 +835,13 @@ class IntakeWizard(QWidget):
         assert self.context is not None
         intake_id, version = self.keeper.intake_id, self.keeper.version or 0
         answers, patient_id, on = dict(self._answers), self._patient_id, self.today
+        language = self.language
 
         def work(database: Database, actor: Actor) -> intakes.IntakeInfo:
             return intakes.submit(
-                database, actor, intake_id, version, answers, patient_id=patient_id, on=on
-            )
+                database, actor, intake_id, version, answers, patient_id=patient_id, on=on,
+                language=language,
+            )  # fmt: skip
 
         def closing(database: Database, actor: Actor) -> intakes.IntakeInfo:
             return intakes.close_as_referral(
@@ -738,6 +852,7 @@ class IntakeWizard(QWidget):
                 version=version,
                 patient_id=patient_id,
                 on=on,
+                language=language,
             )
 
         if close:
@@ -767,6 +882,29 @@ class IntakeWizard(QWidget):
         self.close_button.setEnabled(True)
         self.save_status.setText(message)
         self.submit_did_fail.emit(message)
+
+
+class _StepDelegate(QStyledItemDelegate):
+    """A step's name measured at the width it is painted at. The style sheet's item padding
+    (intake.qss: 8 px each side) is added around a size measured at the full width, so a
+    name that needs one more line at the narrower width (a long Spanish title) was cut short
+    with "…"."""
+
+    PADDING = 16
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> Any:
+        narrower = QStyleOptionViewItem(option)
+        narrower.rect = option.rect.adjusted(0, 0, -self.PADDING, 0)
+        return super().sizeHint(narrower, index)
+
+
+def _languages_of(spec: str, language: str) -> tuple[str, ...]:
+    """The languages a packaged checklist's questions can be shown in (a checklist read from
+    elsewhere: its own only)."""
+    try:
+        return tuple(c for c in screening.checklist_languages(spec) if c in QUESTION_LANGUAGES)
+    except screening.ChecklistError:
+        return (language,)
 
 
 class _Rows(Mapping[str, QuestionRow]):

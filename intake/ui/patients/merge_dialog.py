@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.errors import StaleRecord
+from intake.domain.languages import own_name
 from intake.domain.merge import MergeDone, MergePreview, MergeRefused, Side, UndoDone, moving_words
 from intake.domain.patient import PatientInfo
 from intake.domain.permissions import Permission, allows
@@ -268,6 +269,8 @@ class MergeDialog(QDialog):
             return when.date(value)
         if field == "preferred_location_id":
             return self._places.get(value, "(none)") if value is not None else "(none)"
+        if field == "preferred_language":
+            return own_name(value)
         return str(value) if value not in ("", None) else "(empty)"
 
     def chosen(self) -> dict[str, Side]:

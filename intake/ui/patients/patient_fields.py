@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.domain.languages import OWN_NAMES
 from intake.domain.patient import (
     DESK_NOTE_LENGTH,
     PatientDraft,
@@ -37,17 +38,8 @@ from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.worker import in_words
 
-LANGUAGES = (
-    ("en", "English"),
-    ("es", "Spanish"),
-    ("fr", "French"),
-    ("nl", "Dutch"),
-    ("pl", "Polish"),
-    ("de", "German"),
-    ("pt", "Portuguese"),
-    ("zh", "Chinese"),
-    ("other", "Other"),
-)
+# Each language in its own words (intake.domain.languages), so the patient can point at it.
+LANGUAGES = tuple((language.value, name) for language, name in OWN_NAMES.items())
 SEXES = (("", "Choose…"), ("female", "Female"), ("male", "Male"), ("other", "Other"))
 # (field, label, placeholder); order is the tab order.
 TEXT_FIELDS = (
@@ -77,7 +69,7 @@ SECTIONS: tuple[_Section, ...] = (
     ("Patient", TEXT_FIELDS, [("sex", "Sex *", SEXES)]),
     ("Contact", CONTACT_FIELDS, []),
     ("Preferences", (), [("preferred_location_id", "Preferred location", ())]),
-    ("", (), [("preferred_language", "Language", LANGUAGES)]),
+    ("", (), [("preferred_language", "Preferred language", LANGUAGES)]),
     ("Emergency contact and payer", OTHER_FIELDS, []),
 )
 REQUIRED = ("family_name", "given_name", "date_of_birth", "sex")

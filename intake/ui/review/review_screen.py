@@ -280,7 +280,7 @@ class ReviewScreen(QWidget):
         )
         self.checklist.setText(
             f"Screened with {escape(opened.checklist_title)}, version "
-            f"{escape(opened.checklist_version)}{old}."
+            f"{escape(opened.checklist_version)}{old}.{wording.asked_in(opened.patient_language)}"
         )
 
     def _show_answers(self, opened: IntakeReview) -> None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from intake.domain.languages import ENGLISH_NAMES, Language
+from intake.ui.languages import staff_language
 from intake.ui.when import moment as shown_moment
 
 # level -> (word, icon, background, text colour); None = never screened
@@ -68,3 +71,16 @@ def when(moment: dt.datetime | None, timezone: str | None = None) -> str:
 
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def asked_in(language: str) -> str:
+    """ " Questions were asked in Spanish." when they were not put in the staff's language
+    (the answers the review shows are the staff's words for the same values); else ""."""
+    if language == staff_language():
+        return ""
+    try:
+        name = ENGLISH_NAMES[Language(language)]
+    except (ValueError, KeyError):
+        name = language
+    text = QCoreApplication.translate("review", "Questions were asked in {language}.")
+    return " " + text.format(language=name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -134,3 +135,26 @@ def test_an_intake_without_a_patient_or_screening_still_maps() -> None:
     validate(response)
     assert "subject" not in response
     assert screening_resources(CHECKLIST, facts, BASE) == []
+
+
+def _without_words(value: object) -> object:
+    """The response with its texts and displays taken out: ids, codes and values only."""
+    if isinstance(value, dict):
+        return {k: _without_words(v) for k, v in value.items() if k not in ("text", "display")}
+    if isinstance(value, list):
+        return [_without_words(v) for v in value]
+    return value
+
+
+def test_a_response_asked_in_spanish_says_so_and_keeps_the_words_as_asked() -> None:
+    english = questionnaire_response(CHECKLIST, _facts(), BASE)
+    assert english["language"] == "en"
+    asked = load_checklist(None, language="es", staff_language="en")
+    facts = dataclasses.replace(_facts(), patient_language="es", asked=asked)
+    spanish = questionnaire_response(CHECKLIST, facts, BASE)
+    validate(spanish)
+    assert spanish["language"] == "es"
+    texts = {i["linkId"]: i.get("text") for i in questions_in(spanish["item"])}
+    assert texts["has_headache"] == "¿Tiene dolores de cabeza?"
+    # The same answers to the same Questionnaire (its version, links, codes, values).
+    assert _without_words(spanish) == _without_words(english) | {"language": "es"}
