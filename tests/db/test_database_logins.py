@@ -423,7 +423,7 @@ def test_one_upgrade_turns_existing_accounts_into_logins_and_changes_nothing_els
     assert set(issued) == {"boss", "desk"} and "old-password" not in out
     after = _table_counts(engine)
     # Only what the upgrade adds: the sign-in audit rows, the journal key (0005), which
-    # program the schema needs (0009) and the empty lists of merges (0010) and courses (0012).
+    # program the schema needs (0009) and the empty lists of merges (0010) and courses (0013).
     assert after == {
         **before,
         "audit_events": after["audit_events"],

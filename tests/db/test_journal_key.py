@@ -53,7 +53,7 @@ def test_each_practice_database_has_its_own_key(database: Database, empty_databa
 def test_a_downgrade_below_the_key_drops_it_and_an_upgrade_makes_a_new_one(database: Database):
     before = journal_key(database, SYSTEM)
     report = schema.downgrade(database, "0004")  # no rows of patients: no confirmation asked
-    # schema_requirement (0009), patient_merges (0010) and appointment_series (0012) go too,
+    # schema_requirement (0009), patient_merges (0010) and appointment_series (0013) go too,
     # empty here.
     assert dict(report.dropped) == {
         "journal_key": 1,

@@ -10,8 +10,8 @@ PostgreSQL: the front desk's group reads and adds series (the new appointment co
 under 0006's table-wide grants on appointments). SQLite cannot add a table constraint in
 place: the table is rebuilt both ways and its triggers written again as they were.
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-revision: str = "0012"
-down_revision: str | None = "0011"
+revision: str = "0013"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
