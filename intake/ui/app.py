@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from intake import logs
 from intake.resources_path import resource
 from intake.settings import data_dir
+from intake.ui import i18n
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
 from intake.ui.startup import Startup
@@ -71,6 +72,8 @@ def start_gui(*, demo: bool = False) -> tuple[QApplication, Startup]:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Clinic Intake")
+    # Before any widget: every screen is made in the chosen language (switching: restart).
+    i18n.install(app, i18n.chosen_language())
     app.setStyleSheet(style_sheet())
     install_wheel_guard(app)  # before any widget: the wheel scrolls pages, not values
     collector = GuiThreadCollector(app)

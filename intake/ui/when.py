@@ -1,4 +1,6 @@
-"""Dates and times as people read them, one way everywhere (English, United States).
+"""Dates and times as people read them, one way everywhere: English (United States) as
+written here, or the interface's other language through QLocale (intake/ui/i18n.py sets
+QLocale's default to it at start).
 
 A visit's time is its location's wall clock. When that location's zone differs from this
 computer's at that moment, the time carries its zone's abbreviation ("7:30 AM CST"), so a
@@ -9,6 +11,18 @@ from __future__ import annotations
 
 import datetime as dt
 from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QLocale, QTime
+
+
+def _other_locale() -> QLocale | None:
+    """The interface's locale when it is not English (None: the formats written here)."""
+    locale = QLocale()
+    return None if locale.language() in (QLocale.Language.English, QLocale.Language.C) else locale
+
+
+def _qdate(moment: dt.datetime | dt.date) -> QDate:
+    return QDate(moment.year, moment.month, moment.day)
 
 
 def here() -> dt.tzinfo:
@@ -29,7 +43,9 @@ def local(instant: dt.datetime, zone: str | None) -> dt.datetime:
 
 
 def time_of_day(moment: dt.datetime | dt.time) -> str:
-    """9:00 AM, as a receptionist reads it out."""
+    """9:00 AM, as a receptionist reads it out (9:00 in a 24-hour locale)."""
+    if (locale := _other_locale()) is not None:
+        return locale.toString(QTime(moment.hour, moment.minute), "H:mm")
     hour = moment.hour % 12 or 12
     return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
 
@@ -45,12 +61,16 @@ def clock(at: dt.datetime, *, pc_zone: dt.tzinfo | None = None) -> str:
 
 
 def day(moment: dt.datetime | dt.date) -> str:
-    """Wednesday, December 2, 2026."""
+    """Wednesday, December 2, 2026 (miércoles, 2 de diciembre de 2026)."""
+    if (locale := _other_locale()) is not None:
+        return locale.toString(_qdate(moment), QLocale.FormatType.LongFormat)
     return f"{moment:%A}, {moment:%B} {moment.day}, {moment.year}"
 
 
 def date(moment: dt.date) -> str:
-    """Dec 2, 1979: a date of birth, a first or last day."""
+    """Dec 2, 1979: a date of birth, a first or last day (2 dic 1979)."""
+    if (locale := _other_locale()) is not None:
+        return locale.toString(_qdate(moment), "d MMM yyyy")
     return f"{moment:%b} {moment.day}, {moment.year}"
 
 
@@ -60,7 +80,9 @@ def typed_date(moment: dt.date) -> str:
 
 
 def short_day(moment: dt.datetime | dt.date) -> str:
-    """Wed, Dec 2."""
+    """Wed, Dec 2 (mié, 2 dic)."""
+    if (locale := _other_locale()) is not None:
+        return locale.toString(_qdate(moment), "ddd, d MMM")
     return f"{moment:%a}, {moment:%b} {moment.day}"
 
 
