@@ -46,7 +46,6 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLibraryInfo,
     QLocale,
@@ -56,6 +55,14 @@ from PySide6.QtCore import (
 log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark `source` for lupdate under `context`; returns it unchanged (typed, unlike
+    PySide6's, whose stub says object)."""
+    return source
+
+
 __all__ = [
     "LANGUAGES",
     "QT_TRANSLATE_NOOP",

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
+from PySide6.QtCore import QObject
+
+from intake.ui.i18n import QT_TRANSLATE_NOOP
 
 MEANING = "meaning"  # the dynamic property that carries it
 
