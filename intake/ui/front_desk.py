@@ -52,7 +52,7 @@ PREPARE_AFTER_MS = 300
 
 
 def patient_label(info: PatientInfo) -> str:
-    born = when.date(info.date_of_birth) if info.date_of_birth else "?"
+    born = when.date(info.date_of_birth, localized=True) if info.date_of_birth else "?"
     return translate("FrontDesk", "{family}, {given} · born {born} · {mrn}").format(
         family=info.family_name, given=info.given_name, born=born, mrn=info.mrn
     )

@@ -76,6 +76,9 @@ ENV = "INTAKE_LANGUAGE"
 SOURCE_LANGUAGE = "en"  # the words written in the code
 # Each language the interface speaks, named in itself (how a person finds their own).
 LANGUAGES = {"en": "English", "es": "Español"}
+# Its dates and numbers as a US practice writes them: "7:30 a.m.", "1,234.5" (es_ES would
+# write "7:30" and "1234,5").
+LOCALES = {"en": "en_US", "es": "es_US"}
 # Each has resources/i18n/intake_<code>.ts (English is the code's own words).
 TRANSLATED = tuple(code for code in LANGUAGES if code != SOURCE_LANGUAGE)
 APP_NAME = "clinic-intake"
@@ -202,7 +205,7 @@ def qt_translations_dirs() -> list[Path]:
 def install(app: QCoreApplication, language: str, cache: Path | None = None) -> list[QTranslator]:
     """Speak `language` from now on: dates and numbers (QLocale's default), Qt's standard
     dialogs and buttons (qtbase), and the program's own words. Before any widget is made."""
-    QLocale.setDefault(QLocale("en_US" if language == SOURCE_LANGUAGE else language))
+    QLocale.setDefault(QLocale(LOCALES[language]))
     installed: list[QTranslator] = []
     if language == SOURCE_LANGUAGE:
         return installed

@@ -1,6 +1,10 @@
-"""Dates and times as people read them, one way everywhere: English (United States) as
-written here, or the interface's other language through QLocale (intake/ui/i18n.py sets
-QLocale's default to it at start).
+"""Dates and times as people read them, one way everywhere (English, United States).
+
+`localized=True` follows the interface's language instead (QLocale's default, set at start
+by intake/ui/i18n.py: Spanish is es_US, "miércoles, 2 de diciembre de 2026", "7:30 a.m.");
+in English it reads exactly as without. The screens converted to Qt's translation chain
+pass it; the others keep the US English form until their turn (issue #20), so one screen
+never mixes two ways of writing a date.
 
 A visit's time is its location's wall clock. When that location's zone differs from this
 computer's at that moment, the time carries its zone's abbreviation ("7:30 AM CST"), so a
@@ -15,8 +19,10 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QDate, QLocale, QTime
 
 
-def _other_locale() -> QLocale | None:
-    """The interface's locale when it is not English (None: the formats written here)."""
+def _other_locale(localized: bool) -> QLocale | None:
+    """The interface's locale when asked for and not English (None: the forms written here)."""
+    if not localized:
+        return None
     locale = QLocale()
     return None if locale.language() in (QLocale.Language.English, QLocale.Language.C) else locale
 
@@ -42,10 +48,11 @@ def local(instant: dt.datetime, zone: str | None) -> dt.datetime:
     return instant.astimezone()
 
 
-def time_of_day(moment: dt.datetime | dt.time) -> str:
-    """9:00 AM, as a receptionist reads it out (9:00 in a 24-hour locale)."""
-    if (locale := _other_locale()) is not None:
-        return locale.toString(QTime(moment.hour, moment.minute), "H:mm")
+def time_of_day(moment: dt.datetime | dt.time, *, localized: bool = False) -> str:
+    """9:00 AM, as a receptionist reads it out (9:00 a.m.)."""
+    if (locale := _other_locale(localized)) is not None:
+        time = QTime(moment.hour, moment.minute)
+        return locale.toString(time, QLocale.FormatType.ShortFormat)
     hour = moment.hour % 12 or 12
     return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
 
@@ -60,16 +67,16 @@ def clock(at: dt.datetime, *, pc_zone: dt.tzinfo | None = None) -> str:
     return text
 
 
-def day(moment: dt.datetime | dt.date) -> str:
+def day(moment: dt.datetime | dt.date, *, localized: bool = False) -> str:
     """Wednesday, December 2, 2026 (miércoles, 2 de diciembre de 2026)."""
-    if (locale := _other_locale()) is not None:
+    if (locale := _other_locale(localized)) is not None:
         return locale.toString(_qdate(moment), QLocale.FormatType.LongFormat)
     return f"{moment:%A}, {moment:%B} {moment.day}, {moment.year}"
 
 
-def date(moment: dt.date) -> str:
+def date(moment: dt.date, *, localized: bool = False) -> str:
     """Dec 2, 1979: a date of birth, a first or last day (2 dic 1979)."""
-    if (locale := _other_locale()) is not None:
+    if (locale := _other_locale(localized)) is not None:
         return locale.toString(_qdate(moment), "d MMM yyyy")
     return f"{moment:%b} {moment.day}, {moment.year}"
 
@@ -79,9 +86,9 @@ def typed_date(moment: dt.date) -> str:
     return moment.isoformat()
 
 
-def short_day(moment: dt.datetime | dt.date) -> str:
+def short_day(moment: dt.datetime | dt.date, *, localized: bool = False) -> str:
     """Wed, Dec 2 (mié, 2 dic)."""
-    if (locale := _other_locale()) is not None:
+    if (locale := _other_locale(localized)) is not None:
         return locale.toString(_qdate(moment), "ddd, d MMM")
     return f"{moment:%a}, {moment:%b} {moment.day}"
 

@@ -8,6 +8,7 @@ so a word that reaches a widget without passing the translator is found. Synthet
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -186,15 +187,36 @@ def test_spanish_is_compiled_once_and_loaded_with_qts_own(speak, tmp_path: Path)
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancelar"  # qtbase_es
     from intake.ui import when
 
-    assert when.day(__import__("datetime").date(2026, 12, 2)) == "miércoles, 2 de diciembre de 2026"
+    wednesday = dt.datetime(2026, 12, 2, 19, 30)
+    assert when.day(wednesday, localized=True) == "miércoles, 2 de diciembre de 2026"
+    # A US practice's clock (CLDR puts a narrow no-break space before "p.m.").
+    assert when.time_of_day(wednesday, localized=True) == "7:30\u202fp.m."
+    # A screen not converted yet keeps its US English dates: no screen mixes the two.
+    assert when.day(wednesday) == "Wednesday, December 2, 2026"
+    assert when.time_of_day(wednesday) == "7:30 PM"
+
+
+def test_english_dates_read_the_same_localized_or_not(speak) -> None:  # type: ignore[no-untyped-def]
+    from intake.ui import when
+
+    speak("en")
+    wednesday = dt.datetime(2026, 12, 2, 7, 5)
+    for form in (when.day, when.short_day, when.time_of_day):
+        assert form(wednesday, localized=True) == form(wednesday)
+    assert when.date(wednesday.date(), localized=True) == "Dec 2, 2026"
 
 
 class Pseudo(QTranslator):
-    """Every text marked for translation comes back inside ⟦ ⟧."""
+    """Every text marked for translation comes back inside ⟦ ⟧; what was asked is kept."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: set[tuple[str, str]] = set()
 
     def translate(self, context, source, disambiguation=None, n=-1):  # type: ignore[no-untyped-def,override]
         if context.startswith("Q") or source == "MM/dd/yyyy":
             return ""  # Qt's own words; a date format stays a date format
+        self.asked.add((context, source))
         return f"⟦{source}⟧"
 
 
@@ -304,7 +326,8 @@ def screens(qtbot, database) -> Callable[[], list[tuple[QWidget, set[str]]]]:  #
 
 
 def test_every_word_of_the_converted_screens_is_marked_for_translation(speak, screens) -> None:  # type: ignore[no-untyped-def]
-    speak(Pseudo())
+    pseudo = Pseudo()
+    speak(pseudo)
     problems = [
         (where, text, words)
         for root, data in screens()
@@ -312,6 +335,8 @@ def test_every_word_of_the_converted_screens_is_marked_for_translation(speak, sc
         if (words := _unmarked(text, data | LOCALE_WORDS))
     ]
     assert problems == [], "\n".join(map(repr, problems))
+    # ... and lupdate found each of them (a text it cannot read stays English in Spanish).
+    assert pseudo.asked - {(c, s) for c, s, _m in _messages(TS)} == set()
 
 
 def test_the_spanish_screens_have_no_english_left_and_nothing_cut_off(

@@ -80,12 +80,12 @@ class WaitlistModel(QAbstractListModel):
         )
         wanted = wording.preferences(entry.preferences, self._locations, self._therapists)
         since = translate("Waitlist", "waiting since {day}").format(
-            day=when.short_day(entry.created_at.astimezone())
+            day=when.short_day(entry.created_at.astimezone(), localized=True)
         )
         first = (
             " · "
             + translate("Waitlist", "not before {day}").format(
-                day=when.short_day(entry.earliest_date)
+                day=when.short_day(entry.earliest_date, localized=True)
             )
             if entry.earliest_date
             else ""
