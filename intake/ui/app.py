@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from intake import logs
@@ -55,12 +56,8 @@ def quit_once_open(app: QApplication, startup: Startup) -> None:
     def opened(_database: object) -> None:
         shown = startup.window.isVisible()
         print(f"smoke: database open, main window shown: {shown}", file=sys.stderr)
-        ours = QCoreApplication.translate("Startup", "Ready") != "Ready"
-        qts = QCoreApplication.translate("QPlatformTheme", "Cancel") != "Cancel"
-        print(
-            f"smoke: interface: {QLocale().name()}, translated: {ours}, qt translated: {qts}",
-            file=sys.stderr,
-        )
+        files = ", ".join(Path(t.filePath()).name for t in i18n.installed())
+        print(f"smoke: interface: {QLocale().name()}, translations: {files}", file=sys.stderr)
         # After the slot: the sign-in dialog's own loop is running by then and ends too.
         QTimer.singleShot(0, lambda: app.exit(0 if shown else 1))
 

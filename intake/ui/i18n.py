@@ -202,6 +202,14 @@ def qt_translations_dirs() -> list[Path]:
     ]
 
 
+_INSTALLED: list[QTranslator] = []
+
+
+def installed() -> list[QTranslator]:
+    """The translators `install` put in, most recent first (the smoke test names them)."""
+    return list(reversed(_INSTALLED))
+
+
 def install(app: QCoreApplication, language: str, cache: Path | None = None) -> list[QTranslator]:
     """Speak `language` from now on: dates and numbers (QLocale's default), Qt's standard
     dialogs and buttons (qtbase), and the program's own words. Before any widget is made."""
@@ -222,6 +230,7 @@ def install(app: QCoreApplication, language: str, cache: Path | None = None) -> 
         installed.append(ours)
     else:
         log.warning("The %s translation could not be loaded; the interface stays English", language)
+    _INSTALLED.extend(installed)
     return installed
 
 

@@ -9,6 +9,7 @@ so a word that reaches a widget without passing the translator is found. Synthet
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -220,10 +221,37 @@ class Pseudo(QTranslator):
         return f"⟦{source}⟧"
 
 
+def _not_yet_converted() -> tuple[type, ...]:
+    """Panels from the not-yet-converted modules that converted screens hold (the front
+    desk's search, unfinished work, returned intakes, registration, intake form, booking):
+    their words are their own step's."""
+    from intake.ui.booking.booking_panel import BookingPanel
+    from intake.ui.intake_form.recovery import RecoveryOffer, ResumeBar
+    from intake.ui.intake_form.wizard import IntakeWizard
+    from intake.ui.patients.register_form import PatientRegisterForm
+    from intake.ui.patients.search_widget import PatientSearchWidget
+    from intake.ui.review.returned_list import ReturnedList
+
+    return (
+        BookingPanel, RecoveryOffer, ResumeBar, IntakeWizard, PatientRegisterForm,
+        PatientSearchWidget, ReturnedList,
+    )  # fmt: skip
+
+
+def _inside(widget: QWidget | None, kinds: tuple[type, ...]) -> bool:
+    while widget is not None:
+        if isinstance(widget, kinds):
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
 def _texts(root: QWidget) -> list[tuple[str, str]]:
     """(where, text) of every word a person sees or hears from `root` and its children."""
     found: list[tuple[str, str]] = []
-    for n, widget in enumerate([root, *root.findChildren(QWidget)]):
+    skip = _not_yet_converted()
+    widgets = [w for w in root.findChildren(QWidget) if not _inside(w, skip)]
+    for n, widget in enumerate([root, *widgets]):
         name = f"{type(widget).__name__}#{n}:{widget.objectName()}"
         texts = [("tip", widget.toolTip()), ("a11y", widget.accessibleName())]
         if widget.isWindow():
@@ -264,7 +292,7 @@ def _unmarked(text: str, data: set[str]) -> list[str]:
 
 
 @pytest.fixture
-def screens(qtbot, database) -> Callable[[], list[tuple[QWidget, set[str]]]]:  # type: ignore[no-untyped-def]
+def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[str]]]]:  # type: ignore[no-untyped-def]
     """The converted screens, built anew in whatever language is installed, each with the
     data words it may show untranslated (names from the database)."""
     practice = build(database)
@@ -281,11 +309,14 @@ def screens(qtbot, database) -> Callable[[], list[tuple[QWidget, set[str]]]]:  #
     )
 
     def make() -> list[tuple[QWidget, set[str]]]:
+        from intake.ui.front_desk import FrontDeskPage
         from intake.ui.idle_lock import LockScreen
+        from intake.ui.journal import Journal
         from intake.ui.language_choice import LanguageDialog
         from intake.ui.main_window import MainWindow
         from intake.ui.saved_files import SavedFileNote
         from intake.ui.sign_in import ChangePasswordDialog, SignInDialog
+        from intake.ui.startup import _checklist_refused
         from intake.ui.waitlist.entry_form import WaitlistEntryForm
         from intake.ui.waitlist.list_panel import WaitlistView
 
@@ -309,8 +340,15 @@ def screens(qtbot, database) -> Callable[[], list[tuple[QWidget, set[str]]]]:  #
         people = {form.therapist.itemText(i) for i in range(1, form.therapist.count())}
         names = {line.patient_name for line in view.model.lines()}
         names |= {line.record_number for line in view.model.lines()}
+        front_desk = FrontDeskPage(context, Journal(tmp_path / "journal", os.urandom(32)))
+        front_desk.register_form  # noqa: B018 (built on first use, with its page's button)
         return [
             (window, data | {"sqlite", "synthetic"}),
+            (front_desk, data),
+            (
+                _checklist_refused("checklist.toml, line 3: synthetic"),
+                data | {"checklist", "toml", "line", "synthetic"},
+            ),
             (SignInDialog(None, worker, demo_accounts=demo), data),  # type: ignore[arg-type]
             (SignInDialog(None, worker, first_admin=True), data),  # type: ignore[arg-type]
             (ChangePasswordDialog(context, forced=True), data),
@@ -335,6 +373,11 @@ def test_every_word_of_the_converted_screens_is_marked_for_translation(speak, sc
         if (words := _unmarked(text, data | LOCALE_WORDS))
     ]
     assert problems == [], "\n".join(map(repr, problems))
+    # Each converted screen was walked (a context missing here is a screen left out).
+    assert {context for context, _source in pseudo.asked} >= {
+        "MainWindow", "SignIn", "IdleLock", "SavedFiles", "Language", "Waitlist", "FrontDesk",
+        "Keys", "Startup",
+    }  # fmt: skip
     # ... and lupdate found each of them (a text it cannot read stays English in Spanish).
     assert pseudo.asked - {(c, s) for c, s, _m in _messages(TS)} == set()
 
