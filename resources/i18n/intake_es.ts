@@ -16,7 +16,7 @@
     <name>FrontDesk</name>
     <message>
         <source>{family}, {given} · born {born} · {mrn}</source>
-        <translation>{family}, {given} · nacido/a el {born} · {mrn}</translation>
+        <translation>{family}, {given} · nació el {born} · {mrn}</translation>
     </message>
     <message>
         <source>Register a new patient</source>
@@ -64,7 +64,7 @@
     </message>
     <message>
         <source>{words}. The clinician on duty sees it in the review queue.</source>
-        <translation>{words}. El fisioterapeuta de turno la verá en la cola de revisión.</translation>
+        <translation>{words}. El clínico de turno la verá en la cola de revisión.</translation>
     </message>
     <message>
         <source>Evaluation booked.</source>
@@ -362,7 +362,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
     <message>
         <source>Welcome to Clinic Intake</source>
-        <translation>Bienvenido a Clinic Intake</translation>
+        <translation>Le damos la bienvenida a Clinic Intake</translation>
     </message>
     <message>
         <source>Sign in to Clinic Intake</source>
@@ -868,7 +868,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
     <message>
         <source>Routine</source>
-        <translation>Rutina</translation>
+        <translation>De rutina</translation>
     </message>
     <message>
         <source>the screening is clear</source>
