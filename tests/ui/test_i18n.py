@@ -408,3 +408,35 @@ def test_the_spanish_screens_have_no_english_left_and_nothing_cut_off(
                 cut.append((widget.objectName(), widget.text()))
     assert left == [], "\n".join(map(repr, left))
     assert cut == [], "\n".join(map(repr, cut))
+
+
+def test_a_person_chooses_spanish_for_the_next_start(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint, Qt, QTimer
+
+    from intake.settings import SETTINGS_FILE, language_setting
+    from intake.ui.language_choice import LanguageDialog
+    from intake.ui.main_window import MainWindow
+
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv(i18n.ENV, raising=False)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    seen: list[LanguageDialog] = []
+
+    def choose() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, LanguageDialog))
+        seen.append(dialog)
+        qtbot.waitExposed(dialog)
+        assert any("next time the program starts" in label.text() for label in
+                   dialog.findChildren(QLabel))  # fmt: skip
+        spanish = dialog.choices["es"]  # on its words: the button is wider than they are
+        qtbot.mouseClick(spanish, Qt.MouseButton.LeftButton, pos=QPoint(8, spanish.height() // 2))
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, choose)
+    qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
+    assert seen and language_setting() == "es"
+    assert 'language = "es"' in (tmp_path / SETTINGS_FILE).read_text(encoding="utf-8")
+    assert i18n.chosen_language() == "es"  # what the next start speaks
