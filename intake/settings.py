@@ -1,7 +1,8 @@
 """Where the program keeps its data and which database it talks to.
 
-Order of precedence: environment (`INTAKE_DATABASE_URL`, `INTAKE_DATA_DIR`), then the
-settings file `settings.toml` in the data folder, then the embedded SQLite default.
+Order of precedence: environment (`INTAKE_DATABASE_URL`, `INTAKE_DATA_DIR`,
+`INTAKE_LANGUAGE`), then the settings file `settings.toml` in the data folder, then the
+embedded SQLite default.
 A settings file that cannot be used stops the start with one sentence (`SettingsError`)
 naming the file, the line and what is wrong: guessing a database would be worse.
 """
@@ -27,6 +28,8 @@ IDLE_LOCK_RANGE = (1, 24 * 60)  # minutes
 # libpq's sslmode values, weakest first; the verifying ones need the CA that signed the server.
 SSL_MODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
 VERIFYING_SSL_MODES = ("verify-ca", "verify-full")
+# The interface languages (intake/ui/i18n.py LANGUAGES; this module stays free of Qt).
+LANGUAGE_CODES = ("en", "es")
 # The base of the canonical URLs in our FHIR output (Questionnaire, code systems), key
 # fhir_base_url. The default is the program's own namespace: the checklist is the program's,
 # so practices that keep it share one canonical URL; .example.org (RFC 2606) never resolves.
@@ -162,6 +165,40 @@ def write_server(
         values = read_settings_file(trial)
         _refuse_a_login_in_the_file(str(values["database_url"]), trial)
         _with_transport(str(values["database_url"]), values, trial)
+    except BaseException:
+        trial.unlink()
+        raise
+    trial.replace(path)
+    return path
+
+
+def language_setting() -> str | None:
+    """settings.toml's `language` ("en", "es"), None when the file does not choose one
+    (the interface then speaks the system's language; intake/ui/i18n.py)."""
+    value = read_settings_file(data_dir() / SETTINGS_FILE).get("language")
+    return str(value) if value is not None else None
+
+
+def write_language(language: str | None) -> Path:
+    """Choose this PC's interface language in settings.toml (None: the system's again),
+    over its line or added; the rest of the file stays as it was, checked before it
+    replaces the file."""
+    folder = data_dir()
+    path = folder / SETTINGS_FILE
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    lines = old.splitlines()
+    found = _line_of(old, "language")
+    line = f"language = {json.dumps(language)}" if language is not None else None
+    if found is not None:
+        lines[found - 1 : found] = [line] if line is not None else []
+    elif line is not None:
+        lines.append(line)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    trial = path.with_name(f".{SETTINGS_FILE}.new")
+    trial.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    trial.chmod(0o600)
+    try:
+        read_settings_file(trial)
     except BaseException:
         trial.unlink()
         raise
@@ -315,6 +352,7 @@ _RULES: dict[str, _Rule] = {
     "backup_keep_weekly": _whole(0, 520, "backups"),
     "practice_name": _text("a name"),
     "fhir_base_url": _web_address("a web address (http or https) without ? or #"),
+    "language": _one_of(*LANGUAGE_CODES),
     "sslmode": _one_of(*SSL_MODES),
     "sslrootcert": _readable_file("a certificate file (PEM)"),
 }

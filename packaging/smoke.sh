@@ -95,6 +95,14 @@ then
   failures=$((failures + 1))
 fi
 
+# In Spanish: the program's own words (the .qm the build compiled into the bundle) and Qt's
+# (qtbase_es.qm, kept by the spec), with no lrelease on the PC.
+run "--demo in Spanish (offscreen)" 0 \
+  QT_QPA_PLATFORM=offscreen INTAKE_SMOKE_QUIT_AFTER_SHOWN=1 INTAKE_LANGUAGE=es -- --demo
+grep -q "interface: es_US, translations: intake_es-.*\.qm, qtbase_es\.qm$" "$work/err" || {
+  echo "smoke: FAIL --demo in Spanish did not load both translations:"
+  grep "smoke:" "$work/err"; failures=$((failures + 1)); }
+
 if [[ $failures -gt 0 ]]; then
   echo "smoke: $failures failed"; exit 1
 fi

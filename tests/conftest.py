@@ -19,6 +19,9 @@ import pytest
 from tests.pg_cluster import ClusterError, PgCluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The screens under test speak English whatever this machine's language (intake/ui/i18n.py);
+# tests/ui/test_i18n.py builds them in Spanish and in a pseudo-language itself.
+os.environ["INTAKE_LANGUAGE"] = "en"
 
 POSTGRES_URL = os.environ.get("INTAKE_TEST_DATABASE_URL", "")
 BACKEND = "postgresql" if POSTGRES_URL else "sqlite"

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from intake import logs
 from intake.resources_path import resource
 from intake.settings import data_dir
+from intake.ui import i18n
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.main_window import MainWindow
 from intake.ui.startup import Startup
@@ -54,6 +56,8 @@ def quit_once_open(app: QApplication, startup: Startup) -> None:
     def opened(_database: object) -> None:
         shown = startup.window.isVisible()
         print(f"smoke: database open, main window shown: {shown}", file=sys.stderr)
+        files = ", ".join(Path(t.filePath()).name for t in i18n.installed())
+        print(f"smoke: interface: {QLocale().name()}, translations: {files}", file=sys.stderr)
         # After the slot: the sign-in dialog's own loop is running by then and ends too.
         QTimer.singleShot(0, lambda: app.exit(0 if shown else 1))
 
@@ -71,6 +75,8 @@ def start_gui(*, demo: bool = False) -> tuple[QApplication, Startup]:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Clinic Intake")
+    # Before any widget: every screen is made in the chosen language (switching: restart).
+    i18n.install(app, i18n.chosen_language())
     app.setStyleSheet(style_sheet())
     install_wheel_guard(app)  # before any widget: the wheel scrolls pages, not values
     collector = GuiThreadCollector(app)

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from intake.domain.backups import BackupHealth, BackupState, describe_state
+from intake.ui.i18n import translate
 from intake.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -52,9 +53,9 @@ class AutoBackup(QObject):
         self._running = False
         self._again: float | None = None  # a request that came while one was running
         self.state: BackupState | None = None
-        self.label = QLabel("Backups: checking…")
+        self.label = QLabel(translate("AutoBackup", "Backups: checking…"))
         self.label.setObjectName("backupLabel")
-        self.label.setAccessibleName("Backups")
+        self.label.setAccessibleName(translate("AutoBackup", "Backups"))
         window.statusBar().addPermanentWidget(self.label)
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_EVERY_MS)
@@ -80,7 +81,7 @@ class AutoBackup(QObject):
             return
         self._running = True
         if self.state is None or self.state.last_good is None:
-            self.label.setText("Backups: checking…")
+            self.label.setText(translate("AutoBackup", "Backups: checking…"))
         self._worker.submit(self._work(min_age_hours), self._finished, self._failed)
 
     def _work(self, min_age_hours: float) -> Callable[[], BackupState]:

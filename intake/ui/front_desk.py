@@ -30,6 +30,7 @@ from intake.services import intakes, patients
 from intake.ui import keys, when
 from intake.ui.booking.booking_panel import BookingPanel
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.idle import when_idle
 from intake.ui.intake_form.recovery import (
     RecoveryOffer,
@@ -41,6 +42,7 @@ from intake.ui.intake_form.recovery import (
 )
 from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard
 from intake.ui.journal import Journal, refusal_message, writer
+from intake.ui.main_window import INTAKE_WORK
 from intake.ui.patients.register_form import PatientRegisterForm
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.review.returned_list import ReturnedList
@@ -51,8 +53,10 @@ PREPARE_AFTER_MS = 300
 
 
 def patient_label(info: PatientInfo) -> str:
-    born = when.date(info.date_of_birth) if info.date_of_birth else "?"
-    return f"{info.family_name}, {info.given_name} · born {born} · {info.mrn}"
+    born = when.date(info.date_of_birth, localized=True) if info.date_of_birth else "?"
+    return translate("FrontDesk", "{family}, {given} · born {born} · {mrn}").format(
+        family=info.family_name, given=info.given_name, born=born, mrn=info.mrn
+    )
 
 
 class FrontDeskPage(QWidget):
@@ -118,9 +122,9 @@ class FrontDeskPage(QWidget):
         page = QWidget()
         self.search = PatientSearchWidget(self.context)
         self.search.patient_was_chosen.connect(self.open_patient)
-        new_patient = QPushButton("New patient (Ctrl+N)")
+        new_patient = QPushButton(translate("Keys", keys.NEW_PATIENT) + " (Ctrl+N)")
         new_patient.setObjectName("primaryButton")
-        new_patient.setAccessibleName("Register a new patient")
+        new_patient.setAccessibleName(translate("FrontDesk", "Register a new patient"))
         new_patient.clicked.connect(self.show_register)
         self.recovery = RecoveryOffer()
         self.recovery.draft_was_chosen.connect(self.continue_draft)
@@ -160,8 +164,10 @@ class FrontDeskPage(QWidget):
             form = PatientRegisterForm(self.context, self._register_page, journal=self.journal)
             form.patient_was_registered.connect(self.open_patient)
             form.existing_patient_was_chosen.connect(self.open_patient)
-            back = QPushButton("Back to search (Ctrl+F)", self._register_page)
-            back.setAccessibleName("Back to the patient search")
+            back = QPushButton(
+                translate("FrontDesk", "Back to search") + " (Ctrl+F)", self._register_page
+            )
+            back.setAccessibleName(translate("FrontDesk", "Back to the patient search"))
             back.clicked.connect(self.show_find)
             layout = self._register_page.layout()
             assert isinstance(layout, QVBoxLayout)  # made in _build_register
@@ -212,8 +218,8 @@ class FrontDeskPage(QWidget):
             if draft.journal_key is not None:
                 self.journal.drop(draft.journal_key)
                 writer().wait_until_written()  # the list below reads the journal again
-            self.recovery.message.setText("Draft discarded.")
-            self.status_did_change.emit("Draft discarded.")
+            self.recovery.message.setText(translate("FrontDesk", "Draft discarded."))
+            self.status_did_change.emit(translate("FrontDesk", "Draft discarded."))
             self.refresh_unfinished()
 
         def failed(error: BaseException) -> None:
@@ -227,10 +233,13 @@ class FrontDeskPage(QWidget):
         """What is typed here and not stored for good, one line each (for the close question)."""
         work = []
         if self.wizard is not None and self.wizard.keeper.unsent:
-            who = self.wizard.patient_label.text() or "a patient not chosen yet"
-            work.append(f"the intake for {who} ({len(self.wizard.answers)} answers)")
+            who = self.wizard.patient_label.text() or translate(
+                "FrontDesk", "a patient not chosen yet"
+            )
+            count = len(self.wizard.answers)
+            work.append(translate("FrontDesk", INTAKE_WORK).format(who=who, count=count))
         if self._register_form is not None and self._register_form.unsent:
-            work.append("a new patient's registration")
+            work.append(translate("FrontDesk", "a new patient's registration"))
         return work
 
     def keep_for_later(self) -> None:
@@ -243,7 +252,7 @@ class FrontDeskPage(QWidget):
 
     def open_patient(self, patient_id: int) -> None:
         """Open the record (audited) and start a new intake for this patient."""
-        self.status_did_change.emit("Opening the patient record…")
+        self.status_did_change.emit(translate("FrontDesk", "Opening the patient record…"))
 
         def work(database: Any, actor: Any) -> PatientInfo:
             return patients.get(database, actor, patient_id)
@@ -372,7 +381,9 @@ class FrontDeskPage(QWidget):
         if isinstance(wizard.booking_widget, BookingPanel):
             return
         panel = BookingPanel(self.context, wizard.booking_area, clock=self._clock)
-        panel.set_booking_allowed(False, "finish the intake first (Ctrl+Enter).")
+        panel.set_booking_allowed(
+            False, translate("FrontDesk", "finish the intake first") + " (Ctrl+Enter)."
+        )
         panel.visit_was_booked.connect(self._booked)
         panel.return_was_requested.connect(self.show_find)
         wizard.set_booking_widget(panel)
@@ -385,16 +396,28 @@ class FrontDeskPage(QWidget):
         if wizard.booking_allowed:
             booking.set_booking_allowed(True, "")
         else:
-            booking.set_booking_allowed(False, "the screening does not allow booking.")
+            booking.set_booking_allowed(
+                False, translate("FrontDesk", "the screening does not allow booking.")
+            )
         booking.setEnabled(wizard.booking_allowed)
-        self.status_did_change.emit("Intake stored. Choose a slot and press Enter to book.")
+        self.status_did_change.emit(
+            translate("FrontDesk", "Intake stored. Choose a slot and press Enter to book.")
+        )
 
     def _closed(self, info: Any) -> None:
         """Closed as a referral: nothing of this caller stays open here; back to the search."""
-        words = CLOSED_WORDS[info.closing_reason] if info.closing_reason else "Intake closed"
+        words = (
+            CLOSED_WORDS[info.closing_reason]
+            if info.closing_reason
+            else translate("FrontDesk", "Intake closed")
+        )
         self.show_find()
-        self.status_did_change.emit(f"{words}. The clinician on duty sees it in the review queue.")
+        self.status_did_change.emit(
+            translate(
+                "FrontDesk", "{words}. The clinician on duty sees it in the review queue."
+            ).format(words=words)
+        )
 
     def _booked(self, visit: Any) -> None:
         self.visit_was_booked.emit(visit)
-        self.status_did_change.emit("Evaluation booked.")
+        self.status_did_change.emit(translate("FrontDesk", "Evaluation booked."))

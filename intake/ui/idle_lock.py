@@ -31,6 +31,7 @@ from intake.domain.errors import KnownError
 from intake.services import accounts
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.ui.i18n import translate
 from intake.ui.worker import Worker, in_words
 
 DEFAULT_IDLE_MINUTES = 5
@@ -131,7 +132,7 @@ class LockScreen(QFrame):
         card.setObjectName("lockCard")
         card.setMaximumWidth(460)
         column = QVBoxLayout(card)
-        self.title = QLabel("Clinic Intake is locked")
+        self.title = QLabel(translate("IdleLock", "Clinic Intake is locked"))
         self.title.setObjectName("lockTitle")
         self.who = QLabel()
         self.who.setWordWrap(True)
@@ -140,26 +141,26 @@ class LockScreen(QFrame):
         column.addWidget(self.who)
         form = QFormLayout()
         self.username = QLineEdit()
-        self.username.setAccessibleName("User name")
-        self.username_label = QLabel("User name")
+        self.username.setAccessibleName(translate("IdleLock", "User name"))
+        self.username_label = QLabel(translate("IdleLock", "User name"))
         form.addRow(self.username_label, self.username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName("Password")
-        form.addRow("Password", self.password)
+        self.password.setAccessibleName(translate("IdleLock", "Password"))
+        form.addRow(translate("IdleLock", "Password"), self.password)
         for field in (self.username, self.password):
             field.installEventFilter(self)
         column.addLayout(form)
         self.message = QLabel()
         self.message.setObjectName("lockMessage")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Lock screen message")
+        self.message.setAccessibleName(translate("IdleLock", "Lock screen message"))
         column.addWidget(self.message)
         row = QHBoxLayout()
-        self.switch_button = QPushButton("Switch user")
-        self.switch_button.setAccessibleName("Sign in as someone else")
+        self.switch_button = QPushButton(translate("IdleLock", "Switch user"))
+        self.switch_button.setAccessibleName(translate("IdleLock", "Sign in as someone else"))
         self.switch_button.clicked.connect(lambda: self.show_switch(True))
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(translate("IdleLock", "Unlock"))
         self.unlock_button.setObjectName("primaryButton")
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._submit)
@@ -181,9 +182,11 @@ class LockScreen(QFrame):
     def present(self, actor: Actor, display: str, message: str = "") -> None:
         self._username = actor.username
         self.who.setText(
-            f"Signed in as {display or actor.username} ({role_label(actor.role)}). Enter your "
-            "password to go on; your unsaved work is kept. Someone else can sign in with "
-            "Switch user."
+            translate(
+                "IdleLock",
+                "Signed in as {name} ({role}). Enter your password to go on; your unsaved work "
+                "is kept. Someone else can sign in with Switch user.",
+            ).format(name=display or actor.username, role=role_label(actor.role))
         )
         self.message.setText(message)
         self.show_switch(False)
@@ -201,7 +204,9 @@ class LockScreen(QFrame):
         self.username.setVisible(switching)
         self.username_label.setVisible(switching)
         self.switch_button.setVisible(not switching)
-        self.unlock_button.setText("Sign in" if switching else "Unlock")
+        self.unlock_button.setText(
+            translate("IdleLock", "Sign in") if switching else translate("IdleLock", "Unlock")
+        )
         self.username.clear()  # the last person's name is never typed onto
         self.password.clear()
         (self.username if switching else self.password).setFocus()
@@ -210,7 +215,7 @@ class LockScreen(QFrame):
         self._checking = busy
         self.unlock_button.setEnabled(not busy)
         if busy:
-            self.message.setText("Checking…")
+            self.message.setText(translate("IdleLock", "Checking…"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Held-down keys, keys typed as the screen appeared and Enter while a password is
@@ -234,7 +239,7 @@ class LockScreen(QFrame):
         if not self.password.text():
             return  # Enter on an empty field: nothing to check, nothing counted
         if not name.strip():
-            self.message.setText("Enter the user name and password.")
+            self.message.setText(translate("IdleLock", "Enter the user name and password."))
             self.username.setFocus()
             return
         self.busy(True)
@@ -303,7 +308,7 @@ class IdleLock(QObject):
         for widget in self._hidden:
             widget.hide()  # hidden, not destroyed: what was typed stays
         self.window.statusBar().clearMessage()
-        self.window.setWindowTitle("Clinic Intake — locked")
+        self.window.setWindowTitle(translate("IdleLock", "Clinic Intake — locked"))
         self.screen.present(self.actor, self.display_name, message)
         self.did_lock.emit()
 
@@ -312,7 +317,7 @@ class IdleLock(QObject):
         for widget in self._hidden:
             widget.show()
         self._hidden = []
-        self.window.setWindowTitle(self._title or "Clinic Intake")
+        self.window.setWindowTitle(self._title or translate("MainWindow", "Clinic Intake"))
         if self._focus is not None:
             self._focus.setFocus()
         self.watcher.reset()

@@ -12,20 +12,25 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
+from intake.ui.i18n import QT_TRANSLATE_NOOP
+
 MEANING = "meaning"  # the dynamic property that carries it
 
-NEW_PATIENT = "New patient"
-FIND_PATIENT = "Find a patient"
-SAVE = "Save"
-PRINT = "Print"
-REFRESH = "Refresh"
-NEXT = "Next"
-PREVIOUS = "Previous"
-NO_SHOW = "No-show"
-UNDO_NO_SHOW = "Undo no-show"
-ABOUT = "About Clinic Intake"
-OPEN = "Open what is chosen"  # Enter on a list: the area, the intake, the visit...
-BOOK = "Book"
+# The meanings are compared in English (tests); shown, they are translate("Keys", meaning).
+
+NEW_PATIENT = QT_TRANSLATE_NOOP("Keys", "New patient")
+FIND_PATIENT = QT_TRANSLATE_NOOP("Keys", "Find a patient")
+SAVE = QT_TRANSLATE_NOOP("Keys", "Save")
+PRINT = QT_TRANSLATE_NOOP("Keys", "Print")
+REFRESH = QT_TRANSLATE_NOOP("Keys", "Refresh")
+NEXT = QT_TRANSLATE_NOOP("Keys", "Next")
+PREVIOUS = QT_TRANSLATE_NOOP("Keys", "Previous")
+NO_SHOW = QT_TRANSLATE_NOOP("Keys", "No-show")
+UNDO_NO_SHOW = QT_TRANSLATE_NOOP("Keys", "Undo no-show")
+ABOUT = QT_TRANSLATE_NOOP("Keys", "About Clinic Intake")
+# Enter on a list: the area, the intake, the visit...
+OPEN = QT_TRANSLATE_NOOP("Keys", "Open what is chosen")
+BOOK = QT_TRANSLATE_NOOP("Keys", "Book")
 
 Tagged = TypeVar("Tagged", bound=QObject)
 

@@ -26,13 +26,35 @@ from PySide6.QtWidgets import (
 
 from intake.services.about import describe_program
 from intake.ui import keys
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 
+# Marked here, translated where shown (translate("MainWindow", title)).
 AREAS = (
-    ("intake", "Intake", "Take a new patient's intake and book the evaluation"),
-    ("schedule", "Schedule", "Day and week views of every location"),
-    ("review", "Review", "Intakes waiting for a therapist's review"),
-    ("patients", "Patients", "Find and update patient records"),
-    ("admin", "Admin", "Locations, therapists, schedules and accounts"),
+    (
+        "intake",
+        QT_TRANSLATE_NOOP("MainWindow", "Intake"),
+        QT_TRANSLATE_NOOP("MainWindow", "Take a new patient's intake and book the evaluation"),
+    ),
+    (
+        "schedule",
+        QT_TRANSLATE_NOOP("MainWindow", "Schedule"),
+        QT_TRANSLATE_NOOP("MainWindow", "Day and week views of every location"),
+    ),
+    (
+        "review",
+        QT_TRANSLATE_NOOP("MainWindow", "Review"),
+        QT_TRANSLATE_NOOP("MainWindow", "Intakes waiting for a therapist's review"),
+    ),
+    (
+        "patients",
+        QT_TRANSLATE_NOOP("MainWindow", "Patients"),
+        QT_TRANSLATE_NOOP("MainWindow", "Find and update patient records"),
+    ),
+    (
+        "admin",
+        QT_TRANSLATE_NOOP("MainWindow", "Admin"),
+        QT_TRANSLATE_NOOP("MainWindow", "Locations, therapists, schedules and accounts"),
+    ),
 )
 
 
@@ -52,16 +74,27 @@ class CloseQuestion:
         """True to close (tests replace this)."""
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle("Close Clinic Intake")
+        box.setWindowTitle(translate("MainWindow", "Close Clinic Intake"))
         box.setText(close_message(work))
-        close = box.addButton("Close and keep it for later", QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton("Go back to it", QMessageBox.ButtonRole.RejectRole)
+        close = box.addButton(
+            translate("MainWindow", "Close and keep it for later"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        back = box.addButton(
+            translate("MainWindow", "Go back to it"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(back)
         box.exec()
         return box.clickedButton() is close
 
 
 UNSAVED_RECORD = "unsaved changes to the record of"  # how the Patients area says its work
+# How the Intake area says an intake (intake/ui/front_desk.py): its words before the name.
+INTAKE_WORK = QT_TRANSLATE_NOOP("FrontDesk", "the intake for {who} (answers: {count})")
+
+
+def _is_intake(line: str) -> bool:
+    return line.startswith(translate("FrontDesk", INTAKE_WORK).split("{", 1)[0])
 
 
 def close_message(work: list[str]) -> str:
@@ -69,16 +102,22 @@ def close_message(work: list[str]) -> str:
     dropped = [line for line in work if line.startswith(UNSAVED_RECORD)]
     texts = []
     if kept:
-        text = (
-            f"Not finished yet: {'; '.join(kept)}.\n\nIt is kept on this computer and offered "
-            "back the next time Clinic Intake starts here."
-        )
-        if any(line.startswith("the intake") for line in kept):
-            text += " Intake answers not yet in the database are sent now if it can be reached."
+        text = translate(
+            "MainWindow",
+            "Not finished yet: {work}.\n\nIt is kept on this computer and offered back the "
+            "next time Clinic Intake starts here.",
+        ).format(work="; ".join(kept))
+        if any(_is_intake(line) for line in kept):
+            text += " " + translate(
+                "MainWindow",
+                "Intake answers not yet in the database are sent now if it can be reached.",
+            )
         texts.append(text)
     if dropped:
         texts.append(
-            f"Not saved: {'; '.join(dropped)}. Closing now drops them: go back to save them."
+            translate(
+                "MainWindow", "Not saved: {work}. Closing now drops them: go back to save them."
+            ).format(work="; ".join(dropped))
         )
     return "\n\n".join(texts)
 
@@ -88,21 +127,23 @@ class MainWindow(QMainWindow):
 
     area_did_change = Signal(str)
 
-    def __init__(self, database_label: str = "Connecting to the database…") -> None:
+    def __init__(self, database_label: str | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("Clinic Intake")
+        if database_label is None:
+            database_label = translate("MainWindow", "Connecting to the database…")
+        self.setWindowTitle(translate("MainWindow", "Clinic Intake"))
         self.resize(1200, 760)
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName("Areas")
+        self.navigation.setAccessibleName(translate("MainWindow", "Areas"))
         self.navigation.setFixedWidth(180)
         self.pages = QStackedWidget()
         self._page_index: dict[str, int] = {}
         self._builders: dict[str, Callable[[], QWidget]] = {}
         for number, (key, title, blurb) in enumerate(AREAS, start=1):
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(translate("MainWindow", title))
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{blurb} (Ctrl+{number})")
+            item.setToolTip(f"{translate('MainWindow', blurb)} (Ctrl+{number})")
             self.navigation.addItem(item)
             item.setHidden(True)  # until a role allows it
             self._page_index[key] = self.pages.addWidget(_placeholder(title, blurb))
@@ -129,17 +170,32 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.database_label = QLabel(database_label)
         self.database_label.setObjectName("databaseLabel")
-        self.database_label.setAccessibleName("Database in use")
+        self.database_label.setAccessibleName(translate("MainWindow", "Database in use"))
         self.statusBar().addPermanentWidget(self.database_label)
         # Which program and schema this PC runs: what the IT person asks for first (F1).
         self.about_button = QToolButton()
         self.about_button.setObjectName("aboutButton")
-        self.about_button.setText("About")
+        self.about_button.setText(translate("MainWindow", "About"))
         self.about_button.setAutoRaise(True)
-        self.about_button.setAccessibleName(keys.ABOUT)
-        self.about_button.setToolTip("The program's version and schema revision (F1)")
+        self.about_button.setAccessibleName(translate("Keys", keys.ABOUT))
+        self.about_button.setToolTip(
+            translate("MainWindow", "The program's version and schema revision (F1)")
+        )
         self.about_button.clicked.connect(self.show_about)
         self.statusBar().addPermanentWidget(self.about_button)
+        # The interface's language on this PC (intake/ui/language_choice.py).
+        self.language_button = QToolButton()
+        self.language_button.setObjectName("languageButton")
+        self.language_button.setText(translate("MainWindow", "Language"))
+        self.language_button.setAutoRaise(True)
+        self.language_button.setAccessibleName(
+            translate("MainWindow", "Choose the interface language")
+        )
+        self.language_button.setToolTip(
+            translate("MainWindow", "The language of the program on this computer")
+        )
+        self.language_button.clicked.connect(self.choose_language)
+        self.statusBar().addPermanentWidget(self.language_button)
         about = keys.means(QShortcut(QKeySequence(Qt.Key.Key_F1), self), keys.ABOUT)
         about.setContext(Qt.ShortcutContext.ApplicationShortcut)
         about.activated.connect(self.show_about)
@@ -227,7 +283,7 @@ class MainWindow(QMainWindow):
         current = self.pages.widget(index)
         assert current is not None  # every area has a page from the start
         if key not in self._builders and current.objectName() != _PLACEHOLDER:
-            title, blurb = next((t, b) for k, t, b in AREAS if k == key)
+            title, blurb = next((t, b) for k, t, b in AREAS if k == key)  # marked, not yet shown
             self.set_page(key, _placeholder(title, blurb))
         self._builders[key] = build
         if self.navigation.currentRow() == index:
@@ -254,10 +310,17 @@ class MainWindow(QMainWindow):
         return f"{describe_program()}\n\n{self.database_label.text()}"
 
     def show_about(self) -> None:
-        QMessageBox.about(self, keys.ABOUT, self.about_text())
+        QMessageBox.about(self, translate("Keys", keys.ABOUT), self.about_text())
+
+    def choose_language(self) -> None:
+        from intake.ui.language_choice import LanguageDialog
+
+        LanguageDialog.ask(self)
 
     def show_database(self, display_url: str) -> None:
-        self.database_label.setText(f"Database: {display_url}")
+        self.database_label.setText(
+            translate("MainWindow", "Database: {address}").format(address=display_url)
+        )
 
     def _show_row(self, row: int) -> None:
         key = AREAS[row][0]
@@ -273,9 +336,9 @@ def _placeholder(title: str, blurb: str) -> QWidget:
     page = QWidget()
     page.setObjectName(_PLACEHOLDER)
     layout = QVBoxLayout(page)
-    heading = QLabel(title)
+    heading = QLabel(translate("MainWindow", title))
     heading.setObjectName("pageTitle")
-    text = QLabel(f"{blurb}.")
+    text = QLabel(f"{translate('MainWindow', blurb)}.")
     text.setObjectName("pageBlurb")
     layout.addWidget(heading)
     layout.addWidget(text)
@@ -288,9 +351,11 @@ def _signed_out_page() -> QWidget:
     page = QWidget()
     page.setObjectName("signedOut")
     layout = QVBoxLayout(page)
-    heading = QLabel("Clinic Intake")
+    heading = QLabel(translate("MainWindow", "Clinic Intake"))
     heading.setObjectName("pageTitle")
-    text = QLabel("Sign in to start. The areas your role allows appear on the left.")
+    text = QLabel(
+        translate("MainWindow", "Sign in to start. The areas your role allows appear on the left.")
+    )
     text.setObjectName("pageBlurb")
     layout.addWidget(heading)
     layout.addWidget(text)

@@ -9,6 +9,8 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from intake.ui.i18n import translate
+
 
 def documents_folder() -> Path:
     """The person's Documents folder (made if missing), else their home folder."""
@@ -52,11 +54,13 @@ class SavedFileNote(QWidget):
         self.folder: Path | None = None
         self.text = QLabel()
         self.text.setObjectName("savedFilePath")
-        self.text.setAccessibleName("Saved file")
+        self.text.setAccessibleName(translate("SavedFiles", "Saved file"))
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.open_button = QPushButton("Open folder")
-        self.open_button.setAccessibleName("Open the folder of the saved file")
+        self.open_button = QPushButton(translate("SavedFiles", "Open folder"))
+        self.open_button.setAccessibleName(
+            translate("SavedFiles", "Open the folder of the saved file")
+        )
         self.open_button.clicked.connect(self.open)
         self.failure = ""
         layout = QHBoxLayout(self)
@@ -67,7 +71,9 @@ class SavedFileNote(QWidget):
 
     def show_saved(self, what: str, path: Path) -> None:
         self.folder = path.parent
-        self.text.setText(f"{what} saved: {path}")
+        self.text.setText(
+            translate("SavedFiles", "{what} saved: {path}").format(what=what, path=path)
+        )
         self.open_button.show()
         self.show()
 
@@ -77,5 +83,9 @@ class SavedFileNote(QWidget):
 
     def open(self) -> None:
         if self.folder is not None and not open_folder(self.folder):
-            self.text.setText(f"No file manager could open {self.folder}.")
+            self.text.setText(
+                translate("SavedFiles", "No file manager could open {folder}.").format(
+                    folder=self.folder
+                )
+            )
             self.open_button.hide()

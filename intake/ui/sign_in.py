@@ -29,6 +29,7 @@ from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.worker import Worker, failure_text
 
 
@@ -60,16 +61,27 @@ class SignInDialog(QDialog):
         self.database, self.worker, self.workstation = database, worker, workstation
         self.first_admin = first_admin
         self.actor: Actor | None = None
-        self.setWindowTitle("Create the first admin" if first_admin else "Sign in")
+        self.setWindowTitle(
+            translate("SignIn", "Create the first admin")
+            if first_admin
+            else translate("SignIn", "Sign in")
+        )
         self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
-        title = QLabel("Welcome to Clinic Intake" if first_admin else "Sign in to Clinic Intake")
+        title = QLabel(
+            translate("SignIn", "Welcome to Clinic Intake")
+            if first_admin
+            else translate("SignIn", "Sign in to Clinic Intake")
+        )
         title.setObjectName("signInTitle")
         layout.addWidget(title)
         if first_admin:
             intro = QLabel(
-                "This practice has no accounts yet. Create the first admin; that person then "
-                "adds everyone else under Admin → Accounts."
+                translate(
+                    "SignIn",
+                    "This practice has no accounts yet. Create the first admin; that person "
+                    "then adds everyone else under Admin → Accounts.",
+                )
             )
             intro.setWordWrap(True)
             layout.addWidget(intro)
@@ -77,25 +89,33 @@ class SignInDialog(QDialog):
         self.general = QLabel(message)
         self.general.setObjectName("signInMessage")
         self.general.setWordWrap(True)
-        self.general.setAccessibleName("Sign-in message")
+        self.general.setAccessibleName(translate("SignIn", "Sign-in message"))
         self.fields = FieldErrors(form, self.general)
-        self.username = self.fields.add("username", "User name", QLineEdit(username))
+        self.username = self.fields.add(
+            "username", translate("SignIn", "User name"), QLineEdit(username)
+        )
         self.display_name = QLineEdit()
         if first_admin:
-            self.fields.add("display_name", "Your name", self.display_name)
-        self.password = self.fields.add("password", "Password", _password_field())
+            self.fields.add("display_name", translate("SignIn", "Your name"), self.display_name)
+        self.password = self.fields.add(
+            "password", translate("SignIn", "Password"), _password_field()
+        )
         self.repeat = _password_field()
         if first_admin:
-            self.fields.add("repeat", "Repeat password", self.repeat)
+            self.fields.add("repeat", translate("SignIn", "Repeat password"), self.repeat)
         layout.addLayout(form)
         layout.addWidget(self.general)
         if demo_accounts and not first_admin:
             layout.addWidget(self._demo_panel(demo_accounts))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.quit_button = QPushButton("Quit")
+        self.quit_button = QPushButton(translate("SignIn", "Quit"))
         self.quit_button.clicked.connect(self.reject)
-        self.submit_button = QPushButton("Create and sign in" if first_admin else "Sign in")
+        self.submit_button = QPushButton(
+            translate("SignIn", "Create and sign in")
+            if first_admin
+            else translate("SignIn", "Sign in")
+        )
         self.submit_button.setObjectName("primaryButton")
         self.submit_button.setDefault(True)
         self.submit_button.clicked.connect(self.submit)
@@ -118,15 +138,20 @@ class SignInDialog(QDialog):
         panel.setObjectName("demoAccounts")
         column = QVBoxLayout(panel)
         note = QLabel(
-            f"Demo practice: every account's password is “{demo[0].password}”. "
-            "Pick one to fill in the form."
+            translate(
+                "SignIn",
+                "Demo practice: every account's password is “{password}”. "
+                "Pick one to fill in the form.",
+            ).format(password=demo[0].password)
         )
         note.setWordWrap(True)
         column.addWidget(note)
         row = QHBoxLayout()
         for account in demo:
             button = QPushButton(f"{account.username} ({role_label(account.role)})")
-            button.setAccessibleName(f"Use the demo account {account.username}")
+            button.setAccessibleName(
+                translate("SignIn", "Use the demo account {name}").format(name=account.username)
+            )
             button.clicked.connect(lambda _=False, a=account: self._use_demo(a))
             row.addWidget(button)
         column.addLayout(row)
@@ -142,10 +167,10 @@ class SignInDialog(QDialog):
         password = self.password.text()
         self.fields.clear()
         if not self.first_admin and (not name.strip() or not password):
-            self.fields.message("Enter your user name and password.")
+            self.fields.message(translate("SignIn", "Enter your user name and password."))
             return
         if self.first_admin and password != self.repeat.text():
-            self.fields.show({"repeat": "The two passwords differ."})
+            self.fields.show({"repeat": translate("SignIn", "The two passwords differ.")})
             return
         self._busy(True)
         station = self.workstation
@@ -163,7 +188,7 @@ class SignInDialog(QDialog):
     def _busy(self, busy: bool) -> None:
         self.submit_button.setEnabled(not busy)
         if busy:
-            self.general.setText("Checking…")
+            self.general.setText(translate("SignIn", "Checking…"))
 
     def _done(self, result: Actor) -> None:
         self._busy(False)
@@ -191,12 +216,19 @@ class ChangePasswordDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.changed = False
-        self.setWindowTitle("Choose your own password" if forced else "Change your password")
+        self.setWindowTitle(
+            translate("SignIn", "Choose your own password")
+            if forced
+            else translate("SignIn", "Change your password")
+        )
         layout = QVBoxLayout(self)
         if forced:  # a one-time password from an admin, or from the upgrade to logins
             note = QLabel(
-                "You signed in with a one-time password. Choose your own to go on: type the "
-                "one-time password as the current one."
+                translate(
+                    "SignIn",
+                    "You signed in with a one-time password. Choose your own to go on: type "
+                    "the one-time password as the current one.",
+                )
             )
             note.setWordWrap(True)
             note.setObjectName("forcedPasswordNote")
@@ -204,18 +236,24 @@ class ChangePasswordDialog(QDialog):
         form = QFormLayout()
         self.general = QLabel()
         self.general.setWordWrap(True)
-        self.general.setAccessibleName("Password change message")
+        self.general.setAccessibleName(translate("SignIn", "Password change message"))
         self.fields = FieldErrors(form, self.general)
-        self.current = self.fields.add("current_password", "Current password", _password_field())
-        self.new = self.fields.add("new_password", "New password", _password_field())
-        self.repeat = self.fields.add("repeat", "Repeat new password", _password_field())
+        self.current = self.fields.add(
+            "current_password", translate("SignIn", "Current password"), _password_field()
+        )
+        self.new = self.fields.add(
+            "new_password", translate("SignIn", "New password"), _password_field()
+        )
+        self.repeat = self.fields.add(
+            "repeat", translate("SignIn", "Repeat new password"), _password_field()
+        )
         layout.addLayout(form)
         layout.addWidget(self.general)
         row = QHBoxLayout()
         row.addStretch(1)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(translate("SignIn", "Cancel"))
         cancel.clicked.connect(self.reject)
-        self.save_button = QPushButton("Change password")
+        self.save_button = QPushButton(translate("SignIn", "Change password"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.submit)
@@ -232,7 +270,7 @@ class ChangePasswordDialog(QDialog):
     def submit(self) -> None:
         current, new = self.current.text(), self.new.text()
         if new != self.repeat.text():
-            self._problems({"repeat": "The two new passwords differ."})
+            self._problems({"repeat": translate("SignIn", "The two new passwords differ.")})
             return
         self.fields.clear()
         self.save_button.setEnabled(False)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QW
 
 from intake.private_files import OpenToOthers, open_to_others
 from intake.ui.gc_guard import GuiThreadCollector
+from intake.ui.i18n import translate
 from intake.ui.main_window import MainWindow
 from intake.ui.status_line import say
 from intake.ui.worker import Worker, failure_text
@@ -65,12 +66,12 @@ class Startup(QObject):
         self.quit_on_failure = True
         self._user_label = QLabel()
         self._user_label.setObjectName("userLabel")
-        self._user_label.setAccessibleName("Signed in as")
+        self._user_label.setAccessibleName(translate("Startup", "Signed in as"))
 
     # ---- opening -----------------------------------------------------------------------------
 
     def begin(self) -> None:
-        self.window.statusBar().showMessage("Opening the database…")
+        self.window.statusBar().showMessage(translate("Startup", "Opening the database…"))
         self.worker.submit(self._open, self._opened, self._failed)
 
     def _open(self) -> Started:
@@ -80,10 +81,12 @@ class Startup(QObject):
 
     def _failed(self, error: BaseException) -> None:
         message = failure_text(error)
-        self.window.statusBar().showMessage("The database could not be opened")
-        self.window.database_label.setText("No database")
+        self.window.statusBar().showMessage(
+            translate("Startup", "The database could not be opened")
+        )
+        self.window.database_label.setText(translate("Startup", "No database"))
         self.database_did_fail.emit(message)
-        QMessageBox.critical(self.window, "Cannot open the database", message)
+        QMessageBox.critical(self.window, translate("Startup", "Cannot open the database"), message)
         if self.quit_on_failure:
             QApplication.exit(1)
 
@@ -91,7 +94,7 @@ class Startup(QObject):
         self.started = started
         self.database = started.database
         self.window.show_database(started.display_url)
-        self.window.statusBar().showMessage("Sign in to start")
+        self.window.statusBar().showMessage(translate("Startup", "Sign in to start"))
         self.database_did_open.emit(started.database)
         self._check_private_files(started)
         actor = self.ask_sign_in(started)
@@ -127,8 +130,12 @@ class Startup(QObject):
         if started.checklist_problem is not None:
             QMessageBox.warning(
                 self.window,
-                "Screening unavailable",
-                "The screening checklist cannot be used, so intakes cannot be screened:\n\n"
+                translate("Startup", "Screening unavailable"),
+                translate(
+                    "Startup",
+                    "The screening checklist cannot be used, so intakes cannot be screened:",
+                )
+                + "\n\n"
                 + started.checklist_problem,
             )
 
@@ -207,7 +214,11 @@ class Startup(QObject):
         if not must or self.context is None or self.lock is None:
             return
         if not ChangePasswordDialog.ask(self.window, self.context, forced=True):
-            self.lock.lock("Choose your own password before working: sign in again to do it.")
+            self.lock.lock(
+                translate(
+                    "Startup", "Choose your own password before working: sign in again to do it."
+                )
+            )
 
     def _switched(self, actor: Actor) -> None:
         self.start_session(actor)
@@ -237,7 +248,7 @@ class Startup(QObject):
                 # Built when first shown: the area shown at sign-in now, the others later.
                 self.window.set_page_builder(key, build)
         self._user_label.setText(f"{actor.username} · {role_label(actor.role)}")
-        self.window.statusBar().showMessage("Ready", 3000)
+        self.window.statusBar().showMessage(translate("Startup", "Ready"), 3000)
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text)
@@ -336,7 +347,11 @@ class Startup(QObject):
             if isinstance(review, ReviewPage):
                 review.open_intake(line.id)
         else:
-            self._status(f"This intake is: {line.state_words.lower()}. A therapist opens it.")
+            self._status(
+                translate("Startup", "This intake is: {state}. A therapist opens it.").format(
+                    state=line.state_words.lower()
+                )
+            )
 
     def _open_visit(self, visit: Visit) -> None:
         """A visit on the record: its location's day on the schedule, the visit chosen."""
@@ -351,11 +366,11 @@ class Startup(QObject):
 
     def _add_session_controls(self) -> None:
         bar = self.window.statusBar()
-        password = QPushButton("Change password…")
-        password.setAccessibleName("Change my password")
+        password = QPushButton(translate("Startup", "Change password…"))
+        password.setAccessibleName(translate("Startup", "Change my password"))
         password.clicked.connect(self._change_password)
-        lock = QPushButton("Lock (Ctrl+L)")
-        lock.setAccessibleName("Lock the screen now")
+        lock = QPushButton(translate("Startup", "Lock") + " (Ctrl+L)")
+        lock.setAccessibleName(translate("Startup", "Lock the screen now"))
         lock.clicked.connect(lambda: self.lock.lock())
         QShortcut(QKeySequence("Ctrl+L"), self.window).activated.connect(lambda: self.lock.lock())
         bar.insertPermanentWidget(0, self._user_label)
@@ -383,10 +398,12 @@ class Startup(QObject):
         if found:
             label = QLabel()
             label.setObjectName("privateFilesWarning")
-            label.setAccessibleName("Patient data open to other accounts on this computer")
+            label.setAccessibleName(
+                translate("Startup", "Patient data open to other accounts on this computer")
+            )
             # Short on the status bar (it must fit at 1024 px); the paths and the command
             # that fixes them in the tooltip and the log, for the IT person.
-            say(label, "warn", "Patient files not private: tell IT")
+            say(label, "warn", translate("Startup", "Patient files not private: tell IT"))
             label.setToolTip("\n".join(each.sentence() for each in found))
             self.window.statusBar().insertPermanentWidget(0, label)  # not hidden by messages
         self.files_were_checked.emit(found)
@@ -436,9 +453,18 @@ def _not_now(_error: BaseException) -> None:
 
 def _checklist_refused(problem: str) -> QWidget:
     page = QLabel(
-        "<h2>Screening unavailable</h2><p>The screening checklist cannot be used, so no intake "
-        f"can be screened until it is fixed:</p><p><b>{html.escape(problem)}</b></p>"
-        "<p>Ask the clinical lead to correct the file.</p>"
+        "<h2>{title}</h2><p>{why}</p><p><b>{problem}</b></p><p>{ask}</p>".format(
+            title=html.escape(translate("Startup", "Screening unavailable")),
+            why=html.escape(
+                translate(
+                    "Startup",
+                    "The screening checklist cannot be used, so no intake can be screened "
+                    "until it is fixed:",
+                )
+            ),
+            problem=html.escape(problem),
+            ask=html.escape(translate("Startup", "Ask the clinical lead to correct the file.")),
+        )
     )
     page.setWordWrap(True)
     page.setAlignment(Qt.AlignmentFlag.AlignTop)

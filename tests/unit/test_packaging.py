@@ -14,6 +14,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 PROBE = """
 import json, sys
+from pathlib import Path
+
+def spanish():
+    # The shipped .ts compiled on first use (PySide6's lrelease), then loaded.
+    from PySide6.QtCore import QCoreApplication
+    from intake.ui import i18n
+    app = QCoreApplication([])
+    cache = Path(sys.argv[1]).parent / "i18n-cache"
+    i18n.install(app, "es", cache=cache)
+    return [
+        str(i18n.compiled_qm("es", cache=cache)),
+        QCoreApplication.translate("SignIn", "Sign in"),
+    ]
+
 import intake
 from intake.db.engine import create_database_engine
 from intake.db import migrate
@@ -26,6 +40,7 @@ print(json.dumps({
     "revision": migrate.current_revision(engine),
     "checklists": sorted(p.name for p in resource("screening").iterdir()),
     "style": resource("style.qss").is_file(),
+    "spanish": spanish(),
 }))
 """
 
@@ -57,6 +72,7 @@ def test_wheel_ships_migrations_and_resources_and_finds_them(tmp_path: Path):
     assert "intake/resources/screening/neck-headache-1.toml" in names
     assert "intake/resources/screening/neck-headache-1.es.toml" in names  # its Spanish texts
     assert "intake/resources/style.qss" in names
+    assert "intake/resources/i18n/intake_es.ts" in names  # the interface in Spanish
     assert not any(name.startswith(("tests/", "migrations/", "resources/")) for name in names)
     modules = {str(p.relative_to(ROOT)) for p in (ROOT / "intake").rglob("*.py")}
     assert modules - names == set()  # every module of the package is in the wheel
@@ -97,6 +113,8 @@ def test_wheel_ships_migrations_and_resources_and_finds_them(tmp_path: Path):
     assert found["revision"] is not None
     assert "neck-headache-1.toml" in found["checklists"]
     assert found["style"]
+    qm, sign_in = found["spanish"]
+    assert qm.startswith(str(tmp_path / "i18n-cache")) and sign_in == "Iniciar sesión"
 
 
 def test_editable_install_finds_the_repository_folders():

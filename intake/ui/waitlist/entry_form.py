@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,11 +40,11 @@ from intake.services import practice_admin, staffing, waitlist
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.status_line import say
 from intake.ui.waitlist import wording
 from intake.ui.worker import failure_text
 
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NOTE_LIMIT = waitlist.MAX_TEXT
 DoneCallback = Callable[[WaitlistEntryInfo], None]
 
@@ -82,57 +82,91 @@ class WaitlistEntryForm(QDialog):
         self.entry = entry  # None: a new entry
         self._saving = False
         self._therapist_wanted = entry.preferences.therapist_id if entry else None
-        self.setWindowTitle("Change the waitlist entry" if entry else "Add to the waitlist")
+        self.setWindowTitle(
+            translate("Waitlist", "Change the waitlist entry")
+            if entry
+            else translate("Waitlist", "Add to the waitlist")
+        )
         # No label here wraps: a form whose height depends on its width let Qt squeeze the
         # rows over each other; each line is short enough for a 1024 px screen.
         self.title = QLabel(
-            "Change what they wait for" if entry else "Add to the waitlist — no suitable slot"
+            translate("Waitlist", "Change what they wait for")
+            if entry
+            else translate("Waitlist", "Add to the waitlist — no suitable slot")
         )
         self.title.setObjectName("sectionTitle")
         self.who = QLabel(patient_label or "…")
         self.who.setObjectName("waitlistPatient")
-        self.who.setAccessibleName("Patient")
-        self.urgency = QLabel("Urgency: looking up the screening…")
+        self.who.setAccessibleName(translate("Waitlist", "Patient"))
+        self.urgency = QLabel(translate("Waitlist", "Urgency: looking up the screening…"))
         self.urgency.setObjectName("waitlistUrgency")
-        self.urgency.setAccessibleName("Urgency from the screening")
+        self.urgency.setAccessibleName(translate("Waitlist", "Urgency from the screening"))
         self.locations = QListWidget()
         self.locations.setObjectName("waitlistLocations")
-        self.locations.setAccessibleName("Locations (none ticked means any)")
+        self.locations.setAccessibleName(translate("Waitlist", "Locations (none ticked means any)"))
         rows = self.locations.fontMetrics().height() + 4
         self.locations.setFixedHeight(rows * 5)  # a few places in view, the rest scroll
-        self.weekdays = [_named(QCheckBox(name[:3]), name) for name in WEEKDAY_NAMES]
+        # Monday first, named in the interface's language (QLocale's default).
+        locale = QLocale()
+        self.weekdays = [
+            _named(
+                QCheckBox(locale.dayName(n, QLocale.FormatType.ShortFormat)),
+                locale.dayName(n, QLocale.FormatType.LongFormat),
+            )
+            for n in range(1, 8)
+        ]
         self.parts = {
-            part: _named(QCheckBox(wording.PART_WORDS[part]), f"Time of day: {part.value}")
+            part: _named(
+                QCheckBox(translate("Waitlist", wording.PART_WORDS[part])),
+                translate("Waitlist", "Time of day: {part}").format(
+                    part=translate("Waitlist", wording.PART_NAMES[part])
+                ),
+            )
             for part in PartOfDay
         }
-        self.therapist = _named(QComboBox(), "Therapist preference")
-        self.therapist.addItem("Any therapist", None)
-        self.not_before = _named(QCheckBox("Not &before"), "Only from a date on")
-        self.earliest = _named(QDateEdit(), "Earliest date")
+        self.therapist = _named(QComboBox(), translate("Waitlist", "Therapist preference"))
+        self.therapist.addItem(translate("Waitlist", "Any therapist"), None)
+        self.not_before = _named(
+            QCheckBox(translate("Waitlist", "Not &before")),
+            translate("Waitlist", "Only from a date on"),
+        )
+        self.earliest = _named(QDateEdit(), translate("Waitlist", "Earliest date"))
         self.earliest.setCalendarPopup(True)
-        self.earliest.setDisplayFormat("MM/dd/yyyy")
+        # The order people type dates in: translated with the words.
+        self.earliest.setDisplayFormat(translate("Waitlist", "MM/dd/yyyy"))
         today = dt.date.today()
         self.earliest.setDate(QDate(today.year, today.month, today.day))
         self.earliest.setEnabled(False)
         self.not_before.toggled.connect(self.earliest.setEnabled)
-        self.note = _named(QPlainTextEdit(), "Note for the desk")
+        self.note = _named(QPlainTextEdit(), translate("Waitlist", "Note for the desk"))
         self.note.setObjectName("waitlistNote")
         self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText("e.g. can leave work at short notice; call the mobile")
+        self.note.setPlaceholderText(
+            translate("Waitlist", "e.g. can leave work at short notice; call the mobile")
+        )
         self.note.setMaximumHeight(80)
         self.errors: dict[str, QLabel] = {name: _error() for name in ("weekdays", "note")}
         self.status = QLabel()
         self.status.setObjectName("waitlistFormStatus")
-        self.status.setAccessibleName("Waitlist form status")
+        self.status.setAccessibleName(translate("Waitlist", "Waitlist form status"))
         self.save_button = QPushButton(
-            "&Save changes (Ctrl+Enter)" if entry else "&Add to waitlist (Ctrl+Enter)"
+            (
+                translate("Waitlist", "&Save changes")
+                if entry
+                else translate("Waitlist", "&Add to waitlist")
+            )
+            + " (Ctrl+Enter)"
         )
         self.save_button.setObjectName("waitlistSave")
-        self.save_button.setAccessibleName("Save changes" if entry else "Add to waitlist")
+        self.save_button.setAccessibleName(
+            translate("Waitlist", "Save changes")
+            if entry
+            else translate("Waitlist", "Add to waitlist")
+        )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton("Cancel (Esc)")
-        self.cancel_button.setAccessibleName("Close without saving")
+        self.cancel_button = QPushButton(translate("Waitlist", "Cancel") + " (Esc)")
+        self.cancel_button.setAccessibleName(translate("Waitlist", "Close without saving"))
         self.cancel_button.clicked.connect(self.reject)
         save_key = QShortcut(QKeySequence("Ctrl+Return"), self)
         save_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -188,7 +222,12 @@ class WaitlistEntryForm(QDialog):
             label.hide()
         note = self.note.toPlainText()
         if len(note.strip()) > NOTE_LIMIT:  # said at once; the service says it too
-            self._field_error("note", f"Keep the note under {NOTE_LIMIT} characters.")
+            self._field_error(
+                "note",
+                translate("Waitlist", "Keep the note under {limit} characters.").format(
+                    limit=NOTE_LIMIT
+                ),
+            )
             return
         wanted, earliest, entry = self.preferences(), self.earliest_date(), self.entry
         work: Callable[[Database, Actor], WaitlistEntryInfo]
@@ -209,7 +248,7 @@ class WaitlistEntryForm(QDialog):
 
         self._saving = True
         self.save_button.setEnabled(False)
-        say(self.status, "info", "Saving…")
+        say(self.status, "info", translate("Waitlist", "Saving…"))
         self.ctx.run(work, self._saved, self._failed, owner=self)
 
     def _saved(self, info: WaitlistEntryInfo) -> None:
@@ -226,8 +265,8 @@ class WaitlistEntryForm(QDialog):
         if isinstance(error, Invalid):
             for name, text in error.problems.items():
                 self._field_error(name, text)
-            message = "Check the marked fields; nothing you typed is lost."
-        say(self.status, "error", f"Not saved: {message}")
+            message = translate("Waitlist", "Check the marked fields; nothing you typed is lost.")
+        say(self.status, "error", translate("Waitlist", "Not saved: {why}").format(why=message))
         self.save_did_fail.emit(message)
 
     def _field_error(self, name: str, text: str) -> None:
@@ -249,7 +288,13 @@ class WaitlistEntryForm(QDialog):
                 practice_admin.list_locations(db, actor),
                 staffing.list_therapists(db, actor),
                 who.entry.triage if who is not None else entry.triage if entry else None,
-                f"{who.patient_name} (record no. {who.record_number})" if who else "",
+                (
+                    translate("Waitlist", "{name} (record no. {number})").format(
+                        name=who.patient_name, number=who.record_number
+                    )
+                    if who
+                    else ""
+                ),
             )
 
         self.save_button.setEnabled(False)
@@ -274,21 +319,34 @@ class WaitlistEntryForm(QDialog):
         if self._therapist_wanted is not None:
             index = self.therapist.findData(self._therapist_wanted)
             self.therapist.setCurrentIndex(max(index, 0))
-        self.urgency.setText(f"Urgency: {wording.urgency_sentence(loaded.triage)}")
+        self.urgency.setText(
+            translate("Waitlist", "Urgency: {urgency}").format(
+                urgency=wording.urgency_sentence(loaded.triage)
+            )
+        )
         if loaded.patient_label:
             self.who.setText(loaded.patient_label)
         self.save_button.setEnabled(True)
         say(
             self.status,
             "info",
-            "Nothing ticked means any location, day, time or therapist. Ctrl+Enter saves.",
+            translate(
+                "Waitlist",
+                "Nothing ticked means any location, day, time or therapist. Ctrl+Enter saves.",
+            ),
         )
         self.choices_did_load.emit()
 
     def _load_failed(self, error: BaseException) -> None:
         # A patient who may not be booked may not wait either: said, and nothing to save.
-        self.urgency.setText("Urgency: —")
-        say(self.status, "blocked", f"Cannot add to the waitlist: {failure_text(error)}")
+        self.urgency.setText(translate("Waitlist", "Urgency: {urgency}").format(urgency="—"))
+        say(
+            self.status,
+            "blocked",
+            translate("Waitlist", "Cannot add to the waitlist: {why}").format(
+                why=failure_text(error)
+            ),
+        )
         self.save_did_fail.emit(failure_text(error))
 
     def _show_entry(self, entry: WaitlistEntryInfo) -> None:
@@ -309,15 +367,21 @@ class WaitlistEntryForm(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         # "Nothing ticked means any" is said by the status line under the form.
-        form.addRow(_buddy("&Locations", self.locations), self.locations)
-        form.addRow(QLabel("Weekdays"), _column(_row(self.weekdays), self.errors["weekdays"]))
-        form.addRow(QLabel("Times of day"), _row(list(self.parts.values())))
-        form.addRow(_buddy("&Therapist", self.therapist), self.therapist)
+        form.addRow(_buddy(translate("Waitlist", "&Locations"), self.locations), self.locations)
+        form.addRow(
+            QLabel(translate("Waitlist", "Weekdays")),
+            _column(_row(self.weekdays), self.errors["weekdays"]),
+        )
+        form.addRow(QLabel(translate("Waitlist", "Times of day")), _row(list(self.parts.values())))
+        form.addRow(_buddy(translate("Waitlist", "&Therapist"), self.therapist), self.therapist)
         earliest = QHBoxLayout()
         earliest.addWidget(self.not_before)
         earliest.addWidget(self.earliest, 1)
-        form.addRow(QLabel("Earliest date"), earliest)
-        form.addRow(_buddy("&Note", self.note), _column(self.note, self.errors["note"]))
+        form.addRow(QLabel(translate("Waitlist", "Earliest date")), earliest)
+        form.addRow(
+            _buddy(translate("Waitlist", "&Note"), self.note),
+            _column(self.note, self.errors["note"]),
+        )
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)

@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from intake.domain.booking import WaitlistLine
 from intake.domain.enums import WaitlistStatus
 from intake.ui import when
+from intake.ui.i18n import translate
 from intake.ui.waitlist import wording
 
 Index = QModelIndex | QPersistentModelIndex
@@ -72,15 +73,28 @@ class WaitlistModel(QAbstractListModel):
 
     def _text(self, number: int, line: WaitlistLine) -> str:
         entry = line.entry
-        offered = " · OFFERED a slot" if entry.status == WaitlistStatus.OFFERED else ""
+        offered = (
+            " · " + translate("Waitlist", "OFFERED a slot")
+            if entry.status == WaitlistStatus.OFFERED
+            else ""
+        )
         wanted = wording.preferences(entry.preferences, self._locations, self._therapists)
-        since = f"waiting since {when.short_day(entry.created_at.astimezone())}"
+        since = translate("Waitlist", "waiting since {day}").format(
+            day=when.short_day(entry.created_at.astimezone(), localized=True)
+        )
         first = (
-            f" · not before {when.short_day(entry.earliest_date)}" if entry.earliest_date else ""
+            " · "
+            + translate("Waitlist", "not before {day}").format(
+                day=when.short_day(entry.earliest_date, localized=True)
+            )
+            if entry.earliest_date
+            else ""
         )
         note = f"\n“{entry.note}”" if entry.note else ""
-        return (
-            f"{number}. {line.patient_name} · no. {line.record_number} · "
-            f"{wording.urgency(entry.triage)}{offered}\n"
-            f"{wanted}\n{since}{first}{note}"
+        head = translate("Waitlist", "{number}. {name} · no. {record} · {urgency}").format(
+            number=number,
+            name=line.patient_name,
+            record=line.record_number,
+            urgency=wording.urgency(entry.triage),
         )
+        return f"{head}{offered}\n{wanted}\n{since}{first}{note}"

@@ -25,16 +25,18 @@ from intake.services import practice_admin, staffing, waitlist
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.status_line import say
 from intake.ui.waitlist.entry_form import WaitlistEntryForm, edit_waitlist_entry
 from intake.ui.waitlist.list_model import WaitlistModel
 from intake.ui.worker import failure_text
 
+# Offered in the staff's language; what is chosen or typed is stored as it reads.
 REMOVE_REASONS = (
-    "Booked elsewhere",
-    "No longer needs a visit",
-    "Could not be reached",
-    "Asked to come off the list",
+    QT_TRANSLATE_NOOP("Waitlist", "Booked elsewhere"),
+    QT_TRANSLATE_NOOP("Waitlist", "No longer needs a visit"),
+    QT_TRANSLATE_NOOP("Waitlist", "Could not be reached"),
+    QT_TRANSLATE_NOOP("Waitlist", "Asked to come off the list"),
 )
 
 
@@ -82,17 +84,17 @@ class WaitlistView(QWidget):
         self.ctx = context
         self.form: WaitlistEntryForm | None = None  # the open edit form, if any
         self._busy = False  # a removal is under way
-        self.title = QLabel("Waitlist")
+        self.title = QLabel(translate("Waitlist", "Waitlist"))
         self.title.setObjectName("scheduleSideTitle")
         self.title.setWordWrap(True)
-        self.what = QLabel("Loading…")
+        self.what = QLabel(translate("Waitlist", "Loading…"))
         self.what.setWordWrap(True)
         self.what.setObjectName("waitlistStatus")
-        self.what.setAccessibleName("Waitlist status")
+        self.what.setAccessibleName(translate("Waitlist", "Waitlist status"))
         self.model = WaitlistModel(self)
         self.list = _EntryList()
         self.list.setObjectName("waitlistEntries")
-        self.list.setAccessibleName("Waiting patients, most urgent first")
+        self.list.setAccessibleName(translate("Waitlist", "Waiting patients, most urgent first"))
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
@@ -103,29 +105,33 @@ class WaitlistView(QWidget):
         self.list.entered.connect(self.edit_current)
         self.list.delete_pressed.connect(self.ask_remove)
         self.list.doubleClicked.connect(lambda _index: self.edit_current())
-        self.edit_button = QPushButton("Change… (Enter)")
-        self.edit_button.setAccessibleName("Change the chosen entry")
+        self.edit_button = QPushButton(translate("Waitlist", "Change…") + " (Enter)")
+        self.edit_button.setAccessibleName(translate("Waitlist", "Change the chosen entry"))
         self.edit_button.clicked.connect(self.edit_current)
-        self.remove_button = QPushButton("Remove… (Del)")
-        self.remove_button.setAccessibleName("Remove the chosen entry from the waitlist")
+        self.remove_button = QPushButton(translate("Waitlist", "Remove…") + " (Del)")
+        self.remove_button.setAccessibleName(
+            translate("Waitlist", "Remove the chosen entry from the waitlist")
+        )
         self.remove_button.clicked.connect(self.ask_remove)
-        self.close_button = QPushButton("Done (Esc)")
-        self.close_button.setAccessibleName("Close the waitlist")
+        self.close_button = QPushButton(translate("Waitlist", "Done") + " (Esc)")
+        self.close_button.setAccessibleName(translate("Waitlist", "Close the waitlist"))
         self.close_button.clicked.connect(self.dismissed.emit)
         self.reason = QComboBox()
         self.reason.setEditable(True)
-        self.reason.addItems(REMOVE_REASONS)
+        self.reason.addItems([translate("Waitlist", reason) for reason in REMOVE_REASONS])
         self.reason.setObjectName("waitlistRemoveReason")
-        self.reason.setAccessibleName("Why the patient leaves the waitlist")
+        self.reason.setAccessibleName(translate("Waitlist", "Why the patient leaves the waitlist"))
         self.reason_error = QLabel()
         self.reason_error.setObjectName("fieldError")
         self.reason_error.setWordWrap(True)
         self.reason_error.hide()
-        self.confirm_button = QPushButton("Remove from the waitlist (Enter)")
-        self.confirm_button.setAccessibleName("Remove from the waitlist")
+        self.confirm_button = QPushButton(
+            translate("Waitlist", "Remove from the waitlist") + " (Enter)"
+        )
+        self.confirm_button.setAccessibleName(translate("Waitlist", "Remove from the waitlist"))
         self.confirm_button.clicked.connect(self.remove_current)
-        self.keep_button = QPushButton("Keep on the list (Esc)")
-        self.keep_button.setAccessibleName("Keep on the waitlist")
+        self.keep_button = QPushButton(translate("Waitlist", "Keep on the list") + " (Esc)")
+        self.keep_button.setAccessibleName(translate("Waitlist", "Keep on the waitlist"))
         self.keep_button.clicked.connect(self.keep)
         reason_line = self.reason.lineEdit()
         assert reason_line is not None  # the box is editable
@@ -136,7 +142,7 @@ class WaitlistView(QWidget):
         self.removing_what.setWordWrap(True)
         removing = QVBoxLayout(self.removing)
         removing.setContentsMargins(0, 0, 0, 0)
-        reason_label = QLabel("&Reason")
+        reason_label = QLabel(translate("Waitlist", "&Reason"))
         reason_label.setBuddy(self.reason)
         for widget in (
             self.removing_what,
@@ -167,7 +173,7 @@ class WaitlistView(QWidget):
         self.ctx.run(
             _load,
             lambda loaded: self._loaded(loaded, wanted, said),
-            self._failed("load the waitlist"),
+            self._failed(translate("Waitlist", "load the waitlist")),
             owner=self,
         )
 
@@ -179,7 +185,10 @@ class WaitlistView(QWidget):
         if line is None:
             return
         self.form = edit_waitlist_entry(
-            self, self.ctx, line, on_done=lambda info: self._changed(info, "Saved the changes")
+            self,
+            self.ctx,
+            line,
+            on_done=lambda info: self._changed(info, translate("Waitlist", "Saved the changes")),
         )
         self.form.finished.connect(lambda _result: self.list.setFocus())
 
@@ -188,8 +197,11 @@ class WaitlistView(QWidget):
         if line is None:
             return
         self.removing_what.setText(
-            f"Take {line.patient_name} (no. {line.record_number}) off the waitlist? "
-            "Say why; the reason stays with the entry."
+            translate(
+                "Waitlist",
+                "Take {name} (no. {number}) off the waitlist? Say why; the reason stays with "
+                "the entry.",
+            ).format(name=line.patient_name, number=line.record_number)
         )
         self.reason_error.hide()
         self.reason.setCurrentIndex(0)
@@ -213,7 +225,7 @@ class WaitlistView(QWidget):
             return
         reason = self.reason.currentText().strip()
         if not reason:
-            self._reason_problem("Say why the patient leaves the waitlist.")
+            self._reason_problem(translate("Waitlist", "Say why the patient leaves the waitlist."))
             return
         entry = line.entry
         # One removal at a time: an editable box's Enter reaches us twice (the line edit
@@ -227,7 +239,9 @@ class WaitlistView(QWidget):
             if isinstance(error, Invalid) and "reason" in error.problems:
                 self._reason_problem(error.problems["reason"])
                 return
-            self._failed(f"remove {line.patient_name}")(error)
+            self._failed(translate("Waitlist", "remove {name}").format(name=line.patient_name))(
+                error
+            )
 
         self.ctx.run(
             lambda db, actor: waitlist.remove(db, actor, entry.id, entry.version, reason),
@@ -250,13 +264,22 @@ class WaitlistView(QWidget):
         self.model.set_names(loaded.locations, loaded.therapists)
         self.model.set_lines(loaded.lines)
         count = len(loaded.lines)
-        self.title.setText(f"Waitlist · {count} waiting" if count else "Waitlist")
+        self.title.setText(
+            translate("Waitlist", "Waitlist · waiting: {count}").format(count=count)
+            if count
+            else translate("Waitlist", "Waitlist")
+        )
         if said:
             self._say(*said)
         elif count:
-            self._say("info", "Most urgent first. Enter changes the entry, Del removes it.")
+            self._say(
+                "info",
+                translate(
+                    "Waitlist", "Most urgent first. Enter changes the entry, Del removes it."
+                ),
+            )
         else:
-            self._say("info", "Nobody is on the waitlist.")
+            self._say("info", translate("Waitlist", "Nobody is on the waitlist."))
         row = self.model.row_of(keep) if keep is not None else -1
         if count:
             self.list.setCurrentIndex(self.model.index(max(row, 0)))
@@ -277,14 +300,18 @@ class WaitlistView(QWidget):
             keep=following.entry.id if following else None,
             said=(
                 "done",
-                f"Removed {line.patient_name} from the waitlist ({info.removed_reason}).",
+                translate("Waitlist", "Removed {name} from the waitlist ({reason}).").format(
+                    name=line.patient_name, reason=info.removed_reason
+                ),
             ),
         )
         self.entry_did_change.emit(info.id)
 
     def _failed(self, what: str) -> Callable[[BaseException], None]:
         def show(error: BaseException) -> None:
-            text = f"Could not {what}: {failure_text(error)}"
+            text = translate("Waitlist", "Could not {what}: {why}").format(
+                what=what, why=failure_text(error)
+            )
             self._say("error", text)
             if isinstance(error, StaleRecord):  # shown again as it is now, the words kept
                 self.keep()

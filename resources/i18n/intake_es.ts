@@ -1,0 +1,910 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en_US">
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>Backups: checking…</source>
+        <translation>Copias de seguridad: comprobando…</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Copias de seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>FrontDesk</name>
+    <message>
+        <source>{family}, {given} · born {born} · {mrn}</source>
+        <translation>{family}, {given} · nació el {born} · {mrn}</translation>
+    </message>
+    <message>
+        <source>Register a new patient</source>
+        <translation>Registrar un paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Back to search</source>
+        <translation>Volver a la búsqueda</translation>
+    </message>
+    <message>
+        <source>Back to the patient search</source>
+        <translation>Volver a la búsqueda de pacientes</translation>
+    </message>
+    <message>
+        <source>Draft discarded.</source>
+        <translation>Borrador descartado.</translation>
+    </message>
+    <message>
+        <source>a patient not chosen yet</source>
+        <translation>un paciente aún sin elegir</translation>
+    </message>
+    <message>
+        <source>a new patient&apos;s registration</source>
+        <translation>el registro de un paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Opening the patient record…</source>
+        <translation>Abriendo el expediente del paciente…</translation>
+    </message>
+    <message>
+        <source>finish the intake first</source>
+        <translation>termine primero la admisión</translation>
+    </message>
+    <message>
+        <source>the screening does not allow booking.</source>
+        <translation>la evaluación de riesgos no permite programar la cita.</translation>
+    </message>
+    <message>
+        <source>Intake stored. Choose a slot and press Enter to book.</source>
+        <translation>Admisión guardada. Elija un horario y pulse Intro para programar la cita.</translation>
+    </message>
+    <message>
+        <source>Intake closed</source>
+        <translation>Admisión cerrada</translation>
+    </message>
+    <message>
+        <source>{words}. The clinician on duty sees it in the review queue.</source>
+        <translation>{words}. El clínico de turno la verá en la cola de revisión.</translation>
+    </message>
+    <message>
+        <source>Evaluation booked.</source>
+        <translation>Evaluación inicial programada.</translation>
+    </message>
+    <message>
+        <source>the intake for {who} (answers: {count})</source>
+        <translation>la admisión de {who} (respuestas: {count})</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <source>Clinic Intake is locked</source>
+        <translation>Clinic Intake está bloqueado</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Lock screen message</source>
+        <translation>Mensaje de la pantalla de bloqueo</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Cambiar de usuario</translation>
+    </message>
+    <message>
+        <source>Sign in as someone else</source>
+        <translation>Iniciar sesión como otra persona</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Signed in as {name} ({role}). Enter your password to go on; your unsaved work is kept. Someone else can sign in with Switch user.</source>
+        <translation>Sesión iniciada como {name} ({role}). Escriba su contraseña para continuar; su trabajo sin guardar se conserva. Otra persona puede iniciar sesión con Cambiar de usuario.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Enter the user name and password.</source>
+        <translation>Escriba el nombre de usuario y la contraseña.</translation>
+    </message>
+    <message>
+        <source>Clinic Intake — locked</source>
+        <translation>Clinic Intake — bloqueado</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>New patient</source>
+        <translation>Paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Find a patient</source>
+        <translation>Buscar un paciente</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No se presentó</translation>
+    </message>
+    <message>
+        <source>Undo no-show</source>
+        <translation>Deshacer «no se presentó»</translation>
+    </message>
+    <message>
+        <source>About Clinic Intake</source>
+        <translation>Acerca de Clinic Intake</translation>
+    </message>
+    <message>
+        <source>Open what is chosen</source>
+        <translation>Abrir lo elegido</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Programar cita</translation>
+    </message>
+</context>
+<context>
+    <name>Language</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The language of Clinic Intake on this computer:</source>
+        <translation>El idioma de Clinic Intake en esta computadora:</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language ({name})</source>
+        <translation>El idioma del sistema ({name})</translation>
+    </message>
+    <message>
+        <source>Takes effect the next time the program starts.</source>
+        <translation>Se aplica la próxima vez que se inicie el programa.</translation>
+    </message>
+    <message>
+        <source>{variable} is set on this computer: it wins over this choice.</source>
+        <translation>{variable} está definida en esta computadora: tiene prioridad sobre esta elección.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>No se guardó: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Clinic Intake</source>
+        <translation>Clinic Intake</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Admisión</translation>
+    </message>
+    <message>
+        <source>Take a new patient&apos;s intake and book the evaluation</source>
+        <translation>Hacer la admisión de un paciente nuevo y programar la evaluación inicial</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Day and week views of every location</source>
+        <translation>Vistas por día y por semana de cada sede</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Intakes waiting for a therapist&apos;s review</source>
+        <translation>Admisiones pendientes de revisión por un fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>Find and update patient records</source>
+        <translation>Buscar y actualizar expedientes de pacientes</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administración</translation>
+    </message>
+    <message>
+        <source>Locations, therapists, schedules and accounts</source>
+        <translation>Sedes, fisioterapeutas, horarios y cuentas</translation>
+    </message>
+    <message>
+        <source>Close Clinic Intake</source>
+        <translation>Cerrar Clinic Intake</translation>
+    </message>
+    <message>
+        <source>Close and keep it for later</source>
+        <translation>Cerrar y guardarlo para después</translation>
+    </message>
+    <message>
+        <source>Go back to it</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Not finished yet: {work}.
+
+It is kept on this computer and offered back the next time Clinic Intake starts here.</source>
+        <translation>Sin terminar: {work}.
+
+Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Clinic Intake se inicie aquí.</translation>
+    </message>
+    <message>
+        <source>Intake answers not yet in the database are sent now if it can be reached.</source>
+        <translation>Las respuestas de admisión que aún no están en la base de datos se envían ahora si se puede conectar con ella.</translation>
+    </message>
+    <message>
+        <source>Not saved: {work}. Closing now drops them: go back to save them.</source>
+        <translation>Sin guardar: {work}. Si cierra ahora, se perderán: vuelva para guardarlos.</translation>
+    </message>
+    <message>
+        <source>Connecting to the database…</source>
+        <translation>Conectando con la base de datos…</translation>
+    </message>
+    <message>
+        <source>Areas</source>
+        <translation>Áreas</translation>
+    </message>
+    <message>
+        <source>Database in use</source>
+        <translation>Base de datos en uso</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Acerca de</translation>
+    </message>
+    <message>
+        <source>The program&apos;s version and schema revision (F1)</source>
+        <translation>La versión del programa y la revisión del esquema (F1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Choose the interface language</source>
+        <translation>Elegir el idioma de la interfaz</translation>
+    </message>
+    <message>
+        <source>The language of the program on this computer</source>
+        <translation>El idioma del programa en esta computadora</translation>
+    </message>
+    <message>
+        <source>Database: {address}</source>
+        <translation>Base de datos: {address}</translation>
+    </message>
+    <message>
+        <source>Sign in to start. The areas your role allows appear on the left.</source>
+        <translation>Inicie sesión para empezar. Las áreas que permite su función aparecen a la izquierda.</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFiles</name>
+    <message>
+        <source>Saved file</source>
+        <translation>Archivo guardado</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>Open the folder of the saved file</source>
+        <translation>Abrir la carpeta del archivo guardado</translation>
+    </message>
+    <message>
+        <source>{what} saved: {path}</source>
+        <translation>{what} guardado: {path}</translation>
+    </message>
+    <message>
+        <source>No file manager could open {folder}.</source>
+        <translation>Ningún explorador de archivos pudo abrir {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Create the first admin</source>
+        <translation>Crear el primer administrador</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Welcome to Clinic Intake</source>
+        <translation>Le damos la bienvenida a Clinic Intake</translation>
+    </message>
+    <message>
+        <source>Sign in to Clinic Intake</source>
+        <translation>Iniciar sesión en Clinic Intake</translation>
+    </message>
+    <message>
+        <source>This practice has no accounts yet. Create the first admin; that person then adds everyone else under Admin → Accounts.</source>
+        <translation>Esta clínica aún no tiene cuentas. Cree el primer administrador; esa persona agregará después a los demás en Administración → Cuentas.</translation>
+    </message>
+    <message>
+        <source>Sign-in message</source>
+        <translation>Mensaje de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Su nombre</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repita la contraseña</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Crear e iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Demo practice: every account&apos;s password is “{password}”. Pick one to fill in the form.</source>
+        <translation>Clínica de demostración: la contraseña de todas las cuentas es «{password}». Elija una para llenar el formulario.</translation>
+    </message>
+    <message>
+        <source>Use the demo account {name}</source>
+        <translation>Usar la cuenta de demostración {name}</translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Escriba su nombre de usuario y su contraseña.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
+    </message>
+    <message>
+        <source>Choose your own password</source>
+        <translation>Elija su propia contraseña</translation>
+    </message>
+    <message>
+        <source>Change your password</source>
+        <translation>Cambiar su contraseña</translation>
+    </message>
+    <message>
+        <source>You signed in with a one-time password. Choose your own to go on: type the one-time password as the current one.</source>
+        <translation>Inició sesión con una contraseña de un solo uso. Elija la suya para continuar: escriba la contraseña de un solo uso como contraseña actual.</translation>
+    </message>
+    <message>
+        <source>Password change message</source>
+        <translation>Mensaje del cambio de contraseña</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Repita la contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Change password</source>
+        <translation>Cambiar contraseña</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Las dos contraseñas nuevas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Signed in as</source>
+        <translation>Sesión iniciada como</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Abriendo la base de datos…</translation>
+    </message>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>No se pudo abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>No database</source>
+        <translation>Sin base de datos</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>Sign in to start</source>
+        <translation>Inicie sesión para empezar</translation>
+    </message>
+    <message>
+        <source>Screening unavailable</source>
+        <translation>Evaluación de riesgos no disponible</translation>
+    </message>
+    <message>
+        <source>The screening checklist cannot be used, so intakes cannot be screened:</source>
+        <translation>No se puede usar la lista de evaluación de riesgos, así que no se pueden evaluar las admisiones:</translation>
+    </message>
+    <message>
+        <source>Choose your own password before working: sign in again to do it.</source>
+        <translation>Elija su propia contraseña antes de trabajar: vuelva a iniciar sesión para hacerlo.</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>This intake is: {state}. A therapist opens it.</source>
+        <translation>Esta admisión está: {state}. La abre un fisioterapeuta.</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Cambiar contraseña…</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Cambiar mi contraseña</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Lock the screen now</source>
+        <translation>Bloquear la pantalla ahora</translation>
+    </message>
+    <message>
+        <source>Patient data open to other accounts on this computer</source>
+        <translation>Datos de pacientes accesibles a otras cuentas de esta computadora</translation>
+    </message>
+    <message>
+        <source>Patient files not private: tell IT</source>
+        <translation>Archivos de pacientes no privados: avise a informática</translation>
+    </message>
+    <message>
+        <source>The screening checklist cannot be used, so no intake can be screened until it is fixed:</source>
+        <translation>No se puede usar la lista de evaluación de riesgos, así que no se puede evaluar ninguna admisión hasta que se corrija:</translation>
+    </message>
+    <message>
+        <source>Ask the clinical lead to correct the file.</source>
+        <translation>Pida al responsable clínico que corrija el archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>Waitlist</name>
+    <message>
+        <source>Change the waitlist entry</source>
+        <translation>Cambiar la entrada de la lista de espera</translation>
+    </message>
+    <message>
+        <source>Add to the waitlist</source>
+        <translation>Agregar a la lista de espera</translation>
+    </message>
+    <message>
+        <source>Change what they wait for</source>
+        <translation>Cambiar lo que espera</translation>
+    </message>
+    <message>
+        <source>Add to the waitlist — no suitable slot</source>
+        <translation>Agregar a la lista de espera — no hay horario adecuado</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Urgency: looking up the screening…</source>
+        <translation>Urgencia: consultando la evaluación de riesgos…</translation>
+    </message>
+    <message>
+        <source>Urgency from the screening</source>
+        <translation>Urgencia según la evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>Locations (none ticked means any)</source>
+        <translation>Sedes (ninguna marcada significa cualquiera)</translation>
+    </message>
+    <message>
+        <source>Time of day: {part}</source>
+        <translation>Momento del día: {part}</translation>
+    </message>
+    <message>
+        <source>Therapist preference</source>
+        <translation>Fisioterapeuta preferido</translation>
+    </message>
+    <message>
+        <source>Any therapist</source>
+        <translation>Cualquier fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Not &amp;before</source>
+        <translation>No &amp;antes del</translation>
+    </message>
+    <message>
+        <source>Only from a date on</source>
+        <translation>Solo a partir de una fecha</translation>
+    </message>
+    <message>
+        <source>Earliest date</source>
+        <translation>Fecha más temprana</translation>
+    </message>
+    <message>
+        <source>MM/dd/yyyy</source>
+        <translation>dd/MM/yyyy</translation>
+    </message>
+    <message>
+        <source>Note for the desk</source>
+        <translation>Nota para recepción</translation>
+    </message>
+    <message>
+        <source>e.g. can leave work at short notice; call the mobile</source>
+        <translation>p. ej., puede salir del trabajo con poco aviso; llamar al celular</translation>
+    </message>
+    <message>
+        <source>Waitlist form status</source>
+        <translation>Estado del formulario de la lista de espera</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Guardar cambios</translation>
+    </message>
+    <message>
+        <source>&amp;Add to waitlist</source>
+        <translation>A&amp;gregar a la lista</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Guardar cambios</translation>
+    </message>
+    <message>
+        <source>Add to waitlist</source>
+        <translation>Agregar a la lista de espera</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Cerrar sin guardar</translation>
+    </message>
+    <message>
+        <source>Keep the note under {limit} characters.</source>
+        <translation>La nota debe tener menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Check the marked fields; nothing you typed is lost.</source>
+        <translation>Revise los campos marcados; no se perdió nada de lo que escribió.</translation>
+    </message>
+    <message>
+        <source>Not saved: {why}</source>
+        <translation>No se guardó: {why}</translation>
+    </message>
+    <message>
+        <source>{name} (record no. {number})</source>
+        <translation>{name} (expediente n.º {number})</translation>
+    </message>
+    <message>
+        <source>Urgency: {urgency}</source>
+        <translation>Urgencia: {urgency}</translation>
+    </message>
+    <message>
+        <source>Nothing ticked means any location, day, time or therapist. Ctrl+Enter saves.</source>
+        <translation>Sin marcar significa cualquier sede, día, hora o fisioterapeuta. Ctrl+Intro guarda.</translation>
+    </message>
+    <message>
+        <source>Cannot add to the waitlist: {why}</source>
+        <translation>No se puede agregar a la lista de espera: {why}</translation>
+    </message>
+    <message>
+        <source>&amp;Locations</source>
+        <translation>Se&amp;des</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>Días de la semana</translation>
+    </message>
+    <message>
+        <source>Times of day</source>
+        <translation>Momentos del día</translation>
+    </message>
+    <message>
+        <source>&amp;Therapist</source>
+        <translation>&amp;Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>N&amp;ota</translation>
+    </message>
+    <message>
+        <source>OFFERED a slot</source>
+        <translation>Se le OFRECIÓ un horario</translation>
+    </message>
+    <message>
+        <source>waiting since {day}</source>
+        <translation>en espera desde el {day}</translation>
+    </message>
+    <message>
+        <source>not before {day}</source>
+        <translation>no antes del {day}</translation>
+    </message>
+    <message>
+        <source>{number}. {name} · no. {record} · {urgency}</source>
+        <translation>{number}. {name} · n.º {record} · {urgency}</translation>
+    </message>
+    <message>
+        <source>Booked elsewhere</source>
+        <translation>Tiene cita en otro lugar</translation>
+    </message>
+    <message>
+        <source>No longer needs a visit</source>
+        <translation>Ya no necesita la cita</translation>
+    </message>
+    <message>
+        <source>Could not be reached</source>
+        <translation>No se le pudo contactar</translation>
+    </message>
+    <message>
+        <source>Asked to come off the list</source>
+        <translation>Pidió salir de la lista</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>Lista de espera</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Waitlist status</source>
+        <translation>Estado de la lista de espera</translation>
+    </message>
+    <message>
+        <source>Waiting patients, most urgent first</source>
+        <translation>Pacientes en espera, primero los más urgentes</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Change the chosen entry</source>
+        <translation>Cambiar la entrada elegida</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Quitar…</translation>
+    </message>
+    <message>
+        <source>Remove the chosen entry from the waitlist</source>
+        <translation>Quitar la entrada elegida de la lista de espera</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Close the waitlist</source>
+        <translation>Cerrar la lista de espera</translation>
+    </message>
+    <message>
+        <source>Why the patient leaves the waitlist</source>
+        <translation>Por qué el paciente sale de la lista de espera</translation>
+    </message>
+    <message>
+        <source>Remove from the waitlist</source>
+        <translation>Quitar de la lista de espera</translation>
+    </message>
+    <message>
+        <source>Keep on the list</source>
+        <translation>Mantener en la lista</translation>
+    </message>
+    <message>
+        <source>Keep on the waitlist</source>
+        <translation>Mantener en la lista de espera</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>load the waitlist</source>
+        <translation>cargar la lista de espera</translation>
+    </message>
+    <message>
+        <source>Saved the changes</source>
+        <translation>Cambios guardados</translation>
+    </message>
+    <message>
+        <source>Take {name} (no. {number}) off the waitlist? Say why; the reason stays with the entry.</source>
+        <translation>¿Quitar a {name} (n.º {number}) de la lista de espera? Indique el motivo; queda registrado con la entrada.</translation>
+    </message>
+    <message>
+        <source>Say why the patient leaves the waitlist.</source>
+        <translation>Indique por qué el paciente sale de la lista de espera.</translation>
+    </message>
+    <message>
+        <source>remove {name}</source>
+        <translation>quitar a {name}</translation>
+    </message>
+    <message>
+        <source>Waitlist · waiting: {count}</source>
+        <translation>Lista de espera · en espera: {count}</translation>
+    </message>
+    <message>
+        <source>Most urgent first. Enter changes the entry, Del removes it.</source>
+        <translation>Primero los más urgentes. Intro cambia la entrada, Supr la quita.</translation>
+    </message>
+    <message>
+        <source>Nobody is on the waitlist.</source>
+        <translation>No hay nadie en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>Removed {name} from the waitlist ({reason}).</source>
+        <translation>Se quitó a {name} de la lista de espera ({reason}).</translation>
+    </message>
+    <message>
+        <source>Could not {what}: {why}</source>
+        <translation>No se pudo {what}: {why}</translation>
+    </message>
+    <message>
+        <source>Morning (before 12:00)</source>
+        <translation>Mañana (antes de las 12:00)</translation>
+    </message>
+    <message>
+        <source>Afternoon (12:00–17:00)</source>
+        <translation>Tarde (12:00–17:00)</translation>
+    </message>
+    <message>
+        <source>Evening (from 17:00)</source>
+        <translation>Noche (desde las 17:00)</translation>
+    </message>
+    <message>
+        <source>morning</source>
+        <translation>mañana</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>tarde</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>noche</translation>
+    </message>
+    <message>
+        <source>mornings</source>
+        <translation>mañanas</translation>
+    </message>
+    <message>
+        <source>afternoons</source>
+        <translation>tardes</translation>
+    </message>
+    <message>
+        <source>evenings</source>
+        <translation>noches</translation>
+    </message>
+    <message>
+        <source>⚑ Review first</source>
+        <translation>⚑ Revisar primero</translation>
+    </message>
+    <message>
+        <source>a therapist reviews the intake before the visit</source>
+        <translation>un fisioterapeuta revisa la admisión antes de la cita</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>De rutina</translation>
+    </message>
+    <message>
+        <source>the screening is clear</source>
+        <translation>la evaluación de riesgos no muestra alertas</translation>
+    </message>
+    <message>
+        <source>No screening</source>
+        <translation>Sin evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>waits behind screened patients</source>
+        <translation>espera detrás de los pacientes evaluados</translation>
+    </message>
+    <message>
+        <source>any day</source>
+        <translation>cualquier día</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>cualquier hora</translation>
+    </message>
+    <message>
+        <source>a closed location</source>
+        <translation>una sede cerrada</translation>
+    </message>
+    <message>
+        <source>any location</source>
+        <translation>cualquier sede</translation>
+    </message>
+    <message>
+        <source>a former therapist</source>
+        <translation>un fisioterapeuta anterior</translation>
+    </message>
+    <message>
+        <source>any therapist</source>
+        <translation>cualquier fisioterapeuta</translation>
+    </message>
+</context>
+</TS>
