@@ -1,0 +1,539 @@
+"""Book a course of visits: the rule on the left, the proposed visits on the right, proposed
+again (off the GUI thread, after a short pause in the typing) whenever the rule changes.
+
+The desk can leave visits out, put the visits with no time on the waitlist, and book the
+course in one step. When another PC took a time meanwhile, nothing is booked: the new
+proposal is shown with the re-proposed visits marked, and the desk books again. The same
+dialog moves the rest of a booked course (its type, place and length fixed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.domain.booking import Visit
+from intake.domain.errors import Invalid
+from intake.domain.series import BookedSeries, SeriesConflict, SeriesProposal, SeriesRequest
+from intake.services import practice_admin, series, staffing
+from intake.services.actor import Actor
+from intake.services.database import Database
+from intake.ui import saved_files, when
+from intake.ui.context import UiContext
+from intake.ui.series import course_list
+from intake.ui.series.proposal_model import BOOK, NOTE, ProposalModel
+from intake.ui.series.rule_form import Choices, Rule, RuleForm
+from intake.ui.status_line import say
+from intake.ui.worker import failure_text
+
+PROPOSE_DELAY_MS = 250  # a pause in the typing before the course is proposed again
+RULE, SUMMARY = 0, 1
+
+
+@dataclass(frozen=True)
+class CourseStart:
+    """Who the course is for and what the form starts with. `moving` (an appointment id)
+    makes it "move the rest of the course from this visit"."""
+
+    patient_id: int
+    patient_label: str
+    type_code: str | None = None
+    location_id: int | None = None
+    therapist_id: int | None = None
+    first_day: dt.date | None = None
+    weekly: tuple[tuple[int, dt.time], ...] = ()
+    intake_id: int | None = None
+    moving: int | None = None
+
+
+def load_choices(database: Database, actor: Actor) -> Choices:
+    types = practice_admin.list_appointment_types(database, actor)
+    return Choices(
+        tuple(t for t in types if not t.requires_screening),
+        tuple(practice_admin.list_locations(database, actor)),
+        tuple(staffing.list_therapists(database, actor)),
+    )
+
+
+def next_week(day: dt.date) -> dt.date:
+    """The Monday after `day`: a course usually starts the week after the evaluation."""
+    return day + dt.timedelta(days=7 - day.weekday())
+
+
+class ProposalView(QTableView):
+    """The proposal table: Space (or Delete) leaves the current visit out, or takes it back."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        model = self.model()
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Delete) and isinstance(
+            model, ProposalModel
+        ):
+            if self.currentIndex().isValid():
+                model.toggle(self.currentIndex().row())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class CourseDialog(QDialog):
+    proposal_did_arrive = Signal(object)  # SeriesProposal, or None when the rule is unfinished
+    course_was_booked = Signal(object)  # BookedSeries, or the moved visits (tuple of Visit)
+    booking_did_fail = Signal(str)
+    list_was_saved = Signal(str)
+
+    def __init__(
+        self,
+        ctx: UiContext,
+        start: CourseStart,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("courseDialog")
+        self.ctx = ctx
+        self.start = start
+        self._clock = clock
+        self._asked = 0  # proposals asked for: only the newest answer is shown
+        self._booking = False
+        self.booked: BookedSeries | None = None
+        self.moving = start.moving is not None
+        self.setWindowTitle(
+            self.tr("Move the rest of the course")
+            if self.moving
+            else self.tr("Book a course of visits")
+        )
+        self.form = RuleForm()
+        self.model = ProposalModel(self)
+        self.model.can_leave_out = not self.moving  # a move keeps every visit of the rest
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PROPOSE_DELAY_MS)
+        self.timer.timeout.connect(self.propose_now)
+        self._build()
+        self.form.rule_did_change.connect(self.timer.start)
+        self.model.dataChanged.connect(lambda *_args: self._update_buttons())
+        self.form.setEnabled(False)
+        self._say("info", self.tr("Loading the practice…"))
+        self.ctx.run(load_choices, self._choices_arrived, self._choices_failed, owner=self)
+
+    # --- replaceable questions (tests and scripts answer them without a dialog) ---------
+
+    @classmethod
+    def ask_pdf_path(cls, parent: QWidget, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent, parent.tr("Save the list of visits as PDF"), suggested, "PDF files (*.pdf)"
+        )
+        return path or None
+
+    # --- proposing ----------------------------------------------------------------------
+
+    def _choices_arrived(self, choices: Choices) -> None:
+        s = self.start
+        self.form.set_choices(choices)
+        self.form.prefill(
+            type_code=s.type_code,
+            location_id=s.location_id,
+            therapist_id=s.therapist_id,
+            first_day=s.first_day or next_week(self._today()),
+            weekly=s.weekly,
+        )
+        self.form.setEnabled(True)
+        if self.moving:
+            self.form.fix_course()
+        first = next((c for c in self.form.days if c.isEnabled()), None)
+        target = self.form.type_box if not self.moving else first
+        if target is not None:
+            target.setFocus()
+        self.propose_now()
+
+    def _choices_failed(self, error: BaseException) -> None:
+        self._say("error", self.tr("Could not load the practice: ") + failure_text(error))
+
+    def propose_now(self) -> None:
+        """Ask for the proposal of the rule as it stands (the newest answer wins)."""
+        self.timer.stop()
+        if self._booking:
+            return
+        self._asked += 1
+        asked = self._asked
+        try:
+            rule = self.form.rule()
+        except Invalid as problems:
+            self._show_proposal(None)
+            self._say("info", " ".join(problems.problems.values()))
+            self.proposal_did_arrive.emit(None)
+            return
+        self._say("info", self.tr("Finding times for the course…"))
+        work = self._move_work(rule) if self.moving else self._propose_work(rule)
+        self.ctx.run(
+            work,
+            lambda proposal: self._arrived(asked, proposal),
+            lambda error: self._propose_failed(asked, error),
+            owner=self,
+        )
+
+    def _propose_work(self, rule: Rule) -> Callable[[Database, Actor], SeriesProposal]:
+        request = SeriesRequest(
+            patient_id=self.start.patient_id,
+            type_code=rule.type_code,
+            location_id=rule.location_id,
+            therapist_id=rule.therapist_id,
+            weekly=rule.weekly,
+            first_day=rule.first_day,
+            count=rule.count,
+            until=rule.until,
+            any_therapist=rule.any_therapist,
+            window=rule.window,
+            intake_id=self.start.intake_id,
+        )
+        now = self._clock_now()
+        return lambda db, actor: series.propose(db, actor, request, now=now)
+
+    def _move_work(self, rule: Rule) -> Callable[[Database, Actor], SeriesProposal]:
+        moving, now = self.start.moving, self._clock_now()
+        assert moving is not None
+        return lambda db, actor: series.propose_move_rest(
+            db,
+            actor,
+            moving,
+            rule.weekly,
+            first_day=rule.first_day,
+            any_therapist=rule.any_therapist,
+            window=rule.window,
+            now=now,
+        )
+
+    def _arrived(self, asked: int, proposal: SeriesProposal) -> None:
+        if asked != self._asked or self._booking:
+            return
+        self._show_proposal(proposal)
+        self._say("info", self._proposal_words())
+        self.proposal_did_arrive.emit(proposal)
+
+    def _propose_failed(self, asked: int, error: BaseException) -> None:
+        if asked != self._asked:
+            return
+        self._show_proposal(None)
+        if isinstance(error, Invalid):
+            self._say("warn", " ".join(error.problems.values()))
+        else:
+            self._say("error", self.tr("Could not propose the course: ") + failure_text(error))
+        self.proposal_did_arrive.emit(None)
+
+    def _show_proposal(
+        self, proposal: SeriesProposal | None, renewed: tuple[int, ...] = ()
+    ) -> None:
+        if not renewed:
+            self.model.left_out.clear()  # a new rule: its visits are new ones
+        self.model.set_proposal(proposal, renewed)
+        self._update_buttons()
+
+    def _proposal_words(self) -> str:
+        proposal = self.model.proposal
+        if proposal is None:
+            return ""
+        moved = sum(1 for v in proposal.visits if v.why() and v.offer is not None)
+        missing = len(proposal.missing)
+        parts = [self.tr("{n} visits proposed").format(n=len(proposal.visits))]
+        if moved:
+            parts.append(self.tr("{n} moved (⚠)").format(n=moved))
+        if missing:
+            parts.append(self.tr("{n} with no time (✖)").format(n=missing))
+        return " · ".join(parts) + ". " + self.tr("Space leaves a visit out or takes it back.")
+
+    def _update_buttons(self) -> None:
+        count, missing = self.model.to_book(), self.model.missing()
+        verb = self.tr("Move {n} visits") if self.moving else self.tr("Book {n} visits")
+        self.book_button.setText(verb.format(n=count))
+        self.book_button.setEnabled(count > 0 and not self._booking)
+        self.waitlist.setText(
+            self.tr("Put the {n} visits with no time on the waitlist").format(n=missing)
+            if missing
+            else self.tr("Put the visits with no time on the waitlist")
+        )
+        self.waitlist.setEnabled(missing > 0)
+
+    # --- booking ------------------------------------------------------------------------
+
+    def book(self) -> None:
+        chosen = self.model.chosen()
+        if chosen is None or self.model.to_book() == 0 or self._booking:
+            return
+        self._booking = True
+        self._update_buttons()
+        self.form.setEnabled(False)
+        now = self._clock_now()
+        waitlist = self.waitlist.isChecked() and self.waitlist.isEnabled()
+        self._say("info", self.tr("Booking the course…"))
+        moving = self.moving
+
+        def work(db: Database, actor: Actor) -> BookedSeries | tuple[Visit, ...]:
+            if moving:
+                return series.move_rest(db, actor, chosen, now=now)
+            return series.book(db, actor, chosen, now=now, waitlist_missing=waitlist)
+
+        self.ctx.run(work, self._booked, self._book_failed, owner=self)
+
+    def _booked(self, result: BookedSeries | tuple[Visit, ...]) -> None:
+        self._booking = False
+        visits = result.visits if isinstance(result, BookedSeries) else result
+        self.booked = result if isinstance(result, BookedSeries) else None
+        self._show_summary(visits, result.missing if isinstance(result, BookedSeries) else ())
+        self.course_was_booked.emit(result)
+
+    def _book_failed(self, error: BaseException) -> None:
+        self._booking = False
+        self.form.setEnabled(True)
+        if self.moving:
+            self.form.fix_course()
+        if isinstance(error, SeriesConflict):
+            self._show_proposal(error.proposal, error.lost)
+            self._say(
+                "warn",
+                str(error)
+                + " "
+                + self.tr("The new times are marked ↻ in bold. Check them and book again."),
+            )
+            self.book_button.setFocus()
+        else:
+            self._update_buttons()
+            self._say("error", self.tr("Not booked: ") + failure_text(error))
+        self.booking_did_fail.emit(failure_text(error))
+
+    # --- after booking ------------------------------------------------------------------
+
+    def _show_summary(self, visits: tuple[Visit, ...], missing: tuple[Any, ...]) -> None:
+        self.summary_list.clear()
+        for visit in visits:
+            local = visit.local_start
+            self.summary_list.addItem(
+                self.tr("{n}. {day}, {time} with {who} at {where}").format(
+                    n=visit.series_number,
+                    day=when.short_day(local),
+                    time=when.time_of_day(local),
+                    who=visit.therapist_name,
+                    where=visit.location_code,
+                )
+            )
+        done = (
+            self.tr("✔  Moved {n} visits of the course for {who}")
+            if self.moving
+            else self.tr("✔  Booked {n} visits for {who}")
+        )
+        self.summary_heading.setText(done.format(n=len(visits), who=self.start.patient_label))
+        waiting = ""
+        if missing and self.waitlist.isChecked():
+            waiting = self.tr("{n} visits with no time are on the waitlist.").format(n=len(missing))
+        elif missing:
+            waiting = self.tr("{n} visits have no time and were not put on the waitlist.").format(
+                n=len(missing)
+            )
+        self.summary_note.setText(waiting)
+        self.summary_note.setVisible(bool(waiting))
+        self.print_button.setVisible(self.booked is not None)
+        self.pages.setCurrentIndex(SUMMARY)
+        (self.print_button if self.booked is not None else self.done_button).setFocus()
+
+    def print_list(self) -> None:
+        booked = self.booked
+        if booked is None:
+            return
+        path = self.ask_pdf_path(self, course_list.suggested_name(booked))
+        if not path:
+            return
+        self.saved.clear()
+        try:
+            written = course_list.write_pdf(booked, self.start.patient_label, path)
+        except OSError as exc:
+            self._say_summary(str(exc))
+            return
+        self.saved.show_saved(self.tr("List of visits"), written)
+        self.list_was_saved.emit(str(written))
+
+    # --- helpers ------------------------------------------------------------------------
+
+    def _today(self) -> dt.date:
+        return (self._clock() if self._clock else dt.datetime.now(dt.UTC)).astimezone().date()
+
+    def _clock_now(self) -> dt.datetime | None:
+        return self._clock() if self._clock else None
+
+    def _say(self, tone: str, text: str) -> None:
+        say(self.status, tone, text)
+
+    def _say_summary(self, text: str) -> None:
+        say(self.summary_note, "error", text)
+        self.summary_note.show()
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._rule_page())
+        self.pages.addWidget(self._summary_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.pages)
+        self._fit_screen()
+
+    def _rule_page(self) -> QWidget:
+        who = QLabel(
+            (
+                self.tr("Move the rest of the course for {who}")
+                if self.moving
+                else self.tr("Course of visits for {who}")
+            ).format(who=self.start.patient_label)
+        )
+        who.setObjectName("pageTitle")
+        who.setWordWrap(True)
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(self.form.sizeHint().width() + 20)
+        self.table = ProposalView()
+        self.table.setObjectName("courseProposal")
+        self.table.setAccessibleName(self.tr("Proposed visits"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in range(NOTE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(BOOK, self.moving)
+        self.status = QLabel()
+        self.status.setObjectName("courseStatus")
+        self.status.setAccessibleName(self.tr("Course status"))
+        self.status.setWordWrap(True)
+        self.leave_button = QPushButton(self.tr("&Leave out / take back (Space)"))
+        self.leave_button.setAccessibleName(self.tr("Leave the chosen visit out, or take it back"))
+        self.leave_button.clicked.connect(self._toggle_current)
+        self.leave_button.setVisible(not self.moving)
+        self.waitlist = QCheckBox(self.tr("Put the visits with no time on the &waitlist"))
+        self.waitlist.setVisible(not self.moving)
+        self.book_button = QPushButton(self.tr("Book 0 visits"))
+        self.book_button.setObjectName("bookCourse")
+        self.book_button.setDefault(True)
+        self.book_button.setEnabled(False)
+        self.book_button.clicked.connect(self.book)
+        self.close_button = QPushButton(self.tr("Close (Esc)"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.reject)
+        proposed = QLabel(self.tr("&Proposed visits"))
+        proposed.setBuddy(self.table)
+        right = QVBoxLayout()
+        right.addWidget(proposed)
+        right.addWidget(self.table, 1)
+        right.addWidget(self.status)
+        options = QHBoxLayout()
+        options.addWidget(self.leave_button)
+        options.addWidget(self.waitlist, 1)
+        right.addLayout(options)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.book_button)
+        buttons.addWidget(self.close_button)
+        right.addLayout(buttons)
+        columns = QHBoxLayout()
+        columns.addWidget(scroll)
+        columns.addLayout(right, 1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(who)
+        layout.addLayout(columns, 1)
+        return page
+
+    def _summary_page(self) -> QWidget:
+        self.summary_heading = QLabel()
+        self.summary_heading.setObjectName("confirmationHeading")
+        self.summary_heading.setWordWrap(True)
+        self.summary_list = QListWidget()
+        self.summary_list.setObjectName("courseSummary")
+        self.summary_list.setAccessibleName(self.tr("Booked visits"))
+        self.summary_note = QLabel()
+        self.summary_note.setWordWrap(True)
+        self.summary_note.hide()
+        self.print_button = QPushButton(self.tr("&Print list (PDF)…"))
+        self.print_button.setAccessibleName(
+            self.tr("Save the list of visits as a PDF for the patient")
+        )
+        self.print_button.clicked.connect(self.print_list)
+        # The course's calendar file (.ics) button goes here, beside "Print list", once the
+        # calendar export takes a whole course.
+        self.done_button = QPushButton(self.tr("&Done"))
+        self.done_button.clicked.connect(self.accept)
+        self.saved = saved_files.SavedFileNote()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.done_button)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary_heading)
+        layout.addWidget(self.summary_list, 1)
+        layout.addWidget(self.summary_note)
+        layout.addWidget(self.saved)
+        layout.addLayout(buttons)
+        return page
+
+    def _toggle_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.model.toggle(index.row())
+        self.table.setFocus()
+
+    def _fit_screen(self) -> None:
+        """As large as the work needs, never larger than the screen (1024 x 600 too)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width, height = 1180, 640
+        if room is not None:
+            width, height = min(width, room.width() - 16), min(height, room.height() - 48)
+        self.resize(width, height)
+
+
+def open_course(
+    parent: QWidget,
+    ctx: UiContext,
+    start: CourseStart,
+    *,
+    clock: Callable[[], dt.datetime] | None = None,
+    on_done: Callable[[Any], None] | None = None,
+) -> CourseDialog:
+    """Open the dialog (window-modal, not blocking); `on_done` hears what was booked."""
+    dialog = CourseDialog(ctx, start, parent, clock=clock)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if on_done is not None:
+        dialog.course_was_booked.connect(on_done)
+    dialog.open()
+    return dialog
