@@ -10,18 +10,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from sqlalchemy import select
 
+from intake.db.models import WaitlistEntry
 from intake.domain.booking import BookingRequest
-from intake.domain.enums import AppointmentStatus
-from intake.domain.schedule import DaySchedule
-from intake.domain.series import SeriesRequest
 from intake.services import booking, practice_admin, series, staffing
 from intake.ui.context import UiContext
-from intake.ui.schedule import SchedulePage
 from intake.ui.series import CourseDialog, CourseStart
-from intake.ui.series.proposal_model import BOOK, NOTE, ProposalModel
+from intake.ui.series.proposal_model import NOTE, ProposalModel
 from intake.ui.worker import Worker
 from tests.db.practice import MONDAY, NOW, admin, at, build, desk
 
@@ -105,7 +102,9 @@ def test_a_course_typed_in_is_proposed_booked_and_listed_for_the_patient(
     assert [v.local_start.time() for v in visits] == [dt.time(9)] * 12
 
 
-def test_the_proposal_table_passes_the_model_tester(qtbot, open_dialog, database, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_the_proposal_table_passes_the_model_tester(
+    qtbot, open_dialog, database, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
     practice = build(database)
     dialog = open_dialog(_names(practice))
     _tick_monday_and_thursday_at_nine(qtbot, dialog)
@@ -113,3 +112,86 @@ def test_the_proposal_table_passes_the_model_tester(qtbot, open_dialog, database
     qtmodeltester.check(dialog.model)
     empty = ProposalModel()
     qtmodeltester.check(empty)
+
+
+def test_a_time_taken_meanwhile_shows_the_new_proposal_and_booking_again_succeeds(
+    qtbot, open_dialog, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    dialog = open_dialog(_names(practice))
+    _tick_monday_and_thursday_at_nine(qtbot, dialog)
+    _wait_rows(qtbot, dialog, 12)
+    # The last visit is left out, by keyboard: the table, Ctrl+End, Space.
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
+    assert _notes(dialog)[11].startswith("– Left out")
+    assert dialog.book_button.text() == "Book 11 visits"
+    # Another PC books someone else into the third visit's time.
+    third = dialog.model.visit(2).offer
+    assert third is not None
+    booking.book(
+        database,
+        desk(database),
+        BookingRequest(practice.patients[1], practice.ann, practice.east, third.start, "FU45"),
+        now=NOW,
+    )
+    with qtbot.waitSignal(dialog.booking_did_fail, timeout=WAIT):
+        qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
+    assert "Visit 3 was just taken" in dialog.status.text()
+    assert "book again" in dialog.status.text()
+    notes = _notes(dialog)
+    assert notes[2].startswith("↻ New time (the old one was just taken): taken:")
+    assert dialog.model.visit(2).offer != third
+    assert notes[11].startswith("– Left out")  # still out after the new proposal
+    assert dialog.book_button.text() == "Book 11 visits"
+    with qtbot.waitSignal(dialog.course_was_booked, timeout=WAIT) as booked:
+        qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
+    visits = booked.args[0].visits
+    assert [v.series_number for v in visits] == list(range(1, 12))
+    assert dialog.summary_list.count() == 11
+
+
+def test_visits_with_no_time_go_on_the_waitlist_when_the_box_is_ticked(
+    qtbot, open_dialog, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    staffing.add_time_off(
+        database,
+        admin(database),
+        practice.ann,
+        at(MONDAY + dt.timedelta(7), 0),
+        at(MONDAY + dt.timedelta(14), 0),
+    )
+    dialog = open_dialog(_names(practice))
+    _tick_monday_and_thursday_at_nine(qtbot, dialog)
+    dialog.form.count.setFocus()
+    dialog.form.count.selectAll()
+    qtbot.keyClicks(dialog.form.count, "6")
+    _wait_rows(qtbot, dialog, 6)
+    notes = _notes(dialog)
+    assert notes[2] == notes[3] == "✖ No time: therapist away: no free time that week"
+    assert dialog.model.data(dialog.model.index(2, 3)) == "—"
+    assert dialog.book_button.text() == "Book 4 visits"
+    assert dialog.waitlist.text().replace("&", "") == (
+        "Put the 2 visits with no time on the waitlist"
+    )
+    qtbot.mouseClick(dialog.waitlist, Qt.MouseButton.LeftButton)
+    assert dialog.waitlist.isChecked()
+    with qtbot.waitSignal(dialog.course_was_booked, timeout=WAIT):
+        qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary_list.count() == 4
+    assert "2 visits with no time are on the waitlist" in dialog.summary_note.text()
+    with database.reading() as session:
+        entries = session.scalars(select(WaitlistEntry)).all()
+        assert [e.patient_id for e in entries] == [practice.patients[0]] * 2
+
+
+def test_an_unfinished_rule_says_what_is_missing_instead_of_proposing(
+    qtbot, open_dialog, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    dialog = open_dialog(_names(practice))
+    assert dialog.model.rowCount() == 0
+    assert "Tick the weekdays" in dialog.status.text()
+    assert not dialog.book_button.isEnabled()

@@ -269,9 +269,9 @@ class CourseDialog(QDialog):
         self.book_button.setText(verb.format(n=count))
         self.book_button.setEnabled(count > 0 and not self._booking)
         self.waitlist.setText(
-            self.tr("Put the {n} visits with no time on the waitlist").format(n=missing)
+            self.tr("Put the {n} visits with no time on the &waitlist").format(n=missing)
             if missing
-            else self.tr("Put the visits with no time on the waitlist")
+            else self.tr("Put the visits with no time on the &waitlist")
         )
         self.waitlist.setEnabled(missing > 0)
 
