@@ -10,17 +10,24 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import select
 
 from intake.db.models import WaitlistEntry
 from intake.domain.booking import BookingRequest
+from intake.domain.enums import AppointmentStatus
+from intake.domain.schedule import DaySchedule
+from intake.domain.series import SeriesRequest
 from intake.services import booking, practice_admin, series, staffing
 from intake.ui.context import UiContext
+from intake.ui.patients.record_page import RecordPage
+from intake.ui.schedule import SchedulePage
 from intake.ui.series import CourseDialog, CourseStart
 from intake.ui.series.proposal_model import NOTE, ProposalModel
 from intake.ui.worker import Worker
-from tests.db.practice import MONDAY, NOW, admin, at, build, desk
+from tests.db.practice import MONDAY, NOW, admin, at, build, desk, screened_intake
 
 WAIT = 10_000
 THURSDAY = MONDAY + dt.timedelta(days=3)
@@ -45,7 +52,7 @@ def open_dialog(qtbot, show_active, ctx):  # type: ignore[no-untyped-def]
 
 
 def _names(practice) -> CourseStart:  # type: ignore[no-untyped-def]
-    return CourseStart(practice.patients[0], "Sample0, Testcase0")
+    return CourseStart(practice.patients[0], "Testcase0, Sample0")
 
 
 def _tick_monday_and_thursday_at_nine(qtbot, dialog: CourseDialog) -> None:  # type: ignore[no-untyped-def]
@@ -195,3 +202,216 @@ def test_an_unfinished_rule_says_what_is_missing_instead_of_proposing(
     assert dialog.model.rowCount() == 0
     assert "Tick the weekdays" in dialog.status.text()
     assert not dialog.book_button.isEnabled()
+
+
+# --- where a course starts, and its rest on the schedule -------------------------------------
+
+EVAL_DAY = dt.date(2027, 2, 23)  # the day after NOW: the evaluation the course follows
+
+
+@pytest.fixture
+def open_schedule(qtbot, show_active, ctx) -> Iterator:  # type: ignore[no-untyped-def]
+    pages: list[SchedulePage] = []
+
+    def open_(location_id: int, day: dt.date) -> SchedulePage:
+        page = SchedulePage(ctx, clock=lambda: NOW, live=False)
+        pages.append(page)
+        page.resize(1366, 740)
+        show_active(page)
+        page.show_day(location_id, day)
+        qtbot.waitUntil(
+            lambda: (
+                isinstance(page.schedule, DaySchedule)
+                and page.schedule.day == day
+                and not page._loading
+            ),
+            timeout=WAIT,
+        )
+        page.canvas.setFocus()
+        return page
+
+    yield open_
+    for page in pages:
+        page.shutdown()
+
+
+def _seen_evaluation(database, practice) -> int:  # type: ignore[no-untyped-def]
+    patient = practice.patients[0]
+    visit = booking.book(
+        database,
+        desk(database),
+        BookingRequest(
+            patient,
+            practice.ann,
+            practice.east,
+            at(EVAL_DAY, 9),
+            "EVAL60",
+            intake_id=screened_intake(database, patient),
+        ),
+        now=NOW,
+    )
+    return booking.complete(database, desk(database), visit.id, visit.version).id
+
+
+def _course(database, practice, count: int = 8):  # type: ignore[no-untyped-def]
+    request = SeriesRequest(
+        practice.patients[0],
+        "FU45",
+        practice.east,
+        practice.ann,
+        ((0, dt.time(9)), (3, dt.time(9))),
+        MONDAY,
+        count=count,
+    )
+    proposal = series.propose(database, desk(database), request, now=NOW)
+    return series.book(database, desk(database), proposal, now=NOW)
+
+
+# A popup menu asks the offscreen platform to raise it and grab the keyboard, which it cannot
+# (harmless there: the menu still takes the keys it is sent).
+POPUP = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+
+
+def _menu_choose(qtbot, page: SchedulePage, ups: int = 1) -> None:  # type: ignore[no-untyped-def]
+    """The Menu key on the chosen visit (the platform sends it to the canvas as a keyboard
+    context-menu event), then Up `ups` times from the top (wrapping to the end) and Enter."""
+    QApplication.sendEvent(
+        page.canvas,
+        QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, QPoint(0, 0), QPoint(0, 0)),
+    )
+    qtbot.waitUntil(lambda: page.visits.menu is not None and page.visits.menu.isVisible())
+    menu = page.visits.menu
+    assert menu is not None
+    for _ in range(ups):
+        qtbot.keyClick(menu, Qt.Key.Key_Up)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+
+def test_the_record_opens_the_course_for_its_patient_where_they_were_seen(
+    qtbot, show_active, ctx, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    _seen_evaluation(database, practice)
+    page = RecordPage(ctx, clock=lambda: NOW)
+    page.resize(1100, 700)
+    show_active(page)
+    with qtbot.waitSignal(page.record_did_open, timeout=WAIT):
+        page.open_patient(practice.patients[0])
+    qtbot.mouseClick(page.course_button, Qt.MouseButton.LeftButton)
+    dialog = page.course_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.form.isEnabled(), timeout=WAIT)
+    assert dialog.start.patient_id == practice.patients[0]
+    title = dialog.findChild(QLabel, "pageTitle")
+    assert title is not None and title.text() == "Course of visits for Testcase0, Sample0"
+    assert dialog.form.location_box.currentData() == practice.east
+    assert dialog.form.therapist_box.currentData() == practice.ann
+    assert dialog.start.intake_id is not None  # the course follows that evaluation
+    dialog.reject()
+
+
+@POPUP
+def test_a_seen_evaluation_on_the_schedule_offers_the_course_prefilled(
+    qtbot, open_schedule, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    evaluation = _seen_evaluation(database, practice)
+    page = open_schedule(practice.east, EVAL_DAY)
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
+    assert page.canvas.selected_block().appointment_id == evaluation
+    assert page.courses.buttons[page.courses.book_action].isVisible()
+    _menu_choose(qtbot, page)
+    dialog = page.courses.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.form.isEnabled(), timeout=WAIT)
+    assert dialog.form.location_box.currentData() == practice.east
+    assert dialog.form.therapist_box.currentData() == practice.ann
+    assert dialog.form.first_day.date().toPython() == MONDAY  # the week after the evaluation
+    _tick_monday_and_thursday_at_nine(qtbot, dialog)
+    _wait_rows(qtbot, dialog, 12)
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
+    assert "Course booked: 12 visits" in page.status_text()
+
+
+def test_a_visit_that_is_not_a_seen_evaluation_offers_no_course(
+    qtbot, open_schedule, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    booking.book(
+        database,
+        desk(database),
+        BookingRequest(practice.patients[1], practice.ann, practice.east, at(EVAL_DAY, 9), "FU45"),
+        now=NOW,
+    )
+    page = open_schedule(practice.east, EVAL_DAY)
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
+    assert page.courses.offered(page.canvas.selected_block()) == []
+    assert not any(b.isVisible() for b in page.courses.buttons.values())
+
+
+def test_cancel_the_rest_of_a_course_from_the_schedule(qtbot, open_schedule, database) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    course = _course(database, practice)
+    page = open_schedule(practice.east, MONDAY + dt.timedelta(weeks=1))
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
+    block = page.canvas.selected_block()
+    assert block.series_number == 3
+    assert "Visit 3 of 8 of a course" in page.details.facts.text()
+    assert "visit 3 of 8 of a course" in page.canvas.accessibleDescription()
+    button = page.courses.buttons[page.courses.cancel_action]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    panel = page.courses.cancel_panel
+    assert page.side.currentWidget() is panel
+    line = panel.reason.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, "Discharged early")
+    qtbot.keyClick(line, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # "The &clinic"
+    qtbot.waitUntil(panel.by_clinic.isChecked)
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert "Cancelled 6 visits" in page.status_text() and "3–8" in page.status_text()
+    statuses = [v.status for v in series.visits(database, desk(database), course.series_id)]
+    assert statuses == [AppointmentStatus.BOOKED] * 2 + [AppointmentStatus.CANCELLED] * 6
+    qtbot.waitUntil(lambda: page.blocks() == (), timeout=WAIT)
+
+
+@POPUP
+def test_move_the_rest_of_a_course_from_the_schedule(qtbot, open_schedule, database) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    course = _course(database, practice)
+    page = open_schedule(practice.east, MONDAY + dt.timedelta(weeks=2))
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
+    assert page.canvas.selected_block().series_number == 5
+    _menu_choose(qtbot, page, ups=2)  # the menu ends "Move the rest…", "Cancel the rest…"
+    dialog = page.courses.dialog
+    assert dialog is not None and dialog.moving
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 4, timeout=WAIT)
+    form = dialog.form
+    assert not form.type_box.isEnabled() and form.days[0].isChecked()
+    qtbot.mouseClick(form.days[0], Qt.MouseButton.LeftButton)  # not Mondays any more
+    for weekday in (1, 4):  # Tuesdays and Fridays at 10
+        qtbot.mouseClick(form.days[weekday], Qt.MouseButton.LeftButton)
+        form.times[weekday].setFocus()
+        qtbot.keyClicks(form.times[weekday], "10")
+    qtbot.waitUntil(
+        lambda: (
+            dialog.model.rowCount() == 4
+            and not dialog.timer.isActive()
+            and {dialog.model.visit(r).wanted_local.weekday() for r in range(4)} == {1, 4}
+        ),
+        timeout=WAIT,
+    )
+    assert [dialog.model.visit(r).number for r in range(4)] == [5, 6, 7, 8]
+    assert dialog.book_button.text() == "Move 4 visits"
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
+    assert "Moved the rest of the course: 4 visits" in page.status_text()
+    booked = [
+        v
+        for v in series.visits(database, desk(database), course.series_id)
+        if v.status is AppointmentStatus.BOOKED
+    ]
+    assert sorted(v.series_number for v in booked) == list(range(1, 9))
+    moved = [v for v in booked if (v.series_number or 0) >= 5]
+    assert {(v.local_start.weekday(), v.local_start.hour) for v in moved} == {(1, 10), (4, 10)}
