@@ -61,7 +61,7 @@ def _tick_monday_and_thursday_at_nine(qtbot, dialog: CourseDialog) -> None:  # t
         qtbot.mouseClick(form.days[weekday], Qt.MouseButton.LeftButton)
         assert form.days[weekday].isChecked()
         form.times[weekday].setFocus()
-        qtbot.keyClicks(form.times[weekday], "9")  # the list jumps to 9:00 AM
+        qtbot.keyClicks(form.times[weekday], "9")  # typed: 9:00 AM
         assert form.times[weekday].currentText() == "9:00 AM"
 
 
@@ -89,7 +89,7 @@ def test_a_course_typed_in_is_proposed_booked_and_listed_for_the_patient(
     _tick_monday_and_thursday_at_nine(qtbot, dialog)
     _wait_rows(qtbot, dialog, 12)
     notes = _notes(dialog)
-    assert notes[1].startswith("⚠ Moved: holiday:") and "instead" in notes[1]
+    assert notes[1] == "holiday: Wed 9:00 AM instead"  # the nearest day of that week
     assert [n for i, n in enumerate(notes) if i != 1] == [""] * 11
     assert dialog.book_button.text() == "Book 12 visits"
     with qtbot.waitSignal(dialog.course_was_booked, timeout=WAIT) as booked:
@@ -132,7 +132,7 @@ def test_a_time_taken_meanwhile_shows_the_new_proposal_and_booking_again_succeed
     dialog.table.setFocus()
     qtbot.keyClick(dialog.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)
-    assert _notes(dialog)[11].startswith("– Left out")
+    assert _notes(dialog)[11] == "Left out of the course"
     assert dialog.book_button.text() == "Book 11 visits"
     # Another PC books someone else into the third visit's time.
     third = dialog.model.visit(2).offer
@@ -148,9 +148,10 @@ def test_a_time_taken_meanwhile_shows_the_new_proposal_and_booking_again_succeed
     assert "Visit 3 was just taken" in dialog.status.text()
     assert "book again" in dialog.status.text()
     notes = _notes(dialog)
-    assert notes[2].startswith("↻ New time (the old one was just taken): taken:")
+    assert notes[2].startswith("New time, the old one was just taken: taken: ")
+    assert dialog.model.data(dialog.model.index(2, NOTE), Qt.ItemDataRole.FontRole).bold()
     assert dialog.model.visit(2).offer != third
-    assert notes[11].startswith("– Left out")  # still out after the new proposal
+    assert notes[11] == "Left out of the course"  # still out after the new proposal
     assert dialog.book_button.text() == "Book 11 visits"
     with qtbot.waitSignal(dialog.course_was_booked, timeout=WAIT) as booked:
         qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
@@ -177,7 +178,9 @@ def test_visits_with_no_time_go_on_the_waitlist_when_the_box_is_ticked(
     qtbot.keyClicks(dialog.form.count, "6")
     _wait_rows(qtbot, dialog, 6)
     notes = _notes(dialog)
-    assert notes[2] == notes[3] == "✖ No time: therapist away: no free time that week"
+    assert notes[2] == notes[3] == "therapist away: no free time that week"
+    icon = dialog.model.data(dialog.model.index(2, NOTE), Qt.ItemDataRole.DecorationRole)
+    assert icon is not None and not icon.isNull()  # a mark beside the words, not a colour
     assert dialog.model.data(dialog.model.index(2, 3)) == "—"
     assert dialog.book_button.text() == "Book 4 visits"
     assert dialog.waitlist.text().replace("&", "") == (
@@ -302,7 +305,7 @@ def test_the_record_opens_the_course_for_its_patient_where_they_were_seen(
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.form.isEnabled(), timeout=WAIT)
     assert dialog.start.patient_id == practice.patients[0]
-    title = dialog.findChild(QLabel, "pageTitle")
+    title = dialog.findChild(QLabel, "courseTitle")
     assert title is not None and title.text() == "Course of visits for Testcase0, Sample0"
     assert dialog.form.location_box.currentData() == practice.east
     assert dialog.form.therapist_box.currentData() == practice.ann
@@ -415,3 +418,22 @@ def test_move_the_rest_of_a_course_from_the_schedule(qtbot, open_schedule, datab
     assert sorted(v.series_number for v in booked) == list(range(1, 9))
     moved = [v for v in booked if (v.series_number or 0) >= 5]
     assert {(v.local_start.weekday(), v.local_start.hour) for v in moved} == {(1, 10), (4, 10)}
+
+
+def test_the_form_starts_with_sensible_times_and_a_prefilled_course(
+    qtbot, open_dialog, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    start = CourseStart(
+        practice.patients[0],
+        "Testcase0, Sample0",
+        weekly=((1, dt.time(10, 15)),),
+    )
+    dialog = open_dialog(start)
+    form = dialog.form
+    assert form.times[0].currentText() == "9:00 AM"  # not the first time of the list
+    assert form.days[1].isChecked() and form.times[1].currentText() == "10:15 AM"
+    assert (form.window_from.currentText(), form.window_to.currentText()) == (
+        "8:00 AM",
+        "12:00 PM",
+    )

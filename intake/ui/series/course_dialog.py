@@ -258,14 +258,16 @@ class CourseDialog(QDialog):
         missing = len(proposal.missing)
         parts = [self.tr("{n} visits proposed").format(n=len(proposal.visits))]
         if moved:
-            parts.append(self.tr("{n} moved (⚠)").format(n=moved))
+            parts.append(self.tr("{n} moved").format(n=moved))
         if missing:
-            parts.append(self.tr("{n} with no time (✖)").format(n=missing))
+            parts.append(self.tr("{n} with no time").format(n=missing))
         return " · ".join(parts) + ". " + self.tr("Space leaves a visit out or takes it back.")
 
     def _update_buttons(self) -> None:
         count, missing = self.model.to_book(), self.model.missing()
         verb = self.tr("Move {n} visits") if self.moving else self.tr("Book {n} visits")
+        if count == 0:
+            verb = self.tr("Move the course") if self.moving else self.tr("Book the course")
         self.book_button.setText(verb.format(n=count))
         self.book_button.setEnabled(count > 0 and not self._booking)
         self.waitlist.setText(
@@ -314,7 +316,7 @@ class CourseDialog(QDialog):
                 "warn",
                 str(error)
                 + " "
-                + self.tr("The new times are marked ↻ in bold. Check them and book again."),
+                + self.tr('The new times say "New time" (in bold). Check them and book again.'),
             )
             self.book_button.setFocus()
         else:
@@ -406,7 +408,11 @@ class CourseDialog(QDialog):
                 else self.tr("Course of visits for {who}")
             ).format(who=self.start.patient_label)
         )
-        who.setObjectName("pageTitle")
+        who.setObjectName("courseTitle")
+        font = who.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        who.setFont(font)
         who.setWordWrap(True)
         scroll = QScrollArea()
         scroll.setWidget(self.form)
@@ -423,7 +429,9 @@ class CourseDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # Rows as tall as their note (at most 60 rows): a wrapped reason stays readable.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)  # the note is read whole, on a narrow screen too
         header = self.table.horizontalHeader()
         for column in range(NOTE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -439,7 +447,7 @@ class CourseDialog(QDialog):
         self.leave_button.setVisible(not self.moving)
         self.waitlist = QCheckBox(self.tr("Put the visits with no time on the &waitlist"))
         self.waitlist.setVisible(not self.moving)
-        self.book_button = QPushButton(self.tr("Book 0 visits"))
+        self.book_button = QPushButton(self.tr("Book the course"))
         self.book_button.setObjectName("bookCourse")
         self.book_button.setDefault(True)
         self.book_button.setEnabled(False)

@@ -15,15 +15,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
-from intake.domain.series import Placement, ProposedVisit, SeriesProposal
+from intake.domain.series import Obstacle, Placement, ProposedVisit, SeriesProposal
 from intake.ui import when
 
 Index = QModelIndex | QPersistentModelIndex
 BOOK, NUMBER, DAY, TIME, THERAPIST, NOTE = range(6)
 VISIT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-# Marks before the note (the fonts we ship draw them): moved, missing, new after a lost race.
-MOVED_MARK, MISSING_MARK, NEW_MARK, LEFT_OUT_MARK = "⚠", "✖", "↻", "–"
 
 
 class ProposalModel(QAbstractTableModel):
@@ -175,18 +172,40 @@ class ProposalModel(QAbstractTableModel):
         return self.note(visit, out)
 
     def note(self, visit: ProposedVisit, out: bool = False) -> str:
-        """The note column: left out, new after a lost race, moved or missing, and why."""
+        """The note column: left out, new after a lost race, moved or missing, and why (the
+        icon beside it marks the moved and missing ones)."""
         if out:
-            return f"{LEFT_OUT_MARK} " + self.tr("Left out of the course")
-        why = visit.why()
+            return self.tr("Left out of the course")
+        why = self.why(visit)
         if visit.number in self.renewed:
-            what = why or self.tr("free as wanted")
-            return f"{NEW_MARK} " + self.tr("New time (the old one was just taken): ") + what
-        if visit.offer is None:
-            return f"{MISSING_MARK} " + self.tr("No time: ") + why
-        if visit.placement is not Placement.AS_WANTED:
-            return f"{MOVED_MARK} " + self.tr("Moved: ") + why
-        return ""
+            return self.tr("New time, the old one was just taken: ") + (
+                why or self.tr("free as wanted")
+            )
+        return why
+
+    def why(self, visit: ProposedVisit) -> str:
+        """ProposedVisit.why() in the desk's own clock: "holiday: Wed 9:00 AM instead"."""
+        if visit.placement is Placement.AS_WANTED or visit.obstacle is None:
+            return ""
+        words = {
+            Obstacle.HOLIDAY: self.tr("holiday"),
+            Obstacle.THERAPIST_AWAY: self.tr("therapist away"),
+            Obstacle.TAKEN: self.tr("taken"),
+            Obstacle.PATIENT_BUSY: self.tr("patient has another visit"),
+            Obstacle.PAST: self.tr("already past"),
+            Obstacle.OUTSIDE_HOURS: self.tr("outside working hours"),
+        }
+        reason, offer = words[visit.obstacle], visit.offer
+        if offer is None:
+            return reason + self.tr(": no free time that week")
+        local = offer.local_start
+        if visit.placement is Placement.OTHER_TIME:
+            instead = when.time_of_day(local)
+        elif visit.placement is Placement.OTHER_DAY:
+            instead = f"{local:%a} {when.time_of_day(local)}"
+        else:
+            instead = offer.therapist_name
+        return reason + self.tr(": {instead} instead").format(instead=instead)
 
     def _sentence(self, visit: ProposedVisit, out: bool) -> str:
         wanted = visit.wanted_local

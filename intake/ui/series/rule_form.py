@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -67,10 +68,59 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def time_box(name: str, chosen: dt.time = DEFAULT_TIME) -> QComboBox:
-    """Quarter hours as a list: typing "10" jumps to 10:00 AM, arrows step 15 minutes."""
-    box = QComboBox()
+def typed_time(typed: str) -> dt.time | None:
+    """The quarter hour a person means by "9", "930", "9:30", "2" (2 PM: clinic hours),
+    "1015", "8p" or "14"; None when it is no time."""
+    text = typed.strip().lower().replace(":", "").replace(" ", "")
+    suffix = text[-1] if text[-1:] in ("a", "p") else ""
+    digits = text.rstrip("apm")
+    if not digits.isdigit() or not 1 <= len(digits) <= 4:
+        return None
+    split = len(digits) - 2 if len(digits) > 2 else len(digits)
+    hour, minute = int(digits[:split]), int(digits[split:] or 0)
+    if suffix == "p" and hour < 12:
+        hour += 12
+    elif suffix == "a" and hour == 12:
+        hour = 0
+    elif not suffix and 1 <= hour <= 6:
+        hour += 12  # "2" at a clinic is 2 PM
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute - minute % 15)
+
+
+class TimeBox(QComboBox):
+    """Quarter hours as a list: arrows step 15 minutes, and typing "930" or "2p" picks that
+    time (a plain list would jump to the first entry starting with the typed text)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._typed = ""
+        self._reset = QTimer(self)
+        self._reset.setSingleShot(True)
+        self._reset.setInterval(1200)
+        self._reset.timeout.connect(self._forget)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if text and (text.isdigit() or text in ":aApPmM "):
+            self._typed += text
+            self._reset.start()
+            if (at := typed_time(self._typed)) is not None:
+                set_time(self, at)
+            event.accept()
+            return
+        self._forget()
+        super().keyPressEvent(event)
+
+    def _forget(self) -> None:
+        self._typed = ""
+
+
+def time_box(name: str, chosen: dt.time = DEFAULT_TIME) -> TimeBox:
+    box = TimeBox()
     box.setAccessibleName(name)
+    box.setToolTip(QCoreApplication.translate("RuleForm", 'Type "930" or "2p", or use the arrows'))
     for minute in range(FIRST_MINUTE, LAST_MINUTE + 1, 15):
         at = dt.time(minute // 60, minute % 60)
         box.addItem(when.time_of_day(at), at)
@@ -79,9 +129,11 @@ def time_box(name: str, chosen: dt.time = DEFAULT_TIME) -> QComboBox:
 
 
 def set_time(box: QComboBox, at: dt.time) -> None:
-    index = box.findData(at)
-    if index >= 0:
-        box.setCurrentIndex(index)
+    # findData does not match Python times (they travel as wrapped objects): compare here.
+    for index in range(box.count()):
+        if box.itemData(index) == at:
+            box.setCurrentIndex(index)
+            return
 
 
 class RuleForm(QWidget):
@@ -105,7 +157,7 @@ class RuleForm(QWidget):
             )
         self.any_therapist = QCheckBox(self.tr("&Any therapist at this location"))
         self.days: list[QCheckBox] = []
-        self.times: list[QComboBox] = []
+        self.times: list[TimeBox] = []
         names = [self.tr(n) for n in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
         for name in names:
             check = QCheckBox(name)
