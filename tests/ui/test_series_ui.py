@@ -148,7 +148,7 @@ def test_a_time_taken_meanwhile_shows_the_new_proposal_and_booking_again_succeed
     assert "Visit 3 was just taken" in dialog.status.text()
     assert "book again" in dialog.status.text()
     notes = _notes(dialog)
-    assert notes[2].startswith("New time, the old one was just taken: taken: ")
+    assert notes[2].startswith("New time — taken: ")
     assert dialog.model.data(dialog.model.index(2, NOTE), Qt.ItemDataRole.FontRole).bold()
     assert dialog.model.visit(2).offer != third
     assert notes[11] == "Left out of the course"  # still out after the new proposal
@@ -322,7 +322,7 @@ def test_a_seen_evaluation_on_the_schedule_offers_the_course_prefilled(
     page = open_schedule(practice.east, EVAL_DAY)
     qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
     assert page.canvas.selected_block().appointment_id == evaluation
-    assert page.courses.buttons[page.courses.book_action].isVisible()
+    assert page.courses.offered(page.canvas.selected_block()) == [page.courses.book_action]
     _menu_choose(qtbot, page)
     dialog = page.courses.dialog
     assert dialog is not None
@@ -350,9 +350,9 @@ def test_a_visit_that_is_not_a_seen_evaluation_offers_no_course(
     page = open_schedule(practice.east, EVAL_DAY)
     qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
     assert page.courses.offered(page.canvas.selected_block()) == []
-    assert not any(b.isVisible() for b in page.courses.buttons.values())
 
 
+@POPUP
 def test_cancel_the_rest_of_a_course_from_the_schedule(qtbot, open_schedule, database) -> None:  # type: ignore[no-untyped-def]
     practice = build(database)
     course = _course(database, practice)
@@ -362,8 +362,7 @@ def test_cancel_the_rest_of_a_course_from_the_schedule(qtbot, open_schedule, dat
     assert block.series_number == 3
     assert "Visit 3 of 8 of a course" in page.details.facts.text()
     assert "visit 3 of 8 of a course" in page.canvas.accessibleDescription()
-    button = page.courses.buttons[page.courses.cancel_action]
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    _menu_choose(qtbot, page)  # the menu's last item: "Cancel the rest of the course…"
     panel = page.courses.cancel_panel
     assert page.side.currentWidget() is panel
     line = panel.reason.lineEdit()

@@ -413,6 +413,10 @@ class ScheduleCanvas(QAbstractScrollArea):
             if block.needs_review
             else (status,)
         )
+        if block.series_number is not None:  # "Booked · 3 of 12" where there is room
+            last = max(block.series_last or 0, block.series_number)
+            course = f" · {block.series_number} of {last}"
+            statuses = tuple(f"{s}{course}" for s in statuses) + statuses
         painter.setFont(self._bold)
         line = painter.fontMetrics().height()
         one_line = inner.height() < 2 * line

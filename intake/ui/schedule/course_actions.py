@@ -1,14 +1,14 @@
 """The course actions on a chosen visit: book a course after an evaluation, and cancel or
-move the rest of a course from any of its visits. Offered (menu and side-panel buttons) only
-where they apply."""
+move the rest of a course from any of its visits. Offered in the visit's menu (right click or
+the Menu key) only where they apply: the side panel has no room for more buttons at 1024 x
+600 (the visit's facts would be squeezed out)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QBoxLayout, QPushButton
 
 from intake.domain.booking import Visit
 from intake.domain.enums import AppointmentStatus, CancelledBy
@@ -41,10 +41,6 @@ class CourseActions(QObject):
         self.book_action.triggered.connect(lambda _on=False: self.ask_book())
         self.cancel_action.triggered.connect(lambda _on=False: self.ask_cancel_rest())
         self.move_action.triggered.connect(lambda _on=False: self.ask_move_rest())
-        self.buttons = {
-            action: self._button(action)
-            for action in (self.book_action, self.cancel_action, self.move_action)
-        }
         self.cancel_panel = CancelPanel()
         self.cancel_panel.title.setText(self.tr("Cancel the rest of the course"))
         self.cancel_panel.confirm_button.setText(self.tr("Cancel the rest (Enter)"))
@@ -53,12 +49,7 @@ class CourseActions(QObject):
         self.cancel_panel.confirmed.connect(self.cancel_rest)
 
     def attach(self) -> None:
-        """Put the buttons under the visit's details and the cancel panel beside the others."""
-        layout = self.page.details.layout()
-        assert isinstance(layout, QBoxLayout)
-        for button in self.buttons.values():
-            layout.insertWidget(layout.count() - 1, button)  # above the closing stretch
-            button.hide()
+        """Put the cancel panel beside the schedule's other side panels."""
         self.page.side.addWidget(self.cancel_panel)
         self.cancel_panel.dismissed.connect(self.page.visits.back_to_details)
 
@@ -72,9 +63,7 @@ class CourseActions(QObject):
         return []
 
     def selection_changed(self, block: ScheduleBlock | None) -> None:
-        shown = self.offered(block)
-        for action, button in self.buttons.items():
-            button.setVisible(action in shown)
+        del block  # another visit chosen: the question was about the one before
         if self.page.side.currentWidget() is self.cancel_panel:
             self.page.side.setCurrentWidget(self.page.details)
 
@@ -195,10 +184,3 @@ class CourseActions(QObject):
             )
             return None
         return block
-
-    def _button(self, action: QAction) -> QPushButton:
-        button = QPushButton(action.text())
-        button.setAccessibleName(action.text().rstrip("…"))
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # as the other actions: the Menu key
-        button.clicked.connect(action.trigger)
-        return button

@@ -419,7 +419,9 @@ class CourseDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.form.sizeHint().width() + 20)
+        # The rule keeps its natural width (a scroll bar's room too); the table takes the rest.
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 20)
+        scroll.setMaximumWidth(self.form.sizeHint().width() + 20)
         self.table = ProposalView()
         self.table.setObjectName("courseProposal")
         self.table.setAccessibleName(self.tr("Proposed visits"))

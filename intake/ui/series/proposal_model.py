@@ -178,9 +178,7 @@ class ProposalModel(QAbstractTableModel):
             return self.tr("Left out of the course")
         why = self.why(visit)
         if visit.number in self.renewed:
-            return self.tr("New time, the old one was just taken: ") + (
-                why or self.tr("free as wanted")
-            )
+            return self.tr("New time — ") + (why or self.tr("free as wanted"))
         return why
 
     def why(self, visit: ProposedVisit) -> str:
