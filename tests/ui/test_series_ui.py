@@ -191,7 +191,7 @@ def test_visits_with_no_time_go_on_the_waitlist_when_the_box_is_ticked(
     with qtbot.waitSignal(dialog.course_was_booked, timeout=WAIT):
         qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
     assert dialog.summary_list.count() == 4
-    assert "2 visits with no time are on the waitlist" in dialog.summary_note.text()
+    assert "Visits 3, 4 have no time yet: they are on the waitlist" in dialog.summary_note.text()
     with database.reading() as session:
         entries = session.scalars(select(WaitlistEntry)).all()
         assert [e.patient_id for e in entries] == [practice.patients[0]] * 2

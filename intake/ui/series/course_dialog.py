@@ -261,6 +261,10 @@ class CourseDialog(QDialog):
             parts.append(self.tr("{n} moved").format(n=moved))
         if missing:
             parts.append(self.tr("{n} with no time").format(n=missing))
+        if self.moving:
+            if missing:
+                parts.append(self.tr("a visit with no time is cancelled, not moved"))
+            return " · ".join(parts) + "."
         return " · ".join(parts) + ". " + self.tr("Space leaves a visit out or takes it back.")
 
     def _update_buttons(self) -> None:
@@ -345,13 +349,13 @@ class CourseDialog(QDialog):
             else self.tr("✔  Booked {n} visits for {who}")
         )
         self.summary_heading.setText(done.format(n=len(visits), who=self.start.patient_label))
+        numbers = ", ".join(str(v.number) for v in missing)
         waiting = ""
         if missing and self.waitlist.isChecked():
-            waiting = self.tr("{n} visits with no time are on the waitlist.").format(n=len(missing))
+            waiting = self.tr("Visits {numbers} have no time yet: they are on the waitlist.")
         elif missing:
-            waiting = self.tr("{n} visits have no time and were not put on the waitlist.").format(
-                n=len(missing)
-            )
+            waiting = self.tr("Visits {numbers} have no time and were not put on the waitlist.")
+        waiting = waiting.format(numbers=numbers)
         self.summary_note.setText(waiting)
         self.summary_note.setVisible(bool(waiting))
         self.print_button.setVisible(self.booked is not None)
