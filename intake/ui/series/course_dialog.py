@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -143,7 +143,10 @@ class CourseDialog(QDialog):
     @classmethod
     def ask_pdf_path(cls, parent: QWidget, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Save the list of visits as PDF"), suggested, "PDF files (*.pdf)"
+            parent,
+            QCoreApplication.translate("CourseDialog", "Save the list of visits as PDF"),
+            suggested,
+            "PDF files (*.pdf)",
         )
         return path or None
 

@@ -14,59 +14,53 @@ from intake.ui import saved_files, when
 from intake.ui.booking import wording
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CourseList", text)
-
-
 def course_html(booked: BookedSeries, patient: str) -> str:
     """The course as a page: a row per visit, then the visits still looking for a time."""
+    tr = QCoreApplication.translate
     first = booked.visits[0] if booked.visits else None
+    cell = "<td style='padding:3px 12px 3px 0'>{}</td>"
     rows = "".join(
         "<tr>"
-        f"<td style='padding:3px 12px 3px 0'>{v.series_number or ''}</td>"
-        f"<td style='padding:3px 12px 3px 0'>{html.escape(when.day(v.local_start))}</td>"
-        f"<td style='padding:3px 12px 3px 0'>{html.escape(when.time_of_day(v.local_start))}</td>"
-        f"<td style='padding:3px 12px 3px 0'>{html.escape(v.therapist_name)}</td>"
-        f"<td style='padding:3px 0'>{html.escape(v.location_name)}</td>"
-        "</tr>"
+        + cell.format(v.series_number or "")
+        + cell.format(html.escape(when.day(v.local_start)))
+        + cell.format(html.escape(when.time_of_day(v.local_start)))
+        + cell.format(html.escape(v.therapist_name))
+        + cell.format(html.escape(v.location_name))
+        + "</tr>"
         for v in booked.visits
     )
+    names = (
+        tr("CourseList", "No."),
+        tr("CourseList", "Date"),
+        tr("CourseList", "Time"),
+        tr("CourseList", "Therapist"),
+        tr("CourseList", "Location"),
+    )
     head = "".join(
-        f"<th align='left' style='padding:3px 12px 3px 0'>{html.escape(_tr(name))}</th>"
-        for name in ("No.", "Date", "Time", "Therapist", "Location")
+        f"<th align='left' style='padding:3px 12px 3px 0'>{html.escape(n)}</th>" for n in names
     )
     where = ""
     if first is not None:
-        address = ", ".join(wording.address_lines(first.location_address))
-        where = (
-            f"<p>{html.escape(first.location_name)}"
-            + (f"<br>{html.escape(address)}" if address else "")
-            + f"<br>{html.escape(_tr('Times are local time at the location.'))}</p>"
-        )
+        lines = [first.location_name, ", ".join(wording.address_lines(first.location_address))]
+        lines.append(tr("CourseList", "Times are local time at the location."))
+        where = "<p>" + "<br>".join(html.escape(line) for line in lines if line) + "</p>"
     missing = ""
     if booked.missing:
         numbers = ", ".join(str(v.number) for v in booked.missing)
-        missing = (
-            "<p>"
-            + html.escape(
-                _tr("Visits {numbers} have no time yet: the practice will call you.").format(
-                    numbers=numbers
-                )
-            )
-            + "</p>"
-        )
+        text = tr("CourseList", "Visits {numbers} have no time yet: the practice will call you.")
+        missing = f"<p>{html.escape(text.format(numbers=numbers))}</p>"
+    title = tr("CourseList", "Your course of visits")
+    kind = first.type_name if first else ""
+    closing = tr(
+        "CourseList",
+        "Please arrive ten minutes early. To change or cancel a visit, call the practice; "
+        "cancelling less than 24 hours ahead counts as a late cancellation.",
+    )
     return (
-        f"<h2>{html.escape(_tr('Your course of visits'))}</h2>"
-        f"<p><b>{html.escape(patient)}</b> · {html.escape(first.type_name if first else '')}</p>"
+        f"<h2>{html.escape(title)}</h2>"
+        f"<p><b>{html.escape(patient)}</b> · {html.escape(kind)}</p>"
         f"{where}<table><tr>{head}</tr>{rows}</table>{missing}"
-        "<p>"
-        + html.escape(
-            _tr(
-                "Please arrive ten minutes early. To change or cancel a visit, call the "
-                "practice; cancelling less than 24 hours ahead counts as a late cancellation."
-            )
-        )
-        + "</p>"
+        f"<p>{html.escape(closing)}</p>"
     )
 
 
@@ -82,7 +76,7 @@ def write_pdf(booked: BookedSeries, patient: str, path: str | Path) -> Path:
     document = QTextDocument()
     document.setHtml(course_html(booked, patient))
     writer = QPdfWriter(str(target))
-    writer.setTitle(_tr("Course of visits"))
+    writer.setTitle(QCoreApplication.translate("CourseList", "Course of visits"))
     writer.setCreator("Clinic Intake")
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
     document.print_(writer)

@@ -242,8 +242,8 @@ class RuleForm(QWidget):
 
     def fix_course(self) -> None:
         """Moving the rest of a course: its type, place and length stay; days and times move."""
-        for widget in (self.type_box, self.location_box, self.therapist_box):
-            widget.setEnabled(False)
+        for box in (self.type_box, self.location_box, self.therapist_box):
+            box.setEnabled(False)
         for widget in (self.by_count, self.count, self.by_until, self.until):
             widget.hide()  # the rest of the course keeps its number of visits
 
