@@ -436,3 +436,51 @@ def test_the_form_starts_with_sensible_times_and_a_prefilled_course(
         "8:00 AM",
         "12:00 PM",
     )
+
+
+@POPUP
+def test_enter_on_a_visit_offers_its_nearest_free_times_and_never_books(
+    qtbot, open_dialog, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    practice_admin.add_closure(database, admin(database), "EAST", THURSDAY, THURSDAY)
+    dialog = open_dialog(_names(practice))
+    _tick_monday_and_thursday_at_nine(qtbot, dialog)
+    _wait_rows(qtbot, dialog, 12)
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)  # visit 2, moved off the holiday
+    shown = dialog.model.visit(1).offer
+    with qtbot.waitSignal(dialog.other_times_did_show, timeout=WAIT) as offered:
+        qtbot.keyClick(dialog.table, Qt.Key.Key_Return)
+    assert offered.args == [3]
+    assert dialog.pages.currentIndex() == 0  # Enter did not book the course
+    menu = dialog.other_times
+    assert menu is not None and len(menu.actions()) == 3
+    qtbot.keyClick(menu, Qt.Key.Key_Down)
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    chosen = dialog.model.visit(1).offer
+    assert chosen is not None and chosen != shown
+    assert chosen.local_start.date() != THURSDAY  # still not on the holiday
+    assert _notes(dialog)[1].startswith("Changed here to ")
+    with qtbot.waitSignal(dialog.course_was_booked, timeout=WAIT) as booked:
+        qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
+    second = next(v for v in booked.args[0].visits if v.series_number == 2)
+    assert second.start == chosen.start
+
+
+def test_a_rule_changed_after_the_proposal_is_not_booked_unseen(
+    qtbot, open_dialog, database
+) -> None:  # type: ignore[no-untyped-def]
+    practice = build(database)
+    dialog = open_dialog(_names(practice))
+    _tick_monday_and_thursday_at_nine(qtbot, dialog)
+    _wait_rows(qtbot, dialog, 12)
+    dialog.form.count.setFocus()
+    dialog.form.count.selectAll()
+    qtbot.keyClicks(dialog.form.count, "8")
+    qtbot.keyClick(dialog.form.count, Qt.Key.Key_Return)  # Enter before the new proposal
+    assert "The rule changed" in dialog.status.text()
+    assert dialog.pages.currentIndex() == 0
+    _wait_rows(qtbot, dialog, 8)
+    assert dialog.book_button.text() == "Book 8 visits"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QMenu,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -33,10 +34,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.domain.booking import Visit
+from intake.domain.booking import SlotOffer, SlotRequest, Visit
 from intake.domain.errors import Invalid
-from intake.domain.series import BookedSeries, SeriesConflict, SeriesProposal, SeriesRequest
-from intake.services import practice_admin, series, staffing
+from intake.domain.series import (
+    BookedSeries,
+    ProposedVisit,
+    SeriesConflict,
+    SeriesProposal,
+    SeriesRequest,
+)
+from intake.services import practice_admin, series, slot_finder, staffing
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui import saved_files, when
@@ -82,9 +89,16 @@ def next_week(day: dt.date) -> dt.date:
 
 
 class ProposalView(QTableView):
-    """The proposal table: Space (or Delete) leaves the current visit out, or takes it back."""
+    """The proposal table: Space (or Delete) leaves the current visit out, or takes it back;
+    Enter offers the visit's nearest other free times (it never books the course)."""
+
+    other_time_was_asked = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.other_time_was_asked.emit()
+            event.accept()
+            return
         model = self.model()
         if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Delete) and isinstance(
             model, ProposalModel
@@ -101,6 +115,7 @@ class CourseDialog(QDialog):
     course_was_booked = Signal(object)  # BookedSeries, or the moved visits (tuple of Visit)
     booking_did_fail = Signal(str)
     list_was_saved = Signal(str)
+    other_times_did_show = Signal(int)  # how many other free times the menu offers
 
     def __init__(
         self,
@@ -116,6 +131,8 @@ class CourseDialog(QDialog):
         self.start = start
         self._clock = clock
         self._asked = 0  # proposals asked for: only the newest answer is shown
+        self._shown = -1  # the proposal on screen answers this request
+        self.other_times: QMenu | None = None  # the menu of nearest free times last shown
         self._booking = False
         self.booked: BookedSeries | None = None
         self.moving = start.moving is not None
@@ -231,6 +248,7 @@ class CourseDialog(QDialog):
     def _arrived(self, asked: int, proposal: SeriesProposal) -> None:
         if asked != self._asked or self._booking:
             return
+        self._shown = asked
         self._show_proposal(proposal)
         self._say("info", self._proposal_words())
         self.proposal_did_arrive.emit(proposal)
@@ -284,11 +302,74 @@ class CourseDialog(QDialog):
         )
         self.waitlist.setEnabled(missing > 0)
 
+    # --- another time for one visit ------------------------------------------------------
+
+    def ask_other_time(self) -> None:
+        """The nearest free times that week for the chosen visit, as a small menu."""
+        index, proposal = self.table.currentIndex(), self.model.proposal
+        if not index.isValid() or proposal is None or self._booking:
+            return
+        row, request = index.row(), proposal.request
+        wanted = self.model.visit(row).wanted_local
+        monday = wanted.date() - dt.timedelta(days=wanted.weekday())
+        first = max(monday, request.first_day)
+        code = next((p.code for p in self.form.locations if p.id == request.location_id), "")
+        ask = SlotRequest(
+            first_day=first,
+            days=(monday + dt.timedelta(days=7) - first).days,
+            type_code=request.type_code,
+            location_codes=(code,),
+            therapist_id=None if request.any_therapist else request.therapist_id,
+            limit=200,
+            earliest=self._clock_now(),
+        )
+        number = self.model.visit(row).number
+        self.ctx.run(
+            lambda db, actor: slot_finder.find(db, actor, ask),
+            lambda offers: self._offers_arrived(number, offers),
+            lambda error: self._say("error", failure_text(error)),
+            owner=self,
+        )
+
+    def _offers_arrived(self, number: int, offers: list[SlotOffer]) -> None:
+        row = next(
+            (r for r in range(self.model.rowCount()) if self.model.visit(r).number == number),
+            None,
+        )
+        if row is None:
+            return
+        nearest = nearest_free(self.model.visit(row), self.model.others(row), offers)
+        if not nearest:
+            self._say("info", self.tr("No other free time that week for this visit."))
+            self.other_times_did_show.emit(0)
+            return
+        menu = QMenu(self)
+        menu.setAccessibleName(self.tr("Other free times for this visit"))
+        for offer in nearest:
+            local = offer.local_start
+            action = menu.addAction(
+                self.tr("{day}, {time} with {who}").format(
+                    day=when.short_day(local),
+                    time=when.time_of_day(local),
+                    who=offer.therapist_name,
+                )
+            )
+            action.triggered.connect(lambda _on=False, o=offer: self.model.change_time(row, o))
+        self.other_times = menu
+        rect = self.table.visualRect(self.table.currentIndex())
+        menu.popup(self.table.viewport().mapToGlobal(rect.bottomLeft()))
+        self.other_times_did_show.emit(len(nearest))
+
     # --- booking ------------------------------------------------------------------------
 
     def book(self) -> None:
         chosen = self.model.chosen()
         if chosen is None or self.model.to_book() == 0 or self._booking:
+            return
+        if self.timer.isActive() or self._shown != self._asked:
+            # The rule changed after this proposal was shown: never book what is not on screen.
+            self.propose_now()
+            self._say("warn", self.tr("The rule changed: check the new proposal, then book."))
             return
         self._booking = True
         self._update_buttons()
@@ -452,8 +533,15 @@ class CourseDialog(QDialog):
         self.status.setWordWrap(True)
         self.leave_button = QPushButton(self.tr("&Leave out / take back (Space)"))
         self.leave_button.setAccessibleName(self.tr("Leave the chosen visit out, or take it back"))
+        self.leave_button.setAutoDefault(False)
         self.leave_button.clicked.connect(self._toggle_current)
         self.leave_button.setVisible(not self.moving)
+        self.other_button = QPushButton(self.tr("Other &time… (Enter)"))
+        self.other_button.setAccessibleName(self.tr("Choose another free time for the visit"))
+        self.other_button.setAutoDefault(False)
+        self.other_button.clicked.connect(self.ask_other_time)
+        self.table.other_time_was_asked.connect(self.ask_other_time)
+
         self.waitlist = QCheckBox(self.tr("Put the visits with no time on the &waitlist"))
         self.waitlist.setVisible(not self.moving)
         self.book_button = QPushButton(self.tr("Book the course"))
@@ -472,6 +560,7 @@ class CourseDialog(QDialog):
         right.addWidget(self.status)
         options = QHBoxLayout()
         options.addWidget(self.leave_button)
+        options.addWidget(self.other_button)
         options.addWidget(self.waitlist, 1)
         right.addLayout(options)
         buttons = QHBoxLayout()
@@ -537,6 +626,23 @@ class CourseDialog(QDialog):
         if room is not None:
             width, height = min(width, room.width() - 16), min(height, room.height() - 48)
         self.resize(width, height)
+
+
+def nearest_free(
+    visit: ProposedVisit, others: tuple[ProposedVisit, ...], offers: list[SlotOffer], n: int = 3
+) -> list[SlotOffer]:
+    """The n free times nearest the wanted one that keep clear of the course's other visits
+    (one visit a day, none overlapping) and differ from the time shown."""
+    taken_days = {v.offer.local_start.date() for v in others if v.offer is not None}
+    spans = [(v.offer.start, v.offer.end) for v in others if v.offer is not None]
+    fits = [
+        o
+        for o in offers
+        if o.local_start.date() not in taken_days
+        and all(not (o.start < end and start < o.end) for start, end in spans)
+        and (visit.offer is None or o.start != visit.offer.start)
+    ]
+    return sorted(fits, key=lambda o: (abs(o.start - visit.wanted_start), o.start))[:n]
 
 
 def open_course(

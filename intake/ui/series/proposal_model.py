@@ -4,6 +4,7 @@ colour alone. The first column's check box keeps a visit in the course or leaves
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from intake.domain.booking import SlotOffer
 from intake.domain.series import Obstacle, Placement, ProposedVisit, SeriesProposal
 from intake.ui import when
 
@@ -30,6 +32,7 @@ class ProposalModel(QAbstractTableModel):
         self._visits: tuple[ProposedVisit, ...] = ()
         self.left_out: set[int] = set()  # visit numbers the desk took out of the course
         self.renewed: set[int] = set()  # re-proposed after another PC took their times
+        self.changed: set[int] = set()  # given another time by the desk
         self.can_leave_out = True
         self._headers = (
             self.tr("Book"),
@@ -54,7 +57,40 @@ class ProposalModel(QAbstractTableModel):
         numbers = {v.number for v in self._visits}
         self.left_out &= numbers
         self.renewed = set(renewed)
+        self.changed.clear()
         self.endResetModel()
+
+    def change_time(self, row: int, offer: SlotOffer) -> None:
+        """The desk chose another free time for this visit (from the nearest few)."""
+        proposal, visit = self.proposal, self._visits[row]
+        if proposal is None:
+            return
+        request = proposal.request
+        same_day = offer.local_start.date() == visit.wanted_local.date()
+        placement = (
+            Placement.OTHER_THERAPIST
+            if offer.therapist_id != request.therapist_id
+            else Placement.OTHER_TIME
+            if same_day
+            else Placement.OTHER_DAY
+        )
+        if offer.start == visit.wanted_start and offer.therapist_id == request.therapist_id:
+            placement = Placement.AS_WANTED
+        new = replace(visit, offer=offer, placement=placement)
+        self._visits = (*self._visits[:row], new, *self._visits[row + 1 :])
+        self.proposal = replace(proposal, visits=self._visits)
+        self.changed.add(new.number)
+        self.renewed.discard(new.number)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, NOTE))
+
+    def others(self, row: int) -> tuple[ProposedVisit, ...]:
+        """The other visits that will be booked (for what a changed time must not meet)."""
+        number = self._visits[row].number
+        return tuple(
+            v
+            for v in self._visits
+            if v.number != number and v.offer is not None and v.number not in self.left_out
+        )
 
     def clear_left_out(self) -> None:
         self.beginResetModel()
@@ -177,6 +213,11 @@ class ProposalModel(QAbstractTableModel):
         if out:
             return self.tr("Left out of the course")
         why = self.why(visit)
+        if visit.number in self.changed and visit.offer is not None:
+            local = visit.offer.local_start
+            return self.tr("Changed here to {day} {time}").format(
+                day=f"{local:%a}", time=when.time_of_day(local)
+            )
         if visit.number in self.renewed:
             return self.tr("New time — ") + (why or self.tr("free as wanted"))
         return why
@@ -219,7 +260,10 @@ class ProposalModel(QAbstractTableModel):
         pixmap = None
         if visit.offer is None:
             pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical
-        elif visit.number in self.renewed or visit.placement is not Placement.AS_WANTED:
+        elif (
+            visit.number in self.renewed | self.changed
+            or visit.placement is not Placement.AS_WANTED
+        ):
             pixmap = QStyle.StandardPixmap.SP_MessageBoxWarning
         if pixmap is None:
             return None
