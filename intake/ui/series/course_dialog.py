@@ -136,11 +136,12 @@ class CourseDialog(QDialog):
         self._booking = False
         self.booked: BookedSeries | None = None
         self.moving = start.moving is not None
-        self.setWindowTitle(
-            self.tr("Move the rest of the course")
+        title = (
+            self.tr("Move the rest of the course — {who}")
             if self.moving
-            else self.tr("Book a course of visits")
+            else self.tr("Book a course of visits — {who}")
         )
+        self.setWindowTitle(title.format(who=start.patient_label))
         self.form = RuleForm()
         self.model = ProposalModel(self)
         self.model.can_leave_out = not self.moving  # a move keeps every visit of the rest
@@ -286,7 +287,11 @@ class CourseDialog(QDialog):
             if missing:
                 parts.append(self.tr("a visit with no time is cancelled, not moved"))
             return " · ".join(parts) + "."
-        return " · ".join(parts) + ". " + self.tr("Space leaves a visit out or takes it back.")
+        return (
+            " · ".join(parts)
+            + ". "
+            + self.tr("In the table, Space leaves a visit out, Enter offers other times.")
+        )
 
     def _update_buttons(self) -> None:
         count, missing = self.model.to_book(), self.model.missing()
@@ -531,7 +536,7 @@ class CourseDialog(QDialog):
         self.status.setObjectName("courseStatus")
         self.status.setAccessibleName(self.tr("Course status"))
         self.status.setWordWrap(True)
-        self.leave_button = QPushButton(self.tr("&Leave out / take back (Space)"))
+        self.leave_button = QPushButton(self.tr("&Leave out / back in (Space)"))
         self.leave_button.setAccessibleName(self.tr("Leave the chosen visit out, or take it back"))
         self.leave_button.setAutoDefault(False)
         self.leave_button.clicked.connect(self._toggle_current)
@@ -561,9 +566,10 @@ class CourseDialog(QDialog):
         options = QHBoxLayout()
         options.addWidget(self.leave_button)
         options.addWidget(self.other_button)
-        options.addWidget(self.waitlist, 1)
+        options.addStretch(1)
         right.addLayout(options)
-        buttons = QHBoxLayout()
+        buttons = QHBoxLayout()  # the waitlist choice sits beside the button it changes
+        buttons.addWidget(self.waitlist)
         buttons.addStretch(1)
         buttons.addWidget(self.book_button)
         buttons.addWidget(self.close_button)
@@ -631,18 +637,29 @@ class CourseDialog(QDialog):
 def nearest_free(
     visit: ProposedVisit, others: tuple[ProposedVisit, ...], offers: list[SlotOffer], n: int = 3
 ) -> list[SlotOffer]:
-    """The n free times nearest the wanted one that keep clear of the course's other visits
-    (one visit a day, none overlapping) and differ from the time shown."""
+    """Up to n free times for a visit, one a day: on each day the time nearest the wanted
+    wall-clock time, the wanted day first, then the nearest days. They keep clear of the
+    course's other visits (one visit a day, none overlapping) and differ from the time shown."""
     taken_days = {v.offer.local_start.date() for v in others if v.offer is not None}
     spans = [(v.offer.start, v.offer.end) for v in others if v.offer is not None]
-    fits = [
-        o
-        for o in offers
-        if o.local_start.date() not in taken_days
-        and all(not (o.start < end and start < o.end) for start, end in spans)
-        and (visit.offer is None or o.start != visit.offer.start)
-    ]
-    return sorted(fits, key=lambda o: (abs(o.start - visit.wanted_start), o.start))[:n]
+    wanted = visit.wanted_local
+    minute = wanted.hour * 60 + wanted.minute
+    best: dict[dt.date, SlotOffer] = {}
+    for o in offers:
+        day = o.local_start.date()
+        if (
+            day in taken_days
+            or any(o.start < end and start < o.end for start, end in spans)
+            or (visit.offer is not None and o.start == visit.offer.start)
+        ):
+            continue
+        off = abs(o.local_start.hour * 60 + o.local_start.minute - minute)
+        if day not in best or off < abs(
+            best[day].local_start.hour * 60 + best[day].local_start.minute - minute
+        ):
+            best[day] = o
+    days = sorted(best, key=lambda d: (abs((d - wanted.date()).days), d))
+    return [best[d] for d in days[:n]]
 
 
 def open_course(
