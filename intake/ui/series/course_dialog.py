@@ -168,6 +168,11 @@ class CourseDialog(QDialog):
         )
         return path or None
 
+    @property
+    def settled(self) -> bool:
+        """The proposal on screen is the one for the rule as it stands."""
+        return not self.timer.isActive() and self._shown == self._asked
+
     # --- proposing ----------------------------------------------------------------------
 
     def _choices_arrived(self, choices: Choices) -> None:
@@ -202,6 +207,7 @@ class CourseDialog(QDialog):
         try:
             rule = self.form.rule()
         except Invalid as problems:
+            self._shown = asked
             self._show_proposal(None)
             self._say("info", " ".join(problems.problems.values()))
             self.proposal_did_arrive.emit(None)
@@ -257,6 +263,7 @@ class CourseDialog(QDialog):
     def _propose_failed(self, asked: int, error: BaseException) -> None:
         if asked != self._asked:
             return
+        self._shown = asked
         self._show_proposal(None)
         if isinstance(error, Invalid):
             self._say("warn", " ".join(error.problems.values()))
@@ -371,7 +378,7 @@ class CourseDialog(QDialog):
         chosen = self.model.chosen()
         if chosen is None or self.model.to_book() == 0 or self._booking:
             return
-        if self.timer.isActive() or self._shown != self._asked:
+        if not self.settled:
             # The rule changed after this proposal was shown: never book what is not on screen.
             self.propose_now()
             self._say("warn", self.tr("The rule changed: check the new proposal, then book."))
