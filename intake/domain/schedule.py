@@ -58,6 +58,10 @@ class ScheduleBlock:
     needs_review: bool  # the intake still waits for a therapist's review
     patient_record: str = ""  # the record number people know (shown instead of the id)
     type_color: str = ""  # the type's own '#rrggbb', or '' for the default palette
+    evaluation: bool = False  # its type needs the screened intake (a course can follow it)
+    series_id: int | None = None  # a visit of a plan-of-care course: its place in it,
+    series_number: int | None = None
+    series_last: int | None = None  # and the course's last number still booked or held
 
     @property
     def color(self) -> str:

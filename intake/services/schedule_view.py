@@ -12,8 +12,8 @@ import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session, aliased
 
 from intake.db.models import (
     Appointment,
@@ -313,6 +313,15 @@ def _blocks(
     session: Session, where: ColumnElement[bool], start: dt.datetime, end: dt.datetime
 ) -> list[ScheduleBlock]:
     a = Appointment
+    other = aliased(Appointment)
+    # A course's last visit still on the books: "visit 3 of 12" after a cancelled rest reads
+    # "3 of 8", as the course now stands.
+    last = (
+        select(func.max(other.series_number))
+        .where(other.series_id == a.series_id, other.status.in_(_SHOWN))
+        .correlate(a)
+        .scalar_subquery()
+    )
     query = (
         select(
             a.id,
@@ -335,6 +344,10 @@ def _blocks(
             Intake.status,
             Patient.mrn,
             AppointmentType.color,
+            AppointmentType.requires_screening,
+            a.series_id,
+            a.series_number,
+            last,
         )
         .join(Patient, Patient.id == a.patient_id)
         .join(Therapist, Therapist.id == a.therapist_id)
@@ -364,6 +377,10 @@ def _blocks(
             needs_review=bool(r[16]) and r[17] != IntakeStatus.REVIEWED.value,
             patient_record=r[18],
             type_color=r[19],
+            evaluation=bool(r[20]),
+            series_id=r[21],
+            series_number=r[22],
+            series_last=r[23] if r[21] is not None else None,
         )
         for r in session.execute(query)
     ]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from intake.domain.merge import MergeDone, UndoDone
 from intake.domain.patient_record import PatientRecord
+from intake.domain.permissions import Permission, allows
 from intake.services import patient_record
 from intake.ui import keys
 from intake.ui.context import UiContext
@@ -32,6 +33,8 @@ from intake.ui.main_window import UNSAVED_RECORD
 from intake.ui.patients.merge_dialog import can_merge, open_merge
 from intake.ui.patients.record_view import RecordView
 from intake.ui.patients.search_widget import PatientSearchWidget
+from intake.ui.series import CourseDialog, open_course
+from intake.ui.series.entry import from_record
 from intake.ui.status_line import say
 from intake.ui.worker import failure_text
 
@@ -88,6 +91,13 @@ class RecordPage(QWidget):
         self.merge_button.clicked.connect(self.ask_merge)
         if can_merge(context):
             self.view.add_action(self.merge_button)
+        self._clock = clock
+        self.course_dialog: CourseDialog | None = None
+        self.course_button = QPushButton(self.tr("Book a course of visits…"))
+        self.course_button.setAccessibleName(self.tr("Book a course of visits for this patient"))
+        self.course_button.clicked.connect(self.ask_course)
+        if allows(context.actor.role, Permission.BOOKING):  # the service checks again
+            self.view.add_action(self.course_button)
         self.stack.addWidget(record)
         layout = QVBoxLayout(self)
         layout.addWidget(self.leave_bar)
@@ -144,6 +154,16 @@ class RecordPage(QWidget):
         if (patient := self.view.patient_id()) is None:
             return
         open_merge(self, self.context, None, patient, self._merged)
+
+    def ask_course(self) -> None:
+        if (record := self.view.record) is None:
+            return
+        self.course_dialog = open_course(
+            self, self.context, from_record(record), clock=self._clock, on_done=self._course_done
+        )
+
+    def _course_done(self, _booked: object) -> None:
+        self.reload()  # the new visits in the record's list
 
     def _merged(self, done: MergeDone | UndoDone) -> None:
         self.open_patient(done.surviving.id)  # the record that stays, with what moved to it

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -83,11 +83,22 @@ def describe(block: ScheduleBlock) -> str:
     """The block in one sentence (tool tip, screen reader, status line)."""
     start, end = block.local_start, block.local_end
     review = ", intake needs review" if block.needs_review else ""
+    course = f", {course_words(block).lower()}" if block.series_number is not None else ""
     return (
         f"{clock(start.hour * 60 + start.minute)} to {clock(end.hour * 60 + end.minute)} "
-        f"{start.tzname()}: {block.patient_name}, {block.type_name}, "
+        f"{start.tzname()}: {block.patient_name}, {block.type_name}{course}, "
         f"{STATUS_WORDS[block.status].lower()}{review}, with {block.therapist_name} "
         f"at {block.location_code}"
+    )
+
+
+def course_words(block: ScheduleBlock) -> str:
+    """ "Visit 3 of 12 of a course", or "" for a visit on its own."""
+    if block.series_number is None:
+        return ""
+    last = max(block.series_last or 0, block.series_number)
+    return QCoreApplication.translate("ScheduleCanvas", "Visit {n} of {last} of a course").format(
+        n=block.series_number, last=last
     )
 
 
@@ -402,6 +413,10 @@ class ScheduleCanvas(QAbstractScrollArea):
             if block.needs_review
             else (status,)
         )
+        if block.series_number is not None:  # "Booked · 3 of 12" where there is room
+            last = max(block.series_last or 0, block.series_number)
+            course = f" · {block.series_number} of {last}"
+            statuses = tuple(f"{s}{course}" for s in statuses) + statuses
         painter.setFont(self._bold)
         line = painter.fontMetrics().height()
         one_line = inner.height() < 2 * line

@@ -40,6 +40,7 @@ from intake.ui.context import UiContext
 from intake.ui.flow_layout import wrapped_row
 from intake.ui.keys import means
 from intake.ui.schedule.canvas import ScheduleCanvas, today_minute
+from intake.ui.schedule.course_actions import CourseActions
 from intake.ui.schedule.exports import Exports
 from intake.ui.schedule.free_time import FreeTime
 from intake.ui.schedule.lanes import Layout, day_layout, free_for, from_now, week_layout
@@ -109,6 +110,9 @@ class SchedulePage(QWidget):
         self._now_timer.setInterval(30_000)
         self._now_timer.timeout.connect(self._place_now)
         self._build()
+        self.courses = CourseActions(self)
+        self.courses.attach()
+        self.canvas.block_was_selected.connect(self.courses.selection_changed)
         self._run(load_choices, self.toolbar.choices_arrived, self._failed("load the practice"))
 
     # --- the public face -------------------------------------------------------------------

@@ -28,7 +28,13 @@ from intake.domain.visit_rules import is_late_cancellation
 from intake.ui import when
 from intake.ui.booking.slot_model import SlotModel
 from intake.ui.booking.slot_view import SlotView
-from intake.ui.schedule.canvas import REVIEW_MARK, STATUS_MARKS, STATUS_WORDS, clock
+from intake.ui.schedule.canvas import (
+    REVIEW_MARK,
+    STATUS_MARKS,
+    STATUS_WORDS,
+    clock,
+    course_words,
+)
 
 # The usual reasons, each with who it says cancelled (a typed reason asks).
 CANCEL_REASONS = (
@@ -95,6 +101,8 @@ class DetailsPanel(QWidget):
         ]
         if block.needs_review:
             lines.append(f"<b>{REVIEW_MARK}</b>: the intake waits for a therapist's review")
+        if block.series_number is not None:
+            lines.append(course_words(block))
         self.title.setText(block.patient_name)
         self.facts.setText("<br>".join(lines))
 

@@ -284,6 +284,9 @@ class VisitActions:
         menu.setAccessibleName("Visit actions")
         for action in self.page.block_actions:
             menu.addAction(action)
+        if course := self.page.courses.offered(block):
+            menu.addSeparator()
+            menu.addActions(course)
         menu.popup(where)
         self.menu = menu
 
