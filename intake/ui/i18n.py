@@ -203,6 +203,12 @@ def qt_translations_dirs() -> list[Path]:
 
 
 _INSTALLED: list[QTranslator] = []
+_SPEAKING = [SOURCE_LANGUAGE]  # the language `install` was last asked for
+
+
+def speaking() -> str:
+    """The language the program speaks since `install` (English before it)."""
+    return _SPEAKING[-1]
 
 
 def installed() -> list[QTranslator]:
@@ -214,6 +220,7 @@ def install(app: QCoreApplication, language: str, cache: Path | None = None) -> 
     """Speak `language` from now on: dates and numbers (QLocale's default), Qt's standard
     dialogs and buttons (qtbase), and the program's own words. Before any widget is made."""
     QLocale.setDefault(QLocale(LOCALES[language]))
+    _SPEAKING.append(language)
     installed: list[QTranslator] = []
     if language == SOURCE_LANGUAGE:
         return installed

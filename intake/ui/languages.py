@@ -1,16 +1,15 @@
 """Which language the staff read the program in, asked in one place.
 
-The interface's own translation (Qt's chain, issue #20 point 1) decides this; until it
-lands the program speaks English to its staff. Everything that follows the staff's language
-(the triage panel's rule messages, the review) asks `staff_language()`, so the translation
-only has to change this function.
+The interface's own translation (Qt's chain, `intake.ui.i18n`) decides it at start-up.
+Everything that follows the staff's language (the triage panel's rule messages, the review)
+asks `staff_language()`.
 """
 
 from __future__ import annotations
 
-from intake.domain.languages import DEFAULT_LANGUAGE
+from intake.ui.i18n import speaking
 
 
 def staff_language() -> str:
-    """The staff's language as a code ("en")."""
-    return DEFAULT_LANGUAGE.value
+    """The staff's language as a code ("en", "es")."""
+    return speaking()

@@ -13,6 +13,354 @@
     </message>
 </context>
 <context>
+    <name>CalendarOffer</name>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the patient&apos;s calendar: a cancellation file takes the visit out of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the cancellation (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the cancellation for the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the patient&apos;s calendar: the new time replaces the old entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve the new time (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the new time for the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a calendar file to give or send to the patient (Alt+V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the cancellation as a calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the new time as a calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancellation calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The calendar file was not saved: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CourseActions</name>
+    <message>
+        <source>Book a course of visits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the rest of the course…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the rest of the course…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the rest of the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the rest (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the course (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an evaluation the patient came to first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course booked: {n} visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: this visit ({which}) and every later visit of the course still booked. Choose or type the reason, and say who cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the course is cancelled, then Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who cancelled: the patient (Alt+P) or the clinic (Alt+C).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel the rest of {who}&apos;s course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled {n} visits of {who}&apos;s course (visits {span}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved the rest of the course: {n} visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a visit of a course first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rest of a course is changed from a visit still booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CourseDialog</name>
+    <message>
+        <source>Move the rest of the course — {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a course of visits — {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the practice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the list of visits as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the practice: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding times for the course…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not propose the course: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} visits proposed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} with no time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a visit with no time is cancelled, not moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the table, Space leaves a visit out, Enter offers other times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move {n} visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book {n} visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the {n} visits with no time on the &amp;waitlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the visits with no time on the &amp;waitlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other free time that week for this visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other free times for this visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day}, {time} with {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rule changed: check the new proposal, then book.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booking the course…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new times say &quot;New time&quot; (in bold). Check them and book again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not booked: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n}. {day}, {time} with {who} at {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔  Moved {n} visits of the course for {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔  Booked {n} visits for {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits {numbers} have no time yet: they are on the waitlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits {numbers} have no time and were not put on the waitlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List of visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the rest of the course for {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course of visits for {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proposed visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Leave out / back in (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the chosen visit out, or take it back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other &amp;time… (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another free time for the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Proposed visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print list (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the list of visits as a PDF for the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CourseList</name>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times are local time at the location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits {numbers} have no time yet: the practice will call you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your course of visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please arrive ten minutes early. To change or cancel a visit, call the practice; cancelling less than 24 hours ahead counts as a late cancellation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course of visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FrontDesk</name>
     <message>
         <source>{family}, {given} · born {born} · {mrn}</source>
@@ -124,6 +472,21 @@
     <message>
         <source>Clinic Intake — locked</source>
         <translation>Clinic Intake — bloqueado</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeWizard</name>
+    <message>
+        <source>Questions in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language the questions are read to the patient in; answers are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions in:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -328,6 +691,215 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>ProposalModel</name>
+    <message>
+        <source>Book</source>
+        <translation type="unfinished">Programar cita</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out of the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed here to {day} {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New time — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>free as wanted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>therapist away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient has another visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outside working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: no free time that week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>: {instead} instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit {n}, wanted {day} at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <source>Book a course of visits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a course of visits for this patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RuleForm</name>
+    <message>
+        <source>Type &quot;930&quot; or &quot;2p&quot;, or use the arrows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Any therapist at this location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends after a number of visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or &amp;until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends on a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day of the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved visits only &amp;between</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep other times inside the patient&apos;s window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earliest time the patient can come</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest time the patient can stay until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no follow-up visit type to book a course of.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a therapist who works at this location.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the weekdays of the course and their times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient&apos;s window must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit &amp;type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;herapist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekdays and times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SavedFiles</name>
     <message>
         <source>Saved file</source>
@@ -348,6 +920,13 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>No file manager could open {folder}.</source>
         <translation>Ningún explorador de archivos pudo abrir {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleCanvas</name>
+    <message>
+        <source>Visit {n} of {last} of a course</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -905,6 +1484,13 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>any therapist</source>
         <translation>cualquier fisioterapeuta</translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <source>Questions were asked in {language}.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

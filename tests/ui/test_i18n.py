@@ -53,6 +53,7 @@ NOT_YET_CONVERTED = [
     "intake/ui/intake_form/", "intake/ui/patients/", "intake/ui/review/", "intake/ui/admin/",
     "intake/ui/booking/", "intake/ui/schedule/", "intake/ui/journal.py",
     "intake/ui/worker.py",  # failure_text: the domain's and services' messages
+    "intake/ui/series/", "intake/ui/languages.py",
 ]  # fmt: skip
 # Words made outside intake/ui, still English in every language until their step: the role
 # names (intake.domain.accounts.role_label) shown with a person's name.
@@ -226,6 +227,16 @@ def speak(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Itera
     for translator in installed:
         qapp.removeTranslator(translator)
     QLocale.setDefault(QLocale("en_US"))
+    i18n._SPEAKING[:] = [i18n.SOURCE_LANGUAGE]  # the staff's language follows: English again
+
+
+def test_the_staffs_language_is_the_one_the_program_speaks(speak) -> None:  # type: ignore[no-untyped-def]
+    from intake.ui.languages import staff_language
+
+    assert staff_language() == "en"
+    speak("es")
+    # The triage panel's rule messages and the review follow it (issue #20 point 3).
+    assert staff_language() == "es"
 
 
 def test_spanish_is_compiled_once_and_loaded_with_qts_own(speak, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

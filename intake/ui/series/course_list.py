@@ -12,11 +12,11 @@ from PySide6.QtGui import QPageSize, QPdfWriter, QTextDocument
 from intake.domain.series import BookedSeries
 from intake.ui import saved_files, when
 from intake.ui.booking import wording
+from intake.ui.i18n import translate
 
 
 def course_html(booked: BookedSeries, patient: str) -> str:
     """The course as a page: a row per visit, then the visits still looking for a time."""
-    tr = QCoreApplication.translate
     first = booked.visits[0] if booked.visits else None
     cell = "<td style='padding:3px 12px 3px 0'>{}</td>"
     rows = "".join(
@@ -30,11 +30,11 @@ def course_html(booked: BookedSeries, patient: str) -> str:
         for v in booked.visits
     )
     names = (
-        tr("CourseList", "No."),
-        tr("CourseList", "Date"),
-        tr("CourseList", "Time"),
-        tr("CourseList", "Therapist"),
-        tr("CourseList", "Location"),
+        translate("CourseList", "No."),
+        translate("CourseList", "Date"),
+        translate("CourseList", "Time"),
+        translate("CourseList", "Therapist"),
+        translate("CourseList", "Location"),
     )
     head = "".join(
         f"<th align='left' style='padding:3px 12px 3px 0'>{html.escape(n)}</th>" for n in names
@@ -42,16 +42,18 @@ def course_html(booked: BookedSeries, patient: str) -> str:
     where = ""
     if first is not None:
         lines = [first.location_name, ", ".join(wording.address_lines(first.location_address))]
-        lines.append(tr("CourseList", "Times are local time at the location."))
+        lines.append(translate("CourseList", "Times are local time at the location."))
         where = "<p>" + "<br>".join(html.escape(line) for line in lines if line) + "</p>"
     missing = ""
     if booked.missing:
         numbers = ", ".join(str(v.number) for v in booked.missing)
-        text = tr("CourseList", "Visits {numbers} have no time yet: the practice will call you.")
+        text = translate(
+            "CourseList", "Visits {numbers} have no time yet: the practice will call you."
+        )
         missing = f"<p>{html.escape(text.format(numbers=numbers))}</p>"
-    title = tr("CourseList", "Your course of visits")
+    title = translate("CourseList", "Your course of visits")
     kind = first.type_name if first else ""
-    closing = tr(
+    closing = translate(
         "CourseList",
         "Please arrive ten minutes early. To change or cancel a visit, call the practice; "
         "cancelling less than 24 hours ahead counts as a late cancellation.",
