@@ -16,348 +16,348 @@
     <name>CalendarOffer</name>
     <message>
         <source>Calendar files (*.ics)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de calendario (*.ics)</translation>
     </message>
     <message>
         <source>For the patient&apos;s calendar: a cancellation file takes the visit out of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para el calendario del paciente: un archivo de cancelación quita la cita de su calendario.</translation>
     </message>
     <message>
         <source>Sa&amp;ve the cancellation (.ics)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar la cancelación (.ics)…</translation>
     </message>
     <message>
         <source>Save the cancellation for the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la cancelación para el paciente</translation>
     </message>
     <message>
         <source>For the patient&apos;s calendar: the new time replaces the old entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Para el calendario del paciente: la nueva hora reemplaza la anterior.</translation>
     </message>
     <message>
         <source>Sa&amp;ve the new time (.ics)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Guardar la nueva hora (.ics)…</translation>
     </message>
     <message>
         <source>Save the new time for the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la nueva hora para el paciente</translation>
     </message>
     <message>
         <source>Save a calendar file to give or send to the patient (Alt+V)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar un archivo de calendario para entregar o enviar al paciente (Alt+G)</translation>
     </message>
     <message>
         <source>Save the cancellation as a calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la cancelación como archivo de calendario</translation>
     </message>
     <message>
         <source>Save the new time as a calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la nueva hora como archivo de calendario</translation>
     </message>
     <message>
         <source>Cancellation calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de calendario de la cancelación</translation>
     </message>
     <message>
         <source>Calendar file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo de calendario</translation>
     </message>
     <message>
         <source>The calendar file was not saved: %s</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de calendario no se guardó: %s</translation>
     </message>
 </context>
 <context>
     <name>CourseActions</name>
     <message>
         <source>Book a course of visits…</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar una serie de citas…</translation>
     </message>
     <message>
         <source>Cancel the rest of the course…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar el resto de la serie…</translation>
     </message>
     <message>
         <source>Move the rest of the course…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el resto de la serie…</translation>
     </message>
     <message>
         <source>Cancel the rest of the course</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar el resto de la serie</translation>
     </message>
     <message>
         <source>Cancel the rest (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar el resto (Intro)</translation>
     </message>
     <message>
         <source>Keep the course (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantener la serie (Esc)</translation>
     </message>
     <message>
         <source>Choose an evaluation the patient came to first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero elija una evaluación a la que el paciente asistió.</translation>
     </message>
     <message>
         <source>Course booked: {n} visits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Serie programada: {n} citas.</translation>
     </message>
     <message>
         <source>{who}: this visit ({which}) and every later visit of the course still booked. Choose or type the reason, and say who cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: esta cita ({which}) y todas las citas posteriores de la serie que siguen programadas. Elija o escriba el motivo e indique quién canceló.</translation>
     </message>
     <message>
         <source>Say why the course is cancelled, then Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique por qué se cancela la serie y pulse Intro.</translation>
     </message>
     <message>
         <source>Say who cancelled: the patient (Alt+P) or the clinic (Alt+C).</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique quién canceló: el paciente (Alt+P) o la clínica (Alt+C).</translation>
     </message>
     <message>
         <source>cancel the rest of {who}&apos;s course</source>
-        <translation type="unfinished"></translation>
+        <translation>cancelar el resto de la serie de {who}</translation>
     </message>
     <message>
         <source>Cancelled {n} visits of {who}&apos;s course (visits {span}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cancelaron {n} citas de la serie de {who} (citas {span}).</translation>
     </message>
     <message>
         <source>Moved the rest of the course: {n} visits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se cambió el resto de la serie: {n} citas.</translation>
     </message>
     <message>
         <source>Choose a visit of a course first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Primero elija una cita de una serie.</translation>
     </message>
     <message>
         <source>The rest of a course is changed from a visit still booked.</source>
-        <translation type="unfinished"></translation>
+        <translation>El resto de una serie se cambia desde una cita que sigue programada.</translation>
     </message>
 </context>
 <context>
     <name>CourseDialog</name>
     <message>
         <source>Move the rest of the course — {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el resto de la serie — {who}</translation>
     </message>
     <message>
         <source>Book a course of visits — {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar una serie de citas — {who}</translation>
     </message>
     <message>
         <source>Loading the practice…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la clínica…</translation>
     </message>
     <message>
         <source>Save the list of visits as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la lista de citas en PDF</translation>
     </message>
     <message>
         <source>Could not load the practice: </source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo cargar la clínica: </translation>
     </message>
     <message>
         <source>Finding times for the course…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando horarios para la serie…</translation>
     </message>
     <message>
         <source>Could not propose the course: </source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudo proponer la serie: </translation>
     </message>
     <message>
         <source>{n} visits proposed</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} citas propuestas</translation>
     </message>
     <message>
         <source>{n} moved</source>
-        <translation type="unfinished"></translation>
+        <translation>cambiadas: {n}</translation>
     </message>
     <message>
         <source>{n} with no time</source>
-        <translation type="unfinished"></translation>
+        <translation>sin horario: {n}</translation>
     </message>
     <message>
         <source>a visit with no time is cancelled, not moved</source>
-        <translation type="unfinished"></translation>
+        <translation>una cita sin horario se cancela, no se cambia</translation>
     </message>
     <message>
         <source>In the table, Space leaves a visit out, Enter offers other times.</source>
-        <translation type="unfinished"></translation>
+        <translation>En la tabla, Espacio deja fuera una cita e Intro ofrece otros horarios.</translation>
     </message>
     <message>
         <source>Move {n} visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar citas: {n}</translation>
     </message>
     <message>
         <source>Book {n} visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar citas: {n}</translation>
     </message>
     <message>
         <source>Move the course</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar la serie</translation>
     </message>
     <message>
         <source>Book the course</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar la serie</translation>
     </message>
     <message>
         <source>Put the {n} visits with no time on the &amp;waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner en la &amp;lista de espera las citas sin horario ({n})</translation>
     </message>
     <message>
         <source>Put the visits with no time on the &amp;waitlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner en la &amp;lista de espera las citas sin horario</translation>
     </message>
     <message>
         <source>No other free time that week for this visit.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay otro horario libre esa semana para esta cita.</translation>
     </message>
     <message>
         <source>Other free times for this visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Otros horarios libres para esta cita</translation>
     </message>
     <message>
         <source>{day}, {time} with {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>{day}, {time} con {who}</translation>
     </message>
     <message>
         <source>The rule changed: check the new proposal, then book.</source>
-        <translation type="unfinished"></translation>
+        <translation>La regla cambió: revise la nueva propuesta y después programe.</translation>
     </message>
     <message>
         <source>Booking the course…</source>
-        <translation type="unfinished"></translation>
+        <translation>Programando la serie…</translation>
     </message>
     <message>
         <source>The new times say &quot;New time&quot; (in bold). Check them and book again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los nuevos horarios dicen &quot;Nuevo horario&quot; (en negrita). Revíselos y vuelva a programar.</translation>
     </message>
     <message>
         <source>Not booked: </source>
-        <translation type="unfinished"></translation>
+        <translation>No se programó: </translation>
     </message>
     <message>
         <source>{n}. {day}, {time} with {who} at {where}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}. {day}, {time} con {who} en {where}</translation>
     </message>
     <message>
         <source>✔  Moved {n} visits of the course for {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>✔  Se cambiaron {n} citas de la serie de {who}</translation>
     </message>
     <message>
         <source>✔  Booked {n} visits for {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>✔  Se programaron {n} citas para {who}</translation>
     </message>
     <message>
         <source>Visits {numbers} have no time yet: they are on the waitlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las citas {numbers} aún no tienen horario: están en la lista de espera.</translation>
     </message>
     <message>
         <source>Visits {numbers} have no time and were not put on the waitlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las citas {numbers} no tienen horario y no se pusieron en la lista de espera.</translation>
     </message>
     <message>
         <source>List of visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista de citas</translation>
     </message>
     <message>
         <source>Move the rest of the course for {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiar el resto de la serie de {who}</translation>
     </message>
     <message>
         <source>Course of visits for {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Serie de citas de {who}</translation>
     </message>
     <message>
         <source>Proposed visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Citas propuestas</translation>
     </message>
     <message>
         <source>Course status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la serie</translation>
     </message>
     <message>
         <source>&amp;Leave out / back in (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dejar fuera / volver a incluir (Espacio)</translation>
     </message>
     <message>
         <source>Leave the chosen visit out, or take it back</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar fuera la cita elegida, o volver a incluirla</translation>
     </message>
     <message>
         <source>Other &amp;time… (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Otro horario… (Intro)</translation>
     </message>
     <message>
         <source>Choose another free time for the visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir otro horario libre para la cita</translation>
     </message>
     <message>
         <source>Close (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar (Esc)</translation>
     </message>
     <message>
         <source>&amp;Proposed visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Citas &amp;propuestas</translation>
     </message>
     <message>
         <source>Booked visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Citas programadas</translation>
     </message>
     <message>
         <source>&amp;Print list (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imprimir lista (PDF)…</translation>
     </message>
     <message>
         <source>Save the list of visits as a PDF for the patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la lista de citas en PDF para el paciente</translation>
     </message>
     <message>
         <source>&amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Listo</translation>
     </message>
 </context>
 <context>
     <name>CourseList</name>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>N.º</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fecha</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Therapist</source>
-        <translation type="unfinished"></translation>
+        <translation>Fisioterapeuta</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Sede</translation>
     </message>
     <message>
         <source>Times are local time at the location.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las horas son la hora local de la sede.</translation>
     </message>
     <message>
         <source>Visits {numbers} have no time yet: the practice will call you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las citas {numbers} aún no tienen horario: la clínica le llamará.</translation>
     </message>
     <message>
         <source>Your course of visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Su serie de citas</translation>
     </message>
     <message>
         <source>Please arrive ten minutes early. To change or cancel a visit, call the practice; cancelling less than 24 hours ahead counts as a late cancellation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Por favor, llegue diez minutos antes. Para cambiar o cancelar una cita, llame a la clínica; cancelar con menos de 24 horas de anticipación cuenta como cancelación tardía.</translation>
     </message>
     <message>
         <source>Course of visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Serie de citas</translation>
     </message>
 </context>
 <context>
@@ -478,15 +478,15 @@
     <name>IntakeWizard</name>
     <message>
         <source>Questions in</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntas en</translation>
     </message>
     <message>
         <source>The language the questions are read to the patient in; answers are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>El idioma en que se leen las preguntas al paciente; las respuestas se conservan</translation>
     </message>
     <message>
         <source>Questions in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntas en:</translation>
     </message>
 </context>
 <context>
@@ -694,209 +694,209 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <name>ProposalModel</name>
     <message>
         <source>Book</source>
-        <translation type="unfinished">Programar cita</translation>
+        <translation>Programar</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>N.º</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>Día</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora</translation>
     </message>
     <message>
         <source>Therapist</source>
-        <translation type="unfinished"></translation>
+        <translation>Fisioterapeuta</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
     <message>
         <source>Left out of the course</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuera de la serie</translation>
     </message>
     <message>
         <source>Changed here to {day} {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiada aquí a {day} {time}</translation>
     </message>
     <message>
         <source>New time — </source>
-        <translation type="unfinished"></translation>
+        <translation>Nuevo horario — </translation>
     </message>
     <message>
         <source>free as wanted</source>
-        <translation type="unfinished"></translation>
+        <translation>libre como se pidió</translation>
     </message>
     <message>
         <source>holiday</source>
-        <translation type="unfinished"></translation>
+        <translation>día festivo</translation>
     </message>
     <message>
         <source>therapist away</source>
-        <translation type="unfinished"></translation>
+        <translation>fisioterapeuta ausente</translation>
     </message>
     <message>
         <source>taken</source>
-        <translation type="unfinished"></translation>
+        <translation>ocupado</translation>
     </message>
     <message>
         <source>patient has another visit</source>
-        <translation type="unfinished"></translation>
+        <translation>el paciente tiene otra cita</translation>
     </message>
     <message>
         <source>already past</source>
-        <translation type="unfinished"></translation>
+        <translation>ya pasó</translation>
     </message>
     <message>
         <source>outside working hours</source>
-        <translation type="unfinished"></translation>
+        <translation>fuera del horario de trabajo</translation>
     </message>
     <message>
         <source>: no free time that week</source>
-        <translation type="unfinished"></translation>
+        <translation>: sin horario libre esa semana</translation>
     </message>
     <message>
         <source>: {instead} instead</source>
-        <translation type="unfinished"></translation>
+        <translation>: en su lugar, {instead}</translation>
     </message>
     <message>
         <source>Visit {n}, wanted {day} at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita {n}, pedida el {day} a las {time}</translation>
     </message>
 </context>
 <context>
     <name>RecordPage</name>
     <message>
         <source>Book a course of visits…</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar una serie de citas…</translation>
     </message>
     <message>
         <source>Book a course of visits for this patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Programar una serie de citas para este paciente</translation>
     </message>
 </context>
 <context>
     <name>RuleForm</name>
     <message>
         <source>Type &quot;930&quot; or &quot;2p&quot;, or use the arrows</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba &quot;930&quot; o &quot;2p&quot;, o use las flechas</translation>
     </message>
     <message>
         <source>Visit type</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de cita</translation>
     </message>
     <message>
         <source>Location</source>
-        <translation type="unfinished"></translation>
+        <translation>Sede</translation>
     </message>
     <message>
         <source>Therapist</source>
-        <translation type="unfinished"></translation>
+        <translation>Fisioterapeuta</translation>
     </message>
     <message>
         <source>&amp;Any therapist at this location</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cualquier fisioterapeuta de esta sede</translation>
     </message>
     <message>
         <source>Visit on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita el {day}</translation>
     </message>
     <message>
         <source>Time on {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora el {day}</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Primer día</translation>
     </message>
     <message>
         <source>&amp;Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Citas</translation>
     </message>
     <message>
         <source>Ends after a number of visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina tras un número de citas</translation>
     </message>
     <message>
         <source>or &amp;until</source>
-        <translation type="unfinished"></translation>
+        <translation>o &amp;hasta</translation>
     </message>
     <message>
         <source>Ends on a day</source>
-        <translation type="unfinished"></translation>
+        <translation>Termina en una fecha</translation>
     </message>
     <message>
         <source>Number of visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de citas</translation>
     </message>
     <message>
         <source>Last day of the course</source>
-        <translation type="unfinished"></translation>
+        <translation>Último día de la serie</translation>
     </message>
     <message>
         <source>Moved visits only &amp;between</source>
-        <translation type="unfinished"></translation>
+        <translation>Citas cambiadas solo &amp;entre</translation>
     </message>
     <message>
         <source>Keep other times inside the patient&apos;s window</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantener otros horarios dentro de la franja del paciente</translation>
     </message>
     <message>
         <source>Earliest time the patient can come</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora más temprana a la que puede venir el paciente</translation>
     </message>
     <message>
         <source>Latest time the patient can stay until</source>
-        <translation type="unfinished"></translation>
+        <translation>Hora más tardía hasta la que puede quedarse el paciente</translation>
     </message>
     <message>
         <source>There is no follow-up visit type to book a course of.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay un tipo de cita de seguimiento para programar una serie.</translation>
     </message>
     <message>
         <source>Choose a location.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una sede.</translation>
     </message>
     <message>
         <source>Choose a therapist who works at this location.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un fisioterapeuta que trabaje en esta sede.</translation>
     </message>
     <message>
         <source>Tick the weekdays of the course and their times.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marque los días de la semana de la serie y sus horas.</translation>
     </message>
     <message>
         <source>The patient&apos;s window must end after it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>La franja del paciente debe terminar después de empezar.</translation>
     </message>
     <message>
         <source>Visit &amp;type</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tipo de cita</translation>
     </message>
     <message>
         <source>&amp;Location</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sede</translation>
     </message>
     <message>
         <source>T&amp;herapist</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fisioterapeuta</translation>
     </message>
     <message>
         <source>Weekdays and times</source>
-        <translation type="unfinished"></translation>
+        <translation>Días y horas</translation>
     </message>
     <message>
         <source>&amp;First day</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Primer día</translation>
     </message>
     <message>
         <source>and</source>
-        <translation type="unfinished"></translation>
+        <translation>y</translation>
     </message>
 </context>
 <context>
@@ -926,7 +926,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <name>ScheduleCanvas</name>
     <message>
         <source>Visit {n} of {last} of a course</source>
-        <translation type="unfinished"></translation>
+        <translation>Cita {n} de {last} de una serie</translation>
     </message>
 </context>
 <context>
@@ -1490,7 +1490,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <name>review</name>
     <message>
         <source>Questions were asked in {language}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las preguntas se hicieron en {language}.</translation>
     </message>
 </context>
 </TS>
