@@ -257,6 +257,18 @@
         <translation>Las citas {numbers} no tienen horario y no se pusieron en la lista de espera.</translation>
     </message>
     <message>
+        <source>Save the course as a calendar file</source>
+        <translation>Guardar la serie como archivo de calendario</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>Archivo de calendario</translation>
+    </message>
+    <message>
         <source>List of visits</source>
         <translation>Lista de citas</translation>
     </message>
@@ -311,6 +323,14 @@
     <message>
         <source>Save the list of visits as a PDF for the patient</source>
         <translation>Guardar la lista de citas en PDF para el paciente</translation>
+    </message>
+    <message>
+        <source>Calendar &amp;file (.ics)…</source>
+        <translation>&amp;Archivo de calendario (.ics)…</translation>
+    </message>
+    <message>
+        <source>Save the course as a calendar file for the patient</source>
+        <translation>Guardar la serie como archivo de calendario para el paciente</translation>
     </message>
     <message>
         <source>&amp;Done</source>

@@ -28,6 +28,7 @@ from intake.ui.series import CourseDialog, CourseStart
 from intake.ui.series.proposal_model import NOTE, ProposalModel
 from intake.ui.worker import Worker
 from tests.db.practice import MONDAY, NOW, admin, at, build, desk, screened_intake
+from tests.ical_checks import check_calendar
 
 WAIT = 10_000
 THURSDAY = MONDAY + dt.timedelta(days=3)
@@ -106,6 +107,15 @@ def test_a_course_typed_in_is_proposed_booked_and_listed_for_the_patient(
     assert str(written) in dialog.saved.text.text()
     visits = series.visits(database, desk(database), course.series_id)
     assert [v.local_start.time() for v in visits] == [dt.time(9)] * 12
+    # One calendar file for the course: each visit its own event.
+    monkeypatch.setattr(CourseDialog, "ask_ics_path", classmethod(lambda *_a: str(target)))
+    with qtbot.waitSignal(dialog.calendar_was_saved, timeout=WAIT) as saved:
+        qtbot.mouseClick(dialog.calendar_button, Qt.MouseButton.LeftButton)
+    ics = Path(saved.args[0])
+    assert ics == target.with_suffix(".ics")
+    calendar = check_calendar(ics.read_bytes(), method="PUBLISH")
+    assert len(calendar.walk("VEVENT")) == 12
+    assert str(ics) in dialog.saved.text.text()
 
 
 def test_the_proposal_table_passes_the_model_tester(

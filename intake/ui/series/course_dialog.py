@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -43,7 +44,7 @@ from intake.domain.series import (
     SeriesProposal,
     SeriesRequest,
 )
-from intake.services import practice_admin, series, slot_finder, staffing
+from intake.services import ical_export, practice_admin, series, slot_finder, staffing
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui import saved_files, when
@@ -115,6 +116,7 @@ class CourseDialog(QDialog):
     course_was_booked = Signal(object)  # BookedSeries, or the moved visits (tuple of Visit)
     booking_did_fail = Signal(str)
     list_was_saved = Signal(str)
+    calendar_was_saved = Signal(str)
     other_times_did_show = Signal(int)  # how many other free times the menu offers
 
     def __init__(
@@ -455,8 +457,37 @@ class CourseDialog(QDialog):
         self.summary_note.setText(waiting)
         self.summary_note.setVisible(bool(waiting))
         self.print_button.setVisible(self.booked is not None)
+        self.calendar_button.setVisible(self.booked is not None and bool(self.booked.visits))
         self.pages.setCurrentIndex(SUMMARY)
         (self.print_button if self.booked is not None else self.done_button).setFocus()
+
+    @classmethod
+    def ask_ics_path(cls, parent: QWidget, suggested: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(
+            parent,
+            QCoreApplication.translate("CourseDialog", "Save the course as a calendar file"),
+            suggested,
+            QCoreApplication.translate("CourseDialog", "Calendar files (*.ics)"),
+        )
+        return path or None
+
+    def save_calendar(self) -> None:
+        """One .ics for the whole course: each visit its own event (see ical_export)."""
+        booked = self.booked
+        if booked is None or not booked.visits:
+            return
+        suggested = str(Path(course_list.suggested_name(booked)).with_suffix(".ics"))
+        path = self.ask_ics_path(self, suggested)
+        if not path:
+            return
+        self.saved.clear()
+        try:
+            written = ical_export.save_course(booked.visits, saved_files.in_documents(path, ".ics"))
+        except OSError as exc:
+            self._say_summary(str(exc))
+            return
+        self.saved.show_saved(self.tr("Calendar file"), written)
+        self.calendar_was_saved.emit(str(written))
 
     def print_list(self) -> None:
         booked = self.booked
@@ -606,13 +637,17 @@ class CourseDialog(QDialog):
             self.tr("Save the list of visits as a PDF for the patient")
         )
         self.print_button.clicked.connect(self.print_list)
-        # The course's calendar file (.ics) button goes here, beside "Print list", once the
-        # calendar export takes a whole course.
+        self.calendar_button = QPushButton(self.tr("Calendar &file (.ics)…"))
+        self.calendar_button.setAccessibleName(
+            self.tr("Save the course as a calendar file for the patient")
+        )
+        self.calendar_button.clicked.connect(self.save_calendar)
         self.done_button = QPushButton(self.tr("&Done"))
         self.done_button.clicked.connect(self.accept)
         self.saved = saved_files.SavedFileNote()
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.calendar_button)
         buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         page = QWidget()
