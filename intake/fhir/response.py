@@ -225,5 +225,7 @@ def _observation(
 
 
 def _instant(moment: dt.datetime) -> str:
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    if moment.tzinfo is None or moment.tzinfo is dt.UTC:  # how every stored time reads back
+        return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+    aware = moment
     return aware.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

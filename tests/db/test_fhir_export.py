@@ -31,6 +31,7 @@ TYPES = {
     "Questionnaire",
     "QuestionnaireResponse",
     "RiskAssessment",
+    "Schedule",
 }
 
 
@@ -132,6 +133,7 @@ def test_one_patient_or_what_changed_since(world: dict[str, Any], tmp_path: Path
         "Organization",
         "Practitioner",
         "PractitionerRole",
+        "Schedule",
     }
 
 
