@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from intake.domain.enums import IntakeStatus
 from intake.fhir.codes import LOINC, NDI_TOTAL, NDI_TOTAL_LINK, NPRS, FhirNames, section_link
 from intake.fhir.values import answer_values, checklist_names
+from intake.screening.answers import check_value
 from intake.screening.checklist import Checklist
+from intake.screening.conditions import AGE_QUESTION, Facts
 from intake.screening.evaluate import answers_in_force
+from intake.screening.questions import Question, Section
 from intake.screening.result import ScreeningResult, Status
 
 JsonDict = dict[str, Any]
@@ -99,6 +102,168 @@ def questionnaire_response(checklist: Checklist, facts: IntakeFacts, base_url: s
     if subject is not None:
         resource["subject"] = subject
     return resource
+
+
+class ResponseLines:
+    """The JSON text of `questionnaire_response` (byte for byte what `encode` makes of it),
+    built fast for a bulk export: an answered item's text is made once per question and
+    value and then reused (yes/no, choices, scores and scales take few values), and the
+    groups around them are joined as text rather than built as dicts and encoded again."""
+
+    MAX_CACHED = 50_000  # distinct (question, value) texts kept; dates could be many
+
+    def __init__(self, checklist: Checklist, base_url: str, encode: Callable[[object], str]):
+        self.checklist = checklist
+        self.names = checklist_names(base_url, checklist)
+        self.encode = encode
+        self._items: dict[tuple[str, type, object], str] = {}
+        self._questionnaire = encode(f"{self.names.questionnaire}|{checklist.version}")
+        self._sections = [
+            (
+                section,
+                f'{{"linkId":{encode(section_link(section.id))},'
+                f'"text":{encode(section.title)},"item":[',
+                section.questions[0].id in self.names.ndi_sections,
+            )
+            for section in checklist.sections
+        ]
+        self._plan = [
+            (
+                q,
+                tuple(sorted(q.asked_when.questions())) if q.asked_when else (),
+                q.asked_when is not None and AGE_QUESTION in q.asked_when.questions(),
+            )
+            for q in checklist.questions
+        ]
+        self._asked: dict[tuple[object, ...], bool] = {}
+        self._valid: dict[tuple[str, type, object], bool] = {}
+        self._groups: dict[tuple[object, ...], str] = {}
+
+    def line(self, facts: IntakeFacts) -> str:
+        in_force = self._in_force(facts.answers, facts.on)
+        ndi = facts.screening.ndi if facts.screening else None
+        groups = []
+        for index, (section, opening, is_ndi) in enumerate(self._sections):
+            # A whole group's text, by its answers (of one kind per question, see _in_force).
+            key = (
+                index,
+                tuple(
+                    tuple(v) if isinstance(v := in_force.get(q.id), list) else v
+                    for q in section.questions
+                ),
+                ndi.raw if ndi and is_ndi else None,
+            )
+            group = self._groups.get(key)
+            if group is None:
+                group = self._group(section, opening, key[2], in_force)
+                if len(self._groups) < self.MAX_CACHED:
+                    self._groups[key] = group
+            if group:
+                groups.append(group)
+        encode = self.encode
+        text = (
+            f'{{"resourceType":"QuestionnaireResponse","id":{encode(response_id(facts.intake_id))},'
+            f'"questionnaire":{self._questionnaire},"status":"{_STATUS[facts.status]}",'
+            f'"authored":"{_instant(facts.authored)}","item":[{",".join(groups)}]'
+        )
+        subject = _patient(self.names, facts.patient_mrn)
+        if subject is not None:
+            text += f',"subject":{encode(subject)}'
+        return text + "}"
+
+    def _in_force(self, answers: Mapping[str, object], on: dt.date) -> dict[str, object]:
+        """`answers_in_force`, with its two pure steps remembered: whether a question is
+        asked depends only on the answers its condition names (and the intake date when it
+        names the age), whether a value is valid only on the question and the value."""
+        in_force: dict[str, object] = {}
+        source = answers if isinstance(answers, Mapping) else {}
+        for question, names, dated in self._plan:
+            condition = question.asked_when
+            if condition is not None:
+                # In-force values are valid for their question, so each question's are of
+                # one kind (no True beside 1): the values themselves are the key.
+                if len(names) == 1 and not dated:  # most conditions: one earlier answer
+                    v = in_force.get(names[0])
+                    key: tuple[object, ...] = (question.id, tuple(v) if v.__class__ is list else v)
+                else:
+                    key = (
+                        question.id,
+                        tuple(
+                            tuple(v) if v.__class__ is list else v for v in map(in_force.get, names)
+                        ),
+                        on if dated else None,
+                    )
+                asked = self._asked.get(key)
+                if asked is None:
+                    asked = condition.evaluate(Facts(in_force, on)).value is True
+                    if len(self._asked) < self.MAX_CACHED:
+                        self._asked[key] = asked
+                if not asked:
+                    continue
+            value = source.get(question.id)
+            if value is None:
+                continue
+            valid_key = (
+                (question.id, value.__class__, value)
+                if isinstance(value, str | int | float)  # bool is an int: its class apart
+                else (question.id, list, _hashable(value))
+            )
+            valid = self._valid.get(valid_key)
+            if valid is None:
+                valid = check_value(question, value) is None
+                if len(self._valid) < self.MAX_CACHED:
+                    self._valid[valid_key] = valid
+            if valid:
+                in_force[question.id] = value
+        return in_force
+
+    def _group(
+        self, section: Section, opening: str, ndi_total: int | None, in_force: dict[str, object]
+    ) -> str:
+        items = [
+            self._item(q, value)
+            for q in section.questions
+            if (value := in_force.get(q.id)) is not None
+        ]
+        if ndi_total is not None:
+            items.append(
+                f'{{"linkId":"{NDI_TOTAL_LINK}","answer":[{{"valueInteger":{ndi_total}}}]}}'
+            )
+        return f"{opening}{','.join(items)}]}}" if items else ""
+
+    def _item(self, question: Question, value: object) -> str:
+        key: tuple[str, type, object] | None = None
+        if isinstance(value, list):
+            if all(isinstance(v, str) for v in value):
+                key = (question.id, list, tuple(value))
+        elif isinstance(value, str | int | float | bool):
+            key = (question.id, type(value), value)
+        if key is not None and (found := self._items.get(key)) is not None:
+            return found
+        text = self.encode(
+            {
+                "linkId": question.id,
+                "text": question.text,
+                "answer": answer_values(self.names, question, value),
+            }
+        )
+        if key is not None and len(self._items) < self.MAX_CACHED:
+            self._items[key] = text
+        return text
+
+
+class _Unhashable:
+    """Stands for a value that cannot be a key: never equal to another, so never reused."""
+
+
+def _hashable(value: object) -> object:
+    """A key for a stored answer: its type beside it (True is not 1), lists as tuples."""
+    if isinstance(value, list):
+        items = tuple(_hashable(v) for v in value)
+        return (list, items)
+    if value is None or isinstance(value, str | int | float | bool | dt.date):
+        return (type(value), value)
+    return _Unhashable()
 
 
 def screening_resources(checklist: Checklist, facts: IntakeFacts, base_url: str) -> list[JsonDict]:

@@ -202,6 +202,18 @@ RESOURCE_TYPES = (
 )
 
 
+@dataclass(frozen=True)
+class _Line:
+    """A resource already as its JSON text (the fast path of the files)."""
+
+    kind: str
+    text: str
+
+
+Emitted = JsonDict | _Line
+ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 class ExportCancelled(KnownError):
     """Raised by a progress callback to stop an export; nothing is left in the folder."""
 
@@ -312,6 +324,7 @@ def write_export(
                     practice_name,
                     today or dt.datetime.now(dt.UTC).date(),
                     progress,
+                    as_text=True,
                 ):
                     files.write(resource)
             counts = files.close()
@@ -349,8 +362,9 @@ def save_patient_bundle(
         if mrn is None:
             raise NotFound("This patient record no longer exists.")
         _audit(database, actor, patient_id)
-        found = list(
-            _resources(
+        found = [
+            r
+            for r in _resources(
                 session,
                 _Scope(None, patient_id),
                 base_url,
@@ -358,7 +372,8 @@ def save_patient_bundle(
                 today or moment.date(),
                 None,
             )
-        )
+            if isinstance(r, dict)  # always, without as_text
+        ]
     bundle = collection_bundle(
         _referenced(found), base_url, bundle_id=f"export-{patient_fhir_id(mrn)}", timestamp=moment
     )
@@ -422,8 +437,6 @@ class _Files:
         self.folder = folder
         self.handles: dict[str, IO[str]] = {}
         self.counts: dict[str, int] = defaultdict(int)
-        # One encoder for every line: json.dumps with options builds a new one per call.
-        self.encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
     def __enter__(self) -> _Files:
         return self
@@ -431,14 +444,18 @@ class _Files:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def write(self, resource: JsonDict) -> None:
-        kind = resource["resourceType"]
+    def write(self, resource: Emitted) -> None:
+        if isinstance(resource, _Line):
+            kind, text = resource.kind, resource.text
+        else:
+            # One encoder for every line: json.dumps with options builds a new one per call.
+            kind, text = resource["resourceType"], ENCODE(resource)
         handle = self.handles.get(kind)
         if handle is None:
             handle = self.handles[kind] = open(  # noqa: SIM115 (closed in close())
                 self.folder / f"{kind}.ndjson", "w", encoding="utf-8", buffering=1 << 20
             )
-        handle.write(self.encode(resource) + "\n")
+        handle.write(text + "\n")
         self.counts[kind] += 1
 
     def close(self) -> dict[str, int]:
@@ -483,7 +500,11 @@ def _resources(
     practice_name: str,
     today: dt.date,
     report: ProgressCallback | None,
-) -> Iterator[JsonDict]:
+    *,
+    as_text: bool = False,
+) -> Iterator[Emitted]:
+    """Every resource of the export, set-up first; with `as_text` the bulky ones (responses)
+    come as their JSON text already."""
     base = base_url.rstrip("/")
     totals = {
         "practice": 1,
@@ -506,6 +527,7 @@ def _resources(
     progress.phase_done("patients")
 
     checklists: dict[tuple[str, str], screening.Checklist] = {}
+    lines: dict[tuple[str, str], fhir.ResponseLines] = {}
     statement = (
         select(
             Intake.id,
@@ -539,7 +561,12 @@ def _resources(
                 # The stored result, as decided then: read, never recomputed.
                 screening.ScreeningResult.from_json(row.screening) if row.screening else None,
             )
-            yield fhir.questionnaire_response(checklist, facts, base)
+            if as_text:
+                if (writer := lines.get(key)) is None:
+                    writer = lines[key] = fhir.ResponseLines(checklist, base, ENCODE)
+                yield _Line("QuestionnaireResponse", writer.line(facts))
+            else:
+                yield fhir.questionnaire_response(checklist, facts, base)
             yield from fhir.screening_resources(checklist, facts, base)
         done += len(rows)
         progress("intakes", done)
