@@ -388,9 +388,17 @@ def save_patient_bundle(
 
 
 def _referenced(found: list[JsonDict]) -> list[JsonDict]:
-    """The patient's own resources and the set-up ones they refer to (transitively: a
-    Location refers to the Organization)."""
-    own = {"Patient", "QuestionnaireResponse", "RiskAssessment", "Observation", "Appointment"}
+    """The patient's own resources, the Questionnaire versions their responses answer (a
+    canonical, not a reference) and the set-up they refer to (transitively: a Location
+    refers to the Organization)."""
+    own = {
+        "Patient",
+        "Questionnaire",
+        "QuestionnaireResponse",
+        "RiskAssessment",
+        "Observation",
+        "Appointment",
+    }
     keep = {f"{r['resourceType']}/{r['id']}" for r in found if r["resourceType"] in own}
     by_name = {f"{r['resourceType']}/{r['id']}": r for r in found}
     pending = list(keep)
