@@ -376,6 +376,19 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
         lambda w, _: a((x := w.account()).id, x.version),
     ),
     "fhir_export.read_for_export": (Permission.PRACTICE_ADMIN, lambda w, _: a()),
+    "fhir_export.write_export": (
+        Permission.PRACTICE_ADMIN,
+        lambda w, _: a(w.tmp / f"fhir{w.n()}", base_url="https://fhir.test/r4", practice_name="P"),
+    ),
+    "fhir_export.save_patient_bundle": (
+        Permission.PRACTICE_ADMIN,
+        lambda w, _: a(
+            w.patient(),
+            w.tmp / f"fhir{w.n()}.json",
+            base_url="https://fhir.test/r4",
+            practice_name="P",
+        ),
+    ),
     "audit_view.search": (Permission.AUDIT, lambda w, _: a(AuditQuery(limit=5))),
     "audit_view.choices": (Permission.AUDIT, lambda w, _: a()),
     "audit_view.export_csv": (
