@@ -27,7 +27,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+import psycopg
+from psycopg import sql
 from sqlalchemy import func, select, text
+from sqlalchemy.engine import make_url
 
 from intake.db.models import Appointment, Intake, Patient
 from intake.demo.data import _bulk_insert, fill
@@ -186,6 +189,28 @@ def measure(url: str, out: Path) -> tuple[float, int, float, float]:
     return float(seconds), int(written), float(cpu), peak_mib
 
 
+def _fresh(url: str) -> str:
+    """A new empty database, and none of the logins an earlier run made for its staff (they
+    outlive a dropped database: a login is the server's, and the fill would make them again)."""
+    fresh = fresh_postgres(url, "fhir")
+    parsed = make_url(fresh)
+    with psycopg.connect(
+        host=parsed.host,
+        port=parsed.port or 5432,
+        user=parsed.username,
+        password=parsed.password,
+        dbname=make_url(url).database,
+        autocommit=True,
+    ) as conn:
+        names = conn.execute(
+            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s ORDER BY rolname LIKE 'intake+%%'",
+            (f"%@{parsed.database}",),
+        ).fetchall()
+        for (name,) in names:
+            conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))
+    return fresh
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--patients", type=int, default=200_000)
@@ -202,7 +227,7 @@ def main() -> None:
         if args.only != "postgresql":
             urls.append(("SQLite", f"sqlite+pysqlite:///{Path(folder) / 'fhir.sqlite3'}"))
         if args.only != "sqlite":
-            urls.append(("PostgreSQL", fresh_postgres(args.postgres, "fhir")))
+            urls.append(("PostgreSQL", _fresh(args.postgres)))
         for backend, url in urls:
             counts = prepare(url, args.patients)
             seconds, written, cpu, peak = measure(url, Path(folder) / f"out-{backend}")
