@@ -88,7 +88,12 @@ def test_the_export_is_valid_fhir_whose_references_all_resolve(
 ) -> None:
     out = tmp_path / "export"
     assert main(["fhir", "export", "--out", str(out)]) == 0
-    assert str(out) in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert str(out) in said.out
+    # Not a terminal: plain progress lines (no carriage returns), each phase to the end.
+    assert "\r" not in said.err
+    for phase in ("patients", "intakes", "appointments"):
+        assert f"Exporting {phase}: 100%" in said.err.splitlines()
     files = _read(out)
     assert set(files) == TYPES
     present = {f"{r['resourceType']}/{r['id']}" for rs in files.values() for r in rs}
