@@ -106,58 +106,58 @@ def questionnaire_response(checklist: Checklist, facts: IntakeFacts, base_url: s
 
 class ResponseLines:
     """The JSON text of `questionnaire_response` (byte for byte what `encode` makes of it),
-    built fast for a bulk export: an answered item's text is made once per question and
-    value and then reused (yes/no, choices, scores and scales take few values), and the
-    groups around them are joined as text rather than built as dicts and encoded again."""
+    built fast for a bulk export: the pure steps are remembered from one intake to the next
+    (whether a question is asked, by the answers its condition names; whether a value is
+    valid; an answered item's text and a whole section's, by their answers), and the groups
+    are joined as text rather than built as dicts and encoded again."""
 
-    MAX_CACHED = 50_000  # distinct (question, value) texts kept; dates could be many
+    # Remembered values per question or section: most take few values (yes/no, choices,
+    # scores); one that takes many (a birth date) fills its own share and no more.
+    CACHE_LIMIT = 4096
 
     def __init__(self, checklist: Checklist, base_url: str, encode: Callable[[object], str]):
         self.checklist = checklist
         self.names = checklist_names(base_url, checklist)
         self.encode = encode
-        self._items: dict[tuple[str, type, object], str] = {}
         self._questionnaire = encode(f"{self.names.questionnaire}|{checklist.version}")
-        self._sections = [
+        self._sections: list[tuple[Section, str, bool, tuple[str, ...], dict[object, str]]] = [
             (
                 section,
                 f'{{"linkId":{encode(section_link(section.id))},'
                 f'"text":{encode(section.title)},"item":[',
                 section.questions[0].id in self.names.ndi_sections,
+                tuple(q.id for q in section.questions),
+                {},
             )
             for section in checklist.sections
         ]
-        self._plan = [
+        self._plan: list[
+            tuple[Question, tuple[str, ...], bool, dict[object, bool], dict[object, bool]]
+        ] = [
             (
                 q,
                 tuple(sorted(q.asked_when.questions())) if q.asked_when else (),
                 q.asked_when is not None and AGE_QUESTION in q.asked_when.questions(),
+                {},
+                {},
             )
             for q in checklist.questions
         ]
-        self._asked: dict[tuple[object, ...], bool] = {}
-        self._valid: dict[tuple[str, type, object], bool] = {}
-        self._groups: dict[tuple[object, ...], str] = {}
+        self._items: dict[str, dict[object, str]] = {q.id: {} for q in checklist.questions}
 
     def line(self, facts: IntakeFacts) -> str:
-        in_force = self._in_force(facts.answers, facts.on)
+        in_force, keyed = self._in_force(facts.answers, facts.on)
         ndi = facts.screening.ndi if facts.screening else None
         groups = []
-        for index, (section, opening, is_ndi) in enumerate(self._sections):
-            # A whole group's text, by its answers (of one kind per question, see _in_force).
-            key = (
-                index,
-                tuple(
-                    tuple(v) if isinstance(v := in_force.get(q.id), list) else v
-                    for q in section.questions
-                ),
-                ndi.raw if ndi and is_ndi else None,
-            )
-            group = self._groups.get(key)
+        limit = self.CACHE_LIMIT
+        for section, opening, is_ndi, ids, cache in self._sections:
+            total = ndi.raw if ndi and is_ndi else None
+            key = (tuple(map(keyed.get, ids)), total)
+            group = cache.get(key)
             if group is None:
-                group = self._group(section, opening, key[2], in_force)
-                if len(self._groups) < self.MAX_CACHED:
-                    self._groups[key] = group
+                group = self._group(section, opening, total, in_force)
+                if len(cache) < limit:
+                    cache[key] = group
             if group:
                 groups.append(group)
         encode = self.encode
@@ -171,51 +171,50 @@ class ResponseLines:
             text += f',"subject":{encode(subject)}'
         return text + "}"
 
-    def _in_force(self, answers: Mapping[str, object], on: dt.date) -> dict[str, object]:
-        """`answers_in_force`, with its two pure steps remembered: whether a question is
-        asked depends only on the answers its condition names (and the intake date when it
-        names the age), whether a value is valid only on the question and the value."""
+    def _in_force(
+        self, answers: Mapping[str, object], on: dt.date
+    ) -> tuple[dict[str, object], dict[str, object]]:
+        """`answers_in_force`, and each value in force as a key: a list as a tuple, a
+        fraction marked as one (5.0 is written apart from 5). In-force values are valid for
+        their question, so each question's are of one kind (no True beside 1)."""
         in_force: dict[str, object] = {}
+        keyed: dict[str, object] = {}
         source = answers if isinstance(answers, Mapping) else {}
-        for question, names, dated in self._plan:
+        limit = self.CACHE_LIMIT
+        for question, names, dated, asked_cache, valid_cache in self._plan:
             condition = question.asked_when
             if condition is not None:
-                # In-force values are valid for their question, so each question's are of
-                # one kind (no True beside 1): the values themselves are the key.
                 if len(names) == 1 and not dated:  # most conditions: one earlier answer
-                    v = in_force.get(names[0])
-                    key: tuple[object, ...] = (question.id, tuple(v) if v.__class__ is list else v)
+                    key: object = keyed.get(names[0])
                 else:
-                    key = (
-                        question.id,
-                        tuple(
-                            tuple(v) if v.__class__ is list else v for v in map(in_force.get, names)
-                        ),
-                        on if dated else None,
-                    )
-                asked = self._asked.get(key)
+                    key = (tuple(map(keyed.get, names)), on if dated else None)
+                asked = asked_cache.get(key)
                 if asked is None:
                     asked = condition.evaluate(Facts(in_force, on)).value is True
-                    if len(self._asked) < self.MAX_CACHED:
-                        self._asked[key] = asked
+                    if len(asked_cache) < limit:
+                        asked_cache[key] = asked
                 if not asked:
                     continue
             value = source.get(question.id)
             if value is None:
                 continue
             valid_key = (
-                (question.id, value.__class__, value)
+                (value.__class__, value)
                 if isinstance(value, str | int | float)  # bool is an int: its class apart
-                else (question.id, list, _hashable(value))
+                else _hashable(value)
             )
-            valid = self._valid.get(valid_key)
+            valid = valid_cache.get(valid_key)
             if valid is None:
                 valid = check_value(question, value) is None
-                if len(self._valid) < self.MAX_CACHED:
-                    self._valid[valid_key] = valid
+                if len(valid_cache) < limit:
+                    valid_cache[valid_key] = valid
             if valid:
                 in_force[question.id] = value
-        return in_force
+                if isinstance(value, list):
+                    keyed[question.id] = tuple(value)
+                else:
+                    keyed[question.id] = (float, value) if value.__class__ is float else value
+        return in_force, keyed
 
     def _group(
         self, section: Section, opening: str, ndi_total: int | None, in_force: dict[str, object]
@@ -232,13 +231,9 @@ class ResponseLines:
         return f"{opening}{','.join(items)}]}}" if items else ""
 
     def _item(self, question: Question, value: object) -> str:
-        key: tuple[str, type, object] | None = None
-        if isinstance(value, list):
-            if all(isinstance(v, str) for v in value):
-                key = (question.id, list, tuple(value))
-        elif isinstance(value, str | int | float | bool):
-            key = (question.id, type(value), value)
-        if key is not None and (found := self._items.get(key)) is not None:
+        cache = self._items[question.id]
+        key = _hashable(value)
+        if (found := cache.get(key)) is not None:
             return found
         text = self.encode(
             {
@@ -247,8 +242,8 @@ class ResponseLines:
                 "answer": answer_values(self.names, question, value),
             }
         )
-        if key is not None and len(self._items) < self.MAX_CACHED:
-            self._items[key] = text
+        if len(cache) < self.CACHE_LIMIT:
+            cache[key] = text
         return text
 
 

@@ -234,9 +234,13 @@ class FhirExportTab(QWidget):
         report = self.progress_did_change.emit
 
         def progress(step: fhir_export.ExportProgress) -> None:
+            stopped = fhir_export.ExportCancelled("The export was cancelled; nothing was written.")
             if cancel.is_set():
-                raise fhir_export.ExportCancelled("The export was cancelled; nothing was written.")
-            report(step.overall_done, step.overall_total, step.phase)
+                raise stopped
+            try:
+                report(step.overall_done, step.overall_total, step.phase)
+            except RuntimeError:  # the tab was closed meanwhile: nobody waits for the files
+                raise stopped from None
 
         def work(database: Database, actor: Actor) -> fhir_export.ExportSummary:
             base_url, practice_name = _names()
