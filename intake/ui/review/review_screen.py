@@ -485,14 +485,17 @@ class ReviewScreen(QWidget):
         packet_buttons = QVBoxLayout()
         packet_buttons.addWidget(self.pdf_button)
         packet_buttons.addWidget(self.print_button)
-        # The patient's data as a FHIR Bundle file (admins; disabled, saying why, else).
+        # The patient's data as a FHIR Bundle file (admins; disabled, saying why, else), on
+        # the message line's row: the bar keeps its height.
         self.fhir_button = PatientExportButton(self.context)
         self.fhir_button.did_save.connect(self._fhir_saved)
         self.fhir_button.did_fail.connect(self.message.setText)
-        packet_buttons.addWidget(self.fhir_button)
         layout.addLayout(packet_buttons, 1, 2, 2, 1)
         layout.addWidget(self.message, 3, 0, 1, 2)
-        layout.addWidget(self.open_folder_button, 3, 2)
+        files = QHBoxLayout()
+        files.addWidget(self.open_folder_button)
+        files.addWidget(self.fhir_button)
+        layout.addLayout(files, 3, 2)
         layout.setColumnStretch(0, 1)
         return bar
 
