@@ -32,13 +32,6 @@ from intake.ui.context import UiContext
 from intake.ui.status_line import say
 from intake.ui.worker import failure_text
 
-PHASE_WORDS = {
-    "practice": "the practice's set-up",
-    "patients": "patients",
-    "intakes": "intakes",
-    "appointments": "appointments",
-}
-
 
 def may_export(context: UiContext) -> bool:
     return can(context.actor.role, Permission.PRACTICE_ADMIN)
@@ -270,7 +263,12 @@ class FhirExportTab(QWidget):
         if self._cancel is None:
             return  # a late report of an export already over
         self.progress.setValue(done * 100 // total if total else 100)
-        words = PHASE_WORDS.get(phase, phase)
+        words = {
+            "practice": self.tr("the practice's set-up"),
+            "patients": self.tr("patients"),
+            "intakes": self.tr("intakes"),
+            "appointments": self.tr("appointments"),
+        }.get(phase, phase)
         self.status.setText(
             self.tr("Exporting {what}: {done:,} of {total:,} rows").format(
                 what=words, done=done, total=total

@@ -95,7 +95,9 @@ class RecordPage(QWidget):
         self.export_button = PatientExportButton(context)
         self.export_button.did_save.connect(self._exported)
         self.export_button.did_fail.connect(
-            lambda message: self._say("error", f"Could not export: {message}")
+            lambda message: self._say(
+                "error", self.tr("Could not export: {message}").format(message=message)
+            )
         )
         self.view.add_action(self.export_button)
         self.saved = SavedFileNote()
