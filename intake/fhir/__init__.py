@@ -14,6 +14,7 @@ from intake.fhir.questionnaire import questionnaire
 from intake.fhir.response import (
     IntakeFacts,
     ResponseLines,
+    ScreeningLines,
     questionnaire_response,
     screening_resources,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "IntakeFacts",
     "PracticeSetUp",
     "ResponseLines",
+    "ScreeningLines",
     "bulk_resources",
     "patient",
     "questionnaire",

@@ -305,6 +305,89 @@ def screening_resources(checklist: Checklist, facts: IntakeFacts, base_url: str)
     return resources
 
 
+class ScreeningLines:
+    """The JSON texts of `screening_resources` (byte for byte what `encode` makes of them),
+    fast for a bulk export: what repeats from one intake to the next (the method, the
+    predictions of one triage with its fired rules, the Observations' codes) is encoded once
+    and the rest is joined around it."""
+
+    CACHE_LIMIT = 4096
+
+    def __init__(self, checklist: Checklist, base_url: str, encode: Callable[[object], str]):
+        self.checklist = checklist
+        self.base_url = base_url
+        self.names = checklist_names(base_url, checklist)
+        self.encode = encode
+        self._methods: dict[tuple[str, str, str], str] = {}
+        self._predictions: dict[tuple[object, ...], str] = {}
+        self._codes: dict[str, tuple[str, str]] = {}  # "ndi" or a pain key: category, code
+
+    def lines(self, facts: IntakeFacts) -> list[tuple[str, str]]:
+        """(resource type, JSON text) of each resource `screening_resources` would give."""
+        result = facts.screening
+        if result is None:
+            return []
+        encode = self.encode
+        base = response_id(facts.intake_id)
+        basis = encode({"reference": f"QuestionnaireResponse/{base}"})
+        subject_of = _patient(self.names, facts.patient_mrn)
+        subject = "" if subject_of is None else f',"subject":{encode(subject_of)}'
+        on = facts.on.isoformat()
+        method_key = (result.checklist_id, result.checklist_version, result.engine)
+        prediction_key = (result.triage, result.flags)
+        method = self._methods.get(method_key)
+        prediction = self._predictions.get(prediction_key)
+        if method is None or prediction is None:
+            whole = screening_resources(self.checklist, facts, self.base_url)[0]
+            method, prediction = encode(whole["method"]), encode(whole["prediction"])
+            self._methods[method_key] = method
+            if len(self._predictions) < self.CACHE_LIMIT:
+                self._predictions[prediction_key] = prediction
+        status = "final" if result.status == Status.COMPLETE else "preliminary"
+        out = [
+            (
+                "RiskAssessment",
+                f'{{"resourceType":"RiskAssessment","id":{encode(f"{base}-screening")},'
+                f'"status":"{status}","method":{method},"occurrenceDateTime":"{on}",'
+                f'"basis":[{basis}],"prediction":{prediction}{subject}}}',
+            )
+        ]
+        observed = "final" if facts.status != IntakeStatus.DRAFT else "preliminary"
+        values: list[tuple[str, str, int, str]] = []
+        if result.ndi is not None:
+            band = encode([{"text": f"{result.ndi.band.value} ({result.ndi.percent}%)"}])
+            values.append(("ndi", f"{base}-ndi", result.ndi.raw, f',"interpretation":{band}'))
+        for key, _question_id in self.checklist.pain:
+            value = getattr(result.pain, key)
+            if value is not None:
+                values.append((key, f"{base}-pain-{key}", value, ""))
+        for kind, resource_id, value, tail in values:
+            category, code = self._code(kind, facts)
+            out.append(
+                (
+                    "Observation",
+                    f'{{"resourceType":"Observation","id":{encode(resource_id)},'
+                    f'"status":"{observed}","category":{category},"code":{code},'
+                    f'"effectiveDateTime":"{on}","valueInteger":{encode(value)},'
+                    f'"derivedFrom":[{basis}]{subject}{tail}}}',
+                )
+            )
+        return out
+
+    def _code(self, kind: str, facts: IntakeFacts) -> tuple[str, str]:
+        """An Observation's category and code, as the mapping writes them (made once)."""
+        found = self._codes.get(kind)
+        if found is None:
+            made = screening_resources(self.checklist, facts, self.base_url)
+            suffix = "-ndi" if kind == "ndi" else f"-pain-{kind}"
+            resource = next(r for r in made if r["id"].endswith(suffix))
+            found = self._codes[kind] = (
+                self.encode(resource["category"]),
+                self.encode(resource["code"]),
+            )
+        return found
+
+
 def _risk_assessment(
     names: FhirNames,
     facts: IntakeFacts,

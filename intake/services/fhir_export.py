@@ -535,7 +535,7 @@ def _resources(
     progress.phase_done("patients")
 
     checklists: dict[tuple[str, str], screening.Checklist] = {}
-    lines: dict[tuple[str, str], fhir.ResponseLines] = {}
+    lines: dict[tuple[str, str], tuple[fhir.ResponseLines, fhir.ScreeningLines]] = {}
     statement = (
         select(
             Intake.id,
@@ -571,11 +571,16 @@ def _resources(
             )
             if as_text:
                 if (writer := lines.get(key)) is None:
-                    writer = lines[key] = fhir.ResponseLines(checklist, base, ENCODE)
-                yield _Line("QuestionnaireResponse", writer.line(facts))
+                    writer = lines[key] = (
+                        fhir.ResponseLines(checklist, base, ENCODE),
+                        fhir.ScreeningLines(checklist, base, ENCODE),
+                    )
+                yield _Line("QuestionnaireResponse", writer[0].line(facts))
+                for kind, text in writer[1].lines(facts):
+                    yield _Line(kind, text)
             else:
                 yield fhir.questionnaire_response(checklist, facts, base)
-            yield from fhir.screening_resources(checklist, facts, base)
+                yield from fhir.screening_resources(checklist, facts, base)
         done += len(rows)
         progress("intakes", done)
     progress.phase_done("intakes")
