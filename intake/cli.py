@@ -12,10 +12,10 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from intake.screening import Checklist
+    from intake.services.fhir_export import ExportProgress
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -568,73 +568,30 @@ def _cmd_fhir(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _asked_in(checklist_id: str, version: str, language: str) -> Checklist | None:
-    """The checklist in the language an intake's questions were put in (None: English)."""
-    from intake import screening
-
-    if language == "en":
-        return None
-    return screening.load_checklist(
-        f"{checklist_id}-{version}", language=language, staff_language="en"
-    )
-
-
 def _cmd_fhir_export(args: argparse.Namespace) -> int:
-    from intake import fhir, screening
     from intake.services import database as database_service
     from intake.services import fhir_export
     from intake.services.actor import SYSTEM
-    from intake.settings import load_settings
+    from intake.settings import backup_settings, load_settings
 
     settings = load_settings()
     database = database_service.open_database(settings.database_url, upgrade=False)
+    show = _ExportProgress(sys.stderr)
     try:
-        found = fhir_export.read_for_export(database, SYSTEM, since=args.since, mrn=args.patient)
+        summary = fhir_export.write_export(
+            database,
+            SYSTEM,
+            args.out,
+            base_url=settings.fhir_base_url,
+            practice_name=backup_settings(settings).practice_name,
+            since=args.since,
+            mrn=args.patient,
+            progress=show,
+        )
     finally:
+        show.finish()
         database.close()
-    intakes = [
-        (
-            screening.load_checklist(f"{i.checklist_id}-{i.checklist_version}"),
-            fhir.IntakeFacts(
-                i.id,
-                i.status,
-                i.answers,
-                i.on,
-                i.authored,
-                i.patient_mrn,
-                i.screening,
-                patient_language=i.patient_language,
-                asked=_asked_in(i.checklist_id, i.checklist_version, i.patient_language),
-            ),
-        )
-        for i in found.intakes
-    ]
-    from intake.settings import backup_settings
-
-    set_up = fhir.PracticeSetUp(
-        backup_settings(settings).practice_name, found.locations, found.therapists
-    )
-    resources = fhir.bulk_resources(
-        found.patients,
-        intakes,
-        settings.fhir_base_url,
-        set_up=set_up,
-        appointments=found.appointments,
-    )
-    try:
-        args.out.mkdir(parents=True, exist_ok=True)
-        for kind, items in resources.items():
-            lines = (json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in items)
-            (args.out / f"{kind}.ndjson").write_text(
-                "".join(f"{line}\n" for line in lines), encoding="utf-8"
-            )
-    except OSError as exc:
-        print(
-            f"intake fhir export: cannot write in {args.out}: {exc.strerror or exc}",
-            file=sys.stderr,
-        )
-        return EXIT_FAILURE
-    counts = ", ".join(f"{len(items)} {kind}" for kind, items in resources.items())
+    counts = ", ".join(f"{n} {kind}" for kind, n in summary.counts.items())
     print(f"Wrote {counts or 'nothing (no matching records)'} to {args.out}")
     return EXIT_OK
 
@@ -689,6 +646,36 @@ def _cmd_fhir_import(args: argparse.Namespace) -> int:
         else:
             print(f"{outcome.label}: unmatched, left alone ({outcome.unmatched})")
     return EXIT_OK if all(o.imported for o in outcomes) else EXIT_FAILURE
+
+
+class _ExportProgress:
+    """The export's progress on stderr: one line rewritten in place on a terminal, else a
+    line per phase every 10 % (a log or a pipe gets no carriage returns)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.live = stream.isatty()
+        self.shown: tuple[str, int] | None = None
+
+    def __call__(self, step: ExportProgress) -> None:
+        percent = step.done * 100 // step.total if step.total else 100
+        if self.live:
+            self.stream.write(
+                f"\rExporting {step.phase}: {step.done:,} of {step.total:,} ({percent}%)\x1b[K"
+            )
+            self.stream.flush()
+            return
+        mark = (step.phase, percent // 10)
+        if mark != self.shown and (
+            self.shown is None or mark[0] != self.shown[0] or mark > self.shown
+        ):
+            self.shown = mark
+            print(f"Exporting {step.phase}: {percent}%", file=self.stream, flush=True)
+
+    def finish(self) -> None:
+        if self.live:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 _HANDLERS = {

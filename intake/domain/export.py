@@ -39,3 +39,25 @@ class ExportedAppointment:
     ends_at: dt.datetime
     status: AppointmentStatus
     intake_id: int | None
+
+
+@dataclass(frozen=True)
+class ExportedHours:
+    """One weekly working-hours template of a therapist at a location (local times)."""
+
+    weekday: int  # 0 = Monday
+    start: dt.time
+    end: dt.time
+    effective_from: dt.date
+    effective_to: dt.date | None  # inclusive; None = open-ended
+
+
+@dataclass(frozen=True)
+class ExportedSchedule:
+    """A therapist's working hours at one location: a FHIR Schedule."""
+
+    therapist_id: int
+    location_code: str
+    timezone: str
+    active: bool
+    hours: tuple[ExportedHours, ...]

@@ -11,12 +11,20 @@ from __future__ import annotations
 from intake.fhir.bulk import PracticeSetUp, bulk_resources, patient
 from intake.fhir.codes import FhirNames
 from intake.fhir.questionnaire import questionnaire
-from intake.fhir.response import IntakeFacts, questionnaire_response, screening_resources
+from intake.fhir.response import (
+    IntakeFacts,
+    ResponseLines,
+    ScreeningLines,
+    questionnaire_response,
+    screening_resources,
+)
 
 __all__ = [
     "FhirNames",
     "IntakeFacts",
     "PracticeSetUp",
+    "ResponseLines",
+    "ScreeningLines",
     "bulk_resources",
     "patient",
     "questionnaire",

@@ -7,7 +7,13 @@ import re
 from typing import Any
 
 from intake.domain.enums import AppointmentStatus
-from intake.domain.export import ExportedAppointment, ExportedLocation, ExportedTherapist
+from intake.domain.export import (
+    ExportedAppointment,
+    ExportedHours,
+    ExportedLocation,
+    ExportedSchedule,
+    ExportedTherapist,
+)
 from intake.fhir.response import patient_fhir_id, response_id
 
 JsonDict = dict[str, Any]
@@ -72,7 +78,7 @@ def practitioner(therapist: ExportedTherapist) -> JsonDict:
 def practitioner_role(therapist: ExportedTherapist) -> JsonDict:
     return {
         "resourceType": "PractitionerRole",
-        "id": f"{practitioner_id(therapist.id)}-role",
+        "id": role_id(therapist.id),
         "active": therapist.active,
         "practitioner": {"reference": f"Practitioner/{practitioner_id(therapist.id)}"},
         "organization": {"reference": f"Organization/{ORGANIZATION_ID}"},
@@ -111,10 +117,58 @@ def appointment(visit: ExportedAppointment, base: str, exported_intakes: set[int
     return resource
 
 
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def role_id(therapist_id: int) -> str:
+    return f"{practitioner_id(therapist_id)}-role"
+
+
+def schedule_id(therapist_id: int, location_code: str) -> str:
+    return f"{practitioner_id(therapist_id)}-at-{_safe(location_code)}"
+
+
+def schedule(item: ExportedSchedule) -> JsonDict:
+    """A therapist's working hours at one location. Only the Schedule: free Slots are what
+    the booking screen computes at the moment of asking (hours minus visits, time off and
+    closures), stale in a file the moment it is written; the booked time is the Appointments."""
+    hours = sorted(item.hours, key=lambda h: (h.weekday, h.start, h.effective_from))
+    resource: JsonDict = {
+        "resourceType": "Schedule",
+        "id": schedule_id(item.therapist_id, item.location_code),
+        "active": item.active,
+        "serviceType": [{"text": "Physical therapy"}],
+        "actor": [
+            {"reference": f"Practitioner/{practitioner_id(item.therapist_id)}"},
+            {"reference": f"PractitionerRole/{role_id(item.therapist_id)}"},
+            {"reference": f"Location/{location_id(item.location_code)}"},
+        ],
+    }
+    if hours:
+        horizon: JsonDict = {"start": min(h.effective_from for h in hours).isoformat()}
+        ends = [h.effective_to for h in hours]
+        if all(end is not None for end in ends):
+            horizon["end"] = max(end for end in ends if end is not None).isoformat()
+        resource["planningHorizon"] = horizon
+        resource["comment"] = f"Weekly working hours ({item.timezone}): " + "; ".join(
+            _hours_text(h) for h in hours
+        )
+    return resource
+
+
+def _hours_text(hours: ExportedHours) -> str:
+    text = f"{_WEEKDAYS[hours.weekday]} {hours.start:%H:%M}-{hours.end:%H:%M}"
+    if hours.effective_to is not None:
+        return f"{text} (until {hours.effective_to.isoformat()})"
+    return text
+
+
 def _participant(reference: str) -> JsonDict:
     return {"actor": {"reference": reference}, "status": "accepted"}
 
 
 def _instant(moment: dt.datetime) -> str:
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    if moment.tzinfo is None or moment.tzinfo is dt.UTC:  # how every stored time reads back
+        return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+    aware = moment
     return aware.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from intake.domain.enums import IntakeStatus
 from intake.fhir.codes import LOINC, NDI_TOTAL, NDI_TOTAL_LINK, NPRS, FhirNames, section_link
 from intake.fhir.values import answer_values, checklist_names
+from intake.screening.answers import check_value
 from intake.screening.checklist import Checklist
+from intake.screening.conditions import AGE_QUESTION, Facts
 from intake.screening.evaluate import answers_in_force
+from intake.screening.questions import Question, Section
 from intake.screening.result import ScreeningResult, Status
 
 JsonDict = dict[str, Any]
@@ -108,6 +111,178 @@ def questionnaire_response(checklist: Checklist, facts: IntakeFacts, base_url: s
     return resource
 
 
+class ResponseLines:
+    """The JSON text of `questionnaire_response` (byte for byte what `encode` makes of it),
+    built fast for a bulk export: the pure steps are remembered from one intake to the next
+    (whether a question is asked, by the answers its condition names; whether a value is
+    valid; an answered item's text and a whole section's, by their answers), and the groups
+    are joined as text rather than built as dicts and encoded again."""
+
+    # Remembered values per question or section: most take few values (yes/no, choices,
+    # scores); one that takes many (a birth date) fills its own share and no more.
+    CACHE_LIMIT = 4096
+
+    def __init__(
+        self,
+        checklist: Checklist,
+        base_url: str,
+        encode: Callable[[object], str],
+        *,
+        language: str = "en",
+        asked: Checklist | None = None,
+    ):
+        """For the intakes of one checklist version asked in one `language`; `asked` is the
+        checklist in that language when it is not the Questionnaire's own (its texts)."""
+        self.checklist = checklist
+        self.names = checklist_names(base_url, checklist)
+        self.encode = encode
+        worded = asked or checklist
+        self._texts = {q.id: q.text for q in worded.questions}
+        titles = {section.id: section.title for section in worded.sections}
+        self._language = encode(language)
+        self._questionnaire = encode(f"{self.names.questionnaire}|{checklist.version}")
+        self._sections: list[tuple[Section, str, bool, tuple[str, ...], dict[object, str]]] = [
+            (
+                section,
+                f'{{"linkId":{encode(section_link(section.id))},'
+                f'"text":{encode(titles[section.id])},"item":[',
+                section.questions[0].id in self.names.ndi_sections,
+                tuple(q.id for q in section.questions),
+                {},
+            )
+            for section in checklist.sections
+        ]
+        self._plan: list[
+            tuple[Question, tuple[str, ...], bool, dict[object, bool], dict[object, bool]]
+        ] = [
+            (
+                q,
+                tuple(sorted(q.asked_when.questions())) if q.asked_when else (),
+                q.asked_when is not None and AGE_QUESTION in q.asked_when.questions(),
+                {},
+                {},
+            )
+            for q in checklist.questions
+        ]
+        self._items: dict[str, dict[object, str]] = {q.id: {} for q in checklist.questions}
+
+    def line(self, facts: IntakeFacts) -> str:
+        in_force, keyed = self._in_force(facts.answers, facts.on)
+        ndi = facts.screening.ndi if facts.screening else None
+        groups = []
+        limit = self.CACHE_LIMIT
+        for section, opening, is_ndi, ids, cache in self._sections:
+            total = ndi.raw if ndi and is_ndi else None
+            key = (tuple(map(keyed.get, ids)), total)
+            group = cache.get(key)
+            if group is None:
+                group = self._group(section, opening, total, in_force)
+                if len(cache) < limit:
+                    cache[key] = group
+            if group:
+                groups.append(group)
+        encode = self.encode
+        text = (
+            f'{{"resourceType":"QuestionnaireResponse","id":{encode(response_id(facts.intake_id))},'
+            f'"questionnaire":{self._questionnaire},"status":"{_STATUS[facts.status]}",'
+            f'"authored":"{_instant(facts.authored)}","item":[{",".join(groups)}],'
+            f'"language":{self._language}'
+        )
+        subject = _patient(self.names, facts.patient_mrn)
+        if subject is not None:
+            text += f',"subject":{encode(subject)}'
+        return text + "}"
+
+    def _in_force(
+        self, answers: Mapping[str, object], on: dt.date
+    ) -> tuple[dict[str, object], dict[str, object]]:
+        """`answers_in_force`, and each value in force as a key: a list as a tuple, a
+        fraction marked as one (5.0 is written apart from 5). In-force values are valid for
+        their question, so each question's are of one kind (no True beside 1)."""
+        in_force: dict[str, object] = {}
+        keyed: dict[str, object] = {}
+        source = answers if isinstance(answers, Mapping) else {}
+        limit = self.CACHE_LIMIT
+        for question, names, dated, asked_cache, valid_cache in self._plan:
+            condition = question.asked_when
+            if condition is not None:
+                if len(names) == 1 and not dated:  # most conditions: one earlier answer
+                    key: object = keyed.get(names[0])
+                else:
+                    key = (tuple(map(keyed.get, names)), on if dated else None)
+                asked = asked_cache.get(key)
+                if asked is None:
+                    asked = condition.evaluate(Facts(in_force, on)).value is True
+                    if len(asked_cache) < limit:
+                        asked_cache[key] = asked
+                if not asked:
+                    continue
+            value = source.get(question.id)
+            if value is None:
+                continue
+            valid_key = (
+                (value.__class__, value)
+                if isinstance(value, str | int | float)  # bool is an int: its class apart
+                else _hashable(value)
+            )
+            valid = valid_cache.get(valid_key)
+            if valid is None:
+                valid = check_value(question, value) is None
+                if len(valid_cache) < limit:
+                    valid_cache[valid_key] = valid
+            if valid:
+                in_force[question.id] = value
+                if isinstance(value, list):
+                    keyed[question.id] = tuple(value)
+                else:
+                    keyed[question.id] = (float, value) if value.__class__ is float else value
+        return in_force, keyed
+
+    def _group(
+        self, section: Section, opening: str, ndi_total: int | None, in_force: dict[str, object]
+    ) -> str:
+        items = [
+            self._item(q, value)
+            for q in section.questions
+            if (value := in_force.get(q.id)) is not None
+        ]
+        if ndi_total is not None:
+            items.append(
+                f'{{"linkId":"{NDI_TOTAL_LINK}","answer":[{{"valueInteger":{ndi_total}}}]}}'
+            )
+        return f"{opening}{','.join(items)}]}}" if items else ""
+
+    def _item(self, question: Question, value: object) -> str:
+        cache = self._items[question.id]
+        key = _hashable(value)
+        if (found := cache.get(key)) is not None:
+            return found
+        text = self.encode(
+            {
+                "linkId": question.id,
+                "text": self._texts[question.id],
+                "answer": answer_values(self.names, question, value),
+            }
+        )
+        if len(cache) < self.CACHE_LIMIT:
+            cache[key] = text
+        return text
+
+
+class _Unhashable:
+    """Stands for a value that cannot be a key: never equal to another, so never reused."""
+
+
+def _hashable(value: object) -> object:
+    """A key for a stored answer: its type beside it (True is not 1), lists as tuples."""
+    if isinstance(value, list):
+        items = tuple(_hashable(v) for v in value)
+        return (list, items)
+    if value is None or isinstance(value, str | int | float | bool | dt.date):
+        return (type(value), value)
+    return _Unhashable()
+
+
 def screening_resources(checklist: Checklist, facts: IntakeFacts, base_url: str) -> list[JsonDict]:
     """The screening result as a RiskAssessment (triage, fired rules) and Observations (NDI
     total, pain now/best/worst), each derived from the intake's QuestionnaireResponse."""
@@ -150,6 +325,89 @@ def screening_resources(checklist: Checklist, facts: IntakeFacts, base_url: str)
             )
         )
     return resources
+
+
+class ScreeningLines:
+    """The JSON texts of `screening_resources` (byte for byte what `encode` makes of them),
+    fast for a bulk export: what repeats from one intake to the next (the method, the
+    predictions of one triage with its fired rules, the Observations' codes) is encoded once
+    and the rest is joined around it."""
+
+    CACHE_LIMIT = 4096
+
+    def __init__(self, checklist: Checklist, base_url: str, encode: Callable[[object], str]):
+        self.checklist = checklist
+        self.base_url = base_url
+        self.names = checklist_names(base_url, checklist)
+        self.encode = encode
+        self._methods: dict[tuple[str, str, str], str] = {}
+        self._predictions: dict[tuple[object, ...], str] = {}
+        self._codes: dict[str, tuple[str, str]] = {}  # "ndi" or a pain key: category, code
+
+    def lines(self, facts: IntakeFacts) -> list[tuple[str, str]]:
+        """(resource type, JSON text) of each resource `screening_resources` would give."""
+        result = facts.screening
+        if result is None:
+            return []
+        encode = self.encode
+        base = response_id(facts.intake_id)
+        basis = encode({"reference": f"QuestionnaireResponse/{base}"})
+        subject_of = _patient(self.names, facts.patient_mrn)
+        subject = "" if subject_of is None else f',"subject":{encode(subject_of)}'
+        on = facts.on.isoformat()
+        method_key = (result.checklist_id, result.checklist_version, result.engine)
+        prediction_key = (result.triage, result.flags)
+        method = self._methods.get(method_key)
+        prediction = self._predictions.get(prediction_key)
+        if method is None or prediction is None:
+            whole = screening_resources(self.checklist, facts, self.base_url)[0]
+            method, prediction = encode(whole["method"]), encode(whole["prediction"])
+            self._methods[method_key] = method
+            if len(self._predictions) < self.CACHE_LIMIT:
+                self._predictions[prediction_key] = prediction
+        status = "final" if result.status == Status.COMPLETE else "preliminary"
+        out = [
+            (
+                "RiskAssessment",
+                f'{{"resourceType":"RiskAssessment","id":{encode(f"{base}-screening")},'
+                f'"status":"{status}","method":{method},"occurrenceDateTime":"{on}",'
+                f'"basis":[{basis}],"prediction":{prediction}{subject}}}',
+            )
+        ]
+        observed = "final" if facts.status != IntakeStatus.DRAFT else "preliminary"
+        values: list[tuple[str, str, int, str]] = []
+        if result.ndi is not None:
+            band = encode([{"text": f"{result.ndi.band.value} ({result.ndi.percent}%)"}])
+            values.append(("ndi", f"{base}-ndi", result.ndi.raw, f',"interpretation":{band}'))
+        for key, _question_id in self.checklist.pain:
+            value = getattr(result.pain, key)
+            if value is not None:
+                values.append((key, f"{base}-pain-{key}", value, ""))
+        for kind, resource_id, value, tail in values:
+            category, code = self._code(kind, facts)
+            out.append(
+                (
+                    "Observation",
+                    f'{{"resourceType":"Observation","id":{encode(resource_id)},'
+                    f'"status":"{observed}","category":{category},"code":{code},'
+                    f'"effectiveDateTime":"{on}","valueInteger":{encode(value)},'
+                    f'"derivedFrom":[{basis}]{subject}{tail}}}',
+                )
+            )
+        return out
+
+    def _code(self, kind: str, facts: IntakeFacts) -> tuple[str, str]:
+        """An Observation's category and code, as the mapping writes them (made once)."""
+        found = self._codes.get(kind)
+        if found is None:
+            made = screening_resources(self.checklist, facts, self.base_url)
+            suffix = "-ndi" if kind == "ndi" else f"-pain-{kind}"
+            resource = next(r for r in made if r["id"].endswith(suffix))
+            found = self._codes[kind] = (
+                self.encode(resource["category"]),
+                self.encode(resource["code"]),
+            )
+        return found
 
 
 def _risk_assessment(
@@ -232,5 +490,7 @@ def _observation(
 
 
 def _instant(moment: dt.datetime) -> str:
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+    if moment.tzinfo is None or moment.tzinfo is dt.UTC:  # how every stored time reads back
+        return moment.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+    aware = moment
     return aware.astimezone(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")

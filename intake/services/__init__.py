@@ -21,7 +21,8 @@ Use cases, one module per thing a person works with:
     practice_admin   locations, opening hours, closures, appointment types
     staffing         therapists, their weekly templates and time off
     audit_view       the audit trail read back, for admins
-    fhir_export      patients and intakes read for a FHIR bulk export (mapping: intake.fhir)
+    fhir_export      the FHIR bulk export streamed to TYPE.ndjson files (with progress and
+                     cancel), one patient's data as a Bundle file (mapping: intake.fhir)
     fhir_import      FHIR QuestionnaireResponses taken in as draft intakes of their patients
     backup           backups and restore of the whole database
     schema           schema upgrade and downgrade, for the IT person

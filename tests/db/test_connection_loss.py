@@ -175,6 +175,17 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
                 )
             ],
         ),
+        "fhir_export.write_export": lambda db: fhir_export.write_export(
+            db, w.admin, tmp / "fhir", base_url="https://fhir.test/r4", practice_name="P"
+        ),
+        "fhir_export.save_patient_bundle": lambda db: fhir_export.save_patient_bundle(
+            db,
+            w.admin,
+            p.patients[0],
+            tmp / "patient.json",
+            base_url="https://fhir.test/r4",
+            practice_name="P",
+        ),
         "audit_view.search": lambda db: audit_view.search(db, w.admin, AuditQuery()),
         "audit_view.choices": lambda db: audit_view.choices(db, w.admin),
         "audit_view.export_csv": lambda db: audit_view.export_csv(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Iterator
 from dataclasses import replace
@@ -14,14 +15,14 @@ import pytest
 from intake.cli import main
 from intake.domain.booking import BookingRequest
 from intake.domain.enums import CancelledBy
-from intake.domain.errors import NotFound
+from intake.domain.errors import NotFound, PermissionDenied
 from intake.domain.patient_record import as_draft
 from intake.screening import load_checklist
 from intake.services import booking, fhir_export, intakes, patients
 from intake.services.actor import SYSTEM
 from intake.services.database import open_database
-from tests.db.practice import MONDAY, NOW, at, build, desk, screened_intake
-from tests.unit.fhir.fhir_forms import validate
+from tests.db.practice import MONDAY, NOW, admin, at, build, desk, screened_intake
+from tests.unit.fhir.fhir_forms import BASE, validate
 from tests.unit.screening.builders import answers_for
 
 TYPES = {
@@ -35,6 +36,7 @@ TYPES = {
     "Questionnaire",
     "QuestionnaireResponse",
     "RiskAssessment",
+    "Schedule",
 }
 
 
@@ -90,7 +92,12 @@ def test_the_export_is_valid_fhir_whose_references_all_resolve(
 ) -> None:
     out = tmp_path / "export"
     assert main(["fhir", "export", "--out", str(out)]) == 0
-    assert str(out) in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert str(out) in said.out
+    # Not a terminal: plain progress lines (no carriage returns), each phase to the end.
+    assert "\r" not in said.err
+    for phase in ("patients", "intakes", "appointments"):
+        assert f"Exporting {phase}: 100%" in said.err.splitlines()
     files = _read(out)
     assert set(files) == TYPES
     present = {f"{r['resourceType']}/{r['id']}" for rs in files.values() for r in rs}
@@ -136,6 +143,7 @@ def test_one_patient_or_what_changed_since(world: dict[str, Any], tmp_path: Path
         "Organization",
         "Practitioner",
         "PractitionerRole",
+        "Schedule",
     }
 
 
@@ -171,3 +179,84 @@ def test_the_patients_language_and_the_language_asked_in_are_exported(
     assert "language" not in questionnaire or questionnaire["language"] == "en"
     first = {i["linkId"]: i.get("text") for g in questionnaire["item"] for i in g["item"]}
     assert first["has_headache"] == "Do you have headaches?"  # the Questionnaire stays as it is
+
+
+def _export(world: dict[str, Any], folder: Path, **options: Any) -> fhir_export.ExportSummary:
+    return fhir_export.write_export(
+        world["database"], admin(world["database"]), folder, base_url=BASE, practice_name="P",
+        **options,
+    )  # fmt: skip
+
+
+def test_progress_is_reported_by_phase_up_to_the_whole(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    steps: list[fhir_export.ExportProgress] = []
+    summary = _export(world, tmp_path / "out", progress=steps.append)
+    assert steps[0].phase == "practice"
+    finals = {s.phase: s for s in steps if s.done == s.total}
+    assert list(finals) == ["practice", "patients", "intakes", "appointments"]
+    assert finals["patients"].total == 3 and finals["appointments"].total == 2
+    assert steps[-1].overall_done == steps[-1].overall_total
+    assert all(a.overall_done <= b.overall_done for a, b in itertools.pairwise(steps))
+    assert summary.counts["Patient"] == 3 and summary.counts["Schedule"] >= 1
+
+
+def test_a_cancelled_export_leaves_the_folder_as_it_was(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    folder = tmp_path / "out"
+    _export(world, folder)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+
+    def stop(step: fhir_export.ExportProgress) -> None:
+        if step.phase == "intakes":
+            raise fhir_export.ExportCancelled("cancelled")
+
+    with pytest.raises(fhir_export.ExportCancelled):
+        _export(world, folder, progress=stop)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no partial files
+
+
+def test_one_patients_bundle_is_valid_and_holds_only_what_it_refers_to(
+    world: dict[str, Any], tmp_path: Path
+) -> None:
+    database = world["database"]
+    mrn = world["mrns"][1]
+    patient_id = world["ids"][1]
+    path = fhir_export.save_patient_bundle(
+        database, admin(database), patient_id, tmp_path / "one.json", base_url=BASE,
+        practice_name="P",
+    )  # fmt: skip
+    bundle = json.loads(path.read_text(encoding="utf-8"))
+    validate(bundle)
+    resources = [e["resource"] for e in bundle["entry"]]
+    present = {f"{r['resourceType']}/{r['id']}" for r in resources}
+    for entry in bundle["entry"]:
+        validate(entry["resource"])
+        assert (
+            entry["fullUrl"]
+            == f"{BASE}/{entry['resource']['resourceType']}/{entry['resource']['id']}"
+        )
+        assert set(_references(entry["resource"])) <= present
+    kinds = sorted({r["resourceType"] for r in resources})
+    assert kinds == [
+        "Appointment", "Location", "Observation", "Organization", "Patient", "Practitioner",
+        "Questionnaire", "QuestionnaireResponse", "RiskAssessment",
+    ]  # fmt: skip
+    assert [r["identifier"][0]["value"] for r in resources if r["resourceType"] == "Patient"] == [
+        mrn
+    ]
+    assert len([r for r in resources if r["resourceType"] == "Location"]) == 1  # the visit's
+
+
+def test_only_an_administrator_may_export(world: dict[str, Any], tmp_path: Path) -> None:
+    with pytest.raises(PermissionDenied):
+        fhir_export.write_export(
+            world["database"],
+            desk(world["database"]),
+            tmp_path / "out",
+            base_url=BASE,
+            practice_name="P",
+        )
+    assert not (tmp_path / "out").exists()

@@ -429,6 +429,19 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
             [IncomingResponse("r", "neck-headache", "1", {"pain_now": 4}, PatientHint(w.mrn()))]
         ),
     ),
+    "fhir_export.write_export": (
+        Permission.PRACTICE_ADMIN,
+        lambda w, _: a(w.tmp / f"fhir{w.n()}", base_url="https://fhir.test/r4", practice_name="P"),
+    ),
+    "fhir_export.save_patient_bundle": (
+        Permission.PRACTICE_ADMIN,
+        lambda w, _: a(
+            w.patient(),
+            w.tmp / f"fhir{w.n()}.json",
+            base_url="https://fhir.test/r4",
+            practice_name="P",
+        ),
+    ),
     "audit_view.search": (Permission.AUDIT, lambda w, _: a(AuditQuery(limit=5))),
     "audit_view.choices": (Permission.AUDIT, lambda w, _: a()),
     "audit_view.export_csv": (

@@ -46,7 +46,7 @@ def _settle(qtbot, tab) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_only_admins_see_admin_tabs(qtbot, database):
-    for role, count in ((Role.FRONT_DESK, 0), (Role.THERAPIST, 0), (Role.ADMIN, 6)):
+    for role, count in ((Role.FRONT_DESK, 0), (Role.THERAPIST, 0), (Role.ADMIN, 7)):
         page = AdminPage(UiContext(database, signed_in(database, role), Worker()))
         qtbot.addWidget(page)
         assert page.tabs.count() == count

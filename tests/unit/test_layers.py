@@ -25,8 +25,10 @@ ALLOWED: dict[str, frozenset[str]] = {
     # FHIR faces of the checklist, intakes and screening results: pure mapping to JSON.
     "fhir": frozenset({"domain", "screening"}),
     "db": frozenset({"domain", "resources_path", "private_files"}),
+    # fhir is pure and below services (it needs only domain and screening): the FHIR export
+    # maps each batch as it is read, so the mapping is called from the service that reads.
     "services": frozenset(
-        {"db", "domain", "screening", "scheduling", "settings", "resources_path"}
+        {"db", "domain", "screening", "scheduling", "fhir", "settings", "resources_path"}
     ),
     # The UI may read the settings (the idle lock's minutes, the journal's folder); its
     # entry point (ui.app) configures the log before anything else.

@@ -1,6 +1,6 @@
 """The admin area: locations, therapists and their schedules, appointment types, accounts,
-the audit viewer and the patient-record merges (to undo one). Each tab appears only for a
-role allowed to use it."""
+the audit viewer, the patient-record merges (to undo one) and the FHIR bulk export. Each tab
+appears only for a role allowed to use it."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from intake.ui.admin.merges import MergesTab
 from intake.ui.admin.therapists import TherapistsTab
 from intake.ui.admin.types_and_accounts import AccountsTab, AppointmentTypesTab
 from intake.ui.context import UiContext
+from intake.ui.fhir_export import FhirExportTab
 
 TABS = (
     ("locations", "Locations", Permission.PRACTICE_ADMIN, LocationsTab),
@@ -25,6 +26,7 @@ TABS = (
     ("accounts", "Accounts", Permission.ACCOUNTS, AccountsTab),
     ("audit", "Audit trail", Permission.AUDIT, AuditTab),
     ("merges", "Merges", Permission.MERGE_PATIENTS, MergesTab),
+    ("fhir", "FHIR export", Permission.PRACTICE_ADMIN, FhirExportTab),
 )
 
 
@@ -64,7 +66,7 @@ class AdminPage(QWidget):
             return
         self._loaded.add(index)
         page = self.tabs.widget(index)
-        if isinstance(page, AdminTab | AuditTab):  # every tab is one of these
+        if isinstance(page, AdminTab | AuditTab | FhirExportTab):  # every tab is one of these
             page.load()
 
     def show_tab(self, key: str) -> QWidget:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -29,10 +30,12 @@ from intake.domain.permissions import Permission, allows
 from intake.services import patient_record
 from intake.ui import keys
 from intake.ui.context import UiContext
+from intake.ui.fhir_export import PatientExportButton
 from intake.ui.main_window import UNSAVED_RECORD
 from intake.ui.patients.merge_dialog import can_merge, open_merge
 from intake.ui.patients.record_view import RecordView
 from intake.ui.patients.search_widget import PatientSearchWidget
+from intake.ui.saved_files import SavedFileNote
 from intake.ui.series import CourseDialog, open_course
 from intake.ui.series.entry import from_record
 from intake.ui.status_line import say
@@ -98,11 +101,22 @@ class RecordPage(QWidget):
         self.course_button.clicked.connect(self.ask_course)
         if allows(context.actor.role, Permission.BOOKING):  # the service checks again
             self.view.add_action(self.course_button)
+        # One patient's data as a FHIR Bundle file (admins; shown disabled, saying why, else).
+        self.export_button = PatientExportButton(context)
+        self.export_button.did_save.connect(self._exported)
+        self.export_button.did_fail.connect(
+            lambda message: self._say(
+                "error", self.tr("Could not export: {message}").format(message=message)
+            )
+        )
+        self.view.add_action(self.export_button)
+        self.saved = SavedFileNote()
         self.stack.addWidget(record)
         layout = QVBoxLayout(self)
         layout.addWidget(self.leave_bar)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.saved)
         shortcut = keys.means(QShortcut(QKeySequence("Ctrl+F"), self), keys.FIND_PATIENT)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # from the sidebar too
         shortcut.activated.connect(self.show_find)
@@ -175,7 +189,10 @@ class RecordPage(QWidget):
             self.open_patient(survivor)
             return
         self.leave_bar.hide()
+        if record.patient.id != self.view.patient_id():
+            self.saved.clear()  # a file of another patient
         self.view.show_record(record)
+        self.export_button.show_patient(record.patient.id, record.patient.mrn)
         self.stack.setCurrentIndex(RECORD)
         self._say("info", self._note)  # "" clears what an earlier step said
         self._note = ""
@@ -184,6 +201,10 @@ class RecordPage(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self._say("error", f"Could not open the record: {failure_text(error)}")
+
+    def _exported(self, path: str) -> None:
+        self.saved.show_saved(self.tr("FHIR export"), Path(path))
+        self._say("done", self.tr("Saved the patient's FHIR export."))
 
     def _holds_typing(self, patient_id: int) -> bool:
         """True (and the question asked) when unsaved typing would be left for another."""

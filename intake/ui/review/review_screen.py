@@ -38,6 +38,7 @@ from intake.services import review
 from intake.services.review import IntakeReview
 from intake.ui import keys, saved_files, when
 from intake.ui.context import UiContext
+from intake.ui.fhir_export import PatientExportButton
 from intake.ui.intake_form.pain_picture import PainCanvas
 from intake.ui.review import packet, wording
 from intake.ui.review.wording import escape
@@ -115,6 +116,10 @@ class ReviewScreen(QWidget):
         self._show_clinical(opened)
         self._show_answers(opened)
         self._show_sign_off(opened.sign_off, opened)
+        patient = opened.patient
+        self.fhir_button.show_patient(
+            patient.id if patient else None, patient.mrn if patient else ""
+        )
         if self.message.text() == "Opening the intake…":
             self.message.setText("")
         self.review_did_load.emit(opened)
@@ -195,6 +200,11 @@ class ReviewScreen(QWidget):
             self.pdf_was_saved.emit(str(target))
         else:
             self.message.setText(f"The PDF could not be written to {target}.")
+
+    def _fhir_saved(self, path: str) -> None:
+        self.message.setText(escape(self.tr("FHIR export saved: {path}").format(path=path)))
+        self.saved_folder = Path(path).parent
+        self.open_folder_button.show()
 
     def show_saved_folder(self) -> None:
         if self.saved_folder is not None and not self.open_folder(self.saved_folder):
@@ -475,9 +485,17 @@ class ReviewScreen(QWidget):
         packet_buttons = QVBoxLayout()
         packet_buttons.addWidget(self.pdf_button)
         packet_buttons.addWidget(self.print_button)
+        # The patient's data as a FHIR Bundle file (admins; disabled, saying why, else), on
+        # the message line's row: the bar keeps its height.
+        self.fhir_button = PatientExportButton(self.context)
+        self.fhir_button.did_save.connect(self._fhir_saved)
+        self.fhir_button.did_fail.connect(self.message.setText)
         layout.addLayout(packet_buttons, 1, 2, 2, 1)
         layout.addWidget(self.message, 3, 0, 1, 2)
-        layout.addWidget(self.open_folder_button, 3, 2)
+        files = QHBoxLayout()
+        files.addWidget(self.open_folder_button)
+        files.addWidget(self.fhir_button)
+        layout.addLayout(files, 3, 2)
         layout.setColumnStretch(0, 1)
         return bar
 
