@@ -29,6 +29,7 @@ from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui import saved_files
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.status_line import say
 from intake.ui.worker import failure_text
 
@@ -73,7 +74,10 @@ class PatientExportButton(QPushButton):
     @classmethod
     def ask_path(cls, parent: QWidget, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, parent.tr("Export FHIR"), suggested, parent.tr("FHIR JSON (*.json)")
+            parent,
+            translate("PatientExportButton", "Export FHIR"),
+            suggested,
+            translate("PatientExportButton", "FHIR JSON (*.json)"),
         )
         return path or None
 
@@ -205,7 +209,12 @@ class FhirExportTab(QWidget):
 
     @classmethod
     def ask_folder(cls, parent: QWidget, start: str) -> str | None:
-        return QFileDialog.getExistingDirectory(parent, parent.tr("Export FHIR to"), start) or None
+        return (
+            QFileDialog.getExistingDirectory(
+                parent, translate("FhirExportTab", "Export FHIR to"), start
+            )
+            or None
+        )
 
     def choose_folder(self) -> None:
         if chosen := self.ask_folder(self, self.folder.text()):

@@ -381,6 +381,113 @@
     </message>
 </context>
 <context>
+    <name>FhirExportTab</name>
+    <message>
+        <source>Writes patients, intakes with their screening, appointments and the practice&apos;s set-up as FHIR R4 Bulk Data files (one TYPE.ndjson per resource type) for an EHR, a registry or a payer. The files of an earlier export in the folder are replaced.</source>
+        <translation>Escribe los pacientes, las admisiones con su evaluación de riesgos, las citas y la configuración de la clínica como archivos FHIR R4 Bulk Data (un TYPE.ndjson por tipo de recurso) para un expediente electrónico, un registro o una aseguradora. Los archivos de una exportación anterior en la carpeta se reemplazan.</translation>
+    </message>
+    <message>
+        <source>Folder for the export</source>
+        <translation>Carpeta de la exportación</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose the folder for the export</source>
+        <translation>Elegir la carpeta de la exportación</translation>
+    </message>
+    <message>
+        <source>Only what changed since</source>
+        <translation>Solo lo que cambió desde</translation>
+    </message>
+    <message>
+        <source>Changed since this day</source>
+        <translation>Cambiado desde este día</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Start the FHIR export</source>
+        <translation>Iniciar la exportación FHIR</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel the FHIR export</source>
+        <translation>Cancelar la exportación FHIR</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Progreso de la exportación</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Carpeta</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>Export FHIR to</source>
+        <translation>Exportar FHIR a</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the export.</source>
+        <translation>Elija una carpeta para la exportación.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>the practice&apos;s set-up</source>
+        <translation>la configuración de la clínica</translation>
+    </message>
+    <message>
+        <source>patients</source>
+        <translation>pacientes</translation>
+    </message>
+    <message>
+        <source>intakes</source>
+        <translation>admisiones</translation>
+    </message>
+    <message>
+        <source>appointments</source>
+        <translation>citas</translation>
+    </message>
+    <message>
+        <source>Exporting {what}: {done:,} of {total:,} rows</source>
+        <translation>Exportando {what}: {done:,} de {total:,} filas</translation>
+    </message>
+    <message>
+        <source>Exported {counts}.</source>
+        <translation>Exportado: {counts}.</translation>
+    </message>
+    <message>
+        <source>FHIR export</source>
+        <translation>Exportación FHIR</translation>
+    </message>
+    <message>
+        <source>FHIR export saved: {folder}</source>
+        <translation>Exportación FHIR guardada: {folder}</translation>
+    </message>
+</context>
+<context>
     <name>FrontDesk</name>
     <message>
         <source>{family}, {given} · born {born} · {mrn}</source>
@@ -711,6 +818,33 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>PatientExportButton</name>
+    <message>
+        <source>Export FHIR…</source>
+        <translation>Exportar FHIR…</translation>
+    </message>
+    <message>
+        <source>Export this patient&apos;s data as a FHIR file</source>
+        <translation>Exportar los datos de este paciente como archivo FHIR</translation>
+    </message>
+    <message>
+        <source>Save this patient&apos;s record, intakes with their screening and appointments as one FHIR R4 Bundle (JSON) for another practice or an EHR</source>
+        <translation>Guardar el expediente, las admisiones con su evaluación de riesgos y las citas de este paciente como un Bundle FHIR R4 (JSON) para otra clínica o un expediente electrónico</translation>
+    </message>
+    <message>
+        <source>Only an administrator may export patient data as FHIR.</source>
+        <translation>Solo un administrador puede exportar datos de pacientes como FHIR.</translation>
+    </message>
+    <message>
+        <source>Export FHIR</source>
+        <translation>Exportar FHIR</translation>
+    </message>
+    <message>
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+</context>
+<context>
     <name>ProposalModel</name>
     <message>
         <source>Book</source>
@@ -798,6 +932,25 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>Book a course of visits for this patient</source>
         <translation>Programar una serie de citas para este paciente</translation>
+    </message>
+    <message>
+        <source>Could not export: {message}</source>
+        <translation>No se pudo exportar: {message}</translation>
+    </message>
+    <message>
+        <source>FHIR export</source>
+        <translation>Exportación FHIR</translation>
+    </message>
+    <message>
+        <source>Saved the patient&apos;s FHIR export.</source>
+        <translation>Se guardó la exportación FHIR del paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>FHIR export saved: {path}</source>
+        <translation>Exportación FHIR guardada: {path}</translation>
     </message>
 </context>
 <context>

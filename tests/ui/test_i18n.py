@@ -53,7 +53,7 @@ NOT_YET_CONVERTED = [
     "intake/ui/intake_form/", "intake/ui/patients/", "intake/ui/review/", "intake/ui/admin/",
     "intake/ui/booking/", "intake/ui/schedule/", "intake/ui/journal.py",
     "intake/ui/worker.py",  # failure_text: the domain's and services' messages
-    "intake/ui/series/", "intake/ui/languages.py",
+    "intake/ui/series/", "intake/ui/languages.py", "intake/ui/fhir_export.py",
 ]  # fmt: skip
 # Words made outside intake/ui, still English in every language until their step: the role
 # names (intake.domain.accounts.role_label) shown with a person's name.

@@ -92,11 +92,6 @@ class ProposalModel(QAbstractTableModel):
             if v.number != number and v.offer is not None and v.number not in self.left_out
         )
 
-    def clear_left_out(self) -> None:
-        self.beginResetModel()
-        self.left_out.clear()
-        self.endResetModel()
-
     def chosen(self) -> SeriesProposal | None:
         """The proposal as the desk will book it: the left-out visits taken away. The others
         keep the rule's numbers, so a lost race maps back onto the same visits."""
