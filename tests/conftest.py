@@ -205,16 +205,34 @@ def database_url(postgres: _Postgres | None, tmp_path: Path, request: pytest.Fix
     """A database migrated to head with no rows."""
     _database_tests.append(request.node.nodeid)
     if postgres is None:
-        return _migrated_sqlite(tmp_path)
+        return _migrated_sqlite(tmp_path, request)
     return postgres.create(template=postgres.template)
 
 
-def _migrated_sqlite(tmp_path: Path) -> str:
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file migrated to head, once per run: each test gets a copy, as each
+    PostgreSQL test gets a clone of its template (migrating per test cost seconds a test
+    once the migrations rebuilt tables)."""
     from intake.services.database import open_database
 
-    url = f"sqlite+pysqlite:///{tmp_path / 'intake.sqlite3'}"
-    open_database(url).close()
-    return url
+    path = tmp_path_factory.mktemp("sqlite-template") / "intake.sqlite3"
+    open_database(f"sqlite+pysqlite:///{path}").close()
+    return path
+
+
+def _migrated_sqlite(tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    import sqlite3
+
+    template: Path = request.getfixturevalue("sqlite_template")
+    target = tmp_path / "intake.sqlite3"
+    # Made owner-only first, as the program makes its database file (intake.db.engine).
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY, 0o600))
+    with sqlite3.connect(template) as source, sqlite3.connect(target) as copy:
+        source.backup(copy)  # a consistent copy, whatever the template's journal
+    source.close()
+    copy.close()
+    return f"sqlite+pysqlite:///{target}"
 
 
 @pytest.fixture(scope="session")
@@ -236,7 +254,7 @@ def checked_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     module about wrong passwords overrides `database_url` with this."""
     _database_tests.append(request.node.nodeid)
     if BACKEND == "sqlite":
-        return _migrated_sqlite(tmp_path)
+        return _migrated_sqlite(tmp_path, request)
     server = request.getfixturevalue("checked_postgres")
     return str(server.create(template=server.template))
 

@@ -49,9 +49,11 @@ class CourseActions(QObject):
         self.cancel_panel.confirmed.connect(self.cancel_rest)
 
     def attach(self) -> None:
-        """Put the cancel panel beside the schedule's other side panels."""
+        """Put the cancel panel beside the schedule's other side panels, and follow the
+        schedule's selection."""
         self.page.side.addWidget(self.cancel_panel)
         self.cancel_panel.dismissed.connect(self.page.visits.back_to_details)
+        self.page.canvas.block_was_selected.connect(self.selection_changed)
 
     def offered(self, block: ScheduleBlock | None) -> list[QAction]:
         if block is None:

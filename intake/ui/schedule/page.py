@@ -20,14 +20,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from intake.domain.booking import BookingConflict
 from intake.domain.schedule import DaySchedule, ScheduleBlock, WeekSchedule
@@ -112,7 +105,6 @@ class SchedulePage(QWidget):
         self._build()
         self.courses = CourseActions(self)
         self.courses.attach()
-        self.canvas.block_was_selected.connect(self.courses.selection_changed)
         self._run(load_choices, self.toolbar.choices_arrived, self._failed("load the practice"))
 
     # --- the public face -------------------------------------------------------------------
