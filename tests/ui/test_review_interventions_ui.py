@@ -58,6 +58,12 @@ def test_the_packet_holds_the_section(qtbot, page, rp, tmp_path, monkeypatch):
     screen = _open_red(qtbot, page, rp)
     html = packet.packet_html(screen.review)
     assert HEADING in html and "not a prescription" in html
+    laid_out = packet.document(screen.review).toPlainText()  # what the pages print
+    advice = screen.review.interventions
+    assert advice is not None
+    assert laid_out.index(HEADING) < laid_out.index("Answers by section")
+    for entry in advice.interventions:
+        assert entry.text in laid_out
     monkeypatch.setattr(ReviewScreen, "ask_pdf_path", lambda *_a: str(tmp_path / "packet"))
     with qtbot.waitSignal(screen.pdf_was_saved, timeout=WAIT) as saved:
         qtbot.mouseClick(screen.pdf_button, Qt.MouseButton.LeftButton)

@@ -83,6 +83,7 @@ class GuidelineInterventions(QFrame):
         self.setObjectName("guidelineInterventions")
         self.title = QLabel(heading())
         self.title.setObjectName("panelHeading")
+        self.title.setWordWrap(True)
         self.body = QLabel()
         self.body.setObjectName("guidelineInterventionsBody")
         self.body.setWordWrap(True)
