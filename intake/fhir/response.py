@@ -1,4 +1,5 @@
-"""An intake as a QuestionnaireResponse, and its screening as a RiskAssessment and Observations.
+"""An intake as a QuestionnaireResponse, and its screening as a RiskAssessment and Observations
+(and the guideline's interventions for it as a CarePlan proposal, intake/fhir/care_plan.py).
 
 Only the answers in force are written (an answer left behind by a changed earlier answer is
 not asked, so FHIR must not see it either), grouped as the Questionnaire groups them.
@@ -13,12 +14,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from intake.domain.enums import IntakeStatus
+from intake.fhir.care_plan import DESCRIPTION as CARE_PLAN_DESCRIPTION
+from intake.fhir.care_plan import TITLE as CARE_PLAN_TITLE
+from intake.fhir.care_plan import care_plan, care_plan_id, plan_body
 from intake.fhir.codes import LOINC, NDI_TOTAL, NDI_TOTAL_LINK, NPRS, FhirNames, section_link
 from intake.fhir.values import answer_values, checklist_names
 from intake.screening.answers import check_value
 from intake.screening.checklist import Checklist
 from intake.screening.conditions import AGE_QUESTION, Facts
 from intake.screening.evaluate import answers_in_force
+from intake.screening.interventions import interventions_for
 from intake.screening.questions import Question, Section
 from intake.screening.result import ScreeningResult, Status
 
@@ -324,6 +329,9 @@ def screening_resources(checklist: Checklist, facts: IntakeFacts, base_url: str)
                 text=f"Pain {_PAIN_LABELS.get(key, key)} (0-10)",
             )
         )
+    plan = care_plan(names, result, response_id(facts.intake_id), facts.on.isoformat(), subject)
+    if plan is not None:
+        resources.append(plan)
     return resources
 
 
@@ -343,6 +351,7 @@ class ScreeningLines:
         self._methods: dict[tuple[str, str, str], str] = {}
         self._predictions: dict[tuple[object, ...], str] = {}
         self._codes: dict[str, tuple[str, str]] = {}  # "ndi" or a pain key: category, code
+        self._plans: dict[tuple[object, ...], str | None] = {}  # advice key: CarePlan body
 
     def lines(self, facts: IntakeFacts) -> list[tuple[str, str]]:
         """(resource type, JSON text) of each resource `screening_resources` would give."""
@@ -394,7 +403,33 @@ class ScreeningLines:
                     f'"derivedFrom":[{basis}]{subject}{tail}}}',
                 )
             )
+        if subject_of is not None and (plan := self._plan(result)) is not None:
+            risk = encode({"reference": f"RiskAssessment/{base}-screening"})
+            out.append(
+                (
+                    "CarePlan",
+                    f'{{"resourceType":"CarePlan","id":{encode(care_plan_id(base))},'
+                    f'"status":"draft","intent":"proposal","title":{encode(CARE_PLAN_TITLE)},'
+                    f'"description":{encode(CARE_PLAN_DESCRIPTION)}{subject},"created":"{on}",'
+                    f'"supportingInfo":[{basis},{risk}],'
+                    f"{plan[1:]}",
+                )
+            )
         return out
+
+    def _plan(self, result: ScreeningResult) -> str | None:
+        """The CarePlan's activities and notes as text ('{...}'), made once per advice."""
+        key = (
+            result.checklist_id,
+            result.checklist_version,
+            result.triage,
+            tuple(c.id for c in result.categories),
+            result.stage,
+        )
+        if key not in self._plans:
+            body = plan_body(self.names, interventions_for(result))
+            self._plans[key] = None if body is None else self.encode(body)
+        return self._plans[key]
 
     def _code(self, kind: str, facts: IntakeFacts) -> tuple[str, str]:
         """An Observation's category and code, as the mapping writes them (made once)."""

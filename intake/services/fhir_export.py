@@ -191,6 +191,7 @@ JsonDict = dict[str, Any]
 # The resource types an export may write (a stale file of one of them is removed).
 RESOURCE_TYPES = (
     "Appointment",
+    "CarePlan",
     "Location",
     "Observation",
     "Organization",
@@ -399,6 +400,7 @@ def _referenced(found: list[JsonDict]) -> list[JsonDict]:
         "QuestionnaireResponse",
         "RiskAssessment",
         "Observation",
+        "CarePlan",
         "Appointment",
     }
     keep = {f"{r['resourceType']}/{r['id']}" for r in found if r["resourceType"] in own}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -53,6 +53,7 @@ from intake.domain.review import (
     group_positives_first,
     queue_order,
 )
+from intake.screening.interventions import InterventionAdvice, interventions_for
 from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.calendar_statics import calendar_statics
@@ -93,6 +94,9 @@ class IntakeReview:
     current_checklist_version: str  # the version in force now, to mark an old intake
     sign_off: SignOff
     patient_language: str = "en"  # the questions were put to the patient in this language
+    # The guideline's interventions for the category and stage: for clinicians only (None for
+    # the front desk, who must never see them as advice).
+    interventions: InterventionAdvice | None = None
 
     @property
     def old_checklist(self) -> bool:
@@ -211,7 +215,10 @@ def open_review(
             raise NotFound(f"There is no intake with id {intake_id}; it may have been deleted.")
         visit = _visit_for(session, row.id, appointment_id)
         audit.record(session, actor, "open", "intake", row.id, patient_id=row.patient_id)
-        return _review(session, row, visit, today or dt.date.today())
+        opened = _review(session, row, visit, today or dt.date.today())
+    if allows(actor.role, Permission.REVIEW):
+        return replace(opened, interventions=_interventions(opened.screening))
+    return opened
 
 
 def _visit_for(session: Session, intake_id: int, appointment_id: int | None) -> Appointment | None:
@@ -259,6 +266,15 @@ def _review(
         sign_off=_sign_off(session, row),
         patient_language=row.patient_language,
     )
+
+
+def _interventions(result: screening.ScreeningResult | None) -> InterventionAdvice:
+    if result is None:
+        return InterventionAdvice((), "None shown: no screening result is stored.")
+    try:
+        return interventions_for(result)
+    except screening.ChecklistError as exc:  # the clinical lead's file is broken: say so
+        return InterventionAdvice((), f"None shown: the interventions file is refused ({exc}).")
 
 
 def _checklist(row: Intake) -> screening.Checklist | None:

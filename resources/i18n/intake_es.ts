@@ -551,6 +551,45 @@
     </message>
 </context>
 <context>
+    <name>GuidelineInterventions</name>
+    <message>
+        <source>Guideline interventions to consider</source>
+        <translation>Intervenciones de la guía a considerar</translation>
+    </message>
+    <message>
+        <source>The guideline&apos;s general recommendations for this provisional category and stage, not a prescription: plan from your own examination.</source>
+        <translation>Recomendaciones generales de la guía para esta categoría y etapa provisionales, no una prescripción: planifique a partir de su propia exploración.</translation>
+    </message>
+    <message>
+        <source>No recommendation</source>
+        <translation>Sin recomendación</translation>
+    </message>
+    <message>
+        <source>Advised against (grade {grade})</source>
+        <translation>Desaconsejado (grado {grade})</translation>
+    </message>
+    <message>
+        <source>Grade {grade}</source>
+        <translation>Grado {grade}</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Fuente: {source}</translation>
+    </message>
+    <message>
+        <source>not yet checked by the clinical lead</source>
+        <translation>aún no revisado por la dirección clínica</translation>
+    </message>
+    <message>
+        <source>From {guideline}. Not yet signed off.</source>
+        <translation>De {guideline}. Aún sin aprobar.</translation>
+    </message>
+    <message>
+        <source>From {guideline}. Signed off by {lead}, {on}.</source>
+        <translation>De {guideline}. Aprobado por {lead}, {on}.</translation>
+    </message>
+</context>
+<context>
     <name>IdleLock</name>
     <message>
         <source>Clinic Intake is locked</source>

@@ -27,6 +27,7 @@ from tests.unit.screening.builders import answers_for
 
 TYPES = {
     "Appointment",
+    "CarePlan",
     "Location",
     "Observation",
     "Organization",
@@ -47,7 +48,15 @@ def world(app_env: str) -> Iterator[dict[str, Any]]:
         practice = build(database, patients_count=3)
         mrns = [patients.get(database, SYSTEM, pid).mrn for pid in practice.patients]
         screened_intake(database, practice.patients[0], has_headache=True, cad_dizziness=True)
-        screened_intake(database, practice.patients[1], pain_now=7)
+        screened_intake(  # whiplash, acute: the guideline's interventions as a CarePlan
+            database,
+            practice.patients[1],
+            pain_now=7,
+            has_neck_pain=True,
+            neck_pain_with_movement=True,
+            onset_mechanism="vehicle_collision",
+            trauma_days_ago=30,
+        )
         intakes.save_draft(database, desk(database), {"has_neck_pain": True})  # nobody's yet
         for hour, patient_id in ((9, practice.patients[1]), (10, practice.patients[2])):
             request = BookingRequest(
@@ -116,6 +125,9 @@ def test_the_export_is_valid_fhir_whose_references_all_resolve(
         for p in r["prediction"][1:]
     ]
     assert "cad_dizziness" in flagged
+    (plan,) = files["CarePlan"]
+    assert (plan["status"], plan["intent"]) == ("draft", "proposal")
+    assert any(a["detail"].get("doNotPerform") for a in plan["activity"])  # the collar
     assert sorted(a["status"] for a in files["Appointment"]) == ["booked", "cancelled"]
     assert [o["name"] for o in files["Organization"]] == ["practice"]  # the default name
     assert {loc["name"] for loc in files["Location"]} == {"Test Site East", "Test Site West"}
@@ -241,8 +253,8 @@ def test_one_patients_bundle_is_valid_and_holds_only_what_it_refers_to(
         assert set(_references(entry["resource"])) <= present
     kinds = sorted({r["resourceType"] for r in resources})
     assert kinds == [
-        "Appointment", "Location", "Observation", "Organization", "Patient", "Practitioner",
-        "Questionnaire", "QuestionnaireResponse", "RiskAssessment",
+        "Appointment", "CarePlan", "Location", "Observation", "Organization", "Patient",
+        "Practitioner", "Questionnaire", "QuestionnaireResponse", "RiskAssessment",
     ]  # fmt: skip
     assert [r["identifier"][0]["value"] for r in resources if r["resourceType"] == "Patient"] == [
         mrn

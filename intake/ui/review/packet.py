@@ -16,7 +16,7 @@ from intake.screening import ScreeningResult
 from intake.services.review import IntakeReview
 from intake.ui import when
 from intake.ui.intake_form.pain_picture import PainCanvas
-from intake.ui.review import wording
+from intake.ui.review import interventions, wording
 from intake.ui.review.wording import escape
 
 PAIN_URL = QUrl("packet://pain-picture.png")
@@ -100,6 +100,7 @@ def packet_html(review: IntakeReview) -> str:
             _heading(review),
             _triage(result),
             _clinical(review, result),
+            _interventions(review),
             _answers(review),
             f"<p class='muted'>Screened with checklist {escape(review.checklist_id)} version "
             f"{escape(review.checklist_version)}"
@@ -203,6 +204,15 @@ def _clinical(review: IntakeReview, result: ScreeningResult | None) -> str:
     return (
         "<table width='100%' cellspacing='0'><tr>"
         f"<td width='50%'>{left}</td><td width='50%'>{right}</td></tr></table>"
+    )
+
+
+def _interventions(review: IntakeReview) -> str:
+    """For clinicians only: the service leaves it None for the front desk."""
+    if review.interventions is None:
+        return ""
+    return _h(interventions.heading(), size=10) + interventions.advice_html(
+        review.interventions, review.category_titles
     )
 
 

@@ -41,6 +41,7 @@ from intake.ui.context import UiContext
 from intake.ui.fhir_export import PatientExportButton
 from intake.ui.intake_form.pain_picture import PainCanvas
 from intake.ui.review import packet, wording
+from intake.ui.review.interventions import GuidelineInterventions
 from intake.ui.review.wording import escape
 from intake.ui.worker import failure_text, in_words
 
@@ -114,6 +115,7 @@ class ReviewScreen(QWidget):
         self._show_people(opened)
         self._show_triage(opened.screening)
         self._show_clinical(opened)
+        self.interventions.show_advice(opened.interventions, opened.category_titles)
         self._show_answers(opened)
         self._show_sign_off(opened.sign_off, opened)
         patient = opened.patient
@@ -418,6 +420,8 @@ class ReviewScreen(QWidget):
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 4, 0)
         column.addWidget(self.clinical)
+        self.interventions = GuidelineInterventions()  # for clinicians only (hidden else)
+        column.addWidget(self.interventions)
         column.addWidget(heading)
         column.addLayout(self.pain_holder)
         column.addWidget(self.pain_regions)
