@@ -2420,7 +2420,7 @@ por {who}, {when}</translation>
     </message>
     <message>
         <source>INCOMPLETE – keep asking</source>
-        <translation>INCOMPLETA – siga preguntando</translation>
+        <translation>INCOMPLETA – pregunte más</translation>
     </message>
     <message>
         <source>Some required questions are still unanswered; booking waits until they are.</source>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -120,6 +121,7 @@ class ScreeningPanel(QFrame):
         banner_layout.addWidget(self.advice)
         self.flags_title = QLabel(translate("ScreeningPanel", "Warning signs and notes"))
         self.flags_title.setObjectName("panelHeading")
+        self.flags_title.setWordWrap(True)  # a longer language wraps, never cut off
         self.flags = QLabel()
         self.flags.setObjectName("flagList")
         self.flags.setWordWrap(True)
@@ -128,6 +130,7 @@ class ScreeningPanel(QFrame):
         self.flags.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.missing_title = QLabel()
         self.missing_title.setObjectName("panelHeading")
+        self.missing_title.setWordWrap(True)
         self.missing = QListWidget()
         self.missing.setObjectName("missingList")
         self.missing.setAccessibleName(
@@ -147,6 +150,11 @@ class ScreeningPanel(QFrame):
         self.flags_area.setFrameShape(QFrame.Shape.NoFrame)
         self.flags_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.flags_area.setWidget(self.flags)
+        # On a short screen both lists shrink to two lines (they scroll) before the banner
+        # above them is cut off.
+        two_lines = self.fontMetrics().lineSpacing() * 2 + 8
+        self.flags_area.setMinimumHeight(two_lines)
+        self.missing.setMinimumHeight(two_lines)
         layout.addWidget(self.flags_area, 2)
         layout.addWidget(self.missing_title)
         layout.addWidget(self.missing, 1)
@@ -176,6 +184,19 @@ class ScreeningPanel(QFrame):
         self.banner.setAccessibleName(f"{word}. {advice}")
         self._show_flags(view or front_desk_view(self.checklist, {}, result, dt.date.today()))
         self._show_missing(result)
+        self._fit_banner()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_banner()
+
+    def _fit_banner(self) -> None:
+        """The banner keeps the height its wrapped words need at its width (a layout gives a
+        wrapped label only its one-line height at least): on a short screen the lists below,
+        which scroll, give way instead of the level and its advice being cut off."""
+        layout = self.banner.layout()
+        if layout is not None and self.banner.width() > 0:
+            self.banner.setMinimumHeight(layout.totalHeightForWidth(self.banner.width()))
 
     def _show_flags(self, view: FrontDeskView) -> None:
         self.flags_title.setText(

@@ -41,6 +41,7 @@ from intake.ui.context import UiContext
 from intake.ui.fhir_export import PatientExportButton
 from intake.ui.i18n import translate
 from intake.ui.intake_form.pain_picture import PainCanvas
+from intake.ui.languages import staff_language
 from intake.ui.review import packet, wording
 from intake.ui.review.wording import escape
 from intake.ui.worker import failure_text, in_words
@@ -99,9 +100,10 @@ class ReviewScreen(QWidget):
         """
         if not quiet:
             self.message.setText(translate("ReviewScreen", "Opening the intake…"))
+        language = staff_language()  # the reviewer's words for the questions and answers
         self.context.run(
             lambda db, actor: review.open_review(
-                db, actor, intake_id, appointment_id=appointment_id
+                db, actor, intake_id, appointment_id=appointment_id, language=language
             ),
             self.show_review,
             in_words(self.review_did_fail.emit) if quiet else self._open_failed,
@@ -490,6 +492,7 @@ class ReviewScreen(QWidget):
         )
         heading = QLabel(translate("ReviewScreen", "Pain picture (as marked at the intake)"))
         heading.setObjectName("panelHeading")
+        heading.setWordWrap(True)  # a longer language must not widen the column past its room
         self.pain = _pain_canvas(None)
         self.pain_holder = QVBoxLayout()
         self.pain_holder.setContentsMargins(0, 0, 0, 0)
@@ -676,7 +679,9 @@ def _pain_canvas(opened: IntakeReview | None) -> PainCanvas:
     canvas.setAccessibleName(translate("ReviewScreen", "Pain picture, read only"))
     canvas.setToolTip(translate("ReviewScreen", "The regions the patient marked (read only)"))
     canvas.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    canvas.setMinimumSize(280, 180)
+    # Narrow enough for its column on a 1024-px screen (it scales; wider only clipped the
+    # column's text beside it).
+    canvas.setMinimumSize(160, 103)
     canvas.setMaximumHeight(200)
     return canvas
 
