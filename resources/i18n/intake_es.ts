@@ -1775,7 +1775,7 @@ por {who}, {when} · {next}</translation>
     </message>
     <message>
         <source>Warning signs</source>
-        <translation>Señales de alarma</translation>
+        <translation>Alarmas</translation>
     </message>
     <message>
         <source>Therapist</source>

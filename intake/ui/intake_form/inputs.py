@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -169,7 +170,18 @@ class ChoiceInput(AnswerInput):
             for choice in question.choices:
                 self.combo.addItem(choice.label, choice.value)
             self.combo.currentIndexChanged.connect(lambda _i: self.answer_did_change.emit())
-            layout.addWidget(self.combo, 0, Qt.AlignmentFlag.AlignLeft)
+            # As wide as its longest choice where there is room; narrower (the list still
+            # shows each choice whole) in a narrow step, rather than widening the step past
+            # its screen (a longer language's choices).
+            whole = self.combo.sizeHint().width() + 40  # the style sheet's padding comes later
+            self.combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.combo.setMinimumContentsLength(12)
+            self.combo.setMaximumWidth(whole)
+            self.combo.view().setMinimumWidth(whole)
+            self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            layout.addWidget(self.combo)
 
     def value(self) -> object:
         if self.radios is not None:

@@ -163,8 +163,13 @@ class QueuePage(QWidget):
         ):
             label = QLabel(text)
             label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget)
+            # A name and its field wrap onto the next line together, never apart.
+            pair = QWidget()
+            pair_row = QHBoxLayout(pair)
+            pair_row.setContentsMargins(0, 0, 0, 0)
+            pair_row.addWidget(label)
+            pair_row.addWidget(widget)
+            bar.addWidget(pair)
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
         for combo in (self.therapist, self.location):
@@ -217,7 +222,7 @@ class QueuePage(QWidget):
 def _combo(name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
-    combo.setMinimumContentsLength(14)
+    combo.setMinimumContentsLength(20)  # "All therapists" whole in a longer language too
     return combo
 
 
