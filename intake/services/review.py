@@ -201,8 +201,11 @@ def open_review(
     *,
     appointment_id: int | None = None,
     today: dt.date | None = None,
+    language: str = "en",
 ) -> IntakeReview:
-    """The whole intake for review (audited as "open").
+    """The whole intake for review (audited as "open"), its questions, sections, choices and
+    categories in `language` (the staff's: the reviewer reads them, whatever the patient
+    was asked in).
 
     With `appointment_id`, that visit is shown; if it was cancelled, deleted or no longer
     belongs to the intake, the review comes without an appointment (the screen says so).
@@ -215,7 +218,7 @@ def open_review(
             raise NotFound(f"There is no intake with id {intake_id}; it may have been deleted.")
         visit = _visit_for(session, row.id, appointment_id)
         audit.record(session, actor, "open", "intake", row.id, patient_id=row.patient_id)
-        opened = _review(session, row, visit, today or dt.date.today())
+        opened = _review(session, row, visit, today or dt.date.today(), language)
     if allows(actor.role, Permission.REVIEW):
         return replace(opened, interventions=_interventions(opened.screening))
     return opened
@@ -236,9 +239,9 @@ def _visit_for(session: Session, intake_id: int, appointment_id: int | None) -> 
 
 
 def _review(
-    session: Session, row: Intake, visit: Appointment | None, today: dt.date
+    session: Session, row: Intake, visit: Appointment | None, today: dt.date, language: str
 ) -> IntakeReview:
-    checklist = _checklist(row)
+    checklist = _checklist(row, language)
     answers = dict(row.answers or {})
     regions = answers.get("pain_regions")
     region_question = checklist.question("pain_regions") if checklist else None
@@ -277,9 +280,12 @@ def _interventions(result: screening.ScreeningResult | None) -> InterventionAdvi
         return InterventionAdvice((), f"None shown: the interventions file is refused ({exc}).")
 
 
-def _checklist(row: Intake) -> screening.Checklist | None:
+def _checklist(row: Intake, language: str = "en") -> screening.Checklist | None:
+    spec = f"{row.checklist_id}-{row.checklist_version}"
     try:
-        return screening.load_checklist(f"{row.checklist_id}-{row.checklist_version}")
+        if language in screening.checklist_languages(spec):
+            return screening.load_checklist(spec, language=language)
+        return screening.load_checklist(spec)
     except screening.ChecklistError:
         return None  # a version this program no longer ships: answers are shown by id
 

@@ -641,7 +641,185 @@
     </message>
 </context>
 <context>
+    <name>IntakeForm</name>
+    <message>
+        <source>Cannot write the local copy (disk full?)</source>
+        <translation>No se puede escribir la copia local (¿disco lleno?)</translation>
+    </message>
+    <message>
+        <source>Saved {time}</source>
+        <translation>Guardado {time}</translation>
+    </message>
+    <message>
+        <source>{problem} This copy is kept on this computer.</source>
+        <translation>{problem} Esta copia se conserva en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Kept on this computer; not in the database yet. Trying again in {seconds} s.</source>
+        <translation>Guardado en esta computadora; aún no está en la base de datos. Se reintentará en {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>– choose –</source>
+        <translation>– elija –</translation>
+    </message>
+    <message>
+        <source>None of these</source>
+        <translation>Ninguna de estas</translation>
+    </message>
+    <message>
+        <source>none of these</source>
+        <translation>ninguna de estas</translation>
+    </message>
+    <message>
+        <source>{low} to {high}</source>
+        <translation>de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>Type a number, for example 4.</source>
+        <translation>Escriba un número, por ejemplo 4.</translation>
+    </message>
+    <message>
+        <source>Type a whole number.</source>
+        <translation>Escriba un número entero.</translation>
+    </message>
+    <message>
+        <source>Between {low} and {high}, please.</source>
+        <translation>Entre {low} y {high}, por favor.</translation>
+    </message>
+    <message>
+        <source>e.g. 1980-05-31, 5/31/1980, 31 May 1980</source>
+        <translation>p. ej. 1980-05-31, 5/31/1980, 31 may 1980</translation>
+    </message>
+    <message>
+        <source>Not a date I can read; try 1980-05-31.</source>
+        <translation>No se reconoce la fecha; pruebe 1980-05-31.</translation>
+    </message>
+    <message>
+        <source>That date is in the future.</source>
+        <translation>Esa fecha es futura.</translation>
+    </message>
+    <message>
+        <source>That is more than 120 years ago.</source>
+        <translation>Eso fue hace más de 120 años.</translation>
+    </message>
+    <message>
+        <source>= {date} (age {years})</source>
+        <translation>= {date} (edad: {years})</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No aplica</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>sin responder</translation>
+    </message>
+    <message>
+        <source>not applicable</source>
+        <translation>no aplica</translation>
+    </message>
+    <message>
+        <source>Current answer: {answer}</source>
+        <translation>Respuesta actual: {answer}</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Obligatoria</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Obligatoria.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSummary</name>
+    <message>
+        <source>Neck pain with mobility deficits</source>
+        <translation>Dolor de cuello con déficit de movilidad</translation>
+    </message>
+    <message>
+        <source>Neck pain with movement coordination impairments</source>
+        <translation>Dolor de cuello con alteraciones de la coordinación del movimiento</translation>
+    </message>
+    <message>
+        <source>Neck pain with headache</source>
+        <translation>Dolor de cuello con cefalea</translation>
+    </message>
+    <message>
+        <source>Neck pain with radiating pain</source>
+        <translation>Dolor de cuello con dolor irradiado</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… y {count} más</translation>
+    </message>
+    <message>
+        <source>Still needed:</source>
+        <translation>Aún faltan:</translation>
+    </message>
+    <message>
+        <source>Warning signs and notes:</source>
+        <translation>Señales de alarma y notas:</translation>
+    </message>
+    <message>
+        <source>Provisional category: {category}</source>
+        <translation>Categoría provisional: {category}</translation>
+    </message>
+    <message>
+        <source>Stage: {stage}</source>
+        <translation>Etapa: {stage}</translation>
+    </message>
+    <message>
+        <source>Neck Disability Index: {raw}/50 ({percent} %, {band})</source>
+        <translation>Índice de Discapacidad Cervical: {raw}/50 ({percent} %, {band})</translation>
+    </message>
+    <message>
+        <source>Pain now / best / worst: {now} / {best} / {worst}</source>
+        <translation>Dolor actual / mínimo / máximo: {now} / {best} / {worst}</translation>
+    </message>
+    <message>
+        <source>Cervicogenic headache criteria met</source>
+        <translation>Se cumplen los criterios de cefalea cervicogénica</translation>
+    </message>
+</context>
+<context>
     <name>IntakeWizard</name>
+    <message>
+        <source>The screening is incomplete; answer the questions listed.</source>
+        <translation>La evaluación de riesgos está incompleta; responda las preguntas indicadas.</translation>
+    </message>
+    <message>
+        <source>{action}? The intake is stored with the answers given ({count}) and no more questions; the clinician on duty sees it in the review queue. It cannot be continued afterwards.</source>
+        <translation>¿{action}? La admisión se guarda con las respuestas dadas ({count}) y sin más preguntas; el clínico de turno la verá en la cola de revisión. Después no se puede continuar.</translation>
+    </message>
+    <message>
+        <source>Keep asking</source>
+        <translation>Seguir preguntando</translation>
+    </message>
+    <message>
+        <source>Only an emergency or referral screening closes an intake.</source>
+        <translation>Solo una evaluación de riesgos de emergencia o de derivación cierra una admisión.</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>Aún sin guardar</translation>
+    </message>
+    <message>
+        <source>Save status</source>
+        <translation>Estado del guardado</translation>
+    </message>
     <message>
         <source>Questions in</source>
         <translation>Preguntas en</translation>
@@ -653,6 +831,126 @@
     <message>
         <source>Questions in:</source>
         <translation>Preguntas en:</translation>
+    </message>
+    <message>
+        <source>Steps (Alt+Left and Alt+Right move between them)</source>
+        <translation>Pasos (Alt+Izquierda y Alt+Derecha para moverse entre ellos)</translation>
+    </message>
+    <message>
+        <source>◀ Previous step</source>
+        <translation>◀ Paso anterior</translation>
+    </message>
+    <message>
+        <source>Alt+Left or Ctrl+Page Up</source>
+        <translation>Alt+Izquierda o Ctrl+Re Pág</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>Paso anterior</translation>
+    </message>
+    <message>
+        <source>Next step ▶</source>
+        <translation>Paso siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Alt+Right or Ctrl+Page Down</source>
+        <translation>Alt+Derecha o Ctrl+Av Pág</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Paso siguiente</translation>
+    </message>
+    <message>
+        <source>Enter: next question · Alt+→ / Alt+←: next / previous step</source>
+        <translation>Intro: siguiente pregunta · Alt+→ / Alt+←: siguiente paso / anterior</translation>
+    </message>
+    <message>
+        <source>Urgent screening result</source>
+        <translation>Resultado urgente de la evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>Stores the intake with its screening and the answers so far, no more questions; the clinician on duty sees it in the review queue</source>
+        <translation>Guarda la admisión con su evaluación de riesgos y las respuestas dadas hasta ahora, sin más preguntas; el clínico de turno la verá en la cola de revisión</translation>
+    </message>
+    <message>
+        <source>Summary and booking</source>
+        <translation>Resumen y cita</translation>
+    </message>
+    <message>
+        <source>Screening summary</source>
+        <translation>Resumen de la evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>The slot finder appears here.</source>
+        <translation>Aquí aparece el buscador de horarios.</translation>
+    </message>
+    <message>
+        <source>Finish intake</source>
+        <translation>Terminar admisión</translation>
+    </message>
+    <message>
+        <source>Stores the intake as submitted (Ctrl+Enter)</source>
+        <translation>Guarda la admisión como enviada (Ctrl+Intro)</translation>
+    </message>
+    <message>
+        <source>{step} (not asked)</source>
+        <translation>{step} (no se pregunta)</translation>
+    </message>
+    <message>
+        <source>{step} · {count} to answer</source>
+        <translation>{step} · faltan {count}</translation>
+    </message>
+    <message>
+        <source>Summary and booking · {level}</source>
+        <translation>Resumen y cita · {level}</translation>
+    </message>
+    <message>
+        <source>{level}: {meaning}</source>
+        <translation>{level}: {meaning}</translation>
+    </message>
+    <message>
+        <source>Booking allowed – marked for the therapist&apos;s review before the visit.</source>
+        <translation>Se permite programar la cita; queda marcada para que el fisioterapeuta la revise antes de la visita.</translation>
+    </message>
+    <message>
+        <source>Booking allowed.</source>
+        <translation>Se permite programar la cita.</translation>
+    </message>
+    <message>
+        <source>Booking disabled. {meaning}</source>
+        <translation>No se puede programar la cita. {meaning}</translation>
+    </message>
+    <message>
+        <source>Booking waits: {count} required questions are unanswered.</source>
+        <translation>La cita espera: preguntas obligatorias sin responder: {count}.</translation>
+    </message>
+    <message>
+        <source>Booking waits: {reason}</source>
+        <translation>La cita espera: {reason}</translation>
+    </message>
+    <message>
+        <source>Not finished: the database did not take the latest copy. The intake is kept on this computer; try again in a moment.</source>
+        <translation>Sin terminar: la base de datos no recibió la última copia. La admisión se conserva en esta computadora; vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>Intake finished and stored</source>
+        <translation>Admisión terminada y guardada</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>{closed}: the clinician on duty sees it in the review queue</source>
+        <translation>{closed}: el clínico de turno la verá en la cola de revisión</translation>
+    </message>
+    <message>
+        <source>Record no. {number}</source>
+        <translation>Expediente n.º {number}</translation>
     </message>
 </context>
 <context>
@@ -857,6 +1155,49 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>PainPicture</name>
+    <message>
+        <source>front</source>
+        <translation>delante</translation>
+    </message>
+    <message>
+        <source>back</source>
+        <translation>detrás</translation>
+    </message>
+    <message>
+        <source>Pain picture, front and back</source>
+        <translation>Mapa del dolor, por delante y por detrás</translation>
+    </message>
+    <message>
+        <source>Arrow keys move between regions, Space ticks one; the list beside it does the same.</source>
+        <translation>Las flechas se mueven entre las zonas y la barra espaciadora marca una; la lista de al lado hace lo mismo.</translation>
+    </message>
+    <message>
+        <source>Click where it hurts; click again to clear</source>
+        <translation>Haga clic donde duele; vuelva a hacer clic para quitarlo</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>Delante</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Detrás</translation>
+    </message>
+    <message>
+        <source>Click where it hurts</source>
+        <translation>Haga clic donde duele</translation>
+    </message>
+    <message>
+        <source>Pain picture – {region}</source>
+        <translation>Mapa del dolor – {region}</translation>
+    </message>
+    <message>
+        <source>Ticked here or on the picture:</source>
+        <translation>Marcado aquí o en el mapa:</translation>
+    </message>
+</context>
+<context>
     <name>PatientExportButton</name>
     <message>
         <source>Export FHIR…</source>
@@ -986,10 +1327,951 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <source>{level} so far</source>
+        <translation>{level} por ahora</translation>
+    </message>
+    <message>
+        <source>Record no. {number}</source>
+        <translation>Expediente n.º {number}</translation>
+    </message>
+    <message>
+        <source>No patient chosen yet</source>
+        <translation>Aún no se eligió paciente</translation>
+    </message>
+    <message>
+        <source>{level} · {who} · {count} answers · saved {when}</source>
+        <translation>{level} · {who} · respuestas: {count} · guardada {when}</translation>
+    </message>
+    <message>
+        <source> – only on this computer</source>
+        <translation> – solo en esta computadora</translation>
+    </message>
+    <message>
+        <source>No name typed yet</source>
+        <translation>Aún sin nombre</translation>
+    </message>
+    <message>
+        <source>Registration of {who} · saved {when}</source>
+        <translation>Registro de {who} · guardado {when}</translation>
+    </message>
+    <message>
+        <source>Unfinished work from the last session</source>
+        <translation>Trabajo sin terminar de la última sesión</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Más tarde</translation>
+    </message>
+    <message>
+        <source>Leave it in the list of unfinished work</source>
+        <translation>Dejarlo en la lista de trabajo sin terminar</translation>
+    </message>
+    <message>
+        <source> (More in the list below: {count}.)</source>
+        <translation> (Más en la lista de abajo: {count}.)</translation>
+    </message>
+    <message>
+        <source>Restore the unfinished registration?</source>
+        <translation>¿Recuperar el registro sin terminar?</translation>
+    </message>
+    <message>
+        <source>Restore registration</source>
+        <translation>Recuperar registro</translation>
+    </message>
+    <message>
+        <source>Continue the unfinished intake?</source>
+        <translation>¿Continuar la admisión sin terminar?</translation>
+    </message>
+    <message>
+        <source>Continue intake</source>
+        <translation>Continuar admisión</translation>
+    </message>
+    <message>
+        <source>Unfinished work</source>
+        <translation>Trabajo sin terminar</translation>
+    </message>
+    <message>
+        <source>Unfinished intakes and registrations (Enter continues one)</source>
+        <translation>Admisiones y registros sin terminar (Intro continúa uno)</translation>
+    </message>
+    <message>
+        <source>Continue this one</source>
+        <translation>Continuar esta</translation>
+    </message>
+    <message>
+        <source>Continue the selected unfinished intake</source>
+        <translation>Continuar la admisión sin terminar seleccionada</translation>
+    </message>
+    <message>
+        <source>Discard…</source>
+        <translation>Descartar…</translation>
+    </message>
+    <message>
+        <source>Discard the selected unfinished intake</source>
+        <translation>Descartar la admisión sin terminar seleccionada</translation>
+    </message>
+    <message>
+        <source>Give up this draft, with a reason (kept and audited)</source>
+        <translation>Abandonar este borrador, indicando el motivo (se conserva y se audita)</translation>
+    </message>
+    <message>
+        <source>Why is this draft discarded?</source>
+        <translation>¿Por qué se descarta este borrador?</translation>
+    </message>
+    <message>
+        <source>Why discard it? (for example: entered twice)</source>
+        <translation>¿Por qué descartarlo? (por ejemplo: se ingresó dos veces)</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <translation>Descartar borrador</translation>
+    </message>
+    <message>
+        <source>Discard the draft with this reason</source>
+        <translation>Descartar el borrador con este motivo</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Conservarlo</translation>
+    </message>
+    <message>
+        <source>Keep the draft</source>
+        <translation>Conservar el borrador</translation>
+    </message>
+    <message>
+        <source>Unfinished work status</source>
+        <translation>Estado del trabajo sin terminar</translation>
+    </message>
+    <message>
+        <source>Unfinished work ({count})</source>
+        <translation>Trabajo sin terminar ({count})</translation>
+    </message>
+    <message>
+        <source>No unfinished work</source>
+        <translation>No hay trabajo sin terminar</translation>
+    </message>
+    <message>
+        <source>Choose an unfinished intake to discard.</source>
+        <translation>Elija una admisión sin terminar para descartar.</translation>
+    </message>
+    <message>
+        <source>Discarding…</source>
+        <translation>Descartando…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnedList</name>
+    <message>
+        <source>Returned by a therapist</source>
+        <translation>Devueltas por un fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Intakes returned by a therapist (Enter opens one)</source>
+        <translation>Admisiones devueltas por un fisioterapeuta (Intro abre una)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Recargar</translation>
+    </message>
+    <message>
+        <source>Reload the returned intakes</source>
+        <translation>Recargar las admisiones devueltas</translation>
+    </message>
+    <message>
+        <source>Returned intakes status</source>
+        <translation>Estado de las admisiones devueltas</translation>
+    </message>
+    <message>
+        <source>Returned by a therapist ({count})</source>
+        <translation>Devueltas por un fisioterapeuta ({count})</translation>
+    </message>
+    <message>
+        <source>No intakes are waiting for the front desk.</source>
+        <translation>No hay admisiones pendientes para recepción.</translation>
+    </message>
+    <message>
+        <source>Next visit: {when} at {location}</source>
+        <translation>Próxima cita: {when} en {location}</translation>
+    </message>
+    <message>
+        <source>No upcoming visit</source>
+        <translation>Sin próxima cita</translation>
+    </message>
+    <message>
+        <source>RETURNED · {patient}
+“{note}”
+by {who}, {when} · {next}</source>
+        <translation>DEVUELTA · {patient}
+“{note}”
+por {who}, {when} · {next}</translation>
+    </message>
+    <message>
+        <source>no patient</source>
+        <translation>sin paciente</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>EMERGENCY</source>
+        <translation>EMERGENCIA</translation>
+    </message>
+    <message>
+        <source>REFER</source>
+        <translation>DERIVAR</translation>
+    </message>
+    <message>
+        <source>REVIEW</source>
+        <translation>REVISAR</translation>
+    </message>
+    <message>
+        <source>CLEAR</source>
+        <translation>SIN ALERTAS</translation>
+    </message>
+    <message>
+        <source>NOT SCREENED</source>
+        <translation>SIN EVALUAR</translation>
+    </message>
+    <message>
+        <source>Emergency signs: the patient should not have been booked; act now.</source>
+        <translation>Signos de emergencia: no se debió dar cita al paciente; actúe ahora.</translation>
+    </message>
+    <message>
+        <source>Refer: medical clearance is needed before physical therapy.</source>
+        <translation>Derivar: se necesita autorización médica antes de la fisioterapia.</translation>
+    </message>
+    <message>
+        <source>Review: a therapist reviews the intake (and usually calls) before the visit.</source>
+        <translation>Revisar: un fisioterapeuta revisa la admisión (y normalmente llama) antes de la cita.</translation>
+    </message>
+    <message>
+        <source>Clear: no warning signs; notes and precautions below.</source>
+        <translation>Sin alertas: no hay señales de alarma; notas y precauciones abajo.</translation>
+    </message>
+    <message>
+        <source>This intake has no stored screening result.</source>
+        <translation>Esta admisión no tiene un resultado de evaluación de riesgos guardado.</translation>
+    </message>
+    <message>
+        <source>Ia – headache brought on by neck movement or sustained posture</source>
+        <translation>Ia – cefalea provocada por el movimiento del cuello o una postura mantenida</translation>
+    </message>
+    <message>
+        <source>Ib – neck movement limited</source>
+        <translation>Ib – movimiento del cuello limitado</translation>
+    </message>
+    <message>
+        <source>Ic – neck, shoulder or arm pain on the headache side</source>
+        <translation>Ic – dolor de cuello, hombro o brazo del lado de la cefalea</translation>
+    </message>
+    <message>
+        <source>III – one-sided headache without side shift</source>
+        <translation>III – cefalea de un solo lado que no cambia de lado</translation>
+    </message>
+    <message>
+        <source>acute</source>
+        <translation>aguda</translation>
+    </message>
+    <message>
+        <source>subacute</source>
+        <translation>subaguda</translation>
+    </message>
+    <message>
+        <source>chronic</source>
+        <translation>crónica</translation>
+    </message>
+    <message>
+        <source>no disability</source>
+        <translation>sin discapacidad</translation>
+    </message>
+    <message>
+        <source>mild</source>
+        <translation>leve</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderada</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>grave</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>completa</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>programada</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>registrada a la llegada</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>realizada</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>no show</source>
+        <translation>no se presentó</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>femenino</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>masculino</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>otro</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocida</translation>
+    </message>
+    <message>
+        <source>NOTE</source>
+        <translation>NOTA</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>Questions were asked in {language}.</source>
+        <translation>Las preguntas se hicieron en {language}.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPacket</name>
+    <message>
+        <source>Intake review packet</source>
+        <translation>Informe de revisión de la admisión</translation>
+    </message>
+    <message>
+        <source>Screened with checklist {checklist} version {version}</source>
+        <translation>Evaluado con la lista {checklist}, versión {version}</translation>
+    </message>
+    <message>
+        <source> (an older version; version {version} is in force now)</source>
+        <translation> (una versión anterior; ahora rige la versión {version})</translation>
+    </message>
+    <message>
+        <source>. Engine {engine}. Provisional screening for the therapist, not a diagnosis.</source>
+        <translation>. Motor {engine}. Evaluación de riesgos provisional para el fisioterapeuta, no es un diagnóstico.</translation>
+    </message>
+    <message>
+        <source>MRN {mrn} · born {date} (age {age}) · {sex}</source>
+        <translation>N.º de expediente {mrn} · fecha de nacimiento {date} (edad: {age}) · {sex}</translation>
+    </message>
+    <message>
+        <source>No patient chosen</source>
+        <translation>No se eligió paciente</translation>
+    </message>
+    <message>
+        <source>{visit}: {start}–{end} at {location} with {therapist} ({state})</source>
+        <translation>{visit}: {start}–{end} en {location} con {therapist} ({state})</translation>
+    </message>
+    <message>
+        <source>No upcoming appointment (cancelled, deleted or not booked).</source>
+        <translation>Sin próxima cita (cancelada, eliminada o no programada).</translation>
+    </message>
+    <message>
+        <source>Reviewed by {who}, {when}</source>
+        <translation>Revisada por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Returned to the front desk by {who}, {when}: {note}</source>
+        <translation>Devuelta a recepción por {who}, {when}: {note}</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>Aún sin revisar</translation>
+    </message>
+    <message>
+        <source>Appointment:</source>
+        <translation>Cita:</translation>
+    </message>
+    <message>
+        <source>Sign-off:</source>
+        <translation>Visto bueno:</translation>
+    </message>
+    <message>
+        <source>TRIAGE: {level}</source>
+        <translation>TRIAJE: {level}</translation>
+    </message>
+    <message>
+        <source>No warning signs or notes.</source>
+        <translation>No hay señales de alarma ni notas.</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Fuente: {source}</translation>
+    </message>
+    <message>
+        <source>Warning signs and notes ({count})</source>
+        <translation>Señales de alarma y notas ({count})</translation>
+    </message>
+    <message>
+        <source>findings: {questions}</source>
+        <translation>hallazgos: {questions}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>{raw}/50 ({percent} %), {band}, {answered}/10 sections answered</source>
+        <translation>{raw}/50 ({percent} %), {band}, {answered}/10 secciones respondidas</translation>
+    </message>
+    <message>
+        <source>not scored (more than 2 sections skipped)</source>
+        <translation>sin puntuar (más de 2 secciones omitidas)</translation>
+    </message>
+    <message>
+        <source>No category.</source>
+        <translation>Sin categoría.</translation>
+    </message>
+    <message>
+        <source>MET</source>
+        <translation>SE CUMPLEN</translation>
+    </message>
+    <message>
+        <source>NOT MET</source>
+        <translation>NO SE CUMPLEN</translation>
+    </message>
+    <message>
+        <source>present: {criteria}</source>
+        <translation>presentes: {criteria}</translation>
+    </message>
+    <message>
+        <source>Neck Disability Index: &lt;b&gt;{ndi}&lt;/b&gt;&lt;br/&gt;Pain (0–10): now &lt;b&gt;{now}&lt;/b&gt;, best &lt;b&gt;{best}&lt;/b&gt;, worst &lt;b&gt;{worst}&lt;/b&gt;</source>
+        <translation>Índice de Discapacidad Cervical: &lt;b&gt;{ndi}&lt;/b&gt;&lt;br/&gt;Dolor (0–10): actual &lt;b&gt;{now}&lt;/b&gt;, mínimo &lt;b&gt;{best}&lt;/b&gt;, máximo &lt;b&gt;{worst}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Provisional category and stage</source>
+        <translation>Categoría provisional y etapa</translation>
+    </message>
+    <message>
+        <source>Stage: &lt;b&gt;{stage}&lt;/b&gt;</source>
+        <translation>Etapa: &lt;b&gt;{stage}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Cervicogenic headache criteria</source>
+        <translation>Criterios de cefalea cervicogénica</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntuaciones</translation>
+    </message>
+    <message>
+        <source>Marked: {regions}</source>
+        <translation>Marcadas: {regions}</translation>
+    </message>
+    <message>
+        <source>Pain picture</source>
+        <translation>Mapa del dolor</translation>
+    </message>
+    <message>
+        <source>Answered no: {questions}</source>
+        <translation>Respondió que no: {questions}</translation>
+    </message>
+    <message>
+        <source>{section} (positive: {count})</source>
+        <translation>{section} (positivas: {count})</translation>
+    </message>
+    <message>
+        <source>Answers by section (positives first, in bold)</source>
+        <translation>Respuestas por sección (positivas primero, en negrita)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>Triage</source>
+        <translation>Triaje</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Warning signs</source>
+        <translation>Alarmas</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>Por revisar</translation>
+    </message>
+    <message>
+        <source>Returned to front desk</source>
+        <translation>Devuelta a recepción</translation>
+    </message>
+    <message>
+        <source>Reviewed ✓</source>
+        <translation>Revisada ✓</translation>
+    </message>
+    <message>
+        <source>Open with Enter or a double click</source>
+        <translation>Abra con Intro o con doble clic</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>All therapists</source>
+        <translation>Todos los fisioterapeutas</translation>
+    </message>
+    <message>
+        <source>All locations</source>
+        <translation>Todas las sedes</translation>
+    </message>
+    <message>
+        <source>Evaluations: {count}, to review: {waiting}</source>
+        <translation>Evaluaciones: {count}, por revisar: {waiting}</translation>
+    </message>
+    <message>
+        <source>No evaluations with an intake in this range.</source>
+        <translation>No hay evaluaciones con admisión en este período.</translation>
+    </message>
+    <message>
+        <source>Intakes to review</source>
+        <translation>Admisiones por revisar</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha desde</translation>
+    </message>
+    <message>
+        <source>To date (inclusive)</source>
+        <translation>Fecha hasta (incluida)</translation>
+    </message>
+    <message>
+        <source>Reload (F5)</source>
+        <translation>Recargar (F5)</translation>
+    </message>
+    <message>
+        <source>Reload the queue</source>
+        <translation>Recargar la cola</translation>
+    </message>
+    <message>
+        <source>Reload the queue (F5)</source>
+        <translation>Recargar la cola (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Therapist</source>
+        <translation>&amp;Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>&amp;Sede</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>Upcoming evaluations with intakes</source>
+        <translation>Próximas evaluaciones con admisión</translation>
+    </message>
+    <message>
+        <source>Columns: {columns}. Enter opens the intake.</source>
+        <translation>Columnas: {columns}. Intro abre la admisión.</translation>
+    </message>
+    <message>
+        <source>Queue status</source>
+        <translation>Estado de la cola</translation>
+    </message>
+    <message>
+        <source>Closed as referral, not seen by a clinician yet (Enter opens one)</source>
+        <translation>Cerradas como derivación, aún no vistas por un clínico (Intro abre una)</translation>
+    </message>
+    <message>
+        <source>Open with Enter or a double click; mark it reviewed once acted on</source>
+        <translation>Abra con Intro o con doble clic; márquela como revisada una vez atendida</translation>
+    </message>
+    <message>
+        <source>Closed as referral – tell the clinician on duty ({count})</source>
+        <translation>Cerradas como derivación – avise al clínico de turno ({count})</translation>
+    </message>
+    <message>
+        <source>{closed} · {patient} · warning signs: {count}
+by {who}, {when}</source>
+        <translation>{closed} · {patient} · señales de alarma: {count}
+por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>no patient chosen</source>
+        <translation>no se eligió paciente</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
+    <message>
+        <source>Save the review packet as PDF</source>
+        <translation>Guardar el informe de revisión como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Opening the intake…</source>
+        <translation>Abriendo la admisión…</translation>
+    </message>
+    <message>
+        <source>Write a note for the front desk first (what should they do?).</source>
+        <translation>Escriba primero una nota para recepción (¿qué deben hacer?).</translation>
+    </message>
+    <message>
+        <source>Signing off…</source>
+        <translation>Dando el visto bueno…</translation>
+    </message>
+    <message>
+        <source>Returned. Saved for everyone.</source>
+        <translation>Devuelta. Guardado para todos.</translation>
+    </message>
+    <message>
+        <source>Intake returned.</source>
+        <translation>Admisión devuelta.</translation>
+    </message>
+    <message>
+        <source>Reviewed. Saved for everyone.</source>
+        <translation>Revisada. Guardado para todos.</translation>
+    </message>
+    <message>
+        <source>Intake reviewed.</source>
+        <translation>Admisión revisada.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: {reason}.</source>
+        <translation>No se pudo escribir el PDF: {reason}.</translation>
+    </message>
+    <message>
+        <source>Saved the packet as {path}</source>
+        <translation>Informe guardado como {path}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}.</source>
+        <translation>No se pudo escribir el PDF en {path}.</translation>
+    </message>
     <message>
         <source>FHIR export saved: {path}</source>
         <translation>Exportación FHIR guardada: {path}</translation>
+    </message>
+    <message>
+        <source>No file manager could open {folder}.</source>
+        <translation>Ningún explorador de archivos pudo abrir {folder}.</translation>
+    </message>
+    <message>
+        <source>Sent the packet to the printer.</source>
+        <translation>Informe enviado a la impresora.</translation>
+    </message>
+    <message>
+        <source>{age} y · {sex} · born {date}</source>
+        <translation>{age} años · {sex} · fecha de nacimiento {date}</translation>
+    </message>
+    <message>
+        <source>No patient chosen on this intake</source>
+        <translation>No se eligió paciente en esta admisión</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No upcoming appointment&lt;/b&gt;: it was cancelled or deleted, or none is booked.</source>
+        <translation>&lt;b&gt;Sin próxima cita&lt;/b&gt;: se canceló o se eliminó, o no hay ninguna programada.</translation>
+    </message>
+    <message>
+        <source>Patient: {text}</source>
+        <translation>Paciente: {text}</translation>
+    </message>
+    <message>
+        <source>Appointment: {text}</source>
+        <translation>Cita: {text}</translation>
+    </message>
+    <message>
+        <source>TRIAGE: {level}</source>
+        <translation>TRIAJE: {level}</translation>
+    </message>
+    <message>
+        <source>Triage {level}. {meaning}</source>
+        <translation>Triaje {level}. {meaning}</translation>
+    </message>
+    <message>
+        <source>Warning signs and notes ({count})</source>
+        <translation>Señales de alarma y notas ({count})</translation>
+    </message>
+    <message>
+        <source>No warning signs or notes.</source>
+        <translation>No hay señales de alarma ni notas.</translation>
+    </message>
+    <message>
+        <source>No screening result is stored with this intake.</source>
+        <translation>Esta admisión no tiene guardado un resultado de evaluación de riesgos.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Marked: {regions}</source>
+        <translation>Marcadas: {regions}</translation>
+    </message>
+    <message>
+        <source>Marked regions: {regions}</source>
+        <translation>Zonas marcadas: {regions}</translation>
+    </message>
+    <message>
+        <source> – &lt;b&gt;an older version&lt;/b&gt;; version {version} is in force now</source>
+        <translation> – &lt;b&gt;una versión anterior&lt;/b&gt;; ahora rige la versión {version}</translation>
+    </message>
+    <message>
+        <source> (the version in force)</source>
+        <translation> (la versión vigente)</translation>
+    </message>
+    <message>
+        <source>Screened with {checklist}, version {version}</source>
+        <translation>Evaluado con {checklist}, versión {version}</translation>
+    </message>
+    <message>
+        <source>{section} – positive: {count}</source>
+        <translation>{section} – positivas: {count}</translation>
+    </message>
+    <message>
+        <source>No answers are stored.</source>
+        <translation>No hay respuestas guardadas.</translation>
+    </message>
+    <message>
+        <source>⚠ {closed} by {who}, {when}</source>
+        <translation>⚠ {closed} por {who}, {when}</translation>
+    </message>
+    <message>
+        <source> · ✓ seen by {who}, {when}</source>
+        <translation> · ✓ vista por {who}, {when}</translation>
+    </message>
+    <message>
+        <source> · not seen by a clinician yet</source>
+        <translation> · aún no la ha visto un clínico</translation>
+    </message>
+    <message>
+        <source>✓ Reviewed by {who}, {when}</source>
+        <translation>✓ Revisada por {who}, {when}</translation>
+    </message>
+    <message>
+        <source>↩ Returned to the front desk by {who}, {when}: “{note}”</source>
+        <translation>↩ Devuelta a recepción por {who}, {when}: “{note}”</translation>
+    </message>
+    <message>
+        <source>○ Not reviewed yet</source>
+        <translation>○ Aún sin revisar</translation>
+    </message>
+    <message>
+        <source>◀ Back to the queue (Esc)</source>
+        <translation>◀ Volver a la cola (Esc)</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Volver a la cola</translation>
+    </message>
+    <message>
+        <source>Back to the queue (Esc)</source>
+        <translation>Volver a la cola (Esc)</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Triage meaning</source>
+        <translation>Significado del triaje</translation>
+    </message>
+    <message>
+        <source>Warning signs and notes</source>
+        <translation>Señales de alarma y notas</translation>
+    </message>
+    <message>
+        <source>Category, stage, cervicogenic criteria and scores</source>
+        <translation>Categoría, etapa, criterios cervicogénicos y puntuaciones</translation>
+    </message>
+    <message>
+        <source>Pain picture (as marked at the intake)</source>
+        <translation>Mapa del dolor (como se marcó en la admisión)</translation>
+    </message>
+    <message>
+        <source>Marked pain regions</source>
+        <translation>Zonas de dolor marcadas</translation>
+    </message>
+    <message>
+        <source>Checklist version</source>
+        <translation>Versión de la lista</translation>
+    </message>
+    <message>
+        <source>All answers (sections with positives first; ● = positive)</source>
+        <translation>Todas las respuestas (primero las secciones con positivas; ● = positiva)</translation>
+    </message>
+    <message>
+        <source>All answers by section</source>
+        <translation>Todas las respuestas por sección</translation>
+    </message>
+    <message>
+        <source>Sign-off state</source>
+        <translation>Estado del visto bueno</translation>
+    </message>
+    <message>
+        <source>Review messages</source>
+        <translation>Mensajes de la revisión</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>Show the saved PDF in its folder</source>
+        <translation>Mostrar el PDF guardado en su carpeta</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print the review packet</source>
+        <translation>Imprimir el informe de revisión</translation>
+    </message>
+    <message>
+        <source>Note for the front desk</source>
+        <translation>Nota para recepción</translation>
+    </message>
+    <message>
+        <source>Note for the front desk when returning (e.g. call the patient, refer to the physician, change the appointment type)</source>
+        <translation>Nota para recepción al devolverla (p. ej., llamar al paciente, derivar al médico, cambiar el tipo de cita)</translation>
+    </message>
+    <message>
+        <source>✓ Mark reviewed</source>
+        <translation>✓ Marcar como revisada</translation>
+    </message>
+    <message>
+        <source>Sign off as reviewed</source>
+        <translation>Dar el visto bueno como revisada</translation>
+    </message>
+    <message>
+        <source>↩ Return to front desk</source>
+        <translation>↩ Devolver a recepción</translation>
+    </message>
+    <message>
+        <source>Send back with the note</source>
+        <translation>Devolver con la nota</translation>
+    </message>
+    <message>
+        <source>A note holds at most {limit} characters.</source>
+        <translation>Una nota admite como máximo {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>findings: {questions}</source>
+        <translation>hallazgos: {questions}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{raw}/50&lt;/b&gt; ({percent} %) · &lt;b&gt;{band}&lt;/b&gt; · {answered}/10 sections answered</source>
+        <translation>&lt;b&gt;{raw}/50&lt;/b&gt; ({percent} %) · &lt;b&gt;{band}&lt;/b&gt; · {answered}/10 secciones respondidas</translation>
+    </message>
+    <message>
+        <source>not scored (more than 2 sections skipped)</source>
+        <translation>sin puntuar (más de 2 secciones omitidas)</translation>
+    </message>
+    <message>
+        <source>Cervicogenic headache criteria: ✓ MET</source>
+        <translation>Criterios de cefalea cervicogénica: ✓ SE CUMPLEN</translation>
+    </message>
+    <message>
+        <source>Cervicogenic headache criteria: ✗ NOT MET</source>
+        <translation>Criterios de cefalea cervicogénica: ✗ NO SE CUMPLEN</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Ninguna.</translation>
+    </message>
+    <message>
+        <source>No criterion present.</source>
+        <translation>Ningún criterio presente.</translation>
+    </message>
+    <message>
+        <source>Provisional category</source>
+        <translation>Categoría provisional</translation>
+    </message>
+    <message>
+        <source>Stage: &lt;b&gt;{stage}&lt;/b&gt;</source>
+        <translation>Etapa: &lt;b&gt;{stage}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntuaciones</translation>
+    </message>
+    <message>
+        <source>NDI: {ndi}&lt;br/&gt;Pain 0–10: now &lt;b&gt;{now}&lt;/b&gt; · best &lt;b&gt;{best}&lt;/b&gt; · worst &lt;b&gt;{worst}&lt;/b&gt;</source>
+        <translation>NDI: {ndi}&lt;br/&gt;Dolor 0–10: actual &lt;b&gt;{now}&lt;/b&gt; · mínimo &lt;b&gt;{best}&lt;/b&gt; · máximo &lt;b&gt;{worst}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Pain picture, read only</source>
+        <translation>Mapa del dolor, solo lectura</translation>
+    </message>
+    <message>
+        <source>The regions the patient marked (read only)</source>
+        <translation>Las zonas que marcó el paciente (solo lectura)</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Fuente: {source}</translation>
+    </message>
+    <message>
+        <source>{level}: {reason}. Source: {source}</source>
+        <translation>{level}: {reason}. Fuente: {source}</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +2421,85 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>Visit {n} of {last} of a course</source>
         <translation>Cita {n} de {last} de una serie</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningPanel</name>
+    <message>
+        <source>STOP – EMERGENCY</source>
+        <translation>ALTO – EMERGENCIA</translation>
+    </message>
+    <message>
+        <source>Do not book. Tell the caller to call the emergency number or go to the emergency department now. Then tell the clinician on duty.</source>
+        <translation>No programe la cita. Dígale a la persona que llama que llame ahora al número de emergencias o que vaya a urgencias. Después avise al clínico de turno.</translation>
+    </message>
+    <message>
+        <source>REFER – do not book yet</source>
+        <translation>DERIVAR – no programe la cita todavía</translation>
+    </message>
+    <message>
+        <source>Do not book yet. The patient should see their physician or urgent care today. Book after medical clearance.</source>
+        <translation>Todavía no programe la cita. El paciente debe ver hoy a su médico o ir a atención de urgencia. Programe la cita después de la autorización médica.</translation>
+    </message>
+    <message>
+        <source>REVIEW – book, therapist reviews first</source>
+        <translation>REVISAR – programe; el fisioterapeuta revisa primero</translation>
+    </message>
+    <message>
+        <source>You may book. A therapist must review this intake (and usually call the patient) before the visit.</source>
+        <translation>Puede programar la cita. Un fisioterapeuta debe revisar esta admisión (y normalmente llamar al paciente) antes de la cita.</translation>
+    </message>
+    <message>
+        <source>CLEAR – book the evaluation</source>
+        <translation>SIN ALERTAS – programe la evaluación inicial</translation>
+    </message>
+    <message>
+        <source>No warning signs so far. Precautions below travel with the booking.</source>
+        <translation>Hasta ahora no hay señales de alarma. Las precauciones de abajo acompañan a la cita.</translation>
+    </message>
+    <message>
+        <source>INCOMPLETE – keep asking</source>
+        <translation>INCOMPLETA – pregunte más</translation>
+    </message>
+    <message>
+        <source>Some required questions are still unanswered; booking waits until they are.</source>
+        <translation>Aún faltan preguntas obligatorias; la cita espera hasta que se respondan.</translation>
+    </message>
+    <message>
+        <source>Screening result</source>
+        <translation>Resultado de la evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>Warning signs and notes</source>
+        <translation>Señales de alarma y notas</translation>
+    </message>
+    <message>
+        <source>Questions still needed (Enter jumps to one)</source>
+        <translation>Preguntas que aún faltan (Intro lleva a una)</translation>
+    </message>
+    <message>
+        <source>{level} ({count} to answer)</source>
+        <translation>{level} (faltan {count})</translation>
+    </message>
+    <message>
+        <source>Warning signs and notes ({count})</source>
+        <translation>Señales de alarma y notas ({count})</translation>
+    </message>
+    <message>
+        <source>None so far.</source>
+        <translation>Ninguna por ahora.</translation>
+    </message>
+    <message>
+        <source>Still needed ({count})</source>
+        <translation>Aún faltan ({count})</translation>
+    </message>
+    <message>
+        <source>Nothing missing</source>
+        <translation>No falta nada</translation>
+    </message>
+    <message>
+        <source>Click or press Enter to go to this question</source>
+        <translation>Haga clic o pulse Intro para ir a esta pregunta</translation>
     </message>
 </context>
 <context>
@@ -1696,13 +3057,6 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>any therapist</source>
         <translation>cualquier fisioterapeuta</translation>
-    </message>
-</context>
-<context>
-    <name>review</name>
-    <message>
-        <source>Questions were asked in {language}.</source>
-        <translation>Las preguntas se hicieron en {language}.</translation>
     </message>
 </context>
 </TS>

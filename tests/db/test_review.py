@@ -190,6 +190,24 @@ def test_open_shows_every_flag_the_scores_and_grouped_answers(database, rp):
         assert "open" in list(actions)
 
 
+def test_the_review_reads_in_the_staffs_language_with_the_same_findings(database, rp):
+    """A Spanish-speaking therapist reads the questions, sections and regions in Spanish;
+    the answers, positives and screening are the same (issue #20)."""
+    english = _open(database, rp)
+    with database.reading() as session:
+        intake_id = session.get(Appointment, rp.red).intake_id
+    spanish = review.open_review(
+        database, rp.ann_actor, intake_id, appointment_id=rp.red, today=MONDAY, language="es"
+    )
+    assert spanish.screening == english.screening
+    assert spanish.question_texts.keys() == english.question_texts.keys()
+    assert spanish.question_texts["has_neck_pain"] != english.question_texts["has_neck_pain"]
+    assert "¿" in " ".join(spanish.question_texts.values())
+    assert [g.section_id for g in spanish.answers] == [g.section_id for g in english.answers]
+    assert [g.positives for g in spanish.answers] == [g.positives for g in english.answers]
+    assert spanish.region_labels.keys() == english.region_labels.keys()
+
+
 def test_sign_off_and_return_round_trip(database, rp):
     opened = _open(database, rp)
     returned = review.return_to_front_desk(

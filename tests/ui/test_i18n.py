@@ -48,9 +48,10 @@ CONVERTED = [
     "intake/ui/idle_lock.py", "intake/ui/idle.py", "intake/ui/saved_files.py",
     "intake/ui/keys.py", "intake/ui/when.py", "intake/ui/guard.py",
     "intake/ui/auto_backup.py", "intake/ui/language_choice.py", "intake/ui/waitlist/",
+    "intake/ui/intake_form/", "intake/ui/review/",
 ]  # fmt: skip
 NOT_YET_CONVERTED = [
-    "intake/ui/intake_form/", "intake/ui/patients/", "intake/ui/review/", "intake/ui/admin/",
+    "intake/ui/patients/", "intake/ui/admin/",
     "intake/ui/booking/", "intake/ui/schedule/", "intake/ui/journal.py",
     "intake/ui/worker.py",  # failure_text: the domain's and services' messages
     "intake/ui/series/", "intake/ui/languages.py", "intake/ui/fhir_export.py",
@@ -286,16 +287,10 @@ def _not_yet_converted() -> tuple[type, ...]:
     desk's search, unfinished work, returned intakes, registration, intake form, booking):
     their words are their own step's."""
     from intake.ui.booking.booking_panel import BookingPanel
-    from intake.ui.intake_form.recovery import RecoveryOffer, ResumeBar
-    from intake.ui.intake_form.wizard import IntakeWizard
     from intake.ui.patients.register_form import PatientRegisterForm
     from intake.ui.patients.search_widget import PatientSearchWidget
-    from intake.ui.review.returned_list import ReturnedList
 
-    return (
-        BookingPanel, RecoveryOffer, ResumeBar, IntakeWizard, PatientRegisterForm,
-        PatientSearchWidget, ReturnedList,
-    )  # fmt: skip
+    return (BookingPanel, PatientRegisterForm, PatientSearchWidget)
 
 
 def _inside(widget: QWidget | None, kinds: tuple[type, ...]) -> bool:
@@ -343,6 +338,32 @@ LOCALE_WORDS = (
 )
 
 
+def _strings(value: object, found: set[str] | None = None) -> set[str]:
+    """Every text held in `value` (a checklist, a screening view, a review: data, not the
+    program's words), however deep."""
+    import dataclasses
+    import enum
+
+    found = set() if found is None else found
+    if isinstance(value, str):
+        found.add(value)
+    elif isinstance(value, enum.Enum):
+        pass
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            _strings(getattr(value, field.name), found)
+    elif isinstance(value, type):
+        pass
+    elif hasattr(value, "items"):
+        for key, item in value.items():  # type: ignore[attr-defined]
+            _strings(key, found)
+            _strings(item, found)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            _strings(item, found)
+    return found
+
+
 def _unmarked(text: str, data: set[str]) -> list[str]:
     while (shorter := re.sub(r"⟦[^⟦⟧]*⟧", " ", text)) != text:
         text = shorter
@@ -367,6 +388,9 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
     waitlist.add(
         database, actor, patient, WaitlistPreferences(weekdays=(0, 2)), intake_id=intake_id
     )
+    from tests.db.test_review import RED_FLAGS
+
+    red_intake = screened_intake(database, practice.patients[2], **RED_FLAGS)
 
     def make() -> list[tuple[QWidget, set[str]]]:
         from intake.ui.front_desk import FrontDeskPage
@@ -402,6 +426,46 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
         names |= {line.record_number for line in view.model.lines()}
         front_desk = FrontDeskPage(context, Journal(tmp_path / "journal", os.urandom(32)))
         front_desk.register_form  # noqa: B018 (built on first use, with its page's button)
+        # The intake form (the checklist's words are data: the patient's language), with an
+        # urgent screening so the stop bar, the panel's reasons and the summary all show.
+        from intake import screening
+        from intake.domain.closing import ACTION_WORDS, CLOSED_WORDS
+        from intake.domain.search_query import mrn_for
+        from intake.screening import front_desk as desk_words
+        from intake.ui.intake_form.recovery import RecoveryOffer, ResumeBar, UnfinishedDraft
+        from intake.ui.intake_form.wizard import IntakeWizard
+        from intake.ui.review import ReviewPage, ReviewScreen
+        from tests.db.test_review import RED_FLAGS
+
+        checklist_words = _strings(screening.load_checklist(None)) | _strings(
+            [v for k, v in vars(desk_words).items() if k.lstrip("_").isupper()]
+        )
+        checklist_words |= {*ACTION_WORDS.values(), *CLOSED_WORDS.values(), "English", "Español"}
+        wizard = IntakeWizard(None, saving=False)  # keeps nothing: no database, no journal
+        for question_id, value in RED_FLAGS.items():
+            if question_id in wizard.rows:  # "age" comes from the date of birth
+                wizard.set_answer(question_id, value)
+        for index in range(len(wizard.section_pages)):
+            wizard.go_to_step(index)
+        asked = _strings(wizard._view) | checklist_words
+        summary = IntakeWizard(None, saving=False)
+        summary.go_to_step(len(summary.section_pages))
+        record = mrn_for(patient)
+        draft = UnfinishedDraft(
+            answers={}, checklist_id=wizard.checklist.id,
+            checklist_version=wizard.checklist.version, saved_at=dt.datetime(2026, 12, 2, 9, 5),
+            patient_id=patient, only_on_this_computer=True,
+        )  # fmt: skip
+        offer, resume = RecoveryOffer(), ResumeBar()
+        offer.show_drafts([draft])
+        resume.offer([draft, draft])
+        review_screen = ReviewScreen(context)
+        with qtbot.waitSignal(review_screen.review_did_load, timeout=WAIT):
+            review_screen.open(red_intake)
+        opened = _strings(review_screen.review) | checklist_words
+        queue = ReviewPage(context)
+        with qtbot.waitSignal(queue.queue.queue_did_load, timeout=WAIT):
+            queue.queue.load()
         return [
             (window, data | {"sqlite", "synthetic"}),
             (front_desk, data),
@@ -417,6 +481,12 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
             (LanguageDialog(), data | {"English", "Español", i18n.ENV}),
             (form, data | places | people | {form.who.text()}),
             (view, data | places | people | names),
+            (wizard, data | asked),
+            (summary, data | checklist_words | _strings(summary._view)),
+            (offer, data | {record}),
+            (resume, data | {record}),
+            (review_screen, data | opened),
+            (queue, data | places | people),
         ]
 
     yield make
@@ -436,7 +506,8 @@ def test_every_word_of_the_converted_screens_is_marked_for_translation(speak, sc
     # Each converted screen was walked (a context missing here is a screen left out).
     assert {context for context, _source in pseudo.asked} >= {
         "MainWindow", "SignIn", "IdleLock", "SavedFiles", "Language", "Waitlist", "FrontDesk",
-        "Keys", "Startup",
+        "Keys", "Startup", "IntakeWizard", "IntakeForm", "ScreeningPanel", "IntakeSummary",
+        "Recovery", "ReviewScreen", "Review", "ReviewQueue", "PainPicture",
     }  # fmt: skip
     # ... and lupdate found each of them (a text it cannot read stays English in Spanish).
     assert pseudo.asked - {(c, s) for c, s, _m in _messages(TS)} == set()

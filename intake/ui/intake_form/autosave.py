@@ -15,13 +15,14 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTime, QTimer, Signal
 
 from intake.domain.errors import StaleRecord
 from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.journal import Journal, JournalEntry, new_key, writer
 
 log = logging.getLogger(__name__)
@@ -143,7 +144,9 @@ class DraftKeeper(QObject):
 
     def _journal_failed(self, name: str, _error: object) -> None:
         if self.journal is not None and name == self.journal.path_for(self.key).name:
-            self.status_did_change.emit("Cannot write the local copy (disk full?)")
+            self.status_did_change.emit(
+                translate("IntakeForm", "Cannot write the local copy (disk full?)")
+            )
 
     def _save_to_database(self) -> None:
         if self.context is None or self.state is None or self.stopped:
@@ -177,7 +180,7 @@ class DraftKeeper(QObject):
         self._saved_state = state
         self._retry_ms = FIRST_RETRY_MS
         self._write_journal()  # the journal now knows the row and the version it builds on
-        self.status_did_change.emit(f"Saved {dt.datetime.now():%H:%M:%S}")
+        self.status_did_change.emit(translate("IntakeForm", "Saved {time}").format(time=_now()))
         self.draft_did_save.emit(result.id)
         if self._again or self.state != state:
             self._save_to_database()
@@ -186,12 +189,28 @@ class DraftKeeper(QObject):
         self._in_flight = False
         if isinstance(error, StaleRecord):
             self.stopped = True
-            self.status_did_change.emit(f"{error} This copy is kept on this computer.")
+            self.status_did_change.emit(
+                translate("IntakeForm", "{problem} This copy is kept on this computer.").format(
+                    problem=error
+                )
+            )
             return
         seconds = self._retry_ms // 1000
         self.status_did_change.emit(
-            f"Kept on this computer; not in the database yet. Trying again in {seconds} s."
+            translate(
+                "IntakeForm",
+                "Kept on this computer; not in the database yet. Trying again in {seconds} s.",
+            ).format(seconds=seconds)
         )
         log.info("intake draft not saved to the database; retrying in %s s", seconds)
         self._retry.start(self._retry_ms)
         self._retry_ms = min(self._retry_ms * 2, LONGEST_RETRY_MS)
+
+
+def _now() -> str:
+    """The clock with seconds (a person sees saving go on), as the staff's language writes
+    it: 10:42:07 AM, 10:42:07 a.m. (the long format's time zone left out)."""
+    locale = QLocale()
+    form = locale.timeFormat(QLocale.FormatType.LongFormat)
+    form = " ".join(part for part in form.split() if part.strip("t"))
+    return locale.toString(QTime.currentTime(), form)

@@ -16,6 +16,8 @@ _MONTHS = {
         start=1,
     )
 }
+# The Spanish abbreviations that differ from the English ones (ene, abr, ago, dic).
+_MONTHS |= {"ene": 1, "abr": 4, "ago": 8, "dic": 12}
 _NUMBERS = re.compile(r"^(\d{1,4})[./\- ](\d{1,2})[./\- ](\d{2,4})$")
 _WORDS = re.compile(
     r"^(?:(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{2,4})|([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{2,4}))$"
@@ -62,4 +64,4 @@ def _make(year: int, month: int, day: int, today: dt.date) -> dt.date | None:
 
 def readable(day: dt.date) -> str:
     """A typed date read back as every screen says one (intake.ui.when)."""
-    return when.date(day)
+    return when.date(day, localized=True)

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from intake.screening import Question, QuestionType
 from intake.ui.flow_layout import FlowLayout, wrapping
+from intake.ui.i18n import translate
 from intake.ui.intake_form.dates import parse_date, readable
 
 
@@ -131,16 +133,17 @@ class YesNoInput(_ButtonsInput):
     """Two radio buttons, Yes and No; Y and N answer from the keyboard."""
 
     def __init__(self, question: Question) -> None:
-        super().__init__(question, [(True, "&Yes"), (False, "&No")])
-        for _value, button in self.buttons:
-            button.setAccessibleName(self._name(button.text().replace("&", "")))
-            button.setText(button.text().replace("&", ""))
+        yes, no = translate("IntakeForm", "Yes"), translate("IntakeForm", "No")
+        super().__init__(question, [(True, yes), (False, no)])
+        # Y and N answer in any language; so do the staff's own words' first letters (S, N).
+        self._yes_keys = {Qt.Key.Key_Y, Qt.Key(ord(yes[:1].upper() or "Y"))}
+        self._no_keys = {Qt.Key.Key_N, Qt.Key(ord(no[:1].upper() or "N"))}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
-            if key in (Qt.Key.Key_Y, Qt.Key.Key_N) and not event.modifiers():
-                self.set_value(key == Qt.Key.Key_Y)
+            if key in self._yes_keys | self._no_keys and not event.modifiers():
+                self.set_value(key in self._yes_keys)
                 self.focus_widget().setFocus()
                 return True
         return super().eventFilter(watched, event)
@@ -163,11 +166,22 @@ class ChoiceInput(AnswerInput):
             self.combo = QComboBox()
             self.combo.setAccessibleName(question.text)
             self.combo.setAccessibleDescription(question.help)
-            self.combo.addItem("– choose –", None)
+            self.combo.addItem(translate("IntakeForm", "– choose –"), None)
             for choice in question.choices:
                 self.combo.addItem(choice.label, choice.value)
             self.combo.currentIndexChanged.connect(lambda _i: self.answer_did_change.emit())
-            layout.addWidget(self.combo, 0, Qt.AlignmentFlag.AlignLeft)
+            # As wide as its longest choice where there is room; narrower (the list still
+            # shows each choice whole) in a narrow step, rather than widening the step past
+            # its screen (a longer language's choices).
+            whole = self.combo.sizeHint().width() + 40  # the style sheet's padding comes later
+            self.combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            self.combo.setMinimumContentsLength(12)
+            self.combo.setMaximumWidth(whole)
+            self.combo.view().setMinimumWidth(whole)
+            self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            layout.addWidget(self.combo)
 
     def value(self) -> object:
         if self.radios is not None:
@@ -205,8 +219,8 @@ class MultiInput(AnswerInput):
             box.toggled.connect(self._ticked)
             self.boxes.append((choice.value, box))
             layout.addWidget(box)
-        self.none = QCheckBox("None of these")
-        self.none.setAccessibleName(self._name("none of these"))
+        self.none = QCheckBox(translate("IntakeForm", "None of these"))
+        self.none.setAccessibleName(self._name(translate("IntakeForm", "none of these")))
         self.none.toggled.connect(self._none_ticked)
         layout.addWidget(self.none)
         self._quiet = False
@@ -297,22 +311,26 @@ class _TextInput(AnswerInput):
 class NumberInput(_TextInput):
     def __init__(self, question: Question) -> None:
         low, high = _fmt(question.minimum), _fmt(question.maximum)
-        super().__init__(question, f"{low} to {high}")
+        super().__init__(
+            question, translate("IntakeForm", "{low} to {high}").format(low=low, high=high)
+        )
 
     def read(self, text: str) -> tuple[object, str]:
         q = self.question
         try:
             number = float(text.replace(",", "."))
         except ValueError:
-            return UNANSWERED, "Type a number, for example 4."
+            return UNANSWERED, translate("IntakeForm", "Type a number, for example 4.")
         if not math.isfinite(number):
-            return UNANSWERED, "Type a number, for example 4."
+            return UNANSWERED, translate("IntakeForm", "Type a number, for example 4.")
         if (q.integer or q.type == QuestionType.SCALE) and not number.is_integer():
-            return UNANSWERED, "Type a whole number."
+            return UNANSWERED, translate("IntakeForm", "Type a whole number.")
         if (q.minimum is not None and number < q.minimum) or (
             q.maximum is not None and number > q.maximum
         ):
-            return UNANSWERED, f"Between {_fmt(q.minimum)} and {_fmt(q.maximum)}, please."
+            return UNANSWERED, translate("IntakeForm", "Between {low} and {high}, please.").format(
+                low=_fmt(q.minimum), high=_fmt(q.maximum)
+            )
         return (int(number) if number.is_integer() else number), ""
 
     def set_value(self, value: object) -> None:
@@ -324,16 +342,18 @@ class DateInput(_TextInput):
 
     def __init__(self, question: Question, today: dt.date) -> None:
         self.today = today
-        super().__init__(question, "e.g. 1980-05-31, 5/31/1980, 31 May 1980")
+        super().__init__(
+            question, translate("IntakeForm", "e.g. 1980-05-31, 5/31/1980, 31 May 1980")
+        )
 
     def read(self, text: str) -> tuple[object, str]:
         day = parse_date(text, self.today)
         if day is None:
-            return UNANSWERED, "Not a date I can read; try 1980-05-31."
+            return UNANSWERED, translate("IntakeForm", "Not a date I can read; try 1980-05-31.")
         if day > self.today:
-            return UNANSWERED, "That date is in the future."
+            return UNANSWERED, translate("IntakeForm", "That date is in the future.")
         if day.year < self.today.year - 120:
-            return UNANSWERED, "That is more than 120 years ago."
+            return UNANSWERED, translate("IntakeForm", "That is more than 120 years ago.")
         return day.isoformat(), ""
 
     def describe(self, value: object) -> str:
@@ -344,7 +364,9 @@ class DateInput(_TextInput):
                 - day.year
                 - ((self.today.month, self.today.day) < (day.month, day.day))
             )
-            return f"= {readable(day)} (age {years})"
+            return translate("IntakeForm", "= {date} (age {years})").format(
+                date=readable(day), years=years
+            )
         return ""
 
     def set_value(self, value: object) -> None:
@@ -367,7 +389,7 @@ class ScaleInput(AnswerInput):
         low, high = int(question.minimum or 0), int(question.maximum or 10)
         options: list[tuple[object, str]] = [(n, str(n)) for n in range(low, high + 1)]
         if question.skippable:
-            options.append((None, "Not applicable"))
+            options.append((None, translate("IntakeForm", "Not applicable")))
         for value, label in options:
             button = QPushButton(label)
             button.setCheckable(True)
@@ -386,8 +408,12 @@ class ScaleInput(AnswerInput):
 
     def _changed(self) -> None:
         value = self.value()
-        shown = {UNANSWERED: "not answered", None: "not applicable"}.get(value, str(value))
-        self.setAccessibleDescription(f"{self.question.help} Current answer: {shown}".strip())
+        shown = {
+            UNANSWERED: translate("IntakeForm", "not answered"),
+            None: translate("IntakeForm", "not applicable"),
+        }.get(value, str(value))
+        current = translate("IntakeForm", "Current answer: {answer}").format(answer=shown)
+        self.setAccessibleDescription(f"{self.question.help} {current}".strip())
         self.answer_did_change.emit()
 
     def value(self) -> object:
@@ -440,7 +466,7 @@ class ScaleInput(AnswerInput):
 
 def _fmt(number: float | None) -> str:
     if number is None:
-        return "any"
+        return translate("IntakeForm", "any")
     return str(int(number)) if float(number).is_integer() else str(number)
 
 

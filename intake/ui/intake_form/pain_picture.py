@@ -27,11 +27,18 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QSizePolicy, QVBoxLayout, QWidg
 
 from intake.screening import Question
 from intake.ui.flow_layout import FlowLayout, wrapping
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.intake_form.inputs import UNANSWERED, AnswerInput
 
 WIDTH, HEIGHT = 420.0, 270.0  # the drawing's own units; scaled to the widget
 MIN_WIDTH, MAX_WIDTH = 240, 560  # pixels: readable on a small screen, not a poster on a big one
 FRONT_X, BACK_X = 105.0, 315.0  # the centre line of each figure
+
+# A region's side of the body, as the picture names it.
+_VIEWS = {
+    "front": QT_TRANSLATE_NOOP("PainPicture", "front"),
+    "back": QT_TRANSLATE_NOOP("PainPicture", "back"),
+}
 
 
 def _ellipse(x: float, y: float, w: float, h: float) -> QPainterPath:
@@ -144,11 +151,15 @@ class PainCanvas(QWidget):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)  # it scales with the width it is given
         self.setSizePolicy(policy)
-        self.setAccessibleName("Pain picture, front and back")
+        self.setAccessibleName(translate("PainPicture", "Pain picture, front and back"))
         self.setAccessibleDescription(
-            "Arrow keys move between regions, Space ticks one; the list beside it does the same."
+            translate(
+                "PainPicture",
+                "Arrow keys move between regions, Space ticks one; the list beside it does the "
+                "same.",
+            )
         )
-        self.setToolTip("Click where it hurts; click again to clear")
+        self.setToolTip(translate("PainPicture", "Click where it hurts; click again to clear"))
 
     def sizeHint(self) -> QSize:
         return QSize(420, self.heightForWidth(420))
@@ -184,7 +195,10 @@ class PainCanvas(QWidget):
         painter.setTransform(self._transform())
         painter.setPen(QPen(QColor("#52606d"), 1.6))
         painter.setBrush(QColor("#f7f9fb"))
-        for cx, title in ((FRONT_X, "Front"), (BACK_X, "Back")):
+        for cx, title in (
+            (FRONT_X, translate("PainPicture", "Front")),
+            (BACK_X, translate("PainPicture", "Back")),
+        ):
             painter.drawPath(_outline(cx))
             painter.drawText(QRectF(cx - 60, 252, 120, 18), Qt.AlignmentFlag.AlignCenter, title)
         self._paint_side_marks(painter)
@@ -223,7 +237,11 @@ class PainCanvas(QWidget):
         hover = self.region_at(event.position())
         if hover != self._hover:
             self._hover = hover
-            self.setToolTip(self.labels.get(hover, "Click where it hurts") if hover else "")
+            self.setToolTip(
+                self.labels.get(hover, translate("PainPicture", "Click where it hurts"))
+                if hover
+                else ""
+            )
             self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -239,7 +257,8 @@ class PainCanvas(QWidget):
             self._cursor = (self._cursor + step) % len(self.regions)
             self._keyboard = True
             region = self.regions[self._cursor]
-            self.setAccessibleDescription(f"{self.labels[region.value]} ({region.view})")
+            side = translate("PainPicture", _VIEWS.get(region.view, region.view))
+            self.setAccessibleDescription(f"{self.labels[region.value]} ({side})")
             self.update()
         elif key == Qt.Key.Key_Space and self.regions:
             self._keyboard = True
@@ -276,11 +295,13 @@ class PainPicture(AnswerInput):
         wrapping(ticks)
         for choice in question.choices:
             box = QCheckBox(choice.label)
-            box.setAccessibleName(f"Pain picture – {choice.label}")
+            box.setAccessibleName(
+                translate("PainPicture", "Pain picture – {region}").format(region=choice.label)
+            )
             box.toggled.connect(lambda _checked, value=choice.value: self._box_ticked(value))
             self.boxes[choice.value] = box
             grid.addWidget(box)
-        summary_title = QLabel("Ticked here or on the picture:")
+        summary_title = QLabel(translate("PainPicture", "Ticked here or on the picture:"))
         summary_title.setObjectName("fieldNote")
         layout = QVBoxLayout(self)  # picture above its boxes: it fits a narrow step
         layout.setContentsMargins(0, 0, 0, 0)

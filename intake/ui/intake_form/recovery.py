@@ -29,9 +29,9 @@ from intake.services import intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.journal import Journal, JournalEntry, RegistrationEntry
 from intake.ui.review import wording
-from intake.ui.when import moment as shown_moment
 
 
 @dataclass(frozen=True)
@@ -57,19 +57,29 @@ class UnfinishedDraft:
         try:
             checklist = screening.load_checklist(f"{self.checklist_id}-{self.checklist_version}")
         except screening.ChecklistError:
-            return "NOT SCREENED"
+            return wording.word(None)
         result = screening.evaluate(checklist, self.answers, self.saved_at.date())
         word = wording.word(result.triage.value)
         urgent = result.triage in (screening.TriageLevel.EMERGENCY, screening.TriageLevel.REFER)
-        return word if urgent or result.complete else f"{word} so far"
+        return (
+            word
+            if urgent or result.complete
+            else translate("Recovery", "{level} so far").format(level=word)
+        )
 
     def describe(self) -> str:
         who = self.patient_label or (
-            f"Record no. {mrn_for(self.patient_id)}" if self.patient_id else "No patient chosen yet"
+            translate("Recovery", "Record no. {number}").format(number=mrn_for(self.patient_id))
+            if self.patient_id
+            else translate("Recovery", "No patient chosen yet")
         )
-        when = shown_moment(self.saved_at, short=True)
-        where = " – only on this computer" if self.only_on_this_computer else ""
-        return f"{self.triage} · {who} · {len(self.answers)} answers · saved {when}{where}"
+        when = wording.when(self.saved_at, short=True)
+        text = translate("Recovery", "{level} · {who} · {count} answers · saved {when}").format(
+            level=self.triage, who=who, count=len(self.answers), when=when
+        )
+        if self.only_on_this_computer:
+            text += translate("Recovery", " – only on this computer")
+        return text
 
 
 @dataclass(frozen=True)
@@ -87,9 +97,13 @@ class UnfinishedRegistration:
 
     def describe(self) -> str:
         family, given = self.fields.get("family_name", ""), self.fields.get("given_name", "")
-        who = ", ".join(part for part in (family, given) if part) or "No name typed yet"
-        when = shown_moment(self.saved_at, short=True)
-        return f"Registration of {who} · saved {when}"
+        who = ", ".join(part for part in (family, given) if part) or translate(
+            "Recovery", "No name typed yet"
+        )
+        when = wording.when(self.saved_at, short=True)
+        return translate("Recovery", "Registration of {who} · saved {when}").format(
+            who=who, when=when
+        )
 
 
 Unfinished = UnfinishedDraft | UnfinishedRegistration
@@ -207,15 +221,17 @@ class ResumeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resumeBar")
-        self.setAccessibleName("Unfinished work from the last session")
+        self.setAccessibleName(translate("Recovery", "Unfinished work from the last session"))
         self.item: Unfinished | None = None
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.resume_button = QPushButton()
         self.resume_button.setObjectName("primaryButton")
         self.resume_button.clicked.connect(self._resume)
-        self.later_button = QPushButton("Later")
-        self.later_button.setAccessibleName("Leave it in the list of unfinished work")
+        self.later_button = QPushButton(translate("Recovery", "Later"))
+        self.later_button.setAccessibleName(
+            translate("Recovery", "Leave it in the list of unfinished work")
+        )
         self.later_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)
@@ -230,11 +246,17 @@ class ResumeBar(QFrame):
             self.hide()
             return
         self.item = mine[0]
-        more = f" ({len(mine) - 1} more in the list below.)" if len(mine) > 1 else ""
+        more = (
+            translate("Recovery", " (More in the list below: {count}.)").format(count=len(mine) - 1)
+            if len(mine) > 1
+            else ""
+        )
         if isinstance(self.item, UnfinishedRegistration):
-            question, button = "Restore the unfinished registration?", "Restore registration"
+            question = translate("Recovery", "Restore the unfinished registration?")
+            button = translate("Recovery", "Restore registration")
         else:
-            question, button = "Continue the unfinished intake?", "Continue intake"
+            question = translate("Recovery", "Continue the unfinished intake?")
+            button = translate("Recovery", "Continue intake")
         self.text.setText(f"<b>{question}</b> {self.item.describe()}.{more}")
         self.resume_button.setText(button)
         self.resume_button.setAccessibleName(question)
@@ -259,20 +281,28 @@ class RecoveryOffer(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryOffer")
-        self.heading = QLabel("Unfinished work")
+        self.heading = QLabel(translate("Recovery", "Unfinished work"))
         self.heading.setObjectName("sectionTitle")
         self.list = QListWidget()
-        self.list.setAccessibleName("Unfinished intakes and registrations (Enter continues one)")
+        self.list.setAccessibleName(
+            translate("Recovery", "Unfinished intakes and registrations (Enter continues one)")
+        )
         # A narrow column (1024 px) wraps a long line rather than hiding its end sideways.
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(self._chosen)
-        self.continue_button = QPushButton("Continue this one")
-        self.continue_button.setAccessibleName("Continue the selected unfinished intake")
+        self.continue_button = QPushButton(translate("Recovery", "Continue this one"))
+        self.continue_button.setAccessibleName(
+            translate("Recovery", "Continue the selected unfinished intake")
+        )
         self.continue_button.clicked.connect(lambda: self._chosen(self.list.currentItem()))
-        self.discard_button = QPushButton("Discard…")
-        self.discard_button.setAccessibleName("Discard the selected unfinished intake")
-        self.discard_button.setToolTip("Give up this draft, with a reason (kept and audited)")
+        self.discard_button = QPushButton(translate("Recovery", "Discard…"))
+        self.discard_button.setAccessibleName(
+            translate("Recovery", "Discard the selected unfinished intake")
+        )
+        self.discard_button.setToolTip(
+            translate("Recovery", "Give up this draft, with a reason (kept and audited)")
+        )
         self.discard_button.clicked.connect(self._ask_reason)
         self.list.currentItemChanged.connect(lambda *_: self._close_reason())
         buttons = QHBoxLayout()
@@ -281,14 +311,18 @@ class RecoveryOffer(QWidget):
         buttons.addWidget(self.continue_button)
         self.reason_row = QWidget()
         self.reason = QLineEdit()
-        self.reason.setAccessibleName("Why is this draft discarded?")
-        self.reason.setPlaceholderText("Why discard it? (for example: entered twice)")
+        self.reason.setAccessibleName(translate("Recovery", "Why is this draft discarded?"))
+        self.reason.setPlaceholderText(
+            translate("Recovery", "Why discard it? (for example: entered twice)")
+        )
         self.reason.returnPressed.connect(self._discard)
-        self.confirm_discard = QPushButton("Discard draft")
-        self.confirm_discard.setAccessibleName("Discard the draft with this reason")
+        self.confirm_discard = QPushButton(translate("Recovery", "Discard draft"))
+        self.confirm_discard.setAccessibleName(
+            translate("Recovery", "Discard the draft with this reason")
+        )
         self.confirm_discard.clicked.connect(self._discard)
-        cancel = QPushButton("Keep it")
-        cancel.setAccessibleName("Keep the draft")
+        cancel = QPushButton(translate("Recovery", "Keep it"))
+        cancel.setAccessibleName(translate("Recovery", "Keep the draft"))
         cancel.clicked.connect(self._close_reason)
         reason_line = QHBoxLayout(self.reason_row)
         reason_line.setContentsMargins(0, 0, 0, 0)
@@ -299,7 +333,7 @@ class RecoveryOffer(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("fieldNote")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Unfinished work status")
+        self.message.setAccessibleName(translate("Recovery", "Unfinished work status"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
@@ -316,7 +350,11 @@ class RecoveryOffer(QWidget):
             item.setToolTip(draft.describe())
             item.setData(Qt.ItemDataRole.UserRole, draft)
             self.list.addItem(item)
-        self.heading.setText(f"Unfinished work ({len(drafts)})" if drafts else "No unfinished work")
+        self.heading.setText(
+            translate("Recovery", "Unfinished work ({count})").format(count=len(drafts))
+            if drafts
+            else translate("Recovery", "No unfinished work")
+        )
         self.continue_button.setEnabled(bool(drafts))
         # Nothing to offer: a one-line note, not an empty box taking half the screen.
         self.list.setVisible(bool(drafts))
@@ -337,7 +375,7 @@ class RecoveryOffer(QWidget):
 
     def _ask_reason(self) -> None:
         if self._selected_draft() is None:
-            self.message.setText("Choose an unfinished intake to discard.")
+            self.message.setText(translate("Recovery", "Choose an unfinished intake to discard."))
             return
         self.message.setText("")
         self.reason_row.show()
@@ -355,5 +393,5 @@ class RecoveryOffer(QWidget):
             self.message.setText(problems["reason"])
             self.reason.setFocus()
             return
-        self.message.setText("Discarding…")
+        self.message.setText(translate("Recovery", "Discarding…"))
         self.discard_was_requested.emit(draft, self.reason.text().strip())

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from intake.screening import Question, Section
+from intake.ui.i18n import translate
 from intake.ui.intake_form.inputs import AnswerInput, make_input
 
 
@@ -28,9 +29,10 @@ class QuestionRow(QFrame):
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setBuddy(self.input.focus_widget())
         if question.required:
-            self.label.setToolTip("Required")
+            self.label.setToolTip(translate("IntakeForm", "Required"))
             described = self.input.accessibleDescription()
-            self.input.setAccessibleDescription(f"Required. {described}".strip())
+            required = translate("IntakeForm", "Required.")
+            self.input.setAccessibleDescription(f"{required} {described}".strip())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 8)
         layout.setSpacing(3)

@@ -6,48 +6,79 @@ from html import escape
 
 from intake.screening import Checklist, ScreeningResult
 from intake.screening.front_desk import FrontDeskView
-from intake.ui.intake_form.screening_panel import LEVELS, level_key
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
+from intake.ui.intake_form.screening_panel import level_advice, level_key, level_word
+from intake.ui.review import wording
 
 _CATEGORY_TITLES = {
-    "mobility_deficits": "Neck pain with mobility deficits",
-    "movement_coordination": "Neck pain with movement coordination impairments",
-    "headache": "Neck pain with headache",
-    "radiating_pain": "Neck pain with radiating pain",
+    "mobility_deficits": QT_TRANSLATE_NOOP("IntakeSummary", "Neck pain with mobility deficits"),
+    "movement_coordination": QT_TRANSLATE_NOOP(
+        "IntakeSummary", "Neck pain with movement coordination impairments"
+    ),
+    "headache": QT_TRANSLATE_NOOP("IntakeSummary", "Neck pain with headache"),
+    "radiating_pain": QT_TRANSLATE_NOOP("IntakeSummary", "Neck pain with radiating pain"),
 }
 
 
 def summary_html(checklist: Checklist, result: ScreeningResult, view: FrontDeskView) -> str:
     key = level_key(result)
-    word, advice, _icon = LEVELS[key]
-    advice = advice if key == "incomplete" else view.meaning
+    word = level_word(key)
+    advice = level_advice(key) if key == "incomplete" else view.meaning
     parts = [f'<h2 class="{key}">{escape(word)}</h2>', f"<p>{escape(advice)}</p>"]
     if result.missing:
         names = [_question(checklist, qid) for qid in result.missing[:12]]
         more = len(result.missing) - len(names)
-        tail = f"<li>… and {more} more</li>" if more > 0 else ""
-        parts.append("<p><b>Still needed:</b></p><ul>" + "".join(names) + tail + "</ul>")
+        rest = translate("IntakeSummary", "… and {count} more").format(count=more)
+        tail = f"<li>{escape(rest)}</li>" if more > 0 else ""
+        needed = escape(translate("IntakeSummary", "Still needed:"))
+        parts.append(f"<p><b>{needed}</b></p><ul>" + "".join(names) + tail + "</ul>")
     if view.say:
         parts.append(f"<p>{escape(view.say)}</p>")
     if view.reasons:
         rows = "".join(f"<li><b>{r.word}</b> – {escape(r.text)}</li>" for r in view.reasons)
-        parts.append(f"<p><b>Warning signs and notes:</b></p><ul>{rows}</ul>")
+        heading = escape(translate("IntakeSummary", "Warning signs and notes:"))
+        parts.append(f"<p><b>{heading}</b></p><ul>{rows}</ul>")
     facts = []
     titles = {c.id: c.title for c in checklist.categories}
     for category in result.categories:
-        title = titles.get(category.id) or _CATEGORY_TITLES.get(category.id, category.id)
-        facts.append(f"Provisional category: {escape(title)}")
+        title = titles.get(category.id) or translate(
+            "IntakeSummary", _CATEGORY_TITLES.get(category.id, category.id)
+        )
+        facts.append(
+            escape(
+                translate("IntakeSummary", "Provisional category: {category}").format(
+                    category=title
+                )
+            )
+        )
     if result.stage:
-        facts.append(f"Stage: {result.stage.value}")
+        facts.append(
+            escape(
+                translate("IntakeSummary", "Stage: {stage}").format(
+                    stage=wording.stage(result.stage.value)
+                )
+            )
+        )
     if result.ndi:
         ndi = result.ndi.to_json()
-        facts.append(f"Neck Disability Index: {ndi['raw']}/50 ({ndi['percent']} %, {ndi['band']})")
+        facts.append(
+            escape(
+                translate(
+                    "IntakeSummary", "Neck Disability Index: {raw}/50 ({percent} %, {band})"
+                ).format(
+                    raw=ndi["raw"], percent=ndi["percent"], band=wording.band(str(ndi["band"]))
+                )
+            )
+        )
     pain = result.pain
     if pain.now is not None or pain.worst is not None:
         facts.append(
-            f"Pain now / best / worst: {_n(pain.now)} / {_n(pain.best)} / {_n(pain.worst)}"
+            translate("IntakeSummary", "Pain now / best / worst: {now} / {best} / {worst}").format(
+                now=_n(pain.now), best=_n(pain.best), worst=_n(pain.worst)
+            )
         )
     if result.cervicogenic_headache.met:
-        facts.append("Cervicogenic headache criteria met")
+        facts.append(escape(translate("IntakeSummary", "Cervicogenic headache criteria met")))
     if facts:
         parts.append("<p>" + "<br>".join(facts) + "</p>")
     return "".join(parts)

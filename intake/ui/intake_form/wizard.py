@@ -46,12 +46,13 @@ from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui import keys
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.idle import when_idle
 from intake.ui.intake_form.autosave import DraftKeeper, DraftState
 from intake.ui.intake_form.inputs import UNANSWERED, AnswerInput
 from intake.ui.intake_form.recovery import UnfinishedDraft
 from intake.ui.intake_form.rows import QuestionRow, SectionPage
-from intake.ui.intake_form.screening_panel import LEVELS, ScreeningPanel, level_key
+from intake.ui.intake_form.screening_panel import LEVELS, ScreeningPanel, level_key, level_word
 from intake.ui.intake_form.summary import summary_html
 from intake.ui.journal import Journal
 from intake.ui.languages import staff_language
@@ -232,7 +233,7 @@ class IntakeWizard(QWidget):
             when_idle(self, self._build_next_page)
         self._patient_id = patient_id
         self.patient_label.setText(
-            label or ("" if patient_id is None else f"Record no. {mrn_for(patient_id)}")
+            label or ("" if patient_id is None else _record_number(patient_id))
         )
         self._loading = True
         for question_id, value in (known or {}).items():
@@ -243,7 +244,7 @@ class IntakeWizard(QWidget):
     def set_patient(self, patient_id: int | None, label: str = "") -> None:
         self._patient_id = patient_id
         self.patient_label.setText(
-            label or ("" if patient_id is None else f"Record no. {mrn_for(patient_id)}")
+            label or ("" if patient_id is None else _record_number(patient_id))
         )
         self._refresh()
 
@@ -345,7 +346,11 @@ class IntakeWizard(QWidget):
     def submit(self) -> None:
         """Finish: store the final answers as submitted, then drop the journal copy."""
         if self.context is None or not self._result.complete:
-            self.submit_did_fail.emit("The screening is incomplete; answer the questions listed.")
+            self.submit_did_fail.emit(
+                translate(
+                    "IntakeWizard", "The screening is incomplete; answer the questions listed."
+                )
+            )
             return
         self.keeper.flush(force=self.keeper.intake_id is None)  # a copy only in the journal
         self.finish_button.setEnabled(False)
@@ -358,14 +363,17 @@ class IntakeWizard(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             words,
-            f"{words}? The intake is stored with the {answered} answers given and no more "
-            "questions; the clinician on duty sees it in the review queue. It cannot be "
-            "continued afterwards.",
+            translate(
+                "IntakeWizard",
+                "{action}? The intake is stored with the answers given ({count}) and no more "
+                "questions; the clinician on duty sees it in the review queue. It cannot be "
+                "continued afterwards.",
+            ).format(action=words, count=answered),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             parent,
         )
         box.button(QMessageBox.StandardButton.Yes).setText(words)
-        box.button(QMessageBox.StandardButton.No).setText("Keep asking")
+        box.button(QMessageBox.StandardButton.No).setText(translate("IntakeWizard", "Keep asking"))
         box.setDefaultButton(QMessageBox.StandardButton.Yes)  # the caller must go: Enter
         return box.exec() == QMessageBox.StandardButton.Yes
 
@@ -373,7 +381,11 @@ class IntakeWizard(QWidget):
         """End the intake here (emergency or referral triage), once asked: store it with what
         was asked, closed, then drop the journal copy; no draft is left behind."""
         if self.context is None or referral_closing(self._result) is None:
-            self.submit_did_fail.emit("Only an emergency or referral screening closes an intake.")
+            self.submit_did_fail.emit(
+                translate(
+                    "IntakeWizard", "Only an emergency or referral screening closes an intake."
+                )
+            )
             return
         if not self.ask_close(self, self.close_button.text(), len(self._answers)):
             return
@@ -390,23 +402,26 @@ class IntakeWizard(QWidget):
         self.title.setObjectName("wizardTitle")
         self.patient_label = QLabel(patient_label)
         self.patient_label.setObjectName("wizardPatient")
-        self.save_status = QLabel("Not saved yet")
+        self.save_status = QLabel(translate("IntakeWizard", "Not saved yet"))
         self.save_status.setObjectName("saveStatus")
-        self.save_status.setAccessibleName("Save status")
+        self.save_status.setAccessibleName(translate("IntakeWizard", "Save status"))
         for label in (self.title, self.patient_label):
             label.setWordWrap(True)  # two lines on a narrow screen, not a wider window
         # The patient's language for the questions only; buttons and rule messages stay in
         # the staff's. Each language in its own words, so the patient can point at theirs.
         self.language_choice = QComboBox()
         self.language_choice.setObjectName("questionLanguage")
-        self.language_choice.setAccessibleName(self.tr("Questions in"))
+        self.language_choice.setAccessibleName(translate("IntakeWizard", "Questions in"))
         self.language_choice.setToolTip(
-            self.tr("The language the questions are read to the patient in; answers are kept")
+            translate(
+                "IntakeWizard",
+                "The language the questions are read to the patient in; answers are kept",
+            )
         )
         for code in self._languages:
             self.language_choice.addItem(own_name(code), code)
         self.language_choice.setEnabled(len(self._languages) > 1)
-        language_label = QLabel(self.tr("Questions in:"))
+        language_label = QLabel(translate("IntakeWizard", "Questions in:"))
         language_label.setBuddy(self.language_choice)
         self.language_choice.activated.connect(
             lambda index: self.set_language(str(self.language_choice.itemData(index)))
@@ -421,7 +436,9 @@ class IntakeWizard(QWidget):
 
         self.steps = QListWidget()
         self.steps.setObjectName("stepList")
-        self.steps.setAccessibleName("Steps (Alt+Left and Alt+Right move between them)")
+        self.steps.setAccessibleName(
+            translate("IntakeWizard", "Steps (Alt+Left and Alt+Right move between them)")
+        )
         self.pages = QStackedWidget()
         self.section_pages: list[SectionPage] = []
         self._rows: dict[str, QuestionRow] = {}  # of the steps built so far
@@ -440,18 +457,23 @@ class IntakeWizard(QWidget):
         self.steps.setMinimumWidth(char * 20)
         self.steps.setMaximumWidth(char * 32)
 
-        self.previous_button = QPushButton("◀ Previous step")
-        self.previous_button.setToolTip("Alt+Left or Ctrl+Page Up")
-        self.previous_button.setAccessibleName("Previous step")
+        self.previous_button = QPushButton(translate("IntakeWizard", "◀ Previous step"))
+        self.previous_button.setToolTip(translate("IntakeWizard", "Alt+Left or Ctrl+Page Up"))
+        self.previous_button.setAccessibleName(translate("IntakeWizard", "Previous step"))
         self.previous_button.clicked.connect(self.previous_step)
-        self.next_button = QPushButton("Next step ▶")
+        self.next_button = QPushButton(translate("IntakeWizard", "Next step ▶"))
         self.next_button.setObjectName("nextButton")
-        self.next_button.setToolTip("Alt+Right or Ctrl+Page Down")
-        self.next_button.setAccessibleName("Next step")
+        self.next_button.setToolTip(translate("IntakeWizard", "Alt+Right or Ctrl+Page Down"))
+        self.next_button.setAccessibleName(translate("IntakeWizard", "Next step"))
         self.next_button.clicked.connect(self.next_step)
-        hint = QLabel("Enter: next question · Alt+→ / Alt+←: next / previous step")
+        hint = QLabel(
+            translate("IntakeWizard", "Enter: next question · Alt+→ / Alt+←: next / previous step")
+        )
         hint.setObjectName("keyHint")
         hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Two lines where the buttons leave too little room (a longer language, 1024 px).
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
         navigation.addWidget(hint, 1, Qt.AlignmentFlag.AlignCenter)
@@ -468,7 +490,7 @@ class IntakeWizard(QWidget):
         self.stop_text = QLabel()
         self.stop_text.setObjectName("stopText")
         self.stop_text.setWordWrap(True)
-        self.stop_text.setAccessibleName("Urgent screening result")
+        self.stop_text.setAccessibleName(translate("IntakeWizard", "Urgent screening result"))
         bar_layout = QVBoxLayout(self.stop_bar)
         bar = QHBoxLayout()
         bar_layout.addLayout(bar)
@@ -478,8 +500,11 @@ class IntakeWizard(QWidget):
         self.close_button = QPushButton()
         self.close_button.setObjectName("closeReferralButton")
         self.close_button.setToolTip(
-            "Stores the intake with its screening and the answers so far, no more questions; "
-            "the clinician on duty sees it in the review queue"
+            translate(
+                "IntakeWizard",
+                "Stores the intake with its screening and the answers so far, no more "
+                "questions; the clinician on duty sees it in the review queue",
+            )
         )
         self.close_button.clicked.connect(self.close_as_referral)
         # Under the words, so the words keep the bar's width on a narrow screen.
@@ -508,7 +533,7 @@ class IntakeWizard(QWidget):
             self.section_pages.append(page)
             self.pages.addWidget(page)
             self.steps.addItem(QListWidgetItem(section.title))
-        self.steps.addItem(QListWidgetItem("Summary and booking"))
+        self.steps.addItem(QListWidgetItem(translate("IntakeWizard", "Summary and booking")))
         self.pages.addWidget(self._build_summary())
         self.steps.currentRowChanged.connect(self._step_clicked)
 
@@ -602,27 +627,29 @@ class IntakeWizard(QWidget):
         self.summary.setObjectName("summaryText")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setAccessibleName("Screening summary")
+        self.summary.setAccessibleName(translate("IntakeWizard", "Screening summary"))
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.booking_area = QGroupBox("Booking")
+        self.booking_area = QGroupBox(translate("IntakeWizard", "Booking"))
         self.booking_area.setObjectName("bookingArea")
         self.booking_note = QLabel()
         self.booking_note.setObjectName("bookingNote")
         self.booking_note.setWordWrap(True)
-        self.booking_widget = QLabel("The slot finder appears here.")
+        self.booking_widget = QLabel(translate("IntakeWizard", "The slot finder appears here."))
         self.booking_widget.setObjectName("bookingPlaceholder")
         area = QVBoxLayout(self.booking_area)
         area.addWidget(self.booking_note)
         area.addWidget(self.booking_widget, 1)
-        self.finish_button = QPushButton("Finish intake")
+        self.finish_button = QPushButton(translate("IntakeWizard", "Finish intake"))
         self.finish_button.setObjectName("finishButton")
-        self.finish_button.setAccessibleName("Finish intake")
-        self.finish_button.setToolTip("Stores the intake as submitted (Ctrl+Enter)")
+        self.finish_button.setAccessibleName(translate("IntakeWizard", "Finish intake"))
+        self.finish_button.setToolTip(
+            translate("IntakeWizard", "Stores the intake as submitted (Ctrl+Enter)")
+        )
         self.finish_button.clicked.connect(self.submit)
         finish = QShortcut(QKeySequence("Ctrl+Return"), self)
         finish.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         finish.activated.connect(lambda: self.submit() if self.step == SUMMARY else None)
-        title = QLabel("Summary and booking")
+        title = QLabel(translate("IntakeWizard", "Summary and booking"))
         title.setObjectName("sectionTitle")
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -695,9 +722,15 @@ class IntakeWizard(QWidget):
             visible = self._asked_in(index)
             still = sum(1 for qid in visible if qid in missing)
             if not visible:
-                text, enabled = f"{page.section.title} (not asked)", False
+                text = translate("IntakeWizard", "{step} (not asked)").format(
+                    step=page.section.title
+                )
+                enabled = False
             elif still:
-                text, enabled = f"{page.section.title} · {still} to answer", True
+                text = translate("IntakeWizard", "{step} · {count} to answer").format(
+                    step=page.section.title, count=still
+                )
+                enabled = True
             else:
                 answered = any(qid in self._answers for qid in visible)
                 text, enabled = f"{page.section.title}{'  ✓' if answered else ''}", True
@@ -708,7 +741,9 @@ class IntakeWizard(QWidget):
             )
         summary = self.steps.item(len(self.section_pages))
         summary.setText(
-            f"Summary and booking · {LEVELS[level_key(self._result)][0].split(' – ')[0]}"
+            translate("IntakeWizard", "Summary and booking · {level}").format(
+                level=level_word(level_key(self._result)).split(" – ")[0]
+            )
         )
 
     def _show_stop_bar(self) -> None:
@@ -717,10 +752,14 @@ class IntakeWizard(QWidget):
         if key not in ("emergency", "refer"):
             self.stop_bar.hide()
             return
-        word, _advice, pixmap = LEVELS[key]
+        word, pixmap = level_word(key), LEVELS[key][2]
         size = self.stop_text.fontMetrics().height() * 2
         self.stop_icon.setPixmap(self.style().standardIcon(pixmap).pixmap(size, size))
-        self.stop_text.setText(f"{word}: {self._view.meaning}")
+        self.stop_text.setText(
+            translate("IntakeWizard", "{level}: {meaning}").format(
+                level=word, meaning=self._view.meaning
+            )
+        )
         closing = referral_closing(self._result)
         if closing is not None:
             self.close_button.setText(ACTION_WORDS[closing])
@@ -744,15 +783,22 @@ class IntakeWizard(QWidget):
         allowed = gate.allowed
         key = level_key(result)
         if allowed and gate.needs_review:
-            note = "Booking allowed – marked for the therapist's review before the visit."
+            note = translate(
+                "IntakeWizard",
+                "Booking allowed – marked for the therapist's review before the visit.",
+            )
         elif allowed:
-            note = "Booking allowed."
+            note = translate("IntakeWizard", "Booking allowed.")
         elif gate.hold in (screening.Hold.EMERGENCY, screening.Hold.REFER):
-            note = f"Booking disabled. {self._view.meaning}"
+            note = translate("IntakeWizard", "Booking disabled. {meaning}").format(
+                meaning=self._view.meaning
+            )
         elif gate.hold is screening.Hold.INCOMPLETE:
-            note = f"Booking waits: {len(result.missing)} required questions are unanswered."
+            note = translate(
+                "IntakeWizard", "Booking waits: {count} required questions are unanswered."
+            ).format(count=len(result.missing))
         else:
-            note = f"Booking waits: {gate.message}"
+            note = translate("IntakeWizard", "Booking waits: {reason}").format(reason=gate.message)
         self.booking_note.setText(note)
         self.booking_note.setProperty("triage", key if not allowed else result.triage.value)
         self.booking_note.style().unpolish(self.booking_note)
@@ -824,8 +870,11 @@ class IntakeWizard(QWidget):
         if self.keeper.stopped or dt.datetime.now() > self._submit_deadline:
             self._submit_failed(
                 DatabaseUnavailable(
-                    "Not finished: the database did not take the latest copy. The intake is "
-                    "kept on this computer; try again in a moment."
+                    translate(
+                        "IntakeWizard",
+                        "Not finished: the database did not take the latest copy. The intake "
+                        "is kept on this computer; try again in a moment.",
+                    )
                 )
             )
             return
@@ -863,15 +912,23 @@ class IntakeWizard(QWidget):
     def _submitted(self, info: intakes.IntakeInfo) -> None:
         self.keeper.forget()
         self.keeper.stopped = True
-        self.save_status.setText("Intake finished and stored")
+        self.save_status.setText(translate("IntakeWizard", "Intake finished and stored"))
         self.finish_button.setEnabled(False)
         self.intake_did_submit.emit(info.id)
 
     def _closed(self, info: intakes.IntakeInfo) -> None:
         self.keeper.forget()
         self.keeper.stopped = True
-        words = CLOSED_WORDS[info.closing_reason] if info.closing_reason else "Closed"
-        self.save_status.setText(f"{words}: the clinician on duty sees it in the review queue")
+        words = (
+            CLOSED_WORDS[info.closing_reason]
+            if info.closing_reason
+            else translate("IntakeWizard", "Closed")
+        )
+        self.save_status.setText(
+            translate(
+                "IntakeWizard", "{closed}: the clinician on duty sees it in the review queue"
+            ).format(closed=words)
+        )
         self.finish_button.setEnabled(False)
         self.close_button.setEnabled(False)
         self.intake_did_close.emit(info)
@@ -896,6 +953,10 @@ class _StepDelegate(QStyledItemDelegate):
         narrower = QStyleOptionViewItem(option)
         narrower.rect = option.rect.adjusted(0, 0, -self.PADDING, 0)
         return super().sizeHint(narrower, index)
+
+
+def _record_number(patient_id: int) -> str:
+    return translate("IntakeWizard", "Record no. {number}").format(number=mrn_for(patient_id))
 
 
 def _languages_of(spec: str, language: str) -> tuple[str, ...]:

@@ -14,13 +14,13 @@ from PySide6.QtPrintSupport import QPrinter
 
 from intake.screening import ScreeningResult
 from intake.services.review import IntakeReview
-from intake.ui import when
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.intake_form.pain_picture import PainCanvas
 from intake.ui.review import interventions, wording
 from intake.ui.review.wording import escape
 
 PAIN_URL = QUrl("packet://pain-picture.png")
-TITLE = "Intake review packet"
+TITLE = QT_TRANSLATE_NOOP("ReviewPacket", "Intake review packet")
 
 
 def pain_image(review: IntakeReview, scale: float = 2.0) -> QImage:
@@ -65,7 +65,7 @@ def save_pdf(review: IntakeReview, path: str | Path) -> Path:
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
     writer = QPdfWriter(str(target))
-    writer.setTitle(TITLE)
+    writer.setTitle(translate("ReviewPacket", TITLE))
     writer.setCreator("Clinic Intake")
     writer.setPageLayout(_layout())
     writer.setResolution(300)
@@ -75,7 +75,7 @@ def save_pdf(review: IntakeReview, path: str | Path) -> Path:
 
 
 def print_packet(review: IntakeReview, printer: QPrinter) -> None:
-    printer.setDocName(TITLE)
+    printer.setDocName(translate("ReviewPacket", TITLE))
     printer.setPageLayout(_layout())
     document(review).print_(printer)
 
@@ -102,104 +102,166 @@ def packet_html(review: IntakeReview) -> str:
             _clinical(review, result),
             _interventions(review),
             _answers(review),
-            f"<p class='muted'>Screened with checklist {escape(review.checklist_id)} version "
-            f"{escape(review.checklist_version)}"
-            + (
-                f" (an older version; version {escape(review.current_checklist_version)} is "
-                "in force now)"
-                if review.old_checklist
-                else ""
-            )
-            + f". Engine {escape(result.engine) if result else '–'}. Provisional screening for "
-            "the therapist, not a diagnosis.</p></body></html>",
+            "<p class='muted'>",
+            escape(_footer(review, result)),
+            "</p></body></html>",
         )
     )
 
 
+def _footer(review: IntakeReview, result: ScreeningResult | None) -> str:
+    text = translate("ReviewPacket", "Screened with checklist {checklist} version {version}")
+    text = text.format(checklist=review.checklist_id, version=review.checklist_version)
+    if review.old_checklist:
+        text += translate(
+            "ReviewPacket", " (an older version; version {version} is in force now)"
+        ).format(version=review.current_checklist_version)
+    return text + translate(
+        "ReviewPacket",
+        ". Engine {engine}. Provisional screening for the therapist, not a diagnosis.",
+    ).format(engine=result.engine if result else "–")
+
+
 def _heading(review: IntakeReview) -> str:
     patient, visit = review.patient, review.appointment
-    who = (
-        f"<b>{escape(patient.family_name)}, {escape(patient.given_name)}</b> · MRN "
-        f"{escape(patient.mrn)} · born {when.date(patient.date_of_birth)} (age {patient.age})"
-        f" · {escape(patient.sex)}" + (f" · {escape(patient.phone)}" if patient.phone else "")
-        if patient
-        else "<b>No patient chosen</b>"
-    )
-    where = (
-        f"{escape(visit.type_name)}: {wording.when(visit.start, visit.timezone)}–"
-        f"{when.time_of_day(visit.local_end)} at {escape(visit.location_name)} with "
-        f"{escape(visit.therapist_name)} ({visit.status.value.replace('_', ' ')})"
+    if patient:
+        who = f"<b>{escape(patient.family_name)}, {escape(patient.given_name)}</b> · " + escape(
+            translate("ReviewPacket", "MRN {mrn} · born {date} (age {age}) · {sex}").format(
+                mrn=patient.mrn,
+                date=wording.date(patient.date_of_birth),
+                age=patient.age,
+                sex=wording.sex(patient.sex),
+            )
+        )
+        who += f" · {escape(patient.phone)}" if patient.phone else ""
+    else:
+        nobody = translate("ReviewPacket", "No patient chosen")
+        who = f"<b>{escape(nobody)}</b>"
+    where = escape(
+        translate(
+            "ReviewPacket", "{visit}: {start}–{end} at {location} with {therapist} ({state})"
+        ).format(
+            visit=visit.type_name,
+            start=wording.when(visit.start, visit.timezone),
+            end=wording.time_of_day(visit.local_end),
+            location=visit.location_name,
+            therapist=visit.therapist_name,
+            state=wording.visit_state(visit.status.value),
+        )
         if visit
-        else "No upcoming appointment (cancelled, deleted or not booked)."
+        else translate(
+            "ReviewPacket", "No upcoming appointment (cancelled, deleted or not booked)."
+        )
     )
     signed = review.sign_off
-    status = {
-        "reviewed": f"Reviewed by {escape(signed.reviewed_by)}, {wording.when(signed.reviewed_at)}",
-        "returned": f"Returned to the front desk by {escape(signed.returned_by)}, "
-        f"{wording.when(signed.returned_at)}: {escape(signed.return_note)}",
-    }.get(signed.status.value, "Not reviewed yet")
-    return f"<h1>{TITLE}</h1><p>{who}<br/>Appointment: {where}<br/>Sign-off: {status}</p>"
+    if signed.status.value == "reviewed":
+        status = translate("ReviewPacket", "Reviewed by {who}, {when}").format(
+            who=signed.reviewed_by, when=wording.when(signed.reviewed_at)
+        )
+    elif signed.status.value == "returned":
+        status = translate("ReviewPacket", "Returned to the front desk by {who}, {when}: {note}")
+        status = status.format(
+            who=signed.returned_by, when=wording.when(signed.returned_at), note=signed.return_note
+        )
+    else:
+        status = translate("ReviewPacket", "Not reviewed yet")
+    title = escape(translate("ReviewPacket", TITLE))
+    appointment = escape(translate("ReviewPacket", "Appointment:"))
+    sign_off = escape(translate("ReviewPacket", "Sign-off:"))
+    return f"<h1>{title}</h1><p>{who}<br/>{appointment} {where}<br/>{sign_off} {escape(status)}</p>"
 
 
 def _triage(result: ScreeningResult | None) -> str:
     level = result.triage.value if result else None
     key = wording.key(level)
+    triage = translate("ReviewPacket", "TRIAGE: {level}").format(level=wording.word(level))
     head = (
         f"<table width='100%' cellspacing='0' style='background:{wording.background(level).name()};"
         f" color:{wording.foreground(level).name()};'><tr><td width='22'>"
         f"<img src='packet://icon-{key}.png' width='16' height='16'/></td><td>"
-        f"<b>TRIAGE: {wording.word(level)}</b> – {escape(wording.MEANING[key])}</td></tr></table>"
+        f"<b>{escape(triage)}</b> – {escape(wording.meaning(level))}</td></tr></table>"
     )
     if result is None:
         return head
+    no_flags = translate("ReviewPacket", "No warning signs or notes.")
     rows = "".join(
         f"<tr><td width='18'><img src='packet://icon-{flag.level.value}.png' width='12' "
         f"height='12'/></td><td width='70'><b>{wording.flag_word(flag.level.value)}</b></td>"
-        f"<td><b>{escape(flag.rationale)}</b><br/><span class='muted'>Source: "
-        f"{escape(flag.source)}</span></td></tr>"
+        f"<td><b>{escape(flag.rationale)}</b><br/><span class='muted'>"
+        + escape(translate("ReviewPacket", "Source: {source}").format(source=flag.source))
+        + "</span></td></tr>"
         for flag in result.flags
     )
     return head + (
-        _h(f"Warning signs and notes ({len(result.flags)})", size=10)
+        _h(
+            translate("ReviewPacket", "Warning signs and notes ({count})").format(
+                count=len(result.flags)
+            ),
+            size=10,
+        )
         + f"<table width='100%'>{rows}</table>"
         if rows
-        else "<p>No warning signs or notes.</p>"
+        else f"<p>{escape(no_flags)}</p>"
     )
 
 
 def _clinical(review: IntakeReview, result: ScreeningResult | None) -> str:
     if result is None:
         return ""
+    findings = translate("ReviewPacket", "findings: {questions}")
     categories = "".join(
-        f"<li><b>{escape(review.category_titles.get(c.id, c.id))}</b> – findings: "
-        f"{escape('; '.join(review.question_texts.get(f, f) for f in c.findings))}</li>"
+        f"<li><b>{escape(review.category_titles.get(c.id, c.id))}</b> – "
+        + escape(
+            findings.format(
+                questions="; ".join(review.question_texts.get(f, f) for f in c.findings)
+            )
+        )
+        + "</li>"
         for c in result.categories
     )
     cgh = result.cervicogenic_headache
-    criteria = "; ".join(wording.CRITERIA.get(c, c) for c in cgh.criteria) or "none"
+    none = translate("ReviewPacket", "none")
+    criteria = "; ".join(wording.criterion(c) for c in cgh.criteria) or none
     ndi = result.ndi
     ndi_text = (
-        f"{ndi.raw}/50 ({ndi.percent} %), {ndi.band.value}, {ndi.answered}/10 sections answered"
+        translate(
+            "ReviewPacket", "{raw}/50 ({percent} %), {band}, {answered}/10 sections answered"
+        ).format(
+            raw=ndi.raw,
+            percent=ndi.percent,
+            band=wording.band(ndi.band.value),
+            answered=ndi.answered,
+        )
         if ndi
-        else "not scored (more than 2 sections skipped)"
+        else translate("ReviewPacket", "not scored (more than 2 sections skipped)")
     )
     pain = result.pain
-    regions = ", ".join(review.region_labels.get(r, r) for r in review.pain_regions) or "none"
+    regions = ", ".join(review.region_labels.get(r, r) for r in review.pain_regions) or none
+    no_category = escape(translate("ReviewPacket", "No category."))
+    stage = wording.stage(result.stage.value if result.stage else None)
+    met = translate("ReviewPacket", "MET") if cgh.met else translate("ReviewPacket", "NOT MET")
+    present = translate("ReviewPacket", "present: {criteria}").format(criteria=criteria)
+    scores = translate(
+        "ReviewPacket",
+        "Neck Disability Index: <b>{ndi}</b><br/>Pain (0–10): now <b>{now}</b>, best "
+        "<b>{best}</b>, worst <b>{worst}</b>",
+    ).format(ndi=escape(ndi_text), now=_num(pain.now), best=_num(pain.best), worst=_num(pain.worst))
     left = (
-        _h("Provisional category and stage")
-        + (f"<ul>{categories}</ul>" if categories else "<p>No category.</p>")
-        + f"<p>Stage: <b>{result.stage.value if result.stage else 'unknown'}</b></p>"
-        + _h("Cervicogenic headache criteria")
-        + f"<p><b>{'MET' if cgh.met else 'NOT MET'}</b> – present: {escape(criteria)}</p>"
-        + _h("Scores")
-        + f"<p>Neck Disability Index: <b>{ndi_text}</b><br/>Pain (0–10): now "
-        f"<b>{_num(pain.now)}</b>, best <b>{_num(pain.best)}</b>, worst "
-        f"<b>{_num(pain.worst)}</b></p>"
+        _h(translate("ReviewPacket", "Provisional category and stage"))
+        + (f"<ul>{categories}</ul>" if categories else f"<p>{no_category}</p>")
+        + "<p>"
+        + translate("ReviewPacket", "Stage: <b>{stage}</b>").format(stage=escape(stage))
+        + "</p>"
+        + _h(translate("ReviewPacket", "Cervicogenic headache criteria"))
+        + f"<p><b>{escape(met)}</b> – {escape(present)}</p>"
+        + _h(translate("ReviewPacket", "Scores"))
+        + f"<p>{scores}</p>"
     )
+    marked = translate("ReviewPacket", "Marked: {regions}").format(regions=regions)
     right = (
-        _h("Pain picture")
+        _h(translate("ReviewPacket", "Pain picture"))
         + f"<img src='{PAIN_URL.toString()}' width='230' height='148'/>"
-        + f"<br/>Marked: {escape(regions)}"
+        + f"<br/>{escape(marked)}"
     )
     return (
         "<table width='100%' cellspacing='0'><tr>"
@@ -226,14 +288,17 @@ def _answers(review: IntakeReview) -> str:
             f"<td width='35%'>{_b(escape(line.answer), line.positive)}</td></tr>"
             for line in shown
         )
+        answered_no = translate("ReviewPacket", "Answered no: {questions}")
+        answered_no = answered_no.format(questions=" · ".join(noes))
+        heading = translate("ReviewPacket", "{section} (positive: {count})")
         cells.append(
-            _h(f"{group.title} ({group.positives} positive)")
+            _h(heading.format(section=group.title, count=group.positives))
             + (f"<table width='100%' cellspacing='0'>{rows}</table>" if rows else "")
-            + (f"<p class='muted'>Answered no: {escape(' · '.join(noes))}</p>" if noes else "")
+            + (f"<p class='muted'>{escape(answered_no)}</p>" if noes else "")
         )
     half = (len(cells) + 1) // 2
     return (
-        _h("Answers by section (positives first, in bold)", size=10)
+        _h(translate("ReviewPacket", "Answers by section (positives first, in bold)"), size=10)
         + "<table width='100%' cellspacing='0'><tr>"
         f"<td width='50%'>{''.join(cells[:half])}</td><td width='50%'>{''.join(cells[half:])}</td>"
         "</tr></table>"

@@ -9,19 +9,28 @@ from PySide6.QtGui import QFont
 
 from intake.domain.enums import IntakeStatus
 from intake.domain.review import QueueRow
-from intake.ui import when
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.review import wording
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("Triage", "When", "Patient", "Warning signs", "Therapist", "Location", "Visit", "Review")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ReviewQueue", "Triage"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "When"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "Patient"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "Warning signs"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "Therapist"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "Location"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "Visit"),
+    QT_TRANSLATE_NOOP("ReviewQueue", "Review"),
+)
 TRIAGE, WHEN, PATIENT, FLAGS, THERAPIST, LOCATION, VISIT, REVIEW = range(len(COLUMNS))
 
 REVIEW_WORDS = {
-    IntakeStatus.DRAFT: "To review",
-    IntakeStatus.SUBMITTED: "To review",
-    IntakeStatus.RETURNED: "Returned to front desk",
-    IntakeStatus.REVIEWED: "Reviewed ✓",
+    IntakeStatus.DRAFT: QT_TRANSLATE_NOOP("ReviewQueue", "To review"),
+    IntakeStatus.SUBMITTED: QT_TRANSLATE_NOOP("ReviewQueue", "To review"),
+    IntakeStatus.RETURNED: QT_TRANSLATE_NOOP("ReviewQueue", "Returned to front desk"),
+    IntakeStatus.REVIEWED: QT_TRANSLATE_NOOP("ReviewQueue", "Reviewed ✓"),
 }
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -54,7 +63,7 @@ class QueueModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return translate("ReviewQueue", COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -78,7 +87,7 @@ class QueueModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column == REVIEW:
-            return "Open with Enter or a double click"
+            return translate("ReviewQueue", "Open with Enter or a double click")
         if role == Qt.ItemDataRole.ToolTipRole and column == LOCATION:
             return self._text(row, column)  # whole when elided
         return None
@@ -92,7 +101,7 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return wording.foreground(row.triage)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return wording.MEANING[wording.key(row.triage)]
+            return wording.meaning(row.triage)
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
@@ -104,11 +113,11 @@ class QueueModel(QAbstractTableModel):
         local = row.local_start
         return (
             wording.word(row.triage),
-            when.moment(local, short=True),
+            wording.when(local, short=True),
             row.patient_label,
-            str(row.flag_count) if row.flag_count else "none",
+            str(row.flag_count) if row.flag_count else translate("ReviewQueue", "none"),
             row.therapist_name,
             row.location_name,
             row.type_name,
-            REVIEW_WORDS[row.intake_status],
+            translate("ReviewQueue", REVIEW_WORDS[row.intake_status]),
         )[column]

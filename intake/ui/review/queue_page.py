@@ -28,6 +28,7 @@ from intake.services import review
 from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.flow_layout import wrapped_row
+from intake.ui.i18n import translate
 from intake.ui.review.queue_model import COLUMNS, LOCATION, PATIENT, ROW_ROLE, QueueModel
 from intake.ui.review.referral_list import ReferralList
 from intake.ui.worker import failure_text
@@ -75,7 +76,7 @@ class QueuePage(QWidget):
         self.referrals.refresh()
         self._asked += 1
         asked, wanted = self._asked, self.current_filter()
-        self.message.setText("Loading…")
+        self.message.setText(translate("ReviewQueue", "Loading…"))
         self.context.run(
             lambda db, actor: review.review_queue(db, actor, wanted),
             lambda rows: self._rows_did_load(asked, rows),
@@ -94,8 +95,8 @@ class QueuePage(QWidget):
     def _options_did_load(self, options: QueueOptions) -> None:
         self.options = options
         for combo, everyone, entries in (
-            (self.therapist, "All therapists", options.therapists),
-            (self.location, "All locations", options.locations),
+            (self.therapist, translate("ReviewQueue", "All therapists"), options.therapists),
+            (self.location, translate("ReviewQueue", "All locations"), options.locations),
         ):
             combo.blockSignals(True)
             combo.clear()
@@ -118,9 +119,11 @@ class QueuePage(QWidget):
         self.model.set_rows(rows)
         waiting = sum(not row.reviewed for row in rows)
         text = (
-            f"{len(rows)} evaluation{'s' if len(rows) != 1 else ''}, {waiting} to review"
+            translate("ReviewQueue", "Evaluations: {count}, to review: {waiting}").format(
+                count=len(rows), waiting=waiting
+            )
             if rows
-            else "No evaluations with an intake in this range."
+            else translate("ReviewQueue", "No evaluations with an intake in this range.")
         )
         self.message.setText(text)
         if rows and not self.table.currentIndex().isValid():
@@ -141,27 +144,32 @@ class QueuePage(QWidget):
     # --- layout ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel("Intakes to review")
+        title = QLabel(translate("ReviewQueue", "Intakes to review"))
         title.setObjectName("pageTitle")
-        self.therapist = _combo("Therapist")
-        self.location = _combo("Location")
-        self.from_date = _date_edit("From date")
-        self.to_date = _date_edit("To date (inclusive)")
-        self.refresh_button = QPushButton("Reload (F5)")
-        self.refresh_button.setAccessibleName("Reload the queue")
-        self.refresh_button.setToolTip("Reload the queue (F5)")
+        self.therapist = _combo(translate("ReviewQueue", "Therapist"))
+        self.location = _combo(translate("ReviewQueue", "Location"))
+        self.from_date = _date_edit(translate("ReviewQueue", "From date"))
+        self.to_date = _date_edit(translate("ReviewQueue", "To date (inclusive)"))
+        self.refresh_button = QPushButton(translate("ReviewQueue", "Reload (F5)"))
+        self.refresh_button.setAccessibleName(translate("ReviewQueue", "Reload the queue"))
+        self.refresh_button.setToolTip(translate("ReviewQueue", "Reload the queue (F5)"))
         self.refresh_button.clicked.connect(self.refresh)
         bar = QHBoxLayout()
         for text, widget in (
-            ("&Therapist", self.therapist),
-            ("&Location", self.location),
-            ("&From", self.from_date),
-            ("&Until", self.to_date),
+            (translate("ReviewQueue", "&Therapist"), self.therapist),
+            (translate("ReviewQueue", "&Location"), self.location),
+            (translate("ReviewQueue", "&From"), self.from_date),
+            (translate("ReviewQueue", "&Until"), self.to_date),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
-            bar.addWidget(label)
-            bar.addWidget(widget)
+            # A name and its field wrap onto the next line together, never apart.
+            pair = QWidget()
+            pair_row = QHBoxLayout(pair)
+            pair_row.setContentsMargins(0, 0, 0, 0)
+            pair_row.addWidget(label)
+            pair_row.addWidget(widget)
+            bar.addWidget(pair)
         bar.addWidget(self.refresh_button)
         bar.addStretch(1)
         for combo in (self.therapist, self.location):
@@ -170,7 +178,7 @@ class QueuePage(QWidget):
             edit.dateChanged.connect(self.refresh)
         self.table = QTableView()
         self.table.setObjectName("reviewQueueTable")
-        self.table.setAccessibleName("Upcoming evaluations with intakes")
+        self.table.setAccessibleName(translate("ReviewQueue", "Upcoming evaluations with intakes"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -184,10 +192,15 @@ class QueuePage(QWidget):
         # its tooltip whole) so the row fits a 1366-px screen without sideways scrolling.
         header.setSectionResizeMode(LOCATION, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_current())
-        self.table.setToolTip(f"Columns: {', '.join(COLUMNS)}. Enter opens the intake.")
+        columns = ", ".join(translate("ReviewQueue", c) for c in COLUMNS)
+        self.table.setToolTip(
+            translate("ReviewQueue", "Columns: {columns}. Enter opens the intake.").format(
+                columns=columns
+            )
+        )
         self.message = QLabel("")
         self.message.setObjectName("reviewMessage")
-        self.message.setAccessibleName("Queue status")
+        self.message.setAccessibleName(translate("ReviewQueue", "Queue status"))
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(wrapped_row(bar))  # two lines on a narrow screen
@@ -209,7 +222,7 @@ class QueuePage(QWidget):
 def _combo(name: str) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(name)
-    combo.setMinimumContentsLength(14)
+    combo.setMinimumContentsLength(20)  # "All therapists" whole in a longer language too
     return combo
 
 

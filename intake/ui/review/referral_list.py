@@ -13,6 +13,7 @@ from intake.domain.closing import CLOSED_WORDS
 from intake.domain.review import ClosedReferral
 from intake.services import review
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.review import wording
 from intake.ui.worker import failure_text
 
@@ -31,7 +32,9 @@ class ReferralList(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("closedReferrals")
         self.list.setAccessibleName(
-            "Closed as referral, not seen by a clinician yet (Enter opens one)"
+            translate(
+                "ReviewQueue", "Closed as referral, not seen by a clinician yet (Enter opens one)"
+            )
         )
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -57,9 +60,18 @@ class ReferralList(QWidget):
             item.setBackground(wording.background(entry.triage))
             item.setForeground(wording.foreground(entry.triage))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ". "))
-            item.setToolTip("Open with Enter or a double click; mark it reviewed once acted on")
+            item.setToolTip(
+                translate(
+                    "ReviewQueue",
+                    "Open with Enter or a double click; mark it reviewed once acted on",
+                )
+            )
             self.list.addItem(item)
-        self.title.setText(f"Closed as referral – tell the clinician on duty ({len(self.entries)})")
+        self.title.setText(
+            translate(
+                "ReviewQueue", "Closed as referral – tell the clinician on duty ({count})"
+            ).format(count=len(self.entries))
+        )
         rows = min(len(self.entries), 3)
         self.list.setFixedHeight(
             self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() if rows else 0
@@ -78,8 +90,13 @@ class ReferralList(QWidget):
 
 
 def describe(entry: ClosedReferral) -> str:
-    signs = f"{entry.flag_count} warning sign{'s' if entry.flag_count != 1 else ''}"
-    return (
-        f"{CLOSED_WORDS[entry.reason].upper()} · {entry.patient_label or 'no patient chosen'}"
-        f" · {signs}\nby {entry.closed_by}, {wording.when(entry.closed_at)}"
+    text = translate(
+        "ReviewQueue", "{closed} · {patient} · warning signs: {count}\nby {who}, {when}"
+    )
+    return text.format(
+        closed=CLOSED_WORDS[entry.reason].upper(),
+        patient=entry.patient_label or translate("ReviewQueue", "no patient chosen"),
+        count=entry.flag_count,
+        who=entry.closed_by,
+        when=wording.when(entry.closed_at),
     )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from intake.domain.review import ReturnedIntake
 from intake.services import review
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.review import wording
 from intake.ui.worker import failure_text
 
@@ -45,22 +46,26 @@ class ReturnedList(QWidget):
         self.context = context
         self._clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self.entries: list[ReturnedIntake] = []
-        self.title = QLabel("Returned by a therapist")
+        self.title = QLabel(translate("ReturnedList", "Returned by a therapist"))
         self.title.setObjectName("panelHeading")
         self.list = QListWidget()
         self.list.setObjectName("returnedIntakes")
-        self.list.setAccessibleName("Intakes returned by a therapist (Enter opens one)")
+        self.list.setAccessibleName(
+            translate("ReturnedList", "Intakes returned by a therapist (Enter opens one)")
+        )
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.itemActivated.connect(self._chosen)
         self.list.itemDoubleClicked.connect(self._chosen)
-        self.refresh_button = QPushButton("Reload")
-        self.refresh_button.setAccessibleName("Reload the returned intakes")
+        self.refresh_button = QPushButton(translate("ReturnedList", "Reload"))
+        self.refresh_button.setAccessibleName(
+            translate("ReturnedList", "Reload the returned intakes")
+        )
         self.refresh_button.clicked.connect(self.refresh)
         self.message = QLabel("")
         self.message.setObjectName("fieldNote")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Returned intakes status")
+        self.message.setAccessibleName(translate("ReturnedList", "Returned intakes status"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -85,8 +90,16 @@ class ReturnedList(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, entry.intake_id)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, describe(entry).replace("\n", ". "))
             self.list.addItem(item)
-        self.title.setText(f"Returned by a therapist ({len(self.entries)})")
-        self.message.setText("" if self.entries else "No intakes are waiting for the front desk.")
+        self.title.setText(
+            translate("ReturnedList", "Returned by a therapist ({count})").format(
+                count=len(self.entries)
+            )
+        )
+        self.message.setText(
+            ""
+            if self.entries
+            else translate("ReturnedList", "No intakes are waiting for the front desk.")
+        )
         self.list_did_load.emit(len(self.entries))
 
     def _failed(self, error: BaseException) -> None:
@@ -103,12 +116,17 @@ class ReturnedList(QWidget):
 def describe(entry: ReturnedIntake) -> str:
     visit = entry.next_visit
     next_visit = (
-        f"Next visit: {wording.when(visit.start, visit.timezone)} at {visit.location_name}"
+        translate("ReturnedList", "Next visit: {when} at {location}").format(
+            when=wording.when(visit.start, visit.timezone), location=visit.location_name
+        )
         if visit
-        else "No upcoming visit"
+        else translate("ReturnedList", "No upcoming visit")
     )
-    return (
-        f"RETURNED · {entry.patient_label or 'no patient'}\n"
-        f"“{entry.note}”\n"
-        f"by {entry.returned_by}, {wording.when(entry.returned_at)} · {next_visit}"
+    text = translate("ReturnedList", "RETURNED · {patient}\n“{note}”\nby {who}, {when} · {next}")
+    return text.format(
+        patient=entry.patient_label or translate("ReturnedList", "no patient"),
+        note=entry.note,
+        who=entry.returned_by,
+        when=wording.when(entry.returned_at),
+        next=next_visit,
     )

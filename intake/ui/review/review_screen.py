@@ -36,10 +36,12 @@ from intake.domain.review import NOTE_LIMIT, SignOff
 from intake.screening import ScreeningResult
 from intake.services import review
 from intake.services.review import IntakeReview
-from intake.ui import keys, saved_files, when
+from intake.ui import keys, saved_files
 from intake.ui.context import UiContext
 from intake.ui.fhir_export import PatientExportButton
+from intake.ui.i18n import translate
 from intake.ui.intake_form.pain_picture import PainCanvas
+from intake.ui.languages import staff_language
 from intake.ui.review import packet, wording
 from intake.ui.review.interventions import GuidelineInterventions
 from intake.ui.review.wording import escape
@@ -73,7 +75,10 @@ class ReviewScreen(QWidget):
     @classmethod
     def ask_pdf_path(cls, parent: QWidget, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, "Save the review packet as PDF", suggested, "PDF files (*.pdf)"
+            parent,
+            translate("ReviewScreen", "Save the review packet as PDF"),
+            suggested,
+            translate("ReviewScreen", "PDF files (*.pdf)"),
         )
         return path or None
 
@@ -95,10 +100,11 @@ class ReviewScreen(QWidget):
         `quiet` keeps the message line as it is (a reload after a sign-off or a refusal).
         """
         if not quiet:
-            self.message.setText("Opening the intake…")
+            self.message.setText(translate("ReviewScreen", "Opening the intake…"))
+        language = staff_language()  # the reviewer's words for the questions and answers
         self.context.run(
             lambda db, actor: review.open_review(
-                db, actor, intake_id, appointment_id=appointment_id
+                db, actor, intake_id, appointment_id=appointment_id, language=language
             ),
             self.show_review,
             in_words(self.review_did_fail.emit) if quiet else self._open_failed,
@@ -122,7 +128,7 @@ class ReviewScreen(QWidget):
         self.fhir_button.show_patient(
             patient.id if patient else None, patient.mrn if patient else ""
         )
-        if self.message.text() == "Opening the intake…":
+        if self.message.text() == translate("ReviewScreen", "Opening the intake…"):
             self.message.setText("")
         self.review_did_load.emit(opened)
 
@@ -145,7 +151,11 @@ class ReviewScreen(QWidget):
             return
         note = self.note.toPlainText()
         if not note.strip():
-            self.message.setText("Write a note for the front desk first (what should they do?).")
+            self.message.setText(
+                translate(
+                    "ReviewScreen", "Write a note for the front desk first (what should they do?)."
+                )
+            )
             self.note.setFocus()
             return
         key = self.review.key
@@ -153,15 +163,18 @@ class ReviewScreen(QWidget):
 
     def _sign(self, work: Callable[..., SignOff]) -> None:
         self._set_busy(True)
-        self.message.setText("Signing off…")
+        self.message.setText(translate("ReviewScreen", "Signing off…"))
         self.context.run(work, self._signed, self._sign_failed)
 
     def _signed(self, signed: SignOff) -> None:
         self._set_busy(False)
         self.note.clear()
-        words = "Returned" if signed.status == IntakeStatus.RETURNED else "Reviewed"
-        self.message.setText(f"{words}. Saved for everyone.")
-        self.status_did_change.emit(f"Intake {words.lower()}.")
+        if signed.status == IntakeStatus.RETURNED:
+            self.message.setText(translate("ReviewScreen", "Returned. Saved for everyone."))
+            self.status_did_change.emit(translate("ReviewScreen", "Intake returned."))
+        else:
+            self.message.setText(translate("ReviewScreen", "Reviewed. Saved for everyone."))
+            self.status_did_change.emit(translate("ReviewScreen", "Intake reviewed."))
         self.intake_was_signed.emit(signed)
         self.reload(quiet=True)  # the new versions, so a second action names them
 
@@ -193,24 +206,42 @@ class ReviewScreen(QWidget):
         try:
             target = packet.save_pdf(self.review, saved_files.in_documents(path))
         except OSError as exc:
-            self.message.setText(f"The PDF could not be written: {exc.strerror}.")
+            self.message.setText(
+                translate("ReviewScreen", "The PDF could not be written: {reason}.").format(
+                    reason=exc.strerror
+                )
+            )
             return
         if target.exists() and target.stat().st_size > 0:
-            self.message.setText(f"Saved the packet as {escape(str(target))}")
+            self.message.setText(
+                translate("ReviewScreen", "Saved the packet as {path}").format(
+                    path=escape(str(target))
+                )
+            )
             self.saved_folder = target.parent
             self.open_folder_button.show()
             self.pdf_was_saved.emit(str(target))
         else:
-            self.message.setText(f"The PDF could not be written to {target}.")
+            self.message.setText(
+                translate("ReviewScreen", "The PDF could not be written to {path}.").format(
+                    path=target
+                )
+            )
 
     def _fhir_saved(self, path: str) -> None:
-        self.message.setText(escape(self.tr("FHIR export saved: {path}").format(path=path)))
+        self.message.setText(
+            escape(translate("ReviewScreen", "FHIR export saved: {path}").format(path=path))
+        )
         self.saved_folder = Path(path).parent
         self.open_folder_button.show()
 
     def show_saved_folder(self) -> None:
         if self.saved_folder is not None and not self.open_folder(self.saved_folder):
-            self.message.setText(f"No file manager could open {self.saved_folder}.")
+            self.message.setText(
+                translate("ReviewScreen", "No file manager could open {folder}.").format(
+                    folder=self.saved_folder
+                )
+            )
 
     def print_packet(self) -> None:
         if self.review is None:
@@ -219,7 +250,7 @@ class ReviewScreen(QWidget):
         if not self.ask_printer(self, printer):
             return
         packet.print_packet(self.review, printer)
-        self.message.setText("Sent the packet to the printer.")
+        self.message.setText(translate("ReviewScreen", "Sent the packet to the printer."))
         self.packet_was_printed.emit()
 
     # --- showing ----------------------------------------------------------------------------
@@ -228,26 +259,40 @@ class ReviewScreen(QWidget):
         patient, visit = opened.patient, opened.appointment
         if patient:
             preferred = f" (“{escape(patient.preferred_name)}”)" if patient.preferred_name else ""
+            facts = translate("ReviewScreen", "{age} y · {sex} · born {date}").format(
+                age=patient.age,
+                sex=escape(wording.sex(patient.sex)),
+                date=wording.date(patient.date_of_birth),
+            )
             self.patient.setText(
                 f"<b>{escape(patient.family_name)}, {escape(patient.given_name)}</b>{preferred}"
-                f" · {patient.age} y · {escape(patient.sex)} · born "
-                f"{when.date(patient.date_of_birth)} · {escape(patient.mrn)}"
+                f" · {facts} · {escape(patient.mrn)}"
                 + (f" · ☎ {escape(patient.phone)}" if patient.phone else "")
             )
         else:
-            self.patient.setText("<b>No patient chosen on this intake</b>")
+            none = escape(translate("ReviewScreen", "No patient chosen on this intake"))
+            self.patient.setText(f"<b>{none}</b>")
         if visit:
             self.visit.setText(
                 f"{escape(visit.type_name)} · <b>{wording.when(visit.start, visit.timezone)}–"
-                f"{when.time_of_day(visit.local_end)}</b> · {escape(visit.location_name)} · "
-                f"{escape(visit.therapist_name)} · {visit.status.value.replace('_', ' ')}"
+                f"{wording.time_of_day(visit.local_end)}</b> · {escape(visit.location_name)} · "
+                f"{escape(visit.therapist_name)} · "
+                + escape(wording.visit_state(visit.status.value))
             )
         else:
             self.visit.setText(
-                "<b>No upcoming appointment</b>: it was cancelled or deleted, or none is booked."
+                translate(
+                    "ReviewScreen",
+                    "<b>No upcoming appointment</b>: it was cancelled or deleted, or none is "
+                    "booked.",
+                )
             )
-        self.patient.setAccessibleName(f"Patient: {self.patient.text()}")
-        self.visit.setAccessibleName(f"Appointment: {self.visit.text()}")
+        self.patient.setAccessibleName(
+            translate("ReviewScreen", "Patient: {text}").format(text=self.patient.text())
+        )
+        self.visit.setAccessibleName(
+            translate("ReviewScreen", "Appointment: {text}").format(text=self.visit.text())
+        )
 
     def _show_triage(self, result: ScreeningResult | None) -> None:
         level = result.triage.value if result else None
@@ -255,26 +300,38 @@ class ReviewScreen(QWidget):
         size = self.triage_word.fontMetrics().height() * 2
         self.triage_icon.setPixmap(wording.icon(level).pixmap(size, size))
         self.triage_icon.setAccessibleName(wording.word(level))
-        self.triage_word.setText(f"TRIAGE: {wording.word(level)}")
-        self.triage_meaning.setText(wording.MEANING[key])
+        self.triage_word.setText(
+            translate("ReviewScreen", "TRIAGE: {level}").format(level=wording.word(level))
+        )
+        self.triage_meaning.setText(wording.meaning(level))
         for widget in (self.banner, self.triage_word, self.triage_meaning):
             widget.setProperty("triage", key)
             widget.style().unpolish(widget)
             widget.style().polish(widget)
-        self.banner.setAccessibleName(f"Triage {wording.word(level)}. {wording.MEANING[key]}")
+        self.banner.setAccessibleName(
+            translate("ReviewScreen", "Triage {level}. {meaning}").format(
+                level=wording.word(level), meaning=wording.meaning(level)
+            )
+        )
         _clear(self.flag_rows)
         flags = result.flags if result else ()
-        self.flags_title.setText(f"Warning signs and notes ({len(flags)})")
+        self.flags_title.setText(
+            translate("ReviewScreen", "Warning signs and notes ({count})").format(count=len(flags))
+        )
         for flag in flags:
             self.flag_rows.addWidget(_flag_row(flag.level.value, flag.rationale, flag.source))
         if not flags:
-            self.flag_rows.addWidget(QLabel("No warning signs or notes."))
+            self.flag_rows.addWidget(
+                QLabel(translate("ReviewScreen", "No warning signs or notes."))
+            )
         self.flag_rows.addStretch(1)
 
     def _show_clinical(self, opened: IntakeReview) -> None:
         result = opened.screening
         if result is None:
-            self.clinical.setText("No screening result is stored with this intake.")
+            self.clinical.setText(
+                translate("ReviewScreen", "No screening result is stored with this intake.")
+            )
         else:
             self.clinical.setText(_clinical_html(opened, result))
         canvas = _pain_canvas(opened)
@@ -282,17 +339,27 @@ class ReviewScreen(QWidget):
         self.pain.deleteLater()
         self.pain = canvas
         regions = ", ".join(opened.region_labels.get(r, r) for r in opened.pain_regions)
-        self.pain_regions.setText(f"Marked: {regions or 'none'}")
-        self.pain.setAccessibleDescription(f"Marked regions: {regions or 'none'}")
-        old = (
-            f" – <b>an older version</b>; version {escape(opened.current_checklist_version)} "
-            "is in force now"
-            if opened.old_checklist
-            else " (the version in force)"
+        regions = regions or translate("ReviewScreen", "none")
+        self.pain_regions.setText(
+            translate("ReviewScreen", "Marked: {regions}").format(regions=escape(regions))
         )
+        self.pain.setAccessibleDescription(
+            translate("ReviewScreen", "Marked regions: {regions}").format(regions=regions)
+        )
+        old = (
+            translate(
+                "ReviewScreen", " – <b>an older version</b>; version {version} is in force now"
+            ).format(version=escape(opened.current_checklist_version))
+            if opened.old_checklist
+            else translate("ReviewScreen", " (the version in force)")
+        )
+        screened = translate("ReviewScreen", "Screened with {checklist}, version {version}")
         self.checklist.setText(
-            f"Screened with {escape(opened.checklist_title)}, version "
-            f"{escape(opened.checklist_version)}{old}.{wording.asked_in(opened.patient_language)}"
+            screened.format(
+                checklist=escape(opened.checklist_title),
+                version=escape(opened.checklist_version),
+            )
+            + f"{old}.{wording.asked_in(opened.patient_language)}"
         )
 
     def _show_answers(self, opened: IntakeReview) -> None:
@@ -304,34 +371,46 @@ class ReviewScreen(QWidget):
                 for line in group.lines
             )
             parts.append(
-                _h(f"{group.title} – {group.positives} positive")
+                _h(
+                    translate("ReviewScreen", "{section} – positive: {count}").format(
+                        section=group.title, count=group.positives
+                    )
+                )
                 + f"<table cellspacing='0' cellpadding='2' width='100%'>{rows}</table>"
             )
-        self.answers.setHtml("".join(parts) or "No answers are stored.")
+        self.answers.setHtml("".join(parts) or translate("ReviewScreen", "No answers are stored."))
 
     def _show_sign_off(self, signed: SignOff, opened: IntakeReview) -> None:
         tz = opened.appointment.timezone if opened.appointment else None
         if signed.status == IntakeStatus.CLOSED and signed.closing_reason is not None:
-            closed = (
-                f"⚠ {CLOSED_WORDS[signed.closing_reason]} by {escape(signed.closed_by)}, "
-                f"{wording.when(signed.closed_at, tz)}"
+            closed = translate("ReviewScreen", "⚠ {closed} by {who}, {when}").format(
+                closed=CLOSED_WORDS[signed.closing_reason],
+                who=escape(signed.closed_by),
+                when=wording.when(signed.closed_at, tz),
             )
             seen = (
-                f" · ✓ seen by {escape(signed.reviewed_by)}, {wording.when(signed.reviewed_at, tz)}"
+                translate("ReviewScreen", " · ✓ seen by {who}, {when}").format(
+                    who=escape(signed.reviewed_by), when=wording.when(signed.reviewed_at, tz)
+                )
                 if signed.seen
-                else " · not seen by a clinician yet"
+                else translate("ReviewScreen", " · not seen by a clinician yet")
             )
             text = closed + seen
         elif signed.status == IntakeStatus.REVIEWED:
             when = wording.when(signed.reviewed_at, tz)
-            text = f"✓ Reviewed by {escape(signed.reviewed_by)}, {when}"
+            text = translate("ReviewScreen", "✓ Reviewed by {who}, {when}").format(
+                who=escape(signed.reviewed_by), when=when
+            )
         elif signed.status == IntakeStatus.RETURNED:
-            text = (
-                f"↩ Returned to the front desk by {escape(signed.returned_by)}, "
-                f"{wording.when(signed.returned_at, tz)}: “{escape(signed.return_note)}”"
+            text = translate(
+                "ReviewScreen", "↩ Returned to the front desk by {who}, {when}: “{note}”"
+            ).format(
+                who=escape(signed.returned_by),
+                when=wording.when(signed.returned_at, tz),
+                note=escape(signed.return_note),
             )
         else:
-            text = "○ Not reviewed yet"
+            text = translate("ReviewScreen", "○ Not reviewed yet")
         self.sign_off_state.setText(text)
         self.sign_off_state.setProperty("signed", signed.status.value)
         self.sign_off_state.style().unpolish(self.sign_off_state)
@@ -343,12 +422,12 @@ class ReviewScreen(QWidget):
     # --- layout -----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.back_button = QPushButton("◀ Back to the queue (Esc)")
-        self.back_button.setAccessibleName("Back to the queue")
-        self.back_button.setToolTip("Back to the queue (Esc)")
+        self.back_button = QPushButton(translate("ReviewScreen", "◀ Back to the queue (Esc)"))
+        self.back_button.setAccessibleName(translate("ReviewScreen", "Back to the queue"))
+        self.back_button.setToolTip(translate("ReviewScreen", "Back to the queue (Esc)"))
         self.back_button.clicked.connect(self.back_was_requested.emit)
-        self.patient = _label("Patient", "reviewPatient")
-        self.visit = _label("Appointment", "reviewVisit")
+        self.patient = _label(translate("ReviewScreen", "Patient"), "reviewPatient")
+        self.visit = _label(translate("ReviewScreen", "Appointment"), "reviewVisit")
         who = QVBoxLayout()
         who.setSpacing(0)
         who.addWidget(self.patient)
@@ -388,13 +467,15 @@ class ReviewScreen(QWidget):
         self.triage_icon = QLabel()
         self.triage_word = QLabel()
         self.triage_word.setObjectName("reviewTriageWord")
-        self.triage_meaning = _label("Triage meaning", "reviewTriageMeaning")
+        self.triage_meaning = _label(
+            translate("ReviewScreen", "Triage meaning"), "reviewTriageMeaning"
+        )
         banner = QGridLayout(self.banner)
         banner.addWidget(self.triage_icon, 0, 0, 2, 1, Qt.AlignmentFlag.AlignTop)
         banner.addWidget(self.triage_word, 0, 1)
         banner.addWidget(self.triage_meaning, 1, 1)
         banner.setColumnStretch(1, 1)
-        self.flags_title = QLabel("Warning signs and notes")
+        self.flags_title = QLabel(translate("ReviewScreen", "Warning signs and notes"))
         self.flags_title.setObjectName("panelHeading")
         holder = QWidget()
         self.flag_rows = QVBoxLayout()
@@ -407,15 +488,19 @@ class ReviewScreen(QWidget):
         return holder
 
     def _build_clinical(self) -> QWidget:
-        self.clinical = _label("Category, stage, cervicogenic criteria and scores", "clinical")
-        heading = QLabel("Pain picture (as marked at the intake)")
+        self.clinical = _label(
+            translate("ReviewScreen", "Category, stage, cervicogenic criteria and scores"),
+            "clinical",
+        )
+        heading = QLabel(translate("ReviewScreen", "Pain picture (as marked at the intake)"))
         heading.setObjectName("panelHeading")
+        heading.setWordWrap(True)  # a longer language must not widen the column past its room
         self.pain = _pain_canvas(None)
         self.pain_holder = QVBoxLayout()
         self.pain_holder.setContentsMargins(0, 0, 0, 0)
         self.pain_holder.addWidget(self.pain)
-        self.pain_regions = _label("Marked pain regions", "fieldNote")
-        self.checklist = _label("Checklist version", "fieldNote")
+        self.pain_regions = _label(translate("ReviewScreen", "Marked pain regions"), "fieldNote")
+        self.checklist = _label(translate("ReviewScreen", "Checklist version"), "fieldNote")
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 4, 0)
@@ -430,12 +515,14 @@ class ReviewScreen(QWidget):
         return holder
 
     def _build_answers(self) -> QWidget:
-        heading = QLabel("All answers (sections with positives first; ● = positive)")
+        heading = QLabel(
+            translate("ReviewScreen", "All answers (sections with positives first; ● = positive)")
+        )
         heading.setObjectName("panelHeading")
         heading.setWordWrap(True)
         self.answers = QTextBrowser()
         self.answers.setObjectName("reviewAnswers")
-        self.answers.setAccessibleName("All answers by section")
+        self.answers.setAccessibleName(translate("ReviewScreen", "All answers by section"))
         self.answers.setOpenLinks(False)
         self.answers.setFrameShape(QFrame.Shape.NoFrame)
         holder = QWidget()
@@ -448,15 +535,26 @@ class ReviewScreen(QWidget):
     def _build_sign_off(self) -> QWidget:
         bar = QFrame()
         bar.setObjectName("signOffBar")
-        self.sign_off_state = _label("Sign-off state", "signOffState")
-        self.message = _label("Review messages", "reviewMessage")
+        self.sign_off_state = _label(translate("ReviewScreen", "Sign-off state"), "signOffState")
+        self.message = _label(translate("ReviewScreen", "Review messages"), "reviewMessage")
         self.saved_folder = None
-        self.open_folder_button = _button("Open folder", "Show the saved PDF in its folder")
+        self.open_folder_button = _button(
+            translate("ReviewScreen", "Open folder"),
+            translate("ReviewScreen", "Show the saved PDF in its folder"),
+        )
         self.open_folder_button.clicked.connect(self.show_saved_folder)
         self.open_folder_button.hide()
-        self.pdf_button = _button("Save PDF…", "Save the review packet as PDF (Ctrl+S)")
+        self.pdf_button = _button(
+            translate("ReviewScreen", "Save PDF…"),
+            translate("ReviewScreen", "Save the review packet as PDF"),
+            "Ctrl+S",
+        )
         self.pdf_button.clicked.connect(self.save_pdf)
-        self.print_button = _button("Print…", "Print the review packet (Ctrl+P)")
+        self.print_button = _button(
+            translate("ReviewScreen", "Print…"),
+            translate("ReviewScreen", "Print the review packet"),
+            "Ctrl+P",
+        )
         self.print_button.clicked.connect(self.print_packet)
         layout = QGridLayout(bar)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -466,19 +564,28 @@ class ReviewScreen(QWidget):
         self.return_button: QPushButton | None = None
         if self.can_sign_off:
             self.note.setObjectName("returnNote")
-            self.note.setAccessibleName("Note for the front desk")
+            self.note.setAccessibleName(translate("ReviewScreen", "Note for the front desk"))
             self.note.setPlaceholderText(
-                "Note for the front desk when returning (e.g. call the patient, refer to the "
-                "physician, change the appointment type)"
+                translate(
+                    "ReviewScreen",
+                    "Note for the front desk when returning (e.g. call the patient, refer to the "
+                    "physician, change the appointment type)",
+                )
             )
             self.note.setTabChangesFocus(True)
             self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 3 + 12)
             self.note.textChanged.connect(self._limit_note)
-            self.review_button = _button("✓ Mark reviewed", "Sign off as reviewed (Ctrl+Shift+R)")
+            self.review_button = _button(
+                translate("ReviewScreen", "✓ Mark reviewed"),
+                translate("ReviewScreen", "Sign off as reviewed"),
+                "Ctrl+Shift+R",
+            )
             self.review_button.setObjectName("markReviewed")
             self.review_button.clicked.connect(self.mark_reviewed)
             self.return_button = _button(
-                "↩ Return to front desk", "Send back with the note (Ctrl+Shift+T)"
+                translate("ReviewScreen", "↩ Return to front desk"),
+                translate("ReviewScreen", "Send back with the note"),
+                "Ctrl+Shift+T",
             )
             self.return_button.clicked.connect(self.return_to_front_desk)
             layout.addWidget(self.note, 1, 0, 2, 1)
@@ -505,34 +612,66 @@ class ReviewScreen(QWidget):
 
     def _limit_note(self) -> None:
         if len(self.note.toPlainText()) > NOTE_LIMIT:
-            self.message.setText(f"A note holds at most {NOTE_LIMIT} characters.")
+            self.message.setText(
+                translate("ReviewScreen", "A note holds at most {limit} characters.").format(
+                    limit=NOTE_LIMIT
+                )
+            )
 
 
 def _clinical_html(opened: IntakeReview, result: ScreeningResult) -> str:
+    findings = translate("ReviewScreen", "findings: {questions}")
     categories = "".join(
-        f"<li><b>{escape(opened.category_titles.get(c.id, c.id))}</b><br/>findings: "
-        f"{escape('; '.join(opened.question_texts.get(f, f) for f in c.findings))}</li>"
+        f"<li><b>{escape(opened.category_titles.get(c.id, c.id))}</b><br/>"
+        + escape(
+            findings.format(
+                questions="; ".join(opened.question_texts.get(f, f) for f in c.findings)
+            )
+        )
+        + "</li>"
         for c in result.categories
     )
     cgh = result.cervicogenic_headache
-    criteria = "<br/>".join(escape(wording.CRITERIA.get(c, c)) for c in cgh.criteria)
+    criteria = "<br/>".join(escape(wording.criterion(c)) for c in cgh.criteria)
     ndi = result.ndi
     ndi_text = (
-        f"<b>{ndi.raw}/50</b> ({ndi.percent} %) · <b>{ndi.band.value}</b> · "
-        f"{ndi.answered}/10 sections answered"
+        translate(
+            "ReviewScreen",
+            "<b>{raw}/50</b> ({percent} %) · <b>{band}</b> · {answered}/10 sections answered",
+        ).format(
+            raw=ndi.raw,
+            percent=ndi.percent,
+            band=escape(wording.band(ndi.band.value)),
+            answered=ndi.answered,
+        )
         if ndi
-        else "not scored (more than 2 sections skipped)"
+        else escape(translate("ReviewScreen", "not scored (more than 2 sections skipped)"))
     )
     pain = result.pain
+    stage = wording.stage(result.stage.value if result.stage else None)
+    met = (
+        translate("ReviewScreen", "Cervicogenic headache criteria: ✓ MET")
+        if cgh.met
+        else translate("ReviewScreen", "Cervicogenic headache criteria: ✗ NOT MET")
+    )
+    none = escape(translate("ReviewScreen", "None."))
+    no_criterion = escape(translate("ReviewScreen", "No criterion present."))
     return (
-        _h("Provisional category")
-        + (f"<ul style='margin-left:-20px'>{categories}</ul>" if categories else "<p>None.</p>")
-        + f"<p>Stage: <b>{result.stage.value if result.stage else 'unknown'}</b></p>"
-        + _h(f"Cervicogenic headache criteria: {'✓ MET' if cgh.met else '✗ NOT MET'}")
-        + f"<p>{criteria or 'No criterion present.'}</p>"
-        + _h("Scores")
-        + f"<p>NDI: {ndi_text}<br/>Pain 0–10: now <b>{_num(pain.now)}</b> · "
-        f"best <b>{_num(pain.best)}</b> · worst <b>{_num(pain.worst)}</b></p>"
+        _h(translate("ReviewScreen", "Provisional category"))
+        + (f"<ul style='margin-left:-20px'>{categories}</ul>" if categories else f"<p>{none}</p>")
+        + "<p>"
+        + translate("ReviewScreen", "Stage: <b>{stage}</b>").format(stage=escape(stage))
+        + "</p>"
+        + _h(met)
+        + f"<p>{criteria or no_criterion}</p>"
+        + _h(translate("ReviewScreen", "Scores"))
+        + "<p>"
+        + translate(
+            "ReviewScreen",
+            "NDI: {ndi}<br/>Pain 0–10: now <b>{now}</b> · best <b>{best}</b> · worst "
+            "<b>{worst}</b>",
+        ).format(ndi=ndi_text, now=_num(pain.now), best=_num(pain.best), worst=_num(pain.worst))
+        + "</p>"
     )
 
 
@@ -541,10 +680,12 @@ def _pain_canvas(opened: IntakeReview | None) -> PainCanvas:
     labels = opened.region_labels if opened else {}
     canvas = PainCanvas(tuple(labels), labels)
     canvas.selected = set(opened.pain_regions) if opened else set()
-    canvas.setAccessibleName("Pain picture, read only")
-    canvas.setToolTip("The regions the patient marked (read only)")
+    canvas.setAccessibleName(translate("ReviewScreen", "Pain picture, read only"))
+    canvas.setToolTip(translate("ReviewScreen", "The regions the patient marked (read only)"))
     canvas.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    canvas.setMinimumSize(280, 180)
+    # Narrow enough for its column on a 1024-px screen (it scales; wider only clipped the
+    # column's text beside it).
+    canvas.setMinimumSize(160, 103)
     canvas.setMaximumHeight(200)
     return canvas
 
@@ -557,11 +698,17 @@ def _flag_row(level: str, rationale: str, source: str) -> QFrame:
     icon.setPixmap(wording.icon(level).pixmap(20, 20))
     text = QLabel(
         f"<b>{wording.flag_word(level)}</b> – {escape(rationale)}"
-        f"<br/><span style='color:#52606d'>Source: {escape(source)}</span>"
+        "<br/><span style='color:#52606d'>"
+        + escape(translate("ReviewScreen", "Source: {source}").format(source=source))
+        + "</span>"
     )
     text.setWordWrap(True)
     text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    text.setAccessibleName(f"{wording.flag_word(level)}: {rationale}. Source: {source}")
+    text.setAccessibleName(
+        translate("ReviewScreen", "{level}: {reason}. Source: {source}").format(
+            level=wording.flag_word(level), reason=rationale, source=source
+        )
+    )
     layout = QHBoxLayout(row)
     layout.setContentsMargins(4, 3, 4, 3)
     layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -579,12 +726,12 @@ def _label(name: str, object_name: str) -> QLabel:
     return label
 
 
-def _button(text: str, tip: str) -> QPushButton:
-    """A button that shows its key, where the key works (the tip's "(Ctrl+…)")."""
-    key = tip[tip.rfind(" (") :] if tip.endswith(")") else ""
-    button = QPushButton(text + key)
-    button.setToolTip(tip)
-    button.setAccessibleName(tip.split(" (")[0])
+def _button(text: str, name: str, key: str = "") -> QPushButton:
+    """A button that shows its key, where the key works ("Save PDF… (Ctrl+S)")."""
+    shown = f" ({key})" if key else ""
+    button = QPushButton(text + shown)
+    button.setToolTip(name + shown)
+    button.setAccessibleName(name)
     return button
 
 
