@@ -13,6 +13,354 @@
     </message>
 </context>
 <context>
+    <name>BookingConfirmation</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>✔  Booked</source>
+        <translation>✔  Cita reservada</translation>
+    </message>
+    <message>
+        <source>&amp;Add to calendar…</source>
+        <translation>&amp;Agregar al calendario…</translation>
+    </message>
+    <message>
+        <source>Save the visit as a calendar file</source>
+        <translation>Guardar la cita como archivo de calendario</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print the confirmation (Ctrl+P)</source>
+        <translation>Imprimir la confirmación (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the confirmation as a PDF file</source>
+        <translation>Guardar la confirmación como archivo PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Back to slots</source>
+        <translation>&amp;Volver a los horarios</translation>
+    </message>
+    <message>
+        <source>Back to the slot list</source>
+        <translation>Volver a la lista de horarios</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Save the confirmation as PDF</source>
+        <translation>Guardar la confirmación como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Review: a therapist reviews the intake before this visit.</source>
+        <translation>Revisión: un fisioterapeuta revisa la admisión antes de esta cita.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s calendar file, printout and PDF are in {language}.</source>
+        <translation>El archivo de calendario, la impresión y el PDF del paciente están en {language}.</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>Archivo de calendario</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}.</source>
+        <translation>No se pudo guardar el PDF en {path}.</translation>
+    </message>
+    <message>
+        <source>{span}  (local time at the location)</source>
+        <translation>{span}  (hora local de la sede)</translation>
+    </message>
+    <message>
+        <source>Appointment {number}</source>
+        <translation>Cita {number}</translation>
+    </message>
+</context>
+<context>
+    <name>BookingFilters</name>
+    <message>
+        <source>Morning</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>Tarde</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Noche</translation>
+    </message>
+    <message>
+        <source>Appointment type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Locations (none ticked means all)</source>
+        <translation>Sedes (ninguna marcada: todas)</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Number of days to search</source>
+        <translation>Número de días a buscar</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Part of day: {part}</source>
+        <translation>Parte del día: {part}</translation>
+    </message>
+    <message>
+        <source>Therapist (optional)</source>
+        <translation>Fisioterapeuta (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>Part of day</source>
+        <translation>Parte del día</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>T&amp;herapist</source>
+        <translation>&amp;Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>&amp;Locations — none ticked: all</source>
+        <translation>&amp;Sedes — ninguna marcada: todas</translation>
+    </message>
+    <message>
+        <source>{name} ({minutes} min)</source>
+        <translation>{name} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>Any therapist</source>
+        <translation>Cualquier fisioterapeuta</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPanel</name>
+    <message>
+        <source>Lost booking race</source>
+        <translation>Otra persona reservó antes</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Trabajando</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Booking status</source>
+        <translation>Estado de la reserva</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>Buscar de nuevo</translation>
+    </message>
+    <message>
+        <source>Book selected slot</source>
+        <translation>Reservar el horario elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Search again (F5)</source>
+        <translation>&amp;Buscar de nuevo (F5)</translation>
+    </message>
+    <message>
+        <source>Boo&amp;k selected slot (Ctrl+B)</source>
+        <translation>&amp;Reservar horario (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>No suitable slot — add to waitlist</source>
+        <translation>Ningún horario sirve: agregar a la lista de espera</translation>
+    </message>
+    <message>
+        <source>No suitable slot — add to &amp;waitlist…</source>
+        <translation>Ningún horario sirve: &amp;lista de espera…</translation>
+    </message>
+    <message>
+        <source>Loading locations and appointment types…</source>
+        <translation>Cargando sedes y tipos de cita…</translation>
+    </message>
+    <message>
+        <source>Choose a slot and press Enter to book.</source>
+        <translation>Elija un horario y pulse Intro para reservar.</translation>
+    </message>
+    <message>
+        <source>Booking blocked: {reason}</source>
+        <translation>Reserva bloqueada: {reason}</translation>
+    </message>
+    <message>
+        <source>Booking allowed. Choose a slot and press Enter.</source>
+        <translation>Reserva permitida. Elija un horario y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Calendar file saved: {path}</source>
+        <translation>Archivo de calendario guardado: {path}</translation>
+    </message>
+    <message>
+        <source>PDF saved: {path}</source>
+        <translation>PDF guardado: {path}</translation>
+    </message>
+    <message>
+        <source>Confirmation sent to the printer.</source>
+        <translation>Confirmación enviada a la impresora.</translation>
+    </message>
+    <message>
+        <source>On the waitlist: the desk sees the offer when a matching slot frees.</source>
+        <translation>En la lista de espera: recepción verá la oferta cuando se libere un horario adecuado.</translation>
+    </message>
+    <message>
+        <source>{count} free slots, soonest first. Enter books.</source>
+        <translation>Horarios libres: {count}, los más próximos primero. Intro reserva.</translation>
+    </message>
+    <message>
+        <source>No free slots match. Widen the dates or clear a filter, or add the caller to the waitlist (Ctrl+Shift+L).</source>
+        <translation>Ningún horario libre coincide. Amplíe las fechas o quite un filtro, o agregue a la persona a la lista de espera (Ctrl+Shift+L).</translation>
+    </message>
+    <message>
+        <source>Search failed: {message}</source>
+        <translation>La búsqueda falló: {message}</translation>
+    </message>
+    <message>
+        <source>Choose a slot first (arrow keys), then press Enter.</source>
+        <translation>Primero elija un horario (flechas) y luego pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Reservando…</translation>
+    </message>
+    <message>
+        <source>Booking {slot}…</source>
+        <translation>Reservando {slot}…</translation>
+    </message>
+    <message>
+        <source>Booked: {visit}.</source>
+        <translation>Reservada: {visit}.</translation>
+    </message>
+    <message>
+        <source>Not booked: {message} The nearest free slots are listed below; Enter books the highlighted one. F5 searches again with your filters.</source>
+        <translation>No se reservó: {message} Abajo están los horarios libres más cercanos; Intro reserva el resaltado. F5 busca de nuevo con sus filtros.</translation>
+    </message>
+    <message>
+        <source>Not booked: {message} The list below is searched again.</source>
+        <translation>No se reservó: {message} La lista de abajo se busca de nuevo.</translation>
+    </message>
+    <message>
+        <source>Not booked: {message}</source>
+        <translation>No se reservó: {message}</translation>
+    </message>
+    <message>
+        <source>Already booked: {visit}.</source>
+        <translation>Ya reservada: {visit}.</translation>
+    </message>
+    <message>
+        <source>Not booked: the evaluation on {visit} stays.</source>
+        <translation>No se reservó: se mantiene la evaluación del {visit}.</translation>
+    </message>
+    <message>
+        <source>Could not load the practice&apos;s locations: {message}</source>
+        <translation>No se pudieron cargar las sedes de la clínica: {message}</translation>
+    </message>
+    <message>
+        <source>Put the caller on the waitlist (Ctrl+Shift+L)</source>
+        <translation>Agregar a la persona a la lista de espera (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Book the highlighted slot (Enter or Ctrl+B)</source>
+        <translation>Reservar el horario resaltado (Intro o Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Choose the patient first.</source>
+        <translation>Primero elija al paciente.</translation>
+    </message>
+    <message>
+        <source>Booking is under way…</source>
+        <translation>La reserva está en curso…</translation>
+    </message>
+    <message>
+        <source>Book the visit</source>
+        <translation>Reservar la cita</translation>
+    </message>
+</context>
+<context>
+    <name>BookingWording</name>
+    <message>
+        <source>{day}, {span}, {therapist} at {location}</source>
+        <translation>{day}, {span}, {therapist} en {location}</translation>
+    </message>
+    <message>
+        <source>{day} at {time} {zone}, {location}</source>
+        <translation>{day} a las {time} {zone}, {location}</translation>
+    </message>
+</context>
+<context>
     <name>CalendarOffer</name>
     <message>
         <source>Calendar files (*.ics)</source>
@@ -63,8 +411,55 @@
         <translation>Archivo de calendario</translation>
     </message>
     <message>
-        <source>The calendar file was not saved: %s</source>
-        <translation>El archivo de calendario no se guardó: %s</translation>
+        <source>The calendar file was not saved: {message}</source>
+        <translation>No se guardó el archivo de calendario: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationSlip</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Appointment confirmation</source>
+        <translation>Confirmación de cita</translation>
+    </message>
+    <message>
+        <source>Please arrive ten minutes early. To change or cancel, call the practice; cancelling less than 24 hours ahead counts as a late cancellation.</source>
+        <translation>Por favor, llegue diez minutos antes. Para cambiar o cancelar, llame a la clínica; cancelar con menos de 24 horas de anticipación cuenta como cancelación tardía.</translation>
+    </message>
+    <message>
+        <source>{span}  (local time at the location)</source>
+        <translation>{span}  (hora local de la sede)</translation>
+    </message>
+    <message>
+        <source>Appointment {number}</source>
+        <translation>Cita {number}</translation>
     </message>
 </context>
 <context>
@@ -1103,6 +1498,29 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>SecondEvaluation</name>
+    <message>
+        <source>Initial evaluation already booked</source>
+        <translation>Evaluación inicial ya reservada</translation>
+    </message>
+    <message>
+        <source>This patient already has an initial evaluation booked: {visit}, with {therapist}.</source>
+        <translation>Este paciente ya tiene una evaluación inicial reservada: {visit}, con {therapist}.</translation>
+    </message>
+    <message>
+        <source>Book another initial evaluation?</source>
+        <translation>¿Reservar otra evaluación inicial?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, book another</source>
+        <translation>&amp;Sí, reservar otra</translation>
+    </message>
+    <message>
+        <source>&amp;No, keep the one booked</source>
+        <translation>&amp;No, mantener la reservada</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>Create the first admin</source>
@@ -1211,6 +1629,32 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>The two new passwords differ.</source>
         <translation>Las dos contraseñas nuevas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>SlotModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>{day}  ·  {location}  ·  free slots: {count}</source>
+        <translation>{day}  ·  {location}  ·  horarios libres: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SlotView</name>
+    <message>
+        <source>Free slots</source>
+        <translation>Horarios libres</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +2101,13 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>any therapist</source>
         <translation>cualquier fisioterapeuta</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Something went wrong inside the program. Nothing was saved by this action; the details are in the log file for your IT person.</source>
+        <translation>Algo falló dentro del programa. Esta acción no guardó nada; los detalles están en el archivo de registro para su persona de informática.</translation>
     </message>
 </context>
 <context>
