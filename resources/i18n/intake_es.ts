@@ -13,6 +13,145 @@
     </message>
 </context>
 <context>
+    <name>BookHere</name>
+    <message>
+        <source>emergency</source>
+        <translation>emergencia</translation>
+    </message>
+    <message>
+        <source>refer to physician</source>
+        <translation>derivar al médico</translation>
+    </message>
+    <message>
+        <source>needs review</source>
+        <translation>requiere revisión</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>sin alertas</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Devuelta</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Descartada</translation>
+    </message>
+    <message>
+        <source>with {therapist} at {location}, {day}, {time}</source>
+        <translation>con {therapist} en {location}, {day}, {time}</translation>
+    </message>
+    <message>
+        <source>not screened</source>
+        <translation>sin evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>Book this time</source>
+        <translation>Reservar este horario</translation>
+    </message>
+    <message>
+        <source>{name} ({code}, {minutes} min)</source>
+        <translation>{name} ({code}, {minutes} min)</translation>
+    </message>
+    <message>
+        <source>This visit is booked from the patient&apos;s screened intake.</source>
+        <translation>Esta cita se reserva a partir de la admisión evaluada del paciente.</translation>
+    </message>
+    <message>
+        <source>No screening needed for this visit type.</source>
+        <translation>Este tipo de cita no requiere evaluación de riesgos.</translation>
+    </message>
+    <message>
+        <source>Patient: {name} (record {record})</source>
+        <translation>Paciente: {name} (expediente {record})</translation>
+    </message>
+    <message>
+        <source>Patient: {name}</source>
+        <translation>Paciente: {name}</translation>
+    </message>
+    <message>
+        <source>Loading the patient&apos;s intakes…</source>
+        <translation>Cargando las admisiones del paciente…</translation>
+    </message>
+    <message>
+        <source>No intake yet: take the screening first</source>
+        <translation>Aún no hay admisión: primero haga la evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>Choose the patient first: type a name, then Enter.</source>
+        <translation>Primero elija al paciente: escriba un nombre y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Reservando…</translation>
+    </message>
+    <message>
+        <source>Not booked: {message} Close this and choose another free time.</source>
+        <translation>No se reservó: {message} Cierre esto y elija otro horario libre.</translation>
+    </message>
+    <message>
+        <source>Not booked: {message}</source>
+        <translation>No se reservó: {message}</translation>
+    </message>
+    <message>
+        <source>Book {place}</source>
+        <translation>Reservar {place}</translation>
+    </message>
+    <message>
+        <source>Patient: none chosen yet</source>
+        <translation>Paciente: ninguno elegido aún</translation>
+    </message>
+    <message>
+        <source>Chosen patient</source>
+        <translation>Paciente elegido</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Admisión</translation>
+    </message>
+    <message>
+        <source>Choose the patient first</source>
+        <translation>Primero elija al paciente</translation>
+    </message>
+    <message>
+        <source>Visit &amp;type</source>
+        <translation>&amp;Tipo de cita</translation>
+    </message>
+    <message>
+        <source>&amp;Intake</source>
+        <translation>&amp;Admisión</translation>
+    </message>
+    <message>
+        <source>Booking status</source>
+        <translation>Estado de la reserva</translation>
+    </message>
+    <message>
+        <source>&amp;Book (Ctrl+B)</source>
+        <translation>&amp;Reservar (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
     <name>BookingConfirmation</name>
     <message>
         <source>Date</source>
@@ -776,6 +915,45 @@
     </message>
 </context>
 <context>
+    <name>DailyList</name>
+    <message>
+        <source>Daily list for {day} · times in {zone}</source>
+        <translation>Lista del día {day} · horas en {zone}</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>No visits.</source>
+        <translation>Sin citas.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Daily list {location} {day}</source>
+        <translation>Lista del día {location} {day}</translation>
+    </message>
+</context>
+<context>
     <name>FhirExportTab</name>
     <message>
         <source>Writes patients, intakes with their screening, appointments and the practice&apos;s set-up as FHIR R4 Bulk Data files (one TYPE.ndjson per resource type) for an EHR, a registry or a payer. The files of an earlier export in the folder are replaced.</source>
@@ -1009,6 +1187,17 @@
     <message>
         <source>Questions in:</source>
         <translation>Preguntas en:</translation>
+    </message>
+</context>
+<context>
+    <name>Journal</name>
+    <message>
+        <source>An unfinished draft on this computer was not offered back: the journal file was changed or cut short outside the program (or sealed for another database); it is kept in {folder} as {names} for your IT person.</source>
+        <translation>Un borrador sin terminar en esta computadora no se ofreció de nuevo: el archivo del diario se modificó o se cortó fuera del programa (o se selló para otra base de datos); se guarda en {folder} como {names} para su persona de informática.</translation>
+    </message>
+    <message>
+        <source>{count} unfinished drafts on this computer were not offered back: the journal file was changed or cut short outside the program (or sealed for another database); it is kept in {folder} as {names} for your IT person.</source>
+        <translation>Borradores sin terminar en esta computadora que no se ofrecieron de nuevo: {count}. El archivo del diario se modificó o se cortó fuera del programa (o se selló para otra base de datos); se guarda en {folder} como {names} para su persona de informática.</translation>
     </message>
 </context>
 <context>
@@ -1493,8 +1682,725 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
 <context>
     <name>ScheduleCanvas</name>
     <message>
+        <source>Booked</source>
+        <translation>Reservada</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Llegó</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No se presentó</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>, intake needs review</source>
+        <translation>, la admisión requiere revisión</translation>
+    </message>
+    <message>
+        <source>{start} to {end} {zone}: {patient}, {type}{course}, {status}{review}, with {therapist} at {location}</source>
+        <translation>{start} a {end} {zone}: {patient}, {type}{course}, {status}{review}, con {therapist} en {location}</translation>
+    </message>
+    <message>
         <source>Visit {n} of {last} of a course</source>
         <translation>Cita {n} de {last} de una serie</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Schedule: {title}</source>
+        <translation>Agenda: {title}</translation>
+    </message>
+    <message>
+        <source>No therapist works here on this day.</source>
+        <translation>Ningún fisioterapeuta trabaja aquí este día.</translation>
+    </message>
+    <message>
+        <source>+ Book {time}</source>
+        <translation>+ Reservar {time}</translation>
+    </message>
+    <message>
+        <source>Book ⏎</source>
+        <translation>Reservar ⏎</translation>
+    </message>
+    <message>
+        <source>not free</source>
+        <translation>no libre</translation>
+    </message>
+    <message>
+        <source>{n} of {last}</source>
+        <translation>{n} de {last}</translation>
+    </message>
+    <message>
+        <source>Move here</source>
+        <translation>Mover aquí</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <source>free, Enter books</source>
+        <translation>libre, Intro reserva</translation>
+    </message>
+    <message>
+        <source>Free: double-click to book {time} with {lane}</source>
+        <translation>Libre: doble clic para reservar {time} con {lane}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleExports</name>
+    <message>
+        <source>Daily list sent to the printer.</source>
+        <translation>Lista del día enviada a la impresora.</translation>
+    </message>
+    <message>
+        <source>Save the daily list as PDF</source>
+        <translation>Guardar la lista del día como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Daily list</source>
+        <translation>Lista del día</translation>
+    </message>
+    <message>
+        <source>Daily list saved: {path}</source>
+        <translation>Lista del día guardada: {path}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}.</source>
+        <translation>No se pudo guardar el PDF en {path}.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export the schedule</source>
+        <translation>Exportar la agenda</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportación</translation>
+    </message>
+    <message>
+        <source>Exported: {path}</source>
+        <translation>Exportado: {path}</translation>
+    </message>
+    <message>
+        <source>export the schedule</source>
+        <translation>exportar la agenda</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>time_zone</source>
+        <translation>zona_horaria</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>sede</translation>
+    </message>
+    <message>
+        <source>therapist</source>
+        <translation>fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>patient_record</source>
+        <translation>numero_de_expediente</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>paciente</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>needs_review</source>
+        <translation>requiere_revision</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleFreeTime</name>
+    <message>
+        <source>{time} is not free working time here; choose a green time.</source>
+        <translation>{time} no es horario de trabajo libre aquí; elija un horario verde.</translation>
+    </message>
+    <message>
+        <source>the patient</source>
+        <translation>el paciente</translation>
+    </message>
+    <message>
+        <source>Booked {patient}: {type}, {day} {time} {zone} with {therapist} at {location}.</source>
+        <translation>Cita reservada para {patient}: {type}, {day} {time} {zone} con {therapist} en {location}.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleLanes</name>
+    <message>
+        <source>Closed {reason}</source>
+        <translation>Cerrado {reason}</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Ausencia</translation>
+    </message>
+    <message>
+        <source>{location} closed</source>
+        <translation>{location} cerrada</translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation>No trabaja</translation>
+    </message>
+    <message>
+        <source>{therapist} · week</source>
+        <translation>{therapist} · semana</translation>
+    </message>
+    <message>
+        <source>That time is closed or outside the therapist&apos;s hours.</source>
+        <translation>Ese horario está cerrado o fuera del horario del fisioterapeuta.</translation>
+    </message>
+    <message>
+        <source>The therapist is away then (time off or a closure).</source>
+        <translation>El fisioterapeuta no está en ese momento (ausencia o cierre).</translation>
+    </message>
+    <message>
+        <source>That time is already taken by another visit.</source>
+        <translation>Ese horario ya lo ocupa otra cita.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>load the practice</source>
+        <translation>cargar la clínica</translation>
+    </message>
+    <message>
+        <source>Could not load the schedule: {message}</source>
+        <translation>No se pudo cargar la agenda: {message}</translation>
+    </message>
+    <message>
+        <source>Could not {what}: {message} Nothing was changed.</source>
+        <translation>No se pudo {what}: {message} No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Schedule summary</source>
+        <translation>Resumen de la agenda</translation>
+    </message>
+    <message>
+        <source>Schedule status</source>
+        <translation>Estado de la agenda</translation>
+    </message>
+    <message>
+        <source>Waitlist (Ctrl+Shift+W)</source>
+        <translation>Lista de espera (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <source>Dotted green: free, double-click or Shift+arrows then Enter books · Grey: not working or closed · Hatched: time off or closure · Card colour and code: visit type · ⚑ Review: intake not yet reviewed · ✔ checked in · ✔✔ completed · ✖ no-show · Arrows choose · Enter opens patient · drag moves (Esc cancels) · Menu key: actions · Alt+←/→ day · Alt+↑/↓ location</source>
+        <translation>Verde punteado: libre, doble clic o Shift+flechas y luego Intro reserva · Gris: no trabaja o cerrado · Rayado: ausencia o cierre · Color y código de la tarjeta: tipo de cita · ⚑ Revisión: admisión aún sin revisar · ✔ llegó · ✔✔ completada · ✖ no se presentó · Flechas eligen · Intro abre al paciente · arrastrar mueve (Esc cancela) · Tecla de menú: acciones · Alt+←/→ día · Alt+↑/↓ sede</translation>
+    </message>
+    <message>
+        <source>Open patient</source>
+        <translation>Abrir paciente</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Registrar llegada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>No-show…</source>
+        <translation>No se presentó…</translation>
+    </message>
+    <message>
+        <source>Undo no-show</source>
+        <translation>Deshacer no presentado</translation>
+    </message>
+    <message>
+        <source>Cancel with reason…</source>
+        <translation>Cancelar con motivo…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Cambiar fecha…</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Previous location or therapist</source>
+        <translation>Sede o fisioterapeuta anterior</translation>
+    </message>
+    <message>
+        <source>Next location or therapist</source>
+        <translation>Sede o fisioterapeuta siguiente</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Show the schedule</source>
+        <translation>Mostrar la agenda</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>Lista de espera</translation>
+    </message>
+    <message>
+        <source>Print daily list…</source>
+        <translation>Imprimir lista del día…</translation>
+    </message>
+    <message>
+        <source>Save daily list as PDF…</source>
+        <translation>Guardar lista del día como PDF…</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>Exportar como CSV…</translation>
+    </message>
+    <message>
+        <source>Export as iCalendar…</source>
+        <translation>Exportar como iCalendar…</translation>
+    </message>
+    <message>
+        <source>Columns: {lanes} · visits: {visits} · to review: {review}</source>
+        <translation>Columnas: {lanes} · citas: {visits} · por revisar: {review}</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>local</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePanels</name>
+    <message>
+        <source>Patient called to cancel</source>
+        <translation>El paciente llamó para cancelar</translation>
+    </message>
+    <message>
+        <source>Patient is unwell</source>
+        <translation>El paciente está enfermo</translation>
+    </message>
+    <message>
+        <source>Transport problem</source>
+        <translation>Problema de transporte</translation>
+    </message>
+    <message>
+        <source>Clinic rescheduled</source>
+        <translation>La clínica cambió la fecha</translation>
+    </message>
+    <message>
+        <source>Therapist unavailable</source>
+        <translation>Fisioterapeuta no disponible</translation>
+    </message>
+    <message>
+        <source>No visit chosen</source>
+        <translation>Ninguna cita elegida</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a visit; the Menu key lists what you can do.</source>
+        <translation>Las flechas eligen una cita; la tecla de menú muestra lo que puede hacer.</translation>
+    </message>
+    <message>
+        <source>Chosen visit</source>
+        <translation>Cita elegida</translation>
+    </message>
+    <message>
+        <source>With {therapist} at {location}</source>
+        <translation>Con {therapist} en {location}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Estado: {status}</translation>
+    </message>
+    <message>
+        <source>Record no. {record}</source>
+        <translation>N.º de expediente {record}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{mark}&lt;/b&gt;: the intake waits for a therapist&apos;s review</source>
+        <translation>&lt;b&gt;{mark}&lt;/b&gt;: la admisión espera la revisión de un fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Mark as a no-show?</source>
+        <translation>¿Marcar como no presentado?</translation>
+    </message>
+    <message>
+        <source>Mark as a no-show (Enter)</source>
+        <translation>Marcar como no presentado (Intro)</translation>
+    </message>
+    <message>
+        <source>Mark as a no-show</source>
+        <translation>Marcar como no presentado</translation>
+    </message>
+    <message>
+        <source>Keep it booked (Esc)</source>
+        <translation>Mantener la reserva (Esc)</translation>
+    </message>
+    <message>
+        <source>Keep the visit booked</source>
+        <translation>Mantener la cita reservada</translation>
+    </message>
+    <message>
+        <source>Undo no-show (Ctrl+Z) books it again until the end of the day.</source>
+        <translation>Deshacer no presentado (Ctrl+Z) la vuelve a reservar hasta el final del día.</translation>
+    </message>
+    <message>
+        <source>The visit&apos;s day is over: this cannot be undone.</source>
+        <translation>El día de la cita ya terminó: esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>{patient} did not come to the {time} {zone} {type} with {therapist}? Their time is freed for a walk-in. {undo}</source>
+        <translation>¿{patient} no vino a la cita de {type} de las {time} {zone} con {therapist}? Su horario queda libre para un paciente sin cita. {undo}</translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation>Cancelar la cita</translation>
+    </message>
+    <message>
+        <source>Cancellation reason</source>
+        <translation>Motivo de la cancelación</translation>
+    </message>
+    <message>
+        <source>The &amp;patient</source>
+        <translation>El &amp;paciente</translation>
+    </message>
+    <message>
+        <source>The patient cancelled</source>
+        <translation>El paciente canceló</translation>
+    </message>
+    <message>
+        <source>The &amp;clinic</source>
+        <translation>La &amp;clínica</translation>
+    </message>
+    <message>
+        <source>The clinic cancelled</source>
+        <translation>La clínica canceló</translation>
+    </message>
+    <message>
+        <source>Cancel the visit (Enter)</source>
+        <translation>Cancelar la cita (Intro)</translation>
+    </message>
+    <message>
+        <source>Keep it (Esc)</source>
+        <translation>Mantenerla (Esc)</translation>
+    </message>
+    <message>
+        <source>Keep the visit</source>
+        <translation>Mantener la cita</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>Who cancelled?</source>
+        <translation>¿Quién canceló?</translation>
+    </message>
+    <message>
+        <source>{patient}, {time} {zone}, {type}. Choose or type the reason, and say who cancelled: only a patient&apos;s cancellation can count as late.</source>
+        <translation>{patient}, {time} {zone}, {type}. Elija o escriba el motivo e indique quién canceló: solo la cancelación del paciente puede contar como tardía.</translation>
+    </message>
+    <message>
+        <source>Who cancelled: the patient (Alt+P) or the clinic (Alt+C)?</source>
+        <translation>¿Quién canceló: el paciente (Alt+P) o la clínica (Alt+C)?</translation>
+    </message>
+    <message>
+        <source>Under 24 hours before the visit: marked as a late cancellation.</source>
+        <translation>Menos de 24 horas antes de la cita: se marca como cancelación tardía.</translation>
+    </message>
+    <message>
+        <source>Not a late cancellation.</source>
+        <translation>No es una cancelación tardía.</translation>
+    </message>
+    <message>
+        <source>Move the visit</source>
+        <translation>Mover la cita</translation>
+    </message>
+    <message>
+        <source>Any location</source>
+        <translation>Cualquier sede</translation>
+    </message>
+    <message>
+        <source>Search every location</source>
+        <translation>Buscar en todas las sedes</translation>
+    </message>
+    <message>
+        <source>Free slots to move the visit to</source>
+        <translation>Horarios libres para mover la cita</translation>
+    </message>
+    <message>
+        <source>Move to the chosen slot (Enter)</source>
+        <translation>Mover al horario elegido (Intro)</translation>
+    </message>
+    <message>
+        <source>Move to the chosen slot</source>
+        <translation>Mover al horario elegido</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Volver (Esc)</translation>
+    </message>
+    <message>
+        <source>Back to the visit</source>
+        <translation>Volver a la cita</translation>
+    </message>
+    <message>
+        <source>{patient}, now {day}, {time}.</source>
+        <translation>{patient}, ahora {day}, {time}.</translation>
+    </message>
+    <message>
+        <source>{visit} Searching free slots…</source>
+        <translation>{visit} Buscando horarios libres…</translation>
+    </message>
+    <message>
+        <source>{visit} 1 free slot: arrows choose, Enter moves the visit.</source>
+        <translation>{visit} 1 horario libre: las flechas eligen, Intro mueve la cita.</translation>
+    </message>
+    <message>
+        <source>{visit} {count} free slots: arrows choose, Enter moves the visit.</source>
+        <translation>{visit} {count} horarios libres: las flechas eligen, Intro mueve la cita.</translation>
+    </message>
+    <message>
+        <source>No free slot found in the next 14 days.</source>
+        <translation>No hay horarios libres en los próximos 14 días.</translation>
+    </message>
+    <message>
+        <source>Waitlist for the freed slot</source>
+        <translation>Lista de espera para el horario liberado</translation>
+    </message>
+    <message>
+        <source>Waiting patients who fit the freed slot</source>
+        <translation>Pacientes en espera que encajan en el horario liberado</translation>
+    </message>
+    <message>
+        <source>Offer the slot (Enter)</source>
+        <translation>Ofrecer el horario (Intro)</translation>
+    </message>
+    <message>
+        <source>Offer the slot to the chosen patient</source>
+        <translation>Ofrecer el horario al paciente elegido</translation>
+    </message>
+    <message>
+        <source>Book it (Enter after offering)</source>
+        <translation>Reservarlo (Intro tras ofrecerlo)</translation>
+    </message>
+    <message>
+        <source>Book the slot for the chosen patient</source>
+        <translation>Reservar el horario para el paciente elegido</translation>
+    </message>
+    <message>
+        <source>Done (Esc)</source>
+        <translation>Listo (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the waitlist</source>
+        <translation>Cerrar la lista de espera</translation>
+    </message>
+    <message>
+        <source>Freed: {slot}.</source>
+        <translation>Liberado: {slot}.</translation>
+    </message>
+    <message>
+        <source>Enter offers the slot to the highlighted patient; Enter again books it.</source>
+        <translation>Intro ofrece el horario al paciente resaltado; Intro otra vez lo reserva.</translation>
+    </message>
+    <message>
+        <source>Nobody on the waitlist fits this time.</source>
+        <translation>Nadie en la lista de espera encaja en este horario.</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>revisión</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>sin alertas</translation>
+    </message>
+    <message>
+        <source>no screening</source>
+        <translation>sin evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>OFFERED, Enter books</source>
+        <translation>OFRECIDO, Intro reserva</translation>
+    </message>
+    <message>
+        <source>{number}. {patient} · {triage} · waiting since {date} · {type} at {time}</source>
+        <translation>{number}. {patient} · {triage} · en espera desde {date} · {type} a las {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleToolbar</name>
+    <message>
+        <source>&amp;Day (Alt+D)</source>
+        <translation>&amp;Día (Alt+D)</translation>
+    </message>
+    <message>
+        <source>Location day view</source>
+        <translation>Vista del día de la sede</translation>
+    </message>
+    <message>
+        <source>&amp;Week (Alt+W)</source>
+        <translation>&amp;Semana (Alt+W)</translation>
+    </message>
+    <message>
+        <source>Therapist week view</source>
+        <translation>Vista semanal del fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>S&amp;ede</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>T&amp;herapist</source>
+        <translation>&amp;Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation>Fe&amp;cha</translation>
+    </message>
+    <message>
+        <source>Previous day (Alt+Left)</source>
+        <translation>Día anterior (Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Today (Alt+Home)</source>
+        <translation>Hoy (Alt+Inicio)</translation>
+    </message>
+    <message>
+        <source>Next day (Alt+Right)</source>
+        <translation>Día siguiente (Alt+Derecha)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Actualizar (F5)</translation>
+    </message>
+    <message>
+        <source>Print / export</source>
+        <translation>Imprimir / exportar</translation>
+    </message>
+    <message>
+        <source>Print or export</source>
+        <translation>Imprimir o exportar</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleWaitlist</name>
+    <message>
+        <source>{day}, {time} {zone} with {therapist}</source>
+        <translation>{day}, {time} {zone} con {therapist}</translation>
+    </message>
+    <message>
+        <source>Cancelled (late cancellation). Waiting patients who fit the slot: {count}.</source>
+        <translation>Cancelada (cancelación tardía). Pacientes en espera que encajan en el horario: {count}.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Waiting patients who fit the slot: {count}.</source>
+        <translation>Cancelada. Pacientes en espera que encajan en el horario: {count}.</translation>
+    </message>
+    <message>
+        <source>offer the slot</source>
+        <translation>ofrecer el horario</translation>
+    </message>
+    <message>
+        <source>Offered to {patient}. Enter books it if they accept.</source>
+        <translation>Ofrecido a {patient}. Intro lo reserva si acepta.</translation>
+    </message>
+    <message>
+        <source>book {patient}</source>
+        <translation>reservar para {patient}</translation>
+    </message>
+    <message>
+        <source>Not booked: {message} The slot is no longer free.</source>
+        <translation>No se reservó: {message} El horario ya no está libre.</translation>
+    </message>
+    <message>
+        <source>Booked {patient} into the freed slot.</source>
+        <translation>Se reservó el horario liberado para {patient}.</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +2640,129 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>Ask the clinical lead to correct the file.</source>
         <translation>Pida al responsable clínico que corrija el archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitActions</name>
+    <message>
+        <source>Checked in</source>
+        <translation>Llegada registrada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Only a booked visit can be a no-show; this one is {status}.</source>
+        <translation>Solo una cita reservada puede marcarse como no presentada; esta está {status}.</translation>
+    </message>
+    <message>
+        <source>Undo no-show (Ctrl+Z) books it again today, while its time is free.</source>
+        <translation>Deshacer no presentado (Ctrl+Z) la vuelve a reservar hoy, mientras su horario esté libre.</translation>
+    </message>
+    <message>
+        <source>Marked as a no-show</source>
+        <translation>Marcada como no presentada</translation>
+    </message>
+    <message>
+        <source>Only a no-show can be undone; this visit is {status}.</source>
+        <translation>Solo se puede deshacer un no presentado; esta cita está {status}.</translation>
+    </message>
+    <message>
+        <source>No-show undone, booked again</source>
+        <translation>No presentado deshecho, reservada de nuevo</translation>
+    </message>
+    <message>
+        <source>{done}: {patient}.</source>
+        <translation>{done}: {patient}.</translation>
+    </message>
+    <message>
+        <source>change {patient}&apos;s visit</source>
+        <translation>cambiar la cita de {patient}</translation>
+    </message>
+    <message>
+        <source>A visit that is {status} cannot be cancelled.</source>
+        <translation>Una cita que está {status} no se puede cancelar.</translation>
+    </message>
+    <message>
+        <source>Say why the visit is cancelled (type a reason), then Enter.</source>
+        <translation>Indique por qué se cancela la cita (escriba un motivo) y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Say who cancelled: the patient (Alt+P) or the clinic (Alt+C).</source>
+        <translation>Indique quién canceló: el paciente (Alt+P) o la clínica (Alt+C).</translation>
+    </message>
+    <message>
+        <source>cancel {patient}&apos;s visit</source>
+        <translation>cancelar la cita de {patient}</translation>
+    </message>
+    <message>
+        <source>Only a booked visit can be moved.</source>
+        <translation>Solo se puede mover una cita reservada.</translation>
+    </message>
+    <message>
+        <source>search free slots</source>
+        <translation>buscar horarios libres</translation>
+    </message>
+    <message>
+        <source>That time is closed or outside the therapist&apos;s hours.</source>
+        <translation>Ese horario está cerrado o fuera del horario del fisioterapeuta.</translation>
+    </message>
+    <message>
+        <source>Not moved: {problem} The visit stays where it was.</source>
+        <translation>No se movió: {problem} La cita se queda donde estaba.</translation>
+    </message>
+    <message>
+        <source>Moving {patient}&apos;s visit…</source>
+        <translation>Moviendo la cita de {patient}…</translation>
+    </message>
+    <message>
+        <source>move {patient}&apos;s visit</source>
+        <translation>mover la cita de {patient}</translation>
+    </message>
+    <message>
+        <source>Not moved: {message} The visit stays at its old time.</source>
+        <translation>No se movió: {message} La cita se queda en su horario anterior.</translation>
+    </message>
+    <message>
+        <source>Nearest free slots instead; Enter moves the visit.</source>
+        <translation>Horarios libres más cercanos; Intro mueve la cita.</translation>
+    </message>
+    <message>
+        <source>Moved {patient} to {day}, {time} {zone} with {therapist} at {location}.</source>
+        <translation>Cita de {patient} movida al {day}, {time} {zone} con {therapist} en {location}.</translation>
+    </message>
+    <message>
+        <source>(another day or place)</source>
+        <translation>(otro día u otra sede)</translation>
+    </message>
+    <message>
+        <source>Choose a visit first (arrow keys or a click).</source>
+        <translation>Primero elija una cita (flechas o un clic).</translation>
+    </message>
+    <message>
+        <source>Visit actions</source>
+        <translation>Acciones de la cita</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>reservada</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>con llegada registrada</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>marked as a no-show</source>
+        <translation>marcada como no presentada</translation>
     </message>
 </context>
 <context>
