@@ -41,7 +41,7 @@ from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.schedule.lanes import GRID_MINUTES, Layout, Placed
 
 HEADER = 46
-GUTTER = 62
+GUTTER = 74  # wide enough for "10:00 a.m." (Spanish) as well as "10:00 AM"
 PX_PER_MINUTE = 1.3
 MIN_LANE = 132
 DRAG_START = 6
