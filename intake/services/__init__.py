@@ -11,7 +11,8 @@ Use cases, one module per thing a person works with:
     patient_record   one patient's record read whole: intakes, visits, waitlist, history
     patient_search   type-ahead patient search
     patient_merge    merging duplicate patient records, and undoing a merge
-    booking          booking, moving, checking in and cancelling visits
+    booking          booking, moving, checking in and cancelling visits; the patient's
+                     language for what they take home
     slot_finder      free slots across every location
     waitlist         patients waiting for an earlier or a particular slot
     series           a plan-of-care course of visits booked in one step

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from intake.db.models import Appointment, CalendarRevision, Intake
+from intake.db.models import Appointment, CalendarRevision, Intake, Patient
 from intake.domain.booking import (
     BookingConflict,
     BookingRefused,
@@ -39,7 +39,7 @@ from intake.domain.visit_rules import (
 )
 from intake.scheduling import AppointmentType as TypeInput
 from intake.scheduling import SlotQuery, find_slots
-from intake.services import audit, slot_finder, waitlist
+from intake.services import audit, ical_export, slot_finder, waitlist
 from intake.services.actor import Actor
 from intake.services.calendar_loader import ACTIVE, working_calendar
 from intake.services.calendar_statics import (
@@ -377,6 +377,20 @@ def get_visit(database: Database, actor: Actor, appointment_id: int) -> Visit:
             raise NotFound(f"There is no appointment with id {appointment_id}; it may be deleted.")
         audit.record(session, actor, "open", "appointment", row.id, patient_id=row.patient_id)
         return visit_of(session, row)
+
+
+def patient_language(database: Database, actor: Actor, patient_id: int) -> str:
+    """The language a patient's papers are written in (their confirmation, calendar file,
+    course list): "es" for a patient who prefers Spanish, else "en" (issue #20 point 4).
+    Only the language is read, so it is not an opened record (not audited)."""
+    actor.require(Permission.SCHEDULE)
+    with database.reading() as session:
+        preferred = session.execute(
+            select(Patient.preferred_language).where(Patient.id == patient_id)
+        ).scalar_one_or_none()
+    if preferred is None:
+        raise NotFound(f"There is no patient with id {patient_id}; they may be merged.")
+    return ical_export.patient_language(preferred)
 
 
 def _move_status(

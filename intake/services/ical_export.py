@@ -21,6 +21,9 @@ For the patient (`calendar_text`, `save`):
   desk still tells the patient.
 - Times are local wall-clock times with TZID = the location's IANA zone, and a VTIMEZONE for
   each TZID made from the zoneinfo data, covering the years of the events.
+- SUMMARY and DESCRIPTION are in the patient's language (`language`: "es" Spanish, anything
+  else English; issue #20 point 4), from the small table `PHRASES` and a pure date formatter
+  (this layer has no Qt), independent of the language the staff read the program in.
 - SUMMARY and DESCRIPTION name only the practice's location, the place and the time: no visit
   type, therapist, patient or note (the file leaves the practice). CLASS:PRIVATE asks calendars
   that are shared to show the time as busy only.
@@ -61,6 +64,52 @@ ORGANIZER = f"mailto:front-desk@{UID_DOMAIN}"
 ATTENDEE = f"mailto:attendee@{UID_DOMAIN}"
 
 
+# The patient's words, per language (a new language: a new entry with every key).
+PHRASES: dict[str, dict[str, str]] = {
+    "en": {
+        "summary": "Appointment at {location}",
+        "cancelled_summary": "Cancelled: {summary}",
+        "when": "{date}, {time} local time ({zone})",
+        "booked": "{when}.",
+        "cancelled": "Cancelled: the appointment on {when}.",
+    },
+    "es": {
+        "summary": "Cita en {location}",
+        "cancelled_summary": "Cancelada: {summary}",
+        "when": "{date}, {time}, hora local ({zone})",
+        "booked": "{when}.",
+        "cancelled": "Cancelada: la cita del {when}.",
+    },
+}
+_ES_DAYS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+_ES_MONTHS = (
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+    "octubre", "noviembre", "diciembre",
+)  # fmt: skip
+
+
+def patient_language(preferred: str) -> str:
+    """The language a patient's papers are written in: Spanish for "es", else English."""
+    return preferred if preferred in PHRASES else "en"
+
+
+def spoken_date(moment: dt.datetime, language: str) -> str:
+    """The date and the 24-hour time as the patient reads them, without the C library's
+    locale (which a process shares and Qt may not be there to give): "Wednesday 02 December
+    2026", "miércoles 2 de diciembre de 2026"."""
+    if patient_language(language) == "es":
+        return (
+            f"{_ES_DAYS[moment.weekday()]} {moment.day} de {_ES_MONTHS[moment.month - 1]} "
+            f"de {moment.year}"
+        )
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    months = (
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    )  # fmt: skip
+    return f"{days[moment.weekday()]} {moment.day:02d} {months[moment.month - 1]} {moment.year}"
+
+
 def event_uid(visit: Visit) -> str:
     """Stable per appointment: a rescheduled visit updates the same calendar entry."""
     return _uid(visit.id)
@@ -75,9 +124,9 @@ def _sequence(version: int) -> int:
     return max(version - 1, 0)
 
 
-def calendar_text(visit: Visit, *, stamp: dt.datetime | None = None) -> bytes:
+def calendar_text(visit: Visit, *, language: str = "en", stamp: dt.datetime | None = None) -> bytes:
     """The .ics content for one visit: an iTIP REQUEST, or a CANCEL once the visit is
-    cancelled. `stamp` (DTSTAMP) defaults to now."""
+    cancelled, its words in the patient's `language`. `stamp` (DTSTAMP) defaults to now."""
     from icalendar import Calendar  # imported when used: a heavy module
 
     cancelled = visit.status == AppointmentStatus.CANCELLED
@@ -85,22 +134,30 @@ def calendar_text(visit: Visit, *, stamp: dt.datetime | None = None) -> bytes:
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("method", "CANCEL" if cancelled else "REQUEST")
-    calendar.add_component(_event(visit, _utc(stamp or dt.datetime.now(dt.UTC)), cancelled))
+    calendar.add_component(
+        _event(visit, _utc(stamp or dt.datetime.now(dt.UTC)), cancelled, language)
+    )
     _add_zones(calendar, [(visit.start, visit.end)])
     return calendar.to_ical()
 
 
-def save(visit: Visit, path: str | Path, *, stamp: dt.datetime | None = None) -> Path:
-    """Write the visit's .ics file (its booking, or its cancellation); returns the path."""
+def save(
+    visit: Visit, path: str | Path, *, language: str = "en", stamp: dt.datetime | None = None
+) -> Path:
+    """Write the visit's .ics file (its booking, or its cancellation) in the patient's
+    `language`; returns the path."""
     target = Path(path)
     if target.suffix.lower() != ".ics":
         target = target.with_name(target.name + ".ics")
-    target.write_bytes(calendar_text(visit, stamp=stamp))
+    target.write_bytes(calendar_text(visit, language=language, stamp=stamp))
     return target
 
 
-def course_text(visits: Sequence[Visit], *, stamp: dt.datetime | None = None) -> bytes:
-    """The .ics content for a course: every visit still booked, one event each (PUBLISH)."""
+def course_text(
+    visits: Sequence[Visit], *, language: str = "en", stamp: dt.datetime | None = None
+) -> bytes:
+    """The .ics content for a course: every visit still booked, one event each (PUBLISH),
+    in the patient's `language`."""
     from icalendar import Calendar  # imported when used: a heavy module
 
     booked = [v for v in visits if v.status != AppointmentStatus.CANCELLED]
@@ -112,23 +169,27 @@ def course_text(visits: Sequence[Visit], *, stamp: dt.datetime | None = None) ->
     calendar.add("method", "PUBLISH")
     at = _utc(stamp or dt.datetime.now(dt.UTC))
     for visit in sorted(booked, key=lambda v: v.start):
-        calendar.add_component(_event(visit, at, False))
+        calendar.add_component(_event(visit, at, False, language))
     _add_zones(calendar, [(v.start, v.end) for v in booked])
     return calendar.to_ical()
 
 
 def save_course(
-    visits: Sequence[Visit], path: str | Path, *, stamp: dt.datetime | None = None
+    visits: Sequence[Visit],
+    path: str | Path,
+    *,
+    language: str = "en",
+    stamp: dt.datetime | None = None,
 ) -> Path:
     """Write a course's .ics file; returns the path written."""
     target = Path(path)
     if target.suffix.lower() != ".ics":
         target = target.with_name(target.name + ".ics")
-    target.write_bytes(course_text(visits, stamp=stamp))
+    target.write_bytes(course_text(visits, language=language, stamp=stamp))
     return target
 
 
-def _event(visit: Visit, stamp: dt.datetime, cancelled: bool) -> Event:
+def _event(visit: Visit, stamp: dt.datetime, cancelled: bool, language: str) -> Event:
     from icalendar import Event as NewEvent  # imported when used: a heavy module
 
     zone = ZoneInfo(visit.timezone)
@@ -149,10 +210,12 @@ def _event(visit: Visit, stamp: dt.datetime, cancelled: bool) -> Event:
             "RSVP": "FALSE",
         },
     )
-    what = f"Appointment at {visit.location_name}"
-    event.add("summary", f"Cancelled: {what}" if cancelled else what)
+    language = patient_language(language)
+    words = PHRASES[language]
+    what = words["summary"].format(location=visit.location_name)
+    event.add("summary", words["cancelled_summary"].format(summary=what) if cancelled else what)
     event.add("location", _place(visit))
-    event.add("description", _description(visit, cancelled))
+    event.add("description", _description(visit, cancelled, language))
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("class", "PRIVATE")
     event.add("transp", "TRANSPARENT" if cancelled else "OPAQUE")
@@ -164,12 +227,14 @@ def _place(visit: Visit) -> str:
     return ", ".join([visit.location_name, *lines])
 
 
-def _description(visit: Visit, cancelled: bool) -> str:
+def _description(visit: Visit, cancelled: bool, language: str) -> str:
     local = visit.local_start
-    when = f"{local:%A %d %B %Y}, {local:%H:%M} local time ({visit.timezone})"
-    if cancelled:
-        return f"Cancelled: the appointment on {when}.\n{_place(visit)}"
-    return f"{when}.\n{_place(visit)}"
+    words = PHRASES[language]
+    when = words["when"].format(
+        date=spoken_date(local, language), time=f"{local:%H:%M}", zone=visit.timezone
+    )
+    line = words["cancelled" if cancelled else "booked"].format(when=when)
+    return f"{line}\n{_place(visit)}"
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:

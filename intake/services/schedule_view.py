@@ -262,11 +262,19 @@ CSV_COLUMNS = (
 )
 
 
-def schedule_csv(blocks: Iterable[ScheduleBlock]) -> str:
-    """The visits as CSV rows in local time (for the practice's own spreadsheets)."""
+def schedule_csv(
+    blocks: Iterable[ScheduleBlock],
+    headers: Sequence[str] = CSV_COLUMNS,
+    yes_no: tuple[str, str] = ("yes", "no"),
+) -> str:
+    """The visits as CSV rows in local time (for the practice's own spreadsheets). The
+    header row and the yes/no words come in the staff's language from the screen (this
+    layer has no Qt); the values stay as machines read them (ISO dates, 24-hour times)."""
+    if len(headers) != len(CSV_COLUMNS):
+        raise ValueError(f"a schedule CSV has {len(CSV_COLUMNS)} columns")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(headers)
     for b in sorted(blocks, key=lambda b: (b.start, b.therapist_name, b.appointment_id)):
         start, end = b.local_start, b.local_end
         writer.writerow(
@@ -281,19 +289,27 @@ def schedule_csv(blocks: Iterable[ScheduleBlock]) -> str:
                 _spreadsheet_safe(b.patient_name),
                 b.type_name,
                 b.status.value,
-                "yes" if b.needs_review else "no",
+                yes_no[0] if b.needs_review else yes_no[1],
             )
         )
     return out.getvalue()
 
 
-def save_export(blocks: Sequence[ScheduleBlock], path: str | Path, kind: str) -> Path:
-    """Write ``kind`` ("csv" or "ics") to path (the extension added when missing)."""
+def save_export(
+    blocks: Sequence[ScheduleBlock],
+    path: str | Path,
+    kind: str,
+    *,
+    headers: Sequence[str] = CSV_COLUMNS,
+    yes_no: tuple[str, str] = ("yes", "no"),
+) -> Path:
+    """Write ``kind`` ("csv" or "ics") to path (the extension added when missing); a CSV's
+    header row and yes/no words as given (the staff's language)."""
     target = Path(path)
     if target.suffix.lower() != f".{kind}":
         target = target.with_name(f"{target.name}.{kind}")
     if kind == "csv":
-        target.write_text(schedule_csv(blocks), encoding="utf-8")
+        target.write_text(schedule_csv(blocks, headers, yes_no), encoding="utf-8")
     elif kind == "ics":
         target.write_bytes(ical_export.schedule_text(blocks))
     else:

@@ -43,6 +43,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -69,6 +70,8 @@ __all__ = [
     "chosen_language",
     "install",
     "language_from",
+    "patient_locale",
+    "patient_words",
     "translate",
 ]
 
@@ -239,6 +242,41 @@ def install(app: QCoreApplication, language: str, cache: Path | None = None) -> 
         log.warning("The %s translation could not be loaded; the interface stays English", language)
     _INSTALLED.extend(installed)
     return installed
+
+
+# ---- the patient's language (what they take home) -------------------------------------------
+
+Words = Callable[[str, str], str]
+_PATIENT_TRANSLATORS: dict[str, QTranslator] = {}
+
+
+def patient_words(language: str) -> Words:
+    """A `translate`-like function in the patient's `language` ("es": Spanish, anything
+    else English), whatever the staff read the program in: the confirmation slip and the
+    course list a patient takes home (issue #20 point 4). Backed by a QTranslator of its
+    own, never installed app-wide; the texts are marked with QT_TRANSLATE_NOOP (lupdate
+    files them under their context) and looked up here."""
+    code = language if language in TRANSLATED else SOURCE_LANGUAGE
+    if code == SOURCE_LANGUAGE:
+        return lambda _context, source: source
+    translator = _PATIENT_TRANSLATORS.get(code)
+    if translator is None:
+        translator = QTranslator()
+        qm = compiled_qm(code)
+        if qm is None or not translator.load(str(qm)):
+            log.warning("The %s translation could not be loaded for a patient's papers", code)
+        _PATIENT_TRANSLATORS[code] = translator
+    found = translator
+
+    def words(context: str, source: str) -> str:
+        return found.translate(context, source) or source
+
+    return words
+
+
+def patient_locale(language: str) -> QLocale:
+    """Dates and times on the patient's papers: es_US or en_US, not the staff's locale."""
+    return QLocale(LOCALES.get(language, LOCALES[SOURCE_LANGUAGE]))
 
 
 # ---- the tooling -----------------------------------------------------------------------------

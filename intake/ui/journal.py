@@ -44,6 +44,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from intake.private_files import make_private_folder, open_private_file, sync_folder
+from intake.ui.i18n import translate
 from intake.ui.journal_seal import SealBroken, check_key, seal, unseal
 
 log = logging.getLogger(__name__)
@@ -255,13 +256,22 @@ class Journal:
 
 def refusal_message(names: list[str], folder: Path) -> str:
     """One sentence for the person about files refused (no patient data: names are random)."""
-    count = "An unfinished draft" if len(names) == 1 else f"{len(names)} unfinished drafts"
-    verb = "was" if len(names) == 1 else "were"
-    return (
-        f"{count} on this computer {verb} not offered back: the journal file was changed or "
-        f"cut short outside the program (or sealed for another database); it is kept in "
-        f"{folder} as {', '.join(names)} for your IT person."
-    )
+    # One sentence for one file and one for several (no %n plurals: see intake/ui/i18n.py).
+    if len(names) == 1:
+        text = translate(
+            "Journal",
+            "An unfinished draft on this computer was not offered back: the journal file was "
+            "changed or cut short outside the program (or sealed for another database); it is "
+            "kept in {folder} as {names} for your IT person.",
+        )
+    else:
+        text = translate(
+            "Journal",
+            "{count} unfinished drafts on this computer were not offered back: the journal file "
+            "was changed or cut short outside the program (or sealed for another database); it "
+            "is kept in {folder} as {names} for your IT person.",
+        )
+    return text.format(count=len(names), folder=folder, names=", ".join(names))
 
 
 def _replace(target: Path, data: bytes) -> None:

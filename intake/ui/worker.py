@@ -16,20 +16,24 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from intake.domain.errors import KnownError
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
-BUG_SENTENCE = (
+# In English here (the log's), in the staff's language where shown (`failure_text`).
+BUG_SENTENCE = QT_TRANSLATE_NOOP(
+    "Worker",
     "Something went wrong inside the program. Nothing was saved by this action; "
-    "the details are in the log file for your IT person."
+    "the details are in the log file for your IT person.",
 )
 
 Failure = Callable[[BaseException], None]
 
 
 def failure_text(error: BaseException) -> str:
-    """What a person reads about a failure: a known error's own sentence, else the bug one."""
-    return str(error) if isinstance(error, KnownError) else BUG_SENTENCE
+    """What a person reads about a failure: a known error's own sentence (the services'
+    words, not translated yet), else the bug one in the staff's language."""
+    return str(error) if isinstance(error, KnownError) else translate("Worker", BUG_SENTENCE)
 
 
 def in_words(show: Callable[[str], None]) -> Failure:

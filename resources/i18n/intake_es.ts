@@ -13,6 +13,493 @@
     </message>
 </context>
 <context>
+    <name>BookHere</name>
+    <message>
+        <source>emergency</source>
+        <translation>emergencia</translation>
+    </message>
+    <message>
+        <source>refer to physician</source>
+        <translation>derivar al médico</translation>
+    </message>
+    <message>
+        <source>needs review</source>
+        <translation>requiere revisión</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>sin alertas</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Devuelta</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Descartada</translation>
+    </message>
+    <message>
+        <source>with {therapist} at {location}, {day}, {time}</source>
+        <translation>con {therapist} en {location}, {day}, {time}</translation>
+    </message>
+    <message>
+        <source>not screened</source>
+        <translation>sin evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>Book this time</source>
+        <translation>Reservar este horario</translation>
+    </message>
+    <message>
+        <source>{name} ({code}, {minutes} min)</source>
+        <translation>{name} ({code}, {minutes} min)</translation>
+    </message>
+    <message>
+        <source>This visit is booked from the patient&apos;s screened intake.</source>
+        <translation>Esta cita se reserva a partir de la admisión evaluada del paciente.</translation>
+    </message>
+    <message>
+        <source>No screening needed for this visit type.</source>
+        <translation>Este tipo de cita no requiere evaluación de riesgos.</translation>
+    </message>
+    <message>
+        <source>Patient: {name} (record {record})</source>
+        <translation>Paciente: {name} (expediente {record})</translation>
+    </message>
+    <message>
+        <source>Patient: {name}</source>
+        <translation>Paciente: {name}</translation>
+    </message>
+    <message>
+        <source>Loading the patient&apos;s intakes…</source>
+        <translation>Cargando las admisiones del paciente…</translation>
+    </message>
+    <message>
+        <source>No intake yet: take the screening first</source>
+        <translation>Aún no hay admisión: primero haga la evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>Choose the patient first: type a name, then Enter.</source>
+        <translation>Primero elija al paciente: escriba un nombre y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Reservando…</translation>
+    </message>
+    <message>
+        <source>Not booked: {message} Close this and choose another free time.</source>
+        <translation>No se reservó: {message} Cierre esto y elija otro horario libre.</translation>
+    </message>
+    <message>
+        <source>Not booked: {message}</source>
+        <translation>No se reservó: {message}</translation>
+    </message>
+    <message>
+        <source>Book {place}</source>
+        <translation>Reservar {place}</translation>
+    </message>
+    <message>
+        <source>Patient: none chosen yet</source>
+        <translation>Paciente: ninguno elegido aún</translation>
+    </message>
+    <message>
+        <source>Chosen patient</source>
+        <translation>Paciente elegido</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Admisión</translation>
+    </message>
+    <message>
+        <source>Choose the patient first</source>
+        <translation>Primero elija al paciente</translation>
+    </message>
+    <message>
+        <source>Visit &amp;type</source>
+        <translation>&amp;Tipo de cita</translation>
+    </message>
+    <message>
+        <source>&amp;Intake</source>
+        <translation>&amp;Admisión</translation>
+    </message>
+    <message>
+        <source>Booking status</source>
+        <translation>Estado de la reserva</translation>
+    </message>
+    <message>
+        <source>&amp;Book (Ctrl+B)</source>
+        <translation>&amp;Reservar (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>BookingConfirmation</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>español</translation>
+    </message>
+    <message>
+        <source>✔  Booked</source>
+        <translation>✔  Cita reservada</translation>
+    </message>
+    <message>
+        <source>&amp;Add to calendar…</source>
+        <translation>&amp;Agregar al calendario…</translation>
+    </message>
+    <message>
+        <source>Save the visit as a calendar file</source>
+        <translation>Guardar la cita como archivo de calendario</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print the confirmation (Ctrl+P)</source>
+        <translation>Imprimir la confirmación (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the confirmation as a PDF file</source>
+        <translation>Guardar la confirmación como archivo PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Back to slots</source>
+        <translation>&amp;Volver a los horarios</translation>
+    </message>
+    <message>
+        <source>Back to the slot list</source>
+        <translation>Volver a la lista de horarios</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Save the confirmation as PDF</source>
+        <translation>Guardar la confirmación como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Review: a therapist reviews the intake before this visit.</source>
+        <translation>Revisión: un fisioterapeuta revisa la admisión antes de esta cita.</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s calendar file, printout and PDF are in {language}.</source>
+        <translation>El archivo de calendario, la impresión y el PDF del paciente están en {language}.</translation>
+    </message>
+    <message>
+        <source>Calendar file</source>
+        <translation>Archivo de calendario</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}.</source>
+        <translation>No se pudo guardar el PDF en {path}.</translation>
+    </message>
+    <message>
+        <source>{span}  (local time at the location)</source>
+        <translation>{span}  (hora local de la sede)</translation>
+    </message>
+    <message>
+        <source>Appointment {number}</source>
+        <translation>Cita {number}</translation>
+    </message>
+</context>
+<context>
+    <name>BookingFilters</name>
+    <message>
+        <source>Morning</source>
+        <translation>Mañana</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>Tarde</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>Noche</translation>
+    </message>
+    <message>
+        <source>Appointment type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Locations (none ticked means all)</source>
+        <translation>Sedes (ninguna marcada: todas)</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Number of days to search</source>
+        <translation>Número de días a buscar</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Part of day: {part}</source>
+        <translation>Parte del día: {part}</translation>
+    </message>
+    <message>
+        <source>Therapist (optional)</source>
+        <translation>Fisioterapeuta (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>Part of day</source>
+        <translation>Parte del día</translation>
+    </message>
+    <message>
+        <source>Weekdays</source>
+        <translation>Días</translation>
+    </message>
+    <message>
+        <source>T&amp;herapist</source>
+        <translation>&amp;Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>&amp;Locations — none ticked: all</source>
+        <translation>&amp;Sedes — ninguna marcada: todas</translation>
+    </message>
+    <message>
+        <source>{name} ({minutes} min)</source>
+        <translation>{name} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source>Any therapist</source>
+        <translation>Cualquier fisioterapeuta</translation>
+    </message>
+</context>
+<context>
+    <name>BookingPanel</name>
+    <message>
+        <source>Lost booking race</source>
+        <translation>Otra persona reservó antes</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Trabajando</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Booking status</source>
+        <translation>Estado de la reserva</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>Buscar de nuevo</translation>
+    </message>
+    <message>
+        <source>Book selected slot</source>
+        <translation>Reservar el horario elegido</translation>
+    </message>
+    <message>
+        <source>&amp;Search again (F5)</source>
+        <translation>&amp;Buscar de nuevo (F5)</translation>
+    </message>
+    <message>
+        <source>Boo&amp;k selected slot (Ctrl+B)</source>
+        <translation>&amp;Reservar horario (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>No suitable slot — add to waitlist</source>
+        <translation>Ningún horario sirve: agregar a la lista de espera</translation>
+    </message>
+    <message>
+        <source>No suitable slot — add to &amp;waitlist…</source>
+        <translation>Ningún horario sirve: &amp;lista de espera…</translation>
+    </message>
+    <message>
+        <source>Loading locations and appointment types…</source>
+        <translation>Cargando sedes y tipos de cita…</translation>
+    </message>
+    <message>
+        <source>Choose a slot and press Enter to book.</source>
+        <translation>Elija un horario y pulse Intro para reservar.</translation>
+    </message>
+    <message>
+        <source>Booking blocked: {reason}</source>
+        <translation>Reserva bloqueada: {reason}</translation>
+    </message>
+    <message>
+        <source>Booking allowed. Choose a slot and press Enter.</source>
+        <translation>Reserva permitida. Elija un horario y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Calendar file saved: {path}</source>
+        <translation>Archivo de calendario guardado: {path}</translation>
+    </message>
+    <message>
+        <source>PDF saved: {path}</source>
+        <translation>PDF guardado: {path}</translation>
+    </message>
+    <message>
+        <source>Confirmation sent to the printer.</source>
+        <translation>Confirmación enviada a la impresora.</translation>
+    </message>
+    <message>
+        <source>On the waitlist: the desk sees the offer when a matching slot frees.</source>
+        <translation>En la lista de espera: recepción verá la oferta cuando se libere un horario adecuado.</translation>
+    </message>
+    <message>
+        <source>{count} free slots, soonest first. Enter books.</source>
+        <translation>Horarios libres: {count}, los más próximos primero. Intro reserva.</translation>
+    </message>
+    <message>
+        <source>No free slots match. Widen the dates or clear a filter, or add the caller to the waitlist (Ctrl+Shift+L).</source>
+        <translation>Ningún horario libre coincide. Amplíe las fechas o quite un filtro, o agregue a la persona a la lista de espera (Ctrl+Shift+L).</translation>
+    </message>
+    <message>
+        <source>Search failed: {message}</source>
+        <translation>La búsqueda falló: {message}</translation>
+    </message>
+    <message>
+        <source>Choose a slot first (arrow keys), then press Enter.</source>
+        <translation>Primero elija un horario (flechas) y luego pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Booking…</source>
+        <translation>Reservando…</translation>
+    </message>
+    <message>
+        <source>Booking {slot}…</source>
+        <translation>Reservando {slot}…</translation>
+    </message>
+    <message>
+        <source>Booked: {visit}.</source>
+        <translation>Reservada: {visit}.</translation>
+    </message>
+    <message>
+        <source>Not booked: {message} The nearest free slots are listed below; Enter books the highlighted one. F5 searches again with your filters.</source>
+        <translation>No se reservó: {message} Abajo están los horarios libres más cercanos; Intro reserva el resaltado. F5 busca de nuevo con sus filtros.</translation>
+    </message>
+    <message>
+        <source>Not booked: {message} The list below is searched again.</source>
+        <translation>No se reservó: {message} La lista de abajo se busca de nuevo.</translation>
+    </message>
+    <message>
+        <source>Not booked: {message}</source>
+        <translation>No se reservó: {message}</translation>
+    </message>
+    <message>
+        <source>Already booked: {visit}.</source>
+        <translation>Ya reservada: {visit}.</translation>
+    </message>
+    <message>
+        <source>Not booked: the evaluation on {visit} stays.</source>
+        <translation>No se reservó: se mantiene la evaluación del {visit}.</translation>
+    </message>
+    <message>
+        <source>Could not load the practice&apos;s locations: {message}</source>
+        <translation>No se pudieron cargar las sedes de la clínica: {message}</translation>
+    </message>
+    <message>
+        <source>Put the caller on the waitlist (Ctrl+Shift+L)</source>
+        <translation>Agregar a la persona a la lista de espera (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <source>Book the highlighted slot (Enter or Ctrl+B)</source>
+        <translation>Reservar el horario resaltado (Intro o Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Choose the patient first.</source>
+        <translation>Primero elija al paciente.</translation>
+    </message>
+    <message>
+        <source>Booking is under way…</source>
+        <translation>La reserva está en curso…</translation>
+    </message>
+    <message>
+        <source>Book the visit</source>
+        <translation>Reservar la cita</translation>
+    </message>
+</context>
+<context>
+    <name>BookingWording</name>
+    <message>
+        <source>{day}, {span}, {therapist} at {location}</source>
+        <translation>{day}, {span}, {therapist} en {location}</translation>
+    </message>
+    <message>
+        <source>{day} at {time} {zone}, {location}</source>
+        <translation>{day} a las {time} {zone}, {location}</translation>
+    </message>
+</context>
+<context>
     <name>CalendarOffer</name>
     <message>
         <source>Calendar files (*.ics)</source>
@@ -63,8 +550,55 @@
         <translation>Archivo de calendario</translation>
     </message>
     <message>
-        <source>The calendar file was not saved: %s</source>
-        <translation>El archivo de calendario no se guardó: %s</translation>
+        <source>The calendar file was not saved: {message}</source>
+        <translation>No se guardó el archivo de calendario: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmationSlip</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Appointment confirmation</source>
+        <translation>Confirmación de cita</translation>
+    </message>
+    <message>
+        <source>Please arrive ten minutes early. To change or cancel, call the practice; cancelling less than 24 hours ahead counts as a late cancellation.</source>
+        <translation>Por favor, llegue diez minutos antes. Para cambiar o cancelar, llame a la clínica; cancelar con menos de 24 horas de anticipación cuenta como cancelación tardía.</translation>
+    </message>
+    <message>
+        <source>{span}  (local time at the location)</source>
+        <translation>{span}  (hora local de la sede)</translation>
+    </message>
+    <message>
+        <source>Appointment {number}</source>
+        <translation>Cita {number}</translation>
     </message>
 </context>
 <context>
@@ -378,6 +912,45 @@
     <message>
         <source>Course of visits</source>
         <translation>Serie de citas</translation>
+    </message>
+</context>
+<context>
+    <name>DailyList</name>
+    <message>
+        <source>Daily list for {day} · times in {zone}</source>
+        <translation>Lista del día {day} · horas en {zone}</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>No visits.</source>
+        <translation>Sin citas.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>Daily list {location} {day}</source>
+        <translation>Lista del día {location} {day}</translation>
     </message>
 </context>
 <context>
@@ -951,6 +1524,17 @@
     <message>
         <source>Record no. {number}</source>
         <translation>Expediente n.º {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Journal</name>
+    <message>
+        <source>An unfinished draft on this computer was not offered back: the journal file was changed or cut short outside the program (or sealed for another database); it is kept in {folder} as {names} for your IT person.</source>
+        <translation>Un borrador sin terminar en esta computadora no se ofreció de nuevo: el archivo del diario se modificó o se cortó fuera del programa (o se selló para otra base de datos); se guarda en {folder} como {names} para su persona de informática.</translation>
+    </message>
+    <message>
+        <source>{count} unfinished drafts on this computer were not offered back: the journal file was changed or cut short outside the program (or sealed for another database); it is kept in {folder} as {names} for your IT person.</source>
+        <translation>Borradores sin terminar en esta computadora que no se ofrecieron de nuevo: {count}. El archivo del diario se modificó o se cortó fuera del programa (o se selló para otra base de datos); se guarda en {folder} como {names} para su persona de informática.</translation>
     </message>
 </context>
 <context>
@@ -2419,8 +3003,725 @@ por {who}, {when}</translation>
 <context>
     <name>ScheduleCanvas</name>
     <message>
+        <source>Booked</source>
+        <translation>Reservada</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Llegó</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No se presentó</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>, intake needs review</source>
+        <translation>, la admisión requiere revisión</translation>
+    </message>
+    <message>
+        <source>{start} to {end} {zone}: {patient}, {type}{course}, {status}{review}, with {therapist} at {location}</source>
+        <translation>{start} a {end} {zone}: {patient}, {type}{course}, {status}{review}, con {therapist} en {location}</translation>
+    </message>
+    <message>
         <source>Visit {n} of {last} of a course</source>
         <translation>Cita {n} de {last} de una serie</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Schedule: {title}</source>
+        <translation>Agenda: {title}</translation>
+    </message>
+    <message>
+        <source>No therapist works here on this day.</source>
+        <translation>Ningún fisioterapeuta trabaja aquí este día.</translation>
+    </message>
+    <message>
+        <source>+ Book {time}</source>
+        <translation>+ Reservar {time}</translation>
+    </message>
+    <message>
+        <source>Book ⏎</source>
+        <translation>Reservar ⏎</translation>
+    </message>
+    <message>
+        <source>not free</source>
+        <translation>no libre</translation>
+    </message>
+    <message>
+        <source>{n} of {last}</source>
+        <translation>{n} de {last}</translation>
+    </message>
+    <message>
+        <source>Move here</source>
+        <translation>Mover aquí</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <source>free, Enter books</source>
+        <translation>libre, Intro reserva</translation>
+    </message>
+    <message>
+        <source>Free: double-click to book {time} with {lane}</source>
+        <translation>Libre: doble clic para reservar {time} con {lane}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleExports</name>
+    <message>
+        <source>Daily list sent to the printer.</source>
+        <translation>Lista del día enviada a la impresora.</translation>
+    </message>
+    <message>
+        <source>Save the daily list as PDF</source>
+        <translation>Guardar la lista del día como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Daily list</source>
+        <translation>Lista del día</translation>
+    </message>
+    <message>
+        <source>Daily list saved: {path}</source>
+        <translation>Lista del día guardada: {path}</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written to {path}.</source>
+        <translation>No se pudo guardar el PDF en {path}.</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Export the schedule</source>
+        <translation>Exportar la agenda</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportación</translation>
+    </message>
+    <message>
+        <source>Exported: {path}</source>
+        <translation>Exportado: {path}</translation>
+    </message>
+    <message>
+        <source>export the schedule</source>
+        <translation>exportar la agenda</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>fecha</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inicio</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fin</translation>
+    </message>
+    <message>
+        <source>time_zone</source>
+        <translation>zona_horaria</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>sede</translation>
+    </message>
+    <message>
+        <source>therapist</source>
+        <translation>fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>patient_record</source>
+        <translation>numero_de_expediente</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>paciente</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>tipo</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>needs_review</source>
+        <translation>requiere_revision</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleFreeTime</name>
+    <message>
+        <source>{time} is not free working time here; choose a green time.</source>
+        <translation>{time} no es horario de trabajo libre aquí; elija un horario verde.</translation>
+    </message>
+    <message>
+        <source>the patient</source>
+        <translation>el paciente</translation>
+    </message>
+    <message>
+        <source>Booked {patient}: {type}, {day} {time} {zone} with {therapist} at {location}.</source>
+        <translation>Cita reservada para {patient}: {type}, {day} {time} {zone} con {therapist} en {location}.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleLanes</name>
+    <message>
+        <source>Closed {reason}</source>
+        <translation>Cerrado {reason}</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Ausencia</translation>
+    </message>
+    <message>
+        <source>{location} closed</source>
+        <translation>{location} cerrada</translation>
+    </message>
+    <message>
+        <source>Not working</source>
+        <translation>No trabaja</translation>
+    </message>
+    <message>
+        <source>{therapist} · week</source>
+        <translation>{therapist} · semana</translation>
+    </message>
+    <message>
+        <source>That time is closed or outside the therapist&apos;s hours.</source>
+        <translation>Ese horario está cerrado o fuera del horario del fisioterapeuta.</translation>
+    </message>
+    <message>
+        <source>The therapist is away then (time off or a closure).</source>
+        <translation>El fisioterapeuta no está en ese momento (ausencia o cierre).</translation>
+    </message>
+    <message>
+        <source>That time is already taken by another visit.</source>
+        <translation>Ese horario ya lo ocupa otra cita.</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <source>load the practice</source>
+        <translation>cargar la clínica</translation>
+    </message>
+    <message>
+        <source>Could not load the schedule: {message}</source>
+        <translation>No se pudo cargar la agenda: {message}</translation>
+    </message>
+    <message>
+        <source>Could not {what}: {message} Nothing was changed.</source>
+        <translation>No se pudo {what}: {message} No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Schedule summary</source>
+        <translation>Resumen de la agenda</translation>
+    </message>
+    <message>
+        <source>Schedule status</source>
+        <translation>Estado de la agenda</translation>
+    </message>
+    <message>
+        <source>Waitlist (Ctrl+Shift+W)</source>
+        <translation>Lista de espera (Ctrl+Shift+W)</translation>
+    </message>
+    <message>
+        <source>Dotted green: free, double-click or Shift+arrows then Enter books · Grey: not working or closed · Hatched: time off or closure · Card colour and code: visit type · ⚑ Review: intake not yet reviewed · ✔ checked in · ✔✔ completed · ✖ no-show · Arrows choose · Enter opens patient · drag moves (Esc cancels) · Menu key: actions · Alt+←/→ day · Alt+↑/↓ location</source>
+        <translation>Verde punteado: libre, doble clic o Shift+flechas y luego Intro reserva · Gris: no trabaja o cerrado · Rayado: ausencia o cierre · Color y código de la tarjeta: tipo de cita · ⚑ Revisión: admisión aún sin revisar · ✔ llegó · ✔✔ completada · ✖ no se presentó · Flechas eligen · Intro abre al paciente · arrastrar mueve (Esc cancela) · Tecla de menú: acciones · Alt+←/→ día · Alt+↑/↓ sede</translation>
+    </message>
+    <message>
+        <source>Open patient</source>
+        <translation>Abrir paciente</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Registrar llegada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>No-show…</source>
+        <translation>No se presentó…</translation>
+    </message>
+    <message>
+        <source>Undo no-show</source>
+        <translation>Deshacer no presentado</translation>
+    </message>
+    <message>
+        <source>Cancel with reason…</source>
+        <translation>Cancelar con motivo…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Cambiar fecha…</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>Día anterior</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>Día siguiente</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Previous location or therapist</source>
+        <translation>Sede o fisioterapeuta anterior</translation>
+    </message>
+    <message>
+        <source>Next location or therapist</source>
+        <translation>Sede o fisioterapeuta siguiente</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Show the schedule</source>
+        <translation>Mostrar la agenda</translation>
+    </message>
+    <message>
+        <source>Waitlist</source>
+        <translation>Lista de espera</translation>
+    </message>
+    <message>
+        <source>Print daily list…</source>
+        <translation>Imprimir lista del día…</translation>
+    </message>
+    <message>
+        <source>Save daily list as PDF…</source>
+        <translation>Guardar lista del día como PDF…</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>Exportar como CSV…</translation>
+    </message>
+    <message>
+        <source>Export as iCalendar…</source>
+        <translation>Exportar como iCalendar…</translation>
+    </message>
+    <message>
+        <source>Columns: {lanes} · visits: {visits} · to review: {review}</source>
+        <translation>Columnas: {lanes} · citas: {visits} · por revisar: {review}</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>local</source>
+        <translation>local</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePanels</name>
+    <message>
+        <source>Patient called to cancel</source>
+        <translation>El paciente llamó para cancelar</translation>
+    </message>
+    <message>
+        <source>Patient is unwell</source>
+        <translation>El paciente está enfermo</translation>
+    </message>
+    <message>
+        <source>Transport problem</source>
+        <translation>Problema de transporte</translation>
+    </message>
+    <message>
+        <source>Clinic rescheduled</source>
+        <translation>La clínica cambió la fecha</translation>
+    </message>
+    <message>
+        <source>Therapist unavailable</source>
+        <translation>Fisioterapeuta no disponible</translation>
+    </message>
+    <message>
+        <source>No visit chosen</source>
+        <translation>Ninguna cita elegida</translation>
+    </message>
+    <message>
+        <source>Arrow keys choose a visit; the Menu key lists what you can do.</source>
+        <translation>Las flechas eligen una cita; la tecla de menú muestra lo que puede hacer.</translation>
+    </message>
+    <message>
+        <source>Chosen visit</source>
+        <translation>Cita elegida</translation>
+    </message>
+    <message>
+        <source>With {therapist} at {location}</source>
+        <translation>Con {therapist} en {location}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Estado: {status}</translation>
+    </message>
+    <message>
+        <source>Record no. {record}</source>
+        <translation>N.º de expediente {record}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{mark}&lt;/b&gt;: the intake waits for a therapist&apos;s review</source>
+        <translation>&lt;b&gt;{mark}&lt;/b&gt;: la admisión espera la revisión de un fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Mark as a no-show?</source>
+        <translation>¿Marcar como no presentado?</translation>
+    </message>
+    <message>
+        <source>Mark as a no-show (Enter)</source>
+        <translation>Marcar como no presentado (Intro)</translation>
+    </message>
+    <message>
+        <source>Mark as a no-show</source>
+        <translation>Marcar como no presentado</translation>
+    </message>
+    <message>
+        <source>Keep it booked (Esc)</source>
+        <translation>Mantener la reserva (Esc)</translation>
+    </message>
+    <message>
+        <source>Keep the visit booked</source>
+        <translation>Mantener la cita reservada</translation>
+    </message>
+    <message>
+        <source>Undo no-show (Ctrl+Z) books it again until the end of the day.</source>
+        <translation>Deshacer no presentado (Ctrl+Z) la vuelve a reservar hasta el final del día.</translation>
+    </message>
+    <message>
+        <source>The visit&apos;s day is over: this cannot be undone.</source>
+        <translation>El día de la cita ya terminó: esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>{patient} did not come to the {time} {zone} {type} with {therapist}? Their time is freed for a walk-in. {undo}</source>
+        <translation>¿{patient} no vino a la cita de {type} de las {time} {zone} con {therapist}? Su horario queda libre para un paciente sin cita. {undo}</translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation>Cancelar la cita</translation>
+    </message>
+    <message>
+        <source>Cancellation reason</source>
+        <translation>Motivo de la cancelación</translation>
+    </message>
+    <message>
+        <source>The &amp;patient</source>
+        <translation>El &amp;paciente</translation>
+    </message>
+    <message>
+        <source>The patient cancelled</source>
+        <translation>El paciente canceló</translation>
+    </message>
+    <message>
+        <source>The &amp;clinic</source>
+        <translation>La &amp;clínica</translation>
+    </message>
+    <message>
+        <source>The clinic cancelled</source>
+        <translation>La clínica canceló</translation>
+    </message>
+    <message>
+        <source>Cancel the visit (Enter)</source>
+        <translation>Cancelar la cita (Intro)</translation>
+    </message>
+    <message>
+        <source>Keep it (Esc)</source>
+        <translation>Mantenerla (Esc)</translation>
+    </message>
+    <message>
+        <source>Keep the visit</source>
+        <translation>Mantener la cita</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>Who cancelled?</source>
+        <translation>¿Quién canceló?</translation>
+    </message>
+    <message>
+        <source>{patient}, {time} {zone}, {type}. Choose or type the reason, and say who cancelled: only a patient&apos;s cancellation can count as late.</source>
+        <translation>{patient}, {time} {zone}, {type}. Elija o escriba el motivo e indique quién canceló: solo la cancelación del paciente puede contar como tardía.</translation>
+    </message>
+    <message>
+        <source>Who cancelled: the patient (Alt+P) or the clinic (Alt+C)?</source>
+        <translation>¿Quién canceló: el paciente (Alt+P) o la clínica (Alt+C)?</translation>
+    </message>
+    <message>
+        <source>Under 24 hours before the visit: marked as a late cancellation.</source>
+        <translation>Menos de 24 horas antes de la cita: se marca como cancelación tardía.</translation>
+    </message>
+    <message>
+        <source>Not a late cancellation.</source>
+        <translation>No es una cancelación tardía.</translation>
+    </message>
+    <message>
+        <source>Move the visit</source>
+        <translation>Mover la cita</translation>
+    </message>
+    <message>
+        <source>Any location</source>
+        <translation>Cualquier sede</translation>
+    </message>
+    <message>
+        <source>Search every location</source>
+        <translation>Buscar en todas las sedes</translation>
+    </message>
+    <message>
+        <source>Free slots to move the visit to</source>
+        <translation>Horarios libres para mover la cita</translation>
+    </message>
+    <message>
+        <source>Move to the chosen slot (Enter)</source>
+        <translation>Mover al horario elegido (Intro)</translation>
+    </message>
+    <message>
+        <source>Move to the chosen slot</source>
+        <translation>Mover al horario elegido</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>Volver (Esc)</translation>
+    </message>
+    <message>
+        <source>Back to the visit</source>
+        <translation>Volver a la cita</translation>
+    </message>
+    <message>
+        <source>{patient}, now {day}, {time}.</source>
+        <translation>{patient}, ahora {day}, {time}.</translation>
+    </message>
+    <message>
+        <source>{visit} Searching free slots…</source>
+        <translation>{visit} Buscando horarios libres…</translation>
+    </message>
+    <message>
+        <source>{visit} 1 free slot: arrows choose, Enter moves the visit.</source>
+        <translation>{visit} 1 horario libre: las flechas eligen, Intro mueve la cita.</translation>
+    </message>
+    <message>
+        <source>{visit} {count} free slots: arrows choose, Enter moves the visit.</source>
+        <translation>{visit} {count} horarios libres: las flechas eligen, Intro mueve la cita.</translation>
+    </message>
+    <message>
+        <source>No free slot found in the next 14 days.</source>
+        <translation>No hay horarios libres en los próximos 14 días.</translation>
+    </message>
+    <message>
+        <source>Waitlist for the freed slot</source>
+        <translation>Lista de espera para el horario liberado</translation>
+    </message>
+    <message>
+        <source>Waiting patients who fit the freed slot</source>
+        <translation>Pacientes en espera que encajan en el horario liberado</translation>
+    </message>
+    <message>
+        <source>Offer the slot (Enter)</source>
+        <translation>Ofrecer el horario (Intro)</translation>
+    </message>
+    <message>
+        <source>Offer the slot to the chosen patient</source>
+        <translation>Ofrecer el horario al paciente elegido</translation>
+    </message>
+    <message>
+        <source>Book it (Enter after offering)</source>
+        <translation>Reservarlo (Intro tras ofrecerlo)</translation>
+    </message>
+    <message>
+        <source>Book the slot for the chosen patient</source>
+        <translation>Reservar el horario para el paciente elegido</translation>
+    </message>
+    <message>
+        <source>Done (Esc)</source>
+        <translation>Listo (Esc)</translation>
+    </message>
+    <message>
+        <source>Close the waitlist</source>
+        <translation>Cerrar la lista de espera</translation>
+    </message>
+    <message>
+        <source>Freed: {slot}.</source>
+        <translation>Liberado: {slot}.</translation>
+    </message>
+    <message>
+        <source>Enter offers the slot to the highlighted patient; Enter again books it.</source>
+        <translation>Intro ofrece el horario al paciente resaltado; Intro otra vez lo reserva.</translation>
+    </message>
+    <message>
+        <source>Nobody on the waitlist fits this time.</source>
+        <translation>Nadie en la lista de espera encaja en este horario.</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>revisión</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>sin alertas</translation>
+    </message>
+    <message>
+        <source>no screening</source>
+        <translation>sin evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>OFFERED, Enter books</source>
+        <translation>OFRECIDO, Intro reserva</translation>
+    </message>
+    <message>
+        <source>{number}. {patient} · {triage} · waiting since {date} · {type} at {time}</source>
+        <translation>{number}. {patient} · {triage} · en espera desde {date} · {type} a las {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleToolbar</name>
+    <message>
+        <source>&amp;Day (Alt+D)</source>
+        <translation>&amp;Día (Alt+D)</translation>
+    </message>
+    <message>
+        <source>Location day view</source>
+        <translation>Vista del día de la sede</translation>
+    </message>
+    <message>
+        <source>&amp;Week (Alt+W)</source>
+        <translation>&amp;Semana (Alt+W)</translation>
+    </message>
+    <message>
+        <source>Therapist week view</source>
+        <translation>Vista semanal del fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>S&amp;ede</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>T&amp;herapist</source>
+        <translation>&amp;Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>D&amp;ate</source>
+        <translation>Fe&amp;cha</translation>
+    </message>
+    <message>
+        <source>Previous day (Alt+Left)</source>
+        <translation>Día anterior (Alt+Izquierda)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <source>Today (Alt+Home)</source>
+        <translation>Hoy (Alt+Inicio)</translation>
+    </message>
+    <message>
+        <source>Next day (Alt+Right)</source>
+        <translation>Día siguiente (Alt+Derecha)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Actualizar (F5)</translation>
+    </message>
+    <message>
+        <source>Print / export</source>
+        <translation>Imprimir / exportar</translation>
+    </message>
+    <message>
+        <source>Print or export</source>
+        <translation>Imprimir o exportar</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleWaitlist</name>
+    <message>
+        <source>{day}, {time} {zone} with {therapist}</source>
+        <translation>{day}, {time} {zone} con {therapist}</translation>
+    </message>
+    <message>
+        <source>Cancelled (late cancellation). Waiting patients who fit the slot: {count}.</source>
+        <translation>Cancelada (cancelación tardía). Pacientes en espera que encajan en el horario: {count}.</translation>
+    </message>
+    <message>
+        <source>Cancelled. Waiting patients who fit the slot: {count}.</source>
+        <translation>Cancelada. Pacientes en espera que encajan en el horario: {count}.</translation>
+    </message>
+    <message>
+        <source>offer the slot</source>
+        <translation>ofrecer el horario</translation>
+    </message>
+    <message>
+        <source>Offered to {patient}. Enter books it if they accept.</source>
+        <translation>Ofrecido a {patient}. Intro lo reserva si acepta.</translation>
+    </message>
+    <message>
+        <source>book {patient}</source>
+        <translation>reservar para {patient}</translation>
+    </message>
+    <message>
+        <source>Not booked: {message} The slot is no longer free.</source>
+        <translation>No se reservó: {message} El horario ya no está libre.</translation>
+    </message>
+    <message>
+        <source>Booked {patient} into the freed slot.</source>
+        <translation>Se reservó el horario liberado para {patient}.</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +3801,29 @@ por {who}, {when}</translation>
     <message>
         <source>Click or press Enter to go to this question</source>
         <translation>Haga clic o pulse Intro para ir a esta pregunta</translation>
+    </message>
+</context>
+<context>
+    <name>SecondEvaluation</name>
+    <message>
+        <source>Initial evaluation already booked</source>
+        <translation>Evaluación inicial ya reservada</translation>
+    </message>
+    <message>
+        <source>This patient already has an initial evaluation booked: {visit}, with {therapist}.</source>
+        <translation>Este paciente ya tiene una evaluación inicial reservada: {visit}, con {therapist}.</translation>
+    </message>
+    <message>
+        <source>Book another initial evaluation?</source>
+        <translation>¿Reservar otra evaluación inicial?</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, book another</source>
+        <translation>&amp;Sí, reservar otra</translation>
+    </message>
+    <message>
+        <source>&amp;No, keep the one booked</source>
+        <translation>&amp;No, mantener la reservada</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +3938,32 @@ por {who}, {when}</translation>
     </message>
 </context>
 <context>
+    <name>SlotModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>{day}  ·  {location}  ·  free slots: {count}</source>
+        <translation>{day}  ·  {location}  ·  horarios libres: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SlotView</name>
+    <message>
+        <source>Free slots</source>
+        <translation>Horarios libres</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Signed in as</source>
@@ -2690,6 +4040,129 @@ por {who}, {when}</translation>
     <message>
         <source>Ask the clinical lead to correct the file.</source>
         <translation>Pida al responsable clínico que corrija el archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitActions</name>
+    <message>
+        <source>Checked in</source>
+        <translation>Llegada registrada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>Only a booked visit can be a no-show; this one is {status}.</source>
+        <translation>Solo una cita reservada puede marcarse como no presentada; esta está {status}.</translation>
+    </message>
+    <message>
+        <source>Undo no-show (Ctrl+Z) books it again today, while its time is free.</source>
+        <translation>Deshacer no presentado (Ctrl+Z) la vuelve a reservar hoy, mientras su horario esté libre.</translation>
+    </message>
+    <message>
+        <source>Marked as a no-show</source>
+        <translation>Marcada como no presentada</translation>
+    </message>
+    <message>
+        <source>Only a no-show can be undone; this visit is {status}.</source>
+        <translation>Solo se puede deshacer un no presentado; esta cita está {status}.</translation>
+    </message>
+    <message>
+        <source>No-show undone, booked again</source>
+        <translation>No presentado deshecho, reservada de nuevo</translation>
+    </message>
+    <message>
+        <source>{done}: {patient}.</source>
+        <translation>{done}: {patient}.</translation>
+    </message>
+    <message>
+        <source>change {patient}&apos;s visit</source>
+        <translation>cambiar la cita de {patient}</translation>
+    </message>
+    <message>
+        <source>A visit that is {status} cannot be cancelled.</source>
+        <translation>Una cita que está {status} no se puede cancelar.</translation>
+    </message>
+    <message>
+        <source>Say why the visit is cancelled (type a reason), then Enter.</source>
+        <translation>Indique por qué se cancela la cita (escriba un motivo) y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>Say who cancelled: the patient (Alt+P) or the clinic (Alt+C).</source>
+        <translation>Indique quién canceló: el paciente (Alt+P) o la clínica (Alt+C).</translation>
+    </message>
+    <message>
+        <source>cancel {patient}&apos;s visit</source>
+        <translation>cancelar la cita de {patient}</translation>
+    </message>
+    <message>
+        <source>Only a booked visit can be moved.</source>
+        <translation>Solo se puede mover una cita reservada.</translation>
+    </message>
+    <message>
+        <source>search free slots</source>
+        <translation>buscar horarios libres</translation>
+    </message>
+    <message>
+        <source>That time is closed or outside the therapist&apos;s hours.</source>
+        <translation>Ese horario está cerrado o fuera del horario del fisioterapeuta.</translation>
+    </message>
+    <message>
+        <source>Not moved: {problem} The visit stays where it was.</source>
+        <translation>No se movió: {problem} La cita se queda donde estaba.</translation>
+    </message>
+    <message>
+        <source>Moving {patient}&apos;s visit…</source>
+        <translation>Moviendo la cita de {patient}…</translation>
+    </message>
+    <message>
+        <source>move {patient}&apos;s visit</source>
+        <translation>mover la cita de {patient}</translation>
+    </message>
+    <message>
+        <source>Not moved: {message} The visit stays at its old time.</source>
+        <translation>No se movió: {message} La cita se queda en su horario anterior.</translation>
+    </message>
+    <message>
+        <source>Nearest free slots instead; Enter moves the visit.</source>
+        <translation>Horarios libres más cercanos; Intro mueve la cita.</translation>
+    </message>
+    <message>
+        <source>Moved {patient} to {day}, {time} {zone} with {therapist} at {location}.</source>
+        <translation>Cita de {patient} movida al {day}, {time} {zone} con {therapist} en {location}.</translation>
+    </message>
+    <message>
+        <source>(another day or place)</source>
+        <translation>(otro día u otra sede)</translation>
+    </message>
+    <message>
+        <source>Choose a visit first (arrow keys or a click).</source>
+        <translation>Primero elija una cita (flechas o un clic).</translation>
+    </message>
+    <message>
+        <source>Visit actions</source>
+        <translation>Acciones de la cita</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>reservada</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>con llegada registrada</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>marked as a no-show</source>
+        <translation>marcada como no presentada</translation>
     </message>
 </context>
 <context>
@@ -3057,6 +4530,13 @@ por {who}, {when}</translation>
     <message>
         <source>any therapist</source>
         <translation>cualquier fisioterapeuta</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <source>Something went wrong inside the program. Nothing was saved by this action; the details are in the log file for your IT person.</source>
+        <translation>Algo falló dentro del programa. Esta acción no guardó nada; los detalles están en el archivo de registro para su persona de informática.</translation>
     </message>
 </context>
 </TS>

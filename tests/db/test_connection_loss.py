@@ -214,6 +214,9 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
             db, w.desk, visit.id, visit.version, now=visit.start
         ),
         "booking.get_visit": lambda db: booking.get_visit(db, w.desk, visit.id),
+        "booking.patient_language": lambda db: booking.patient_language(
+            db, w.desk, visit.patient_id
+        ),
         "series.propose": lambda db: series.propose(db, w.desk, _course(p), now=NOW),
         "series.book": lambda db: series.book(
             db, w.desk, series.propose(db, w.desk, _course(p), now=NOW), now=NOW

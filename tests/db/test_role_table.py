@@ -349,6 +349,7 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     ),
     "booking.undo_no_show": (Permission.BOOKING, _undo_no_show),
     "booking.get_visit": (Permission.SCHEDULE, lambda w, _: a(w.visit().id)),
+    "booking.patient_language": (Permission.SCHEDULE, lambda w, _: a(w.visit().patient_id)),
     "waitlist.add": (
         Permission.BOOKING,
         lambda w, _: a(w.patient(), WaitlistPreferences(), type_code="FU45"),
@@ -531,6 +532,8 @@ EXEMPT: dict[str, str] = {
     "ical_export.save": _NO_DATA + "; writes a visit the caller already holds",
     "ical_export.course_text": _NO_DATA,
     "ical_export.save_course": _NO_DATA + "; writes visits the caller already holds",
+    "ical_export.patient_language": _NO_DATA + "; maps a language code the caller holds",
+    "ical_export.spoken_date": _NO_DATA + "; formats a date the caller holds",
     "calendar_loader.load_calendar": _IN_TRANSACTION,
     "database.connect": _NO_DATA,
     "database.open_database": _NO_DATA,

@@ -517,3 +517,74 @@ def test_the_confirmation_is_saved_in_documents_with_its_path_and_folder(
     assert confirmation.saved.open_button.isVisible()
     qtbot.mouseClick(confirmation.saved.open_button, Qt.MouseButton.LeftButton)
     assert opened == [home / "Documents"]
+
+
+# --- what the patient takes home, in the patient's language (issue #20 point 4) ----------
+
+
+def test_a_spanish_speaking_patient_takes_home_spanish_while_the_desk_reads_english(
+    qtbot, open_panel, practice, database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from sqlalchemy import update
+
+    from intake.db.models import Patient
+
+    patient = practice.patients[2]
+    with database.writing() as session:
+        session.execute(
+            update(Patient).where(Patient.id == patient).values(preferred_language="es")
+        )
+    panel = open_panel()
+    panel.set_patient(patient, screened_intake(database, patient))
+    panel.view.setFocus()
+    with qtbot.waitSignal(panel.visit_was_booked, timeout=WAIT):
+        qtbot.keyClick(panel.view, Qt.Key.Key_Return)
+    confirmation = panel.confirmation
+    assert confirmation.calendar_button.text() == "&Add to calendar…"  # the desk's English
+    assert "Spanish" in confirmation.language_note.text()
+    target = tmp_path / "visit.ics"
+    monkeypatch.setattr(BookingConfirmation, "ask_calendar_path", lambda *_a: str(target))
+    with qtbot.waitSignal(confirmation.calendar_was_saved, timeout=WAIT):
+        qtbot.mouseClick(confirmation.calendar_button, Qt.MouseButton.LeftButton)
+    [event] = check_calendar(target.read_bytes(), method="REQUEST").walk("VEVENT")
+    assert str(event["summary"]) == "Cita en Test Site East"
+    assert "de 2027" in str(event["description"]) and "hora local" in str(event["description"])
+    slip = confirmation.document().toPlainText()
+    assert "Confirmación de cita" in slip and "Fisioterapeuta" in slip
+    assert "lunes, 22 de febrero de 2027" in slip and "Appointment" not in slip
+    pdf = tmp_path / "confirmation.pdf"
+    monkeypatch.setattr(BookingConfirmation, "ask_pdf_path", lambda *_a: str(pdf))
+    with qtbot.waitSignal(confirmation.pdf_was_saved, timeout=WAIT):
+        qtbot.mouseClick(confirmation.pdf_button, Qt.MouseButton.LeftButton)
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "Confirmación de cita" in unicodedata.normalize("NFKC", text)
+
+
+def test_an_english_speaking_patient_takes_home_english_while_the_desk_reads_spanish(
+    qapp, booked_panel, tmp_path: Path
+):
+    from PySide6.QtCore import QLocale
+
+    from intake.services import ical_export
+    from intake.ui import i18n
+    from intake.ui.booking.confirmation import confirmation_html
+
+    visit = booked_panel.confirmation.visit
+    installed = i18n.install(qapp, "es", cache=tmp_path)
+    try:
+        assert i18n.translate("BookingConfirmation", "Date") == "Fecha"  # the desk's Spanish
+        slip = confirmation_html(visit, "en")
+        assert "Appointment confirmation" in slip and "Monday, February 22, 2027" in slip
+        assert "Cita" not in slip and "Fecha" not in slip
+        from icalendar import Calendar
+
+        [event] = Calendar.from_ical(ical_export.calendar_text(visit, language="en")).walk("VEVENT")
+        assert str(event["summary"]) == "Appointment at Test Site East"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+        i18n._SPEAKING[:] = [i18n.SOURCE_LANGUAGE]

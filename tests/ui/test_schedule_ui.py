@@ -467,3 +467,63 @@ def test_exports_go_to_documents_with_their_path_and_folder(
     assert page.exports.saved.isVisible()
     qtbot.mouseClick(page.exports.saved.open_button, Qt.MouseButton.LeftButton)
     assert opened == [home / "Documents"]
+
+
+def _prefers_spanish(database, patient_id: int) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import update
+
+    from intake.db.models import Patient
+
+    with database.writing() as session:
+        session.execute(
+            update(Patient).where(Patient.id == patient_id).values(preferred_language="es")
+        )
+
+
+def test_a_spanish_speaking_patients_cancellation_file_is_in_spanish(
+    qtbot, open_page, database, documents: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue #20 point 4: the file is the patient's (Spanish), the offer the desk's (English)."""
+    practice = build(database)
+    _prefers_spanish(database, practice.patients[0])
+    visit = _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    page = open_page(practice.east, MONDAY)
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
+    assert page.canvas.selected_block().appointment_id == visit.id
+    qtbot.keyClick(page.canvas, Qt.Key.Key_Delete)
+    with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+        qtbot.mouseClick(page.cancel_panel.confirm_button, Qt.MouseButton.LeftButton)
+    offer = page.exports.calendar
+    assert offer.button.text() == "Sa&ve the cancellation (.ics)…"
+    monkeypatch.setattr(CalendarOffer, "ask_path", classmethod(lambda *_a: "cancelled"))
+    with qtbot.waitSignal(offer.calendar_was_saved, timeout=WAIT) as saved:
+        qtbot.mouseClick(offer.button, Qt.MouseButton.LeftButton)
+    [event] = check_calendar(Path(saved.args[0]).read_bytes(), method="CANCEL").walk("VEVENT")
+    assert str(event["summary"]) == "Cancelada: Cita en Test Site East"
+    assert str(event["description"]).startswith("Cancelada: la cita del lunes 1 de marzo de 2027")
+
+
+def test_the_schedule_csv_speaks_the_staffs_language(
+    qapp, qtbot, open_page, database, documents: Path, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QLocale
+
+    from intake.ui import i18n
+
+    practice = build(database)
+    _book(database, practice, practice.patients[0], at(MONDAY, 9))
+    page = open_page(practice.east, MONDAY)
+    installed = i18n.install(qapp, "es", cache=tmp_path)
+    try:
+        monkeypatch.setattr(Exports, "ask_path", classmethod(lambda *_a: "day"))
+        with qtbot.waitSignal(page.action_did_finish, timeout=WAIT):
+            page.exports.export("csv")
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(QLocale("en_US"))
+        i18n._SPEAKING[:] = [i18n.SOURCE_LANGUAGE]
+    header, row = (documents / "day.csv").read_text(encoding="utf-8").splitlines()[:2]
+    assert header.startswith("fecha,inicio,fin,zona_horaria,sede,fisioterapeuta")
+    assert row.startswith("2027-03-01,09:00,")  # values stay as machines read them
+    assert row.endswith(",no")

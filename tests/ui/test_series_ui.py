@@ -493,3 +493,36 @@ def test_a_rule_changed_after_the_proposal_is_not_booked_unseen(
     assert dialog.pages.currentIndex() == 0
     _wait_rows(qtbot, dialog, 8)
     assert dialog.book_button.text() == "Book 8 visits"
+
+
+def test_a_spanish_speaking_patients_course_list_and_calendar_are_in_spanish(
+    qtbot, open_dialog, database, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue #20 point 4: what the patient takes home follows their language, not the desk's."""
+    from sqlalchemy import update
+
+    from intake.db.models import Patient
+    from intake.ui.series.course_list import course_html
+
+    practice = build(database)
+    with database.writing() as session:
+        session.execute(
+            update(Patient)
+            .where(Patient.id == practice.patients[0])
+            .values(preferred_language="es")
+        )
+    dialog = open_dialog(_names(practice))
+    _tick_monday_and_thursday_at_nine(qtbot, dialog)
+    _wait_rows(qtbot, dialog, 12)
+    with qtbot.waitSignal(dialog.course_was_booked, timeout=WAIT) as booked:
+        qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
+    assert dialog.patient_language == "es"
+    page = course_html(booked.args[0], "Testcase0, Sample0", dialog.patient_language)
+    assert "Su serie de citas" in page and "Fecha" in page and "lunes, 1 de marzo de 2027" in page
+    assert "Your course" not in page and "Monday" not in page
+    target = tmp_path / "course"
+    monkeypatch.setattr(CourseDialog, "ask_ics_path", classmethod(lambda *_a: str(target)))
+    with qtbot.waitSignal(dialog.calendar_was_saved, timeout=WAIT) as saved:
+        qtbot.mouseClick(dialog.calendar_button, Qt.MouseButton.LeftButton)
+    calendar = check_calendar(Path(saved.args[0]).read_bytes(), method="PUBLISH")
+    assert {str(e["summary"]) for e in calendar.walk("VEVENT")} == {"Cita en Test Site East"}

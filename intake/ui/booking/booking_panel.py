@@ -43,6 +43,7 @@ from intake.ui.booking.slot_model import SlotModel
 from intake.ui.booking.slot_view import SlotView
 from intake.ui.context import UiContext
 from intake.ui.flow_layout import wrapped_row
+from intake.ui.i18n import translate
 from intake.ui.status_line import action_button, say
 from intake.ui.waitlist.entry_form import WaitlistEntryForm, open_waitlist_entry
 from intake.ui.worker import Failure, failure_text
@@ -109,32 +110,41 @@ class BookingPanel(QWidget):
         self.banner = QLabel()
         self.banner.setObjectName("bookingBanner")
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Lost booking race")
+        self.banner.setAccessibleName(translate("BookingPanel", "Lost booking race"))
         self.banner.hide()
         self.busy_bar = QProgressBar()
         self.busy_bar.setObjectName("busyBar")
         self.busy_bar.setRange(0, 0)
-        self.busy_bar.setAccessibleName("Working")
+        self.busy_bar.setAccessibleName(translate("BookingPanel", "Working"))
         self.busy_bar.setTextVisible(False)
-        self.busy_label = QLabel("Searching…")
+        self.busy_label = QLabel(translate("BookingPanel", "Searching…"))
         self.busy_label.setObjectName("busyLabel")
         self.status = QLabel()
         self.status.setObjectName("bookingStatus")
-        self.status.setAccessibleName("Booking status")
+        self.status.setAccessibleName(translate("BookingPanel", "Booking status"))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.search_action = keys.means(
-            self._action("Search again", SEARCH_KEY, self.search_now), keys.REFRESH
+            self._action(translate("BookingPanel", "Search again"), SEARCH_KEY, self.search_now),
+            keys.REFRESH,
         )
-        self.book_action = self._action("Book selected slot", BOOK_KEY, self.book_selected)
-        self.search_button = action_button(self.search_action, "&Search again (F5)")
-        self.book_button = action_button(self.book_action, "Boo&k selected slot (Ctrl+B)")
+        self.book_action = self._action(
+            translate("BookingPanel", "Book selected slot"), BOOK_KEY, self.book_selected
+        )
+        self.search_button = action_button(
+            self.search_action, translate("BookingPanel", "&Search again (F5)")
+        )
+        self.book_button = action_button(
+            self.book_action, translate("BookingPanel", "Boo&k selected slot (Ctrl+B)")
+        )
         self.book_button.setObjectName("bookButton")
         self.waitlist_action = self._action(
-            "No suitable slot — add to waitlist", WAITLIST_KEY, self.add_to_waitlist
+            translate("BookingPanel", "No suitable slot — add to waitlist"),
+            WAITLIST_KEY,
+            self.add_to_waitlist,
         )
         self.waitlist_button = action_button(
-            self.waitlist_action, "No suitable slot — add to &waitlist…"
+            self.waitlist_action, translate("BookingPanel", "No suitable slot — add to &waitlist…")
         )  # its key is in the tooltip and the status line: the row stays narrow at 1024 px
         self.waitlist_button.setObjectName("waitlistButton")
         self.waitlist_form: WaitlistEntryForm | None = None  # open while it is
@@ -148,7 +158,7 @@ class BookingPanel(QWidget):
         self._set_busy_visible(False)
         self.filters.set_first_day(self._now().astimezone().date())
         self._update_book_action()
-        self._say("info", "Loading locations and appointment types…")
+        self._say("info", translate("BookingPanel", "Loading locations and appointment types…"))
         self._run(_load_choices, self._choices_arrived, self._choices_failed)
 
     # --- the public face ---------------------------------------------------------------
@@ -159,16 +169,21 @@ class BookingPanel(QWidget):
         self.pages.setCurrentIndex(0)
         self._update_book_action()
         if self._allowed:
-            self._say("info", "Choose a slot and press Enter to book.")
+            self._say("info", translate("BookingPanel", "Choose a slot and press Enter to book."))
 
     def set_booking_allowed(self, allowed: bool, reason: str) -> None:
         """The screening's verdict: when not allowed, slots can be seen but not booked."""
         self._allowed, self._blocked_reason = allowed, reason
         self._update_book_action()
         if not allowed:
-            self._say("blocked", f"Booking blocked: {reason}")
+            self._say(
+                "blocked",
+                translate("BookingPanel", "Booking blocked: {reason}").format(reason=reason),
+            )
         elif self.status.property("tone") == "blocked":
-            self._say("info", "Booking allowed. Choose a slot and press Enter.")
+            self._say(
+                "info", translate("BookingPanel", "Booking allowed. Choose a slot and press Enter.")
+            )
 
     @property
     def confirmation(self) -> BookingConfirmation:
@@ -179,11 +194,20 @@ class BookingPanel(QWidget):
             page.return_was_requested.connect(self._back_to_slots)
             page.return_was_requested.connect(self.return_was_requested)
             page.calendar_was_saved.connect(
-                lambda path: self._say("done", f"Calendar file saved: {path}")
+                lambda path: self._say(
+                    "done",
+                    translate("BookingPanel", "Calendar file saved: {path}").format(path=path),
+                )
             )
-            page.pdf_was_saved.connect(lambda path: self._say("done", f"PDF saved: {path}"))
+            page.pdf_was_saved.connect(
+                lambda path: self._say(
+                    "done", translate("BookingPanel", "PDF saved: {path}").format(path=path)
+                )
+            )
             page.visit_was_printed.connect(
-                lambda: self._say("done", "Confirmation sent to the printer.")
+                lambda: self._say(
+                    "done", translate("BookingPanel", "Confirmation sent to the printer.")
+                )
             )
             page.export_did_fail.connect(lambda m: self._say("error", m))
             self._confirmation = page
@@ -222,7 +246,13 @@ class BookingPanel(QWidget):
         self.waitlist_form = form
 
     def _waitlisted(self, entry: WaitlistEntryInfo) -> None:
-        self._say("done", "On the waitlist: the desk sees the offer when a matching slot frees.")
+        self._say(
+            "done",
+            translate(
+                "BookingPanel",
+                "On the waitlist: the desk sees the offer when a matching slot frees.",
+            ),
+        )
         self.waitlist_was_added.emit(entry)
 
     def _waitlist_closed(self) -> None:
@@ -241,7 +271,7 @@ class BookingPanel(QWidget):
         self._search_number += 1
         number = self._search_number
         request = self.filters.request(limit=SEARCH_LIMIT, earliest=self._earliest())
-        self.busy_label.setText("Searching…")
+        self.busy_label.setText(translate("BookingPanel", "Searching…"))
         self._run(
             lambda db, actor: slot_finder.find(db, actor, request),
             lambda offers: self._slots_arrived(number, offers),
@@ -255,19 +285,29 @@ class BookingPanel(QWidget):
         self._keep_banner = False
         self._show_offers(offers)
         if offers:
-            self._say("info", f"{len(offers)} free slots, soonest first. Enter books.")
+            self._say(
+                "info",
+                translate("BookingPanel", "{count} free slots, soonest first. Enter books.").format(
+                    count=len(offers)
+                ),
+            )
         else:
             self._say(
                 "warn",
-                "No free slots match. Widen the dates or clear a filter, "
-                "or add the caller to the waitlist (Ctrl+Shift+L).",
+                translate(
+                    "BookingPanel",
+                    "No free slots match. Widen the dates or clear a filter, "
+                    "or add the caller to the waitlist (Ctrl+Shift+L).",
+                ),
             )
         self.slots_did_load.emit(len(offers))
 
     def _search_failed(self, number: int, message: str) -> None:
         if number != self._search_number:
             return
-        self._say("error", f"Search failed: {message}")
+        self._say(
+            "error", translate("BookingPanel", "Search failed: {message}").format(message=message)
+        )
         self.search_did_fail.emit(message)
 
     # --- booking -----------------------------------------------------------------------
@@ -278,7 +318,10 @@ class BookingPanel(QWidget):
             return
         offer = self.view.current_offer()
         if offer is None or self.patient_id is None:
-            self._say("warn", "Choose a slot first (arrow keys), then press Enter.")
+            self._say(
+                "warn",
+                translate("BookingPanel", "Choose a slot first (arrow keys), then press Enter."),
+            )
             return
         request = BookingRequest(
             patient_id=self.patient_id,
@@ -294,17 +337,18 @@ class BookingPanel(QWidget):
         now = self._clock() if self._clock else None
         self._booking = True
         self._update_book_action()
-        self.busy_label.setText("Booking…")
-        self._say("info", f"Booking {wording.offer_sentence(offer)}…")
+        self.busy_label.setText(translate("BookingPanel", "Booking…"))
+        self._say(
+            "info",
+            translate("BookingPanel", "Booking {slot}…").format(slot=wording.offer_sentence(offer)),
+        )
         self._run(
-            lambda db, actor: booking.book(
-                db, actor, request, now=now, confirm_second_evaluation=second_ok
-            ),
-            lambda visit: self._booking_answered(offer, visit),
+            lambda db, actor: _book_with_language(db, actor, request, now, second_ok),
+            lambda answer: self._booking_answered(offer, *answer),
             lambda error: self._booking_failed(error, request, offer),
         )
 
-    def _booking_answered(self, offer: SlotOffer, result: Visit) -> None:
+    def _booking_answered(self, offer: SlotOffer, result: Visit, language: str = "en") -> None:
         self._booking = False
         self._update_book_action()
         self.banner.hide()
@@ -313,9 +357,14 @@ class BookingPanel(QWidget):
         self.model.set_offers([o for o in self.model.offers() if o != offer])
         self.view.show_groups()
         self.view.choose(self.model.first_slot())
-        self.confirmation.show_visit(result)
+        self.confirmation.show_visit(result, language)
         self.pages.setCurrentWidget(self.confirmation)
-        self._say("done", f"Booked: {wording.visit_sentence(result)}.")
+        self._say(
+            "done",
+            translate("BookingPanel", "Booked: {visit}.").format(
+                visit=wording.visit_sentence(result)
+            ),
+        )
         self.visit_was_booked.emit(result)
 
     def _lost_race(self, conflict: BookingConflict) -> None:
@@ -324,15 +373,24 @@ class BookingPanel(QWidget):
         self._show_offers(conflict.alternatives)
         if conflict.alternatives:
             self.banner.setText(
-                f"Not booked: {message} The nearest free slots are listed below; "
-                "Enter books the highlighted one. F5 searches again with your filters."
+                translate(
+                    "BookingPanel",
+                    "Not booked: {message} The nearest free slots are listed below; "
+                    "Enter books the highlighted one. F5 searches again with your filters.",
+                ).format(message=message)
             )
         else:
-            self.banner.setText(f"Not booked: {message} The list below is searched again.")
+            self.banner.setText(
+                translate(
+                    "BookingPanel", "Not booked: {message} The list below is searched again."
+                ).format(message=message)
+            )
             self._keep_banner = True
             self.search_now()
         self.banner.show()
-        self._say("warn", f"Not booked: {message}")
+        self._say(
+            "warn", translate("BookingPanel", "Not booked: {message}").format(message=message)
+        )
         self.view.setFocus()
         self.booking_did_conflict.emit(message)
 
@@ -348,7 +406,9 @@ class BookingPanel(QWidget):
             self._ask_second_evaluation(error.existing, request, offer)
             return
         message = failure_text(error)
-        self._say("error", f"Not booked: {message}")
+        self._say(
+            "error", translate("BookingPanel", "Not booked: {message}").format(message=message)
+        )
         self.booking_did_fail.emit(message)
 
     def _ask_second_evaluation(
@@ -356,7 +416,12 @@ class BookingPanel(QWidget):
     ) -> None:
         self._booking = True  # nothing else is booked while the question is open
         self._update_book_action()
-        self._say("warn", f"Already booked: {wording.visit_sentence(existing)}.")
+        self._say(
+            "warn",
+            translate("BookingPanel", "Already booked: {visit}.").format(
+                visit=wording.visit_sentence(existing)
+            ),
+        )
 
         def answered(yes: bool) -> None:
             self.question = None
@@ -367,7 +432,9 @@ class BookingPanel(QWidget):
                 return
             self._say(
                 "info",
-                f"Not booked: the evaluation on {wording.visit_sentence(existing)} stays.",
+                translate("BookingPanel", "Not booked: the evaluation on {visit} stays.").format(
+                    visit=wording.visit_sentence(existing)
+                ),
             )
             self.view.setFocus()
 
@@ -380,11 +447,16 @@ class BookingPanel(QWidget):
 
     def _choices_arrived(self, choices: _Choices) -> None:
         self.filters.set_choices(choices.locations, choices.types, choices.therapists)
-        self._say("info", "Choose a slot and press Enter to book.")
+        self._say("info", translate("BookingPanel", "Choose a slot and press Enter to book."))
         self.choices_did_load.emit()
 
     def _choices_failed(self, error: BaseException) -> None:
-        self._say("error", f"Could not load the practice's locations: {failure_text(error)}")
+        self._say(
+            "error",
+            translate("BookingPanel", "Could not load the practice's locations: {message}").format(
+                message=failure_text(error)
+            ),
+        )
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -435,23 +507,25 @@ class BookingPanel(QWidget):
         # Waiting for a slot is allowed exactly when booking one is.
         self.waitlist_action.setEnabled(self.book_action.isEnabled())
         self.waitlist_button.setToolTip(
-            "Put the caller on the waitlist (Ctrl+Shift+L)"
+            translate("BookingPanel", "Put the caller on the waitlist (Ctrl+Shift+L)")
             if self.book_action.isEnabled()
             else self._why_not()
         )
         self.book_button.setToolTip(
-            "Book the highlighted slot (Enter or Ctrl+B)"
+            translate("BookingPanel", "Book the highlighted slot (Enter or Ctrl+B)")
             if self.book_action.isEnabled()
             else self._why_not()
         )
 
     def _why_not(self) -> str:
         if not self._allowed:
-            return f"Booking blocked: {self._blocked_reason}"
+            return translate("BookingPanel", "Booking blocked: {reason}").format(
+                reason=self._blocked_reason
+            )
         if self.patient_id is None:
-            return "Choose the patient first."
+            return translate("BookingPanel", "Choose the patient first.")
         if self._booking:
-            return "Booking is under way…"
+            return translate("BookingPanel", "Booking is under way…")
         return ""
 
     def _say(self, tone: str, text: str) -> None:
@@ -481,7 +555,7 @@ class BookingPanel(QWidget):
         self.view.setFocus()
 
     def _build(self) -> None:
-        title = QLabel("Book the visit")
+        title = QLabel(translate("BookingPanel", "Book the visit"))
         title.setObjectName("bookingTitle")
         slots_page = QWidget(self.pages)
         slots = QVBoxLayout(slots_page)
@@ -518,3 +592,13 @@ def _single_shot(parent: QWidget, msecs: int, slot: Callable[[], None]) -> QTime
     timer.setInterval(msecs)
     timer.timeout.connect(slot)
     return timer
+
+
+def _book_with_language(
+    db: Database, actor: Actor, request: BookingRequest, now: dt.datetime | None, second_ok: bool
+) -> tuple[Visit, str]:
+    """Book, with the language of what the patient takes home (issue #20 point 4); asked
+    first, so a failure to read it is a failure before anything is booked."""
+    language = booking.patient_language(db, actor, request.patient_id)
+    visit = booking.book(db, actor, request, now=now, confirm_second_evaluation=second_ok)
+    return visit, language

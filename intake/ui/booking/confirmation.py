@@ -1,5 +1,10 @@
 """After booking: what to tell the caller, and the visit as a calendar file, a print or a PDF.
 
+The screen speaks the staff's language; what the patient takes home (the calendar file, the
+printed slip and its PDF) speaks the patient's (issue #20 point 4): `show_visit` is told it,
+the slip's words come from `i18n.patient_words` (its own translator, never installed) and its
+dates from the patient's QLocale, the .ics from `ical_export`'s own table.
+
 The file and printer choices go through replaceable classmethods (`ask_calendar_path`,
 `ask_pdf_path`, `ask_printer`) so tests and scripts can answer them without a dialog.
 """
@@ -29,7 +34,42 @@ from intake.services import ical_export
 from intake.ui import keys, saved_files
 from intake.ui.booking import wording
 from intake.ui.context import UiContext
+from intake.ui.i18n import QT_TRANSLATE_NOOP, Words, patient_words, translate
 from intake.ui.worker import in_words
+
+# The rows of the screen and of the slip: (key, caption). The screen shows them in the
+# staff's language ("BookingConfirmation"), the slip in the patient's ("ConfirmationSlip").
+FIELDS = (
+    ("date", QT_TRANSLATE_NOOP("BookingConfirmation", "Date")),
+    ("time", QT_TRANSLATE_NOOP("BookingConfirmation", "Time")),
+    ("location", QT_TRANSLATE_NOOP("BookingConfirmation", "Location")),
+    ("address", QT_TRANSLATE_NOOP("BookingConfirmation", "Address")),
+    ("therapist", QT_TRANSLATE_NOOP("BookingConfirmation", "Therapist")),
+    ("type", QT_TRANSLATE_NOOP("BookingConfirmation", "Visit type")),
+    ("reference", QT_TRANSLATE_NOOP("BookingConfirmation", "Reference")),
+)
+SLIP_FIELDS = (
+    ("date", QT_TRANSLATE_NOOP("ConfirmationSlip", "Date")),
+    ("time", QT_TRANSLATE_NOOP("ConfirmationSlip", "Time")),
+    ("location", QT_TRANSLATE_NOOP("ConfirmationSlip", "Location")),
+    ("address", QT_TRANSLATE_NOOP("ConfirmationSlip", "Address")),
+    ("therapist", QT_TRANSLATE_NOOP("ConfirmationSlip", "Therapist")),
+    ("type", QT_TRANSLATE_NOOP("ConfirmationSlip", "Visit type")),
+    ("reference", QT_TRANSLATE_NOOP("ConfirmationSlip", "Reference")),
+)
+SLIP_TITLE = QT_TRANSLATE_NOOP("ConfirmationSlip", "Appointment confirmation")
+SLIP_CLOSING = QT_TRANSLATE_NOOP(
+    "ConfirmationSlip",
+    "Please arrive ten minutes early. To change or cancel, call the practice; "
+    "cancelling less than 24 hours ahead counts as a late cancellation.",
+)
+SLIP_LOCAL_TIME = QT_TRANSLATE_NOOP("ConfirmationSlip", "{span}  (local time at the location)")
+SLIP_REFERENCE = QT_TRANSLATE_NOOP("ConfirmationSlip", "Appointment {number}")
+# The patient's language named in the staff's (the note on the screen).
+LANGUAGE_NAMES = {
+    "en": QT_TRANSLATE_NOOP("BookingConfirmation", "English"),
+    "es": QT_TRANSLATE_NOOP("BookingConfirmation", "Spanish"),
+}
 
 
 class BookingConfirmation(QWidget):
@@ -44,27 +84,34 @@ class BookingConfirmation(QWidget):
         self.setObjectName("bookingConfirmation")
         self.ctx = ctx
         self.visit: Visit | None = None
-        self.heading = QLabel("✔  Booked")
+        self.language = "en"  # the patient's: what they take home is written in it
+        self.heading = QLabel(translate("BookingConfirmation", "✔  Booked"))
         self.heading.setObjectName("confirmationHeading")
         self.fields = {
-            key: _value_label(name)
-            for key, name in (
-                ("date", "Date"),
-                ("time", "Time"),
-                ("location", "Location"),
-                ("address", "Address"),
-                ("therapist", "Therapist"),
-                ("type", "Visit type"),
-                ("reference", "Reference"),
-            )
+            key: _value_label(translate("BookingConfirmation", name)) for key, name in FIELDS
         }
         self.review_note = QLabel()
         self.review_note.setObjectName("reviewNote")
         self.review_note.setWordWrap(True)
-        self.calendar_button = _button("&Add to calendar…", "Save the visit as a calendar file")
-        self.print_button = _button("&Print…", "Print the confirmation (Ctrl+P)")
-        self.pdf_button = _button("Save as P&DF…", "Save the confirmation as a PDF file")
-        self.back_button = _button("&Back to slots", "Back to the slot list")
+        self.language_note = QLabel()
+        self.language_note.setObjectName("patientLanguageNote")
+        self.language_note.setWordWrap(True)
+        self.calendar_button = _button(
+            translate("BookingConfirmation", "&Add to calendar…"),
+            translate("BookingConfirmation", "Save the visit as a calendar file"),
+        )
+        self.print_button = _button(
+            translate("BookingConfirmation", "&Print…"),
+            translate("BookingConfirmation", "Print the confirmation (Ctrl+P)"),
+        )
+        self.pdf_button = _button(
+            translate("BookingConfirmation", "Save as P&DF…"),
+            translate("BookingConfirmation", "Save the confirmation as a PDF file"),
+        )
+        self.back_button = _button(
+            translate("BookingConfirmation", "&Back to slots"),
+            translate("BookingConfirmation", "Back to the slot list"),
+        )
         self.saved = saved_files.SavedFileNote()
         self._build()
         self.calendar_button.clicked.connect(self.add_to_calendar)
@@ -80,14 +127,20 @@ class BookingConfirmation(QWidget):
     @classmethod
     def ask_calendar_path(cls, parent: QWidget, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, "Save the visit as a calendar file", suggested, "Calendar files (*.ics)"
+            parent,
+            translate("BookingConfirmation", "Save the visit as a calendar file"),
+            suggested,
+            translate("BookingConfirmation", "Calendar files (*.ics)"),
         )
         return path or None
 
     @classmethod
     def ask_pdf_path(cls, parent: QWidget, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            parent, "Save the confirmation as PDF", suggested, "PDF files (*.pdf)"
+            parent,
+            translate("BookingConfirmation", "Save the confirmation as PDF"),
+            suggested,
+            translate("BookingConfirmation", "PDF files (*.pdf)"),
         )
         return path or None
 
@@ -98,14 +151,25 @@ class BookingConfirmation(QWidget):
 
     # --- showing -----------------------------------------------------------------------
 
-    def show_visit(self, visit: Visit) -> None:
+    def show_visit(self, visit: Visit, language: str = "en") -> None:
+        """The booked visit on the screen (the staff's language), and the patient's
+        `language` for what they take home ("es" Spanish, anything else English)."""
         self.visit = visit
+        self.language = "es" if language == "es" else "en"
         for key, text in visit_facts(visit).items():
             self.fields[key].setText(text)
         self.review_note.setText(
-            "Review: a therapist reviews the intake before this visit."
+            translate(
+                "BookingConfirmation", "Review: a therapist reviews the intake before this visit."
+            )
             if visit.needs_review
             else ""
+        )
+        self.language_note.setText(
+            translate(
+                "BookingConfirmation",
+                "The patient's calendar file, printout and PDF are in {language}.",
+            ).format(language=translate("BookingConfirmation", LANGUAGE_NAMES[self.language]))
         )
         self.review_note.setVisible(visit.needs_review)
         self.calendar_button.setFocus()
@@ -113,7 +177,7 @@ class BookingConfirmation(QWidget):
     def document(self) -> QTextDocument:
         document = QTextDocument(self)
         if self.visit is not None:
-            document.setHtml(confirmation_html(self.visit))
+            document.setHtml(confirmation_html(self.visit, self.language))
         return document
 
     # --- actions -----------------------------------------------------------------------
@@ -121,7 +185,7 @@ class BookingConfirmation(QWidget):
     def add_to_calendar(self) -> None:
         if self.visit is None:
             return
-        visit = self.visit
+        visit, language = self.visit, self.language
         path = self.ask_calendar_path(self, _suggested(visit, "ics"))
         if not path:
             return
@@ -129,11 +193,11 @@ class BookingConfirmation(QWidget):
         self.saved.clear()
 
         def saved(written: str) -> None:
-            self.saved.show_saved("Calendar file", Path(written))
+            self.saved.show_saved(translate("BookingConfirmation", "Calendar file"), Path(written))
             self.calendar_was_saved.emit(written)
 
         self.ctx.run(
-            lambda _db, _actor: str(ical_export.save(visit, target)),
+            lambda _db, _actor: str(ical_export.save(visit, target, language=language)),
             saved,
             in_words(self.export_did_fail.emit),
         )
@@ -142,7 +206,7 @@ class BookingConfirmation(QWidget):
         if self.visit is None:
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName("Appointment confirmation")
+        printer.setDocName(patient_words(self.language)("ConfirmationSlip", SLIP_TITLE))
         if not self.ask_printer(self, printer):
             return
         self.document().print_(printer)
@@ -157,16 +221,20 @@ class BookingConfirmation(QWidget):
         target = saved_files.in_documents(path, ".pdf")
         self.saved.clear()
         writer = QPdfWriter(str(target))
-        writer.setTitle("Appointment confirmation")
+        writer.setTitle(patient_words(self.language)("ConfirmationSlip", SLIP_TITLE))
         writer.setCreator("Clinic Intake")
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
         self.document().print_(writer)
         del writer  # finishes the file
         if target.exists() and target.stat().st_size > 0:
-            self.saved.show_saved("PDF", target)
+            self.saved.show_saved(translate("BookingConfirmation", "PDF"), target)
             self.pdf_was_saved.emit(str(target))
         else:
-            self.export_did_fail.emit(f"The PDF could not be written to {target}.")
+            self.export_did_fail.emit(
+                translate("BookingConfirmation", "The PDF could not be written to {path}.").format(
+                    path=target
+                )
+            )
 
     # --- layout ------------------------------------------------------------------------
 
@@ -186,6 +254,7 @@ class BookingConfirmation(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.review_note)
+        layout.addWidget(self.language_note)
         layout.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(self.saved)
@@ -194,40 +263,45 @@ class BookingConfirmation(QWidget):
             QWidget.setTabOrder(first, second)
 
 
-def visit_facts(visit: Visit) -> dict[str, str]:
+def visit_facts(visit: Visit, language: str | None = None) -> dict[str, str]:
+    """The visit's facts in the staff's language (`language` None: the screen), or in a
+    patient's ("en", "es": the slip)."""
+    words: Words = patient_words(language) if language else translate
+    context = "ConfirmationSlip" if language else "BookingConfirmation"
     local = visit.local_start
     end = visit.end.astimezone(local.tzinfo)
     return {
-        "date": wording.day(local),
-        "time": f"{wording.span(local, end)}  (local time at the location)",
+        "date": wording.day(local, language),
+        "time": words(context, SLIP_LOCAL_TIME).format(span=wording.span(local, end, language)),
         "location": visit.location_name,
         "address": ", ".join(wording.address_lines(visit.location_address)) or "—",
         "therapist": visit.therapist_name,
         "type": visit.type_name,
-        "reference": f"Appointment {visit.id}",
+        "reference": words(context, SLIP_REFERENCE).format(number=visit.id),
     }
 
 
-def confirmation_html(visit: Visit) -> str:
-    facts = visit_facts(visit)
+# The screen's own copies of the slip's two phrases (lupdate files each under its context).
+_SCREEN_WORDS = (
+    QT_TRANSLATE_NOOP("BookingConfirmation", "{span}  (local time at the location)"),
+    QT_TRANSLATE_NOOP("BookingConfirmation", "Appointment {number}"),
+)
+
+
+def confirmation_html(visit: Visit, language: str = "en") -> str:
+    """The slip the patient takes home, in the patient's `language`."""
+    words = patient_words(language)
+    facts = visit_facts(visit, language)
     rows = "".join(
-        f"<tr><td style='padding:4px 16px 4px 0;color:#52606d'>{html.escape(name)}</td>"
-        f"<td style='padding:4px 0'>{html.escape(facts[key])}</td></tr>"
-        for key, name in (
-            ("date", "Date"),
-            ("time", "Time"),
-            ("location", "Location"),
-            ("address", "Address"),
-            ("therapist", "Therapist"),
-            ("type", "Visit type"),
-            ("reference", "Reference"),
-        )
+        "<tr><td style='padding:4px 16px 4px 0;color:#52606d'>"
+        + html.escape(words("ConfirmationSlip", name))
+        + f"</td><td style='padding:4px 0'>{html.escape(facts[key])}</td></tr>"
+        for key, name in SLIP_FIELDS
     )
     return (
-        "<h2>Appointment confirmation</h2>"
+        f"<h2>{html.escape(words('ConfirmationSlip', SLIP_TITLE))}</h2>"
         f"<table>{rows}</table>"
-        "<p>Please arrive ten minutes early. To change or cancel, call the practice;"
-        " cancelling less than 24 hours ahead counts as a late cancellation.</p>"
+        f"<p>{html.escape(words('ConfirmationSlip', SLIP_CLOSING))}</p>"
     )
 
 

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,11 +29,16 @@ from intake.domain.booking import MAX_SEARCH_DAYS, SlotRequest
 from intake.domain.enums import PartOfDay
 from intake.domain.practice import AppointmentTypeInfo, LocationInfo, TherapistInfo
 from intake.ui.flow_layout import FlowLayout, wrapping
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 DEFAULT_TYPE = "EVAL60"
 DEFAULT_DAYS = 14
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_ANY_THERAPIST = "Any therapist"
+# Each part of day's name, translated where shown.
+PART_NAMES = {
+    PartOfDay.MORNING: QT_TRANSLATE_NOOP("BookingFilters", "Morning"),
+    PartOfDay.AFTERNOON: QT_TRANSLATE_NOOP("BookingFilters", "Afternoon"),
+    PartOfDay.EVENING: QT_TRANSLATE_NOOP("BookingFilters", "Evening"),
+}
 W = TypeVar("W", bound=QWidget)
 
 
@@ -43,22 +48,39 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bookingFilters")
-        self.type_combo = _named(QComboBox(), "Appointment type")
-        self.locations = _named(QListWidget(), "Locations (none ticked means all)")
+        self.type_combo = _named(QComboBox(), translate("BookingFilters", "Appointment type"))
+        self.locations = _named(
+            QListWidget(), translate("BookingFilters", "Locations (none ticked means all)")
+        )
         self.locations.setObjectName("locationList")
-        self.from_date = _named(QDateEdit(), "First day")
+        self.from_date = _named(QDateEdit(), translate("BookingFilters", "First day"))
         self.from_date.setCalendarPopup(True)
         self.from_date.setDisplayFormat("MM/dd/yyyy")
-        self.days = _named(QSpinBox(), "Number of days to search")
+        self.days = _named(QSpinBox(), translate("BookingFilters", "Number of days to search"))
         self.days.setRange(1, MAX_SEARCH_DAYS)
         self.days.setValue(DEFAULT_DAYS)
-        self.days.setSuffix(" days")
+        self.days.setSuffix(translate("BookingFilters", " days"))
         self.parts = {
-            part: _named(QCheckBox(part.value.capitalize()), f"Part of day: {part.value}")
+            part: _named(
+                QCheckBox(translate("BookingFilters", PART_NAMES[part])),
+                translate("BookingFilters", "Part of day: {part}").format(
+                    part=translate("BookingFilters", PART_NAMES[part])
+                ),
+            )
             for part in PartOfDay
         }
-        self.weekdays = [_named(QCheckBox(name[:3]), name) for name in WEEKDAY_NAMES]
-        self.therapist_combo = _named(QComboBox(), "Therapist (optional)")
+        # The language's own day names (QLocale's), Monday first as the search counts them.
+        locale = QLocale()
+        self.weekdays = [
+            _named(
+                QCheckBox(locale.dayName(day, QLocale.FormatType.ShortFormat)),
+                locale.dayName(day, QLocale.FormatType.LongFormat),
+            )
+            for day in range(1, 8)
+        ]
+        self.therapist_combo = _named(
+            QComboBox(), translate("BookingFilters", "Therapist (optional)")
+        )
         # As wide as its longest entry where there is room, but never needing more than ~12
         # characters: the practice's longest therapist name must not widen the booking step
         # past a 1024-px screen once the list is filled (elided there, whole in the list).
@@ -125,17 +147,27 @@ class FilterBar(QWidget):
     def _build(self) -> None:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(_buddy("&Type", self.type_combo), self.type_combo)
+        form.addRow(_buddy(translate("BookingFilters", "&Type"), self.type_combo), self.type_combo)
         # The rows of choices wrap on a narrow screen (the summary step at 1024 px) instead of
         # widening the panel: the bar is then as narrow as its widest single box.
-        form.addRow(_buddy("&From", self.from_date), _flow([self.from_date, self.days]))
-        form.addRow(_caption("Part of day"), _flow(list(self.parts.values())))
-        form.addRow(_caption("Weekdays"), _flow(self.weekdays))
-        form.addRow(_buddy("T&herapist", self.therapist_combo), self.therapist_combo)
+        form.addRow(
+            _buddy(translate("BookingFilters", "&From"), self.from_date),
+            _flow([self.from_date, self.days]),
+        )
+        form.addRow(
+            _caption(translate("BookingFilters", "Part of day")), _flow(list(self.parts.values()))
+        )
+        form.addRow(_caption(translate("BookingFilters", "Weekdays")), _flow(self.weekdays))
+        form.addRow(
+            _buddy(translate("BookingFilters", "T&herapist"), self.therapist_combo),
+            self.therapist_combo,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        places = _buddy("&Locations — none ticked: all", self.locations)
+        places = _buddy(
+            translate("BookingFilters", "&Locations — none ticked: all"), self.locations
+        )
         layout.addWidget(places)
         layout.addWidget(self.locations, 1)
         chain: list[QWidget] = [
@@ -163,7 +195,12 @@ class FilterBar(QWidget):
     def _fill_types(self, types: Sequence[AppointmentTypeInfo], chosen: str) -> None:
         self.type_combo.clear()
         for kind in types:
-            self.type_combo.addItem(f"{kind.name} ({kind.minutes} min)", kind.code)
+            self.type_combo.addItem(
+                translate("BookingFilters", "{name} ({minutes} min)").format(
+                    name=kind.name, minutes=kind.minutes
+                ),
+                kind.code,
+            )
         self.set_type(chosen)
 
     def _fill_locations(self, locations: Sequence[LocationInfo]) -> None:
@@ -183,7 +220,7 @@ class FilterBar(QWidget):
     def _fill_therapists(self, therapists: Sequence[TherapistInfo]) -> None:
         kept = self.therapist_combo.currentData()
         self.therapist_combo.clear()
-        self.therapist_combo.addItem(_ANY_THERAPIST, None)
+        self.therapist_combo.addItem(translate("BookingFilters", "Any therapist"), None)
         for person in therapists:
             label = f"{person.display_name}, {person.credentials}".rstrip(", ")
             self.therapist_combo.addItem(label, person.id)

@@ -13,20 +13,27 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from intake.domain.booking import Visit
 from intake.ui.booking import wording
+from intake.ui.i18n import translate
 
 
 def question(parent: QWidget, existing: Visit) -> QMessageBox:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Initial evaluation already booked")
+    box.setWindowTitle(translate("SecondEvaluation", "Initial evaluation already booked"))
     box.setText(
-        "This patient already has an initial evaluation booked: "
-        f"{wording.visit_sentence(existing)}, with {existing.therapist_name}."
+        translate(
+            "SecondEvaluation",
+            "This patient already has an initial evaluation booked: {visit}, with {therapist}.",
+        ).format(visit=wording.visit_sentence(existing), therapist=existing.therapist_name)
     )
-    box.setInformativeText("Book another initial evaluation?")
+    box.setInformativeText(translate("SecondEvaluation", "Book another initial evaluation?"))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("&Yes, book another")
-    box.button(QMessageBox.StandardButton.No).setText("&No, keep the one booked")
+    box.button(QMessageBox.StandardButton.Yes).setText(
+        translate("SecondEvaluation", "&Yes, book another")
+    )
+    box.button(QMessageBox.StandardButton.No).setText(
+        translate("SecondEvaluation", "&No, keep the one booked")
+    )
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box

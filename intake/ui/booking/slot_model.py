@@ -22,11 +22,16 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from intake.domain.booking import SlotOffer
 from intake.ui.booking import wording
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
 _GROUP = 0  # internal id of a header; a slot's id is its group's row + 1
 OFFER_ROLE = Qt.ItemDataRole.UserRole + 1
-COLUMNS = ("Time", "Until", "Therapist")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("SlotModel", "Time"),
+    QT_TRANSLATE_NOOP("SlotModel", "Until"),
+    QT_TRANSLATE_NOOP("SlotModel", "Therapist"),
+)
 
 
 @dataclass
@@ -40,8 +45,9 @@ class SlotGroup:
     @property
     def title(self) -> str:
         count = len(self.slots)
-        noun = "slot" if count == 1 else "slots"
-        return f"{wording.day(self.day)}  ·  {self.location_name}  ·  {count} {noun}"
+        return translate("SlotModel", "{day}  ·  {location}  ·  free slots: {count}").format(
+            day=wording.day(self.day), location=self.location_name, count=count
+        )
 
 
 def group_offers(offers: Sequence[SlotOffer]) -> list[SlotGroup]:
@@ -136,7 +142,7 @@ class SlotModel(QAbstractItemModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return translate("SlotModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

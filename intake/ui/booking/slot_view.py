@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
 
 from intake.domain.booking import SlotOffer
 from intake.ui.booking.slot_model import SlotModel
+from intake.ui.i18n import translate
 
 
 class SlotView(QTreeView):
@@ -18,7 +19,7 @@ class SlotView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("slotList")
-        self.setAccessibleName("Free slots")
+        self.setAccessibleName(translate("SlotView", "Free slots"))
         self.setRootIsDecorated(False)
         self.setItemsExpandable(False)
         self.setUniformRowHeights(True)

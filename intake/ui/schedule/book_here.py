@@ -33,15 +33,25 @@ from intake.ui.booking import second_evaluation
 from intake.ui.booking.booking_panel import BOOK_KEY
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.status_line import say
 from intake.ui.worker import failure_text
 
+# Marked here, translated where shown.
 _TRIAGE_WORDS = {
-    "emergency": "emergency",
-    "refer": "refer to physician",
-    "review": "needs review",
-    "clear": "clear",
+    "emergency": QT_TRANSLATE_NOOP("BookHere", "emergency"),
+    "refer": QT_TRANSLATE_NOOP("BookHere", "refer to physician"),
+    "review": QT_TRANSLATE_NOOP("BookHere", "needs review"),
+    "clear": QT_TRANSLATE_NOOP("BookHere", "clear"),
+}
+_INTAKE_STATUS_WORDS = {
+    "draft": QT_TRANSLATE_NOOP("BookHere", "Draft"),
+    "submitted": QT_TRANSLATE_NOOP("BookHere", "Submitted"),
+    "reviewed": QT_TRANSLATE_NOOP("BookHere", "Reviewed"),
+    "returned": QT_TRANSLATE_NOOP("BookHere", "Returned"),
+    "closed": QT_TRANSLATE_NOOP("BookHere", "Closed"),
+    "discarded": QT_TRANSLATE_NOOP("BookHere", "Discarded"),
 }
 
 
@@ -57,15 +67,23 @@ class BookingPlace:
     timezone: str
 
     def sentence(self) -> str:
-        return (
-            f"with {self.therapist_name} at {self.location_code}, "
-            f"{when.moment(self.start, self.timezone, short=True)}"
+        at = when.local(self.start, self.timezone)
+        return translate("BookHere", "with {therapist} at {location}, {day}, {time}").format(
+            therapist=self.therapist_name,
+            location=self.location_code,
+            day=when.short_day(at, localized=True),
+            time=when.time_of_day(at, localized=True),
         )
 
 
 def intake_label(choice: intakes.IntakeChoice) -> str:
-    triage = _TRIAGE_WORDS.get(choice.triage or "", "not screened")
-    return f"{choice.status.value.title()} · {triage} · {when.date(choice.updated_at.date())}"
+    triage = translate("BookHere", _TRIAGE_WORDS.get(choice.triage or "", _NOT_SCREENED))
+    status = _INTAKE_STATUS_WORDS.get(choice.status.value)
+    shown = translate("BookHere", status) if status else choice.status.value.title()
+    return f"{shown} · {triage} · {when.date(choice.updated_at.date(), localized=True)}"
+
+
+_NOT_SCREENED = QT_TRANSLATE_NOOP("BookHere", "not screened")
 
 
 class BookHereDialog(QDialog):
@@ -84,7 +102,7 @@ class BookHereDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bookHereDialog")
-        self.setWindowTitle("Book this time")
+        self.setWindowTitle(translate("BookHere", "Book this time"))
         self.ctx, self.place, self._now = context, place, now
         self.patient_id: int | None = None
         self.patient_name = ""
@@ -105,7 +123,12 @@ class BookHereDialog(QDialog):
         # The initial evaluation (the type that needs screening) is what is usually booked.
         ordered = sorted(types, key=lambda t: (not t.requires_screening, t.code))
         for info in ordered:
-            self.type_combo.addItem(f"{info.name} ({info.code}, {info.minutes} min)", info)
+            self.type_combo.addItem(
+                translate("BookHere", "{name} ({code}, {minutes} min)").format(
+                    name=info.name, code=info.code, minutes=info.minutes
+                ),
+                info,
+            )
         self._type_changed()
         self.types_did_load.emit()
 
@@ -118,9 +141,9 @@ class BookHereDialog(QDialog):
         needs = kind is not None and kind.requires_screening
         self.intake_combo.setEnabled(needs)
         self.intake_hint.setText(
-            "This visit is booked from the patient's screened intake."
+            translate("BookHere", "This visit is booked from the patient's screened intake.")
             if needs
-            else "No screening needed for this visit type."
+            else translate("BookHere", "No screening needed for this visit type.")
         )
         self._update_book()
 
@@ -135,10 +158,15 @@ class BookHereDialog(QDialog):
         )
         self.patient_id = patient_id
         self.patient_name = f"{hit.family_name}, {hit.given_name}" if hit else ""
-        record = f" (record {hit.mrn})" if hit else ""
-        self.patient_label.setText(f"Patient: {self.patient_name}{record}")
+        if hit:
+            shown = translate("BookHere", "Patient: {name} (record {record})").format(
+                name=self.patient_name, record=hit.mrn
+            )
+        else:
+            shown = translate("BookHere", "Patient: {name}").format(name="")
+        self.patient_label.setText(shown)
         self.intake_combo.clear()
-        self.intake_combo.addItem("Loading the patient's intakes…", None)
+        self.intake_combo.addItem(translate("BookHere", "Loading the patient's intakes…"), None)
         self.ctx.run(
             lambda db, actor: intakes.for_booking(db, actor, patient_id),
             while_alive(self, lambda found: self._intakes_arrived(patient_id, found)),
@@ -154,7 +182,9 @@ class BookHereDialog(QDialog):
         for choice in found:
             self.intake_combo.addItem(intake_label(choice), choice.id)
         if not found:
-            self.intake_combo.addItem("No intake yet: take the screening first", None)
+            self.intake_combo.addItem(
+                translate("BookHere", "No intake yet: take the screening first"), None
+            )
         self.intakes_did_load.emit(len(found))
 
     # --- booking ---------------------------------------------------------------------------
@@ -162,7 +192,9 @@ class BookHereDialog(QDialog):
     def book(self, *, second_ok: bool = False) -> None:
         kind = self.chosen_type()
         if self.patient_id is None:
-            self._say("warn", "Choose the patient first: type a name, then Enter.")
+            self._say(
+                "warn", translate("BookHere", "Choose the patient first: type a name, then Enter.")
+            )
             self.search.focus_search()
             return
         if kind is None or self._busy:
@@ -179,7 +211,7 @@ class BookHereDialog(QDialog):
         now = self._now
         self._busy = True
         self._update_book()
-        self._say("info", "Booking…")
+        self._say("info", translate("BookHere", "Booking…"))
         self.ctx.run(
             lambda db, actor: booking.book(
                 db, actor, request, now=now, confirm_second_evaluation=second_ok
@@ -202,9 +234,13 @@ class BookHereDialog(QDialog):
             )
             return
         if isinstance(error, BookingConflict):
-            message = f"Not booked: {error} Close this and choose another free time."
+            message = translate(
+                "BookHere", "Not booked: {message} Close this and choose another free time."
+            ).format(message=error)
         else:
-            message = f"Not booked: {failure_text(error)}"
+            message = translate("BookHere", "Not booked: {message}").format(
+                message=failure_text(error)
+            )
         self._say("error", message)
         self.booking_did_fail.emit(message)
 
@@ -221,7 +257,7 @@ class BookHereDialog(QDialog):
     # --- building --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        heading = QLabel(f"Book {self.place.sentence()}")
+        heading = QLabel(translate("BookHere", "Book {place}").format(place=self.place.sentence()))
         heading.setObjectName("bookHereHeading")
         heading.setWordWrap(True)
         bold = heading.font()
@@ -231,31 +267,31 @@ class BookHereDialog(QDialog):
         self.search = PatientSearchWidget(self.ctx)
         self.search.setMinimumHeight(200)
         self.search.patient_was_chosen.connect(self._patient_chosen)
-        self.patient_label = QLabel("Patient: none chosen yet")
+        self.patient_label = QLabel(translate("BookHere", "Patient: none chosen yet"))
         self.patient_label.setObjectName("bookHerePatient")
-        self.patient_label.setAccessibleName("Chosen patient")
+        self.patient_label.setAccessibleName(translate("BookHere", "Chosen patient"))
         self.type_combo = QComboBox()
-        self.type_combo.setAccessibleName("Visit type")
+        self.type_combo.setAccessibleName(translate("BookHere", "Visit type"))
         self.type_combo.currentIndexChanged.connect(lambda _i: self._type_changed())
         self.intake_combo = QComboBox()
-        self.intake_combo.setAccessibleName("Intake")
-        self.intake_combo.addItem("Choose the patient first", None)
+        self.intake_combo.setAccessibleName(translate("BookHere", "Intake"))
+        self.intake_combo.addItem(translate("BookHere", "Choose the patient first"), None)
         self.intake_hint = QLabel()
         self.intake_hint.setObjectName("fieldHint")
         self.intake_hint.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Visit &type", self.type_combo)
-        form.addRow("&Intake", self.intake_combo)
+        form.addRow(translate("BookHere", "Visit &type"), self.type_combo)
+        form.addRow(translate("BookHere", "&Intake"), self.intake_combo)
         form.addRow("", self.intake_hint)
         self.status = QLabel()
         self.status.setObjectName("bookHereStatus")
-        self.status.setAccessibleName("Booking status")
+        self.status.setAccessibleName(translate("BookHere", "Booking status"))
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Book (Ctrl+B)")
+        ok.setText(translate("BookHere", "&Book (Ctrl+B)"))
         ok.setAutoDefault(False)
         ok.setDefault(False)  # Enter picks a patient in the search; Ctrl+B books, as elsewhere
         self.buttons.accepted.connect(self.book)

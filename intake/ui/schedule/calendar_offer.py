@@ -5,6 +5,7 @@ calendar; a move a new REQUEST that replaces the old entry (same UID, higher SEQ
 The file choice goes through a replaceable classmethod (`ask_path`), as on the booking
 confirmation, so tests answer it without a dialog. The file goes to the Documents folder
 unless a full path is chosen, and the note under it says where ("… saved: path", Open folder).
+The file is in the patient's language (issue #20 point 4), the offer in the staff's.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -24,11 +25,14 @@ from PySide6.QtWidgets import (
 
 from intake.domain.booking import Visit
 from intake.domain.enums import AppointmentStatus
-from intake.services import ical_export
+from intake.services import booking, ical_export
 from intake.ui import saved_files
+from intake.ui.i18n import translate
 from intake.ui.worker import failure_text
 
 if TYPE_CHECKING:
+    from intake.services.actor import Actor
+    from intake.services.database import Database
     from intake.ui.schedule.page import SchedulePage
 
 
@@ -64,7 +68,7 @@ class CalendarOffer(QWidget):
             parent,
             title,
             suggested,
-            QCoreApplication.translate("CalendarOffer", "Calendar files (*.ics)"),
+            translate("CalendarOffer", "Calendar files (*.ics)"),
         )
         return path or None
 
@@ -74,20 +78,30 @@ class CalendarOffer(QWidget):
         self.saved.clear()
         if self._cancelled(visit):
             self.text.setText(
-                self.tr(
-                    "For the patient's calendar: a cancellation file takes the visit out of it."
+                translate(
+                    "CalendarOffer",
+                    "For the patient's calendar: a cancellation file takes the visit out of it.",
                 )
             )
-            self.button.setText(self.tr("Sa&ve the cancellation (.ics)…"))
-            self.button.setAccessibleName(self.tr("Save the cancellation for the patient"))
+            self.button.setText(translate("CalendarOffer", "Sa&ve the cancellation (.ics)…"))
+            self.button.setAccessibleName(
+                translate("CalendarOffer", "Save the cancellation for the patient")
+            )
         else:
             self.text.setText(
-                self.tr("For the patient's calendar: the new time replaces the old entry.")
+                translate(
+                    "CalendarOffer",
+                    "For the patient's calendar: the new time replaces the old entry.",
+                )
             )
-            self.button.setText(self.tr("Sa&ve the new time (.ics)…"))
-            self.button.setAccessibleName(self.tr("Save the new time for the patient"))
+            self.button.setText(translate("CalendarOffer", "Sa&ve the new time (.ics)…"))
+            self.button.setAccessibleName(
+                translate("CalendarOffer", "Save the new time for the patient")
+            )
         self.button.setToolTip(
-            self.tr("Save a calendar file to give or send to the patient (Alt+V)")
+            translate(
+                "CalendarOffer", "Save a calendar file to give or send to the patient (Alt+V)"
+            )
         )
         self.text.show()
         self.button.show()
@@ -106,16 +120,20 @@ class CalendarOffer(QWidget):
         name = f"appointment-{visit.id}-{visit.local_start:%Y-%m-%d}"
         path = self.ask_path(
             self.page,
-            self.tr("Save the cancellation as a calendar file")
+            translate("CalendarOffer", "Save the cancellation as a calendar file")
             if cancelled
-            else self.tr("Save the new time as a calendar file"),
+            else translate("CalendarOffer", "Save the new time as a calendar file"),
             saved_files.suggested_path(f"{name}-cancelled.ics" if cancelled else f"{name}.ics"),
         )
         if not path:
             return
         target = saved_files.in_documents(path, ".ics")
         self.saved.clear()
-        what = self.tr("Cancellation calendar file") if cancelled else self.tr("Calendar file")
+        what = (
+            translate("CalendarOffer", "Cancellation calendar file")
+            if cancelled
+            else translate("CalendarOffer", "Calendar file")
+        )
 
         def written(where: str) -> None:
             if self.visit is not visit:
@@ -127,10 +145,20 @@ class CalendarOffer(QWidget):
 
         def failed(error: BaseException) -> None:
             message = failure_text(error)
-            self.page._say("error", self.tr("The calendar file was not saved: %s") % message)
+            self.page._say(
+                "error",
+                translate("CalendarOffer", "The calendar file was not saved: {message}").format(
+                    message=message
+                ),
+            )
             self.save_did_fail.emit(message)
 
-        self.page._run(lambda _db, _actor: str(ical_export.save(visit, target)), written, failed)
+        def work(db: Database, actor: Actor) -> str:
+            # The file is the patient's: in their language, not the staff's (issue #20).
+            language = booking.patient_language(db, actor, visit.patient_id)
+            return str(ical_export.save(visit, target, language=language))
+
+        self.page._run(work, written, failed)
 
     @staticmethod
     def _cancelled(visit: Visit) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -36,20 +36,23 @@ from intake.domain import type_colors
 from intake.domain.enums import AppointmentStatus
 from intake.domain.schedule import ScheduleBlock
 from intake.domain.short_names import fitting_name
+from intake.ui import when
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.schedule.lanes import GRID_MINUTES, Layout, Placed
 
 HEADER = 46
-GUTTER = 62
+GUTTER = 74  # wide enough for "10:00 a.m." (Spanish) as well as "10:00 AM"
 PX_PER_MINUTE = 1.3
 MIN_LANE = 132
 DRAG_START = 6
 
+# Marked here, translated where shown (`status_word`).
 STATUS_WORDS = {
-    AppointmentStatus.BOOKED: "Booked",
-    AppointmentStatus.CHECKED_IN: "Checked in",
-    AppointmentStatus.COMPLETED: "Completed",
-    AppointmentStatus.NO_SHOW: "No-show",
-    AppointmentStatus.CANCELLED: "Cancelled",
+    AppointmentStatus.BOOKED: QT_TRANSLATE_NOOP("ScheduleCanvas", "Booked"),
+    AppointmentStatus.CHECKED_IN: QT_TRANSLATE_NOOP("ScheduleCanvas", "Checked in"),
+    AppointmentStatus.COMPLETED: QT_TRANSLATE_NOOP("ScheduleCanvas", "Completed"),
+    AppointmentStatus.NO_SHOW: QT_TRANSLATE_NOOP("ScheduleCanvas", "No-show"),
+    AppointmentStatus.CANCELLED: QT_TRANSLATE_NOOP("ScheduleCanvas", "Cancelled"),
 }
 STATUS_MARKS = {
     AppointmentStatus.BOOKED: "",
@@ -65,7 +68,7 @@ _STATUS_FILL = {
     AppointmentStatus.NO_SHOW: ("#ffeeee", "#ab091e"),
     AppointmentStatus.CANCELLED: ("#ffffff", "#9aa5b1"),
 }
-REVIEW_MARK = "⚑ Review"
+REVIEW_WORD = QT_TRANSLATE_NOOP("ScheduleCanvas", "Review")
 FREE_FILL = "#f3fbf6"  # bookable working time: a light wash with a green edge
 FREE_EDGE = "#5fb37a"
 CELL_EDGE = "#1f6f3a"
@@ -76,19 +79,39 @@ _MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 def clock(minute: float) -> str:
     whole = round(minute) % 1440
     hour, rest = divmod(whole, 60)
-    return f"{hour % 12 or 12}:{rest:02d} {'AM' if hour < 12 else 'PM'}"
+    return when.time_of_day(dt.time(hour, rest), localized=True)
+
+
+def status_word(status: AppointmentStatus) -> str:
+    """A visit's status in the staff's language."""
+    return translate("ScheduleCanvas", STATUS_WORDS[status])
+
+
+def review_mark() -> str:
+    """⚑ Review, in the staff's language."""
+    return "⚑ " + translate("ScheduleCanvas", REVIEW_WORD)
 
 
 def describe(block: ScheduleBlock) -> str:
     """The block in one sentence (tool tip, screen reader, status line)."""
     start, end = block.local_start, block.local_end
-    review = ", intake needs review" if block.needs_review else ""
+    review = translate("ScheduleCanvas", ", intake needs review") if block.needs_review else ""
     course = f", {course_words(block).lower()}" if block.series_number is not None else ""
-    return (
-        f"{clock(start.hour * 60 + start.minute)} to {clock(end.hour * 60 + end.minute)} "
-        f"{start.tzname()}: {block.patient_name}, {block.type_name}{course}, "
-        f"{STATUS_WORDS[block.status].lower()}{review}, with {block.therapist_name} "
-        f"at {block.location_code}"
+    return translate(
+        "ScheduleCanvas",
+        "{start} to {end} {zone}: {patient}, {type}{course}, {status}{review}, "
+        "with {therapist} at {location}",
+    ).format(
+        start=clock(start.hour * 60 + start.minute),
+        end=clock(end.hour * 60 + end.minute),
+        zone=start.tzname(),
+        patient=block.patient_name,
+        type=block.type_name,
+        course=course,
+        status=status_word(block.status).lower(),
+        review=review,
+        therapist=block.therapist_name,
+        location=block.location_code,
     )
 
 
@@ -97,7 +120,7 @@ def course_words(block: ScheduleBlock) -> str:
     if block.series_number is None:
         return ""
     last = max(block.series_last or 0, block.series_number)
-    return QCoreApplication.translate("ScheduleCanvas", "Visit {n} of {last} of a course").format(
+    return translate("ScheduleCanvas", "Visit {n} of {last} of a course").format(
         n=block.series_number, last=last
     )
 
@@ -113,7 +136,7 @@ class ScheduleCanvas(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("scheduleCanvas")
-        self.setAccessibleName("Schedule")
+        self.setAccessibleName(translate("ScheduleCanvas", "Schedule"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.layout_: Layout = Layout((), (), 7 * 60, 19 * 60, "")
@@ -148,7 +171,9 @@ class ScheduleCanvas(QAbstractScrollArea):
             (i for i, p in enumerate(layout.placed) if p.block.appointment_id == keep), None
         )
         self.selected = found
-        self.setAccessibleName(f"Schedule: {layout.title}")
+        self.setAccessibleName(
+            translate("ScheduleCanvas", "Schedule: {title}").format(title=layout.title)
+        )
         self._update_scrollbars()
         self.viewport().update()
         self.block_was_selected.emit(self.selected_block())
@@ -281,7 +306,7 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.drawText(
                 QRectF(GUTTER, HEADER, width - GUTTER, 80),
                 Qt.AlignmentFlag.AlignCenter,
-                "No therapist works here on this day.",
+                translate("ScheduleCanvas", "No therapist works here on this day."),
             )
 
     def _paint_lanes(self, painter: QPainter, first: int, last: int, height: int) -> None:
@@ -337,7 +362,11 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.setBrush(QColor(255, 255, 255, 200))
             painter.drawRect(rect)
             painter.setPen(QColor(CELL_EDGE))
-            painter.drawText(rect.adjusted(6, 0, -4, 0), _MIDDLE, f"+ Book {clock(minute)}")
+            painter.drawText(
+                rect.adjusted(6, 0, -4, 0),
+                _MIDDLE,
+                translate("ScheduleCanvas", "+ Book {time}").format(time=clock(minute)),
+            )
         if self.cell is not None and self.hasFocus():
             lane, minute = self.cell
             rect = self.cell_rect(lane, minute)
@@ -346,7 +375,11 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.setBrush(QColor(255, 255, 255, 220))
             painter.drawRect(rect)
             painter.setPen(QColor(CELL_EDGE if free else "#3e4c59"))
-            words = "Book ⏎" if free else "not free"
+            words = (
+                translate("ScheduleCanvas", "Book ⏎")
+                if free
+                else translate("ScheduleCanvas", "not free")
+            )
             painter.drawText(rect.adjusted(6, 0, -4, 0), _MIDDLE, f"{clock(minute)} · {words}")
 
     def _paint_hours(self, painter: QPainter, width: int) -> None:
@@ -407,15 +440,17 @@ class ScheduleCanvas(QAbstractScrollArea):
             when,
             when.split()[0],  # 10:00 (the gutter says AM or PM)
         )
-        status = STATUS_MARKS[block.status] + STATUS_WORDS[block.status]
+        status = STATUS_MARKS[block.status] + status_word(block.status)
         statuses: tuple[str, ...] = (
-            (f"{status} · {REVIEW_MARK}", f"{status} · ⚑", status)
+            (f"{status} · {review_mark()}", f"{status} · ⚑", status)
             if block.needs_review
             else (status,)
         )
         if block.series_number is not None:  # "Booked · 3 of 12" where there is room
             last = max(block.series_last or 0, block.series_number)
-            course = f" · {block.series_number} of {last}"
+            course = " · " + translate("ScheduleCanvas", "{n} of {last}").format(
+                n=block.series_number, last=last
+            )
             statuses = tuple(f"{s}{course}" for s in statuses) + statuses
         painter.setFont(self._bold)
         line = painter.fontMetrics().height()
@@ -462,7 +497,11 @@ class ScheduleCanvas(QAbstractScrollArea):
         painter.drawRect(rect)
         painter.setPen(colour)
         painter.setFont(self._bold)
-        word = "✖ not free" if problem else "Move here"
+        word = (
+            "✖ " + translate("ScheduleCanvas", "not free")
+            if problem
+            else translate("ScheduleCanvas", "Move here")
+        )
         painter.drawText(rect.adjusted(8, 2, -4, -2), _LEFT, f"{clock(minute)} {word}")
 
     def _paint_now(self, painter: QPainter) -> None:
@@ -517,7 +556,11 @@ class ScheduleCanvas(QAbstractScrollArea):
             painter.fillRect(QRectF(0, y - 9, GUTTER - 2, 18), QColor("#e12d39"))
             painter.setPen(QColor("#ffffff"))
             painter.setFont(self._bold)
-            painter.drawText(QRectF(0, y - 9, GUTTER - 4, 18), Qt.AlignmentFlag.AlignCenter, "Now")
+            painter.drawText(
+                QRectF(0, y - 9, GUTTER - 4, 18),
+                Qt.AlignmentFlag.AlignCenter,
+                translate("ScheduleCanvas", "Now"),
+            )
         painter.fillRect(QRectF(0, 0, GUTTER, HEADER), QColor("#f1f4f8"))
         painter.setPen(QColor("#52606d"))
         painter.setFont(self._small)
@@ -578,7 +621,11 @@ class ScheduleCanvas(QAbstractScrollArea):
         if cell is not None:
             lane, minute = cell
             title = self.layout_.lanes[lane].title
-            free = "free, Enter books" if self.is_free(lane, minute) else "not free"
+            free = (
+                translate("ScheduleCanvas", "free, Enter books")
+                if self.is_free(lane, minute)
+                else translate("ScheduleCanvas", "not free")
+            )
             self.setAccessibleDescription(f"{title}, {clock(minute)}: {free}")
             self._ensure_cell_visible(lane, minute)
             self.cell_was_moved.emit(lane, minute)
@@ -737,7 +784,9 @@ class ScheduleCanvas(QAbstractScrollArea):
         if self._hover is None:
             return ""
         lane, minute = self._hover
-        return f"Free: double-click to book {clock(minute)} with {self.layout_.lanes[lane].title}"
+        return translate("ScheduleCanvas", "Free: double-click to book {time} with {lane}").format(
+            time=clock(minute), lane=self.layout_.lanes[lane].title
+        )
 
     def leaveEvent(self, event: object) -> None:
         self._hover_at(None)

@@ -16,6 +16,7 @@ from intake.domain.schedule import ScheduleBlock
 from intake.services import series
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.ui.i18n import translate
 from intake.ui.schedule.canvas import course_words
 from intake.ui.schedule.panels import CancelPanel
 from intake.ui.series import CourseStart, open_course
@@ -35,17 +36,27 @@ class CourseActions(QObject):
         super().__init__(page)
         self.page = page
         self.dialog: Any = None  # the course dialog last opened (tests reach it here)
-        self.book_action = QAction(self.tr("Book a course of visits…"), page.canvas)
-        self.cancel_action = QAction(self.tr("Cancel the rest of the course…"), page.canvas)
-        self.move_action = QAction(self.tr("Move the rest of the course…"), page.canvas)
+        self.book_action = QAction(
+            translate("CourseActions", "Book a course of visits…"), page.canvas
+        )
+        self.cancel_action = QAction(
+            translate("CourseActions", "Cancel the rest of the course…"), page.canvas
+        )
+        self.move_action = QAction(
+            translate("CourseActions", "Move the rest of the course…"), page.canvas
+        )
         self.book_action.triggered.connect(lambda _on=False: self.ask_book())
         self.cancel_action.triggered.connect(lambda _on=False: self.ask_cancel_rest())
         self.move_action.triggered.connect(lambda _on=False: self.ask_move_rest())
         self.cancel_panel = CancelPanel()
-        self.cancel_panel.title.setText(self.tr("Cancel the rest of the course"))
-        self.cancel_panel.confirm_button.setText(self.tr("Cancel the rest (Enter)"))
-        self.cancel_panel.confirm_button.setAccessibleName(self.tr("Cancel the rest of the course"))
-        self.cancel_panel.keep_button.setText(self.tr("Keep the course (Esc)"))
+        self.cancel_panel.title.setText(translate("CourseActions", "Cancel the rest of the course"))
+        self.cancel_panel.confirm_button.setText(
+            translate("CourseActions", "Cancel the rest (Enter)")
+        )
+        self.cancel_panel.confirm_button.setAccessibleName(
+            translate("CourseActions", "Cancel the rest of the course")
+        )
+        self.cancel_panel.keep_button.setText(translate("CourseActions", "Keep the course (Esc)"))
         self.cancel_panel.confirmed.connect(self.cancel_rest)
 
     def attach(self) -> None:
@@ -74,7 +85,10 @@ class CourseActions(QObject):
     def ask_book(self) -> None:
         block = self.page.canvas.selected_block()
         if block is None or self.book_action not in self.offered(block):
-            self.page._say("warn", self.tr("Choose an evaluation the patient came to first."))
+            self.page._say(
+                "warn",
+                translate("CourseActions", "Choose an evaluation the patient came to first."),
+            )
             return
         start = CourseStart(
             patient_id=block.patient_id,
@@ -90,7 +104,9 @@ class CourseActions(QObject):
     def _course_done(self, result: object) -> None:
         visits = getattr(result, "visits", result)
         count = len(visits) if isinstance(visits, tuple) else 0
-        self.page._finished(self.tr("Course booked: {n} visits.").format(n=count), None)
+        self.page._finished(
+            translate("CourseActions", "Course booked: {n} visits.").format(n=count), None
+        )
 
     # --- the rest of a course ----------------------------------------------------------------
 
@@ -100,9 +116,10 @@ class CourseActions(QObject):
             return
         self.cancel_panel.ask(block, self.page._now())
         self.cancel_panel.what.setText(
-            self.tr(
+            translate(
+                "CourseActions",
                 "{who}: this visit ({which}) and every later visit of the course still "
-                "booked. Choose or type the reason, and say who cancelled."
+                "booked. Choose or type the reason, and say who cancelled.",
             ).format(who=block.patient_name, which=course_words(block).lower())
         )
         self.page.side.setCurrentWidget(self.cancel_panel)
@@ -113,11 +130,16 @@ class CourseActions(QObject):
         if block is None:
             return
         if not reason:
-            self.page._say("warn", self.tr("Say why the course is cancelled, then Enter."))
+            self.page._say(
+                "warn", translate("CourseActions", "Say why the course is cancelled, then Enter.")
+            )
             return
         if by is None:
             self.page._say(
-                "warn", self.tr("Say who cancelled: the patient (Alt+P) or the clinic (Alt+C).")
+                "warn",
+                translate(
+                    "CourseActions", "Say who cancelled: the patient (Alt+P) or the clinic (Alt+C)."
+                ),
             )
             return
         ident, version, now = block.appointment_id, block.version, self.page._clock_now()
@@ -129,7 +151,9 @@ class CourseActions(QObject):
             work,
             lambda cancelled: self._cancelled(block, cancelled),
             self.page._failed(
-                self.tr("cancel the rest of {who}'s course").format(who=block.patient_name)
+                translate("CourseActions", "cancel the rest of {who}'s course").format(
+                    who=block.patient_name
+                )
             ),
         )
 
@@ -138,9 +162,9 @@ class CourseActions(QObject):
         numbers = [v.series_number for v in cancelled if v.series_number is not None]
         span = f"{min(numbers)}–{max(numbers)}" if len(numbers) > 1 else "".join(map(str, numbers))
         self.page._finished(
-            self.tr("Cancelled {n} visits of {who}'s course (visits {span}).").format(
-                n=len(cancelled), who=block.patient_name, span=span
-            ),
+            translate(
+                "CourseActions", "Cancelled {n} visits of {who}'s course (visits {span})."
+            ).format(n=len(cancelled), who=block.patient_name, span=span),
             None,
         )
         self.page.canvas.setFocus()
@@ -166,7 +190,8 @@ class CourseActions(QObject):
     def _moved(self, result: object) -> None:
         count = len(result) if isinstance(result, tuple) else 0
         self.page._finished(
-            self.tr("Moved the rest of the course: {n} visits.").format(n=count), None
+            translate("CourseActions", "Moved the rest of the course: {n} visits.").format(n=count),
+            None,
         )
 
     # --- helpers -----------------------------------------------------------------------------
@@ -178,11 +203,14 @@ class CourseActions(QObject):
     def _course_visit(self) -> ScheduleBlock | None:
         block = self.page.canvas.selected_block()
         if block is None or block.series_id is None:
-            self.page._say("warn", self.tr("Choose a visit of a course first."))
+            self.page._say("warn", translate("CourseActions", "Choose a visit of a course first."))
             return None
         if not self._booked(block):
             self.page._say(
-                "warn", self.tr("The rest of a course is changed from a visit still booked.")
+                "warn",
+                translate(
+                    "CourseActions", "The rest of a course is changed from a visit still booked."
+                ),
             )
             return None
         return block

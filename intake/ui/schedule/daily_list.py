@@ -10,40 +10,57 @@ from PySide6.QtPrintSupport import QPrinter
 
 from intake.domain.schedule import DaySchedule
 from intake.ui import when
-from intake.ui.schedule.canvas import REVIEW_MARK, STATUS_MARKS, STATUS_WORDS
+from intake.ui.i18n import translate
+from intake.ui.schedule.canvas import STATUS_MARKS, review_mark, status_word
 
 
 def daily_list_html(schedule: DaySchedule) -> str:
     day = schedule.day
-    heading = when.day(day)
+    heading = when.day(day, localized=True)
+    esc = html.escape
     parts = [
         "<html><body style='font-family: sans-serif; font-size: 10pt'>",
         f"<h2 style='margin-bottom:2px'>{html.escape(schedule.location_name)}</h2>",
-        f"<p style='margin-top:0'>Daily list for {heading} · times in {schedule.timezone}</p>",
+        "<p style='margin-top:0'>"
+        + esc(
+            translate("DailyList", "Daily list for {day} · times in {zone}").format(
+                day=heading, zone=schedule.timezone
+            )
+        )
+        + "</p>",
     ]
     if schedule.closed:
         reason = schedule.closure_reason or ""
-        parts.append(f"<p><b>Closed</b> {html.escape(reason)}</p>")
+        closed = translate("DailyList", "Closed")
+        parts.append(f"<p><b>{esc(closed)}</b> {esc(reason)}</p>")
     for column in schedule.columns:
         blocks = schedule.blocks_of(column.therapist_id)
         parts.append(f"<h3 style='margin-bottom:2px'>{html.escape(column.therapist_name)}</h3>")
         if not blocks:
-            parts.append("<p style='color:#52606d'>No visits.</p>")
+            none = translate("DailyList", "No visits.")
+            parts.append(f"<p style='color:#52606d'>{esc(none)}</p>")
             continue
+        heads = (
+            translate("DailyList", "Time"),
+            translate("DailyList", "Patient"),
+            translate("DailyList", "Visit"),
+            translate("DailyList", "Status"),
+            translate("DailyList", "Note"),
+        )
         parts.append(
-            "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
-            "<tr><th align='left'>Time</th><th align='left'>Patient</th>"
-            "<th align='left'>Visit</th><th align='left'>Status</th>"
-            "<th align='left'>Note</th></tr>"
+            "<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>"
+            + "".join(f"<th align='left'>{esc(h)}</th>" for h in heads)
+            + "</tr>"
         )
         for b in blocks:
             start, end = b.local_start, b.local_end
-            status = STATUS_MARKS[b.status] + STATUS_WORDS[b.status]
+            status = esc(STATUS_MARKS[b.status] + status_word(b.status))
             parts.append(
-                f"<tr><td>{when.time_of_day(start)}–{when.time_of_day(end)}</td>"
+                f"<tr><td>{when.time_of_day(start, localized=True)}–"
+                f"{when.time_of_day(end, localized=True)}</td>"
                 f"<td>{html.escape(b.patient_name)} ({html.escape(b.patient_record)})</td>"
                 f"<td>{html.escape(b.type_name)}</td><td>{status}</td>"
-                f"<td>{REVIEW_MARK if b.needs_review else ''}</td></tr>"
+                f"<td>{esc(review_mark()) if b.needs_review else ''}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</body></html>")
@@ -61,7 +78,7 @@ def save_pdf(schedule: DaySchedule, path: str | Path) -> Path:
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
     writer = QPdfWriter(str(target))
-    writer.setTitle(f"Daily list {schedule.location_code} {schedule.day.isoformat()}")
+    writer.setTitle(_title(schedule))
     writer.setCreator("Clinic Intake")
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
     writer.setPageOrientation(QPageLayout.Orientation.Portrait)
@@ -71,5 +88,11 @@ def save_pdf(schedule: DaySchedule, path: str | Path) -> Path:
 
 
 def print_list(schedule: DaySchedule, printer: QPrinter) -> None:
-    printer.setDocName(f"Daily list {schedule.location_code} {schedule.day.isoformat()}")
+    printer.setDocName(_title(schedule))
     document(schedule).print_(printer)
+
+
+def _title(schedule: DaySchedule) -> str:
+    return translate("DailyList", "Daily list {location} {day}").format(
+        location=schedule.location_code, day=schedule.day.isoformat()
+    )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from intake.domain.booking import Visit
 from intake.domain.schedule import DaySchedule
 from intake.ui import when
+from intake.ui.i18n import translate
 from intake.ui.schedule.book_here import BookHereDialog, BookingPlace
 from intake.ui.schedule.canvas import clock
 from intake.ui.schedule.lanes import instant
@@ -50,7 +51,9 @@ class FreeTime:
     def activated(self, lane_index: int, minute: float) -> None:
         place = self.place_for(lane_index, minute)
         if place is None:
-            why = f"{clock(minute)} is not free working time here; choose a green time."
+            why = translate(
+                "ScheduleFreeTime", "{time} is not free working time here; choose a green time."
+            ).format(time=clock(minute))
             self.page._say("warn", why)
             self.page.action_did_fail.emit(why)
             return
@@ -61,11 +64,24 @@ class FreeTime:
         dialog.open()
 
     def _booked(self, visit: Visit) -> None:
-        name = self.dialog.patient_name if self.dialog is not None else "the patient"
+        name = (
+            self.dialog.patient_name
+            if self.dialog is not None
+            else translate("ScheduleFreeTime", "the patient")
+        )
         local = visit.local_start
         self.page._finished(
-            f"Booked {name}: {visit.type_name}, {when.short_day(local)} "
-            f"{when.time_of_day(local)} {local.tzname()} with {visit.therapist_name} "
-            f"at {visit.location_code}.",
+            translate(
+                "ScheduleFreeTime",
+                "Booked {patient}: {type}, {day} {time} {zone} with {therapist} at {location}.",
+            ).format(
+                patient=name,
+                type=visit.type_name,
+                day=when.short_day(local, localized=True),
+                time=when.time_of_day(local, localized=True),
+                zone=local.tzname(),
+                therapist=visit.therapist_name,
+                location=visit.location_code,
+            ),
             visit.id,
         )

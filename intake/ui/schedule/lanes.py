@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from intake.domain.schedule import DaySchedule, ScheduleBlock, Span, WeekSchedule
 from intake.scheduling import wall_to_utc
 from intake.ui import when
+from intake.ui.i18n import translate
 
 DEFAULT_FIRST = 7 * 60
 DEFAULT_LAST = 19 * 60
@@ -119,9 +120,17 @@ def day_layout(schedule: DaySchedule) -> Layout:
         shades = [Shade(t, b, "off", "") for t, b in _gaps(working, 0, 1440)]
         if schedule.closed:
             reason = schedule.closure_reason or ""
-            shades = [Shade(0, 1440, "closure", f"Closed {reason}".strip())]
+            shades = [
+                Shade(
+                    0,
+                    1440,
+                    "closure",
+                    translate("ScheduleLanes", "Closed {reason}").format(reason=reason).strip(),
+                )
+            ]
         shades += [
-            Shade(t, b, "time_off", "Time off") for t, b in _spans(column.time_off, zone, day)
+            Shade(t, b, "time_off", translate("ScheduleLanes", "Time off"))
+            for t, b in _spans(column.time_off, zone, day)
         ]
         lanes.append(
             Lane(
@@ -143,7 +152,13 @@ def day_layout(schedule: DaySchedule) -> Layout:
         for b in schedule.blocks
         if b.therapist_id in index
     )
-    return Layout(tuple(lanes), placed, first, last, f"{schedule.location_name} · {when.day(day)}")
+    return Layout(
+        tuple(lanes),
+        placed,
+        first,
+        last,
+        f"{schedule.location_name} · {when.day(day, localized=True)}",
+    )
 
 
 def week_layout(week: WeekSchedule) -> Layout:
@@ -162,11 +177,25 @@ def week_layout(week: WeekSchedule) -> Layout:
         shades = [Shade(t, b, "off", "") for t, b in _gaps(working, 0, 1440)]
         for p in places:
             if p.closure_reason is not None:
-                shades.append(Shade(0, 1440, "closure", f"{codes[p.location_id]} closed"))
-        shades += [Shade(t, b, "time_off", "Time off") for t, b in _spans(week.time_off, zone, day)]
-        where = " + ".join(dict.fromkeys(codes[p.location_id] for p in places)) or "Not working"
+                shades.append(
+                    Shade(
+                        0,
+                        1440,
+                        "closure",
+                        translate("ScheduleLanes", "{location} closed").format(
+                            location=codes[p.location_id]
+                        ),
+                    )
+                )
+        shades += [
+            Shade(t, b, "time_off", translate("ScheduleLanes", "Time off"))
+            for t, b in _spans(week.time_off, zone, day)
+        ]
+        where = " + ".join(dict.fromkeys(codes[p.location_id] for p in places)) or translate(
+            "ScheduleLanes", "Not working"
+        )
         tint = tints.get(places[0].location_id) if len(places) == 1 else None
-        title = when.short_day(day)
+        title = when.short_day(day, localized=True)
         lanes.append(
             Lane(
                 title,
@@ -205,7 +234,13 @@ def week_layout(week: WeekSchedule) -> Layout:
             )
         )
     first, last = _bounds(tops, bottoms)
-    return Layout(tuple(lanes), tuple(placed), first, last, f"{week.therapist_name} · week")
+    return Layout(
+        tuple(lanes),
+        tuple(placed),
+        first,
+        last,
+        translate("ScheduleLanes", "{therapist} · week").format(therapist=week.therapist_name),
+    )
 
 
 def from_now(layout: Layout, now: dt.datetime) -> Layout:
@@ -226,7 +261,7 @@ def _bounds(tops: list[float], bottoms: list[float]) -> tuple[int, int]:
 
 def _hours_text(working: list[tuple[float, float]]) -> str:
     if not working:
-        return "Not working"
+        return translate("ScheduleLanes", "Not working")
     return ", ".join(f"{_hhmm(t)}–{_hhmm(b)}" for t, b in working)
 
 
@@ -242,10 +277,10 @@ def free_for(
     """Why a visit cannot go there (None when it can), judged from what is on screen."""
     lane = layout.lanes[lane_index]
     if not any(t <= top and bottom <= b for t, b in lane.working):
-        return "That time is closed or outside the therapist's hours."
+        return translate("ScheduleLanes", "That time is closed or outside the therapist's hours.")
     for shade in lane.shades:
         if shade.kind != "off" and shade.top < bottom and top < shade.bottom:
-            return "The therapist is away then (time off or a closure)."
+            return translate("ScheduleLanes", "The therapist is away then (time off or a closure).")
     for p in layout.placed:
         if (
             p.lane == lane_index
@@ -254,5 +289,5 @@ def free_for(
             and p.top < bottom
             and top < p.bottom
         ):
-            return "That time is already taken by another visit."
+            return translate("ScheduleLanes", "That time is already taken by another visit.")
     return None

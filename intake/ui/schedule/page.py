@@ -16,7 +16,6 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
@@ -31,6 +30,7 @@ from intake.services.database import Database
 from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.flow_layout import wrapped_row
+from intake.ui.i18n import translate
 from intake.ui.keys import means
 from intake.ui.schedule.canvas import ScheduleCanvas, today_minute
 from intake.ui.schedule.course_actions import CourseActions
@@ -39,11 +39,14 @@ from intake.ui.schedule.free_time import FreeTime
 from intake.ui.schedule.lanes import Layout, day_layout, free_for, from_now, week_layout
 from intake.ui.schedule.live import LiveRefresh
 from intake.ui.schedule.panels import (
+    LEGEND,
     CancelPanel,
     DetailsPanel,
     NoShowPanel,
     ReschedulePanel,
     WaitlistPanel,
+    summary_text,
+    zone_label,
 )
 from intake.ui.schedule.toolbar import Toolbar, load_choices
 from intake.ui.schedule.visit_actions import VisitActions
@@ -105,7 +108,11 @@ class SchedulePage(QWidget):
         self._build()
         self.courses = CourseActions(self)
         self.courses.attach()
-        self._run(load_choices, self.toolbar.choices_arrived, self._failed("load the practice"))
+        self._run(
+            load_choices,
+            self.toolbar.choices_arrived,
+            self._failed(translate("SchedulePage", "load the practice")),
+        )
 
     # --- the public face -------------------------------------------------------------------
 
@@ -172,18 +179,9 @@ class SchedulePage(QWidget):
         if first_show:
             self._scroll_to_start()
         self.heading.setText(self.layout_.title)
-        self.canvas.zone_label = _zone_label(schedule, self._now())
+        self.canvas.zone_label = zone_label(schedule)
         self.canvas.viewport().update()
-        visits = sum(1 for b in schedule.blocks if b.holds_time)
-        review = sum(1 for b in schedule.blocks if b.needs_review)
-        self.summary.setText(
-            f"{len(self.layout_.lanes)} columns · {visits} visits · {review} to review"
-            + (
-                f" · Closed {schedule.closure_reason}"
-                if isinstance(schedule, DaySchedule) and schedule.closed
-                else ""
-            )
-        )
+        self.summary.setText(summary_text(schedule, len(self.layout_.lanes)))
         self.print_action.setEnabled(isinstance(schedule, DaySchedule))
         self.pdf_action.setEnabled(isinstance(schedule, DaySchedule))
         self.schedule_did_load.emit()
@@ -191,7 +189,12 @@ class SchedulePage(QWidget):
     def _load_failed(self, number: int, error: BaseException) -> None:
         self._loading = False
         if number == self._load_number:
-            self._say("error", f"Could not load the schedule: {failure_text(error)}")
+            self._say(
+                "error",
+                translate("SchedulePage", "Could not load the schedule: {message}").format(
+                    message=failure_text(error)
+                ),
+            )
 
     def _scroll_to_start(self) -> None:
         layout = self.layout_
@@ -259,7 +262,12 @@ class SchedulePage(QWidget):
                 lost_race(error)
                 return
             message = failure_text(error)
-            self._say("error", f"Could not {what}: {message} Nothing was changed.")
+            self._say(
+                "error",
+                translate(
+                    "SchedulePage", "Could not {what}: {message} Nothing was changed."
+                ).format(what=what, message=message),
+            )
             self.action_did_fail.emit(message)
             self.reload()
 
@@ -286,7 +294,7 @@ class SchedulePage(QWidget):
     # --- building --------------------------------------------------------------------------
 
     def _action(self, text: str, keys: list[str], slot: Callable[[], None], on: QWidget) -> QAction:
-        action = QAction(text, on)
+        action = QAction(translate("SchedulePage", text), on)  # marked in panels.ACTIONS
         action.setShortcuts([QKeySequence(k) for k in keys])
         context = (
             Qt.ShortcutContext.WidgetShortcut
@@ -347,13 +355,13 @@ class SchedulePage(QWidget):
 
         bar = self.toolbar.build()
 
-        self.heading = QLabel("Schedule")
+        self.heading = QLabel(translate("SchedulePage", "Schedule"))
         self.heading.setObjectName("scheduleHeading")
         # A long location name wraps instead of pushing the page past a 1024 px screen.
         self.heading.setWordWrap(True)
         self.summary = QLabel()
         self.summary.setObjectName("scheduleSummary")
-        self.summary.setAccessibleName("Schedule summary")
+        self.summary.setAccessibleName(translate("SchedulePage", "Schedule summary"))
         self.toolbar.location_combo.setMinimumContentsLength(24)
         self.toolbar.therapist_combo.setMinimumContentsLength(20)
         buttons = [
@@ -396,18 +404,12 @@ class SchedulePage(QWidget):
         split.addWidget(self.side)
         split.setStretchFactor(0, 1)
         split.setSizes([900, 300])
-        self.legend = QLabel(
-            "Dotted green: free, double-click or Shift+arrows then Enter books · Grey: not "
-            "working or closed · Hatched: time off or closure · Card colour and code: visit type · "
-            "⚑ Review: intake not yet reviewed · ✔ checked in · ✔✔ completed · ✖ no-show · "
-            "Arrows choose · Enter opens patient · drag moves (Esc cancels) · Menu key: "
-            "actions · Alt+←/→ day · Alt+↑/↓ location"
-        )
+        self.legend = QLabel(translate("SchedulePage", LEGEND))
         self.legend.setObjectName("scheduleLegend")
         self.legend.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("scheduleStatus")
-        self.status.setAccessibleName("Schedule status")
+        self.status.setAccessibleName(translate("SchedulePage", "Schedule status"))
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_row(bar))  # two lines on a narrow screen
@@ -415,7 +417,11 @@ class SchedulePage(QWidget):
         heading.addWidget(self.heading, 1)  # it takes the room, and wraps when there is none
         heading.addWidget(self.summary)
         heading.addWidget(
-            action_button(self.waitlist_action, "Waitlist (Ctrl+Shift+W)", takes_focus=False)
+            action_button(
+                self.waitlist_action,
+                translate("SchedulePage", "Waitlist (Ctrl+Shift+W)"),
+                takes_focus=False,
+            )
         )
         layout.addLayout(heading)
         layout.addWidget(split, 1)
@@ -424,18 +430,6 @@ class SchedulePage(QWidget):
         layout.addWidget(self.exports.calendar)
         layout.addWidget(self.exports.saved)
         self.toolbar.sync()
-
-
-def _zone_label(schedule: DaySchedule | WeekSchedule, now: dt.datetime) -> str:
-    """The time axis' zone, as the clock on the wall names it (EST / EDT, CST...)."""
-    if isinstance(schedule, DaySchedule):
-        noon = dt.datetime.combine(schedule.day, dt.time(12), schedule.zone)
-        return noon.tzname() or schedule.timezone
-    zones = {p.timezone for p in schedule.locations}
-    if len(zones) == 1:
-        noon = dt.datetime.combine(schedule.first_day, dt.time(12), ZoneInfo(zones.pop()))
-        return noon.tzname() or ""
-    return "local"
 
 
 def _day(db: Database, actor: Actor, *, location_id: int, day: dt.date) -> DaySchedule:

@@ -24,6 +24,7 @@ from intake.domain.practice import LocationInfo, TherapistInfo
 from intake.services import practice_admin, staffing
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.ui.i18n import translate
 
 if TYPE_CHECKING:
     from intake.ui.schedule.page import SchedulePage
@@ -142,37 +143,51 @@ class Toolbar:
         self.page.reload()
 
     def build(self) -> QHBoxLayout:
-        self.day_button = _toggle("&Day (Alt+D)", "Location day view")
-        self.week_button = _toggle("&Week (Alt+W)", "Therapist week view")
+        self.day_button = _toggle(
+            translate("ScheduleToolbar", "&Day (Alt+D)"),
+            translate("ScheduleToolbar", "Location day view"),
+        )
+        self.week_button = _toggle(
+            translate("ScheduleToolbar", "&Week (Alt+W)"),
+            translate("ScheduleToolbar", "Therapist week view"),
+        )
         group = QButtonGroup(self.page)
         group.addButton(self.day_button)
         group.addButton(self.week_button)
         self.day_button.clicked.connect(lambda: self._set_mode("day"))
         self.week_button.clicked.connect(lambda: self._set_mode("week"))
         self.location_combo = QComboBox()
-        self.location_combo.setAccessibleName("Location")
+        self.location_combo.setAccessibleName(translate("ScheduleToolbar", "Location"))
         self.location_combo.currentIndexChanged.connect(lambda _i: self._place_chosen())
-        self.location_label = QLabel("&Location")
+        self.location_label = QLabel(translate("ScheduleToolbar", "&Location"))
         self.location_label.setBuddy(self.location_combo)
         self.therapist_combo = QComboBox()
-        self.therapist_combo.setAccessibleName("Therapist")
+        self.therapist_combo.setAccessibleName(translate("ScheduleToolbar", "Therapist"))
         self.therapist_combo.currentIndexChanged.connect(lambda _i: self._place_chosen())
-        self.therapist_label = QLabel("T&herapist")
+        self.therapist_label = QLabel(translate("ScheduleToolbar", "T&herapist"))
         self.therapist_label.setBuddy(self.therapist_combo)
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd MM/dd/yyyy")
-        self.date_edit.setAccessibleName("Day")
+        self.date_edit.setAccessibleName(translate("ScheduleToolbar", "Day"))
         self.date_edit.dateChanged.connect(self._date_chosen)
-        date_label = QLabel("D&ate")
+        date_label = QLabel(translate("ScheduleToolbar", "D&ate"))
         date_label.setBuddy(self.date_edit)
-        previous = _tool("◀", "Previous day (Alt+Left)", lambda: self.step_day(-1))
-        today = _tool("Today", "Today (Alt+Home)", self.today)
-        following = _tool("▶", "Next day (Alt+Right)", lambda: self.step_day(+1))
-        refresh = _tool("⟳", "Refresh (F5)", self.page.reload)
+        previous = _tool(
+            "◀", translate("ScheduleToolbar", "Previous day (Alt+Left)"), lambda: self.step_day(-1)
+        )
+        today = _tool(
+            translate("ScheduleToolbar", "Today"),
+            translate("ScheduleToolbar", "Today (Alt+Home)"),
+            self.today,
+        )
+        following = _tool(
+            "▶", translate("ScheduleToolbar", "Next day (Alt+Right)"), lambda: self.step_day(+1)
+        )
+        refresh = _tool("⟳", translate("ScheduleToolbar", "Refresh (F5)"), self.page.reload)
         export = QToolButton()
-        export.setText("Print / export")
-        export.setAccessibleName("Print or export")
+        export.setText(translate("ScheduleToolbar", "Print / export"))
+        export.setAccessibleName(translate("ScheduleToolbar", "Print or export"))
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         export_menu = QMenu(export)
         for action in (

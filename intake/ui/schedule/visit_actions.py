@@ -18,6 +18,7 @@ from intake.services import booking, schedule_view, slot_finder
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui import when
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.schedule.canvas import describe
 from intake.ui.schedule.lanes import free_for, instant
 
@@ -41,17 +42,21 @@ class VisitActions:
             self.page.patient_was_opened.emit(block.patient_id)
 
     def check_in(self) -> None:
-        self._status_move(booking.check_in, "Checked in")
+        self._status_move(booking.check_in, translate("VisitActions", "Checked in"))
 
     def complete(self) -> None:
-        self._status_move(booking.complete, "Completed")
+        self._status_move(booking.complete, translate("VisitActions", "Completed"))
 
     def ask_no_show(self) -> None:
         """Ask in the side panel first; before the visit's start, say why not instead."""
         if (block := self._chosen()) is None:
             return
         if block.status != AppointmentStatus.BOOKED:
-            self._refuse(f"Only a booked visit can be a no-show; this one is {block.status.words}.")
+            self._refuse(
+                translate(
+                    "VisitActions", "Only a booked visit can be a no-show; this one is {status}."
+                ).format(status=_status_phrase(block.status))
+            )
             return
         now = self.page._now()
         if (why := no_show_refusal(block.start, now, block.timezone)) is not None:
@@ -65,10 +70,12 @@ class VisitActions:
         if (block := self._chosen()) is None:
             return
         now = self.page._clock_now()
-        undo = " Undo no-show (Ctrl+Z) books it again today, while its time is free."
+        undo = " " + translate(
+            "VisitActions", "Undo no-show (Ctrl+Z) books it again today, while its time is free."
+        )
         self._status_move(
             lambda db, actor, ident, version: booking.no_show(db, actor, ident, version, now=now),
-            "Marked as a no-show",
+            translate("VisitActions", "Marked as a no-show"),
             undo if self._undoable(block, self.page._now()) else "",
         )
         self.page.side.setCurrentWidget(self.page.details)
@@ -78,14 +85,18 @@ class VisitActions:
         if (block := self._chosen()) is None:
             return
         if block.status != AppointmentStatus.NO_SHOW:
-            self._refuse(f"Only a no-show can be undone; this visit is {block.status.words}.")
+            self._refuse(
+                translate(
+                    "VisitActions", "Only a no-show can be undone; this visit is {status}."
+                ).format(status=_status_phrase(block.status))
+            )
             return
         now = self.page._clock_now()
         self._status_move(
             lambda db, actor, ident, version: booking.undo_no_show(
                 db, actor, ident, version, now=now
             ),
-            "No-show undone, booked again",
+            translate("VisitActions", "No-show undone, booked again"),
         )
 
     @staticmethod
@@ -104,15 +115,29 @@ class VisitActions:
         self.page._keep = ident
         self.page._run(
             lambda db, actor: move(db, actor, ident, version),
-            lambda visit: self.page._finished(f"{done}: {block.patient_name}.{more}", visit.id),
-            self.page._failed(f"change {block.patient_name}'s visit"),
+            lambda visit: self.page._finished(
+                translate("VisitActions", "{done}: {patient}.").format(
+                    done=done, patient=block.patient_name
+                )
+                + more,
+                visit.id,
+            ),
+            self.page._failed(
+                translate("VisitActions", "change {patient}'s visit").format(
+                    patient=block.patient_name
+                )
+            ),
         )
 
     def ask_cancel(self) -> None:
         if (block := self._chosen()) is None:
             return
         if not block.status.holds_time or block.status == AppointmentStatus.COMPLETED:
-            self._refuse(f"A visit that is {block.status.words} cannot be cancelled.")
+            self._refuse(
+                translate("VisitActions", "A visit that is {status} cannot be cancelled.").format(
+                    status=_status_phrase(block.status)
+                )
+            )
             return
         self.page.cancel_panel.ask(block, self.page._now())
         self.page.side.setCurrentWidget(self.page.cancel_panel)
@@ -123,10 +148,20 @@ class VisitActions:
         if block is None:
             return
         if not reason:
-            self.page._say("warn", "Say why the visit is cancelled (type a reason), then Enter.")
+            self.page._say(
+                "warn",
+                translate(
+                    "VisitActions", "Say why the visit is cancelled (type a reason), then Enter."
+                ),
+            )
             return
         if by is None:
-            self.page._say("warn", "Say who cancelled: the patient (Alt+P) or the clinic (Alt+C).")
+            self.page._say(
+                "warn",
+                translate(
+                    "VisitActions", "Say who cancelled: the patient (Alt+P) or the clinic (Alt+C)."
+                ),
+            )
             return
         ident, version, now = block.appointment_id, block.version, self.page._clock_now()
 
@@ -137,14 +172,18 @@ class VisitActions:
         self.page._run(
             work,
             self.page.waitlist.show_freed,
-            self.page._failed(f"cancel {block.patient_name}'s visit"),
+            self.page._failed(
+                translate("VisitActions", "cancel {patient}'s visit").format(
+                    patient=block.patient_name
+                )
+            ),
         )
 
     def ask_reschedule(self) -> None:
         if (block := self._chosen()) is None:
             return
         if block.status != AppointmentStatus.BOOKED:
-            self.page._say("warn", "Only a booked visit can be moved.")
+            self.page._say("warn", translate("VisitActions", "Only a booked visit can be moved."))
             return
         self._moving = block
         self.page.reschedule_panel.ask(block)
@@ -171,7 +210,7 @@ class VisitActions:
         self.page._run(
             lambda db, actor: slot_finder.find(db, actor, request),
             self._offers_arrived,
-            self.page._failed("search free slots"),
+            self.page._failed(translate("VisitActions", "search free slots")),
         )
 
     def _offers_arrived(self, offers: list[SlotOffer]) -> None:
@@ -190,14 +229,21 @@ class VisitActions:
         length = (block.end - block.start).total_seconds() / 60  # the visit keeps its length
         problem = free_for(layout, lane_index, minute, minute + length, block.appointment_id)
         if block.status != AppointmentStatus.BOOKED:
-            problem = "Only a booked visit can be moved."
+            problem = translate("VisitActions", "Only a booked visit can be moved.")
         lane = layout.lanes[lane_index]
         # A week's day may hold two locations: the one whose hours hold the new time.
         where = lane.place_at(minute, minute + length, prefer=block.location_id)
         if problem is None and where is None:
-            problem = "That time is closed or outside the therapist's hours."
+            problem = translate(
+                "VisitActions", "That time is closed or outside the therapist's hours."
+            )
         if problem or where is None:
-            self.page._say("warn", f"Not moved: {problem} The visit stays where it was.")
+            self.page._say(
+                "warn",
+                translate(
+                    "VisitActions", "Not moved: {problem} The visit stays where it was."
+                ).format(problem=problem),
+            )
             self.page.canvas.viewport().update()
             self.page.action_did_fail.emit(problem or "")
             return
@@ -215,7 +261,12 @@ class VisitActions:
     ) -> None:
         ident, version, now = block.appointment_id, block.version, self.page._clock_now()
         self.page._keep = ident
-        self.page._say("info", f"Moving {block.patient_name}'s visit…")
+        self.page._say(
+            "info",
+            translate("VisitActions", "Moving {patient}'s visit…").format(
+                patient=block.patient_name
+            ),
+        )
         self.page._run(
             lambda db, actor: booking.reschedule(
                 db,
@@ -228,14 +279,25 @@ class VisitActions:
                 now=now,
             ),
             lambda result: self._moved(block, result),
-            self.page._failed(f"move {block.patient_name}'s visit", self._move_lost_race),
+            self.page._failed(
+                translate("VisitActions", "move {patient}'s visit").format(
+                    patient=block.patient_name
+                ),
+                self._move_lost_race,
+            ),
         )
 
     def _move_lost_race(self, conflict: BookingConflict) -> None:
-        self.page._say("warn", f"Not moved: {conflict} The visit stays at its old time.")
+        self.page._say(
+            "warn",
+            translate(
+                "VisitActions", "Not moved: {message} The visit stays at its old time."
+            ).format(message=conflict),
+        )
         if self.page.side.currentWidget() is self.page.reschedule_panel:
             self.page.reschedule_panel.show_offers(
-                conflict.alternatives, "Nearest free slots instead; Enter moves the visit."
+                conflict.alternatives,
+                translate("VisitActions", "Nearest free slots instead; Enter moves the visit."),
             )
         self.page.action_did_fail.emit(str(conflict))
         self.page.reload()
@@ -244,21 +306,36 @@ class VisitActions:
         local = result.local_start
         self.page.side.setCurrentWidget(self.page.details)
         self.page._finished(
-            f"Moved {block.patient_name} to {when.short_day(local)}, "
-            f"{when.time_of_day(local)} {local.tzname()} with "
-            f"{result.therapist_name} at {result.location_code}.",
+            translate(
+                "VisitActions",
+                "Moved {patient} to {day}, {time} {zone} with {therapist} at {location}.",
+            ).format(
+                patient=block.patient_name,
+                day=when.short_day(local, localized=True),
+                time=when.time_of_day(local, localized=True),
+                zone=local.tzname(),
+                therapist=result.therapist_name,
+                location=result.location_code,
+            ),
             result.id,
         )
         self.page.exports.calendar.offer(result)  # the new time, for the patient's calendar
         if self.page.mode == "day" and (
             result.location_id != self.page.location_id or local.date() != self.page.day
         ):
-            self.page._say("done", self.page.status.text().lstrip("✔ ") + " (another day or place)")
+            self.page._say(
+                "done",
+                self.page.status.text().lstrip("✔ ")
+                + " "
+                + translate("VisitActions", "(another day or place)"),
+            )
 
     def _chosen(self) -> ScheduleBlock | None:
         block = self.page.canvas.selected_block()
         if block is None:
-            self.page._say("warn", "Choose a visit first (arrow keys or a click).")
+            self.page._say(
+                "warn", translate("VisitActions", "Choose a visit first (arrow keys or a click).")
+            )
         return block
 
     def selection_changed(self, block: ScheduleBlock | None) -> None:
@@ -281,7 +358,7 @@ class VisitActions:
 
     def show_menu(self, block: ScheduleBlock, where: QPoint) -> None:
         menu = QMenu(self.page)
-        menu.setAccessibleName("Visit actions")
+        menu.setAccessibleName(translate("VisitActions", "Visit actions"))
         for action in self.page.block_actions:
             menu.addAction(action)
         if course := self.page.courses.offered(block):
@@ -293,3 +370,17 @@ class VisitActions:
     def back_to_details(self) -> None:
         self.page.side.setCurrentWidget(self.page.details)
         self.page.canvas.setFocus()
+
+
+# A status as a sentence says it ("A visit that is {status} …"), in the staff's language.
+_STATUS_PHRASES = {
+    AppointmentStatus.BOOKED: QT_TRANSLATE_NOOP("VisitActions", "booked"),
+    AppointmentStatus.CHECKED_IN: QT_TRANSLATE_NOOP("VisitActions", "checked in"),
+    AppointmentStatus.COMPLETED: QT_TRANSLATE_NOOP("VisitActions", "completed"),
+    AppointmentStatus.CANCELLED: QT_TRANSLATE_NOOP("VisitActions", "cancelled"),
+    AppointmentStatus.NO_SHOW: QT_TRANSLATE_NOOP("VisitActions", "marked as a no-show"),
+}
+
+
+def _status_phrase(status: AppointmentStatus) -> str:
+    return translate("VisitActions", _STATUS_PHRASES[status])

@@ -9,6 +9,7 @@ from intake.domain.schedule import WaitlistMatch
 from intake.services import booking, waitlist
 from intake.ui import when
 from intake.ui.booking import second_evaluation
+from intake.ui.i18n import translate
 
 if TYPE_CHECKING:
     from intake.ui.schedule.page import SchedulePage
@@ -31,12 +32,25 @@ class WaitlistActions:
         outcome, matches = result
         freed = outcome.freed
         start = freed.local_start
-        self._freed_text = (
-            f"{when.short_day(start)}, {when.time_of_day(start)} "
-            f"{start.tzname()} with {freed.therapist_name}"
+        self._freed_text = translate(
+            "ScheduleWaitlist", "{day}, {time} {zone} with {therapist}"
+        ).format(
+            day=when.short_day(start, localized=True),
+            time=when.time_of_day(start, localized=True),
+            zone=start.tzname(),
+            therapist=freed.therapist_name,
         )
-        late = " (late cancellation)" if outcome.visit.late_cancellation else ""
-        self.page._say("done", f"Cancelled{late}. {len(matches)} waiting patient(s) fit the slot.")
+        said = (
+            translate(
+                "ScheduleWaitlist",
+                "Cancelled (late cancellation). Waiting patients who fit the slot: {count}.",
+            )
+            if outcome.visit.late_cancellation
+            else translate(
+                "ScheduleWaitlist", "Cancelled. Waiting patients who fit the slot: {count}."
+            )
+        )
+        self.page._say("done", said.format(count=len(matches)))
         self.page.exports.calendar.offer(outcome.visit)  # the CANCEL for the patient's calendar
         self.page.waitlist_panel.show_matches(self._freed_text, list(matches))
         self.page.side.setCurrentWidget(self.page.waitlist_panel)
@@ -50,13 +64,18 @@ class WaitlistActions:
         self.page._run(
             lambda db, actor: waitlist.offer(db, actor, entry.id, entry.version),
             lambda info: self._offered(WaitlistMatch(info, match.patient_name, match.slot)),
-            self.page._failed("offer the slot"),
+            self.page._failed(translate("ScheduleWaitlist", "offer the slot")),
         )
 
     def _offered(self, match: WaitlistMatch) -> None:
         self.page.waitlist_panel.replace(match)
         self.page.waitlist_panel.list.setFocus()
-        self.page._say("info", f"Offered to {match.patient_name}. Enter books it if they accept.")
+        self.page._say(
+            "info",
+            translate(
+                "ScheduleWaitlist", "Offered to {patient}. Enter books it if they accept."
+            ).format(patient=match.patient_name),
+        )
         self.page.action_did_finish.emit("offered")
 
     def book_waiting(self, match: WaitlistMatch, *, second_ok: bool = False) -> None:
@@ -71,7 +90,10 @@ class WaitlistActions:
             waitlist_entry_id=entry.id,
         )
         now = self.page._clock_now()
-        failed = self.page._failed(f"book {match.patient_name}", self._waiting_lost_race)
+        failed = self.page._failed(
+            translate("ScheduleWaitlist", "book {patient}").format(patient=match.patient_name),
+            self._waiting_lost_race,
+        )
 
         def refused(error: BaseException) -> None:
             if not isinstance(error, SecondEvaluation):
@@ -93,10 +115,20 @@ class WaitlistActions:
         )
 
     def _waiting_lost_race(self, conflict: BookingConflict) -> None:
-        self.page._say("warn", f"Not booked: {conflict} The slot is no longer free.")
+        self.page._say(
+            "warn",
+            translate(
+                "ScheduleWaitlist", "Not booked: {message} The slot is no longer free."
+            ).format(message=conflict),
+        )
         self.page.action_did_fail.emit(str(conflict))
         self.page.reload()
 
     def _booked_waiting(self, match: WaitlistMatch, result: Visit) -> None:
         self.page.waitlist_panel.remove(match.entry.id)
-        self.page._finished(f"Booked {match.patient_name} into the freed slot.", result.id)
+        self.page._finished(
+            translate("ScheduleWaitlist", "Booked {patient} into the freed slot.").format(
+                patient=match.patient_name
+            ),
+            result.id,
+        )

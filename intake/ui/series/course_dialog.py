@@ -44,7 +44,7 @@ from intake.domain.series import (
     SeriesProposal,
     SeriesRequest,
 )
-from intake.services import ical_export, practice_admin, series, slot_finder, staffing
+from intake.services import booking, ical_export, practice_admin, series, slot_finder, staffing
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui import saved_files, when
@@ -131,6 +131,7 @@ class CourseDialog(QDialog):
         self.setObjectName("courseDialog")
         self.ctx = ctx
         self.start = start
+        self.patient_language = "en"  # known once booked: what the patient takes home
         self._clock = clock
         self._asked = 0  # proposals asked for: only the newest answer is shown
         self._shown = -1  # the proposal on screen answers this request
@@ -393,15 +394,21 @@ class CourseDialog(QDialog):
         self._say("info", self.tr("Booking the course…"))
         moving = self.moving
 
-        def work(db: Database, actor: Actor) -> BookedSeries | tuple[Visit, ...]:
+        patient_id = self.start.patient_id
+
+        def work(db: Database, actor: Actor) -> tuple[BookedSeries | tuple[Visit, ...], str]:
+            # The list and calendar file the patient takes home are in their language
+            # (issue #20 point 4); read first, so its failure books nothing.
+            language = booking.patient_language(db, actor, patient_id)
             if moving:
-                return series.move_rest(db, actor, chosen, now=now)
-            return series.book(db, actor, chosen, now=now, waitlist_missing=waitlist)
+                return series.move_rest(db, actor, chosen, now=now), language
+            return series.book(db, actor, chosen, now=now, waitlist_missing=waitlist), language
 
-        self.ctx.run(work, self._booked, self._book_failed, owner=self)
+        self.ctx.run(work, lambda answer: self._booked(*answer), self._book_failed, owner=self)
 
-    def _booked(self, result: BookedSeries | tuple[Visit, ...]) -> None:
+    def _booked(self, result: BookedSeries | tuple[Visit, ...], language: str = "en") -> None:
         self._booking = False
+        self.patient_language = language
         visits = result.visits if isinstance(result, BookedSeries) else result
         self.booked = result if isinstance(result, BookedSeries) else None
         self._show_summary(visits, result.missing if isinstance(result, BookedSeries) else ())
@@ -482,7 +489,11 @@ class CourseDialog(QDialog):
             return
         self.saved.clear()
         try:
-            written = ical_export.save_course(booked.visits, saved_files.in_documents(path, ".ics"))
+            written = ical_export.save_course(
+                booked.visits,
+                saved_files.in_documents(path, ".ics"),
+                language=self.patient_language,
+            )
         except OSError as exc:
             self._say_summary(str(exc))
             return
@@ -498,7 +509,9 @@ class CourseDialog(QDialog):
             return
         self.saved.clear()
         try:
-            written = course_list.write_pdf(booked, self.start.patient_label, path)
+            written = course_list.write_pdf(
+                booked, self.start.patient_label, path, language=self.patient_language
+            )
         except OSError as exc:
             self._say_summary(str(exc))
             return
