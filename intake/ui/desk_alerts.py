@@ -8,8 +8,15 @@ thread only emits a signal; widgets are touched on the GUI thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
 
 from intake.services import desk_alerts
 from intake.services.changes import ChangeFeed
@@ -35,15 +42,23 @@ class DeskAlertBanner(QFrame):
         self.setObjectName("deskAlertBanner")
         self.setStyleSheet(
             "#deskAlertBanner { background: #fff4e5; border: 3px solid #9c2a00; }"
-            "#deskAlertBanner QLabel { color: #111111; }"
+            "#deskAlertBanner QListWidget { color: #111111; background: #ffffff; }"
         )
         self.setAccessibleName(translate("DeskAlertBanner", "Alerts from the waiting-room tablet"))
         self.context = context
         self.location_id = location_id
         self.alerts: list[DeskAlertInfo] = []
-        self.rows: dict[int, QWidget] = {}
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(8, 6, 8, 6)
+        # One list and one button, made once: no widget is made or destroyed per alert.
+        self.list = QListWidget()
+        self.list.setAccessibleName(translate("DeskAlertBanner", "Open alerts"))
+        self.list.setWordWrap(True)
+        self.button = QPushButton(translate("DeskAlertBanner", "Acknowledge"))
+        self.button.setAccessibleName(translate("DeskAlertBanner", "Acknowledge the chosen alert"))
+        self.button.clicked.connect(self.acknowledge_chosen)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         self._feed: ChangeFeed | None = None
         self._heard.connect(self.refresh)
         self.hide()
@@ -70,39 +85,31 @@ class DeskAlertBanner(QFrame):
         )
 
     def _show(self, alerts: list[DeskAlertInfo]) -> None:
+        chosen = self.chosen()
         self.alerts = alerts
-        for row in self.rows.values():
-            self._layout.removeWidget(row)
-            row.deleteLater()
-        self.rows = {}
+        self.list.clear()
         for alert in alerts:
-            row = self._row(alert)
-            self.rows[alert.id] = row
-            self._layout.addWidget(row)
+            level = translate("DeskAlertBanner", _LEVEL.get(alert.triage, alert.triage))
+            text = translate(
+                "DeskAlertBanner", "⚠ {level}: {patient} (waiting-room tablet) needs to be seen "
+                "now. {message}",
+            ).format(level=level, patient=alert.patient_label, message=alert.message)  # fmt: skip
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, alert.id)
+            self.list.addItem(item)
+        ids = [a.id for a in alerts]
+        self.list.setCurrentRow(ids.index(chosen) if chosen in ids else 0)
+        self.list.setFixedHeight(min(4, max(1, len(alerts))) * 34 + 8)
         self.setVisible(bool(alerts))
         self.alerts_did_change.emit(len(alerts))
 
-    def _row(self, alert: DeskAlertInfo) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        level = translate("DeskAlertBanner", _LEVEL.get(alert.triage, alert.triage))
-        text = translate(
-            "DeskAlertBanner", "⚠ {level}: {patient} (waiting-room tablet) needs to be seen now. "
-            "{message}",
-        ).format(level=level, patient=alert.patient_label, message=alert.message)  # fmt: skip
-        label = QLabel(text)
-        label.setWordWrap(True)
-        button = QPushButton(translate("DeskAlertBanner", "Acknowledge"))
-        button.setAccessibleName(
-            translate("DeskAlertBanner", "Acknowledge the alert for {patient}").format(
-                patient=alert.patient_label
-            )
-        )
-        button.clicked.connect(lambda _checked=False, ident=alert.id: self.acknowledge(ident))
-        layout.addWidget(label, 1)
-        layout.addWidget(button)
-        return row
+    def chosen(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
+
+    def acknowledge_chosen(self) -> None:
+        if (alert_id := self.chosen()) is not None:
+            self.acknowledge(alert_id)
 
     def acknowledge(self, alert_id: int) -> None:
         self.context.run(

@@ -48,6 +48,7 @@ CONVERTED = [
     "intake/ui/idle_lock.py", "intake/ui/idle.py", "intake/ui/saved_files.py",
     "intake/ui/keys.py", "intake/ui/when.py", "intake/ui/guard.py",
     "intake/ui/auto_backup.py", "intake/ui/language_choice.py", "intake/ui/waitlist/",
+    "intake/ui/kiosk/", "intake/ui/desk_alerts.py",
 ]  # fmt: skip
 NOT_YET_CONVERTED = [
     "intake/ui/intake_form/", "intake/ui/patients/", "intake/ui/review/", "intake/ui/admin/",

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
 
 from intake import screening
 from intake.db.models import DeskAlert, Intake
@@ -46,6 +46,7 @@ def kiosk(qtbot, database: Database, tmp_path) -> Iterator[KioskWindow]:  # type
     qtbot.addWidget(window)
     window.show()
     yield window
+    window.stop_watching()
     context.worker.wait_for_done()
     writer().wait_until_written()
 
@@ -129,11 +130,11 @@ def test_a_whole_self_intake_by_touch_is_a_tablet_draft(qtbot, kiosk, database, 
         assert row is not None
         assert (row.source, row.status, row.patient_language) == ("tablet", "draft", language)
         assert row.answers["dob"] == BORN.isoformat() and len(row.answers) > 30
-    finish = next(b for b in session.findChildren(QPushButton) if b.objectName() == "kioskPrimary")
     with qtbot.waitSignal(kiosk.did_reset):
-        _click(qtbot, finish)
+        _click(qtbot, session.finish_button)
     assert kiosk.stack.currentWidget() is kiosk.welcome and kiosk.session is None
     assert kiosk.stack.count() == 1  # the patient's pages are gone: no Back reaches them
+    qtbot.waitUntil(lambda: not kiosk.findChildren(KioskSession), timeout=WAIT)  # destroyed
 
 
 def test_identification_refuses_a_mismatch_without_saying_why(qtbot, kiosk):  # type: ignore[no-untyped-def]
@@ -166,15 +167,16 @@ def test_a_red_flag_sends_the_patient_to_the_desk_and_alerts_a_desk_pc(  # type:
             pass
         assert session.page == "desk"
         _shot(kiosk, "4-desk-es")
-        words = " ".join(label.text() for label in session.findChildren(type(session.given)))
-        assert "Por favor" in " ".join(w.text() for w in session.findChildren(_Label()))
-        assert words == ""  # no fields left on the page
+        shown = " ".join(w.text() for w in session.findChildren(QLabel) if w.isVisible())
+        assert "Por favor, vaya ahora a la recepción" in shown
+        assert not [w for w in session.findChildren(QPushButton) if w.isVisible()]
         [alert] = banner.alerts
+        assert alert.message not in shown  # the staff's words never reach the patient
         assert alert.patient_label.startswith("Testcase-Kiosk, Pat") and alert.message
         with database.reading() as s:
             row = s.get(DeskAlert, alert.id)
             assert row is not None and row.acknowledged_at is None
-        button = next(iter(banner.rows.values())).findChild(QPushButton)
+        button = banner.button
         with qtbot.waitSignal(
             banner.alerts_did_change, check_params_cb=lambda n: n == 0, timeout=WAIT
         ):
@@ -184,12 +186,6 @@ def test_a_red_flag_sends_the_patient_to_the_desk_and_alerts_a_desk_pc(  # type:
         banner.stop()
         banner.context.worker.wait_for_done()
         desk_db.close()
-
-
-def _Label() -> type:  # noqa: N802
-    from PySide6.QtWidgets import QLabel
-
-    return QLabel
 
 
 def test_escape_attempts_leave_nothing_reachable(qtbot, kiosk):  # type: ignore[no-untyped-def]
@@ -208,6 +204,7 @@ def test_escape_attempts_leave_nothing_reachable(qtbot, kiosk):  # type: ignore[
     with qtbot.waitSignal(kiosk.did_reset, timeout=WAIT):
         pass
     assert kiosk.session is None and kiosk.stack.count() == 1
+    qtbot.waitUntil(lambda: not kiosk.findChildren(KioskSession), timeout=WAIT)  # destroyed
     assert not [f for f in kiosk.findChildren(QLineEdit) if f.text()]  # nothing typed remains
     _click(qtbot, kiosk.staff_button)  # no staff sign-in: still the kiosk
     assert kiosk.isVisible()

@@ -78,8 +78,9 @@ class KioskSession(QWidget):
         location_id: int | None = None,
         today: dt.date | None = None,
         keeper_parent: Any = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self.setObjectName("kioskSession")
         self.context = context
         self.language = language
@@ -106,15 +107,17 @@ class KioskSession(QWidget):
 
     def _replace(self, body: QWidget, page: str) -> None:
         if self._body is not None:
+            # Hidden, not deleted: the page may be inside its own button's click. Its
+            # widgets go with the session, which the window destroys when the patient leaves.
             self._layout.removeWidget(self._body)
-            self._body.deleteLater()
+            self._body.hide()
         self._body = body
         self._layout.addWidget(body)
         self.page = page
         self.page_did_change.emit(page)
 
     def _show_identify(self) -> None:
-        body = QWidget()
+        body = QWidget(self)  # owned by the session from birth: deleteLater deletes it
         layout = QVBoxLayout(body)
         layout.addWidget(heading(translate("KioskSession", "Please tell us who you are")))
         layout.addWidget(
@@ -253,7 +256,7 @@ class KioskSession(QWidget):
             return
         self.position, self._next = start, end
         section = next(s for s in self.checklist.sections if s.id == page[0].section)
-        body = QWidget()
+        body = QWidget(self)  # owned by the session from birth: deleteLater deletes it
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         title = heading(section.title)
@@ -319,7 +322,7 @@ class KioskSession(QWidget):
 
     def _show_done(self) -> None:
         self.keeper.flush()
-        body = QWidget()
+        body = QWidget(self)  # owned by the session from birth: deleteLater deletes it
         layout = QVBoxLayout(body)
         layout.addStretch(1)
         layout.addWidget(heading(translate("KioskSession", "Thank you")))
@@ -332,9 +335,9 @@ class KioskSession(QWidget):
                 "kioskText",
             )
         )
-        finish = big_button(translate("KioskSession", "Finish"), "kioskPrimary")
-        finish.clicked.connect(self.did_finish.emit)
-        layout.addWidget(finish, 0, Qt.AlignmentFlag.AlignLeft)
+        self.finish_button = big_button(translate("KioskSession", "Finish"), "kioskPrimary")
+        self.finish_button.clicked.connect(self.did_finish.emit)
+        layout.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(2)
         self._replace(body, "done")
 
@@ -343,7 +346,7 @@ class KioskSession(QWidget):
             return
         self._alerting = True
         self.keeper.flush(force=True)
-        body = QWidget()
+        body = QWidget(self)  # owned by the session from birth: deleteLater deletes it
         body.setObjectName("kioskDeskPage")
         layout = QVBoxLayout(body)
         layout.addStretch(1)
@@ -381,5 +384,5 @@ class KioskSession(QWidget):
         self.alert_was_sent.emit(alert_id)
 
     def _alert_failed(self, error: BaseException) -> None:
-        log.warning("desk alert not sent (%s); trying again", type(error).__name__)
+        log.error("desk alert not sent (%s); trying again", type(error).__name__)
         QTimer.singleShot(ALERT_RETRY_MS, self, self._alert)

@@ -85,9 +85,12 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack)
         self.idle = QTimer(self, singleShot=True, interval=idle_ms)
         self.idle.timeout.connect(self.reset)
+        # A separate watcher, not this window: the application would otherwise call a
+        # half-destroyed window's Python filter while Qt takes it apart.
+        self._touches = _TouchWatch(self._touched)
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            app.installEventFilter(self._touches)
 
     # ---- the welcome page ----------------------------------------------------------------
 
@@ -124,7 +127,7 @@ class KioskWindow(QWidget):
         language.use(code)
         session = KioskSession(
             self.context, self.journal, code, location_id=self.location_id, today=self.today(),
-            keeper_parent=self,
+            keeper_parent=self, parent=self.stack,
         )  # fmt: skip
         self.keepers.append(session.keeper)
         session.did_finish.connect(self.reset)
@@ -190,19 +193,21 @@ class KioskWindow(QWidget):
 
     # ---- no way out ---------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _TOUCHES and self.session is not None:
+    def _touched(self) -> None:
+        if self.session is not None:
             self.idle.start()  # a touch anywhere keeps the patient's page
-        return False
+
+    def stop_watching(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self._touches)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         event.accept()  # Esc and the like end nothing here
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._released:
-            app = QApplication.instance()
-            if app is not None:
-                app.removeEventFilter(self)
+            self.stop_watching()
             event.accept()
             return
         event.ignore()  # Alt+F4, the window manager's close: the kiosk stays
@@ -222,3 +227,19 @@ class KioskWindow(QWidget):
         from intake.ui.sign_in import SignInDialog
 
         return SignInDialog.ask(self, self.context.database, self.context.worker)
+
+
+class _TouchWatch(QObject):
+    """Any touch, click or key anywhere in the program restarts the idle clock."""
+
+    def __init__(self, touched: Callable[[], None]) -> None:
+        super().__init__()
+        self._touched = touched
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _TOUCHES:
+            try:
+                self._touched()
+            except RuntimeError:  # the window is gone
+                return False
+        return False
