@@ -63,6 +63,12 @@ class DeskAlertBanner(QFrame):
         self._heard.connect(self.refresh)
         self.hide()
 
+    def use(self, context: UiContext) -> None:
+        """Read and acknowledge as this person from now on (after a sign-in or a switch)."""
+        self.stop()
+        self.context = context
+        self.start()
+
     def start(self) -> None:
         if self._feed is None:
             self._feed = desk_alerts.watch(self.context.database, self._heard.emit)

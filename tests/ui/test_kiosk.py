@@ -98,7 +98,7 @@ def _through(qtbot, kiosk, session: KioskSession, language: str, *, red: str = "
     while session.page == "questions":
         for card in session.cards:
             if card.question.type == QuestionType.YESNO and not yes_no:
-                yes_no = [b.text() for _v, b in card.answer.buttons]  # type: ignore[attr-defined]
+                yes_no = [b.label for _v, b in card.answer.buttons]  # type: ignore[attr-defined]
             if card.question.id == red:
                 _click(qtbot, card.answer.buttons[0][1])  # type: ignore[attr-defined]  # Yes
                 return yes_no

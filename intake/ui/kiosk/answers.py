@@ -27,7 +27,8 @@ from intake.ui.flow_layout import FlowLayout, wrapping
 from intake.ui.i18n import translate
 from intake.ui.intake_form.inputs import UNANSWERED
 
-TICK = "✓ "
+TICK = "✓ "  # chosen
+OPEN = "○ "  # not chosen: as wide as the tick, so the button need not grow when touched
 TARGET = 56  # px: above the 44 px minimum for a finger
 
 
@@ -35,7 +36,7 @@ class ChoiceButton(QPushButton):
     """A checkable button whose text shows a tick when chosen (not colour alone)."""
 
     def __init__(self, label: str, question: str) -> None:
-        super().__init__(label)
+        super().__init__(OPEN + label)
         self.label = label
         self.setCheckable(True)
         self.setMinimumHeight(TARGET)
@@ -46,7 +47,7 @@ class ChoiceButton(QPushButton):
         self.toggled.connect(self._mark)
 
     def _mark(self, checked: bool) -> None:
-        self.setText(TICK + self.label if checked else self.label)
+        self.setText((TICK if checked else OPEN) + self.label)
 
 
 class KioskAnswer(QWidget):

@@ -113,6 +113,7 @@ class KioskSession(QWidget):
             self._body.hide()
         self._body = body
         self._layout.addWidget(body)
+        body.show()  # at once, not on the next turn of the event loop
         self.page = page
         self.page_did_change.emit(page)
 

@@ -42,7 +42,8 @@ STYLE = """
 #kiosk QFrame#kioskQuestion { border: 2px solid #767676; border-radius: 8px; }
 #kiosk QPushButton { border: 2px solid #1a1a1a; border-radius: 8px; padding: 8px 20px;
     background: #f2f2f2; }
-#kiosk QPushButton:checked { border: 5px solid #003d99; background: #dbe8ff; font-weight: bold; }
+#kiosk QPushButton:checked { border: 5px solid #003d99; background: #dbe8ff;
+    padding: 5px 17px; }
 #kiosk QPushButton:focus { outline: 3px dashed #111111; }
 #kiosk QPushButton#kioskPrimary { background: #003d99; color: #ffffff; font-weight: bold; }
 #kiosk QPushButton#kioskPrimary:disabled { background: #767676; }
