@@ -346,7 +346,8 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     "intakes.discard": (Permission.INTAKE, _intake_discard),
     "self_intake.identify": (Permission.INTAKE, _identify),
     "self_intake.save_draft": (
-        Permission.INTAKE, lambda w, _: a(w.intake()[1], patient_id=w.patient())
+        Permission.INTAKE,
+        lambda w, _: a(w.intake()[1], patient_id=w.patient()),
     ),
     "self_intake.alert_desk": (
         Permission.INTAKE,

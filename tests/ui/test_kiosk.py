@@ -212,3 +212,43 @@ def test_escape_attempts_leave_nothing_reachable(qtbot, kiosk):  # type: ignore[
     with qtbot.waitSignal(kiosk.was_released):
         _click(qtbot, kiosk.staff_button)
     assert not kiosk.isVisible()
+
+
+def test_a_draft_left_in_the_tablets_journal_reaches_the_database_at_start(  # type: ignore[no-untyped-def]
+    qtbot, database, tmp_path
+):
+    """A power cut before the database had the answers: the next start sends them."""
+    from intake.ui.journal import JournalEntry, new_key
+
+    pid = patients.register(
+        database, desk(database), PatientDraft("Testcase-Journal", "Pat", BORN, "other")
+    ).id
+    journal = Journal(tmp_path / "journal", os.urandom(32))
+    checklist = screening.load_checklist(None)
+    key = new_key()
+    journal.write(
+        JournalEntry(
+            key,
+            {"has_neck_pain": True},
+            checklist.id,
+            checklist.version,
+            patient_id=pid,
+            language="es",
+        )
+    )
+    context = UiContext(database, desk(database), Worker())
+    window = KioskWindow(context, journal)
+    qtbot.addWidget(window)
+    try:
+        assert window.send_journal() == 1
+        qtbot.waitUntil(lambda: not window.keepers, timeout=WAIT)  # saved, then let go
+        writer().wait_until_written()
+        assert journal.read(key) is None  # the journal copy went once the database had it
+        with database.reading() as s:
+            [row] = s.query(Intake).filter(Intake.patient_id == pid).all()
+            assert (row.source, row.answers, row.patient_language) == (
+                "tablet", {"has_neck_pain": True}, "es",
+            )  # fmt: skip
+    finally:
+        window.stop_watching()
+        context.worker.wait_for_done()
