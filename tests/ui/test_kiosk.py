@@ -252,3 +252,38 @@ def test_a_draft_left_in_the_tablets_journal_reaches_the_database_at_start(  # t
     finally:
         window.stop_watching()
         context.worker.wait_for_done()
+
+
+def test_the_desk_program_shows_a_tablet_alert_above_every_area(  # type: ignore[no-untyped-def]
+    qtbot, app_env, database, monkeypatch
+):
+    from intake.domain.enums import Role
+    from intake.services import self_intake
+    from intake.ui.app import Startup
+    from intake.ui.main_window import MainWindow
+    from tests.db.practice import signed_in
+
+    practice = build(database, patients_count=1)
+    actor = signed_in(database, Role.FRONT_DESK)
+    monkeypatch.setattr(Startup, "ask_sign_in", lambda self, started: actor)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    startup = Startup(window, demo=False)
+    try:
+        with qtbot.waitSignal(startup.session_did_start, timeout=30_000):
+            startup.begin()
+        banner: DeskAlertBanner = startup.alerts
+        qtbot.waitUntil(banner.is_ready, timeout=WAIT)
+        with qtbot.waitSignal(
+            banner.alerts_did_change, check_params_cb=lambda n: n == 1, timeout=WAIT
+        ):
+            self_intake.alert_desk(
+                database, actor, practice.patients[0], {"rf_neuro_deficit": True}
+            )
+        assert banner.isVisible() and banner.list.count() == 1
+        assert window.isAncestorOf(banner)
+    finally:
+        startup.stop()
+        startup.worker.wait_for_done()
+        startup.database.close()
