@@ -22,6 +22,7 @@ from intake.services.database import Database, open_database
 from intake.ui.context import UiContext
 from intake.ui.desk_alerts import DeskAlertBanner
 from intake.ui.journal import Journal, writer
+from intake.ui.kiosk import language as kiosk_language
 from intake.ui.kiosk.answers import ButtonsAnswer, NumberAnswer, QuestionCard
 from intake.ui.kiosk.session import KioskSession
 from intake.ui.kiosk.window import KioskWindow
@@ -47,6 +48,7 @@ def kiosk(qtbot, database: Database, tmp_path) -> Iterator[KioskWindow]:  # type
     window.show()
     yield window
     window.stop_watching()
+    kiosk_language.use(kiosk_language.ENGLISH)  # a patient's language never outlives the test
     context.worker.wait_for_done()
     writer().wait_until_written()
 
