@@ -289,3 +289,32 @@ def test_the_desk_program_shows_a_tablet_alert_above_every_area(  # type: ignore
         startup.stop()
         startup.worker.wait_for_done()
         startup.database.close()
+
+
+def test_a_desk_alert_that_failed_is_sent_after_the_patient_has_left(  # type: ignore[no-untyped-def]
+    qtbot, kiosk, database, monkeypatch
+):
+    from intake.domain.errors import DatabaseUnavailable
+    from intake.services import self_intake
+    from intake.ui.kiosk import session as session_module
+
+    real = self_intake.alert_desk
+    calls: list[int] = []
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise DatabaseUnavailable("the network dropped")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(self_intake, "alert_desk", flaky)
+    monkeypatch.setattr(session_module, "ALERT_RETRY_MS", 50)
+    session = _start(qtbot, kiosk, "en")
+    _through(qtbot, kiosk, session, "en", red="rf_sudden_onset")
+    assert session.page == "desk"
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=WAIT)
+    kiosk.reset()  # two minutes pass; the next patient sees the welcome page
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=WAIT)
+    kiosk.context.worker.wait_for_done()
+    with database.reading() as s:
+        assert s.query(DeskAlert).count() == 1

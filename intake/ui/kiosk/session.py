@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -45,7 +46,7 @@ log = logging.getLogger(__name__)
 PER_PAGE = 3
 RED = ("emergency", "refer")
 KNOWN_FROM_IDENTIFYING = ("dob",)  # asked on the first page already
-ALERT_RETRY_MS = 5_000
+ALERT_RETRY_MS = 5_000  # a failed desk alert is tried again this often
 
 
 def big_button(text: str, name: str = "kioskButton") -> QPushButton:
@@ -369,21 +370,60 @@ class KioskSession(QWidget):
     def _alert(self) -> None:
         if self.patient_id is None:
             return
-        patient, answers, location = self.patient_id, self.asked(), self.location_id
-        intake_id = self.keeper.intake_id
 
-        def work(database: Database, actor: Actor) -> int:
-            return self_intake.alert_desk(
-                database, actor, patient, answers, location_id=location, intake_id=intake_id,
-                on=self.today,
-            )  # fmt: skip
+        def sent(alert_id: int) -> None:
+            try:
+                self._alerted(alert_id)
+            except RuntimeError:  # the patient has left the tablet meanwhile: sent all the same
+                log.info("desk alert sent after the patient left the tablet")
 
-        self.context.run(work, self._alerted, self._alert_failed)
+        # The window, not this session, owns the sending: it goes on (retrying) after the
+        # screen clears for the next patient.
+        owner = self.keeper.parent() or self
+        send_alert(
+            self.context, owner, self.patient_id, self.asked(), location_id=self.location_id,
+            intake_id=self.keeper.intake_id, on=self.today, sent=sent,
+        )  # fmt: skip
 
     def _alerted(self, alert_id: int) -> None:
         self.alert_id = alert_id
         self.alert_was_sent.emit(alert_id)
 
-    def _alert_failed(self, error: BaseException) -> None:
+
+def send_alert(
+    context: UiContext,
+    owner: QObject,
+    patient_id: int,
+    answers: dict[str, object],
+    *,
+    location_id: int | None,
+    intake_id: int | None,
+    on: dt.date,
+    sent: Callable[[int], None],
+) -> None:
+    """Raise the desk alert, trying again every few seconds until the database has it."""
+
+    def work(database: Database, actor: Actor) -> int:
+        return self_intake.alert_desk(
+            database, actor, patient_id, answers, location_id=location_id, intake_id=intake_id,
+            on=on,
+        )  # fmt: skip
+
+    def failed(error: BaseException) -> None:
         log.error("desk alert not sent (%s); trying again", type(error).__name__)
-        QTimer.singleShot(ALERT_RETRY_MS, self, self._alert)
+        QTimer.singleShot(
+            ALERT_RETRY_MS,
+            owner,
+            lambda: send_alert(
+                context,
+                owner,
+                patient_id,
+                answers,
+                location_id=location_id,
+                intake_id=intake_id,
+                on=on,
+                sent=sent,
+            ),
+        )
+
+    context.run(work, sent, failed, owner=owner)
