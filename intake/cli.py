@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    kiosk = sub.add_parser(
+        "kiosk", help="the waiting-room tablet: patients fill in their own intake (full screen)"
+    )
+    kiosk.add_argument("--location", metavar="CODE", help="the location whose desk is alerted")
     db = sub.add_parser("db", help="database schema migrations")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="migrate the database to this program's schema")
@@ -127,6 +131,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from intake.ui.app import run_gui
 
         return run_gui(demo=args.demo)
+    if args.command == "kiosk":
+        from intake.ui.kiosk.app import run_kiosk
+
+        return run_kiosk(demo=args.demo, location_code=args.location)
     from intake.domain.errors import KnownError
 
     try:

@@ -112,9 +112,10 @@ class ChangeFeed:
 
 
 class PostgresListener(ChangeFeed):
-    def __init__(self, database: Database, callback: Callback) -> None:
+    def __init__(self, database: Database, callback: Callback, channel: str = CHANNEL) -> None:
         super().__init__(callback)
         self._url = database.engine.url
+        self._channel = channel  # a fixed name of ours (desk_alerts listens on its own)
 
     def _listen(self, first: bool) -> None:
         import psycopg
@@ -130,7 +131,7 @@ class PostgresListener(ChangeFeed):
             connect_timeout=5,
             application_name="intake-schedule-listener",
         ) as connection:
-            connection.execute(f"LISTEN {CHANNEL}")
+            connection.execute(f"LISTEN {self._channel}")
             self.ready.set()
             if not first:  # changes may have been missed while disconnected
                 self._tell(ANYTHING)
@@ -178,10 +179,18 @@ def _data_version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA data_version").fetchone()[0])
 
 
-def watch(database: Database, callback: Callback, *, interval: float = POLL_SECONDS) -> ChangeFeed:
-    """Start hearing schedule changes made by any PC; call ``stop()`` when done."""
+def watch(
+    database: Database,
+    callback: Callback,
+    *,
+    interval: float = POLL_SECONDS,
+    channel: str = CHANNEL,
+) -> ChangeFeed:
+    """Start hearing schedule changes made by any PC; call ``stop()`` when done.
+
+    `channel`: another of our NOTIFY channels (desk_alerts'); on SQLite any commit counts."""
     if database.backend == "postgresql":
-        return PostgresListener(database, callback).start()
+        return PostgresListener(database, callback, channel).start()
     path = database.engine.url.database
     if database.backend != "sqlite" or not path or path == ":memory:":
         return _Silent(callback).start()

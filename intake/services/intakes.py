@@ -97,6 +97,7 @@ def _store(
     draft_only: bool = False,
     close: bool = False,
     language: str | None = None,
+    source: str = "desk",
 ) -> IntakeInfo:
     _check_language(language)
     with database.writing() as session:
@@ -106,6 +107,7 @@ def _store(
                 checklist_id=checklist.id,
                 checklist_version=checklist.version,
                 created_by=actor.user_id,
+                source=source,
             )
             session.add(row)
         else:
@@ -113,6 +115,8 @@ def _store(
             # same moment waits for us, or we for it (see booking._screening_gate).
             found = session.get(Intake, intake_id, with_for_update=True)
             if found is None:
+                raise NotFound(f"There is no intake with id {intake_id}.")
+            if source == "tablet" and found.source != "tablet":  # the tablet: its own only
                 raise NotFound(f"There is no intake with id {intake_id}.")
             if version is None or found.version != version:
                 raise StaleRecord(_STALE)

@@ -167,7 +167,12 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
         layout.addWidget(self.pages, 1)
-        self.setCentralWidget(body)
+        outer = QWidget()
+        self.banners = QVBoxLayout(outer)  # above every area: the tablet's red flags
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.banners.setSpacing(0)
+        self.banners.addWidget(body, 1)
+        self.setCentralWidget(outer)
         self.database_label = QLabel(database_label)
         self.database_label.setObjectName("databaseLabel")
         self.database_label.setAccessibleName(translate("MainWindow", "Database in use"))
@@ -250,6 +255,10 @@ class MainWindow(QMainWindow):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             widget = widget.nextInFocusChain()
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A strip above every area that stays until dealt with (desk alerts)."""
+        self.banners.insertWidget(self.banners.count() - 1, banner)
 
     def show_area(self, key: str) -> None:
         self._go(next(i for i, area in enumerate(AREAS) if area[0] == key))

@@ -63,6 +63,7 @@ class Startup(QObject):
         self.desk: Any = None  # the front desk page, once built
         self.patients: Any = None  # the Patients area's page, once built
         self.pages: list[Any] = []  # screens with threads of their own, stopped on quit
+        self.alerts: Any = None  # the desk alert banner, once someone signed in
         self.quit_on_failure = True
         self._user_label = QLabel()
         self._user_label.setObjectName("userLabel")
@@ -230,6 +231,7 @@ class Startup(QObject):
         assert self.started is not None
         self.shutdown()
         self.context = UiContext(self.started.database, actor, self.worker)
+        self._watch_desk_alerts(self.context)
         allowed = set(allowed_areas(actor.role))
         self.window.set_allowed_areas(allowed)
         if landing := landing_area(actor.role):
@@ -249,6 +251,15 @@ class Startup(QObject):
                 self.window.set_page_builder(key, build)
         self._user_label.setText(f"{actor.username} · {role_label(actor.role)}")
         self.window.statusBar().showMessage(translate("Startup", "Ready"), 3000)
+
+    def _watch_desk_alerts(self, context: UiContext) -> None:
+        """The tablet's red flags, shown above every area until acknowledged."""
+        from intake.ui.desk_alerts import DeskAlertBanner
+
+        if self.alerts is None:
+            self.alerts = DeskAlertBanner(context, parent=self.window)
+            self.window.add_banner(self.alerts)
+        self.alerts.use(context)
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text)
@@ -421,6 +432,8 @@ class Startup(QObject):
 
     def stop(self) -> None:
         self.shutdown()
+        if self.alerts is not None:
+            self.alerts.stop()
         if self.lock is not None:
             self.lock.stop()
         if self.backups is not None:

@@ -954,6 +954,37 @@
     </message>
 </context>
 <context>
+    <name>DeskAlertBanner</name>
+    <message>
+        <source>Emergency</source>
+        <translation>Urgencia</translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation>Derivar</translation>
+    </message>
+    <message>
+        <source>Alerts from the waiting-room tablet</source>
+        <translation>Avisos de la tableta de la sala de espera</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>Avisos abiertos</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Confirmar visto</translation>
+    </message>
+    <message>
+        <source>Acknowledge the chosen alert</source>
+        <translation>Confirmar el aviso elegido</translation>
+    </message>
+    <message>
+        <source>⚠ {level}: {patient} (waiting-room tablet) needs to be seen now. {message}</source>
+        <translation>⚠ {level}: {patient} (tableta de la sala de espera) debe ser atendido ahora. {message}</translation>
+    </message>
+</context>
+<context>
     <name>FhirExportTab</name>
     <message>
         <source>Writes patients, intakes with their screening, appointments and the practice&apos;s set-up as FHIR R4 Bulk Data files (one TYPE.ndjson per resource type) for an EHR, a registry or a payer. The files of an earlier export in the folder are replaced.</source>
@@ -1586,6 +1617,139 @@
     <message>
         <source>Book</source>
         <translation>Programar cita</translation>
+    </message>
+</context>
+<context>
+    <name>KioskAnswers</name>
+    <message>
+        <source>None of these</source>
+        <translation>Ninguna de estas</translation>
+    </message>
+    <message>
+        <source>Does not apply to me</source>
+        <translation>No me corresponde</translation>
+    </message>
+    <message>
+        <source>Type a number</source>
+        <translation>Escriba un número</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>KioskSession</name>
+    <message>
+        <source>Please tell us who you are</source>
+        <translation>Díganos quién es usted</translation>
+    </message>
+    <message>
+        <source>Type your name and date of birth as the clinic has them.</source>
+        <translation>Escriba su nombre y su fecha de nacimiento como los tiene la clínica.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Mes</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Año</translation>
+    </message>
+    <message>
+        <source>Date of birth (day, month, year)</source>
+        <translation>Fecha de nacimiento (día, mes, año)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensaje</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuar</translation>
+    </message>
+    <message>
+        <source>Please type your date of birth: day, month and year.</source>
+        <translation>Escriba su fecha de nacimiento: día, mes y año.</translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation>Un momento…</translation>
+    </message>
+    <message>
+        <source>We could not find you — please ask at the front desk.</source>
+        <translation>No pudimos encontrarle. Por favor, pregunte en la recepción.</translation>
+    </message>
+    <message>
+        <source>The tablet cannot reach the clinic&apos;s computer. Please ask at the front desk.</source>
+        <translation>La tableta no puede conectar con el ordenador de la clínica. Por favor, pregunte en la recepción.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Thank you</source>
+        <translation>Gracias</translation>
+    </message>
+    <message>
+        <source>Your answers are saved. Please give the tablet back to the front desk.</source>
+        <translation>Sus respuestas están guardadas. Por favor, devuelva la tableta en la recepción.</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminar</translation>
+    </message>
+    <message>
+        <source>Please go to the front desk now</source>
+        <translation>Por favor, vaya ahora a la recepción</translation>
+    </message>
+    <message>
+        <source>Thank you for your answers. A member of our team would like to see you straight away. Leave the tablet here.</source>
+        <translation>Gracias por sus respuestas. Una persona de nuestro equipo quiere verle enseguida. Deje la tableta aquí.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Patient self-intake</source>
+        <translation>Cuestionario del paciente</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,7 @@ from intake.services import (
     booking,
     changes,
     database,
+    desk_alerts,
     fhir_export,
     fhir_import,
     intakes,
@@ -56,6 +57,7 @@ from intake.services import (
     review,
     schedule_view,
     schema,
+    self_intake,
     series,
     slot_finder,
     staffing,
@@ -259,6 +261,18 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         "intakes.discard": lambda db: intakes.discard(
             db, w.desk, w.intake_id, w.intake_version, "Entered twice"
         ),
+        "self_intake.identify": lambda db: self_intake.identify(
+            db, w.desk, "Testcase", "Sample", dt.date(1970, 1, 1)
+        ),
+        "self_intake.save_draft": lambda db: self_intake.save_draft(
+            db, w.desk, {"pain_now": 4}, patient_id=p.patients[2]
+        ),
+        "self_intake.alert_desk": lambda db: self_intake.alert_desk(
+            db, w.desk, p.patients[2], {"rf_neuro_deficit": True}, location_id=p.east
+        ),
+        "desk_alerts.open_alerts": lambda db: desk_alerts.open_alerts(db, w.desk),
+        "desk_alerts.acknowledge": lambda db: desk_alerts.acknowledge(db, w.desk, 1),
+        "desk_alerts.watch": _watch_alerts,
         "patient_search.search": lambda db: patient_search.search(db, w.desk, "testcase"),
         "patient_merge.preview": lambda db: patient_merge.preview(
             db, w.admin, p.patients[2], p.patients[3]
@@ -401,10 +415,17 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
 NO_QUERY = {
     "startup.journal_folder",  # a folder named from the masked address
     "changes.watch",  # its own connection, retried in its thread (tests/db/test_live_refresh)
+    "desk_alerts.watch",  # the same feed as changes.watch, on its own channel
 }
 # On SQLite a backup reads the file with SQLite's own backup API, not through the pool, so a
 # pooled connection closed under it changes nothing; a missing file is still tried ("refused").
 OWN_CONNECTION_ON_SQLITE = {"backup.make_backup", "backup.automatic"}
+
+
+def _watch_alerts(db: Database) -> object:
+    feed = desk_alerts.watch(db, lambda: None)
+    feed.stop()
+    return feed
 
 
 def _watch(db: Database) -> object:

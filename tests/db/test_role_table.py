@@ -40,6 +40,7 @@ from intake.services import (
     patient_merge,
     patients,
     practice_admin,
+    self_intake,
     series,
     slot_finder,
     staffing,
@@ -156,6 +157,19 @@ def _intake_submit(w: World, _: Actor) -> Args:
 def _intake_close(w: World, _: Actor) -> Args:
     info, answers = w.intake()
     return a({**answers, "rf_neuro_deficit": True}, intake_id=info.id, version=info.version)
+
+
+def _identify(w: World, _: Actor) -> Args:
+    draft = w.draft()
+    patients.register(w.database, SYSTEM, draft)
+    return a(draft.given_name, draft.family_name, draft.date_of_birth)
+
+
+def _acknowledge(w: World, _: Actor) -> Args:
+    alert = self_intake.alert_desk(
+        w.database, SYSTEM, w.patient(), {"rf_neuro_deficit": True}, location_id=w.practice.east
+    )
+    return a(alert)
 
 
 def _intake_discard(w: World, _: Actor) -> Args:
@@ -330,6 +344,17 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     "intakes.for_booking": (Permission.BOOKING, lambda w, _: a(w.practice.patients[0])),
     "intakes.close_as_referral": (Permission.INTAKE, _intake_close),
     "intakes.discard": (Permission.INTAKE, _intake_discard),
+    "self_intake.identify": (Permission.INTAKE, _identify),
+    "self_intake.save_draft": (
+        Permission.INTAKE,
+        lambda w, _: a(w.intake()[1], patient_id=w.patient()),
+    ),
+    "self_intake.alert_desk": (
+        Permission.INTAKE,
+        lambda w, _: a(w.patient(), {"rf_neuro_deficit": True}, location_id=w.practice.east),
+    ),
+    "desk_alerts.open_alerts": (Permission.INTAKE, lambda w, _: a()),
+    "desk_alerts.acknowledge": (Permission.INTAKE, _acknowledge),
     # booking
     "slot_finder.find": (
         Permission.SCHEDULE,
@@ -574,6 +599,7 @@ EXEMPT: dict[str, str] = {
     "accounts.needs_first_admin": _BEFORE_SIGN_IN + "; says only whether any account exists",
     "accounts.create_first_admin": _BEFORE_SIGN_IN + "; refused once any account exists",
     "changes.watch": _NO_DATA + "; says only that a schedule changed, not what",
+    "desk_alerts.watch": _NO_DATA + "; says only that an alert may have been raised, not what",
     "review.answer_groups": _NO_DATA,
     "schedule_view.schedule_csv": _NO_DATA + "; formats what the caller already holds",
     "ical_export.schedule_text": _NO_DATA + "; formats what the caller already holds",

@@ -50,6 +50,7 @@ CONVERTED = [
     "intake/ui/auto_backup.py", "intake/ui/language_choice.py", "intake/ui/waitlist/",
     "intake/ui/intake_form/", "intake/ui/review/", "intake/ui/booking/", "intake/ui/worker.py",
     "intake/ui/schedule/", "intake/ui/journal.py",
+    "intake/ui/kiosk/", "intake/ui/desk_alerts.py",
 ]  # fmt: skip
 NOT_YET_CONVERTED = [
     "intake/ui/patients/", "intake/ui/admin/",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from intake.db.base import Base, add_stored_form_checks
 from intake.db.models.appointment import Appointment, AppointmentType, WaitlistEntry
 from intake.db.models.audit import AuditEvent
+from intake.db.models.desk_alert import DeskAlert
 from intake.db.models.intake_record import Intake
 from intake.db.models.journal_key import JournalKey
 from intake.db.models.merge import PatientMerge
@@ -31,6 +32,7 @@ __all__ = [
     "AvailabilityTemplate",
     "CalendarRevision",
     "Closure",
+    "DeskAlert",
     "Intake",
     "JournalKey",
     "Location",

@@ -20,6 +20,7 @@ class Intake(Base):
         one_of("triage", ["emergency", "refer", "review", "clear"], "known_triage"),
         one_of("closing_reason", ClosingReason, "known_closing_reason"),
         one_of("patient_language", QUESTION_LANGUAGES, "known_patient_language"),  # 0012
+        one_of("source", ["desk", "tablet"], "known_source"),  # 0014
         Index(None, "patient_id", "created_at"),
         Index(None, "status", "updated_at"),
     )
@@ -34,6 +35,8 @@ class Intake(Base):
     checklist_version: Mapped[str] = mapped_column(String(20))
     # The language the questions were put to the patient in (same answers in any language).
     patient_language: Mapped[str] = mapped_column(String(10), default="en", server_default="en")
+    # Who typed the answers: the front desk, or the patient on the waiting-room tablet.
+    source: Mapped[str] = mapped_column(String(10), default="desk", server_default="desk")
     # The whole ScreeningResult as JSON, including the engine version that produced it,
     # so an old intake shows what was decided then.
     screening: Mapped[dict[str, Any] | None] = mapped_column(JSONDocument)

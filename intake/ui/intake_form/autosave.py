@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,9 +57,11 @@ class DraftKeeper(QObject):
         parent: QObject | None = None,
         *,
         delay_ms: int = DELAY_MS,
+        save_draft: Callable[..., intakes.IntakeInfo] = intakes.save_draft,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self._save_draft = save_draft  # the tablet's: self_intake.save_draft (marked 'tablet')
         self.journal = journal
         self.key = new_key()
         self.intake_id: int | None = None
@@ -159,8 +162,10 @@ class DraftKeeper(QObject):
         self._write_journal()  # marked as under way: the restart offer pairs it with its row
         state, intake_id, version = self.state, self.intake_id, self.version
 
+        save_draft = self._save_draft
+
         def work(database: Database, actor: Actor) -> intakes.IntakeInfo:
-            return intakes.save_draft(
+            return save_draft(
                 database,
                 actor,
                 state.answers,

@@ -110,7 +110,7 @@ class IntakeWizard(QWidget):
         self._result = screening.evaluate(self.checklist, {}, self.today)
         self._booking_allowed = False
         self._loading = False
-        keeper_args = {} if autosave_ms is None else {"delay_ms": autosave_ms}
+        keeper_args: dict[str, Any] = {} if autosave_ms is None else {"delay_ms": autosave_ms}
         self.keeper = DraftKeeper(context, journal, self, **keeper_args)
         self.keeper.draft_did_save.connect(self.draft_did_save)
         self.keeper.status_did_change.connect(self._show_save_status)

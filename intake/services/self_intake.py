@@ -1,0 +1,123 @@
+"""The patient's own intake on the waiting-room tablet: who they are, their answers, and a
+red flag sent to the front desk.
+
+Identification is a safety net against filling in someone else's form, not a search: the
+answer is one patient's id or the same refusal for no match and for several, so the tablet
+learns nothing about other patients. The answers are stored as a draft marked 'tablet' (the
+desk confirms them with the patient before submitting).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from intake import screening
+from intake.db.models import DeskAlert, Location, Patient
+from intake.domain.errors import Invalid, NotFound
+from intake.domain.permissions import Permission
+from intake.domain.text import fold_name
+from intake.services import audit, intakes
+from intake.services.actor import Actor
+from intake.services.database import Database
+from intake.services.intakes import IntakeInfo
+
+TABLET = "tablet"
+NOT_FOUND = "We could not find you. Please ask at the front desk."
+RED_FLAGS = ("emergency", "refer")
+
+
+def identify(
+    database: Database, actor: Actor, given_name: str, family_name: str, date_of_birth: dt.date
+) -> int:
+    """The id of the one patient with exactly this name and date of birth (case and accents
+    aside), or NotFound with the same sentence whether none or several match."""
+    actor.require(Permission.INTAKE)
+    given, family = fold_name(given_name), fold_name(family_name)
+    query = (
+        select(Patient.id)
+        .where(
+            Patient.given_norm == given,
+            Patient.family_norm == family,
+            Patient.date_of_birth == date_of_birth,
+            Patient.merged_into_id.is_(None),
+        )
+        .limit(2)
+    )
+    with intakes._connection_errors(), database.writing() as session:
+        found = list(session.scalars(query)) if given and family else []
+        if len(found) == 1:
+            audit.record(session, actor, "self_identify", "patient", found[0], patient_id=found[0])
+            return found[0]
+        # Kept (not rolled back with the refusal): repeated misses are worth seeing.
+        audit.record(session, actor, "self_identify_failed", "patient")
+    raise NotFound(NOT_FOUND)
+
+
+def save_draft(
+    database: Database,
+    actor: Actor,
+    answers: dict[str, Any],
+    *,
+    patient_id: int | None = None,
+    intake_id: int | None = None,
+    version: int | None = None,
+    on: dt.date | None = None,
+    language: str | None = None,
+) -> IntakeInfo:
+    """Keep the patient's answers as a draft marked 'tablet' (the same contract as
+    intakes.save_draft; a desk intake is never reachable from here)."""
+    actor.require(Permission.INTAKE)
+    if patient_id is None and intake_id is None:
+        raise Invalid({"patient": "The tablet keeps answers only for an identified patient."})
+    with intakes._connection_errors():
+        return intakes._store(
+            database, actor, answers, patient_id, intake_id, version, on, draft_only=True,
+            language=language, source=TABLET,
+        )  # fmt: skip
+
+
+def alert_desk(
+    database: Database,
+    actor: Actor,
+    patient_id: int,
+    answers: dict[str, Any],
+    *,
+    location_id: int | None = None,
+    intake_id: int | None = None,
+    on: dt.date | None = None,
+) -> int:
+    """Raise a desk alert for these answers; its id. The screening is worked out here, from
+    the answers (an alert exists only for an emergency or refer rule), with the staff's
+    messages. `location_id` None: the practice's first active location."""
+    actor.require(Permission.INTAKE)
+    checklist = screening.load_checklist(None)
+    result = screening.evaluate(checklist, answers, on=on or dt.date.today())
+    flags = [f for f in result.flags if f.level.value in RED_FLAGS]
+    if result.triage.value not in RED_FLAGS or not flags:
+        raise Invalid({"triage": "Only an emergency or refer screening is sent to the desk."})
+    with intakes._connection_errors(), database.writing() as session:
+        if location_id is None:
+            location_id = session.scalars(
+                select(Location.id).where(Location.active.is_(True)).order_by(Location.id)
+            ).first()
+            if location_id is None:
+                raise NotFound("There is no location to send the alert to.")
+        row = DeskAlert(
+            location_id=location_id,
+            intake_id=intake_id,
+            patient_id=patient_id,
+            triage=result.triage.value,
+            rule_ids=",".join(f.id for f in flags),
+            message=" ".join(f.message for f in flags),
+            created_by=actor.user_id,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(
+            session, actor, "create", "desk_alert", row.id, patient_id=patient_id,
+            fields=("triage", "rule_ids", "message"),
+        )  # fmt: skip
+        return row.id

@@ -1,0 +1,320 @@
+"""The waiting-room tablet, driven by touch (clicks) like a patient: English and Spanish,
+identification that gives nothing away, a red flag heard by a desk PC (its own database
+connection) at once, and no way out or back to a previous patient. Synthetic people only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+
+from intake import screening
+from intake.db.models import DeskAlert, Intake
+from intake.domain.patient import PatientDraft
+from intake.screening import QuestionType
+from intake.services import patients
+from intake.services.database import Database, open_database
+from intake.ui.context import UiContext
+from intake.ui.desk_alerts import DeskAlertBanner
+from intake.ui.journal import Journal, writer
+from intake.ui.kiosk import language as kiosk_language
+from intake.ui.kiosk.answers import ButtonsAnswer, NumberAnswer, QuestionCard
+from intake.ui.kiosk.session import KioskSession
+from intake.ui.kiosk.window import KioskWindow
+from intake.ui.worker import Worker
+from tests.db.practice import build, desk
+
+WAIT = 15_000
+BORN = dt.date(1975, 6, 7)
+SHOTS = os.environ.get("KIOSK_SHOTS")  # a folder: save each page at 1280x800
+
+
+@pytest.fixture
+def kiosk(qtbot, database: Database, tmp_path) -> Iterator[KioskWindow]:  # type: ignore[no-untyped-def]
+    practice = build(database, patients_count=1)
+    draft = PatientDraft("Testcase-Kiosk", "Pat", BORN, "other")
+    patients.register(database, desk(database), draft)
+    context = UiContext(database, desk(database), Worker())
+    window = KioskWindow(
+        context, Journal(tmp_path / "journal", os.urandom(32)), location_id=practice.east
+    )
+    window.resize(1280, 800)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.stop_watching()
+    kiosk_language.use(kiosk_language.ENGLISH)  # a patient's language never outlives the test
+    context.worker.wait_for_done()
+    writer().wait_until_written()
+
+
+def _shot(window: KioskWindow, name: str) -> None:
+    if SHOTS:
+        window.grab().save(os.path.join(SHOTS, f"{name}.png"))
+
+
+def _click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def _start(qtbot, kiosk: KioskWindow, language: str, given: str = "Pat") -> KioskSession:  # type: ignore[no-untyped-def]
+    _shot(kiosk, "0-welcome")
+    with qtbot.waitSignal(kiosk.session_did_start) as started:
+        _click(qtbot, kiosk.language_buttons[language])
+    session: KioskSession = started.args[0]
+    qtbot.keyClicks(session.given, given)
+    qtbot.keyClicks(session.family, "Testcase Kiosk")
+    for part, text in zip(session.birth, ("7", "6", "1975"), strict=True):
+        qtbot.keyClicks(part, text)
+    _shot(kiosk, f"1-identify-{language}")
+    _click(qtbot, session.continue_button)
+    return session
+
+
+def _answer_calmly(qtbot, card: QuestionCard) -> None:  # type: ignore[no-untyped-def]
+    """The answer that raises no flag: No, the first choice, none of these, 0, a number."""
+    answer = card.answer
+    if isinstance(answer, ButtonsAnswer):
+        question = card.question
+        if question.type == QuestionType.YESNO:
+            target = answer.buttons[1][1]
+        elif question.type == QuestionType.MULTI:
+            target = answer.buttons[-1][1]
+        else:
+            target = answer.buttons[0][1]
+        _click(qtbot, target)
+    elif isinstance(answer, NumberAnswer):
+        qtbot.keyClicks(answer.field, "2")
+
+
+def _through(qtbot, kiosk, session: KioskSession, language: str, *, red: str = "") -> list[str]:  # type: ignore[no-untyped-def]
+    """Answer page after page; the words on the first yes/no question's buttons."""
+    qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
+    pages = 0
+    yes_no: list[str] = []
+    while session.page == "questions":
+        for card in session.cards:
+            if card.question.type == QuestionType.YESNO and not yes_no:
+                yes_no = [b.label for _v, b in card.answer.buttons]  # type: ignore[attr-defined]
+            if card.question.id == red:
+                _click(qtbot, card.answer.buttons[0][1])  # type: ignore[attr-defined]  # Yes
+                return yes_no
+            _answer_calmly(qtbot, card)
+        if pages < 2:
+            _shot(kiosk, f"2-questions-{pages}-{language}")
+        pages += 1
+        _click(qtbot, session.next_button)
+    assert pages > 10
+    return yes_no
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_whole_self_intake_by_touch_is_a_tablet_draft(qtbot, kiosk, database, language):  # type: ignore[no-untyped-def]
+    session = _start(qtbot, kiosk, language)
+    qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
+    checklist = screening.load_checklist(None, language=language)
+    first = session.cards[0]
+    assert first.question.text == checklist.question(first.question.id).text  # type: ignore[union-attr]
+    yes = "Sí" if language == "es" else "Yes"
+    assert _through(qtbot, kiosk, session, language) == [yes, "No"]
+    assert session.page == "done"
+    _shot(kiosk, f"3-done-{language}")
+    qtbot.waitUntil(lambda: session.keeper.intake_id is not None and not session.keeper.pending,
+                    timeout=WAIT)  # fmt: skip
+    intake_id = session.keeper.intake_id
+    with database.reading() as s:
+        row = s.get(Intake, intake_id)
+        assert row is not None
+        assert (row.source, row.status, row.patient_language) == ("tablet", "draft", language)
+        assert row.answers["dob"] == BORN.isoformat() and len(row.answers) > 30
+    with qtbot.waitSignal(kiosk.did_reset):
+        _click(qtbot, session.finish_button)
+    assert kiosk.stack.currentWidget() is kiosk.welcome and kiosk.session is None
+    assert kiosk.stack.count() == 1  # the patient's pages are gone: no Back reaches them
+    qtbot.waitUntil(lambda: not kiosk.findChildren(KioskSession), timeout=WAIT)  # destroyed
+
+
+def test_identification_refuses_a_mismatch_without_saying_why(qtbot, kiosk):  # type: ignore[no-untyped-def]
+    session = _start(qtbot, kiosk, "en", given="Someone")
+    qtbot.waitUntil(lambda: session.continue_button.isEnabled(), timeout=WAIT)
+    assert session.page == "identify"
+    assert session.identify_message.text() == (
+        "We could not find you — please ask at the front desk."
+    )
+    _shot(kiosk, "1-not-found-en")
+
+
+def test_a_red_flag_sends_the_patient_to_the_desk_and_alerts_a_desk_pc(  # type: ignore[no-untyped-def]
+    qtbot, kiosk, database, database_url
+):
+    desk_db = open_database(database_url)
+    banner = DeskAlertBanner(UiContext(desk_db, desk(desk_db), Worker()))
+    qtbot.addWidget(banner)
+    banner.start()
+    qtbot.waitUntil(banner.is_ready, timeout=WAIT)
+    try:
+        session = _start(qtbot, kiosk, "es")
+        # PostgreSQL: the NOTIFY arrives well within a second; SQLite: the half-second poll.
+        timeout = 1_000 if database.backend == "postgresql" else 5_000
+        with qtbot.waitSignal(session.alert_was_sent, timeout=WAIT):
+            _through(qtbot, kiosk, session, "es", red="rf_sudden_onset")
+        with qtbot.waitSignal(
+            banner.alerts_did_change, check_params_cb=lambda n: n == 1, timeout=timeout
+        ):
+            pass
+        assert session.page == "desk"
+        _shot(kiosk, "4-desk-es")
+        shown = " ".join(w.text() for w in session.findChildren(QLabel) if w.isVisible())
+        assert "Por favor, vaya ahora a la recepción" in shown
+        assert not [w for w in session.findChildren(QPushButton) if w.isVisible()]
+        [alert] = banner.alerts
+        assert alert.message not in shown  # the staff's words never reach the patient
+        assert alert.patient_label.startswith("Testcase-Kiosk, Pat") and alert.message
+        with database.reading() as s:
+            row = s.get(DeskAlert, alert.id)
+            assert row is not None and row.acknowledged_at is None
+        button = banner.button
+        with qtbot.waitSignal(
+            banner.alerts_did_change, check_params_cb=lambda n: n == 0, timeout=WAIT
+        ):
+            _click(qtbot, button)
+        assert banner.isHidden()
+    finally:
+        banner.stop()
+        banner.context.worker.wait_for_done()
+        desk_db.close()
+
+
+def test_escape_attempts_leave_nothing_reachable(qtbot, kiosk):  # type: ignore[no-untyped-def]
+    session = _start(qtbot, kiosk, "en")
+    qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
+    _answer_calmly(qtbot, session.cards[0])
+    qtbot.keyClick(kiosk, Qt.Key.Key_Escape)
+    QApplication.sendEvent(kiosk, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_F4,
+                                            Qt.KeyboardModifier.AltModifier))  # fmt: skip
+    assert not kiosk.close()  # the window manager's close (Alt+F4) is refused
+    assert kiosk.isVisible() and kiosk.session is session
+    kiosk.ask_staff_sign_in = lambda: None  # type: ignore[method-assign]
+    # The patient walks off: after the idle time the screen clears by itself.
+    kiosk.idle.setInterval(50)
+    kiosk.idle.start()
+    with qtbot.waitSignal(kiosk.did_reset, timeout=WAIT):
+        pass
+    assert kiosk.session is None and kiosk.stack.count() == 1
+    qtbot.waitUntil(lambda: not kiosk.findChildren(KioskSession), timeout=WAIT)  # destroyed
+    assert not [f for f in kiosk.findChildren(QLineEdit) if f.text()]  # nothing typed remains
+    _click(qtbot, kiosk.staff_button)  # no staff sign-in: still the kiosk
+    assert kiosk.isVisible()
+    kiosk.ask_staff_sign_in = lambda: desk(kiosk.context.database)  # type: ignore[method-assign]
+    with qtbot.waitSignal(kiosk.was_released):
+        _click(qtbot, kiosk.staff_button)
+    assert not kiosk.isVisible()
+
+
+def test_a_draft_left_in_the_tablets_journal_reaches_the_database_at_start(  # type: ignore[no-untyped-def]
+    qtbot, database, tmp_path
+):
+    """A power cut before the database had the answers: the next start sends them."""
+    from intake.ui.journal import JournalEntry, new_key
+
+    pid = patients.register(
+        database, desk(database), PatientDraft("Testcase-Journal", "Pat", BORN, "other")
+    ).id
+    journal = Journal(tmp_path / "journal", os.urandom(32))
+    checklist = screening.load_checklist(None)
+    key = new_key()
+    journal.write(
+        JournalEntry(
+            key,
+            {"has_neck_pain": True},
+            checklist.id,
+            checklist.version,
+            patient_id=pid,
+            language="es",
+        )
+    )
+    context = UiContext(database, desk(database), Worker())
+    window = KioskWindow(context, journal)
+    qtbot.addWidget(window)
+    try:
+        assert window.send_journal() == 1
+        qtbot.waitUntil(lambda: not window.keepers, timeout=WAIT)  # saved, then let go
+        writer().wait_until_written()
+        assert journal.read(key) is None  # the journal copy went once the database had it
+        with database.reading() as s:
+            [row] = s.query(Intake).filter(Intake.patient_id == pid).all()
+            assert (row.source, row.answers, row.patient_language) == (
+                "tablet", {"has_neck_pain": True}, "es",
+            )  # fmt: skip
+    finally:
+        window.stop_watching()
+        context.worker.wait_for_done()
+
+
+def test_the_desk_program_shows_a_tablet_alert_above_every_area(  # type: ignore[no-untyped-def]
+    qtbot, app_env, database, monkeypatch
+):
+    from intake.domain.enums import Role
+    from intake.services import self_intake
+    from intake.ui.app import Startup
+    from intake.ui.main_window import MainWindow
+    from tests.db.practice import signed_in
+
+    practice = build(database, patients_count=1)
+    actor = signed_in(database, Role.FRONT_DESK)
+    monkeypatch.setattr(Startup, "ask_sign_in", lambda self, started: actor)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    startup = Startup(window, demo=False)
+    try:
+        with qtbot.waitSignal(startup.session_did_start, timeout=30_000):
+            startup.begin()
+        banner: DeskAlertBanner = startup.alerts
+        qtbot.waitUntil(banner.is_ready, timeout=WAIT)
+        with qtbot.waitSignal(
+            banner.alerts_did_change, check_params_cb=lambda n: n == 1, timeout=WAIT
+        ):
+            self_intake.alert_desk(
+                database, actor, practice.patients[0], {"rf_neuro_deficit": True}
+            )
+        assert banner.isVisible() and banner.list.count() == 1
+        assert window.isAncestorOf(banner)
+    finally:
+        startup.stop()
+        startup.worker.wait_for_done()
+        startup.database.close()
+
+
+def test_a_desk_alert_that_failed_is_sent_after_the_patient_has_left(  # type: ignore[no-untyped-def]
+    qtbot, kiosk, database, monkeypatch
+):
+    from intake.domain.errors import DatabaseUnavailable
+    from intake.services import self_intake
+    from intake.ui.kiosk import session as session_module
+
+    real = self_intake.alert_desk
+    calls: list[int] = []
+
+    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        if len(calls) == 1:
+            raise DatabaseUnavailable("the network dropped")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(self_intake, "alert_desk", flaky)
+    monkeypatch.setattr(session_module, "ALERT_RETRY_MS", 50)
+    session = _start(qtbot, kiosk, "en")
+    _through(qtbot, kiosk, session, "en", red="rf_sudden_onset")
+    assert session.page == "desk"
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=WAIT)
+    kiosk.reset()  # two minutes pass; the next patient sees the welcome page
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=WAIT)
+    kiosk.context.worker.wait_for_done()
+    with database.reading() as s:
+        assert s.query(DeskAlert).count() == 1
