@@ -431,6 +431,7 @@ def test_one_upgrade_turns_existing_accounts_into_logins_and_changes_nothing_els
         "schema_requirement": 1,
         "patient_merges": 0,
         "appointment_series": 0,
+        "desk_alerts": 0,
     }
     with engine.connect() as conn:
         hashes = conn.execute(text("SELECT DISTINCT password_hash FROM staff_users")).scalars()

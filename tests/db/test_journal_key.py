@@ -53,13 +53,14 @@ def test_each_practice_database_has_its_own_key(database: Database, empty_databa
 def test_a_downgrade_below_the_key_drops_it_and_an_upgrade_makes_a_new_one(database: Database):
     before = journal_key(database, SYSTEM)
     report = schema.downgrade(database, "0004")  # no rows of patients: no confirmation asked
-    # schema_requirement (0009), patient_merges (0010) and appointment_series (0013) go too,
-    # empty here.
+    # schema_requirement (0009), patient_merges (0010), appointment_series (0013) and
+    # desk_alerts (0014) go too, empty here.
     assert dict(report.dropped) == {
         "journal_key": 1,
         "schema_requirement": 1,
         "patient_merges": 0,
         "appointment_series": 0,
+        "desk_alerts": 0,
     }
     schema.upgrade(database)
     assert journal_key(database, SYSTEM) != before
