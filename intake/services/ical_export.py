@@ -199,7 +199,9 @@ def _event(visit: Visit, stamp: dt.datetime, cancelled: bool, language: str) -> 
     event.add("sequence", _sequence(visit.version))
     event.add("dtstart", visit.start.astimezone(zone))
     event.add("dtend", visit.end.astimezone(zone))
-    event.add("organizer", ORGANIZER, parameters={"CN": visit.location_name})
+    # A backslash is not an escape in a parameter value (RFC 5545 §3.2), but the icalendar
+    # library writes and reads it as one, which breaks the line: a name shows it as "/".
+    event.add("organizer", ORGANIZER, parameters={"CN": visit.location_name.replace("\\", "/")})
     event.add(
         "attendee",
         ATTENDEE,
