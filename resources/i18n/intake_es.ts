@@ -2,6 +2,324 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en_US">
 <context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nueva cuenta</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>May sign in</source>
+        <translation>Puede iniciar sesión</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Contraseña inicial</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloqueo</translation>
+    </message>
+    <message>
+        <source>Save account</source>
+        <translation>Guardar cuenta</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source> (switched off)</source>
+        <translation> (desactivada)</translation>
+    </message>
+    <message>
+        <source> (locked)</source>
+        <translation> (bloqueada)</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>Bloqueada hasta las {time}</translation>
+    </message>
+    <message>
+        <source>Not locked</source>
+        <translation>No bloqueada</translation>
+    </message>
+    <message>
+        <source>Account {name} saved.</source>
+        <translation>Cuenta {name} guardada.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminForms</name>
+    <message>
+        <source>Problem with {field}</source>
+        <translation>Problema con {field}</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Locations</source>
+        <translation>Sedes</translation>
+    </message>
+    <message>
+        <source>Therapists &amp;&amp; schedules</source>
+        <translation>Fisioterapeutas &amp;&amp; horarios</translation>
+    </message>
+    <message>
+        <source>Appointment types</source>
+        <translation>Tipos de cita</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Merges</source>
+        <translation>Fusiones</translation>
+    </message>
+    <message>
+        <source>FHIR export</source>
+        <translation>Exportación FHIR</translation>
+    </message>
+    <message>
+        <source>Admin sections</source>
+        <translation>Secciones de administración</translation>
+    </message>
+</context>
+<context>
+    <name>AdminTab</name>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Not saved: see the marked fields.</source>
+        <translation>No se guardó: revise los campos marcados.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentTypesTab</name>
+    <message>
+        <source>Appointment types</source>
+        <translation>Tipos de cita</translation>
+    </message>
+    <message>
+        <source>New appointment type</source>
+        <translation>Nuevo tipo de cita</translation>
+    </message>
+    <message>
+        <source>Appointment type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Buffer after</source>
+        <translation>Margen después</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>Booked only from a screened intake</source>
+        <translation>Solo se reserva desde una admisión evaluada</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>Offered for booking</source>
+        <translation>Disponible para reservar</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Save appointment type</source>
+        <translation>Guardar tipo de cita</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>{code} — {name} ({minutes} min)</source>
+        <translation>{code} — {name} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source> (not offered)</source>
+        <translation> (no disponible)</translation>
+    </message>
+    <message>
+        <source>Appointment type {code} saved.</source>
+        <translation>Tipo de cita {code} guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Patient record no.</source>
+        <translation>N.º de expediente</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquier persona</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Cualquier acción</translation>
+    </message>
+    <message>
+        <source>record number</source>
+        <translation>número de expediente</translation>
+    </message>
+    <message>
+        <source>From day</source>
+        <translation>Desde el día</translation>
+    </message>
+    <message>
+        <source>To day (inclusive)</source>
+        <translation>Hasta el día (incluido)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Eventos de auditoría</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>{count} events (the newest shown; narrow the filters to see older ones).</source>
+        <translation>{count} eventos (se muestran los más recientes; acote los filtros para ver los anteriores).</translation>
+    </message>
+    <message>
+        <source>{count} events.</source>
+        <translation>{count} eventos.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Exported {count} events.</source>
+        <translation>Se exportaron {count} eventos.</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <source>Backups: checking…</source>
@@ -65,6 +383,79 @@
     <message>
         <source>The calendar file was not saved: %s</source>
         <translation>El archivo de calendario no se guardó: %s</translation>
+    </message>
+</context>
+<context>
+    <name>ColorField</name>
+    <message>
+        <source>Colour sample</source>
+        <translation>Muestra de color</translation>
+    </message>
+    <message>
+        <source>Colour (# and six hex digits, empty for the default)</source>
+        <translation>Color (# y seis dígitos hexadecimales; vacío para el predeterminado)</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
+    </message>
+    <message>
+        <source>Choose colour…</source>
+        <translation>Elegir color…</translation>
+    </message>
+    <message>
+        <source>Problem with colour</source>
+        <translation>Problema con el color</translation>
+    </message>
+    <message>
+        <source>Colour of the appointment type</source>
+        <translation>Color del tipo de cita</translation>
+    </message>
+    <message>
+        <source>Default colour</source>
+        <translation>Color predeterminado</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBar</name>
+    <message>
+        <source>Confirm registration</source>
+        <translation>Confirmar el registro</translation>
+    </message>
+    <message>
+        <source>Register as a new patient</source>
+        <translation>Registrar como paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Register as a new patient anyway</source>
+        <translation>Registrar como paciente nuevo de todos modos</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Do not register</source>
+        <translation>No registrar</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>Changed on another computer</source>
+        <translation>Modificado en otro equipo</translation>
+    </message>
+    <message>
+        <source>Save with these choices</source>
+        <translation>Guardar con estas opciones</translation>
+    </message>
+    <message>
+        <source>Back to my typing</source>
+        <translation>Volver a lo que escribí</translation>
+    </message>
+    <message>
+        <source>Back to my typing, nothing saved</source>
+        <translation>Volver a lo que escribí, sin guardar nada</translation>
     </message>
 </context>
 <context>
@@ -378,6 +769,33 @@
     <message>
         <source>Course of visits</source>
         <translation>Serie de citas</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePanel</name>
+    <message>
+        <source>Possible matches already on file</source>
+        <translation>Posibles coincidencias ya registradas</translation>
+    </message>
+    <message>
+        <source>Already on file?</source>
+        <translation>¿Ya está registrado?</translation>
+    </message>
+    <message>
+        <source>Matches appear here while you type.</source>
+        <translation>Las coincidencias aparecen aquí mientras escribe.</translation>
+    </message>
+    <message>
+        <source>No one on file looks like this patient.</source>
+        <translation>Ningún paciente registrado se parece a este.</translation>
+    </message>
+    <message>
+        <source>These two records on file look like one patient: merge them</source>
+        <translation>Estos dos expedientes parecen del mismo paciente: fusiónelos</translation>
+    </message>
+    <message>
+        <source>Use this patient</source>
+        <translation>Usar este paciente</translation>
     </message>
 </context>
 <context>
@@ -703,6 +1121,152 @@
     </message>
 </context>
 <context>
+    <name>LeaveBar</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Go back to it</source>
+        <translation>Volver a él</translation>
+    </message>
+    <message>
+        <source>Go back to the unsaved record</source>
+        <translation>Volver al expediente sin guardar</translation>
+    </message>
+    <message>
+        <source>Drop my changes</source>
+        <translation>Descartar mis cambios</translation>
+    </message>
+    <message>
+        <source>Drop the unsaved changes and open the other record</source>
+        <translation>Descartar los cambios sin guardar y abrir el otro expediente</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsTab</name>
+    <message>
+        <source>Locations</source>
+        <translation>Sedes</translation>
+    </message>
+    <message>
+        <source>New location</source>
+        <translation>Nueva sede</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>Open for booking</source>
+        <translation>Abierta para citas</translation>
+    </message>
+    <message>
+        <source>Save location</source>
+        <translation>Guardar sede</translation>
+    </message>
+    <message>
+        <source>Opening hours (local time)</source>
+        <translation>Horario de apertura (hora local)</translation>
+    </message>
+    <message>
+        <source>Open on {day}</source>
+        <translation>Abierta el {day}</translation>
+    </message>
+    <message>
+        <source>{day} opens at</source>
+        <translation>{day}: abre a las</translation>
+    </message>
+    <message>
+        <source>{day} closes at</source>
+        <translation>{day}: cierra a las</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Save opening hours</source>
+        <translation>Guardar horario de apertura</translation>
+    </message>
+    <message>
+        <source>Closures (holidays)</source>
+        <translation>Cierres (días festivos)</translation>
+    </message>
+    <message>
+        <source>Closures of this location</source>
+        <translation>Cierres de esta sede</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Add closure</source>
+        <translation>Añadir cierre</translation>
+    </message>
+    <message>
+        <source>Remove closure</source>
+        <translation>Quitar cierre</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source> (not in use)</source>
+        <translation> (fuera de uso)</translation>
+    </message>
+    <message>
+        <source>Location {code} saved.</source>
+        <translation>Sede {code} guardada.</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} a {last}</translation>
+    </message>
+    <message>
+        <source>Choose the closure to remove first.</source>
+        <translation>Primero elija el cierre que quiere quitar.</translation>
+    </message>
+    <message>
+        <source>Closures saved.</source>
+        <translation>Cierres guardados.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Clinic Intake</source>
@@ -818,6 +1382,108 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge duplicate records</source>
+        <translation>Fusionar expedientes duplicados</translation>
+    </message>
+    <message>
+        <source>Find the other record of this patient</source>
+        <translation>Buscar el otro expediente de este paciente</translation>
+    </message>
+    <message>
+        <source>Find the other record of this patient, then press Enter.</source>
+        <translation>Busque el otro expediente de este paciente y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>That is the same record: choose the other one.</source>
+        <translation>Es el mismo expediente: elija el otro.</translation>
+    </message>
+    <message>
+        <source>Reading both records…</source>
+        <translation>Leyendo ambos expedientes…</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusionando…</translation>
+    </message>
+    <message>
+        <source>Undoing the merge…</source>
+        <translation>Deshaciendo la fusión…</translation>
+    </message>
+</context>
+<context>
+    <name>MergesTab</name>
+    <message>
+        <source>Merges</source>
+        <translation>Fusiones</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusión</translation>
+    </message>
+    <message>
+        <source>No merge chosen.</source>
+        <translation>No se eligió ninguna fusión.</translation>
+    </message>
+    <message>
+        <source>The chosen merge</source>
+        <translation>La fusión elegida</translation>
+    </message>
+    <message>
+        <source>Undo this merge…</source>
+        <translation>Deshacer esta fusión…</translation>
+    </message>
+    <message>
+        <source>Undo this merge</source>
+        <translation>Deshacer esta fusión</translation>
+    </message>
+    <message>
+        <source>Yes, undo it</source>
+        <translation>Sí, deshacerla</translation>
+    </message>
+    <message>
+        <source>Yes, undo the merge</source>
+        <translation>Sí, deshacer la fusión</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Undone {when}.</source>
+        <translation>Deshecha el {when}.</translation>
+    </message>
+    <message>
+        <source>In force: searches for the merged record lead to the one that stayed.</source>
+        <translation>Vigente: las búsquedas del expediente fusionado llevan al que se conservó.</translation>
+    </message>
+    <message>
+        <source>{merged} ({name}) was merged into {surviving} by {who}, {when}. {state}</source>
+        <translation>{merged} ({name}) se fusionó con {surviving}; lo hizo {who}, {when}. {state}</translation>
+    </message>
+    <message>
+        <source>No merges yet.</source>
+        <translation>Todavía no hay fusiones.</translation>
+    </message>
+    <message>
+        <source>Undo: {record} becomes a record of its own again and gets back what the merge moved. Press “Yes, undo it” to go on.</source>
+        <translation>Deshacer: {record} vuelve a ser un expediente propio y recupera lo que la fusión movió. Pulse «Sí, deshacerla» para continuar.</translation>
+    </message>
+    <message>
+        <source>Undoing the merge…</source>
+        <translation>Deshaciendo la fusión…</translation>
+    </message>
+    <message>
+        <source>Merge undone: {record} is a record of its own again.</source>
+        <translation>Fusión deshecha: {record} vuelve a ser un expediente propio.</translation>
+    </message>
+    <message>
+        <source> (undone)</source>
+        <translation> (deshecha)</translation>
+    </message>
+</context>
+<context>
     <name>PatientExportButton</name>
     <message>
         <source>Export FHIR…</source>
@@ -842,6 +1508,75 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>PatientFields</name>
+    <message>
+        <source>No preference</source>
+        <translation>Sin preferencia</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRegisterForm</name>
+    <message>
+        <source>Registration status</source>
+        <translation>Estado del registro</translation>
+    </message>
+    <message>
+        <source>Register patient</source>
+        <translation>Registrar paciente</translation>
+    </message>
+    <message>
+        <source>Register the patient (Ctrl+S)</source>
+        <translation>Registrar al paciente (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Some fields need attention: see the messages beside them.</source>
+        <translation>Algunos campos requieren atención: vea los mensajes junto a ellos.</translation>
+    </message>
+    <message>
+        <source>Restored from this computer: check it, then register the patient.</source>
+        <translation>Recuperado de este equipo: revíselo y luego registre al paciente.</translation>
+    </message>
+    <message>
+        <source>Register a patient</source>
+        <translation>Registrar un paciente</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Not saved. Choose “Use this patient” beside the form, or edit.</source>
+        <translation>No se guardó. Elija «Usar este paciente» junto al formulario, o edite.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientSearchWidget</name>
+    <message>
+        <source>Find patient</source>
+        <translation>Buscar paciente</translation>
+    </message>
+    <message>
+        <source>Name, date of birth, phone or record number</source>
+        <translation>Nombre, fecha de nacimiento, teléfono o número de expediente</translation>
+    </message>
+    <message>
+        <source>Type a name, a date of birth, a phone number or a record number.</source>
+        <translation>Escriba un nombre, una fecha de nacimiento, un teléfono o un número de expediente.</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Estado de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Find a patient</source>
+        <translation>Buscar un paciente</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
     </message>
 </context>
 <context>
@@ -924,7 +1659,42 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>Record status</source>
+        <translation>Estado del expediente</translation>
+    </message>
+    <message>
+        <source>Save changes (Ctrl+S)</source>
+        <translation>Guardar cambios (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save the record</source>
+        <translation>Guardar el expediente</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
+    <message>
+        <source>Back to search (Ctrl+F)</source>
+        <translation>Volver a la búsqueda (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Back to the patient search</source>
+        <translation>Volver a la búsqueda de pacientes</translation>
+    </message>
+    <message>
+        <source>Patients status</source>
+        <translation>Estado de pacientes</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Fusionar con…</translation>
+    </message>
+    <message>
+        <source>Merge this record into another record</source>
+        <translation>Fusionar este expediente con otro</translation>
+    </message>
     <message>
         <source>Book a course of visits…</source>
         <translation>Programar una serie de citas…</translation>
@@ -947,10 +1717,76 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>RecordView</name>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Visits at a glance</source>
+        <translation>Resumen de visitas</translation>
+    </message>
+    <message>
+        <source>Note for the desk</source>
+        <translation>Nota para recepción</translation>
+    </message>
+    <message>
+        <source>Start intake</source>
+        <translation>Iniciar admisión</translation>
+    </message>
+    <message>
+        <source>Start a new intake for this patient</source>
+        <translation>Iniciar una admisión nueva para este paciente</translation>
+    </message>
+    <message>
+        <source>Add to waitlist…</source>
+        <translation>Añadir a la lista de espera…</translation>
+    </message>
+    <message>
+        <source>Put this patient on the waitlist</source>
+        <translation>Poner a este paciente en la lista de espera</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Datos</translation>
+    </message>
+    <message>
+        <source>&amp;Intakes</source>
+        <translation>&amp;Admisiones</translation>
+    </message>
+    <message>
+        <source>A&amp;ppointments</source>
+        <translation>&amp;Citas</translation>
+    </message>
+    <message>
+        <source>&amp;Waitlist</source>
+        <translation>&amp;Lista de espera</translation>
+    </message>
+    <message>
+        <source>Hi&amp;story</source>
+        <translation>&amp;Historial</translation>
+    </message>
+</context>
+<context>
     <name>ReviewScreen</name>
     <message>
         <source>FHIR export saved: {path}</source>
         <translation>Exportación FHIR guardada: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Administración</translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1862,10 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>Latest time the patient can stay until</source>
         <translation>Hora más tardía hasta la que puede quedarse el paciente</translation>
+    </message>
+    <message>
+        <source>{name} ({minutes} min)</source>
+        <translation>{name} ({minutes} min)</translation>
     </message>
     <message>
         <source>There is no follow-up visit type to book a course of.</source>
@@ -1290,6 +2130,157 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>Ask the clinical lead to correct the file.</source>
         <translation>Pida al responsable clínico que corrija el archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>TherapistsTab</name>
+    <message>
+        <source>Therapists</source>
+        <translation>Fisioterapeutas</translation>
+    </message>
+    <message>
+        <source>New therapist</source>
+        <translation>Nuevo fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Títulos</translation>
+    </message>
+    <message>
+        <source>On the schedule</source>
+        <translation>En la agenda</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Works at</source>
+        <translation>Trabaja en</translation>
+    </message>
+    <message>
+        <source>Save therapist</source>
+        <translation>Guardar fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Weekly hours (location&apos;s local time)</source>
+        <translation>Horario semanal (hora local de la sede)</translation>
+    </message>
+    <message>
+        <source>Weekly hours of this therapist</source>
+        <translation>Horario semanal de este fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Día de la semana</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Starting on</source>
+        <translation>A partir del</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>Sin fecha de fin</translation>
+    </message>
+    <message>
+        <source>Open-ended</source>
+        <translation>Sin fin</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Add weekly hours</source>
+        <translation>Añadir horario semanal</translation>
+    </message>
+    <message>
+        <source>Remove weekly hours</source>
+        <translation>Quitar horario semanal</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
+        <source>Time off of this therapist</source>
+        <translation>Ausencias de este fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Away from</source>
+        <translation>Ausente desde</translation>
+    </message>
+    <message>
+        <source>Back at</source>
+        <translation>De vuelta el</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Add time off</source>
+        <translation>Añadir ausencia</translation>
+    </message>
+    <message>
+        <source>Remove time off</source>
+        <translation>Quitar ausencia</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source> (inactive)</source>
+        <translation> (inactivo)</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>sin fin</translation>
+    </message>
+    <message>
+        <source>{day} {hours} at {location} ({first} – {last})</source>
+        <translation>{day} {hours} en {location} ({first} – {last})</translation>
+    </message>
+    <message>
+        <source>{name} saved.</source>
+        <translation>{name} guardado.</translation>
+    </message>
+    <message>
+        <source>Add a location first.</source>
+        <translation>Primero añada una sede.</translation>
+    </message>
+    <message>
+        <source>Choose the weekly hours to remove first.</source>
+        <translation>Primero elija el horario semanal que quiere quitar.</translation>
+    </message>
+    <message>
+        <source>Choose the time off to remove first.</source>
+        <translation>Primero elija la ausencia que quiere quitar.</translation>
+    </message>
+    <message>
+        <source>Schedule saved.</source>
+        <translation>Horario guardado.</translation>
     </message>
 </context>
 <context>
@@ -1657,6 +2648,13 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>any therapist</source>
         <translation>cualquier fisioterapeuta</translation>
+    </message>
+</context>
+<context>
+    <name>_ConfirmMerge</name>
+    <message>
+        <source>Confirm the merge</source>
+        <translation>Confirmar la fusión</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.patient_record import FieldDifference, Side
+from intake.ui.i18n import translate
 from intake.ui.patients.patient_fields import LABELS
 
 SHOWN_CHARACTERS = 60  # a long address or note is cut in the button, whole in its tooltip
@@ -37,7 +38,7 @@ class ConflictPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictPanel")
-        self.setAccessibleName("Changed on another computer")
+        self.setAccessibleName(translate("ConflictPanel", "Changed on another computer"))
         self.heading = QLabel()
         self.heading.setObjectName("conflictHeading")
         self.heading.setWordWrap(True)
@@ -50,11 +51,13 @@ class ConflictPanel(QFrame):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._rows)
-        self.save_button = QPushButton("Save with these choices")
+        self.save_button = QPushButton(translate("ConflictPanel", "Save with these choices"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self._confirm)
-        self.back_button = QPushButton("Back to my typing")
-        self.back_button.setAccessibleName("Back to my typing, nothing saved")
+        self.back_button = QPushButton(translate("ConflictPanel", "Back to my typing"))
+        self.back_button.setAccessibleName(
+            translate("ConflictPanel", "Back to my typing, nothing saved")
+        )
         self.back_button.clicked.connect(self.dismissed.emit)
         self.waiting = QLabel()
         self.waiting.setObjectName("conflictWaiting")

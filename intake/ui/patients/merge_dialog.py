@@ -36,6 +36,7 @@ from intake.domain.permissions import Permission, allows
 from intake.services import patient_merge, practice_admin
 from intake.ui import when
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.worker import failure_text
 
@@ -87,8 +88,8 @@ class MergeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
-        self.setWindowTitle("Merge duplicate records")
-        self.setAccessibleName("Merge duplicate records")
+        self.setWindowTitle(translate("MergeDialog", "Merge duplicate records"))
+        self.setAccessibleName(translate("MergeDialog", "Merge duplicate records"))
         self.resize(900, 560)
         self._context = context
         self.surviving_id, self.merged_id = surviving_id, merged_id
@@ -104,7 +105,9 @@ class MergeDialog(QDialog):
 
     def _build(self) -> None:
         self.picker = PatientSearchWidget(self._context)
-        self.picker.setAccessibleName("Find the other record of this patient")
+        self.picker.setAccessibleName(
+            translate("MergeDialog", "Find the other record of this patient")
+        )
         self.picker.patient_was_chosen.connect(self._picked)
         self.heads = (QLabel(), QLabel())
         for head in self.heads:
@@ -152,7 +155,7 @@ class MergeDialog(QDialog):
         for button in (self.undo_button, self.merge_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        title = QLabel("Merge duplicate records")
+        title = QLabel(translate("MergeDialog", "Merge duplicate records"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         layout.addWidget(self.picker, 1)
@@ -167,7 +170,9 @@ class MergeDialog(QDialog):
             self.body.hide()
             self.merge_button.setEnabled(False)
             self.swap_button.setEnabled(False)
-            self.status.setText("Find the other record of this patient, then press Enter.")
+            self.status.setText(
+                translate("MergeDialog", "Find the other record of this patient, then press Enter.")
+            )
             self.picker.focus_search()
             return
         self.picker.hide()
@@ -179,7 +184,9 @@ class MergeDialog(QDialog):
     def _picked(self, patient_id: int) -> None:
         known = self.surviving_id if self.surviving_id is not None else self.merged_id
         if patient_id == known:
-            self.status.setText("That is the same record: choose the other one.")
+            self.status.setText(
+                translate("MergeDialog", "That is the same record: choose the other one.")
+            )
             return
         if self.surviving_id is None:
             self.surviving_id = patient_id
@@ -191,7 +198,7 @@ class MergeDialog(QDialog):
         surviving, merged = self.surviving_id, self.merged_id
         assert surviving is not None and merged is not None
         self.merge_button.setEnabled(False)
-        self.status.setText("Reading both records…")
+        self.status.setText(translate("MergeDialog", "Reading both records…"))
 
         def work(db: Any, actor: Any) -> tuple[MergePreview, dict[int, str]]:
             places = {p.id: p.name for p in practice_admin.list_locations(db, actor)}
@@ -266,7 +273,7 @@ class MergeDialog(QDialog):
     def _value(self, field: str, info: PatientInfo) -> str:
         value = getattr(info, field)
         if field == "date_of_birth":
-            return when.date(value)
+            return when.date(value, localized=True)
         if field == "preferred_location_id":
             return self._places.get(value, "(none)") if value is not None else "(none)"
         if field == "preferred_language":
@@ -310,7 +317,7 @@ class MergeDialog(QDialog):
         choices = self.chosen()
         versions = (p.surviving.version, p.merged.version)
         surviving, merged = p.surviving.id, p.merged.id
-        self.status.setText("Merging…")
+        self.status.setText(translate("MergeDialog", "Merging…"))
         self._context.run(
             lambda db, actor: patient_merge.merge(db, actor, surviving, merged, choices, versions),
             self._merged,
@@ -338,7 +345,7 @@ class MergeDialog(QDialog):
         done = self.done_merge
         assert done is not None
         self.undo_button.setEnabled(False)
-        self.status.setText("Undoing the merge…")
+        self.status.setText(translate("MergeDialog", "Undoing the merge…"))
         self._context.run(
             lambda db, actor: patient_merge.undo(db, actor, done.merge_id),
             self._undone,
@@ -383,7 +390,7 @@ class _ConfirmMerge(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("confirmBar")
-        self.setAccessibleName("Confirm the merge")
+        self.setAccessibleName(translate("_ConfirmMerge", "Confirm the merge"))
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.merge_now = _button("Merge now", "Merge the two records")
@@ -401,7 +408,11 @@ class _ConfirmMerge(QFrame):
 
 def _who(info: PatientInfo) -> str:
     name = html.escape(f"{info.family_name}, {info.given_name}")
-    born = when.date(info.date_of_birth) if info.date_of_birth else "date of birth unknown"
+    born = (
+        when.date(info.date_of_birth, localized=True)
+        if info.date_of_birth
+        else "date of birth unknown"
+    )
     return f"{name} · born {born} · {info.mrn}"
 
 

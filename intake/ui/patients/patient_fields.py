@@ -36,6 +36,7 @@ from intake.services import practice_admin
 from intake.ui import when
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
+from intake.ui.i18n import translate
 from intake.ui.worker import in_words
 
 # Each language in its own words (intake.domain.languages), so the patient can point at it.
@@ -311,7 +312,7 @@ class PatientFields(QWidget):
     def _load_locations(self, context: UiContext) -> None:
         combo = self.inputs["preferred_location_id"]
         assert isinstance(combo, QComboBox)
-        combo.addItem("No preference", None)
+        combo.addItem(translate("PatientFields", "No preference"), None)
 
         def arrived(found: list[LocationInfo]) -> None:
             with self.filling():  # adding choices is not typing

@@ -106,7 +106,7 @@ def intake_rows(record: PatientRecord) -> list[Row]:
     return [
         (
             (
-                when.date(when.local(line.created_at, None).date()),
+                when.date(when.local(line.created_at, None).date(), localized=True),
                 wording.word(line.triage),
                 line.state_words,
                 _intake_detail(line),
@@ -121,9 +121,9 @@ def _intake_detail(line: IntakeLine) -> str:
     if line.continues:
         return "Enter: continue it in the Intake area"
     if line.reviewed_at is not None:
-        return f"Reviewed {when.moment(line.reviewed_at, short=True)}"
+        return f"Reviewed {when.moment(line.reviewed_at, short=True, localized=True)}"
     if line.submitted_at is not None:
-        return f"Sent {when.moment(line.submitted_at, short=True)}"
+        return f"Sent {when.moment(line.submitted_at, short=True, localized=True)}"
     return ""
 
 
@@ -152,7 +152,7 @@ def _visit_row(visit: Visit) -> Row:
 def _visit_time(visit: Visit) -> str:
     """Dec 2, 2026, 2:30 PM (EST): with the year, as past visits go back years."""
     at = when.local(visit.start, visit.timezone)
-    return f"{when.date(at.date())}, {when.clock(at)}"
+    return f"{when.date(at.date(), localized=True)}, {when.clock(at, localized=True)}"
 
 
 def visit_status(visit: Visit) -> str:
@@ -175,7 +175,7 @@ def waitlist_rows(record: PatientRecord) -> list[Row]:
     return [
         (
             (
-                when.date(when.local(entry.created_at, None).date()),
+                when.date(when.local(entry.created_at, None).date(), localized=True),
                 entry.type_code or "Any visit",
                 entry.status.value.capitalize(),
                 waitlist_wishes(entry),
@@ -200,7 +200,7 @@ def waitlist_wishes(entry: WaitlistEntryInfo) -> str:
         count = len(wishes.location_ids)
         parts.append(f"{count} location{'s' if count != 1 else ''}")
     if entry.earliest_date is not None:
-        parts.append(f"from {when.date(entry.earliest_date)}")
+        parts.append(f"from {when.date(entry.earliest_date, localized=True)}")
     if entry.note:
         parts.append(f"“{entry.note}”")
     return " · ".join(parts) or "Any time"
@@ -213,7 +213,7 @@ def history_rows(entries: Sequence[AuditEntry]) -> list[Row]:
     return [
         (
             (
-                when.moment(entry.occurred_at, short=True),
+                when.moment(entry.occurred_at, short=True, localized=True),
                 f"{entry.username or 'the program'} at {entry.workstation or '?'}",
                 f"{_ACTIONS.get(entry.action, entry.action.replace('_', ' ').capitalize())} "
                 f"{entry.entity.replace('_', ' ')}",

@@ -29,6 +29,7 @@ from intake.domain.patient import PatientInfo, age_on
 from intake.domain.patient_record import PatientRecord, VisitCounts
 from intake.ui import when
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.patients.record_form import RecordForm
 from intake.ui.patients.record_lists import (
     RecordList,
@@ -63,18 +64,20 @@ class RecordView(QWidget):
         self.record: PatientRecord | None = None
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
-        self.title.setAccessibleName("Patient")
+        self.title.setAccessibleName(translate("RecordView", "Patient"))
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts = QLabel()
         self.facts.setObjectName("recordFacts")
-        self.facts.setAccessibleName("Visits at a glance")
+        self.facts.setAccessibleName(translate("RecordView", "Visits at a glance"))
         self.facts.setWordWrap(True)
         self.note = QLabel()
         self.note.setObjectName("deskNote")
-        self.note.setAccessibleName("Note for the desk")
+        self.note.setAccessibleName(translate("RecordView", "Note for the desk"))
         self.note.setWordWrap(True)
-        self.start_intake = QPushButton("Start intake")
-        self.start_intake.setAccessibleName("Start a new intake for this patient")
+        self.start_intake = QPushButton(translate("RecordView", "Start intake"))
+        self.start_intake.setAccessibleName(
+            translate("RecordView", "Start a new intake for this patient")
+        )
         self.start_intake.clicked.connect(self._start_intake)
         self.start_intake.setVisible(may_start_intake)
         self._context = context
@@ -86,8 +89,10 @@ class RecordView(QWidget):
         self.visits.item_was_chosen.connect(self.visit_was_chosen.emit)
         self.waitlist = RecordList("Waitlist entries", ("Added", "Visit", "Status", "Wishes"))
         self.waitlist.item_was_chosen.connect(self._show_entry)
-        self.add_waiting = QPushButton("Add to waitlist…")
-        self.add_waiting.setAccessibleName("Put this patient on the waitlist")
+        self.add_waiting = QPushButton(translate("RecordView", "Add to waitlist…"))
+        self.add_waiting.setAccessibleName(
+            translate("RecordView", "Put this patient on the waitlist")
+        )
         self.add_waiting.clicked.connect(self._add_to_waitlist)
         self.waitlist_detail = QLabel()
         self.waitlist_detail.setObjectName("waitlistDetail")
@@ -137,7 +142,7 @@ class RecordView(QWidget):
         born = ""
         if info.date_of_birth is not None:
             age = age_on(info.date_of_birth, self._now().date())
-            born = f"born {when.date(info.date_of_birth)} (age {age}) · "
+            born = f"born {when.date(info.date_of_birth, localized=True)} (age {age}) · "
         parts = [
             f"{born}Record no. {info.mrn}",
             f"{counts.upcoming} upcoming",
@@ -158,7 +163,7 @@ class RecordView(QWidget):
 
     def _show_entry(self, entry: WaitlistEntryInfo) -> None:
         """Enter on an open entry edits it (the waitlist's own form); a closed one is told."""
-        created = when.moment(entry.created_at, short=True)
+        created = when.moment(entry.created_at, short=True, localized=True)
         self.waitlist_detail.setText(
             f"Added {created} · {entry.type_code or 'any visit'} · "
             f"{entry.status.value} · {waitlist_wishes(entry)}"
@@ -197,22 +202,22 @@ class RecordView(QWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.tabs.addTab(self.form, "&Details")
-        self.tabs.addTab(self.intakes, "&Intakes")
-        self.tabs.addTab(self.visits, "A&ppointments")
+        self.tabs.addTab(self.form, translate("RecordView", "&Details"))
+        self.tabs.addTab(self.intakes, translate("RecordView", "&Intakes"))
+        self.tabs.addTab(self.visits, translate("RecordView", "A&ppointments"))
         waitlist = QWidget()
         column = QVBoxLayout(waitlist)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.waitlist, 1)
         column.addWidget(self.waitlist_detail)
         column.addWidget(self.add_waiting, 0, Qt.AlignmentFlag.AlignLeft)
-        self.tabs.addTab(waitlist, "&Waitlist")
+        self.tabs.addTab(waitlist, translate("RecordView", "&Waitlist"))
         history = QWidget()
         column = QVBoxLayout(history)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.history, 1)
         column.addWidget(self.history_note)
-        self.tabs.addTab(history, "Hi&story")
+        self.tabs.addTab(history, translate("RecordView", "Hi&story"))
         self._actions = QHBoxLayout()
         self._actions.addWidget(self.start_intake)
         heading = QHBoxLayout()

@@ -77,7 +77,7 @@ def _cell(hit: PatientHit, column: int) -> str:
     values = (
         display_name(hit),
         hit.mrn,
-        when.date(hit.date_of_birth),
+        when.date(hit.date_of_birth, localized=True),
         hit.phone,
         hit.sex,
         f"{hit.matched} of merged record {hit.merged_from}" if hit.merged_from else hit.matched,

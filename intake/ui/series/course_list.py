@@ -22,8 +22,8 @@ def course_html(booked: BookedSeries, patient: str) -> str:
     rows = "".join(
         "<tr>"
         + cell.format(v.series_number or "")
-        + cell.format(html.escape(when.day(v.local_start)))
-        + cell.format(html.escape(when.time_of_day(v.local_start)))
+        + cell.format(html.escape(when.day(v.local_start, localized=True)))
+        + cell.format(html.escape(when.time_of_day(v.local_start, localized=True)))
         + cell.format(html.escape(v.therapist_name))
         + cell.format(html.escape(v.location_name))
         + "</tr>"
