@@ -438,6 +438,14 @@
         <source>Do not register</source>
         <translation>No registrar</translation>
     </message>
+    <message>
+        <source> and {count} more</source>
+        <translation> y {count} más</translation>
+    </message>
+    <message>
+        <source>⚠ This looks like {name} ({record}){others}, already on file. Is this really a new patient?</source>
+        <translation>⚠ Parece ser {name} ({record}){others}, que ya está registrado. ¿Es realmente un paciente nuevo?</translation>
+    </message>
 </context>
 <context>
     <name>ConflictPanel</name>
@@ -456,6 +464,46 @@
     <message>
         <source>Back to my typing, nothing saved</source>
         <translation>Volver a lo que escribí, sin guardar nada</translation>
+    </message>
+    <message>
+        <source>⚠ Someone saved this record on another computer while you were editing it. Nothing is saved yet and nothing you typed is lost: choose, for each field, which value to keep.</source>
+        <translation>⚠ Alguien guardó este expediente en otro equipo mientras usted lo editaba. Todavía no se guardó nada y no se perdió nada de lo que escribió: elija, para cada campo, qué valor conservar.</translation>
+    </message>
+    <message>
+        <source> {count} field changed on both computers.</source>
+        <translation> {count} campo cambió en ambos equipos.</translation>
+    </message>
+    <message>
+        <source> {count} fields changed on both computers.</source>
+        <translation> {count} campos cambiaron en ambos equipos.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Saved on the other computer</source>
+        <translation>Guardado en el otro equipo</translation>
+    </message>
+    <message>
+        <source>Typed here</source>
+        <translation>Escrito aquí</translation>
+    </message>
+    <message>
+        <source>Changed on both computers: choose one</source>
+        <translation>Cambió en ambos equipos: elija uno</translation>
+    </message>
+    <message>
+        <source>{field}: keep the other computer&apos;s, {value}</source>
+        <translation>{field}: conservar el del otro equipo, {value}</translation>
+    </message>
+    <message>
+        <source>{field}: keep yours, {value}</source>
+        <translation>{field}: conservar el suyo, {value}</translation>
+    </message>
+    <message>
+        <source>Choose a value for: {fields}.</source>
+        <translation>Elija un valor para: {fields}.</translation>
     </message>
 </context>
 <context>
@@ -790,12 +838,40 @@
         <translation>Ningún paciente registrado se parece a este.</translation>
     </message>
     <message>
+        <source>Merge into {record}…</source>
+        <translation>Fusionar con {record}…</translation>
+    </message>
+    <message>
+        <source>Merge {record} into {other}</source>
+        <translation>Fusionar {record} con {other}</translation>
+    </message>
+    <message>
         <source>These two records on file look like one patient: merge them</source>
         <translation>Estos dos expedientes parecen del mismo paciente: fusiónelos</translation>
     </message>
     <message>
+        <source>⚑ Likely the same — {score} of {most} points</source>
+        <translation>⚑ Probablemente el mismo — {score} de {most} puntos</translation>
+    </message>
+    <message>
+        <source>⚑ Possibly the same — {score} of {most} points</source>
+        <translation>⚑ Posiblemente el mismo — {score} de {most} puntos</translation>
+    </message>
+    <message>
+        <source>Born {date} · {phone}</source>
+        <translation>Nació el {date} · {phone}</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>sin teléfono</translation>
+    </message>
+    <message>
         <source>Use this patient</source>
         <translation>Usar este paciente</translation>
+    </message>
+    <message>
+        <source>Use this patient: {record}</source>
+        <translation>Usar este paciente: {record}</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1218,10 @@
         <source>Drop the unsaved changes and open the other record</source>
         <translation>Descartar los cambios sin guardar y abrir el otro expediente</translation>
     </message>
+    <message>
+        <source>⚠ Your changes to {who} are not saved yet.</source>
+        <translation>⚠ Sus cambios en {who} todavía no se han guardado.</translation>
+    </message>
 </context>
 <context>
     <name>LocationsTab</name>
@@ -1384,12 +1464,128 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
 <context>
     <name>MergeDialog</name>
     <message>
+        <source>Family name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Emergency contact phone</source>
+        <translation>Teléfono del contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation>N.º de afiliado</translation>
+    </message>
+    <message>
+        <source>Referral source</source>
+        <translation>Origen de la derivación</translation>
+    </message>
+    <message>
+        <source>Referring provider</source>
+        <translation>Profesional que deriva</translation>
+    </message>
+    <message>
+        <source>Preferred location</source>
+        <translation>Sede preferida</translation>
+    </message>
+    <message>
         <source>Merge duplicate records</source>
         <translation>Fusionar expedientes duplicados</translation>
     </message>
     <message>
         <source>Find the other record of this patient</source>
         <translation>Buscar el otro expediente de este paciente</translation>
+    </message>
+    <message>
+        <source>What moves</source>
+        <translation>Qué se traslada</translation>
+    </message>
+    <message>
+        <source>What stops the merge</source>
+        <translation>Qué impide la fusión</translation>
+    </message>
+    <message>
+        <source>Merge status</source>
+        <translation>Estado de la fusión</translation>
+    </message>
+    <message>
+        <source>Swap records</source>
+        <translation>Intercambiar expedientes</translation>
+    </message>
+    <message>
+        <source>Make the other record the one that stays</source>
+        <translation>Conservar el otro expediente</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Fusionar…</translation>
+    </message>
+    <message>
+        <source>Merge the two records (asks first)</source>
+        <translation>Fusionar los dos expedientes (pregunta antes)</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>Deshacer fusión</translation>
+    </message>
+    <message>
+        <source>Undo the merge just made</source>
+        <translation>Deshacer la fusión recién hecha</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Cerrar esta ventana</translation>
     </message>
     <message>
         <source>Find the other record of this patient, then press Enter.</source>
@@ -1404,12 +1600,80 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
         <translation>Leyendo ambos expedientes…</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Stays:&lt;/b&gt; {who}</source>
+        <translation>&lt;b&gt;Se conserva:&lt;/b&gt; {who}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Merged into it:&lt;/b&gt; {who}</source>
+        <translation>&lt;b&gt;Se fusiona con él:&lt;/b&gt; {who}</translation>
+    </message>
+    <message>
+        <source>Moves to {record}: {what}.</source>
+        <translation>Pasa a {record}: {what}.</translation>
+    </message>
+    <message>
+        <source>⚠ Cannot merge: the two records have visits at the same time. Cancel or move one of each pair first:</source>
+        <translation>⚠ No se puede fusionar: los dos expedientes tienen visitas a la misma hora. Primero cancele o mueva una de cada par:</translation>
+    </message>
+    <message>
+        <source>The merge can be made once no two visits of the records overlap.</source>
+        <translation>La fusión será posible cuando ninguna visita de los expedientes coincida.</translation>
+    </message>
+    <message>
+        <source>Choose, for each line, which value the record that stays keeps (← → or space; Tab to the next line).</source>
+        <translation>Elija, para cada línea, qué valor conserva el expediente que se queda (← → o espacio; Tab para la siguiente línea).</translation>
+    </message>
+    <message>
+        <source>The two records hold the same details; only their visits and intakes move.</source>
+        <translation>Los dos expedientes tienen los mismos datos; solo se trasladan sus visitas y admisiones.</translation>
+    </message>
+    <message>
+        <source>{field}: keep the value of {record}</source>
+        <translation>{field}: conservar el valor de {record}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Merge {merged} into {surviving}? {what} move to {surviving}; {merged} stays only as a pointer to it. An admin can undo this.</source>
+        <translation>¿Fusionar {merged} con {surviving}? {what} pasan a {surviving}; {merged} queda solo como referencia a él. Un administrador puede deshacerlo.</translation>
+    </message>
+    <message>
         <source>Merging…</source>
         <translation>Fusionando…</translation>
     </message>
     <message>
+        <source>Moved to {record}: {what}.</source>
+        <translation>Trasladado a {record}: {what}.</translation>
+    </message>
+    <message>
+        <source>Merged {merged} into {surviving}. Searches for {merged} now lead to {surviving}.</source>
+        <translation>Se fusionó {merged} con {surviving}. Las búsquedas de {merged} ahora llevan a {surviving}.</translation>
+    </message>
+    <message>
         <source>Undoing the merge…</source>
         <translation>Deshaciendo la fusión…</translation>
+    </message>
+    <message>
+        <source> Changed since the merge, so kept on {record}: {fields}.</source>
+        <translation> Cambiado después de la fusión, por eso se conserva en {record}: {fields}.</translation>
+    </message>
+    <message>
+        <source>Merge undone: {record} is a record of its own again, with its intakes, appointments and waitlist entries.</source>
+        <translation>Fusión deshecha: {record} vuelve a ser un expediente propio, con sus admisiones, citas y entradas en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>date of birth unknown</source>
+        <translation>fecha de nacimiento desconocida</translation>
+    </message>
+    <message>
+        <source>{name} · born {date} · {record}</source>
+        <translation>{name} · nació el {date} · {record}</translation>
     </message>
 </context>
 <context>
@@ -1513,8 +1777,156 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
 <context>
     <name>PatientFields</name>
     <message>
+        <source>Choose…</source>
+        <translation>Elija…</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Family name *</source>
+        <translation>Apellido *</translation>
+    </message>
+    <message>
+        <source>Testcase  (or paste &apos;Testcase, Zoë&apos;)</source>
+        <translation>Testcase  (o pegue &apos;Testcase, Zoë&apos;)</translation>
+    </message>
+    <message>
+        <source>Given name *</source>
+        <translation>Nombre *</translation>
+    </message>
+    <message>
+        <source>Zoë  (or paste the full name)</source>
+        <translation>Zoë  (o pegue el nombre completo)</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Date of birth *</source>
+        <translation>Fecha de nacimiento *</translation>
+    </message>
+    <message>
+        <source>1980-03-07, 7.3.1980 or 19800307</source>
+        <translation>1980-03-07, 7.3.1980 o 19800307</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>(212) 555-0101</source>
+        <translation>(212) 555-0101</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>nombre@example.org</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Emergency phone</source>
+        <translation>Teléfono de emergencia</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Insurance or self-pay</source>
+        <translation>Seguro o pago particular</translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation>N.º de afiliado</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Sex *</source>
+        <translation>Sexo *</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>Preferred location</source>
+        <translation>Sede preferida</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
+    </message>
+    <message>
+        <source>Emergency contact and payer</source>
+        <translation>Contacto de emergencia y pagador</translation>
+    </message>
+    <message>
+        <source>Note for the desk</source>
+        <translation>Nota para recepción</translation>
+    </message>
+    <message>
+        <source>What the desk should know before the patient arrives (access, a guardian…)</source>
+        <translation>Lo que recepción debe saber antes de que llegue el paciente (acceso, un tutor…)</translation>
+    </message>
+    <message>
+        <source>Type the date as 1980-03-07, 7.3.1980 or 19800307.</source>
+        <translation>Escriba la fecha como 1980-03-07, 7.3.1980 o 19800307.</translation>
+    </message>
+    <message>
+        <source>Is that {first} or {second}? Type it as {typed} to be sure.</source>
+        <translation>¿Es el {first} o el {second}? Escríbala como {typed} para estar seguro.</translation>
+    </message>
+    <message>
+        <source>{field} problem</source>
+        <translation>Problema con {field}</translation>
+    </message>
+    <message>
         <source>No preference</source>
         <translation>Sin preferencia</translation>
+    </message>
+    <message>
+        <source>At most {count} characters; Enter starts a new line.</source>
+        <translation>Como máximo {count} caracteres; Intro empieza una línea nueva.</translation>
     </message>
 </context>
 <context>
@@ -1548,8 +1960,51 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
         <translation>Guardando…</translation>
     </message>
     <message>
+        <source>Registered {name} as {record}.</source>
+        <translation>Se registró a {name} como {record}.</translation>
+    </message>
+    <message>
         <source>Not saved. Choose “Use this patient” beside the form, or edit.</source>
         <translation>No se guardó. Elija «Usar este paciente» junto al formulario, o edite.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientSearchModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>N.º de expediente</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Encontrado por</translation>
+    </message>
+    <message>
+        <source>Found by {how} (record {record}, merged into this one). Press Enter to open.</source>
+        <translation>Encontrado por {how} (expediente {record}, fusionado con este). Pulse Intro para abrir.</translation>
+    </message>
+    <message>
+        <source>Found by {how}. Press Enter to open.</source>
+        <translation>Encontrado por {how}. Pulse Intro para abrir.</translation>
+    </message>
+    <message>
+        <source>{how} of merged record {record}</source>
+        <translation>{how} del expediente fusionado {record}</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +2032,26 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>Searching…</source>
         <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Pacientes encontrados</translation>
+    </message>
+    <message>
+        <source>No patient found. Check the spelling, or register a new patient.</source>
+        <translation>No se encontró ningún paciente. Revise la ortografía o registre un paciente nuevo.</translation>
+    </message>
+    <message>
+        <source>{count} patients shown — type more to narrow the list. ↑ ↓ to choose, Enter to open.</source>
+        <translation>Se muestran {count} pacientes; escriba más para acotar la lista. ↑ ↓ para elegir, Intro para abrir.</translation>
+    </message>
+    <message>
+        <source>{count} patient. ↑ ↓ to choose, Enter to open.</source>
+        <translation>{count} paciente. ↑ ↓ para elegir, Intro para abrir.</translation>
+    </message>
+    <message>
+        <source>{count} patients. ↑ ↓ to choose, Enter to open.</source>
+        <translation>{count} pacientes. ↑ ↓ para elegir, Intro para abrir.</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +2147,129 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
         <source>Save the record</source>
         <translation>Guardar el expediente</translation>
     </message>
+    <message>
+        <source>Not saved: some fields need attention (see beside them).</source>
+        <translation>No se guardó: algunos campos requieren atención (vea junto a ellos).</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>Guardado a las {time}.</translation>
+    </message>
+    <message>
+        <source>Not saved: {message}</source>
+        <translation>No se guardó: {message}</translation>
+    </message>
+    <message>
+        <source>Changed on another computer meanwhile: reading its version…</source>
+        <translation>Se modificó en otro equipo mientras tanto: leyendo esa versión…</translation>
+    </message>
+    <message>
+        <source>Not saved yet: choose a value for each field below.</source>
+        <translation>Todavía no se guardó: elija un valor para cada campo de abajo.</translation>
+    </message>
+    <message>
+        <source>Not saved. Your typing is as you left it; saving compares again.</source>
+        <translation>No se guardó. Lo que escribió sigue como lo dejó; al guardar se vuelve a comparar.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLists</name>
+    <message>
+        <source>Enter: continue it in the Intake area</source>
+        <translation>Intro: continuarla en el área de admisión</translation>
+    </message>
+    <message>
+        <source>Reviewed {when}</source>
+        <translation>Revisada {when}</translation>
+    </message>
+    <message>
+        <source>Sent {when}</source>
+        <translation>Enviada {when}</translation>
+    </message>
+    <message>
+        <source>Upcoming ({count})</source>
+        <translation>Próximas ({count})</translation>
+    </message>
+    <message>
+        <source>Past and cancelled ({count})</source>
+        <translation>Pasadas y canceladas ({count})</translation>
+    </message>
+    <message>
+        <source>⚠ Late cancellation</source>
+        <translation>⚠ Cancelación tardía</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>✖ No-show</source>
+        <translation>✖ No se presentó</translation>
+    </message>
+    <message>
+        <source>Booked · ⚑ intake to review</source>
+        <translation>Reservada · ⚑ admisión por revisar</translation>
+    </message>
+    <message>
+        <source> by the patient</source>
+        <translation> por el paciente</translation>
+    </message>
+    <message>
+        <source> by the clinic</source>
+        <translation> por la clínica</translation>
+    </message>
+    <message>
+        <source>Any visit</source>
+        <translation>Cualquier visita</translation>
+    </message>
+    <message>
+        <source>{count} location</source>
+        <translation>{count} sede</translation>
+    </message>
+    <message>
+        <source>{count} locations</source>
+        <translation>{count} sedes</translation>
+    </message>
+    <message>
+        <source>from {date}</source>
+        <translation>desde el {date}</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier momento</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abrió</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creó</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificó</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportó</translation>
+    </message>
+    <message>
+        <source>{who} at {where}</source>
+        <translation>{who} en {where}</translation>
+    </message>
+    <message>
+        <source>the program</source>
+        <translation>el programa</translation>
+    </message>
 </context>
 <context>
     <name>RecordPage</name>
@@ -1696,6 +2294,10 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
         <translation>Fusionar este expediente con otro</translation>
     </message>
     <message>
+        <source>This record is a duplicate: move its intakes, visits and waitlist entries to the record that stays, choosing each differing value</source>
+        <translation>Este expediente es un duplicado: traslade sus admisiones, visitas y entradas en la lista de espera al expediente que se conserva, eligiendo cada valor distinto</translation>
+    </message>
+    <message>
         <source>Book a course of visits…</source>
         <translation>Programar una serie de citas…</translation>
     </message>
@@ -1706,6 +2308,10 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>Could not export: {message}</source>
         <translation>No se pudo exportar: {message}</translation>
+    </message>
+    <message>
+        <source>Record {record} was merged into this record.</source>
+        <translation>El expediente {record} se fusionó con este expediente.</translation>
     </message>
     <message>
         <source>FHIR export</source>
@@ -1739,12 +2345,160 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
         <translation>Iniciar una admisión nueva para este paciente</translation>
     </message>
     <message>
+        <source>Intakes</source>
+        <translation>Admisiones</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Iniciada</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triaje</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>With · where</source>
+        <translation>Con · dónde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Waitlist entries</source>
+        <translation>Entradas en la lista de espera</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadida</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Wishes</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
         <source>Add to waitlist…</source>
         <translation>Añadir a la lista de espera…</translation>
     </message>
     <message>
         <source>Put this patient on the waitlist</source>
         <translation>Poner a este paciente en la lista de espera</translation>
+    </message>
+    <message>
+        <source>Record history</source>
+        <translation>Historial del expediente</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <source>No intakes yet.</source>
+        <translation>Todavía no hay admisiones.</translation>
+    </message>
+    <message>
+        <source>No appointments yet.</source>
+        <translation>Todavía no hay citas.</translation>
+    </message>
+    <message>
+        <source>Not on the waitlist.</source>
+        <translation>No está en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>The record&apos;s history is shown to admins.</source>
+        <translation>El historial del expediente se muestra a los administradores.</translation>
+    </message>
+    <message>
+        <source>No history.</source>
+        <translation>Sin historial.</translation>
+    </message>
+    <message>
+        <source>Older events are in the audit trail (Admin area).</source>
+        <translation>Los eventos anteriores están en el registro de auditoría (área de administración).</translation>
+    </message>
+    <message>
+        <source>&amp;Intakes ({count})</source>
+        <translation>&amp;Admisiones ({count})</translation>
+    </message>
+    <message>
+        <source>A&amp;ppointments ({count})</source>
+        <translation>&amp;Citas ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Waitlist ({count})</source>
+        <translation>&amp;Lista de espera ({count})</translation>
+    </message>
+    <message>
+        <source>born {date} (age {age}) · </source>
+        <translation>nació el {date} ({age} años) · </translation>
+    </message>
+    <message>
+        <source>Record no. {record}</source>
+        <translation>N.º de expediente {record}</translation>
+    </message>
+    <message>
+        <source>{count} upcoming</source>
+        <translation>{count} próximas</translation>
+    </message>
+    <message>
+        <source>{count} completed</source>
+        <translation>{count} completadas</translation>
+    </message>
+    <message>
+        <source>{count} no-show</source>
+        <translation>{count} ausencia</translation>
+    </message>
+    <message>
+        <source>{count} no-shows</source>
+        <translation>{count} ausencias</translation>
+    </message>
+    <message>
+        <source>{count} late cancellation</source>
+        <translation>{count} cancelación tardía</translation>
+    </message>
+    <message>
+        <source>{count} late cancellations</source>
+        <translation>{count} cancelaciones tardías</translation>
+    </message>
+    <message>
+        <source>cancelled: {patient} by the patient, {clinic} by the clinic</source>
+        <translation>canceladas: {patient} por el paciente, {clinic} por la clínica</translation>
+    </message>
+    <message>
+        <source>Added {when} · {visit} · {status} · {wishes}</source>
+        <translation>Añadida {when} · {visit} · {status} · {wishes}</translation>
+    </message>
+    <message>
+        <source>any visit</source>
+        <translation>cualquier visita</translation>
     </message>
     <message>
         <source>&amp;Details</source>
@@ -2655,6 +3409,22 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>Confirm the merge</source>
         <translation>Confirmar la fusión</translation>
+    </message>
+    <message>
+        <source>Merge now</source>
+        <translation>Fusionar ahora</translation>
+    </message>
+    <message>
+        <source>Merge the two records</source>
+        <translation>Fusionar los dos expedientes</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Do not merge yet</source>
+        <translation>No fusionar todavía</translation>
     </message>
 </context>
 <context>

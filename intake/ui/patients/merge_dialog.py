@@ -36,19 +36,30 @@ from intake.domain.permissions import Permission, allows
 from intake.services import patient_merge, practice_admin
 from intake.ui import when
 from intake.ui.context import UiContext
-from intake.ui.i18n import translate
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.worker import failure_text
 
 LABELS = {
-    "family_name": "Family name", "given_name": "Given name", "date_of_birth": "Date of birth",
-    "sex": "Sex", "phone": "Phone", "email": "E-mail", "preferred_name": "Preferred name",
-    "address_line": "Address", "city": "City", "postal_code": "Postal code",
-    "preferred_language": "Preferred language", "emergency_contact_name": "Emergency contact",
-    "emergency_contact_phone": "Emergency contact phone", "payer": "Payer",
-    "member_id": "Member ID", "referral_source": "Referral source",
-    "referring_provider": "Referring provider", "preferred_location_id": "Preferred location",
-}  # fmt: skip
+    "family_name": QT_TRANSLATE_NOOP("MergeDialog", "Family name"),
+    "given_name": QT_TRANSLATE_NOOP("MergeDialog", "Given name"),
+    "date_of_birth": QT_TRANSLATE_NOOP("MergeDialog", "Date of birth"),
+    "sex": QT_TRANSLATE_NOOP("MergeDialog", "Sex"),
+    "phone": QT_TRANSLATE_NOOP("MergeDialog", "Phone"),
+    "email": QT_TRANSLATE_NOOP("MergeDialog", "E-mail"),
+    "preferred_name": QT_TRANSLATE_NOOP("MergeDialog", "Preferred name"),
+    "address_line": QT_TRANSLATE_NOOP("MergeDialog", "Address"),
+    "city": QT_TRANSLATE_NOOP("MergeDialog", "City"),
+    "postal_code": QT_TRANSLATE_NOOP("MergeDialog", "Postal code"),
+    "preferred_language": QT_TRANSLATE_NOOP("MergeDialog", "Preferred language"),
+    "emergency_contact_name": QT_TRANSLATE_NOOP("MergeDialog", "Emergency contact"),
+    "emergency_contact_phone": QT_TRANSLATE_NOOP("MergeDialog", "Emergency contact phone"),
+    "payer": QT_TRANSLATE_NOOP("MergeDialog", "Payer"),
+    "member_id": QT_TRANSLATE_NOOP("MergeDialog", "Member ID"),
+    "referral_source": QT_TRANSLATE_NOOP("MergeDialog", "Referral source"),
+    "referring_provider": QT_TRANSLATE_NOOP("MergeDialog", "Referring provider"),
+    "preferred_location_id": QT_TRANSLATE_NOOP("MergeDialog", "Preferred location"),
+}
 
 
 def can_merge(context: UiContext) -> bool:
@@ -122,21 +133,32 @@ class MergeDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.grid_host)
-        self.moving = _wrapped("mergeMoving", "What moves")
-        self.blocked = _wrapped("mergeBlocked", "What stops the merge")
-        self.status = _wrapped("formStatus", "Merge status")
+        self.moving = _wrapped("mergeMoving", translate("MergeDialog", "What moves"))
+        self.blocked = _wrapped("mergeBlocked", translate("MergeDialog", "What stops the merge"))
+        self.status = _wrapped("formStatus", translate("MergeDialog", "Merge status"))
         self.confirm = _ConfirmMerge()
         self.confirm.merge_now.clicked.connect(self._merge)
         self.confirm.go_back.clicked.connect(self._cancel_confirm)
-        self.swap_button = _button("Swap records", "Make the other record the one that stays")
+        self.swap_button = _button(
+            translate("MergeDialog", "Swap records"),
+            translate("MergeDialog", "Make the other record the one that stays"),
+        )
         self.swap_button.clicked.connect(self._swap)
-        self.merge_button = _button("Merge…", "Merge the two records (asks first)")
+        self.merge_button = _button(
+            translate("MergeDialog", "Merge…"),
+            translate("MergeDialog", "Merge the two records (asks first)"),
+        )
         self.merge_button.setObjectName("primaryButton")
         self.merge_button.clicked.connect(self._ask)
-        self.undo_button = _button("Undo merge", "Undo the merge just made")
+        self.undo_button = _button(
+            translate("MergeDialog", "Undo merge"),
+            translate("MergeDialog", "Undo the merge just made"),
+        )
         self.undo_button.clicked.connect(self._undo)
         self.undo_button.hide()
-        self.close_button = _button("Close", "Close this window")
+        self.close_button = _button(
+            translate("MergeDialog", "Close"), translate("MergeDialog", "Close this window")
+        )
         self.close_button.clicked.connect(self.reject)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -209,26 +231,45 @@ class MergeDialog(QDialog):
     def _show(self, answer: tuple[MergePreview, dict[int, str]]) -> None:
         self.preview, self._places = answer
         p = self.preview
-        self.heads[0].setText(f"<b>Stays:</b> {_who(p.surviving)}")
-        self.heads[1].setText(f"<b>Merged into it:</b> {_who(p.merged)}")
+        self.heads[0].setText(
+            translate("MergeDialog", "<b>Stays:</b> {who}").format(who=_who(p.surviving))
+        )
+        self.heads[1].setText(
+            translate("MergeDialog", "<b>Merged into it:</b> {who}").format(who=_who(p.merged))
+        )
         self._fill_grid(p)
-        self.moving.setText(f"Moves to {p.surviving.mrn}: {moving_words(p.moving)}.")
+        self.moving.setText(
+            translate("MergeDialog", "Moves to {record}: {what}.").format(
+                record=p.surviving.mrn, what=moving_words(p.moving)
+            )
+        )
         self.blocked.setVisible(p.blocked)
         self.blocked.setText(
-            "⚠ Cannot merge: the two records have visits at the same time. Cancel or move one "
-            "of each pair first:\n" + "\n".join(f"• {o.words()}" for o in p.overlaps)
+            translate(
+                "MergeDialog",
+                "⚠ Cannot merge: the two records have visits at the same time. Cancel or move one "
+                "of each pair first:",
+            )
+            + "\n"
+            + "\n".join(f"• {o.words()}" for o in p.overlaps)
         )
         self.merge_button.setEnabled(not p.blocked and self.done_merge is None)
         self.swap_button.setEnabled(self.done_merge is None)
         if p.blocked:
-            hint = "The merge can be made once no two visits of the records overlap."
+            hint = translate(
+                "MergeDialog", "The merge can be made once no two visits of the records overlap."
+            )
         elif p.differing:
-            hint = (
+            hint = translate(
+                "MergeDialog",
                 "Choose, for each line, which value the record that stays keeps "
-                "(← → or space; Tab to the next line)."
+                "(← → or space; Tab to the next line).",
             )
         else:
-            hint = "The two records hold the same details; only their visits and intakes move."
+            hint = translate(
+                "MergeDialog",
+                "The two records hold the same details; only their visits and intakes move.",
+            )
         self.status.setText(hint)
         self.preview_did_arrive.emit()
         first = next(iter(self.choices.values()), None)
@@ -253,7 +294,7 @@ class MergeDialog(QDialog):
                 widget.deleteLater()
         self.choices = {}
         for row, field in enumerate(p.differing):
-            label = QLabel(LABELS.get(field, field.replace("_", " ").capitalize()))
+            label = QLabel(_label(field))
             label.setMinimumWidth(140)
             group = QButtonGroup(self)
             group.setExclusive(True)
@@ -262,7 +303,11 @@ class MergeDialog(QDialog):
                 ((Side.SURVIVING, p.surviving), (Side.MERGED, p.merged)), start=1
             ):
                 radio = QRadioButton(self._value(field, info))
-                radio.setAccessibleName(f"{LABELS.get(field, field)}: keep the value of {info.mrn}")
+                radio.setAccessibleName(
+                    translate("MergeDialog", "{field}: keep the value of {record}").format(
+                        field=_label(field), record=info.mrn
+                    )
+                )
                 radio.setProperty("side", side.value)
                 radio.setChecked(side is Side.SURVIVING)
                 group.addButton(radio, column)
@@ -275,10 +320,11 @@ class MergeDialog(QDialog):
         if field == "date_of_birth":
             return when.date(value, localized=True)
         if field == "preferred_location_id":
-            return self._places.get(value, "(none)") if value is not None else "(none)"
+            none = translate("MergeDialog", "(none)")
+            return self._places.get(value, none) if value is not None else none
         if field == "preferred_language":
             return own_name(value)
-        return str(value) if value not in ("", None) else "(empty)"
+        return str(value) if value not in ("", None) else translate("MergeDialog", "(empty)")
 
     def chosen(self) -> dict[str, Side]:
         """Field → whose value the record that stays keeps, as the radio buttons say."""
@@ -299,9 +345,15 @@ class MergeDialog(QDialog):
             return
         p = self.preview
         self.confirm.ask(
-            f"Merge {p.merged.mrn} into {p.surviving.mrn}? {moving_words(p.moving).capitalize()} "
-            f"move to {p.surviving.mrn}; {p.merged.mrn} stays only as a pointer to it. "
-            "An admin can undo this."
+            translate(
+                "MergeDialog",
+                "Merge {merged} into {surviving}? {what} move to {surviving}; {merged} stays "
+                "only as a pointer to it. An admin can undo this.",
+            ).format(
+                merged=p.merged.mrn,
+                surviving=p.surviving.mrn,
+                what=moving_words(p.moving).capitalize(),
+            )
         )
         self.merge_button.setEnabled(False)
 
@@ -327,10 +379,16 @@ class MergeDialog(QDialog):
     def _merged(self, done: MergeDone) -> None:
         assert self.preview is not None
         self.done_merge = done
-        self.moving.setText(f"Moved to {done.surviving.mrn}: {moving_words(done.moved)}.")
+        self.moving.setText(
+            translate("MergeDialog", "Moved to {record}: {what}.").format(
+                record=done.surviving.mrn, what=moving_words(done.moved)
+            )
+        )
         self.status.setText(
-            f"Merged {self.preview.merged.mrn} into {done.surviving.mrn}. Searches for "
-            f"{self.preview.merged.mrn} now lead to {done.surviving.mrn}."
+            translate(
+                "MergeDialog",
+                "Merged {merged} into {surviving}. Searches for {merged} now lead to {surviving}.",
+            ).format(merged=self.preview.merged.mrn, surviving=done.surviving.mrn)
         )
         for group in self.choices.values():
             for button in group.buttons():
@@ -353,13 +411,21 @@ class MergeDialog(QDialog):
         )
 
     def _undone(self, undone: UndoDone) -> None:
-        kept = ", ".join(LABELS.get(f, f).lower() for f in undone.kept_fields)
+        kept = ", ".join(_label(f).lower() for f in undone.kept_fields)
         note = (
-            f" Changed since the merge, so kept on {undone.surviving.mrn}: {kept}." if kept else ""
+            translate(
+                "MergeDialog", " Changed since the merge, so kept on {record}: {fields}."
+            ).format(record=undone.surviving.mrn, fields=kept)
+            if kept
+            else ""
         )
         self.status.setText(
-            f"Merge undone: {undone.restored.mrn} is a record of its own again, with its "
-            f"intakes, appointments and waitlist entries.{note}"
+            translate(
+                "MergeDialog",
+                "Merge undone: {record} is a record of its own again, with its "
+                "intakes, appointments and waitlist entries.",
+            ).format(record=undone.restored.mrn)
+            + note
         )
         self.undo_button.hide()
         self.close_button.setFocus()
@@ -393,8 +459,13 @@ class _ConfirmMerge(QFrame):
         self.setAccessibleName(translate("_ConfirmMerge", "Confirm the merge"))
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.merge_now = _button("Merge now", "Merge the two records")
-        self.go_back = _button("Go back", "Do not merge yet")
+        self.merge_now = _button(
+            translate("_ConfirmMerge", "Merge now"),
+            translate("_ConfirmMerge", "Merge the two records"),
+        )
+        self.go_back = _button(
+            translate("_ConfirmMerge", "Go back"), translate("_ConfirmMerge", "Do not merge yet")
+        )
         row = QHBoxLayout(self)
         row.addWidget(self.text, 1)
         row.addWidget(self.merge_now)
@@ -411,9 +482,16 @@ def _who(info: PatientInfo) -> str:
     born = (
         when.date(info.date_of_birth, localized=True)
         if info.date_of_birth
-        else "date of birth unknown"
+        else translate("MergeDialog", "date of birth unknown")
     )
-    return f"{name} · born {born} · {info.mrn}"
+    return translate("MergeDialog", "{name} · born {date} · {record}").format(
+        name=name, date=born, record=info.mrn
+    )
+
+
+def _label(field: str) -> str:
+    source = LABELS.get(field)
+    return translate("MergeDialog", source) if source else field.replace("_", " ").capitalize()
 
 
 def _wrapped(name: str, accessible: str) -> QLabel:

@@ -113,7 +113,7 @@ class RecordForm(QWidget):
             say(
                 self.status,
                 "error",
-                "Not saved: some fields need attention (see beside them).",
+                translate("RecordForm", "Not saved: some fields need attention (see beside them)."),
             )
             self.fields.focus_first(problems)
             return
@@ -123,7 +123,7 @@ class RecordForm(QWidget):
 
     def _send(self, base: PatientInfo, draft: PatientDraft) -> None:
         self.save_button.setEnabled(False)
-        say(self.status, "info", "Saving…")
+        say(self.status, "info", translate("RecordForm", "Saving…"))
         patient_id, version = base.id, base.version
 
         def work(db: Database, actor: Actor) -> PatientInfo:
@@ -136,7 +136,9 @@ class RecordForm(QWidget):
         say(
             self.status,
             "done",
-            f"Saved at {when.time_of_day(dt.datetime.now(), localized=True)}.",
+            translate("RecordForm", "Saved at {time}.").format(
+                time=when.time_of_day(dt.datetime.now(), localized=True)
+            ),
         )
         self.record_was_saved.emit(info)
 
@@ -149,7 +151,11 @@ class RecordForm(QWidget):
             self.fields.touched.update(error.problems)
             self.fields.show_problems(error.problems)
         message = failure_text(error)
-        say(self.status, "error", f"Not saved: {message}")
+        say(
+            self.status,
+            "error",
+            translate("RecordForm", "Not saved: {message}").format(message=message),
+        )
         self.save_did_fail.emit(message)
 
     def _read_theirs(self, mine: PatientDraft) -> None:
@@ -157,7 +163,7 @@ class RecordForm(QWidget):
         say(
             self.status,
             "warn",
-            "Changed on another computer meanwhile: reading its version…",
+            translate("RecordForm", "Changed on another computer meanwhile: reading its version…"),
         )
         patient_id = self.base.id
 
@@ -165,7 +171,11 @@ class RecordForm(QWidget):
             return patients.get(db, actor, patient_id)
 
         def failed(error: BaseException) -> None:
-            say(self.status, "error", f"Not saved: {failure_text(error)}")
+            say(
+                self.status,
+                "error",
+                translate("RecordForm", "Not saved: {message}").format(message=failure_text(error)),
+            )
 
         self._context.run(work, lambda theirs: self._compare(theirs, mine), failed)
 
@@ -182,7 +192,7 @@ class RecordForm(QWidget):
         say(
             self.status,
             "warn",
-            "Not saved yet: choose a value for each field below.",
+            translate("RecordForm", "Not saved yet: choose a value for each field below."),
         )
         self.conflict_did_show.emit(len(found))
 
@@ -205,7 +215,9 @@ class RecordForm(QWidget):
         say(
             self.status,
             "warn",
-            "Not saved. Your typing is as you left it; saving compares again.",
+            translate(
+                "RecordForm", "Not saved. Your typing is as you left it; saving compares again."
+            ),
         )
         self.fields.setFocus()
         self.fields.focusNextChild()
@@ -214,7 +226,7 @@ class RecordForm(QWidget):
 
     def _shown(self, name: str, value: object) -> str:
         if value in (None, ""):
-            return "(empty)"
+            return translate("RecordForm", "(empty)")
         if isinstance(value, dt.date):
             return when.date(value, localized=True)
         widget = self.fields.inputs.get(name)

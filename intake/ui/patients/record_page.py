@@ -91,8 +91,11 @@ class RecordPage(QWidget):
             translate("RecordPage", "Merge this record into another record")
         )
         self.merge_button.setToolTip(
-            "This record is a duplicate: move its intakes, visits and waitlist entries to the "
-            "record that stays, choosing each differing value"
+            translate(
+                "RecordPage",
+                "This record is a duplicate: move its intakes, visits and waitlist entries to the "
+                "record that stays, choosing each differing value",
+            )
         )
         self.merge_button.clicked.connect(self.ask_merge)
         if can_merge(context):
@@ -191,7 +194,9 @@ class RecordPage(QWidget):
     def _show(self, record: PatientRecord) -> None:
         if (survivor := record.patient.merged_into_id) is not None:
             # A merged record lives on only as a pointer: the record that stays is shown.
-            self._note = f"Record {record.patient.mrn} was merged into this record."
+            self._note = translate(
+                "RecordPage", "Record {record} was merged into this record."
+            ).format(record=record.patient.mrn)
             self.open_patient(survivor)
             return
         self.leave_bar.hide()
@@ -264,6 +269,8 @@ class LeaveBar(QFrame):
         self.hide()
 
     def ask(self, who: str) -> None:
-        self.text.setText(f"⚠ Your changes to {who} are not saved yet.")
+        self.text.setText(
+            translate("LeaveBar", "⚠ Your changes to {who} are not saved yet.").format(who=who)
+        )
         self.show()
         self.stay.setFocus()

@@ -35,7 +35,7 @@ from intake.domain.errors import Invalid
 from intake.domain.patient import PatientDraft, PatientInfo
 from intake.services import patients
 from intake.services.patients import DuplicateCandidate
-from intake.ui import keys
+from intake.ui import keys, when
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.i18n import translate
@@ -322,7 +322,11 @@ class PatientRegisterForm(QWidget):
         self._confirmed_ids = frozenset()
         self._forget()  # stored for good: the journal's copy goes
         info = outcome.registered
-        self.status.setText(f"Registered {info.given_name} {info.family_name} as {info.mrn}.")
+        self.status.setText(
+            translate("PatientRegisterForm", "Registered {name} as {record}.").format(
+                name=f"{info.given_name} {info.family_name}", record=info.mrn
+            )
+        )
         self.patient_was_registered.emit(info.id)
 
     def _save_failed(self, message: str) -> None:
@@ -400,8 +404,14 @@ class DuplicatePanel(QFrame):
                 self._offer_merge(card, found[0].patient, candidate.patient)
 
     def _offer_merge(self, card: QFrame, first: PatientInfo, this: PatientInfo) -> None:
-        button = QPushButton(f"Merge into {first.mrn}…")
-        button.setAccessibleName(f"Merge {this.mrn} into {first.mrn}")
+        button = QPushButton(
+            translate("DuplicatePanel", "Merge into {record}…").format(record=first.mrn)
+        )
+        button.setAccessibleName(
+            translate("DuplicatePanel", "Merge {record} into {other}").format(
+                record=this.mrn, other=first.mrn
+            )
+        )
         button.setToolTip(
             translate(
                 "DuplicatePanel", "These two records on file look like one patient: merge them"
@@ -425,17 +435,28 @@ class DuplicatePanel(QFrame):
         card.setObjectName("duplicateCard")
         card.setProperty("likeness", candidate.likeness.value)
         layout = QVBoxLayout(card)
-        word = "Likely the same" if candidate.likeness is Likeness.LIKELY else "Possibly the same"
-        head = QLabel(f"⚑ {word} — {candidate.score} of {MAX_SCORE} points")
+        word = (
+            translate("DuplicatePanel", "⚑ Likely the same — {score} of {most} points")
+            if candidate.likeness is Likeness.LIKELY
+            else translate("DuplicatePanel", "⚑ Possibly the same — {score} of {most} points")
+        )
+        head = QLabel(word.format(score=candidate.score, most=MAX_SCORE))
         head.setObjectName("duplicateLikeness")
         name = QLabel(f"<b>{p.family_name}, {p.given_name}</b> · {p.mrn}")
         name.setTextFormat(Qt.TextFormat.RichText)
-        detail = QLabel(f"Born {p.date_of_birth:%d %b %Y} · {p.phone or 'no phone'}")
+        detail = QLabel(
+            translate("DuplicatePanel", "Born {date} · {phone}").format(
+                date=when.date(p.date_of_birth, localized=True) if p.date_of_birth else "?",
+                phone=p.phone or translate("DuplicatePanel", "no phone"),
+            )
+        )
         reasons = QLabel(candidate.reasons[:1].upper() + candidate.reasons[1:])
         reasons.setObjectName("duplicateReasons")
         reasons.setWordWrap(True)
         button = QPushButton(translate("DuplicatePanel", "Use this patient"))
-        button.setAccessibleName(f"Use this patient: {p.mrn}")
+        button.setAccessibleName(
+            translate("DuplicatePanel", "Use this patient: {record}").format(record=p.mrn)
+        )
         button.clicked.connect(lambda _c=False, pid=p.id: self.patient_was_chosen.emit(pid))
         for widget in (head, name, detail, reasons):
             layout.addWidget(widget)
@@ -468,10 +489,19 @@ class ConfirmBar(QFrame):
     def ask(self, likely: tuple[DuplicateCandidate, ...]) -> None:
         self.candidate_ids = frozenset(c.patient.id for c in likely)
         first = likely[0].patient
-        others = f" and {len(likely) - 1} more" if len(likely) > 1 else ""
+        others = (
+            translate("ConfirmBar", " and {count} more").format(count=len(likely) - 1)
+            if len(likely) > 1
+            else ""
+        )
         self.text.setText(
-            f"⚠ This looks like {first.given_name} {first.family_name} ({first.mrn}){others}, "
-            "already on file. Is this really a new patient?"
+            translate(
+                "ConfirmBar",
+                "⚠ This looks like {name} ({record}){others}, already on file. "
+                "Is this really a new patient?",
+            ).format(
+                name=f"{first.given_name} {first.family_name}", record=first.mrn, others=others
+            )
         )
         self.show()
         self.go_back.setFocus()

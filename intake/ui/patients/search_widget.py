@@ -148,7 +148,7 @@ class PatientSearchWidget(QWidget):
 def _results_table(model: PatientSearchModel) -> QTableView:
     table = QTableView()
     table.setObjectName("patientResults")
-    table.setAccessibleName("Patients found")
+    table.setAccessibleName(translate("PatientSearchWidget", "Patients found"))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -163,9 +163,22 @@ def _results_table(model: PatientSearchModel) -> QTableView:
 
 def _summary(text: str, count: int, more: bool) -> str:
     if not text.strip():
-        return "Type a name, a date of birth, a phone number or a record number."
+        return translate(
+            "PatientSearchWidget",
+            "Type a name, a date of birth, a phone number or a record number.",
+        )
     if count == 0:
-        return "No patient found. Check the spelling, or register a new patient."
-    found = f"{count} patient{'s' if count != 1 else ''}"
-    hint = " shown — type more to narrow the list" if more else ""
-    return f"{found}{hint}. ↑ ↓ to choose, Enter to open."
+        return translate(
+            "PatientSearchWidget",
+            "No patient found. Check the spelling, or register a new patient.",
+        )
+    if more:
+        text = translate(
+            "PatientSearchWidget",
+            "{count} patients shown — type more to narrow the list. ↑ ↓ to choose, Enter to open.",
+        )
+    elif count == 1:
+        text = translate("PatientSearchWidget", "{count} patient. ↑ ↓ to choose, Enter to open.")
+    else:
+        text = translate("PatientSearchWidget", "{count} patients. ↑ ↓ to choose, Enter to open.")
+    return text.format(count=count)
