@@ -2310,8 +2310,16 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
         <translation>No se pudo exportar: {message}</translation>
     </message>
     <message>
+        <source>Opening the patient record…</source>
+        <translation>Abriendo el expediente del paciente…</translation>
+    </message>
+    <message>
         <source>Record {record} was merged into this record.</source>
         <translation>El expediente {record} se fusionó con este expediente.</translation>
+    </message>
+    <message>
+        <source>Could not open the record: {message}</source>
+        <translation>No se pudo abrir el expediente: {message}</translation>
     </message>
     <message>
         <source>FHIR export</source>

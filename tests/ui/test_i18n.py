@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from intake.domain.accounts import DemoAccount
 from intake.domain.enums import Role
+from intake.domain.languages import OWN_NAMES, Language
 from intake.ui import i18n
 from intake.ui.context import UiContext
 from intake.ui.worker import Worker
-from tests.db.practice import admin, build, desk, screened_intake
+from tests.db.practice import NOW, admin, build, desk, screened_intake
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "intake_es.ts"
@@ -49,16 +50,18 @@ CONVERTED = [
     "intake/ui/keys.py", "intake/ui/when.py", "intake/ui/guard.py",
     "intake/ui/auto_backup.py", "intake/ui/language_choice.py", "intake/ui/waitlist/",
     "intake/ui/admin/", "intake/ui/series/", "intake/ui/languages.py", "intake/ui/fhir_export.py",
-    "intake/ui/roles.py",
+    "intake/ui/roles.py", "intake/ui/patients/",
 ]  # fmt: skip
 NOT_YET_CONVERTED = [
-    "intake/ui/intake_form/", "intake/ui/patients/", "intake/ui/review/",
+    "intake/ui/intake_form/", "intake/ui/review/",
     "intake/ui/booking/", "intake/ui/schedule/", "intake/ui/journal.py",
     "intake/ui/worker.py",  # failure_text: the domain's and services' messages
 ]  # fmt: skip
 # Words made outside intake/ui, still English in every language until their step (the role
 # names and the admin forms' "Problem with" are translated at the UI edge now).
 NOT_YET_TRANSLATED: list[str] = []
+# A patient's preferred language is named in itself, never translated (but for "Other").
+LANGUAGE_NAMES = {name for language, name in OWN_NAMES.items() if language is not Language.OTHER}
 
 
 # ---- the .ts file -----------------------------------------------------------------------
@@ -287,14 +290,9 @@ def _not_yet_converted() -> tuple[type, ...]:
     from intake.ui.booking.booking_panel import BookingPanel
     from intake.ui.intake_form.recovery import RecoveryOffer, ResumeBar
     from intake.ui.intake_form.wizard import IntakeWizard
-    from intake.ui.patients.register_form import PatientRegisterForm
-    from intake.ui.patients.search_widget import PatientSearchWidget
     from intake.ui.review.returned_list import ReturnedList
 
-    return (
-        BookingPanel, RecoveryOffer, ResumeBar, IntakeWizard, PatientRegisterForm,
-        PatientSearchWidget, ReturnedList,
-    )  # fmt: skip
+    return (BookingPanel, RecoveryOffer, ResumeBar, IntakeWizard, ReturnedList)
 
 
 def _inside(widget: QWidget | None, kinds: tuple[type, ...]) -> bool:
@@ -368,6 +366,26 @@ def _admin_data(page: QWidget) -> set[str]:
     return {text.strip() for text in found if text.strip()}
 
 
+def _record_data(page: QWidget) -> set[str]:
+    """A patient record's data: the patient's details as typed, the practice's places, and
+    the words the domain says (an intake's state, a visit's status) until their step."""
+    from intake.ui.patients.record_page import RecordPage
+
+    assert isinstance(page, RecordPage)
+    record = page.view.record
+    assert record is not None
+    info = record.patient
+    found = {str(v) for v in vars(info).values() if isinstance(v, str) and v}
+    found.add(f"{info.family_name}, {info.given_name}")
+    fields = page.view.form.fields
+    for name, widget in fields.inputs.items():
+        if isinstance(widget, QComboBox) and name == "preferred_location_id":
+            found |= {widget.itemText(i) for i in range(1, widget.count())}
+    for line in record.intakes:
+        found.add(line.state_words)
+    return found
+
+
 @pytest.fixture
 def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[str]]]]:  # type: ignore[no-untyped-def]
     """The converted screens, built anew in whatever language is installed, each with the
@@ -393,6 +411,7 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
         from intake.ui.journal import Journal
         from intake.ui.language_choice import LanguageDialog
         from intake.ui.main_window import MainWindow
+        from intake.ui.patients.record_page import RecordPage
         from intake.ui.saved_files import SavedFileNote
         from intake.ui.series import CourseDialog, CourseStart
         from intake.ui.sign_in import ChangePasswordDialog, SignInDialog
@@ -401,7 +420,7 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
         from intake.ui.waitlist.list_panel import WaitlistView
 
         demo = (DemoAccount("frontdesk", Role.FRONT_DESK, "demo-pass"),)
-        data = {actor.username, "frontdesk", "demo-pass", *NOT_YET_TRANSLATED}
+        data = {actor.username, "frontdesk", "demo-pass", *NOT_YET_TRANSLATED, *LANGUAGE_NAMES}
         window = MainWindow()
         window.set_allowed_areas({"intake", "schedule", "review", "patients", "admin"})
         window.show_database("sqlite:///synthetic.sqlite3")
@@ -421,7 +440,17 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
         names = {line.patient_name for line in view.model.lines()}
         names |= {line.record_number for line in view.model.lines()}
         front_desk = FrontDeskPage(context, Journal(tmp_path / "journal", os.urandom(32)))
-        front_desk.register_form  # noqa: B018 (built on first use, with its page's button)
+        registering = front_desk.register_form.field_set.inputs["preferred_location_id"]
+        qtbot.waitUntil(lambda: registering.count() > 1, timeout=WAIT)
+        places |= {registering.itemText(i) for i in range(1, registering.count())}
+        record_page = RecordPage(admin_context, clock=lambda: NOW)
+        with qtbot.waitSignal(record_page.record_did_open, timeout=WAIT):
+            record_page.open_patient(patient)
+        qtbot.waitUntil(
+            lambda: record_page.view.form.fields.inputs["preferred_location_id"].count() > 1,
+            timeout=WAIT,
+        )
+        record_data = _record_data(record_page)
         admin_page = AdminPage(admin_context)
         for key in reversed(
             admin_page.pages
@@ -445,7 +474,7 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
         }
         return [
             (window, data | {"sqlite", "synthetic"}),
-            (front_desk, data),
+            (front_desk, data | places),
             (
                 _checklist_refused("checklist.toml, line 3: synthetic"),
                 data | {"checklist", "toml", "line", "synthetic"},
@@ -459,6 +488,7 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
             (form, data | places | people | {form.who.text()}),
             (view, data | places | people | names),
             (admin_page, data | admin_data),
+            (record_page, data | record_data),
             (course, data | course_data | {"Testcase1", "Sample1"}),
         ]
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.errors import StaleRecord
-from intake.domain.languages import own_name
+from intake.domain.languages import Language, own_name
 from intake.domain.merge import MergeDone, MergePreview, MergeRefused, Side, UndoDone, moving_words
 from intake.domain.patient import PatientInfo
 from intake.domain.permissions import Permission, allows
@@ -323,6 +323,8 @@ class MergeDialog(QDialog):
             none = translate("MergeDialog", "(none)")
             return self._places.get(value, none) if value is not None else none
         if field == "preferred_language":
+            if value == Language.OTHER.value:  # the one said in the staff's language
+                return translate("PatientFields", "Other")
             return own_name(value)
         return str(value) if value not in ("", None) else translate("MergeDialog", "(empty)")
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.domain.languages import OWN_NAMES
+from intake.domain.languages import OWN_NAMES, Language
 from intake.domain.patient import (
     DESK_NOTE_LENGTH,
     PatientDraft,
@@ -469,7 +469,9 @@ def _combo(
     combo = QComboBox()
     combo.setAccessibleName(label.rstrip(" *"))
     for value, text in choices:
-        combo.addItem(translate("PatientFields", text) if translated else text, value)
+        # "Other" is the one language said in the staff's language (intake.domain.languages).
+        shown = translated or value == Language.OTHER.value
+        combo.addItem(translate("PatientFields", text) if shown else text, value)
     return combo
 
 

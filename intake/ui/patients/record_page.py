@@ -137,7 +137,7 @@ class RecordPage(QWidget):
         """Read the record whole (audited) and show it; unsaved typing is asked about first."""
         if self._holds_typing(patient_id):
             return
-        self._say("info", "Opening the patient record…")
+        self._say("info", translate("RecordPage", "Opening the patient record…"))
         self._asked += 1
         asked = self._asked  # an answer to an earlier request is dropped (it may come later)
         self.context.run(
@@ -211,7 +211,12 @@ class RecordPage(QWidget):
         self.record_did_open.emit(record.patient.id)
 
     def _failed(self, error: BaseException) -> None:
-        self._say("error", f"Could not open the record: {failure_text(error)}")
+        self._say(
+            "error",
+            translate("RecordPage", "Could not open the record: {message}").format(
+                message=failure_text(error)
+            ),
+        )
 
     def _exported(self, path: str) -> None:
         self.saved.show_saved(translate("RecordPage", "FHIR export"), Path(path))
