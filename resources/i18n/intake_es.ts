@@ -2275,7 +2275,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <name>RecordPage</name>
     <message>
         <source>Back to search (Ctrl+F)</source>
-        <translation>Volver a la búsqueda (Ctrl+F)</translation>
+        <translation>Volver a buscar (Ctrl+F)</translation>
     </message>
     <message>
         <source>Back to the patient search</source>
@@ -2299,7 +2299,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
     <message>
         <source>Book a course of visits…</source>
-        <translation>Programar una serie de citas…</translation>
+        <translation>Serie de citas…</translation>
     </message>
     <message>
         <source>Book a course of visits for this patient</source>
@@ -2548,7 +2548,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
     <message>
         <source>Admin</source>
-        <translation>Administración</translation>
+        <translation>Admin</translation>
     </message>
 </context>
 <context>
@@ -2863,7 +2863,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
     <message>
         <source>Change password…</source>
-        <translation>Cambiar contraseña…</translation>
+        <translation>Contraseña…</translation>
     </message>
     <message>
         <source>Change my password</source>

@@ -63,6 +63,8 @@ class AdminPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("adminTabs")
         self.tabs.setAccessibleName(translate("AdminPage", "Admin sections"))
+        # Arrows rather than a wider window when the tab names do not fit (Spanish, 1024 px).
+        self.tabs.setUsesScrollButtons(True)
         self.pages: dict[str, QWidget] = {}
         for key, title, permission, kind in TABS:
             if not can(context.actor.role, permission):

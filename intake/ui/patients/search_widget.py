@@ -57,6 +57,7 @@ class PatientSearchWidget(QWidget):
         )
         self.status.setObjectName("searchStatus")
         self.status.setAccessibleName(translate("PatientSearchWidget", "Search status"))
+        self.status.setWordWrap(True)  # never what sets the page's width (Spanish is longer)
         self.model = PatientSearchModel(self)
         self.table = _results_table(self.model)
         self._timer = QTimer(self)
