@@ -641,11 +641,11 @@
     </message>
     <message>
         <source>Put the {n} visits with no time on the &amp;waitlist</source>
-        <translation>Poner en la &amp;lista de espera las citas sin horario ({n})</translation>
+        <translation>Citas sin horario a la &amp;lista de espera ({n})</translation>
     </message>
     <message>
         <source>Put the visits with no time on the &amp;waitlist</source>
-        <translation>Poner en la &amp;lista de espera las citas sin horario</translation>
+        <translation>Citas sin horario a la &amp;lista de espera</translation>
     </message>
     <message>
         <source>No other free time that week for this visit.</source>
