@@ -54,21 +54,28 @@ class PatientExportButton(QPushButton):
     did_fail = Signal(str)  # what the person reads
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Export FHIR…"), parent)
+        super().__init__(translate("PatientExportButton", "Export FHIR…"), parent)
         self.setObjectName("exportFhirButton")
         self.context = context
         self.patient: tuple[int, str] | None = None  # id and record number
-        self.setAccessibleName(self.tr("Export this patient's data as a FHIR file"))
+        self.setAccessibleName(
+            translate("PatientExportButton", "Export this patient's data as a FHIR file")
+        )
         if may_export(context):
             self.setToolTip(
-                self.tr(
+                translate(
+                    "PatientExportButton",
                     "Save this patient's record, intakes with their screening and "
-                    "appointments as one FHIR R4 Bundle (JSON) for another practice or an EHR"
+                    "appointments as one FHIR R4 Bundle (JSON) for another practice or an EHR",
                 )
             )
         else:
             self.setEnabled(False)
-            self.setToolTip(self.tr("Only an administrator may export patient data as FHIR."))
+            self.setToolTip(
+                translate(
+                    "PatientExportButton", "Only an administrator may export patient data as FHIR."
+                )
+            )
         self.clicked.connect(self.export)
 
     @classmethod
@@ -137,47 +144,50 @@ class FhirExportTab(QWidget):
         self.context = context
         self._cancel: threading.Event | None = None
         intro = QLabel(
-            self.tr(
+            translate(
+                "FhirExportTab",
                 "Writes patients, intakes with their screening, appointments and the practice's "
                 "set-up as FHIR R4 Bulk Data files (one TYPE.ndjson per resource type) for an "
                 "EHR, a registry or a payer. The files of an earlier export in the folder are "
-                "replaced."
+                "replaced.",
             )
         )
         intro.setWordWrap(True)
         self.folder = QLineEdit(str(saved_files.documents_folder() / "FHIR export"))
         self.folder.setObjectName("fhirExportFolder")
-        self.folder.setAccessibleName(self.tr("Folder for the export"))
-        self.choose = QPushButton(self.tr("Choose…"))
-        self.choose.setAccessibleName(self.tr("Choose the folder for the export"))
+        self.folder.setAccessibleName(translate("FhirExportTab", "Folder for the export"))
+        self.choose = QPushButton(translate("FhirExportTab", "Choose…"))
+        self.choose.setAccessibleName(
+            translate("FhirExportTab", "Choose the folder for the export")
+        )
         self.choose.clicked.connect(self.choose_folder)
-        self.only_since = QCheckBox(self.tr("Only what changed since"))
+        self.only_since = QCheckBox(translate("FhirExportTab", "Only what changed since"))
         self.only_since.setObjectName("fhirExportOnlySince")
         self.since = QDateEdit(QDate.currentDate().addMonths(-1))
         self.since.setObjectName("fhirExportSince")
-        self.since.setAccessibleName(self.tr("Changed since this day"))
+        self.since.setAccessibleName(translate("FhirExportTab", "Changed since this day"))
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")
         self.since.setEnabled(False)
         self.only_since.toggled.connect(self.since.setEnabled)
-        self.start = QPushButton(self.tr("Export"))
+        self.start = QPushButton(translate("FhirExportTab", "Export"))
         self.start.setObjectName("fhirExportStart")
-        self.start.setAccessibleName(self.tr("Start the FHIR export"))
+        self.start.setAccessibleName(translate("FhirExportTab", "Start the FHIR export"))
         self.start.clicked.connect(self.export)
-        self.cancel = QPushButton(self.tr("Cancel"))
+        self.cancel = QPushButton(translate("FhirExportTab", "Cancel"))
         self.cancel.setObjectName("fhirExportCancel")
-        self.cancel.setAccessibleName(self.tr("Cancel the FHIR export"))
+        self.cancel.setAccessibleName(translate("FhirExportTab", "Cancel the FHIR export"))
         self.cancel.setEnabled(False)
         self.cancel.clicked.connect(self.stop)
         self.progress = QProgressBar()
         self.progress.setObjectName("fhirExportProgress")
-        self.progress.setAccessibleName(self.tr("Export progress"))
+        self.progress.setAccessibleName(translate("FhirExportTab", "Export progress"))
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.status = QLabel()
         self.status.setObjectName("adminStatus")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Status"))
+        self.status.setAccessibleName(translate("FhirExportTab", "Status"))
         self.saved = saved_files.SavedFileNote()
         self.progress_did_change.connect(self._show_progress)
 
@@ -189,8 +199,8 @@ class FhirExportTab(QWidget):
         when.addWidget(self.since)
         when.addStretch(1)
         form = QFormLayout()
-        form.addRow(self.tr("Folder"), where)
-        form.addRow(self.tr("Patients"), when)
+        form.addRow(translate("FhirExportTab", "Folder"), where)
+        form.addRow(translate("FhirExportTab", "Patients"), when)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start)
         buttons.addWidget(self.cancel)
@@ -228,7 +238,7 @@ class FhirExportTab(QWidget):
             return
         text = self.folder.text().strip()
         if not text:
-            self._say("error", self.tr("Choose a folder for the export."))
+            self._say("error", translate("FhirExportTab", "Choose a folder for the export."))
             return
         folder = saved_files.in_documents(text)
         since = self.since.date().toPython() if self.only_since.isChecked() else None
@@ -259,27 +269,27 @@ class FhirExportTab(QWidget):
         self._busy(True)
         self.saved.clear()
         self.progress.setValue(0)
-        self._say("info", self.tr("Exporting…"))
+        self._say("info", translate("FhirExportTab", "Exporting…"))
         self.context.run(work, self._done, self._failed)
 
     def stop(self) -> None:
         if self._cancel is not None:
             self._cancel.set()
             self.cancel.setEnabled(False)
-            self._say("info", self.tr("Cancelling…"))
+            self._say("info", translate("FhirExportTab", "Cancelling…"))
 
     def _show_progress(self, done: int, total: int, phase: str) -> None:
         if self._cancel is None:
             return  # a late report of an export already over
         self.progress.setValue(done * 100 // total if total else 100)
         words = {
-            "practice": self.tr("the practice's set-up"),
-            "patients": self.tr("patients"),
-            "intakes": self.tr("intakes"),
-            "appointments": self.tr("appointments"),
+            "practice": translate("FhirExportTab", "the practice's set-up"),
+            "patients": translate("FhirExportTab", "patients"),
+            "intakes": translate("FhirExportTab", "intakes"),
+            "appointments": translate("FhirExportTab", "appointments"),
         }.get(phase, phase)
         self.status.setText(
-            self.tr("Exporting {what}: {done:,} of {total:,} rows").format(
+            translate("FhirExportTab", "Exporting {what}: {done:,} of {total:,} rows").format(
                 what=words, done=done, total=total
             )
         )
@@ -288,11 +298,16 @@ class FhirExportTab(QWidget):
         self._busy(False)
         self.progress.setValue(100)
         counts = ", ".join(f"{n:,} {kind}" for kind, n in summary.counts.items())
-        self._say("done", self.tr("Exported {counts}.").format(counts=counts or "nothing"))
+        self._say(
+            "done",
+            translate("FhirExportTab", "Exported {counts}.").format(counts=counts or "nothing"),
+        )
         # The note names the folder (the set of files), and "Open folder" opens it.
-        self.saved.show_saved(self.tr("FHIR export"), summary.folder / "Patient.ndjson")
+        self.saved.show_saved(
+            translate("FhirExportTab", "FHIR export"), summary.folder / "Patient.ndjson"
+        )
         self.saved.text.setText(
-            self.tr("FHIR export saved: {folder}").format(folder=summary.folder)
+            translate("FhirExportTab", "FHIR export saved: {folder}").format(folder=summary.folder)
         )
         self.did_finish.emit(summary)
 

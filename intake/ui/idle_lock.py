@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.domain.accounts import SignInRefused, SignInRequired, UnlockRefused, role_label
+from intake.domain.accounts import SignInRefused, SignInRequired, UnlockRefused
 from intake.domain.errors import KnownError
 from intake.services import accounts
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.i18n import translate
+from intake.ui.roles import role_name
 from intake.ui.worker import Worker, in_words
 
 DEFAULT_IDLE_MINUTES = 5
@@ -186,7 +187,7 @@ class LockScreen(QFrame):
                 "IdleLock",
                 "Signed in as {name} ({role}). Enter your password to go on; your unsaved work "
                 "is kept. Someone else can sign in with Switch user.",
-            ).format(name=display or actor.username, role=role_label(actor.role))
+            ).format(name=display or actor.username, role=role_name(actor.role))
         )
         self.message.setText(message)
         self.show_switch(False)

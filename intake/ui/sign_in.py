@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.domain.accounts import DemoAccount, role_label
+from intake.domain.accounts import DemoAccount
 from intake.domain.errors import Invalid
 from intake.services import accounts
 from intake.services.actor import Actor
@@ -30,6 +30,7 @@ from intake.services.database import Database
 from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
 from intake.ui.i18n import translate
+from intake.ui.roles import role_name
 from intake.ui.worker import Worker, failure_text
 
 
@@ -148,7 +149,7 @@ class SignInDialog(QDialog):
         column.addWidget(note)
         row = QHBoxLayout()
         for account in demo:
-            button = QPushButton(f"{account.username} ({role_label(account.role)})")
+            button = QPushButton(f"{account.username} ({role_name(account.role)})")
             button.setAccessibleName(
                 translate("SignIn", "Use the demo account {name}").format(name=account.username)
             )

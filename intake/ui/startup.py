@@ -225,8 +225,9 @@ class Startup(QObject):
         self.start_session(actor)
 
     def _build_pages(self, actor: Actor) -> None:
-        from intake.domain.accounts import allowed_areas, landing_area, role_label
+        from intake.domain.accounts import allowed_areas, landing_area
         from intake.ui.context import UiContext
+        from intake.ui.roles import role_name
 
         assert self.started is not None
         self.shutdown()
@@ -249,7 +250,7 @@ class Startup(QObject):
             if key in allowed:
                 # Built when first shown: the area shown at sign-in now, the others later.
                 self.window.set_page_builder(key, build)
-        self._user_label.setText(f"{actor.username} · {role_label(actor.role)}")
+        self._user_label.setText(f"{actor.username} · {role_name(actor.role)}")
         self.window.statusBar().showMessage(translate("Startup", "Ready"), 3000)
 
     def _watch_desk_alerts(self, context: UiContext) -> None:

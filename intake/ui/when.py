@@ -57,9 +57,9 @@ def time_of_day(moment: dt.datetime | dt.time, *, localized: bool = False) -> st
     return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
 
 
-def clock(at: dt.datetime, *, pc_zone: dt.tzinfo | None = None) -> str:
+def clock(at: dt.datetime, *, pc_zone: dt.tzinfo | None = None, localized: bool = False) -> str:
     """7:30 AM, or 7:30 AM CST when the location's clock is not this computer's."""
-    text = time_of_day(at)
+    text = time_of_day(at, localized=localized)
     if at.tzinfo is None:
         return text
     if at.astimezone(pc_zone or here()).utcoffset() != at.utcoffset():
@@ -99,9 +99,11 @@ def moment(
     *,
     short: bool = False,
     pc_zone: dt.tzinfo | None = None,
+    localized: bool = False,
 ) -> str:
     """Wednesday, December 2, 2026, 7:30 AM (CST); short: Wed, Dec 2, 7:30 AM (CST)."""
     if instant is None:
         return ""
     at = local(instant, zone)
-    return f"{short_day(at) if short else day(at)}, {clock(at, pc_zone=pc_zone)}"
+    shown = short_day(at, localized=localized) if short else day(at, localized=localized)
+    return f"{shown}, {clock(at, pc_zone=pc_zone, localized=localized)}"

@@ -2,6 +2,324 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en_US">
 <context>
+    <name>AccountsTab</name>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nueva cuenta</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Función</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>May sign in</source>
+        <translation>Puede iniciar sesión</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>Contraseña inicial</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Bloqueo</translation>
+    </message>
+    <message>
+        <source>Save account</source>
+        <translation>Guardar cuenta</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Contraseña nueva</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Restablecer contraseña</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source> (switched off)</source>
+        <translation> (desactivada)</translation>
+    </message>
+    <message>
+        <source> (locked)</source>
+        <translation> (bloqueada)</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>Bloqueada hasta las {time}</translation>
+    </message>
+    <message>
+        <source>Not locked</source>
+        <translation>No bloqueada</translation>
+    </message>
+    <message>
+        <source>Account {name} saved.</source>
+        <translation>Cuenta {name} guardada.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminForms</name>
+    <message>
+        <source>Problem with {field}</source>
+        <translation>Problema con {field}</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Locations</source>
+        <translation>Sedes</translation>
+    </message>
+    <message>
+        <source>Therapists &amp;&amp; schedules</source>
+        <translation>Fisioterapeutas &amp;&amp; horarios</translation>
+    </message>
+    <message>
+        <source>Appointment types</source>
+        <translation>Tipos de cita</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Merges</source>
+        <translation>Fusiones</translation>
+    </message>
+    <message>
+        <source>FHIR export</source>
+        <translation>Exportación FHIR</translation>
+    </message>
+    <message>
+        <source>Admin sections</source>
+        <translation>Secciones de administración</translation>
+    </message>
+</context>
+<context>
+    <name>AdminTab</name>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Not saved: see the marked fields.</source>
+        <translation>No se guardó: revise los campos marcados.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentTypesTab</name>
+    <message>
+        <source>Appointment types</source>
+        <translation>Tipos de cita</translation>
+    </message>
+    <message>
+        <source>New appointment type</source>
+        <translation>Nuevo tipo de cita</translation>
+    </message>
+    <message>
+        <source>Appointment type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>Buffer after</source>
+        <translation>Margen después</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Evaluación de riesgos</translation>
+    </message>
+    <message>
+        <source>Booked only from a screened intake</source>
+        <translation>Solo se reserva desde una admisión evaluada</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>Offered for booking</source>
+        <translation>Disponible para reservar</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Save appointment type</source>
+        <translation>Guardar tipo de cita</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>{code} — {name} ({minutes} min)</source>
+        <translation>{code} — {name} ({minutes} min)</translation>
+    </message>
+    <message>
+        <source> (not offered)</source>
+        <translation> (no disponible)</translation>
+    </message>
+    <message>
+        <source>Appointment type {code} saved.</source>
+        <translation>Tipo de cita {code} guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTab</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Patient record no.</source>
+        <translation>N.º de expediente</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>Exportar el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Cualquier persona</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Cualquier acción</translation>
+    </message>
+    <message>
+        <source>record number</source>
+        <translation>número de expediente</translation>
+    </message>
+    <message>
+        <source>From day</source>
+        <translation>Desde el día</translation>
+    </message>
+    <message>
+        <source>To day (inclusive)</source>
+        <translation>Hasta el día (incluido)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Eventos de auditoría</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>{count} events (the newest shown; narrow the filters to see older ones).</source>
+        <translation>{count} eventos (se muestran los más recientes; acote los filtros para ver los anteriores).</translation>
+    </message>
+    <message>
+        <source>{count} events.</source>
+        <translation>{count} eventos.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Exported {count} events.</source>
+        <translation>Se exportaron {count} eventos.</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <source>Backups: checking…</source>
@@ -555,6 +873,68 @@
     </message>
 </context>
 <context>
+    <name>ColorField</name>
+    <message>
+        <source>Colour sample</source>
+        <translation>Muestra de color</translation>
+    </message>
+    <message>
+        <source>Colour (# and six hex digits, empty for the default)</source>
+        <translation>Color (# y seis dígitos hexadecimales; vacío para el predeterminado)</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Predeterminado</translation>
+    </message>
+    <message>
+        <source>Choose colour…</source>
+        <translation>Elegir color…</translation>
+    </message>
+    <message>
+        <source>Problem with colour</source>
+        <translation>Problema con el color</translation>
+    </message>
+    <message>
+        <source>Colour of the appointment type</source>
+        <translation>Color del tipo de cita</translation>
+    </message>
+    <message>
+        <source>Default colour</source>
+        <translation>Color predeterminado</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBar</name>
+    <message>
+        <source>Confirm registration</source>
+        <translation>Confirmar el registro</translation>
+    </message>
+    <message>
+        <source>Register as a new patient</source>
+        <translation>Registrar como paciente nuevo</translation>
+    </message>
+    <message>
+        <source>Register as a new patient anyway</source>
+        <translation>Registrar como paciente nuevo de todos modos</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Do not register</source>
+        <translation>No registrar</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation> y {count} más</translation>
+    </message>
+    <message>
+        <source>⚠ This looks like {name} ({record}){others}, already on file. Is this really a new patient?</source>
+        <translation>⚠ Parece ser {name} ({record}){others}, que ya está registrado. ¿Es realmente un paciente nuevo?</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmationSlip</name>
     <message>
         <source>Date</source>
@@ -599,6 +979,65 @@
     <message>
         <source>Appointment {number}</source>
         <translation>Cita {number}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPanel</name>
+    <message>
+        <source>Changed on another computer</source>
+        <translation>Modificado en otro equipo</translation>
+    </message>
+    <message>
+        <source>Save with these choices</source>
+        <translation>Guardar con estas opciones</translation>
+    </message>
+    <message>
+        <source>Back to my typing</source>
+        <translation>Volver a lo que escribí</translation>
+    </message>
+    <message>
+        <source>Back to my typing, nothing saved</source>
+        <translation>Volver a lo que escribí, sin guardar nada</translation>
+    </message>
+    <message>
+        <source>⚠ Someone saved this record on another computer while you were editing it. Nothing is saved yet and nothing you typed is lost: choose, for each field, which value to keep.</source>
+        <translation>⚠ Alguien guardó este expediente en otro equipo mientras usted lo editaba. Todavía no se guardó nada y no se perdió nada de lo que escribió: elija, para cada campo, qué valor conservar.</translation>
+    </message>
+    <message>
+        <source> {count} field changed on both computers.</source>
+        <translation> {count} campo cambió en ambos equipos.</translation>
+    </message>
+    <message>
+        <source> {count} fields changed on both computers.</source>
+        <translation> {count} campos cambiaron en ambos equipos.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Saved on the other computer</source>
+        <translation>Guardado en el otro equipo</translation>
+    </message>
+    <message>
+        <source>Typed here</source>
+        <translation>Escrito aquí</translation>
+    </message>
+    <message>
+        <source>Changed on both computers: choose one</source>
+        <translation>Cambió en ambos equipos: elija uno</translation>
+    </message>
+    <message>
+        <source>{field}: keep the other computer&apos;s, {value}</source>
+        <translation>{field}: conservar el del otro equipo, {value}</translation>
+    </message>
+    <message>
+        <source>{field}: keep yours, {value}</source>
+        <translation>{field}: conservar el suyo, {value}</translation>
+    </message>
+    <message>
+        <source>Choose a value for: {fields}.</source>
+        <translation>Elija un valor para: {fields}.</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1421,61 @@
     <message>
         <source>⚠ {level}: {patient} (waiting-room tablet) needs to be seen now. {message}</source>
         <translation>⚠ {level}: {patient} (tableta de la sala de espera) debe ser atendido ahora. {message}</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatePanel</name>
+    <message>
+        <source>Possible matches already on file</source>
+        <translation>Posibles coincidencias ya registradas</translation>
+    </message>
+    <message>
+        <source>Already on file?</source>
+        <translation>¿Ya está registrado?</translation>
+    </message>
+    <message>
+        <source>Matches appear here while you type.</source>
+        <translation>Las coincidencias aparecen aquí mientras escribe.</translation>
+    </message>
+    <message>
+        <source>No one on file looks like this patient.</source>
+        <translation>Ningún paciente registrado se parece a este.</translation>
+    </message>
+    <message>
+        <source>Merge into {record}…</source>
+        <translation>Fusionar con {record}…</translation>
+    </message>
+    <message>
+        <source>Merge {record} into {other}</source>
+        <translation>Fusionar {record} con {other}</translation>
+    </message>
+    <message>
+        <source>These two records on file look like one patient: merge them</source>
+        <translation>Estos dos expedientes parecen del mismo paciente: fusiónelos</translation>
+    </message>
+    <message>
+        <source>⚑ Likely the same — {score} of {most} points</source>
+        <translation>⚑ Probablemente el mismo — {score} de {most} puntos</translation>
+    </message>
+    <message>
+        <source>⚑ Possibly the same — {score} of {most} points</source>
+        <translation>⚑ Posiblemente el mismo — {score} de {most} puntos</translation>
+    </message>
+    <message>
+        <source>Born {date} · {phone}</source>
+        <translation>Nació el {date} · {phone}</translation>
+    </message>
+    <message>
+        <source>no phone</source>
+        <translation>sin teléfono</translation>
+    </message>
+    <message>
+        <source>Use this patient</source>
+        <translation>Usar este paciente</translation>
+    </message>
+    <message>
+        <source>Use this patient: {record}</source>
+        <translation>Usar este paciente: {record}</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +2282,156 @@
     </message>
 </context>
 <context>
+    <name>LeaveBar</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Go back to it</source>
+        <translation>Volver a él</translation>
+    </message>
+    <message>
+        <source>Go back to the unsaved record</source>
+        <translation>Volver al expediente sin guardar</translation>
+    </message>
+    <message>
+        <source>Drop my changes</source>
+        <translation>Descartar mis cambios</translation>
+    </message>
+    <message>
+        <source>Drop the unsaved changes and open the other record</source>
+        <translation>Descartar los cambios sin guardar y abrir el otro expediente</translation>
+    </message>
+    <message>
+        <source>⚠ Your changes to {who} are not saved yet.</source>
+        <translation>⚠ Sus cambios en {who} todavía no se han guardado.</translation>
+    </message>
+</context>
+<context>
+    <name>LocationsTab</name>
+    <message>
+        <source>Locations</source>
+        <translation>Sedes</translation>
+    </message>
+    <message>
+        <source>New location</source>
+        <translation>Nueva sede</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>Open for booking</source>
+        <translation>Abierta para citas</translation>
+    </message>
+    <message>
+        <source>Save location</source>
+        <translation>Guardar sede</translation>
+    </message>
+    <message>
+        <source>Opening hours (local time)</source>
+        <translation>Horario de apertura (hora local)</translation>
+    </message>
+    <message>
+        <source>Open on {day}</source>
+        <translation>Abierta el {day}</translation>
+    </message>
+    <message>
+        <source>{day} opens at</source>
+        <translation>{day}: abre a las</translation>
+    </message>
+    <message>
+        <source>{day} closes at</source>
+        <translation>{day}: cierra a las</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Save opening hours</source>
+        <translation>Guardar horario de apertura</translation>
+    </message>
+    <message>
+        <source>Closures (holidays)</source>
+        <translation>Cierres (días festivos)</translation>
+    </message>
+    <message>
+        <source>Closures of this location</source>
+        <translation>Cierres de esta sede</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>Primer día</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Add closure</source>
+        <translation>Añadir cierre</translation>
+    </message>
+    <message>
+        <source>Remove closure</source>
+        <translation>Quitar cierre</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source> (not in use)</source>
+        <translation> (fuera de uso)</translation>
+    </message>
+    <message>
+        <source>Location {code} saved.</source>
+        <translation>Sede {code} guardada.</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} a {last}</translation>
+    </message>
+    <message>
+        <source>Choose the closure to remove first.</source>
+        <translation>Primero elija el cierre que quiere quitar.</translation>
+    </message>
+    <message>
+        <source>Closures saved.</source>
+        <translation>Cierres guardados.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Clinic Intake</source>
@@ -1903,6 +2547,292 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Family name</source>
+        <translation>Apellido</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Emergency contact phone</source>
+        <translation>Teléfono del contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation>N.º de afiliado</translation>
+    </message>
+    <message>
+        <source>Referral source</source>
+        <translation>Origen de la derivación</translation>
+    </message>
+    <message>
+        <source>Referring provider</source>
+        <translation>Profesional que deriva</translation>
+    </message>
+    <message>
+        <source>Preferred location</source>
+        <translation>Sede preferida</translation>
+    </message>
+    <message>
+        <source>Merge duplicate records</source>
+        <translation>Fusionar expedientes duplicados</translation>
+    </message>
+    <message>
+        <source>Find the other record of this patient</source>
+        <translation>Buscar el otro expediente de este paciente</translation>
+    </message>
+    <message>
+        <source>What moves</source>
+        <translation>Qué se traslada</translation>
+    </message>
+    <message>
+        <source>What stops the merge</source>
+        <translation>Qué impide la fusión</translation>
+    </message>
+    <message>
+        <source>Merge status</source>
+        <translation>Estado de la fusión</translation>
+    </message>
+    <message>
+        <source>Swap records</source>
+        <translation>Intercambiar expedientes</translation>
+    </message>
+    <message>
+        <source>Make the other record the one that stays</source>
+        <translation>Conservar el otro expediente</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Fusionar…</translation>
+    </message>
+    <message>
+        <source>Merge the two records (asks first)</source>
+        <translation>Fusionar los dos expedientes (pregunta antes)</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>Deshacer fusión</translation>
+    </message>
+    <message>
+        <source>Undo the merge just made</source>
+        <translation>Deshacer la fusión recién hecha</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close this window</source>
+        <translation>Cerrar esta ventana</translation>
+    </message>
+    <message>
+        <source>Find the other record of this patient, then press Enter.</source>
+        <translation>Busque el otro expediente de este paciente y pulse Intro.</translation>
+    </message>
+    <message>
+        <source>That is the same record: choose the other one.</source>
+        <translation>Es el mismo expediente: elija el otro.</translation>
+    </message>
+    <message>
+        <source>Reading both records…</source>
+        <translation>Leyendo ambos expedientes…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stays:&lt;/b&gt; {who}</source>
+        <translation>&lt;b&gt;Se conserva:&lt;/b&gt; {who}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Merged into it:&lt;/b&gt; {who}</source>
+        <translation>&lt;b&gt;Se fusiona con él:&lt;/b&gt; {who}</translation>
+    </message>
+    <message>
+        <source>Moves to {record}: {what}.</source>
+        <translation>Pasa a {record}: {what}.</translation>
+    </message>
+    <message>
+        <source>⚠ Cannot merge: the two records have visits at the same time. Cancel or move one of each pair first:</source>
+        <translation>⚠ No se puede fusionar: los dos expedientes tienen visitas a la misma hora. Primero cancele o mueva una de cada par:</translation>
+    </message>
+    <message>
+        <source>The merge can be made once no two visits of the records overlap.</source>
+        <translation>La fusión será posible cuando ninguna visita de los expedientes coincida.</translation>
+    </message>
+    <message>
+        <source>Choose, for each line, which value the record that stays keeps (← → or space; Tab to the next line).</source>
+        <translation>Elija, para cada línea, qué valor conserva el expediente que se queda (← → o espacio; Tab para la siguiente línea).</translation>
+    </message>
+    <message>
+        <source>The two records hold the same details; only their visits and intakes move.</source>
+        <translation>Los dos expedientes tienen los mismos datos; solo se trasladan sus visitas y admisiones.</translation>
+    </message>
+    <message>
+        <source>{field}: keep the value of {record}</source>
+        <translation>{field}: conservar el valor de {record}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Merge {merged} into {surviving}? {what} move to {surviving}; {merged} stays only as a pointer to it. An admin can undo this.</source>
+        <translation>¿Fusionar {merged} con {surviving}? {what} pasan a {surviving}; {merged} queda solo como referencia a él. Un administrador puede deshacerlo.</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Fusionando…</translation>
+    </message>
+    <message>
+        <source>Moved to {record}: {what}.</source>
+        <translation>Trasladado a {record}: {what}.</translation>
+    </message>
+    <message>
+        <source>Merged {merged} into {surviving}. Searches for {merged} now lead to {surviving}.</source>
+        <translation>Se fusionó {merged} con {surviving}. Las búsquedas de {merged} ahora llevan a {surviving}.</translation>
+    </message>
+    <message>
+        <source>Undoing the merge…</source>
+        <translation>Deshaciendo la fusión…</translation>
+    </message>
+    <message>
+        <source> Changed since the merge, so kept on {record}: {fields}.</source>
+        <translation> Cambiado después de la fusión, por eso se conserva en {record}: {fields}.</translation>
+    </message>
+    <message>
+        <source>Merge undone: {record} is a record of its own again, with its intakes, appointments and waitlist entries.</source>
+        <translation>Fusión deshecha: {record} vuelve a ser un expediente propio, con sus admisiones, citas y entradas en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>date of birth unknown</source>
+        <translation>fecha de nacimiento desconocida</translation>
+    </message>
+    <message>
+        <source>{name} · born {date} · {record}</source>
+        <translation>{name} · nació el {date} · {record}</translation>
+    </message>
+</context>
+<context>
+    <name>MergesTab</name>
+    <message>
+        <source>Merges</source>
+        <translation>Fusiones</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Fusión</translation>
+    </message>
+    <message>
+        <source>No merge chosen.</source>
+        <translation>No se eligió ninguna fusión.</translation>
+    </message>
+    <message>
+        <source>The chosen merge</source>
+        <translation>La fusión elegida</translation>
+    </message>
+    <message>
+        <source>Undo this merge…</source>
+        <translation>Deshacer esta fusión…</translation>
+    </message>
+    <message>
+        <source>Undo this merge</source>
+        <translation>Deshacer esta fusión</translation>
+    </message>
+    <message>
+        <source>Yes, undo it</source>
+        <translation>Sí, deshacerla</translation>
+    </message>
+    <message>
+        <source>Yes, undo the merge</source>
+        <translation>Sí, deshacer la fusión</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Undone {when}.</source>
+        <translation>Deshecha el {when}.</translation>
+    </message>
+    <message>
+        <source>In force: searches for the merged record lead to the one that stayed.</source>
+        <translation>Vigente: las búsquedas del expediente fusionado llevan al que se conservó.</translation>
+    </message>
+    <message>
+        <source>{merged} ({name}) was merged into {surviving} by {who}, {when}. {state}</source>
+        <translation>{merged} ({name}) se fusionó con {surviving}; lo hizo {who}, {when}. {state}</translation>
+    </message>
+    <message>
+        <source>No merges yet.</source>
+        <translation>Todavía no hay fusiones.</translation>
+    </message>
+    <message>
+        <source>Undo: {record} becomes a record of its own again and gets back what the merge moved. Press “Yes, undo it” to go on.</source>
+        <translation>Deshacer: {record} vuelve a ser un expediente propio y recupera lo que la fusión movió. Pulse «Sí, deshacerla» para continuar.</translation>
+    </message>
+    <message>
+        <source>Undoing the merge…</source>
+        <translation>Deshaciendo la fusión…</translation>
+    </message>
+    <message>
+        <source>Merge undone: {record} is a record of its own again.</source>
+        <translation>Fusión deshecha: {record} vuelve a ser un expediente propio.</translation>
+    </message>
+    <message>
+        <source> (undone)</source>
+        <translation> (deshecha)</translation>
+    </message>
+</context>
+<context>
     <name>PainPicture</name>
     <message>
         <source>front</source>
@@ -1970,6 +2900,286 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>PatientFields</name>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Elija…</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Femenino</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Masculino</translation>
+    </message>
+    <message>
+        <source>Family name *</source>
+        <translation>Apellido *</translation>
+    </message>
+    <message>
+        <source>Testcase  (or paste &apos;Testcase, Zoë&apos;)</source>
+        <translation>Testcase  (o pegue &apos;Testcase, Zoë&apos;)</translation>
+    </message>
+    <message>
+        <source>Given name *</source>
+        <translation>Nombre *</translation>
+    </message>
+    <message>
+        <source>Zoë  (or paste the full name)</source>
+        <translation>Zoë  (o pegue el nombre completo)</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Nombre preferido</translation>
+    </message>
+    <message>
+        <source>Date of birth *</source>
+        <translation>Fecha de nacimiento *</translation>
+    </message>
+    <message>
+        <source>1980-03-07, 7.3.1980 or 19800307</source>
+        <translation>1980-03-07, 7.3.1980 o 19800307</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>(212) 555-0101</source>
+        <translation>(212) 555-0101</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>nombre@example.org</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>Contacto de emergencia</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Emergency phone</source>
+        <translation>Teléfono de emergencia</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Insurance or self-pay</source>
+        <translation>Seguro o pago particular</translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation>N.º de afiliado</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Sex *</source>
+        <translation>Sexo *</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>Preferred location</source>
+        <translation>Sede preferida</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Idioma preferido</translation>
+    </message>
+    <message>
+        <source>Emergency contact and payer</source>
+        <translation>Contacto de emergencia y pagador</translation>
+    </message>
+    <message>
+        <source>Note for the desk</source>
+        <translation>Nota para recepción</translation>
+    </message>
+    <message>
+        <source>What the desk should know before the patient arrives (access, a guardian…)</source>
+        <translation>Lo que recepción debe saber antes de que llegue el paciente (acceso, un tutor…)</translation>
+    </message>
+    <message>
+        <source>Type the date as 1980-03-07, 7.3.1980 or 19800307.</source>
+        <translation>Escriba la fecha como 1980-03-07, 7.3.1980 o 19800307.</translation>
+    </message>
+    <message>
+        <source>Is that {first} or {second}? Type it as {typed} to be sure.</source>
+        <translation>¿Es el {first} o el {second}? Escríbala como {typed} para estar seguro.</translation>
+    </message>
+    <message>
+        <source>{field} problem</source>
+        <translation>Problema con {field}</translation>
+    </message>
+    <message>
+        <source>No preference</source>
+        <translation>Sin preferencia</translation>
+    </message>
+    <message>
+        <source>At most {count} characters; Enter starts a new line.</source>
+        <translation>Como máximo {count} caracteres; Intro empieza una línea nueva.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientRegisterForm</name>
+    <message>
+        <source>Registration status</source>
+        <translation>Estado del registro</translation>
+    </message>
+    <message>
+        <source>Register patient</source>
+        <translation>Registrar paciente</translation>
+    </message>
+    <message>
+        <source>Register the patient (Ctrl+S)</source>
+        <translation>Registrar al paciente (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Some fields need attention: see the messages beside them.</source>
+        <translation>Algunos campos requieren atención: vea los mensajes junto a ellos.</translation>
+    </message>
+    <message>
+        <source>Restored from this computer: check it, then register the patient.</source>
+        <translation>Recuperado de este equipo: revíselo y luego registre al paciente.</translation>
+    </message>
+    <message>
+        <source>Register a patient</source>
+        <translation>Registrar un paciente</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Registered {name} as {record}.</source>
+        <translation>Se registró a {name} como {record}.</translation>
+    </message>
+    <message>
+        <source>Not saved. Choose “Use this patient” beside the form, or edit.</source>
+        <translation>No se guardó. Elija «Usar este paciente» junto al formulario, o edite.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientSearchModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>N.º de expediente</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Encontrado por</translation>
+    </message>
+    <message>
+        <source>Found by {how} (record {record}, merged into this one). Press Enter to open.</source>
+        <translation>Encontrado por {how} (expediente {record}, fusionado con este). Pulse Intro para abrir.</translation>
+    </message>
+    <message>
+        <source>Found by {how}. Press Enter to open.</source>
+        <translation>Encontrado por {how}. Pulse Intro para abrir.</translation>
+    </message>
+    <message>
+        <source>{how} of merged record {record}</source>
+        <translation>{how} del expediente fusionado {record}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientSearchWidget</name>
+    <message>
+        <source>Find patient</source>
+        <translation>Buscar paciente</translation>
+    </message>
+    <message>
+        <source>Name, date of birth, phone or record number</source>
+        <translation>Nombre, fecha de nacimiento, teléfono o número de expediente</translation>
+    </message>
+    <message>
+        <source>Type a name, a date of birth, a phone number or a record number.</source>
+        <translation>Escriba un nombre, una fecha de nacimiento, un teléfono o un número de expediente.</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Estado de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Find a patient</source>
+        <translation>Buscar un paciente</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Patients found</source>
+        <translation>Pacientes encontrados</translation>
+    </message>
+    <message>
+        <source>No patient found. Check the spelling, or register a new patient.</source>
+        <translation>No se encontró ningún paciente. Revise la ortografía o registre un paciente nuevo.</translation>
+    </message>
+    <message>
+        <source>{count} patients shown — type more to narrow the list. ↑ ↓ to choose, Enter to open.</source>
+        <translation>Se muestran {count} pacientes; escriba más para acotar la lista. ↑ ↓ para elegir, Intro para abrir.</translation>
+    </message>
+    <message>
+        <source>{count} patient. ↑ ↓ to choose, Enter to open.</source>
+        <translation>{count} paciente. ↑ ↓ para elegir, Intro para abrir.</translation>
+    </message>
+    <message>
+        <source>{count} patients. ↑ ↓ to choose, Enter to open.</source>
+        <translation>{count} pacientes. ↑ ↓ para elegir, Intro para abrir.</translation>
     </message>
 </context>
 <context>
@@ -2052,10 +3262,172 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>Record status</source>
+        <translation>Estado del expediente</translation>
+    </message>
+    <message>
+        <source>Save changes (Ctrl+S)</source>
+        <translation>Guardar cambios (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save the record</source>
+        <translation>Guardar el expediente</translation>
+    </message>
+    <message>
+        <source>Not saved: some fields need attention (see beside them).</source>
+        <translation>No se guardó: algunos campos requieren atención (vea junto a ellos).</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>Guardado a las {time}.</translation>
+    </message>
+    <message>
+        <source>Not saved: {message}</source>
+        <translation>No se guardó: {message}</translation>
+    </message>
+    <message>
+        <source>Changed on another computer meanwhile: reading its version…</source>
+        <translation>Se modificó en otro equipo mientras tanto: leyendo esa versión…</translation>
+    </message>
+    <message>
+        <source>Not saved yet: choose a value for each field below.</source>
+        <translation>Todavía no se guardó: elija un valor para cada campo de abajo.</translation>
+    </message>
+    <message>
+        <source>Not saved. Your typing is as you left it; saving compares again.</source>
+        <translation>No se guardó. Lo que escribió sigue como lo dejó; al guardar se vuelve a comparar.</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLists</name>
+    <message>
+        <source>Enter: continue it in the Intake area</source>
+        <translation>Intro: continuarla en el área de admisión</translation>
+    </message>
+    <message>
+        <source>Reviewed {when}</source>
+        <translation>Revisada {when}</translation>
+    </message>
+    <message>
+        <source>Sent {when}</source>
+        <translation>Enviada {when}</translation>
+    </message>
+    <message>
+        <source>Upcoming ({count})</source>
+        <translation>Próximas ({count})</translation>
+    </message>
+    <message>
+        <source>Past and cancelled ({count})</source>
+        <translation>Pasadas y canceladas ({count})</translation>
+    </message>
+    <message>
+        <source>⚠ Late cancellation</source>
+        <translation>⚠ Cancelación tardía</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>✖ No-show</source>
+        <translation>✖ No se presentó</translation>
+    </message>
+    <message>
+        <source>Booked · ⚑ intake to review</source>
+        <translation>Reservada · ⚑ admisión por revisar</translation>
+    </message>
+    <message>
+        <source> by the patient</source>
+        <translation> por el paciente</translation>
+    </message>
+    <message>
+        <source> by the clinic</source>
+        <translation> por la clínica</translation>
+    </message>
+    <message>
+        <source>Any visit</source>
+        <translation>Cualquier visita</translation>
+    </message>
+    <message>
+        <source>{count} location</source>
+        <translation>{count} sede</translation>
+    </message>
+    <message>
+        <source>{count} locations</source>
+        <translation>{count} sedes</translation>
+    </message>
+    <message>
+        <source>from {date}</source>
+        <translation>desde el {date}</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier momento</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abrió</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creó</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificó</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportó</translation>
+    </message>
+    <message>
+        <source>{who} at {where}</source>
+        <translation>{who} en {where}</translation>
+    </message>
+    <message>
+        <source>the program</source>
+        <translation>el programa</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
+        <source>Back to search (Ctrl+F)</source>
+        <translation>Volver a buscar (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Back to the patient search</source>
+        <translation>Volver a la búsqueda de pacientes</translation>
+    </message>
+    <message>
+        <source>Patients status</source>
+        <translation>Estado de pacientes</translation>
+    </message>
+    <message>
+        <source>Merge into…</source>
+        <translation>Fusionar con…</translation>
+    </message>
+    <message>
+        <source>Merge this record into another record</source>
+        <translation>Fusionar este expediente con otro</translation>
+    </message>
+    <message>
+        <source>This record is a duplicate: move its intakes, visits and waitlist entries to the record that stays, choosing each differing value</source>
+        <translation>Este expediente es un duplicado: traslade sus admisiones, visitas y entradas en la lista de espera al expediente que se conserva, eligiendo cada valor distinto</translation>
+    </message>
+    <message>
         <source>Book a course of visits…</source>
-        <translation>Programar una serie de citas…</translation>
+        <translation>Serie de citas…</translation>
     </message>
     <message>
         <source>Book a course of visits for this patient</source>
@@ -2066,12 +3438,223 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
         <translation>No se pudo exportar: {message}</translation>
     </message>
     <message>
+        <source>Opening the patient record…</source>
+        <translation>Abriendo el expediente del paciente…</translation>
+    </message>
+    <message>
+        <source>Record {record} was merged into this record.</source>
+        <translation>El expediente {record} se fusionó con este expediente.</translation>
+    </message>
+    <message>
+        <source>Could not open the record: {message}</source>
+        <translation>No se pudo abrir el expediente: {message}</translation>
+    </message>
+    <message>
         <source>FHIR export</source>
         <translation>Exportación FHIR</translation>
     </message>
     <message>
         <source>Saved the patient&apos;s FHIR export.</source>
         <translation>Se guardó la exportación FHIR del paciente.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Visits at a glance</source>
+        <translation>Resumen de visitas</translation>
+    </message>
+    <message>
+        <source>Note for the desk</source>
+        <translation>Nota para recepción</translation>
+    </message>
+    <message>
+        <source>Start intake</source>
+        <translation>Iniciar admisión</translation>
+    </message>
+    <message>
+        <source>Start a new intake for this patient</source>
+        <translation>Iniciar una admisión nueva para este paciente</translation>
+    </message>
+    <message>
+        <source>Intakes</source>
+        <translation>Admisiones</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Iniciada</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triaje</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>With · where</source>
+        <translation>Con · dónde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Waitlist entries</source>
+        <translation>Entradas en la lista de espera</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Añadida</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Wishes</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>Add to waitlist…</source>
+        <translation>Añadir a la lista de espera…</translation>
+    </message>
+    <message>
+        <source>Put this patient on the waitlist</source>
+        <translation>Poner a este paciente en la lista de espera</translation>
+    </message>
+    <message>
+        <source>Record history</source>
+        <translation>Historial del expediente</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <source>No intakes yet.</source>
+        <translation>Todavía no hay admisiones.</translation>
+    </message>
+    <message>
+        <source>No appointments yet.</source>
+        <translation>Todavía no hay citas.</translation>
+    </message>
+    <message>
+        <source>Not on the waitlist.</source>
+        <translation>No está en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>The record&apos;s history is shown to admins.</source>
+        <translation>El historial del expediente se muestra a los administradores.</translation>
+    </message>
+    <message>
+        <source>No history.</source>
+        <translation>Sin historial.</translation>
+    </message>
+    <message>
+        <source>Older events are in the audit trail (Admin area).</source>
+        <translation>Los eventos anteriores están en el registro de auditoría (área de administración).</translation>
+    </message>
+    <message>
+        <source>&amp;Intakes ({count})</source>
+        <translation>&amp;Admisiones ({count})</translation>
+    </message>
+    <message>
+        <source>A&amp;ppointments ({count})</source>
+        <translation>&amp;Citas ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Waitlist ({count})</source>
+        <translation>&amp;Lista de espera ({count})</translation>
+    </message>
+    <message>
+        <source>born {date} (age {age}) · </source>
+        <translation>nació el {date} ({age} años) · </translation>
+    </message>
+    <message>
+        <source>Record no. {record}</source>
+        <translation>N.º de expediente {record}</translation>
+    </message>
+    <message>
+        <source>{count} upcoming</source>
+        <translation>{count} próximas</translation>
+    </message>
+    <message>
+        <source>{count} completed</source>
+        <translation>{count} completadas</translation>
+    </message>
+    <message>
+        <source>{count} no-show</source>
+        <translation>{count} ausencia</translation>
+    </message>
+    <message>
+        <source>{count} no-shows</source>
+        <translation>{count} ausencias</translation>
+    </message>
+    <message>
+        <source>{count} late cancellation</source>
+        <translation>{count} cancelación tardía</translation>
+    </message>
+    <message>
+        <source>{count} late cancellations</source>
+        <translation>{count} cancelaciones tardías</translation>
+    </message>
+    <message>
+        <source>cancelled: {patient} by the patient, {clinic} by the clinic</source>
+        <translation>canceladas: {patient} por el paciente, {clinic} por la clínica</translation>
+    </message>
+    <message>
+        <source>Added {when} · {visit} · {status} · {wishes}</source>
+        <translation>Añadida {when} · {visit} · {status} · {wishes}</translation>
+    </message>
+    <message>
+        <source>any visit</source>
+        <translation>cualquier visita</translation>
+    </message>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Datos</translation>
+    </message>
+    <message>
+        <source>&amp;Intakes</source>
+        <translation>&amp;Admisiones</translation>
+    </message>
+    <message>
+        <source>A&amp;ppointments</source>
+        <translation>&amp;Citas</translation>
+    </message>
+    <message>
+        <source>&amp;Waitlist</source>
+        <translation>&amp;Lista de espera</translation>
+    </message>
+    <message>
+        <source>Hi&amp;story</source>
+        <translation>&amp;Historial</translation>
     </message>
 </context>
 <context>
@@ -3023,6 +4606,21 @@ por {who}, {when}</translation>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <source>Front desk</source>
+        <translation>Recepción</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+</context>
+<context>
     <name>RuleForm</name>
     <message>
         <source>Type &quot;930&quot; or &quot;2p&quot;, or use the arrows</source>
@@ -3095,6 +4693,10 @@ por {who}, {when}</translation>
     <message>
         <source>Latest time the patient can stay until</source>
         <translation>Hora más tardía hasta la que puede quedarse el paciente</translation>
+    </message>
+    <message>
+        <source>{name} ({minutes} min)</source>
+        <translation>{name} ({minutes} min)</translation>
     </message>
     <message>
         <source>There is no follow-up visit type to book a course of.</source>
@@ -4175,7 +5777,7 @@ por {who}, {when}</translation>
     </message>
     <message>
         <source>Change password…</source>
-        <translation>Cambiar contraseña…</translation>
+        <translation>Contraseña…</translation>
     </message>
     <message>
         <source>Change my password</source>
@@ -4204,6 +5806,157 @@ por {who}, {when}</translation>
     <message>
         <source>Ask the clinical lead to correct the file.</source>
         <translation>Pida al responsable clínico que corrija el archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>TherapistsTab</name>
+    <message>
+        <source>Therapists</source>
+        <translation>Fisioterapeutas</translation>
+    </message>
+    <message>
+        <source>New therapist</source>
+        <translation>Nuevo fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Títulos</translation>
+    </message>
+    <message>
+        <source>On the schedule</source>
+        <translation>En la agenda</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Works at</source>
+        <translation>Trabaja en</translation>
+    </message>
+    <message>
+        <source>Save therapist</source>
+        <translation>Guardar fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Weekly hours (location&apos;s local time)</source>
+        <translation>Horario semanal (hora local de la sede)</translation>
+    </message>
+    <message>
+        <source>Weekly hours of this therapist</source>
+        <translation>Horario semanal de este fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Día de la semana</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Starting on</source>
+        <translation>A partir del</translation>
+    </message>
+    <message>
+        <source>No end date</source>
+        <translation>Sin fecha de fin</translation>
+    </message>
+    <message>
+        <source>Open-ended</source>
+        <translation>Sin fin</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>Último día</translation>
+    </message>
+    <message>
+        <source>Add weekly hours</source>
+        <translation>Añadir horario semanal</translation>
+    </message>
+    <message>
+        <source>Remove weekly hours</source>
+        <translation>Quitar horario semanal</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Ausencias</translation>
+    </message>
+    <message>
+        <source>Time off of this therapist</source>
+        <translation>Ausencias de este fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>Away from</source>
+        <translation>Ausente desde</translation>
+    </message>
+    <message>
+        <source>Back at</source>
+        <translation>De vuelta el</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Add time off</source>
+        <translation>Añadir ausencia</translation>
+    </message>
+    <message>
+        <source>Remove time off</source>
+        <translation>Quitar ausencia</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source> (inactive)</source>
+        <translation> (inactivo)</translation>
+    </message>
+    <message>
+        <source>open-ended</source>
+        <translation>sin fin</translation>
+    </message>
+    <message>
+        <source>{day} {hours} at {location} ({first} – {last})</source>
+        <translation>{day} {hours} en {location} ({first} – {last})</translation>
+    </message>
+    <message>
+        <source>{name} saved.</source>
+        <translation>{name} guardado.</translation>
+    </message>
+    <message>
+        <source>Add a location first.</source>
+        <translation>Primero añada una sede.</translation>
+    </message>
+    <message>
+        <source>Choose the weekly hours to remove first.</source>
+        <translation>Primero elija el horario semanal que quiere quitar.</translation>
+    </message>
+    <message>
+        <source>Choose the time off to remove first.</source>
+        <translation>Primero elija la ausencia que quiere quitar.</translation>
+    </message>
+    <message>
+        <source>Schedule saved.</source>
+        <translation>Horario guardado.</translation>
     </message>
 </context>
 <context>
@@ -4701,6 +6454,29 @@ por {who}, {when}</translation>
     <message>
         <source>Something went wrong inside the program. Nothing was saved by this action; the details are in the log file for your IT person.</source>
         <translation>Algo falló dentro del programa. Esta acción no guardó nada; los detalles están en el archivo de registro para su persona de informática.</translation>
+    </message>
+</context>
+<context>
+    <name>_ConfirmMerge</name>
+    <message>
+        <source>Confirm the merge</source>
+        <translation>Confirmar la fusión</translation>
+    </message>
+    <message>
+        <source>Merge now</source>
+        <translation>Fusionar ahora</translation>
+    </message>
+    <message>
+        <source>Merge the two records</source>
+        <translation>Fusionar los dos expedientes</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>Do not merge yet</source>
+        <translation>No fusionar todavía</translation>
     </message>
 </context>
 </TS>

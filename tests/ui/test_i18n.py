@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.domain.accounts import DemoAccount, role_label
+from intake.domain.accounts import DemoAccount
 from intake.domain.enums import Role
+from intake.domain.languages import OWN_NAMES, Language
 from intake.ui import i18n
 from intake.ui.context import UiContext
 from intake.ui.worker import Worker
-from tests.db.practice import build, desk, screened_intake
+from tests.db.practice import NOW, admin, build, desk, screened_intake
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "i18n" / "intake_es.ts"
@@ -51,16 +52,16 @@ CONVERTED = [
     "intake/ui/intake_form/", "intake/ui/review/", "intake/ui/booking/", "intake/ui/worker.py",
     "intake/ui/schedule/", "intake/ui/journal.py",
     "intake/ui/kiosk/", "intake/ui/desk_alerts.py",
+    "intake/ui/admin/", "intake/ui/series/", "intake/ui/languages.py", "intake/ui/fhir_export.py",
+    "intake/ui/roles.py", "intake/ui/patients/",
 ]  # fmt: skip
 NOT_YET_CONVERTED = [
-    "intake/ui/patients/", "intake/ui/admin/",
-    "intake/ui/series/", "intake/ui/languages.py", "intake/ui/fhir_export.py",
 ]  # fmt: skip
-# Words made outside intake/ui, still English in every language until their step: the role
-# names (intake.domain.accounts.role_label) shown with a person's name.
-NOT_YET_TRANSLATED = [role_label(role) for role in Role]
-# The field helper the sign-in borrows from the Admin area (intake/ui/admin/forms.py).
-NOT_YET_TRANSLATED.append("Problem with")
+# Words made outside intake/ui, still English in every language until their step (the role
+# names and the admin forms' "Problem with" are translated at the UI edge now).
+NOT_YET_TRANSLATED: list[str] = []
+# A patient's preferred language is named in itself, never translated (but for "Other").
+LANGUAGE_NAMES = {name for language, name in OWN_NAMES.items() if language is not Language.OTHER}
 
 
 # ---- the .ts file -----------------------------------------------------------------------
@@ -287,10 +288,7 @@ def _not_yet_converted() -> tuple[type, ...]:
     """Panels from the not-yet-converted modules that converted screens hold (the front
     desk's search, unfinished work, returned intakes, registration, intake form, booking):
     their words are their own step's."""
-    from intake.ui.patients.register_form import PatientRegisterForm
-    from intake.ui.patients.search_widget import PatientSearchWidget
-
-    return (PatientRegisterForm, PatientSearchWidget)
+    return ()
 
 
 def _inside(widget: QWidget | None, kinds: tuple[type, ...]) -> bool:
@@ -372,6 +370,44 @@ def _unmarked(text: str, data: set[str]) -> list[str]:
     return [word for word in re.findall(r"[A-Za-z]{2,}", text) if word not in KEYS]
 
 
+def _admin_data(page: QWidget) -> set[str]:
+    """The admin area's data: what the practice is called and has (names, codes, time zones,
+    the audit trail's users and actions, which the domain words)."""
+    from intake.ui.admin.audit_tab import AuditTab
+
+    found: set[str] = set()
+    for tab in page.findChildren(AuditTab):
+        found |= {tab.user.itemText(i) for i in range(1, tab.user.count())}
+        found |= {tab.action.itemText(i) for i in range(1, tab.action.count())}
+    for combo in page.findChildren(QComboBox):
+        if combo.isEditable():  # the time zone: IANA names
+            found |= {combo.itemText(i) for i in range(combo.count())}
+    for box in page.findChildren(QListWidget):  # names, codes, credentials
+        for i in range(box.count()):
+            found |= set(re.split(r"[⟦⟧,—()]", box.item(i).text()))
+    return {text.strip() for text in found if text.strip()}
+
+
+def _record_data(page: QWidget) -> set[str]:
+    """A patient record's data: the patient's details as typed, the practice's places, and
+    the words the domain says (an intake's state, a visit's status) until their step."""
+    from intake.ui.patients.record_page import RecordPage
+
+    assert isinstance(page, RecordPage)
+    record = page.view.record
+    assert record is not None
+    info = record.patient
+    found = {str(v) for v in vars(info).values() if isinstance(v, str) and v}
+    found.add(f"{info.family_name}, {info.given_name}")
+    fields = page.view.form.fields
+    for name, widget in fields.inputs.items():
+        if isinstance(widget, QComboBox) and name == "preferred_location_id":
+            found |= {widget.itemText(i) for i in range(1, widget.count())}
+    for line in record.intakes:
+        found.add(line.state_words)
+    return found
+
+
 @pytest.fixture
 def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[str]]]]:  # type: ignore[no-untyped-def]
     """The converted screens, built anew in whatever language is installed, each with the
@@ -380,6 +416,7 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
     actor = desk(database)
     worker = Worker()
     context = UiContext(database, actor, worker)
+    admin_context = UiContext(database, admin(database), worker)
     patient = practice.patients[1]
     intake_id = screened_intake(database, patient)
     from intake.domain.booking import WaitlistPreferences
@@ -395,19 +432,22 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
     booked: list = []  # the visit, booked once for every build
 
     def make() -> list[tuple[QWidget, set[str]]]:
+        from intake.ui.admin import AdminPage
         from intake.ui.front_desk import FrontDeskPage
         from intake.ui.idle_lock import LockScreen
         from intake.ui.journal import Journal
         from intake.ui.language_choice import LanguageDialog
         from intake.ui.main_window import MainWindow
+        from intake.ui.patients.record_page import RecordPage
         from intake.ui.saved_files import SavedFileNote
+        from intake.ui.series import CourseDialog, CourseStart
         from intake.ui.sign_in import ChangePasswordDialog, SignInDialog
         from intake.ui.startup import _checklist_refused
         from intake.ui.waitlist.entry_form import WaitlistEntryForm
         from intake.ui.waitlist.list_panel import WaitlistView
 
         demo = (DemoAccount("frontdesk", Role.FRONT_DESK, "demo-pass"),)
-        data = {actor.username, "frontdesk", "demo-pass", *NOT_YET_TRANSLATED}
+        data = {actor.username, "frontdesk", "demo-pass", *NOT_YET_TRANSLATED, *LANGUAGE_NAMES}
         window = MainWindow()
         window.set_allowed_areas({"intake", "schedule", "review", "patients", "admin"})
         window.show_database("sqlite:///synthetic.sqlite3")
@@ -493,9 +533,41 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
                  visit.local_start.tzname() or "", "Ben Samplefield", "Test Site West", "WEST",
                  "Ann Testwood", "Test Site East", "EAST", "Demo", "City", "Example", "Street",
                  "Sample", "Road", "Follow", "up", "Initial", "evaluation"}  # fmt: skip
+        registering = front_desk.register_form.field_set.inputs["preferred_location_id"]
+        qtbot.waitUntil(lambda: registering.count() > 1, timeout=WAIT)
+        places |= {registering.itemText(i) for i in range(1, registering.count())}
+        record_page = RecordPage(admin_context, clock=lambda: NOW)
+        with qtbot.waitSignal(record_page.record_did_open, timeout=WAIT):
+            record_page.open_patient(patient)
+        qtbot.waitUntil(
+            lambda: record_page.view.form.fields.inputs["preferred_location_id"].count() > 1,
+            timeout=WAIT,
+        )
+        record_data = _record_data(record_page)
+        admin_page = AdminPage(admin_context)
+        for key in reversed(
+            admin_page.pages
+        ):  # as a person opens each tab (once), back to the first
+            if hasattr(tab := admin_page.pages[key], "did_load"):
+                with qtbot.waitSignal(tab.did_load, timeout=WAIT):
+                    admin_page.show_tab(key)
+        tabs = admin_page.pages.values()  # each chosen item reads its own (closures, hours)
+        qtbot.waitUntil(lambda: all(getattr(t, "busy", 0) == 0 for t in tabs), timeout=WAIT)
+        admin_data = _admin_data(admin_page)
+        course = CourseDialog(context, CourseStart(patient, "Testcase1, Sample1"))
+        qtbot.waitUntil(lambda: course.form.isEnabled(), timeout=WAIT)
+        course_data = {
+            course.form.type_box.itemText(i) for i in range(course.form.type_box.count())
+        }
+        course_data |= {
+            course.form.location_box.itemText(i) for i in range(course.form.location_box.count())
+        }
+        course_data |= {
+            course.form.therapist_box.itemText(i) for i in range(course.form.therapist_box.count())
+        }
         return [
             (window, data | {"sqlite", "synthetic"}),
-            (front_desk, data),
+            (front_desk, data | places),
             (
                 _checklist_refused("checklist.toml, line 3: synthetic"),
                 data | {"checklist", "toml", "line", "synthetic"},
@@ -516,6 +588,9 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
             (queue, data | places | people),
             (schedule, data | shown | names | {"Testcase", "Sample", "MRN"}),
             (confirmation, data | shown),
+            (admin_page, data | admin_data),
+            (record_page, data | record_data),
+            (course, data | course_data | {"Testcase1", "Sample1"}),
         ]
 
     yield make

@@ -18,15 +18,36 @@ from intake.ui.admin.therapists import TherapistsTab
 from intake.ui.admin.types_and_accounts import AccountsTab, AppointmentTypesTab
 from intake.ui.context import UiContext
 from intake.ui.fhir_export import FhirExportTab
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 TABS = (
-    ("locations", "Locations", Permission.PRACTICE_ADMIN, LocationsTab),
-    ("therapists", "Therapists && schedules", Permission.PRACTICE_ADMIN, TherapistsTab),
-    ("types", "Appointment types", Permission.PRACTICE_ADMIN, AppointmentTypesTab),
-    ("accounts", "Accounts", Permission.ACCOUNTS, AccountsTab),
-    ("audit", "Audit trail", Permission.AUDIT, AuditTab),
-    ("merges", "Merges", Permission.MERGE_PATIENTS, MergesTab),
-    ("fhir", "FHIR export", Permission.PRACTICE_ADMIN, FhirExportTab),
+    (
+        "locations",
+        QT_TRANSLATE_NOOP("AdminPage", "Locations"),
+        Permission.PRACTICE_ADMIN,
+        LocationsTab,
+    ),
+    (
+        "therapists",
+        QT_TRANSLATE_NOOP("AdminPage", "Therapists && schedules"),
+        Permission.PRACTICE_ADMIN,
+        TherapistsTab,
+    ),
+    (
+        "types",
+        QT_TRANSLATE_NOOP("AdminPage", "Appointment types"),
+        Permission.PRACTICE_ADMIN,
+        AppointmentTypesTab,
+    ),
+    ("accounts", QT_TRANSLATE_NOOP("AdminPage", "Accounts"), Permission.ACCOUNTS, AccountsTab),
+    ("audit", QT_TRANSLATE_NOOP("AdminPage", "Audit trail"), Permission.AUDIT, AuditTab),
+    ("merges", QT_TRANSLATE_NOOP("AdminPage", "Merges"), Permission.MERGE_PATIENTS, MergesTab),
+    (
+        "fhir",
+        QT_TRANSLATE_NOOP("AdminPage", "FHIR export"),
+        Permission.PRACTICE_ADMIN,
+        FhirExportTab,
+    ),
 )
 
 
@@ -41,7 +62,9 @@ class AdminPage(QWidget):
         self.context = context
         self.tabs = QTabWidget()
         self.tabs.setObjectName("adminTabs")
-        self.tabs.setAccessibleName("Admin sections")
+        self.tabs.setAccessibleName(translate("AdminPage", "Admin sections"))
+        # Arrows rather than a wider window when the tab names do not fit (Spanish, 1024 px).
+        self.tabs.setUsesScrollButtons(True)
         self.pages: dict[str, QWidget] = {}
         for key, title, permission, kind in TABS:
             if not can(context.actor.role, permission):
@@ -50,7 +73,7 @@ class AdminPage(QWidget):
             if hasattr(page, "status_did_change"):
                 page.status_did_change.connect(self.status_did_change)
             self.pages[key] = page
-            self.tabs.addTab(page, title)
+            self.tabs.addTab(page, translate("AdminPage", title))
         self._loaded: set[int] = set()
         self.tabs.currentChanged.connect(self._load_tab)
         layout = QVBoxLayout(self)

@@ -34,10 +34,20 @@ from intake.services import audit_view
 from intake.ui.admin.base import date_edit, to_date
 from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.worker import failure_text, in_words
 
 ANY = ""
-COLUMNS = ("When", "User", "Workstation", "What", "On", "Patient record no.", "Fields", "Login")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AuditTab", "When"),
+    QT_TRANSLATE_NOOP("AuditTab", "User"),
+    QT_TRANSLATE_NOOP("AuditTab", "Workstation"),
+    QT_TRANSLATE_NOOP("AuditTab", "What"),
+    QT_TRANSLATE_NOOP("AuditTab", "On"),
+    QT_TRANSLATE_NOOP("AuditTab", "Patient record no."),
+    QT_TRANSLATE_NOOP("AuditTab", "Fields"),
+    QT_TRANSLATE_NOOP("AuditTab", "Login"),
+)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -83,13 +93,15 @@ class AuditModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("AuditTab", COLUMNS[section])
         return None
 
 
 def choose_export_path(parent: QWidget) -> str:
     """Where to save the CSV file (tests replace this)."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Export the audit trail", "audit.csv", "*.csv")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, translate("AuditTab", "Export the audit trail"), "audit.csv", "*.csv"
+    )
     return path
 
 
@@ -109,10 +121,13 @@ class AuditTab(QWidget):
         today = today or dt.date.today()
         self.user = QComboBox()
         self.action = QComboBox()
-        for combo, first in ((self.user, "Anyone"), (self.action, "Any action")):
+        for combo, first in (
+            (self.user, translate("AuditTab", "Anyone")),
+            (self.action, translate("AuditTab", "Any action")),
+        ):
             combo.addItem(first, ANY)
         self.patient = QLineEdit()
-        self.patient.setPlaceholderText("record number")
+        self.patient.setPlaceholderText(translate("AuditTab", "record number"))
         self.patient.setMaxLength(20)
         self.start = date_edit(today - dt.timedelta(days=7))
         self.end = date_edit(today)
@@ -120,20 +135,20 @@ class AuditTab(QWidget):
         self.general = QLabel()
         self.general.setObjectName("fieldError")
         self.fields = FieldErrors(filters, self.general)
-        self.fields.add("username", "User", self.user)
-        self.fields.add("patient_record", "Patient record no.", self.patient)
-        self.fields.add("start", "From day", self.start)
-        self.fields.add("end", "To day (inclusive)", self.end)
-        self.fields.add("action", "Action", self.action)
-        self.search_button = QPushButton("Show")
+        self.fields.add("username", translate("AuditTab", "User"), self.user)
+        self.fields.add("patient_record", translate("AuditTab", "Patient record no."), self.patient)
+        self.fields.add("start", translate("AuditTab", "From day"), self.start)
+        self.fields.add("end", translate("AuditTab", "To day (inclusive)"), self.end)
+        self.fields.add("action", translate("AuditTab", "Action"), self.action)
+        self.search_button = QPushButton(translate("AuditTab", "Show"))
         self.search_button.setObjectName("primaryButton")
         self.search_button.clicked.connect(self.search)
-        self.export_button = QPushButton("Export CSV…")
+        self.export_button = QPushButton(translate("AuditTab", "Export CSV…"))
         self.export_button.clicked.connect(self.export)
         self.model = AuditModel()
         self.table = QTableView()
         self.table.setObjectName("auditTable")
-        self.table.setAccessibleName("Audit events")
+        self.table.setAccessibleName(translate("AuditTab", "Audit events"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -141,7 +156,7 @@ class AuditTab(QWidget):
         self.table.verticalHeader().hide()
         self.status = QLabel()
         self.status.setObjectName("adminStatus")
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(translate("AuditTab", "Status"))
         left = QVBoxLayout()
         left.addLayout(filters)
         left.addWidget(self.general)
@@ -187,7 +202,7 @@ class AuditTab(QWidget):
 
     def search(self) -> None:
         query = self.query()
-        self.status.setText("Loading…")
+        self.status.setText(translate("AuditTab", "Loading…"))
         self.fields.clear()
         self.context.run(
             lambda db, actor: audit_view.search(db, actor, query),
@@ -197,8 +212,15 @@ class AuditTab(QWidget):
 
     def _shown(self, page: AuditPage) -> None:
         self.model.set_entries(page.entries)
-        more = " (the newest shown; narrow the filters to see older ones)" if page.more else ""
-        self.status.setText(f"{len(page.entries)} events{more}.")
+        text = (
+            translate(
+                "AuditTab",
+                "{count} events (the newest shown; narrow the filters to see older ones).",
+            )
+            if page.more
+            else translate("AuditTab", "{count} events.")
+        )
+        self.status.setText(text.format(count=len(page.entries)))
         self.did_load.emit()
 
     def export(self) -> None:
@@ -206,7 +228,7 @@ class AuditTab(QWidget):
         if not path:
             return
         query = self.query()
-        self.status.setText("Exporting…")
+        self.status.setText(translate("AuditTab", "Exporting…"))
         self.context.run(
             lambda db, actor: audit_view.export_csv(db, actor, query, path),
             self._exported,
@@ -214,7 +236,7 @@ class AuditTab(QWidget):
         )
 
     def _exported(self, count: int) -> None:
-        self.status.setText(f"Exported {count} events.")
+        self.status.setText(translate("AuditTab", "Exported {count} events.").format(count=count))
         self.did_export.emit(count)
 
     def _failed(self, error: BaseException) -> None:

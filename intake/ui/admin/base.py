@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from intake.domain.errors import Invalid
 from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.worker import failure_text
 
 
@@ -47,7 +48,7 @@ class AdminTab(QWidget):
         self.status = QLabel()
         self.status.setObjectName("adminStatus")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(translate("AdminTab", "Status"))
         self.detail = QWidget()
         self.detail_layout = QVBoxLayout(self.detail)
         scroll = QScrollArea()
@@ -58,7 +59,7 @@ class AdminTab(QWidget):
         right.addWidget(scroll, 1)
         right.addWidget(self.status)
         left = QVBoxLayout()
-        self.new_button = QPushButton("New")
+        self.new_button = QPushButton(translate("AdminTab", "New"))
         self.new_button.clicked.connect(self.start_new)
         left.addWidget(self.items, 1)
         left.addWidget(self.new_button)
@@ -134,11 +135,11 @@ class AdminTab(QWidget):
         work: Callable[..., Any],
         done: Callable[[Any], None],
         fields: FieldErrors | None = None,
-        saving: str = "Saving…",
+        saving: str | None = None,
     ) -> None:
         """Run a service call; Invalid lands next to the fields, other failures in the status."""
         self.busy += 1
-        self.say(saving)
+        self.say(saving if saving is not None else translate("AdminTab", "Saving…"))
         if fields is not None:
             fields.clear()
 
@@ -151,7 +152,7 @@ class AdminTab(QWidget):
             self.busy -= 1
             if isinstance(error, Invalid) and fields is not None:
                 fields.show(error.problems)
-                self.say("Not saved: see the marked fields.")
+                self.say(translate("AdminTab", "Not saved: see the marked fields."))
                 return
             self.say(failure_text(error))
 

@@ -7,6 +7,8 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from intake.ui.i18n import translate
+
 W = TypeVar("W", bound=QWidget)
 
 
@@ -39,7 +41,9 @@ class FieldErrors:
         error = QLabel()
         error.setObjectName("fieldError")
         error.setWordWrap(True)
-        error.setAccessibleName(f"Problem with {label.lower()}")
+        error.setAccessibleName(
+            translate("AdminForms", "Problem with {field}").format(field=label.lower())
+        )
         error.hide()
         return error
 

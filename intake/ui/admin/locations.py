@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import available_timezones
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from intake.domain import practice as p
 from intake.services import practice_admin
+from intake.ui import when
 from intake.ui.admin.base import (
     AdminTab,
     date_edit,
@@ -28,27 +30,32 @@ from intake.ui.admin.base import (
 )
 from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 
 CLOSURE_DAYS_SHOWN = 366
 
 
 class LocationsTab(AdminTab):
     def __init__(self, context: UiContext, *, today: dt.date | None = None) -> None:
-        super().__init__(context, "Locations")
+        super().__init__(context, translate("LocationsTab", "Locations"))
         self.today = today or dt.date.today()
-        self.new_button.setText("New location")
+        self.new_button.setText(translate("LocationsTab", "New location"))
         self.editing: p.LocationInfo | None = None
-        _form, self.fields = self.section("Location")
-        self.code = self.fields.add("code", "Code", QLineEdit())
-        self.name = self.fields.add("name", "Name", QLineEdit())
-        self.address = self.fields.add("address", "Address", QLineEdit())
-        self.phone = self.fields.add("phone", "Phone", QLineEdit())
+        _form, self.fields = self.section(translate("LocationsTab", "Location"))
+        self.code = self.fields.add("code", translate("LocationsTab", "Code"), QLineEdit())
+        self.name = self.fields.add("name", translate("LocationsTab", "Name"), QLineEdit())
+        self.address = self.fields.add("address", translate("LocationsTab", "Address"), QLineEdit())
+        self.phone = self.fields.add("phone", translate("LocationsTab", "Phone"), QLineEdit())
         self.timezone = QComboBox()
         self.timezone.setEditable(True)
         self.timezone.addItems(sorted(available_timezones()))
-        self.fields.add("timezone", "Time zone", self.timezone)
-        self.active = self.fields.add("active", "In use", QCheckBox("Open for booking"))
-        self.save_button = QPushButton("Save location")
+        self.fields.add("timezone", translate("LocationsTab", "Time zone"), self.timezone)
+        self.active = self.fields.add(
+            "active",
+            translate("LocationsTab", "In use"),
+            QCheckBox(translate("LocationsTab", "Open for booking")),
+        )
+        self.save_button = QPushButton(translate("LocationsTab", "Save location"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
         self.buttons(self.save_button)
@@ -57,20 +64,22 @@ class LocationsTab(AdminTab):
         self.detail_layout.addStretch(1)
 
     def _build_hours(self) -> None:
-        _, self.hours_fields = self.section("Opening hours (local time)")
+        _, self.hours_fields = self.section(translate("LocationsTab", "Opening hours (local time)"))
         grid = QGridLayout()
         self.day_open: list[QCheckBox] = []
         self.day_from, self.day_to = [], []
-        for day, name in enumerate(p.WEEKDAYS):
+        for day in range(len(p.WEEKDAYS)):
+            # The interface language's own day name (QLocale's: Monday is 1).
+            name = QLocale().dayName(day + 1, QLocale.FormatType.LongFormat)
             box = QCheckBox(name)
-            box.setAccessibleName(f"Open on {name}")
+            box.setAccessibleName(translate("LocationsTab", "Open on {day}").format(day=name))
             opens, closes = time_edit(dt.time(8)), time_edit(dt.time(17))
-            opens.setAccessibleName(f"{name} opens at")
-            closes.setAccessibleName(f"{name} closes at")
+            opens.setAccessibleName(translate("LocationsTab", "{day} opens at").format(day=name))
+            closes.setAccessibleName(translate("LocationsTab", "{day} closes at").format(day=name))
             error = FieldErrors.error_line(name)
             grid.addWidget(box, day * 2, 0)
             grid.addWidget(opens, day * 2, 1)
-            grid.addWidget(QLabel("to"), day * 2, 2)
+            grid.addWidget(QLabel(translate("LocationsTab", "to")), day * 2, 2)
             grid.addWidget(closes, day * 2, 3)
             grid.addWidget(error, day * 2 + 1, 0, 1, 4)
             self.hours_fields.watch(f"hours.{day}", error, closes)
@@ -80,7 +89,7 @@ class LocationsTab(AdminTab):
             self.day_to.append(closes)
         grid.setColumnStretch(4, 1)
         self.detail_layout.addLayout(grid)
-        self.hours_button = QPushButton("Save opening hours")
+        self.hours_button = QPushButton(translate("LocationsTab", "Save opening hours"))
         self.hours_button.clicked.connect(self.save_hours)
         self.buttons(self.hours_button)
 
@@ -89,17 +98,23 @@ class LocationsTab(AdminTab):
         self.day_to[day].setEnabled(on)
 
     def _build_closures(self) -> None:
-        form, self.closure_fields = self.section("Closures (holidays)")
+        form, self.closure_fields = self.section(translate("LocationsTab", "Closures (holidays)"))
         self.closures = QListWidget()
-        self.closures.setAccessibleName("Closures of this location")
+        self.closures.setAccessibleName(translate("LocationsTab", "Closures of this location"))
         self.closures.setMaximumHeight(120)
         form.addRow(self.closures)
-        self.first_day = self.closure_fields.add("first_day", "First day", date_edit(self.today))
-        self.last_day = self.closure_fields.add("last_day", "Last day", date_edit(self.today))
-        self.reason = self.closure_fields.add("reason", "Reason", QLineEdit())
-        self.add_closure_button = QPushButton("Add closure")
+        self.first_day = self.closure_fields.add(
+            "first_day", translate("LocationsTab", "First day"), date_edit(self.today)
+        )
+        self.last_day = self.closure_fields.add(
+            "last_day", translate("LocationsTab", "Last day"), date_edit(self.today)
+        )
+        self.reason = self.closure_fields.add(
+            "reason", translate("LocationsTab", "Reason"), QLineEdit()
+        )
+        self.add_closure_button = QPushButton(translate("LocationsTab", "Add closure"))
         self.add_closure_button.clicked.connect(self.add_closure)
-        self.remove_closure_button = QPushButton("Remove closure")
+        self.remove_closure_button = QPushButton(translate("LocationsTab", "Remove closure"))
         self.remove_closure_button.clicked.connect(self.remove_closure)
         self.buttons(self.remove_closure_button, self.add_closure_button)
 
@@ -109,12 +124,17 @@ class LocationsTab(AdminTab):
         self.call(
             lambda db, actor: practice_admin.list_locations(db, actor, include_inactive=True),
             lambda rows: self._loaded(rows, keep),
-            saving="Loading…",
+            saving=translate("LocationsTab", "Loading…"),
         )
 
     def _loaded(self, rows: list[p.LocationInfo], keep: object) -> None:
         entries = [
-            (f"{r.code} — {r.name}" + ("" if r.active else " (not in use)"), r) for r in rows
+            (
+                f"{r.code} — {r.name}"
+                + ("" if r.active else translate("LocationsTab", " (not in use)")),
+                r,
+            )
+            for r in rows
         ]
         self.fill_list(entries, keep if keep is not None else self.editing)
         self.did_load.emit()
@@ -181,7 +201,7 @@ class LocationsTab(AdminTab):
 
     def _saved(self, info: p.LocationInfo) -> None:
         self.editing = info
-        self.say(f"Location {info.code} saved.")
+        self.say(translate("LocationsTab", "Location {code} saved.").format(code=info.code))
         self.did_save.emit(info)
         self.load(keep=info)
 
@@ -213,15 +233,17 @@ class LocationsTab(AdminTab):
                 db, actor, start, end, location_code=was.code
             ),
             self._closures_loaded,
-            saving="Loading…",
+            saving=translate("LocationsTab", "Loading…"),
         )
 
     def _closures_loaded(self, rows: list[p.ClosureInfo]) -> None:
         self.closures.clear()
         for row in rows:
-            days = row.first_day.isoformat()
+            days = when.date(row.first_day, localized=True)
             if row.last_day != row.first_day:
-                days += f" to {row.last_day.isoformat()}"
+                days = translate("LocationsTab", "{first} to {last}").format(
+                    first=days, last=when.date(row.last_day, localized=True)
+                )
             item = QListWidgetItem(f"{days}  {row.reason}".strip())
             item.setData(256, row.id)
             self.closures.addItem(item)
@@ -242,7 +264,9 @@ class LocationsTab(AdminTab):
     def remove_closure(self) -> None:
         item = self.closures.currentItem()
         if item is None:
-            self.closure_fields.message("Choose the closure to remove first.")
+            self.closure_fields.message(
+                translate("LocationsTab", "Choose the closure to remove first.")
+            )
             return
         closure_id = int(item.data(256))
         self.call(
@@ -253,6 +277,6 @@ class LocationsTab(AdminTab):
 
     def _closure_changed(self, _result: object) -> None:
         self.reason.clear()
-        self.say("Closures saved.")
+        self.say(translate("LocationsTab", "Closures saved."))
         self.did_save.emit(_result)
         self.load_closures()

@@ -11,22 +11,23 @@ from intake.services import patient_merge
 from intake.ui import when
 from intake.ui.admin.base import AdminTab
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 
 
 class MergesTab(AdminTab):
     def __init__(self, context: UiContext) -> None:
-        super().__init__(context, "Merges")
+        super().__init__(context, translate("MergesTab", "Merges"))
         self.new_button.hide()  # merges start from the patient screens
-        heading = QLabel("Merge")
+        heading = QLabel(translate("MergesTab", "Merge"))
         heading.setObjectName("sectionTitle")
-        self.text = QLabel("No merge chosen.")
+        self.text = QLabel(translate("MergesTab", "No merge chosen."))
         self.text.setWordWrap(True)
-        self.text.setAccessibleName("The chosen merge")
-        self.undo_button = QPushButton("Undo this merge…")
-        self.undo_button.setAccessibleName("Undo this merge")
+        self.text.setAccessibleName(translate("MergesTab", "The chosen merge"))
+        self.undo_button = QPushButton(translate("MergesTab", "Undo this merge…"))
+        self.undo_button.setAccessibleName(translate("MergesTab", "Undo this merge"))
         self.undo_button.clicked.connect(self._ask)
-        self.confirm_button = QPushButton("Yes, undo it")
-        self.confirm_button.setAccessibleName("Yes, undo the merge")
+        self.confirm_button = QPushButton(translate("MergesTab", "Yes, undo it"))
+        self.confirm_button.setAccessibleName(translate("MergesTab", "Yes, undo the merge"))
         self.confirm_button.clicked.connect(self._undo)
         self.confirm_button.hide()
         self.detail_layout.addWidget(heading)
@@ -39,7 +40,7 @@ class MergesTab(AdminTab):
         self.call(
             lambda db, actor: patient_merge.merges(db, actor),
             self._fill,
-            saving="Loading…",
+            saving=translate("MergesTab", "Loading…"),
         )
 
     def _fill(self, found: tuple[MergeRecord, ...]) -> None:
@@ -52,19 +53,32 @@ class MergesTab(AdminTab):
     def show_item(self, value: Any) -> None:
         m: MergeRecord = value
         state = (
-            f"Undone {when.moment(m.undone_at, short=True)}."
+            translate("MergesTab", "Undone {when}.").format(
+                when=when.moment(m.undone_at, short=True, localized=True)
+            )
             if m.undone_at is not None
-            else "In force: searches for the merged record lead to the one that stayed."
+            else translate(
+                "MergesTab", "In force: searches for the merged record lead to the one that stayed."
+            )
         )
         self.text.setText(
-            f"{m.merged_mrn} ({m.merged_name}) was merged into {m.surviving_mrn} by "
-            f"{m.merged_by}, {when.moment(m.merged_at, short=True)}. {state}"
+            translate(
+                "MergesTab",
+                "{merged} ({name}) was merged into {surviving} by {who}, {when}. {state}",
+            ).format(
+                merged=m.merged_mrn,
+                name=m.merged_name,
+                surviving=m.surviving_mrn,
+                who=m.merged_by,
+                when=when.moment(m.merged_at, short=True, localized=True),
+                state=state,
+            )
         )
         self.undo_button.setEnabled(not m.undone)
         self.confirm_button.hide()
 
     def start_new(self) -> None:
-        self.text.setText("No merges yet.")
+        self.text.setText(translate("MergesTab", "No merges yet."))
         self.undo_button.setEnabled(False)
         self.confirm_button.hide()
 
@@ -74,8 +88,11 @@ class MergesTab(AdminTab):
         m = self.current()
         if m is not None:
             self.say(
-                f"Undo: {m.merged_mrn} becomes a record of its own again and gets back what "
-                "the merge moved. Press “Yes, undo it” to go on."
+                translate(
+                    "MergesTab",
+                    "Undo: {record} becomes a record of its own again and gets back what "
+                    "the merge moved. Press “Yes, undo it” to go on.",
+                ).format(record=m.merged_mrn)
             )
 
     def _undo(self) -> None:
@@ -87,15 +104,18 @@ class MergesTab(AdminTab):
         self.call(
             lambda db, actor: patient_merge.undo(db, actor, merge_id),
             self._undone,
-            saving="Undoing the merge…",
+            saving=translate("MergesTab", "Undoing the merge…"),
         )
 
     def _undone(self, undone: UndoDone) -> None:
-        self._after_load = f"Merge undone: {undone.restored.mrn} is a record of its own again."
+        self._after_load = translate(
+            "MergesTab", "Merge undone: {record} is a record of its own again."
+        ).format(record=undone.restored.mrn)
         self.did_save.emit(undone)
         self.load()
 
 
 def _line(m: MergeRecord) -> str:
-    undone = " (undone)" if m.undone else ""
-    return f"{when.short_day(m.merged_at.astimezone())}: {m.merged_mrn} → {m.surviving_mrn}{undone}"
+    undone = translate("MergesTab", " (undone)") if m.undone else ""
+    day = when.short_day(m.merged_at.astimezone(), localized=True)
+    return f"{day}: {m.merged_mrn} → {m.surviving_mrn}{undone}"

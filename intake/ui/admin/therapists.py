@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,7 @@ from intake.services import practice_admin, staffing
 from intake.ui import when
 from intake.ui.admin.base import AdminTab, date_edit, time_edit, to_date, to_time
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 
 TIME_OFF_DAYS_SHOWN = 366
 ROLE = Qt.ItemDataRole.UserRole
@@ -39,19 +40,25 @@ def _aware(edit: QDateTimeEdit) -> dt.datetime:
 
 class TherapistsTab(AdminTab):
     def __init__(self, context: UiContext, *, today: dt.date | None = None) -> None:
-        super().__init__(context, "Therapists")
+        super().__init__(context, translate("TherapistsTab", "Therapists"))
         self.today = today or dt.date.today()
-        self.new_button.setText("New therapist")
+        self.new_button.setText(translate("TherapistsTab", "New therapist"))
         self.editing: p.TherapistInfo | None = None
         self.location_codes: list[str] = []
-        _, self.fields = self.section("Therapist")
-        self.name = self.fields.add("display_name", "Name", QLineEdit())
-        self.credentials = self.fields.add("credentials", "Credentials", QLineEdit())
-        self.active = self.fields.add("active", "On the schedule", QCheckBox("Active"))
+        _, self.fields = self.section(translate("TherapistsTab", "Therapist"))
+        self.name = self.fields.add("display_name", translate("TherapistsTab", "Name"), QLineEdit())
+        self.credentials = self.fields.add(
+            "credentials", translate("TherapistsTab", "Credentials"), QLineEdit()
+        )
+        self.active = self.fields.add(
+            "active",
+            translate("TherapistsTab", "On the schedule"),
+            QCheckBox(translate("TherapistsTab", "Active")),
+        )
         self.locations = QListWidget()
         self.locations.setMaximumHeight(110)
-        self.fields.add("locations", "Works at", self.locations)
-        self.save_button = QPushButton("Save therapist")
+        self.fields.add("locations", translate("TherapistsTab", "Works at"), self.locations)
+        self.save_button = QPushButton(translate("TherapistsTab", "Save therapist"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
         self.buttons(self.save_button)
@@ -60,49 +67,72 @@ class TherapistsTab(AdminTab):
         self.detail_layout.addStretch(1)
 
     def _build_templates(self) -> None:
-        form, self.template_fields = self.section("Weekly hours (location's local time)")
+        form, self.template_fields = self.section(
+            translate("TherapistsTab", "Weekly hours (location's local time)")
+        )
         self.templates = QListWidget()
-        self.templates.setAccessibleName("Weekly hours of this therapist")
+        self.templates.setAccessibleName(
+            translate("TherapistsTab", "Weekly hours of this therapist")
+        )
         self.templates.setMaximumHeight(140)
         form.addRow(self.templates)
         self.weekday = QComboBox()
-        self.weekday.addItems(p.WEEKDAYS)
-        self.template_fields.add("weekday", "Weekday", self.weekday)
-        self.template_location = self.template_fields.add("location", "Location", QComboBox())
-        self.start = self.template_fields.add("start", "From", time_edit(dt.time(8)))
-        self.end = self.template_fields.add("end", "Until", time_edit(dt.time(12)))
-        self.effective_from = self.template_fields.add(
-            "effective_from", "Starting on", date_edit(self.today)
+        # The interface language's own day names (QLocale's: Monday is 1), Monday first.
+        self.weekday.addItems(
+            [QLocale().dayName(d, QLocale.FormatType.LongFormat) for d in range(1, 8)]
         )
-        self.open_ended = QCheckBox("No end date")
+        self.template_fields.add("weekday", translate("TherapistsTab", "Weekday"), self.weekday)
+        self.template_location = self.template_fields.add(
+            "location", translate("TherapistsTab", "Location"), QComboBox()
+        )
+        self.start = self.template_fields.add(
+            "start", translate("TherapistsTab", "From"), time_edit(dt.time(8))
+        )
+        self.end = self.template_fields.add(
+            "end", translate("TherapistsTab", "Until"), time_edit(dt.time(12))
+        )
+        self.effective_from = self.template_fields.add(
+            "effective_from", translate("TherapistsTab", "Starting on"), date_edit(self.today)
+        )
+        self.open_ended = QCheckBox(translate("TherapistsTab", "No end date"))
         self.open_ended.setChecked(True)
-        self.template_fields.add("open_ended", "Open-ended", self.open_ended)
+        self.template_fields.add(
+            "open_ended", translate("TherapistsTab", "Open-ended"), self.open_ended
+        )
         self.effective_to = self.template_fields.add(
-            "effective_to", "Last day", date_edit(self.today + dt.timedelta(days=90))
+            "effective_to",
+            translate("TherapistsTab", "Last day"),
+            date_edit(self.today + dt.timedelta(days=90)),
         )
         self.open_ended.toggled.connect(lambda on: self.effective_to.setEnabled(not on))
         self.effective_to.setEnabled(False)
-        self.add_template_button = QPushButton("Add weekly hours")
+        self.add_template_button = QPushButton(translate("TherapistsTab", "Add weekly hours"))
         self.add_template_button.clicked.connect(self.add_template)
-        self.remove_template_button = QPushButton("Remove weekly hours")
+        self.remove_template_button = QPushButton(translate("TherapistsTab", "Remove weekly hours"))
         self.remove_template_button.clicked.connect(self.remove_template)
         self.buttons(self.remove_template_button, self.add_template_button)
 
     def _build_time_off(self) -> None:
-        form, self.time_off_fields = self.section("Time off")
+        form, self.time_off_fields = self.section(translate("TherapistsTab", "Time off"))
         self.time_off = QListWidget()
-        self.time_off.setAccessibleName("Time off of this therapist")
+        self.time_off.setAccessibleName(translate("TherapistsTab", "Time off of this therapist"))
         self.time_off.setMaximumHeight(110)
         form.addRow(self.time_off)
         start = dt.datetime.combine(self.today, dt.time(8)).astimezone()
-        self.off_from = self.time_off_fields.add("starts_at", "Away from", _datetime_edit(start))
-        self.off_to = self.time_off_fields.add(
-            "ends_at", "Back at", _datetime_edit(start + dt.timedelta(hours=9))
+        self.off_from = self.time_off_fields.add(
+            "starts_at", translate("TherapistsTab", "Away from"), _datetime_edit(start)
         )
-        self.off_reason = self.time_off_fields.add("reason", "Reason", QLineEdit())
-        self.add_time_off_button = QPushButton("Add time off")
+        self.off_to = self.time_off_fields.add(
+            "ends_at",
+            translate("TherapistsTab", "Back at"),
+            _datetime_edit(start + dt.timedelta(hours=9)),
+        )
+        self.off_reason = self.time_off_fields.add(
+            "reason", translate("TherapistsTab", "Reason"), QLineEdit()
+        )
+        self.add_time_off_button = QPushButton(translate("TherapistsTab", "Add time off"))
         self.add_time_off_button.clicked.connect(self.add_time_off)
-        self.remove_time_off_button = QPushButton("Remove time off")
+        self.remove_time_off_button = QPushButton(translate("TherapistsTab", "Remove time off"))
         self.remove_time_off_button.clicked.connect(self.remove_time_off)
         self.buttons(self.remove_time_off_button, self.add_time_off_button)
 
@@ -113,7 +143,11 @@ class TherapistsTab(AdminTab):
             therapists = staffing.list_therapists(db, actor, include_inactive=True)
             return therapists, practice_admin.list_locations(db, actor)
 
-        self.call(work, lambda result: self._loaded(result[0], result[1], keep), saving="Loading…")
+        self.call(
+            work,
+            lambda result: self._loaded(result[0], result[1], keep),
+            saving=translate("TherapistsTab", "Loading…"),
+        )
 
     def _loaded(
         self, rows: list[p.TherapistInfo], locations: list[p.LocationInfo], keep: object
@@ -132,7 +166,7 @@ class TherapistsTab(AdminTab):
             (
                 f"{r.display_name}"
                 + (f", {r.credentials}" if r.credentials else "")
-                + ("" if r.active else " (inactive)"),
+                + ("" if r.active else translate("TherapistsTab", " (inactive)")),
                 r,
             )
             for r in rows
@@ -198,21 +232,42 @@ class TherapistsTab(AdminTab):
                 staffing.list_time_off(db, actor, start, end, therapist_id=was.id),
             )
 
-        self.call(work, lambda result: self._schedule_loaded(*result), saving="Loading…")
+        self.call(
+            work,
+            lambda result: self._schedule_loaded(*result),
+            saving=translate("TherapistsTab", "Loading…"),
+        )
 
     def _schedule_loaded(self, templates: list[p.TemplateInfo], off: list[p.TimeOffInfo]) -> None:
         self.templates.clear()
         for t in templates:
-            until = when.date(t.effective_to) if t.effective_to else "open-ended"
+            until = (
+                when.date(t.effective_to, localized=True)
+                if t.effective_to
+                else translate("TherapistsTab", "open-ended")
+            )
+            day = (
+                QLocale().dayName(t.weekday + 1, QLocale.FormatType.LongFormat)
+                if 0 <= t.weekday <= 6
+                else str(t.weekday)
+            )
             item = QListWidgetItem(
-                f"{p.weekday_name(t.weekday)} {p.span(t.start, t.end)} at {t.location_code} "
-                f"({when.date(t.effective_from)} – {until})"
+                translate("TherapistsTab", "{day} {hours} at {location} ({first} – {last})").format(
+                    day=day,
+                    hours=p.span(t.start, t.end),
+                    location=t.location_code,
+                    first=when.date(t.effective_from, localized=True),
+                    last=until,
+                )
             )
             item.setData(ROLE, t.id)
             self.templates.addItem(item)
         self.time_off.clear()
         for o in off:
-            start, end = when.moment(o.starts_at, short=True), when.moment(o.ends_at, short=True)
+            start, end = (
+                when.moment(o.starts_at, short=True, localized=True),
+                when.moment(o.ends_at, short=True, localized=True),
+            )
             item = QListWidgetItem(f"{start} – {end}  {o.reason}".strip())
             item.setData(ROLE, o.id)
             self.time_off.addItem(item)
@@ -245,7 +300,7 @@ class TherapistsTab(AdminTab):
 
     def _saved(self, info: p.TherapistInfo) -> None:
         self.editing = info
-        self.say(f"{info.display_name} saved.")
+        self.say(translate("TherapistsTab", "{name} saved.").format(name=info.display_name))
         self.did_save.emit(info)
         self.load(keep=info)
 
@@ -255,7 +310,9 @@ class TherapistsTab(AdminTab):
             return
         code = self.template_location.currentData()
         if code is None:
-            self.template_fields.show({"location": "Add a location first."})
+            self.template_fields.show(
+                {"location": translate("TherapistsTab", "Add a location first.")}
+            )
             return
         weekday, start, end = self.weekday.currentIndex(), to_time(self.start), to_time(self.end)
         first = to_date(self.effective_from)
@@ -271,7 +328,9 @@ class TherapistsTab(AdminTab):
     def remove_template(self) -> None:
         item = self.templates.currentItem()
         if item is None:
-            self.template_fields.message("Choose the weekly hours to remove first.")
+            self.template_fields.message(
+                translate("TherapistsTab", "Choose the weekly hours to remove first.")
+            )
             return
         template_id = int(item.data(ROLE))
         self.call(
@@ -294,7 +353,9 @@ class TherapistsTab(AdminTab):
     def remove_time_off(self) -> None:
         item = self.time_off.currentItem()
         if item is None:
-            self.time_off_fields.message("Choose the time off to remove first.")
+            self.time_off_fields.message(
+                translate("TherapistsTab", "Choose the time off to remove first.")
+            )
             return
         time_off_id = int(item.data(ROLE))
         self.call(
@@ -304,6 +365,6 @@ class TherapistsTab(AdminTab):
         )
 
     def _schedule_changed(self, result: object) -> None:
-        self.say("Schedule saved.")
+        self.say(translate("TherapistsTab", "Schedule saved."))
         self.did_save.emit(result)
         self.load_schedule()

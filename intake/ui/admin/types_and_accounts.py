@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
 
 from intake.domain import practice as p
 from intake.domain import type_colors
-from intake.domain.accounts import AccountInfo, role_label
+from intake.domain.accounts import AccountInfo
 from intake.domain.enums import Role
 from intake.services import accounts, practice_admin
 from intake.ui import when
 from intake.ui.admin.base import AdminTab
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
+from intake.ui.roles import role_name
 
 
 def _spin(low: int, high: int, step: int, value: int) -> QSpinBox:
@@ -46,17 +48,19 @@ class ColorField(QWidget):
         self.swatch = QLabel()
         self.swatch.setObjectName("colorSwatch")
         self.swatch.setFixedSize(64, 26)
-        self.swatch.setAccessibleName("Colour sample")
+        self.swatch.setAccessibleName(translate("ColorField", "Colour sample"))
         self.text = QLineEdit()
-        self.text.setAccessibleName("Colour (# and six hex digits, empty for the default)")
-        self.text.setPlaceholderText("Default")
+        self.text.setAccessibleName(
+            translate("ColorField", "Colour (# and six hex digits, empty for the default)")
+        )
+        self.text.setPlaceholderText(translate("ColorField", "Default"))
         self.text.setMaxLength(7)
         self.text.setFixedWidth(90)
-        self.choose = QPushButton("Choose colour…")
-        self.default = QPushButton("Default")
+        self.choose = QPushButton(translate("ColorField", "Choose colour…"))
+        self.default = QPushButton(translate("ColorField", "Default"))
         self.problem = QLabel()
         self.problem.setObjectName("fieldError")
-        self.problem.setAccessibleName("Problem with colour")
+        self.problem.setAccessibleName(translate("ColorField", "Problem with colour"))
         self.problem.hide()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -83,7 +87,7 @@ class ColorField(QWidget):
     def open_dialog(self) -> None:
         shown = type_colors.shown_color(self.code, self.value())
         dialog = QColorDialog(QColor(shown), self)
-        dialog.setWindowTitle("Colour of the appointment type")
+        dialog.setWindowTitle(translate("ColorField", "Colour of the appointment type"))
         dialog.colorSelected.connect(lambda c: self.set_value(c.name().lower()))
         self.dialog = dialog
         dialog.open()
@@ -103,25 +107,39 @@ class ColorField(QWidget):
             " border: 1px solid #52606d; qproperty-alignment: AlignCenter;"
         )
         self.swatch.setText(self.code[:6] if self.code else "")
-        self.swatch.setToolTip("Default colour" if value == type_colors.DEFAULT else value)
+        self.swatch.setToolTip(
+            translate("ColorField", "Default colour") if value == type_colors.DEFAULT else value
+        )
 
 
 class AppointmentTypesTab(AdminTab):
     def __init__(self, context: UiContext) -> None:
-        super().__init__(context, "Appointment types")
-        self.new_button.setText("New appointment type")
+        super().__init__(context, translate("AppointmentTypesTab", "Appointment types"))
+        self.new_button.setText(translate("AppointmentTypesTab", "New appointment type"))
         self.editing: p.AppointmentTypeInfo | None = None
-        _, self.fields = self.section("Appointment type")
-        self.code = self.fields.add("code", "Code", QLineEdit())
-        self.name = self.fields.add("name", "Name", QLineEdit())
-        self.minutes = self.fields.add("minutes", "Length", _spin(0, 600, 5, 60))
-        self.buffer = self.fields.add("buffer_minutes", "Buffer after", _spin(0, 240, 5, 0))
-        self.screening = self.fields.add(
-            "requires_screening", "Screening", QCheckBox("Booked only from a screened intake")
+        _, self.fields = self.section(translate("AppointmentTypesTab", "Appointment type"))
+        self.code = self.fields.add("code", translate("AppointmentTypesTab", "Code"), QLineEdit())
+        self.name = self.fields.add("name", translate("AppointmentTypesTab", "Name"), QLineEdit())
+        self.minutes = self.fields.add(
+            "minutes", translate("AppointmentTypesTab", "Length"), _spin(0, 600, 5, 60)
         )
-        self.active = self.fields.add("active", "In use", QCheckBox("Offered for booking"))
-        self.color = self.fields.add("color", "Colour", ColorField())
-        self.save_button = QPushButton("Save appointment type")
+        self.buffer = self.fields.add(
+            "buffer_minutes", translate("AppointmentTypesTab", "Buffer after"), _spin(0, 240, 5, 0)
+        )
+        self.screening = self.fields.add(
+            "requires_screening",
+            translate("AppointmentTypesTab", "Screening"),
+            QCheckBox(translate("AppointmentTypesTab", "Booked only from a screened intake")),
+        )
+        self.active = self.fields.add(
+            "active",
+            translate("AppointmentTypesTab", "In use"),
+            QCheckBox(translate("AppointmentTypesTab", "Offered for booking")),
+        )
+        self.color = self.fields.add(
+            "color", translate("AppointmentTypesTab", "Colour"), ColorField()
+        )
+        self.save_button = QPushButton(translate("AppointmentTypesTab", "Save appointment type"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
         self.buttons(self.save_button)
@@ -133,15 +151,17 @@ class AppointmentTypesTab(AdminTab):
                 db, actor, include_inactive=True
             ),
             lambda rows: self._loaded(rows, keep),
-            saving="Loading…",
+            saving=translate("AppointmentTypesTab", "Loading…"),
         )
 
     def _loaded(self, rows: list[p.AppointmentTypeInfo], keep: object) -> None:
         entries = [
             (
-                f"{r.code} — {r.name} ({r.minutes} min)"
+                translate("AppointmentTypesTab", "{code} — {name} ({minutes} min)").format(
+                    code=r.code, name=r.name, minutes=r.minutes
+                )
                 + (f", {r.color}" if r.color else "")
-                + ("" if r.active else " (not offered)"),
+                + ("" if r.active else translate("AppointmentTypesTab", " (not offered)")),
                 r,
             )
             for r in rows
@@ -202,56 +222,74 @@ class AppointmentTypesTab(AdminTab):
 
     def _saved(self, info: p.AppointmentTypeInfo) -> None:
         self.editing = info
-        self.say(f"Appointment type {info.code} saved.")
+        self.say(
+            translate("AppointmentTypesTab", "Appointment type {code} saved.").format(
+                code=info.code
+            )
+        )
         self.did_save.emit(info)
         self.load(keep=info)
 
 
 class AccountsTab(AdminTab):
     def __init__(self, context: UiContext, *, now: dt.datetime | None = None) -> None:
-        super().__init__(context, "Accounts")
+        super().__init__(context, translate("AccountsTab", "Accounts"))
         self.now = now
-        self.new_button.setText("New account")
+        self.new_button.setText(translate("AccountsTab", "New account"))
         self.editing: AccountInfo | None = None
-        _, self.fields = self.section("Account")
-        self.username = self.fields.add("username", "User name", QLineEdit())
-        self.display_name = self.fields.add("display_name", "Name", QLineEdit())
+        _, self.fields = self.section(translate("AccountsTab", "Account"))
+        self.username = self.fields.add(
+            "username", translate("AccountsTab", "User name"), QLineEdit()
+        )
+        self.display_name = self.fields.add(
+            "display_name", translate("AccountsTab", "Name"), QLineEdit()
+        )
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(role_label(role), role)
-        self.fields.add("role", "Role", self.role)
-        self.active = self.fields.add("active", "Active", QCheckBox("May sign in"))
+            self.role.addItem(role_name(role), role)
+        self.fields.add("role", translate("AccountsTab", "Role"), self.role)
+        self.active = self.fields.add(
+            "active",
+            translate("AccountsTab", "Active"),
+            QCheckBox(translate("AccountsTab", "May sign in")),
+        )
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.fields.add("password", "First password", self.password)
-        self.lock_state = self.fields.add("locked", "Lock", QLineEdit())
+        self.fields.add("password", translate("AccountsTab", "First password"), self.password)
+        self.lock_state = self.fields.add("locked", translate("AccountsTab", "Lock"), QLineEdit())
         self.lock_state.setReadOnly(True)
-        self.save_button = QPushButton("Save account")
+        self.save_button = QPushButton(translate("AccountsTab", "Save account"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self.save)
         self.buttons(self.save_button)
-        _, self.reset_fields = self.section("Password reset")
+        _, self.reset_fields = self.section(translate("AccountsTab", "Password reset"))
         self.new_password = QLineEdit()
         self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.reset_fields.add("password", "New password", self.new_password)
-        self.reset_button = QPushButton("Reset password")
+        self.reset_fields.add(
+            "password", translate("AccountsTab", "New password"), self.new_password
+        )
+        self.reset_button = QPushButton(translate("AccountsTab", "Reset password"))
         self.reset_button.clicked.connect(self.reset_password)
-        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button = QPushButton(translate("AccountsTab", "Unlock"))
         self.unlock_button.clicked.connect(self.unlock)
         self.buttons(self.unlock_button, self.reset_button)
         self.detail_layout.addStretch(1)
 
     def load(self, keep: object = None) -> None:
-        self.call(accounts.list_accounts, lambda rows: self._loaded(rows, keep), saving="Loading…")
+        self.call(
+            accounts.list_accounts,
+            lambda rows: self._loaded(rows, keep),
+            saving=translate("AccountsTab", "Loading…"),
+        )
 
     def _loaded(self, rows: list[AccountInfo], keep: object) -> None:
         now = self.now or dt.datetime.now(dt.UTC)
         entries = []
         for r in rows:
-            notes = ("" if r.active else " (switched off)") + (
-                " (locked)" if r.locked_at(now) else ""
+            notes = ("" if r.active else translate("AccountsTab", " (switched off)")) + (
+                translate("AccountsTab", " (locked)") if r.locked_at(now) else ""
             )
-            entries.append((f"{r.username} — {r.display_name}, {role_label(r.role)}{notes}", r))
+            entries.append((f"{r.username} — {r.display_name}, {role_name(r.role)}{notes}", r))
         self.fill_list(entries, keep if keep is not None else self.editing)
         self.did_load.emit()
 
@@ -270,9 +308,11 @@ class AccountsTab(AdminTab):
         now = self.now or dt.datetime.now(dt.UTC)
         locked = value.locked_until is not None and value.locked_at(now)
         self.lock_state.setText(
-            f"Locked until {when.clock(value.locked_until.astimezone())}"
+            translate("AccountsTab", "Locked until {time}").format(
+                time=when.clock(value.locked_until.astimezone(), localized=True)
+            )
             if locked and value.locked_until
-            else "Not locked"
+            else translate("AccountsTab", "Not locked")
         )
         for button in (self.reset_button, self.unlock_button):
             button.setEnabled(True)
@@ -316,7 +356,7 @@ class AccountsTab(AdminTab):
         self.editing = info
         self.password.clear()
         self.new_password.clear()
-        self.say(f"Account {info.username} saved.")
+        self.say(translate("AccountsTab", "Account {name} saved.").format(name=info.username))
         self.did_save.emit(info)
         self.load(keep=info)
 

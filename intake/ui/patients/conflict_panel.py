@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.patient_record import FieldDifference, Side
-from intake.ui.patients.patient_fields import LABELS
+from intake.ui.i18n import translate
+from intake.ui.patients.patient_fields import field_label
 
 SHOWN_CHARACTERS = 60  # a long address or note is cut in the button, whole in its tooltip
 
@@ -37,7 +38,7 @@ class ConflictPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictPanel")
-        self.setAccessibleName("Changed on another computer")
+        self.setAccessibleName(translate("ConflictPanel", "Changed on another computer"))
         self.heading = QLabel()
         self.heading.setObjectName("conflictHeading")
         self.heading.setWordWrap(True)
@@ -50,11 +51,13 @@ class ConflictPanel(QFrame):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self._rows)
-        self.save_button = QPushButton("Save with these choices")
+        self.save_button = QPushButton(translate("ConflictPanel", "Save with these choices"))
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(self._confirm)
-        self.back_button = QPushButton("Back to my typing")
-        self.back_button.setAccessibleName("Back to my typing, nothing saved")
+        self.back_button = QPushButton(translate("ConflictPanel", "Back to my typing"))
+        self.back_button.setAccessibleName(
+            translate("ConflictPanel", "Back to my typing, nothing saved")
+        )
         self.back_button.clicked.connect(self.dismissed.emit)
         self.waiting = QLabel()
         self.waiting.setObjectName("conflictWaiting")
@@ -79,16 +82,29 @@ class ConflictPanel(QFrame):
         self.groups, self.buttons = {}, {}
         both = sum(1 for f in found if f.both_changed)
         self.heading.setText(
-            "⚠ Someone saved this record on another computer while you were editing it. "
-            "Nothing is saved yet and nothing you typed is lost: choose, for each field, "
-            "which value to keep."
+            translate(
+                "ConflictPanel",
+                "⚠ Someone saved this record on another computer while you were editing it. "
+                "Nothing is saved yet and nothing you typed is lost: choose, for each field, "
+                "which value to keep.",
+            )
             + (
-                f" {both} field{'s' if both != 1 else ''} changed on both computers."
+                (
+                    translate("ConflictPanel", " {count} field changed on both computers.")
+                    if both == 1
+                    else translate("ConflictPanel", " {count} fields changed on both computers.")
+                ).format(count=both)
                 if both
                 else ""
             )
         )
-        for column, text in enumerate(("Field", "Saved on the other computer", "Typed here")):
+        for column, text in enumerate(
+            (
+                translate("ConflictPanel", "Field"),
+                translate("ConflictPanel", "Saved on the other computer"),
+                translate("ConflictPanel", "Typed here"),
+            )
+        ):
             title = QLabel(text)
             title.setObjectName("conflictColumn")
             self._grid.addWidget(title, 0, column)
@@ -111,11 +127,13 @@ class ConflictPanel(QFrame):
         self, row: int, difference: FieldDifference, shown: Callable[[str, object], str]
     ) -> None:
         name = difference.field
-        label = LABELS.get(name, name)
+        label = field_label(name)
         caption = QLabel(f"⚠ {label}" if difference.both_changed else label)
         caption.setObjectName("conflictField")
         caption.setToolTip(
-            "Changed on both computers: choose one" if difference.both_changed else ""
+            translate("ConflictPanel", "Changed on both computers: choose one")
+            if difference.both_changed
+            else ""
         )
         self._grid.addWidget(caption, row, 0)
         group = QButtonGroup(self)
@@ -127,8 +145,12 @@ class ConflictPanel(QFrame):
             text = shown(name, value)
             button = QRadioButton(_cut(text))
             button.setToolTip(text)
-            whose = "the other computer's" if side is Side.THEIRS else "yours"
-            button.setAccessibleName(f"{label}: keep {whose}, {text}")
+            whose = (
+                translate("ConflictPanel", "{field}: keep the other computer's, {value}")
+                if side is Side.THEIRS
+                else translate("ConflictPanel", "{field}: keep yours, {value}")
+            )
+            button.setAccessibleName(whose.format(field=label, value=text))
             button.setChecked(difference.proposed is side)
             button.toggled.connect(lambda _on: self._update())
             group.addButton(button)
@@ -136,9 +158,15 @@ class ConflictPanel(QFrame):
             self._grid.addWidget(button, row, column)
 
     def _update(self) -> None:
-        missing = [LABELS.get(n, n) for n, g in self.groups.items() if g.checkedButton() is None]
+        missing = [field_label(n) for n, g in self.groups.items() if g.checkedButton() is None]
         self.save_button.setEnabled(not missing)
-        self.waiting.setText(f"Choose a value for: {', '.join(missing)}." if missing else "")
+        self.waiting.setText(
+            translate("ConflictPanel", "Choose a value for: {fields}.").format(
+                fields=", ".join(missing)
+            )
+            if missing
+            else ""
+        )
 
     def _confirm(self) -> None:
         if self.save_button.isEnabled():

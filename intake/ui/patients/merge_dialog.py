@@ -29,25 +29,37 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.errors import StaleRecord
-from intake.domain.languages import own_name
+from intake.domain.languages import Language, own_name
 from intake.domain.merge import MergeDone, MergePreview, MergeRefused, Side, UndoDone, moving_words
 from intake.domain.patient import PatientInfo
 from intake.domain.permissions import Permission, allows
 from intake.services import patient_merge, practice_admin
 from intake.ui import when
 from intake.ui.context import UiContext
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.patients.search_widget import PatientSearchWidget
 from intake.ui.worker import failure_text
 
 LABELS = {
-    "family_name": "Family name", "given_name": "Given name", "date_of_birth": "Date of birth",
-    "sex": "Sex", "phone": "Phone", "email": "E-mail", "preferred_name": "Preferred name",
-    "address_line": "Address", "city": "City", "postal_code": "Postal code",
-    "preferred_language": "Preferred language", "emergency_contact_name": "Emergency contact",
-    "emergency_contact_phone": "Emergency contact phone", "payer": "Payer",
-    "member_id": "Member ID", "referral_source": "Referral source",
-    "referring_provider": "Referring provider", "preferred_location_id": "Preferred location",
-}  # fmt: skip
+    "family_name": QT_TRANSLATE_NOOP("MergeDialog", "Family name"),
+    "given_name": QT_TRANSLATE_NOOP("MergeDialog", "Given name"),
+    "date_of_birth": QT_TRANSLATE_NOOP("MergeDialog", "Date of birth"),
+    "sex": QT_TRANSLATE_NOOP("MergeDialog", "Sex"),
+    "phone": QT_TRANSLATE_NOOP("MergeDialog", "Phone"),
+    "email": QT_TRANSLATE_NOOP("MergeDialog", "E-mail"),
+    "preferred_name": QT_TRANSLATE_NOOP("MergeDialog", "Preferred name"),
+    "address_line": QT_TRANSLATE_NOOP("MergeDialog", "Address"),
+    "city": QT_TRANSLATE_NOOP("MergeDialog", "City"),
+    "postal_code": QT_TRANSLATE_NOOP("MergeDialog", "Postal code"),
+    "preferred_language": QT_TRANSLATE_NOOP("MergeDialog", "Preferred language"),
+    "emergency_contact_name": QT_TRANSLATE_NOOP("MergeDialog", "Emergency contact"),
+    "emergency_contact_phone": QT_TRANSLATE_NOOP("MergeDialog", "Emergency contact phone"),
+    "payer": QT_TRANSLATE_NOOP("MergeDialog", "Payer"),
+    "member_id": QT_TRANSLATE_NOOP("MergeDialog", "Member ID"),
+    "referral_source": QT_TRANSLATE_NOOP("MergeDialog", "Referral source"),
+    "referring_provider": QT_TRANSLATE_NOOP("MergeDialog", "Referring provider"),
+    "preferred_location_id": QT_TRANSLATE_NOOP("MergeDialog", "Preferred location"),
+}
 
 
 def can_merge(context: UiContext) -> bool:
@@ -87,8 +99,8 @@ class MergeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mergeDialog")
-        self.setWindowTitle("Merge duplicate records")
-        self.setAccessibleName("Merge duplicate records")
+        self.setWindowTitle(translate("MergeDialog", "Merge duplicate records"))
+        self.setAccessibleName(translate("MergeDialog", "Merge duplicate records"))
         self.resize(900, 560)
         self._context = context
         self.surviving_id, self.merged_id = surviving_id, merged_id
@@ -104,7 +116,9 @@ class MergeDialog(QDialog):
 
     def _build(self) -> None:
         self.picker = PatientSearchWidget(self._context)
-        self.picker.setAccessibleName("Find the other record of this patient")
+        self.picker.setAccessibleName(
+            translate("MergeDialog", "Find the other record of this patient")
+        )
         self.picker.patient_was_chosen.connect(self._picked)
         self.heads = (QLabel(), QLabel())
         for head in self.heads:
@@ -119,21 +133,32 @@ class MergeDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.grid_host)
-        self.moving = _wrapped("mergeMoving", "What moves")
-        self.blocked = _wrapped("mergeBlocked", "What stops the merge")
-        self.status = _wrapped("formStatus", "Merge status")
+        self.moving = _wrapped("mergeMoving", translate("MergeDialog", "What moves"))
+        self.blocked = _wrapped("mergeBlocked", translate("MergeDialog", "What stops the merge"))
+        self.status = _wrapped("formStatus", translate("MergeDialog", "Merge status"))
         self.confirm = _ConfirmMerge()
         self.confirm.merge_now.clicked.connect(self._merge)
         self.confirm.go_back.clicked.connect(self._cancel_confirm)
-        self.swap_button = _button("Swap records", "Make the other record the one that stays")
+        self.swap_button = _button(
+            translate("MergeDialog", "Swap records"),
+            translate("MergeDialog", "Make the other record the one that stays"),
+        )
         self.swap_button.clicked.connect(self._swap)
-        self.merge_button = _button("Merge…", "Merge the two records (asks first)")
+        self.merge_button = _button(
+            translate("MergeDialog", "Merge…"),
+            translate("MergeDialog", "Merge the two records (asks first)"),
+        )
         self.merge_button.setObjectName("primaryButton")
         self.merge_button.clicked.connect(self._ask)
-        self.undo_button = _button("Undo merge", "Undo the merge just made")
+        self.undo_button = _button(
+            translate("MergeDialog", "Undo merge"),
+            translate("MergeDialog", "Undo the merge just made"),
+        )
         self.undo_button.clicked.connect(self._undo)
         self.undo_button.hide()
-        self.close_button = _button("Close", "Close this window")
+        self.close_button = _button(
+            translate("MergeDialog", "Close"), translate("MergeDialog", "Close this window")
+        )
         self.close_button.clicked.connect(self.reject)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
@@ -152,7 +177,7 @@ class MergeDialog(QDialog):
         for button in (self.undo_button, self.merge_button, self.close_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
-        title = QLabel("Merge duplicate records")
+        title = QLabel(translate("MergeDialog", "Merge duplicate records"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         layout.addWidget(self.picker, 1)
@@ -167,7 +192,9 @@ class MergeDialog(QDialog):
             self.body.hide()
             self.merge_button.setEnabled(False)
             self.swap_button.setEnabled(False)
-            self.status.setText("Find the other record of this patient, then press Enter.")
+            self.status.setText(
+                translate("MergeDialog", "Find the other record of this patient, then press Enter.")
+            )
             self.picker.focus_search()
             return
         self.picker.hide()
@@ -179,7 +206,9 @@ class MergeDialog(QDialog):
     def _picked(self, patient_id: int) -> None:
         known = self.surviving_id if self.surviving_id is not None else self.merged_id
         if patient_id == known:
-            self.status.setText("That is the same record: choose the other one.")
+            self.status.setText(
+                translate("MergeDialog", "That is the same record: choose the other one.")
+            )
             return
         if self.surviving_id is None:
             self.surviving_id = patient_id
@@ -191,7 +220,7 @@ class MergeDialog(QDialog):
         surviving, merged = self.surviving_id, self.merged_id
         assert surviving is not None and merged is not None
         self.merge_button.setEnabled(False)
-        self.status.setText("Reading both records…")
+        self.status.setText(translate("MergeDialog", "Reading both records…"))
 
         def work(db: Any, actor: Any) -> tuple[MergePreview, dict[int, str]]:
             places = {p.id: p.name for p in practice_admin.list_locations(db, actor)}
@@ -202,26 +231,45 @@ class MergeDialog(QDialog):
     def _show(self, answer: tuple[MergePreview, dict[int, str]]) -> None:
         self.preview, self._places = answer
         p = self.preview
-        self.heads[0].setText(f"<b>Stays:</b> {_who(p.surviving)}")
-        self.heads[1].setText(f"<b>Merged into it:</b> {_who(p.merged)}")
+        self.heads[0].setText(
+            translate("MergeDialog", "<b>Stays:</b> {who}").format(who=_who(p.surviving))
+        )
+        self.heads[1].setText(
+            translate("MergeDialog", "<b>Merged into it:</b> {who}").format(who=_who(p.merged))
+        )
         self._fill_grid(p)
-        self.moving.setText(f"Moves to {p.surviving.mrn}: {moving_words(p.moving)}.")
+        self.moving.setText(
+            translate("MergeDialog", "Moves to {record}: {what}.").format(
+                record=p.surviving.mrn, what=moving_words(p.moving)
+            )
+        )
         self.blocked.setVisible(p.blocked)
         self.blocked.setText(
-            "⚠ Cannot merge: the two records have visits at the same time. Cancel or move one "
-            "of each pair first:\n" + "\n".join(f"• {o.words()}" for o in p.overlaps)
+            translate(
+                "MergeDialog",
+                "⚠ Cannot merge: the two records have visits at the same time. Cancel or move one "
+                "of each pair first:",
+            )
+            + "\n"
+            + "\n".join(f"• {o.words()}" for o in p.overlaps)
         )
         self.merge_button.setEnabled(not p.blocked and self.done_merge is None)
         self.swap_button.setEnabled(self.done_merge is None)
         if p.blocked:
-            hint = "The merge can be made once no two visits of the records overlap."
+            hint = translate(
+                "MergeDialog", "The merge can be made once no two visits of the records overlap."
+            )
         elif p.differing:
-            hint = (
+            hint = translate(
+                "MergeDialog",
                 "Choose, for each line, which value the record that stays keeps "
-                "(← → or space; Tab to the next line)."
+                "(← → or space; Tab to the next line).",
             )
         else:
-            hint = "The two records hold the same details; only their visits and intakes move."
+            hint = translate(
+                "MergeDialog",
+                "The two records hold the same details; only their visits and intakes move.",
+            )
         self.status.setText(hint)
         self.preview_did_arrive.emit()
         first = next(iter(self.choices.values()), None)
@@ -246,7 +294,7 @@ class MergeDialog(QDialog):
                 widget.deleteLater()
         self.choices = {}
         for row, field in enumerate(p.differing):
-            label = QLabel(LABELS.get(field, field.replace("_", " ").capitalize()))
+            label = QLabel(_label(field))
             label.setMinimumWidth(140)
             group = QButtonGroup(self)
             group.setExclusive(True)
@@ -255,7 +303,11 @@ class MergeDialog(QDialog):
                 ((Side.SURVIVING, p.surviving), (Side.MERGED, p.merged)), start=1
             ):
                 radio = QRadioButton(self._value(field, info))
-                radio.setAccessibleName(f"{LABELS.get(field, field)}: keep the value of {info.mrn}")
+                radio.setAccessibleName(
+                    translate("MergeDialog", "{field}: keep the value of {record}").format(
+                        field=_label(field), record=info.mrn
+                    )
+                )
                 radio.setProperty("side", side.value)
                 radio.setChecked(side is Side.SURVIVING)
                 group.addButton(radio, column)
@@ -266,12 +318,15 @@ class MergeDialog(QDialog):
     def _value(self, field: str, info: PatientInfo) -> str:
         value = getattr(info, field)
         if field == "date_of_birth":
-            return when.date(value)
+            return when.date(value, localized=True)
         if field == "preferred_location_id":
-            return self._places.get(value, "(none)") if value is not None else "(none)"
+            none = translate("MergeDialog", "(none)")
+            return self._places.get(value, none) if value is not None else none
         if field == "preferred_language":
+            if value == Language.OTHER.value:  # the one said in the staff's language
+                return translate("PatientFields", "Other")
             return own_name(value)
-        return str(value) if value not in ("", None) else "(empty)"
+        return str(value) if value not in ("", None) else translate("MergeDialog", "(empty)")
 
     def chosen(self) -> dict[str, Side]:
         """Field → whose value the record that stays keeps, as the radio buttons say."""
@@ -292,9 +347,15 @@ class MergeDialog(QDialog):
             return
         p = self.preview
         self.confirm.ask(
-            f"Merge {p.merged.mrn} into {p.surviving.mrn}? {moving_words(p.moving).capitalize()} "
-            f"move to {p.surviving.mrn}; {p.merged.mrn} stays only as a pointer to it. "
-            "An admin can undo this."
+            translate(
+                "MergeDialog",
+                "Merge {merged} into {surviving}? {what} move to {surviving}; {merged} stays "
+                "only as a pointer to it. An admin can undo this.",
+            ).format(
+                merged=p.merged.mrn,
+                surviving=p.surviving.mrn,
+                what=moving_words(p.moving).capitalize(),
+            )
         )
         self.merge_button.setEnabled(False)
 
@@ -310,7 +371,7 @@ class MergeDialog(QDialog):
         choices = self.chosen()
         versions = (p.surviving.version, p.merged.version)
         surviving, merged = p.surviving.id, p.merged.id
-        self.status.setText("Merging…")
+        self.status.setText(translate("MergeDialog", "Merging…"))
         self._context.run(
             lambda db, actor: patient_merge.merge(db, actor, surviving, merged, choices, versions),
             self._merged,
@@ -320,10 +381,16 @@ class MergeDialog(QDialog):
     def _merged(self, done: MergeDone) -> None:
         assert self.preview is not None
         self.done_merge = done
-        self.moving.setText(f"Moved to {done.surviving.mrn}: {moving_words(done.moved)}.")
+        self.moving.setText(
+            translate("MergeDialog", "Moved to {record}: {what}.").format(
+                record=done.surviving.mrn, what=moving_words(done.moved)
+            )
+        )
         self.status.setText(
-            f"Merged {self.preview.merged.mrn} into {done.surviving.mrn}. Searches for "
-            f"{self.preview.merged.mrn} now lead to {done.surviving.mrn}."
+            translate(
+                "MergeDialog",
+                "Merged {merged} into {surviving}. Searches for {merged} now lead to {surviving}.",
+            ).format(merged=self.preview.merged.mrn, surviving=done.surviving.mrn)
         )
         for group in self.choices.values():
             for button in group.buttons():
@@ -338,7 +405,7 @@ class MergeDialog(QDialog):
         done = self.done_merge
         assert done is not None
         self.undo_button.setEnabled(False)
-        self.status.setText("Undoing the merge…")
+        self.status.setText(translate("MergeDialog", "Undoing the merge…"))
         self._context.run(
             lambda db, actor: patient_merge.undo(db, actor, done.merge_id),
             self._undone,
@@ -346,13 +413,21 @@ class MergeDialog(QDialog):
         )
 
     def _undone(self, undone: UndoDone) -> None:
-        kept = ", ".join(LABELS.get(f, f).lower() for f in undone.kept_fields)
+        kept = ", ".join(_label(f).lower() for f in undone.kept_fields)
         note = (
-            f" Changed since the merge, so kept on {undone.surviving.mrn}: {kept}." if kept else ""
+            translate(
+                "MergeDialog", " Changed since the merge, so kept on {record}: {fields}."
+            ).format(record=undone.surviving.mrn, fields=kept)
+            if kept
+            else ""
         )
         self.status.setText(
-            f"Merge undone: {undone.restored.mrn} is a record of its own again, with its "
-            f"intakes, appointments and waitlist entries.{note}"
+            translate(
+                "MergeDialog",
+                "Merge undone: {record} is a record of its own again, with its "
+                "intakes, appointments and waitlist entries.",
+            ).format(record=undone.restored.mrn)
+            + note
         )
         self.undo_button.hide()
         self.close_button.setFocus()
@@ -383,11 +458,16 @@ class _ConfirmMerge(QFrame):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("confirmBar")
-        self.setAccessibleName("Confirm the merge")
+        self.setAccessibleName(translate("_ConfirmMerge", "Confirm the merge"))
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.merge_now = _button("Merge now", "Merge the two records")
-        self.go_back = _button("Go back", "Do not merge yet")
+        self.merge_now = _button(
+            translate("_ConfirmMerge", "Merge now"),
+            translate("_ConfirmMerge", "Merge the two records"),
+        )
+        self.go_back = _button(
+            translate("_ConfirmMerge", "Go back"), translate("_ConfirmMerge", "Do not merge yet")
+        )
         row = QHBoxLayout(self)
         row.addWidget(self.text, 1)
         row.addWidget(self.merge_now)
@@ -401,8 +481,19 @@ class _ConfirmMerge(QFrame):
 
 def _who(info: PatientInfo) -> str:
     name = html.escape(f"{info.family_name}, {info.given_name}")
-    born = when.date(info.date_of_birth) if info.date_of_birth else "date of birth unknown"
-    return f"{name} · born {born} · {info.mrn}"
+    born = (
+        when.date(info.date_of_birth, localized=True)
+        if info.date_of_birth
+        else translate("MergeDialog", "date of birth unknown")
+    )
+    return translate("MergeDialog", "{name} · born {date} · {record}").format(
+        name=name, date=born, record=info.mrn
+    )
+
+
+def _label(field: str) -> str:
+    source = LABELS.get(field)
+    return translate("MergeDialog", source) if source else field.replace("_", " ").capitalize()
 
 
 def _wrapped(name: str, accessible: str) -> QLabel:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.domain.languages import OWN_NAMES
+from intake.domain.languages import OWN_NAMES, Language
 from intake.domain.patient import (
     DESK_NOTE_LENGTH,
     PatientDraft,
@@ -36,47 +36,109 @@ from intake.services import practice_admin
 from intake.ui import when
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.worker import in_words
 
 # Each language in its own words (intake.domain.languages), so the patient can point at it.
 LANGUAGES = tuple((language.value, name) for language, name in OWN_NAMES.items())
-SEXES = (("", "Choose…"), ("female", "Female"), ("male", "Male"), ("other", "Other"))
-# (field, label, placeholder); order is the tab order.
+SEXES = (
+    ("", QT_TRANSLATE_NOOP("PatientFields", "Choose…")),
+    ("female", QT_TRANSLATE_NOOP("PatientFields", "Female")),
+    ("male", QT_TRANSLATE_NOOP("PatientFields", "Male")),
+    ("other", QT_TRANSLATE_NOOP("PatientFields", "Other")),
+)
+# (field, label, placeholder); order is the tab order. Translated where shown.
 TEXT_FIELDS = (
-    ("family_name", "Family name *", "Testcase  (or paste 'Testcase, Zoë')"),
-    ("given_name", "Given name *", "Zoë  (or paste the full name)"),
-    ("preferred_name", "Preferred name", ""),
-    ("date_of_birth", "Date of birth *", "1980-03-07, 7.3.1980 or 19800307"),
+    (
+        "family_name",
+        QT_TRANSLATE_NOOP("PatientFields", "Family name *"),
+        QT_TRANSLATE_NOOP("PatientFields", "Testcase  (or paste 'Testcase, Zoë')"),
+    ),
+    (
+        "given_name",
+        QT_TRANSLATE_NOOP("PatientFields", "Given name *"),
+        QT_TRANSLATE_NOOP("PatientFields", "Zoë  (or paste the full name)"),
+    ),
+    ("preferred_name", QT_TRANSLATE_NOOP("PatientFields", "Preferred name"), ""),
+    (
+        "date_of_birth",
+        QT_TRANSLATE_NOOP("PatientFields", "Date of birth *"),
+        QT_TRANSLATE_NOOP("PatientFields", "1980-03-07, 7.3.1980 or 19800307"),
+    ),
 )
 CONTACT_FIELDS = (
-    ("phone", "Phone", "(212) 555-0101"),
-    ("email", "E-mail", "name@example.org"),
-    ("address_line", "Address", ""),
-    ("city", "City", ""),
-    ("postal_code", "Postal code", ""),
+    (
+        "phone",
+        QT_TRANSLATE_NOOP("PatientFields", "Phone"),
+        QT_TRANSLATE_NOOP("PatientFields", "(212) 555-0101"),
+    ),
+    (
+        "email",
+        QT_TRANSLATE_NOOP("PatientFields", "E-mail"),
+        QT_TRANSLATE_NOOP("PatientFields", "name@example.org"),
+    ),
+    ("address_line", QT_TRANSLATE_NOOP("PatientFields", "Address"), ""),
+    ("city", QT_TRANSLATE_NOOP("PatientFields", "City"), ""),
+    ("postal_code", QT_TRANSLATE_NOOP("PatientFields", "Postal code"), ""),
 )
 OTHER_FIELDS = (
-    ("emergency_contact_name", "Emergency contact", "Name"),
-    ("emergency_contact_phone", "Emergency phone", ""),
-    ("payer", "Payer", "Insurance or self-pay"),
-    ("member_id", "Member ID", ""),
+    (
+        "emergency_contact_name",
+        QT_TRANSLATE_NOOP("PatientFields", "Emergency contact"),
+        QT_TRANSLATE_NOOP("PatientFields", "Name"),
+    ),
+    ("emergency_contact_phone", QT_TRANSLATE_NOOP("PatientFields", "Emergency phone"), ""),
+    (
+        "payer",
+        QT_TRANSLATE_NOOP("PatientFields", "Payer"),
+        QT_TRANSLATE_NOOP("PatientFields", "Insurance or self-pay"),
+    ),
+    ("member_id", QT_TRANSLATE_NOOP("PatientFields", "Member ID"), ""),
 )
 # A form section: heading, text fields as above, then (field, label, choices) combo boxes.
 _Section = tuple[
     str, tuple[tuple[str, str, str], ...], list[tuple[str, str, tuple[tuple[str, str], ...]]]
 ]
 SECTIONS: tuple[_Section, ...] = (
-    ("Patient", TEXT_FIELDS, [("sex", "Sex *", SEXES)]),
-    ("Contact", CONTACT_FIELDS, []),
-    ("Preferences", (), [("preferred_location_id", "Preferred location", ())]),
-    ("", (), [("preferred_language", "Preferred language", LANGUAGES)]),
-    ("Emergency contact and payer", OTHER_FIELDS, []),
+    (
+        QT_TRANSLATE_NOOP("PatientFields", "Patient"),
+        TEXT_FIELDS,
+        [("sex", QT_TRANSLATE_NOOP("PatientFields", "Sex *"), SEXES)],
+    ),
+    (QT_TRANSLATE_NOOP("PatientFields", "Contact"), CONTACT_FIELDS, []),
+    (
+        QT_TRANSLATE_NOOP("PatientFields", "Preferences"),
+        (),
+        [("preferred_location_id", QT_TRANSLATE_NOOP("PatientFields", "Preferred location"), ())],
+    ),
+    (
+        "",
+        (),
+        [
+            (
+                "preferred_language",
+                QT_TRANSLATE_NOOP("PatientFields", "Preferred language"),
+                LANGUAGES,
+            )
+        ],
+    ),
+    (QT_TRANSLATE_NOOP("PatientFields", "Emergency contact and payer"), OTHER_FIELDS, []),
 )
 REQUIRED = ("family_name", "given_name", "date_of_birth", "sex")
-LABELS = {name: label.rstrip(" *") for _h, texts, combos in SECTIONS for name, label, *_ in texts}
-LABELS |= {name: label.rstrip(" *") for _h, _t, combos in SECTIONS for name, label, _c in combos}
-LABELS["desk_note"] = "Note for the desk"
-NOTE_PLACEHOLDER = "What the desk should know before the patient arrives (access, a guardian…)"
+# Each field's label as written in the code (English, with its "*"); field_label says it.
+SOURCES = {name: label for _h, texts, _c in SECTIONS for name, label, _p in texts}
+SOURCES |= {name: label for _h, _t, combos in SECTIONS for name, label, _c in combos}
+SOURCES["desk_note"] = QT_TRANSLATE_NOOP("PatientFields", "Note for the desk")
+LABELS = {name: label.rstrip(" *") for name, label in SOURCES.items()}  # English
+NOTE_PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "PatientFields", "What the desk should know before the patient arrives (access, a guardian…)"
+)
+
+
+def field_label(name: str) -> str:
+    """A field's name in the staff's language, without the required mark ("Apellido")."""
+    source = SOURCES.get(name)
+    return translate("PatientFields", source).rstrip(" *") if source else name
 
 
 class PatientFields(QWidget):
@@ -109,13 +171,19 @@ class PatientFields(QWidget):
         row = 0
         for heading, texts, combos in SECTIONS:
             if heading:
-                row = _heading(grid, row, heading)
+                row = _heading(grid, row, translate("PatientFields", heading))
             for name, label, placeholder in texts:
-                row = self._add(grid, row, name, label, _line(name, label, placeholder))
+                label, shown = translate("PatientFields", label), ""
+                if placeholder:
+                    shown = translate("PatientFields", placeholder)
+                row = self._add(grid, row, name, label, _line(name, label, shown))
             for name, label, choices in combos:
-                row = self._add(grid, row, name, label, _combo(label, choices))
+                label = translate("PatientFields", label)
+                # Each language stays in its own name (the patient points at theirs).
+                own = name == "preferred_language"
+                row = self._add(grid, row, name, label, _combo(label, choices, translated=not own))
         if note:
-            row = _heading(grid, row, LABELS["desk_note"])
+            row = _heading(grid, row, field_label("desk_note"))
             self.note = _note_box()
             row = self._add_note(grid, row, self.note)
         self._load_locations(context)
@@ -155,11 +223,17 @@ class PatientFields(QWidget):
         typed = self.text("date_of_birth").strip()
         readings = read_date(typed, self._today)
         if typed and not readings:
-            found["date_of_birth"] = "Type the date as 1980-03-07, 7.3.1980 or 19800307."
+            found["date_of_birth"] = translate(
+                "PatientFields", "Type the date as 1980-03-07, 7.3.1980 or 19800307."
+            )
         elif len(readings) > 1:
             a, b = readings[:2]
-            found["date_of_birth"] = (
-                f"Is that {a:%-d %B %Y} or {b:%-d %B %Y}? Type it as {a:%Y-%m-%d} to be sure."
+            found["date_of_birth"] = translate(
+                "PatientFields", "Is that {first} or {second}? Type it as {typed} to be sure."
+            ).format(
+                first=QLocale().toString(QDate(a.year, a.month, a.day), "d MMMM yyyy"),
+                second=QLocale().toString(QDate(b.year, b.month, b.day), "d MMMM yyyy"),
+                typed=f"{a:%Y-%m-%d}",
             )
         return found
 
@@ -286,7 +360,7 @@ class PatientFields(QWidget):
         note.textChanged.connect(self._changed)
         note.textChanged.connect(self._note_edited)
         note.installEventFilter(self)
-        return self._place(grid, row, "desk_note", LABELS["desk_note"], note)
+        return self._place(grid, row, "desk_note", field_label("desk_note"), note)
 
     def _place(self, grid: QGridLayout, row: int, name: str, label: str, widget: QWidget) -> int:
         caption = QLabel(label)
@@ -294,7 +368,9 @@ class PatientFields(QWidget):
         caption.setObjectName("fieldLabel")
         error = QLabel("")
         error.setObjectName("fieldError")
-        error.setAccessibleName(f"{label.rstrip(' *')} problem")
+        error.setAccessibleName(
+            translate("PatientFields", "{field} problem").format(field=label.rstrip(" *"))
+        )
         error.setWordWrap(True)
         error.hide()
         align = Qt.AlignmentFlag.AlignRight | (
@@ -311,7 +387,7 @@ class PatientFields(QWidget):
     def _load_locations(self, context: UiContext) -> None:
         combo = self.inputs["preferred_location_id"]
         assert isinstance(combo, QComboBox)
-        combo.addItem("No preference", None)
+        combo.addItem(translate("PatientFields", "No preference"), None)
 
         def arrived(found: list[LocationInfo]) -> None:
             with self.filling():  # adding choices is not typing
@@ -387,20 +463,28 @@ def _line(name: str, label: str, placeholder: str) -> QLineEdit:
     return edit
 
 
-def _combo(label: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
+def _combo(
+    label: str, choices: tuple[tuple[str, str], ...], *, translated: bool = True
+) -> QComboBox:
     combo = QComboBox()
     combo.setAccessibleName(label.rstrip(" *"))
     for value, text in choices:
-        combo.addItem(text, value)
+        # "Other" is the one language said in the staff's language (intake.domain.languages).
+        shown = translated or value == Language.OTHER.value
+        combo.addItem(translate("PatientFields", text) if shown else text, value)
     return combo
 
 
 def _note_box() -> QPlainTextEdit:
     note = QPlainTextEdit()
     note.setObjectName("desk_note")
-    note.setAccessibleName(LABELS["desk_note"])
-    note.setPlaceholderText(NOTE_PLACEHOLDER)
+    note.setAccessibleName(field_label("desk_note"))
+    note.setPlaceholderText(translate("PatientFields", NOTE_PLACEHOLDER))
     note.setTabChangesFocus(True)  # Tab leaves the note, as it leaves every field
     note.setFixedHeight(72)
-    note.setToolTip(f"At most {DESK_NOTE_LENGTH} characters; Enter starts a new line.")
+    note.setToolTip(
+        translate("PatientFields", "At most {count} characters; Enter starts a new line.").format(
+            count=DESK_NOTE_LENGTH
+        )
+    )
     return note

@@ -33,6 +33,7 @@ from intake.domain.patient_record import FieldDifference, Side, as_draft, differ
 from intake.services import patients
 from intake.ui import keys, when
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.patients.conflict_panel import ConflictPanel
 from intake.ui.patients.patient_fields import PatientFields
 from intake.ui.status_line import say
@@ -68,11 +69,11 @@ class RecordForm(QWidget):
         self.conflict.dismissed.connect(self._back_to_typing)
         self.status = QLabel("")
         self.status.setObjectName("recordStatus")
-        self.status.setAccessibleName("Record status")
+        self.status.setAccessibleName(translate("RecordForm", "Record status"))
         self.status.setWordWrap(True)
-        self.save_button = QPushButton("Save changes (Ctrl+S)")
+        self.save_button = QPushButton(translate("RecordForm", "Save changes (Ctrl+S)"))
         self.save_button.setObjectName("primaryButton")
-        self.save_button.setAccessibleName("Save the record")
+        self.save_button.setAccessibleName(translate("RecordForm", "Save the record"))
         self.save_button.clicked.connect(self.save)
         keys.means(QShortcut(QKeySequence("Ctrl+S"), self), keys.SAVE).activated.connect(self.save)
         self._build()
@@ -109,7 +110,11 @@ class RecordForm(QWidget):
             return
         problems = self.fields.check_now()
         if problems:
-            say(self.status, "error", "Not saved: some fields need attention (see beside them).")
+            say(
+                self.status,
+                "error",
+                translate("RecordForm", "Not saved: some fields need attention (see beside them)."),
+            )
             self.fields.focus_first(problems)
             return
         self._send(self.base, self.typed())
@@ -118,7 +123,7 @@ class RecordForm(QWidget):
 
     def _send(self, base: PatientInfo, draft: PatientDraft) -> None:
         self.save_button.setEnabled(False)
-        say(self.status, "info", "Saving…")
+        say(self.status, "info", translate("RecordForm", "Saving…"))
         patient_id, version = base.id, base.version
 
         def work(db: Database, actor: Actor) -> PatientInfo:
@@ -128,7 +133,13 @@ class RecordForm(QWidget):
 
     def _saved(self, info: PatientInfo) -> None:
         self.show_record(info)
-        say(self.status, "done", f"Saved at {when.time_of_day(dt.datetime.now())}.")
+        say(
+            self.status,
+            "done",
+            translate("RecordForm", "Saved at {time}.").format(
+                time=when.time_of_day(dt.datetime.now(), localized=True)
+            ),
+        )
         self.record_was_saved.emit(info)
 
     def _failed(self, error: BaseException, mine: PatientDraft) -> None:
@@ -140,19 +151,31 @@ class RecordForm(QWidget):
             self.fields.touched.update(error.problems)
             self.fields.show_problems(error.problems)
         message = failure_text(error)
-        say(self.status, "error", f"Not saved: {message}")
+        say(
+            self.status,
+            "error",
+            translate("RecordForm", "Not saved: {message}").format(message=message),
+        )
         self.save_did_fail.emit(message)
 
     def _read_theirs(self, mine: PatientDraft) -> None:
         assert self.base is not None
-        say(self.status, "warn", "Changed on another computer meanwhile: reading its version…")
+        say(
+            self.status,
+            "warn",
+            translate("RecordForm", "Changed on another computer meanwhile: reading its version…"),
+        )
         patient_id = self.base.id
 
         def work(db: Database, actor: Actor) -> PatientInfo:
             return patients.get(db, actor, patient_id)
 
         def failed(error: BaseException) -> None:
-            say(self.status, "error", f"Not saved: {failure_text(error)}")
+            say(
+                self.status,
+                "error",
+                translate("RecordForm", "Not saved: {message}").format(message=failure_text(error)),
+            )
 
         self._context.run(work, lambda theirs: self._compare(theirs, mine), failed)
 
@@ -166,7 +189,11 @@ class RecordForm(QWidget):
         self.conflict.ask(found, self._shown)
         self.stack.setCurrentIndex(CONFLICT)
         self.save_button.hide()  # the panel's own button saves the choices
-        say(self.status, "warn", "Not saved yet: choose a value for each field below.")
+        say(
+            self.status,
+            "warn",
+            translate("RecordForm", "Not saved yet: choose a value for each field below."),
+        )
         self.conflict_did_show.emit(len(found))
 
     def _save_choices(self, chosen: dict[str, Side]) -> None:
@@ -185,7 +212,13 @@ class RecordForm(QWidget):
         # The base stays the version first opened: the next save compares again.
         self.stack.setCurrentIndex(FORM)
         self.save_button.show()
-        say(self.status, "warn", "Not saved. Your typing is as you left it; saving compares again.")
+        say(
+            self.status,
+            "warn",
+            translate(
+                "RecordForm", "Not saved. Your typing is as you left it; saving compares again."
+            ),
+        )
         self.fields.setFocus()
         self.fields.focusNextChild()
 
@@ -193,9 +226,9 @@ class RecordForm(QWidget):
 
     def _shown(self, name: str, value: object) -> str:
         if value in (None, ""):
-            return "(empty)"
+            return translate("RecordForm", "(empty)")
         if isinstance(value, dt.date):
-            return when.date(value)
+            return when.date(value, localized=True)
         widget = self.fields.inputs.get(name)
         if isinstance(widget, QComboBox) and (index := widget.findData(value)) >= 0:
             return widget.itemText(index)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from intake.domain.accounts import AuditEntry
@@ -17,7 +17,8 @@ from intake.domain.booking import Visit, WaitlistEntryInfo
 from intake.domain.enums import AppointmentStatus, CancelledBy
 from intake.domain.patient_record import IntakeLine, PatientRecord
 from intake.ui import when
-from intake.ui.patients.patient_fields import LABELS
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
+from intake.ui.patients.patient_fields import LABELS, field_label
 from intake.ui.review import wording
 
 PAYLOAD = Qt.ItemDataRole.UserRole
@@ -106,7 +107,7 @@ def intake_rows(record: PatientRecord) -> list[Row]:
     return [
         (
             (
-                when.date(when.local(line.created_at, None).date()),
+                when.date(when.local(line.created_at, None).date(), localized=True),
                 wording.word(line.triage),
                 line.state_words,
                 _intake_detail(line),
@@ -119,11 +120,15 @@ def intake_rows(record: PatientRecord) -> list[Row]:
 
 def _intake_detail(line: IntakeLine) -> str:
     if line.continues:
-        return "Enter: continue it in the Intake area"
+        return translate("RecordLists", "Enter: continue it in the Intake area")
     if line.reviewed_at is not None:
-        return f"Reviewed {when.moment(line.reviewed_at, short=True)}"
+        return translate("RecordLists", "Reviewed {when}").format(
+            when=when.moment(line.reviewed_at, short=True, localized=True)
+        )
     if line.submitted_at is not None:
-        return f"Sent {when.moment(line.submitted_at, short=True)}"
+        return translate("RecordLists", "Sent {when}").format(
+            when=when.moment(line.submitted_at, short=True, localized=True)
+        )
     return ""
 
 
@@ -131,9 +136,11 @@ def visit_groups(record: PatientRecord, now: dt.datetime) -> list[tuple[str, lis
     upcoming, past = record.upcoming(now), record.past(now)
     groups: list[tuple[str, list[Row]]] = []
     if upcoming:
-        groups.append((f"Upcoming ({len(upcoming)})", [_visit_row(v) for v in upcoming]))
+        title = translate("RecordLists", "Upcoming ({count})").format(count=len(upcoming))
+        groups.append((title, [_visit_row(v) for v in upcoming]))
     if past:
-        groups.append((f"Past and cancelled ({len(past)})", [_visit_row(v) for v in past]))
+        title = translate("RecordLists", "Past and cancelled ({count})").format(count=len(past))
+        groups.append((title, [_visit_row(v) for v in past]))
     return groups
 
 
@@ -152,31 +159,38 @@ def _visit_row(visit: Visit) -> Row:
 def _visit_time(visit: Visit) -> str:
     """Dec 2, 2026, 2:30 PM (EST): with the year, as past visits go back years."""
     at = when.local(visit.start, visit.timezone)
-    return f"{when.date(at.date())}, {when.clock(at)}"
+    return f"{when.date(at.date(), localized=True)}, {when.clock(at, localized=True)}"
 
 
 def visit_status(visit: Visit) -> str:
     """The status in words: who cancelled, and whether late; a no-show marked."""
     if visit.status is AppointmentStatus.CANCELLED:
         by = _CANCELLED_BY.get(visit.cancelled_by, "") if visit.cancelled_by else ""
-        text = ("⚠ Late cancellation" if visit.late_cancellation else "Cancelled") + by
+        text = (
+            translate("RecordLists", "⚠ Late cancellation")
+            if visit.late_cancellation
+            else translate("RecordLists", "Cancelled")
+        ) + (translate("RecordLists", by) if by else "")
         return f"{text}: {visit.cancel_reason}" if visit.cancel_reason else text
     if visit.status is AppointmentStatus.NO_SHOW:
-        return "✖ No-show"
+        return translate("RecordLists", "✖ No-show")
     if visit.needs_review and visit.status is AppointmentStatus.BOOKED:
-        return "Booked · ⚑ intake to review"
+        return translate("RecordLists", "Booked · ⚑ intake to review")
     return visit.status.words.capitalize()
 
 
-_CANCELLED_BY = {CancelledBy.PATIENT: " by the patient", CancelledBy.CLINIC: " by the clinic"}
+_CANCELLED_BY = {
+    CancelledBy.PATIENT: QT_TRANSLATE_NOOP("RecordLists", " by the patient"),
+    CancelledBy.CLINIC: QT_TRANSLATE_NOOP("RecordLists", " by the clinic"),
+}
 
 
 def waitlist_rows(record: PatientRecord) -> list[Row]:
     return [
         (
             (
-                when.date(when.local(entry.created_at, None).date()),
-                entry.type_code or "Any visit",
+                when.date(when.local(entry.created_at, None).date(), localized=True),
+                entry.type_code or translate("RecordLists", "Any visit"),
                 entry.status.value.capitalize(),
                 waitlist_wishes(entry),
             ),
@@ -186,40 +200,63 @@ def waitlist_rows(record: PatientRecord) -> list[Row]:
     ]
 
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
 def waitlist_wishes(entry: WaitlistEntryInfo) -> str:
     wishes = entry.preferences
     parts = []
     if wishes.weekdays:
-        parts.append(", ".join(_WEEKDAYS[d] for d in wishes.weekdays))
+        short = QLocale.FormatType.ShortFormat  # the interface language's day names
+        parts.append(", ".join(QLocale().dayName(d + 1, short) for d in wishes.weekdays))
     if wishes.parts_of_day:
         parts.append(", ".join(p.value for p in wishes.parts_of_day))
     if wishes.location_ids:
         count = len(wishes.location_ids)
-        parts.append(f"{count} location{'s' if count != 1 else ''}")
+        parts.append(
+            (
+                translate("RecordLists", "{count} location")
+                if count == 1
+                else translate("RecordLists", "{count} locations")
+            ).format(count=count)
+        )
     if entry.earliest_date is not None:
-        parts.append(f"from {when.date(entry.earliest_date)}")
+        parts.append(
+            translate("RecordLists", "from {date}").format(
+                date=when.date(entry.earliest_date, localized=True)
+            )
+        )
     if entry.note:
         parts.append(f"“{entry.note}”")
-    return " · ".join(parts) or "Any time"
+    return " · ".join(parts) or translate("RecordLists", "Any time")
 
 
-_ACTIONS = {"open": "Opened", "create": "Created", "update": "Changed", "export": "Exported"}
+_ACTIONS = {
+    "open": QT_TRANSLATE_NOOP("RecordLists", "Opened"),
+    "create": QT_TRANSLATE_NOOP("RecordLists", "Created"),
+    "update": QT_TRANSLATE_NOOP("RecordLists", "Changed"),
+    "export": QT_TRANSLATE_NOOP("RecordLists", "Exported"),
+}
 
 
 def history_rows(entries: Sequence[AuditEntry]) -> list[Row]:
     return [
         (
             (
-                when.moment(entry.occurred_at, short=True),
-                f"{entry.username or 'the program'} at {entry.workstation or '?'}",
-                f"{_ACTIONS.get(entry.action, entry.action.replace('_', ' ').capitalize())} "
-                f"{entry.entity.replace('_', ' ')}",
-                ", ".join(LABELS.get(name, name.replace("_", " ")) for name in entry.fields),
+                when.moment(entry.occurred_at, short=True, localized=True),
+                translate("RecordLists", "{who} at {where}").format(
+                    who=entry.username or translate("RecordLists", "the program"),
+                    where=entry.workstation or "?",
+                ),
+                _action(entry.action) + " " + entry.entity.replace("_", " "),
+                ", ".join(
+                    field_label(name) if name in LABELS else name.replace("_", " ")
+                    for name in entry.fields
+                ),
             ),
             None,
         )
         for entry in entries
     ]
+
+
+def _action(action: str) -> str:
+    known = _ACTIONS.get(action)
+    return translate("RecordLists", known) if known else action.replace("_", " ").capitalize()

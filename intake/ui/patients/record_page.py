@@ -31,6 +31,7 @@ from intake.services import patient_record
 from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.fhir_export import PatientExportButton
+from intake.ui.i18n import translate
 from intake.ui.main_window import UNSAVED_RECORD
 from intake.ui.patients.merge_dialog import can_merge, open_merge
 from intake.ui.patients.record_view import RecordView
@@ -66,12 +67,12 @@ class RecordPage(QWidget):
         self.search.patient_was_chosen.connect(self.open_patient)
         self.view = RecordView(context, clock=clock, may_start_intake=may_start_intake)
         self.view.record_did_change.connect(self.reload)
-        self.back = QPushButton("Back to search (Ctrl+F)")
-        self.back.setAccessibleName("Back to the patient search")
+        self.back = QPushButton(translate("RecordPage", "Back to search (Ctrl+F)"))
+        self.back.setAccessibleName(translate("RecordPage", "Back to the patient search"))
         self.back.clicked.connect(self.show_find)
         self.status = QLabel()
         self.status.setObjectName("recordPageStatus")
-        self.status.setAccessibleName("Patients status")
+        self.status.setAccessibleName(translate("RecordPage", "Patients status"))
         self.status.setWordWrap(True)
         self.leave_bar = LeaveBar()
         self.leave_bar.stay.clicked.connect(self._stay)
@@ -85,19 +86,26 @@ class RecordPage(QWidget):
         self.view.add_action(self.back)  # beside the record's actions: one row less
         # A duplicate of this record is merged into the one that stays (admins: the service
         # checks again); the dialog asks which record stays and which values it keeps.
-        self.merge_button = QPushButton("Merge into…")
-        self.merge_button.setAccessibleName("Merge this record into another record")
+        self.merge_button = QPushButton(translate("RecordPage", "Merge into…"))
+        self.merge_button.setAccessibleName(
+            translate("RecordPage", "Merge this record into another record")
+        )
         self.merge_button.setToolTip(
-            "This record is a duplicate: move its intakes, visits and waitlist entries to the "
-            "record that stays, choosing each differing value"
+            translate(
+                "RecordPage",
+                "This record is a duplicate: move its intakes, visits and waitlist entries to the "
+                "record that stays, choosing each differing value",
+            )
         )
         self.merge_button.clicked.connect(self.ask_merge)
         if can_merge(context):
             self.view.add_action(self.merge_button)
         self._clock = clock
         self.course_dialog: CourseDialog | None = None
-        self.course_button = QPushButton(self.tr("Book a course of visits…"))
-        self.course_button.setAccessibleName(self.tr("Book a course of visits for this patient"))
+        self.course_button = QPushButton(translate("RecordPage", "Book a course of visits…"))
+        self.course_button.setAccessibleName(
+            translate("RecordPage", "Book a course of visits for this patient")
+        )
         self.course_button.clicked.connect(self.ask_course)
         if allows(context.actor.role, Permission.BOOKING):  # the service checks again
             self.view.add_action(self.course_button)
@@ -106,7 +114,8 @@ class RecordPage(QWidget):
         self.export_button.did_save.connect(self._exported)
         self.export_button.did_fail.connect(
             lambda message: self._say(
-                "error", self.tr("Could not export: {message}").format(message=message)
+                "error",
+                translate("RecordPage", "Could not export: {message}").format(message=message),
             )
         )
         self.view.add_action(self.export_button)
@@ -128,7 +137,7 @@ class RecordPage(QWidget):
         """Read the record whole (audited) and show it; unsaved typing is asked about first."""
         if self._holds_typing(patient_id):
             return
-        self._say("info", "Opening the patient record…")
+        self._say("info", translate("RecordPage", "Opening the patient record…"))
         self._asked += 1
         asked = self._asked  # an answer to an earlier request is dropped (it may come later)
         self.context.run(
@@ -185,7 +194,9 @@ class RecordPage(QWidget):
     def _show(self, record: PatientRecord) -> None:
         if (survivor := record.patient.merged_into_id) is not None:
             # A merged record lives on only as a pointer: the record that stays is shown.
-            self._note = f"Record {record.patient.mrn} was merged into this record."
+            self._note = translate(
+                "RecordPage", "Record {record} was merged into this record."
+            ).format(record=record.patient.mrn)
             self.open_patient(survivor)
             return
         self.leave_bar.hide()
@@ -200,11 +211,16 @@ class RecordPage(QWidget):
         self.record_did_open.emit(record.patient.id)
 
     def _failed(self, error: BaseException) -> None:
-        self._say("error", f"Could not open the record: {failure_text(error)}")
+        self._say(
+            "error",
+            translate("RecordPage", "Could not open the record: {message}").format(
+                message=failure_text(error)
+            ),
+        )
 
     def _exported(self, path: str) -> None:
-        self.saved.show_saved(self.tr("FHIR export"), Path(path))
-        self._say("done", self.tr("Saved the patient's FHIR export."))
+        self.saved.show_saved(translate("RecordPage", "FHIR export"), Path(path))
+        self._say("done", translate("RecordPage", "Saved the patient's FHIR export."))
 
     def _holds_typing(self, patient_id: int) -> bool:
         """True (and the question asked) when unsaved typing would be left for another."""
@@ -242,13 +258,15 @@ class LeaveBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmBar")
-        self.setAccessibleName("Unsaved changes")
+        self.setAccessibleName(translate("LeaveBar", "Unsaved changes"))
         self.text = QLabel()
         self.text.setWordWrap(True)
-        self.stay = QPushButton("Go back to it")
-        self.stay.setAccessibleName("Go back to the unsaved record")
-        self.drop = QPushButton("Drop my changes")
-        self.drop.setAccessibleName("Drop the unsaved changes and open the other record")
+        self.stay = QPushButton(translate("LeaveBar", "Go back to it"))
+        self.stay.setAccessibleName(translate("LeaveBar", "Go back to the unsaved record"))
+        self.drop = QPushButton(translate("LeaveBar", "Drop my changes"))
+        self.drop.setAccessibleName(
+            translate("LeaveBar", "Drop the unsaved changes and open the other record")
+        )
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.stay)
@@ -256,6 +274,8 @@ class LeaveBar(QFrame):
         self.hide()
 
     def ask(self, who: str) -> None:
-        self.text.setText(f"⚠ Your changes to {who} are not saved yet.")
+        self.text.setText(
+            translate("LeaveBar", "⚠ Your changes to {who} are not saved yet.").format(who=who)
+        )
         self.show()
         self.stay.setFocus()

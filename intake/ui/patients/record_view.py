@@ -29,6 +29,7 @@ from intake.domain.patient import PatientInfo, age_on
 from intake.domain.patient_record import PatientRecord, VisitCounts
 from intake.ui import when
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.patients.record_form import RecordForm
 from intake.ui.patients.record_lists import (
     RecordList,
@@ -63,36 +64,72 @@ class RecordView(QWidget):
         self.record: PatientRecord | None = None
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
-        self.title.setAccessibleName("Patient")
+        self.title.setAccessibleName(translate("RecordView", "Patient"))
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.facts = QLabel()
         self.facts.setObjectName("recordFacts")
-        self.facts.setAccessibleName("Visits at a glance")
+        self.facts.setAccessibleName(translate("RecordView", "Visits at a glance"))
         self.facts.setWordWrap(True)
         self.note = QLabel()
         self.note.setObjectName("deskNote")
-        self.note.setAccessibleName("Note for the desk")
+        self.note.setAccessibleName(translate("RecordView", "Note for the desk"))
         self.note.setWordWrap(True)
-        self.start_intake = QPushButton("Start intake")
-        self.start_intake.setAccessibleName("Start a new intake for this patient")
+        self.start_intake = QPushButton(translate("RecordView", "Start intake"))
+        self.start_intake.setAccessibleName(
+            translate("RecordView", "Start a new intake for this patient")
+        )
         self.start_intake.clicked.connect(self._start_intake)
         self.start_intake.setVisible(may_start_intake)
         self._context = context
         self.form = RecordForm(context)
         self.form.record_was_saved.connect(self._saved)
-        self.intakes = RecordList("Intakes", ("Started", "Triage", "State", ""))
+        self.intakes = RecordList(
+            translate("RecordView", "Intakes"),
+            (
+                translate("RecordView", "Started"),
+                translate("RecordView", "Triage"),
+                translate("RecordView", "State"),
+                "",
+            ),
+        )
         self.intakes.item_was_chosen.connect(self.intake_was_chosen.emit)
-        self.visits = RecordList("Appointments", ("When", "Type", "With · where", "Status"))
+        self.visits = RecordList(
+            translate("RecordView", "Appointments"),
+            (
+                translate("RecordView", "When"),
+                translate("RecordView", "Type"),
+                translate("RecordView", "With · where"),
+                translate("RecordView", "Status"),
+            ),
+        )
         self.visits.item_was_chosen.connect(self.visit_was_chosen.emit)
-        self.waitlist = RecordList("Waitlist entries", ("Added", "Visit", "Status", "Wishes"))
+        self.waitlist = RecordList(
+            translate("RecordView", "Waitlist entries"),
+            (
+                translate("RecordView", "Added"),
+                translate("RecordView", "Visit"),
+                translate("RecordView", "Status"),
+                translate("RecordView", "Wishes"),
+            ),
+        )
         self.waitlist.item_was_chosen.connect(self._show_entry)
-        self.add_waiting = QPushButton("Add to waitlist…")
-        self.add_waiting.setAccessibleName("Put this patient on the waitlist")
+        self.add_waiting = QPushButton(translate("RecordView", "Add to waitlist…"))
+        self.add_waiting.setAccessibleName(
+            translate("RecordView", "Put this patient on the waitlist")
+        )
         self.add_waiting.clicked.connect(self._add_to_waitlist)
         self.waitlist_detail = QLabel()
         self.waitlist_detail.setObjectName("waitlistDetail")
         self.waitlist_detail.setWordWrap(True)
-        self.history = RecordList("Record history", ("When", "Who", "What", "Fields"))
+        self.history = RecordList(
+            translate("RecordView", "Record history"),
+            (
+                translate("RecordView", "When"),
+                translate("RecordView", "Who"),
+                translate("RecordView", "What"),
+                translate("RecordView", "Fields"),
+            ),
+        )
         self.history_note = QLabel()
         self.history_note.setWordWrap(True)
         self.tabs = QTabWidget()
@@ -110,21 +147,41 @@ class RecordView(QWidget):
         now = self._now()
         self._show_header(record.patient, record.counts(now))
         self.form.show_record(record.patient)
-        self.intakes.show_rows([("", intake_rows(record))], "No intakes yet.")
-        self.visits.show_rows(visit_groups(record, now), "No appointments yet.")
-        self.waitlist.show_rows([("", waitlist_rows(record))], "Not on the waitlist.")
+        self.intakes.show_rows(
+            [("", intake_rows(record))], translate("RecordView", "No intakes yet.")
+        )
+        self.visits.show_rows(
+            visit_groups(record, now), translate("RecordView", "No appointments yet.")
+        )
+        self.waitlist.show_rows(
+            [("", waitlist_rows(record))], translate("RecordView", "Not on the waitlist.")
+        )
         self.waitlist_detail.setText("")
         if record.history is None:
-            self.history.show_rows([], "The record's history is shown to admins.")
+            self.history.show_rows(
+                [], translate("RecordView", "The record's history is shown to admins.")
+            )
             self.history_note.setText("")
         else:
-            self.history.show_rows([("", history_rows(record.history))], "No history.")
-            self.history_note.setText(
-                "Older events are in the audit trail (Admin area)." if record.history_more else ""
+            self.history.show_rows(
+                [("", history_rows(record.history))], translate("RecordView", "No history.")
             )
-        self.tabs.setTabText(INTAKES, f"&Intakes ({len(record.intakes)})")
-        self.tabs.setTabText(VISITS, f"A&ppointments ({len(record.visits)})")
-        self.tabs.setTabText(WAITLIST, f"&Waitlist ({len(record.waitlist)})")
+            self.history_note.setText(
+                translate("RecordView", "Older events are in the audit trail (Admin area).")
+                if record.history_more
+                else ""
+            )
+        self.tabs.setTabText(
+            INTAKES, translate("RecordView", "&Intakes ({count})").format(count=len(record.intakes))
+        )
+        self.tabs.setTabText(
+            VISITS,
+            translate("RecordView", "A&ppointments ({count})").format(count=len(record.visits)),
+        )
+        self.tabs.setTabText(
+            WAITLIST,
+            translate("RecordView", "&Waitlist ({count})").format(count=len(record.waitlist)),
+        )
 
     def patient_id(self) -> int | None:
         return self.record.patient.id if self.record is not None else None
@@ -137,15 +194,28 @@ class RecordView(QWidget):
         born = ""
         if info.date_of_birth is not None:
             age = age_on(info.date_of_birth, self._now().date())
-            born = f"born {when.date(info.date_of_birth)} (age {age}) · "
+            born = translate("RecordView", "born {date} (age {age}) · ").format(
+                date=when.date(info.date_of_birth, localized=True), age=age
+            )
         parts = [
-            f"{born}Record no. {info.mrn}",
-            f"{counts.upcoming} upcoming",
-            f"{counts.completed} completed",
-            _counted(counts.no_shows, "no-show", "✖"),
-            _counted(counts.late_cancellations, "late cancellation", "⚠"),
-            f"cancelled: {counts.cancelled_by_patient} by the patient, "
-            f"{counts.cancelled_by_clinic} by the clinic",
+            born + translate("RecordView", "Record no. {record}").format(record=info.mrn),
+            translate("RecordView", "{count} upcoming").format(count=counts.upcoming),
+            translate("RecordView", "{count} completed").format(count=counts.completed),
+            _counted(
+                counts.no_shows,
+                translate("RecordView", "{count} no-show"),
+                translate("RecordView", "{count} no-shows"),
+                "✖",
+            ),
+            _counted(
+                counts.late_cancellations,
+                translate("RecordView", "{count} late cancellation"),
+                translate("RecordView", "{count} late cancellations"),
+                "⚠",
+            ),
+            translate(
+                "RecordView", "cancelled: {patient} by the patient, {clinic} by the clinic"
+            ).format(patient=counts.cancelled_by_patient, clinic=counts.cancelled_by_clinic),
         ]
         self.facts.setText(" · ".join(parts))
         self.note.setText(f"✎ {info.desk_note}" if info.desk_note else "")
@@ -158,10 +228,14 @@ class RecordView(QWidget):
 
     def _show_entry(self, entry: WaitlistEntryInfo) -> None:
         """Enter on an open entry edits it (the waitlist's own form); a closed one is told."""
-        created = when.moment(entry.created_at, short=True)
+        created = when.moment(entry.created_at, short=True, localized=True)
         self.waitlist_detail.setText(
-            f"Added {created} · {entry.type_code or 'any visit'} · "
-            f"{entry.status.value} · {waitlist_wishes(entry)}"
+            translate("RecordView", "Added {when} · {visit} · {status} · {wishes}").format(
+                when=created,
+                visit=entry.type_code or translate("RecordView", "any visit"),
+                status=entry.status.value,
+                wishes=waitlist_wishes(entry),
+            )
         )
         if self.record is None or entry.status not in OPEN_ENTRY:
             return
@@ -197,22 +271,22 @@ class RecordView(QWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.tabs.addTab(self.form, "&Details")
-        self.tabs.addTab(self.intakes, "&Intakes")
-        self.tabs.addTab(self.visits, "A&ppointments")
+        self.tabs.addTab(self.form, translate("RecordView", "&Details"))
+        self.tabs.addTab(self.intakes, translate("RecordView", "&Intakes"))
+        self.tabs.addTab(self.visits, translate("RecordView", "A&ppointments"))
         waitlist = QWidget()
         column = QVBoxLayout(waitlist)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.waitlist, 1)
         column.addWidget(self.waitlist_detail)
         column.addWidget(self.add_waiting, 0, Qt.AlignmentFlag.AlignLeft)
-        self.tabs.addTab(waitlist, "&Waitlist")
+        self.tabs.addTab(waitlist, translate("RecordView", "&Waitlist"))
         history = QWidget()
         column = QVBoxLayout(history)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.history, 1)
         column.addWidget(self.history_note)
-        self.tabs.addTab(history, "Hi&story")
+        self.tabs.addTab(history, translate("RecordView", "Hi&story"))
         self._actions = QHBoxLayout()
         self._actions.addWidget(self.start_intake)
         heading = QHBoxLayout()
@@ -229,6 +303,6 @@ class RecordView(QWidget):
 OPEN_ENTRY = (WaitlistStatus.WAITING, WaitlistStatus.OFFERED)
 
 
-def _counted(count: int, word: str, mark: str) -> str:
-    text = f"{count} {word}{'s' if count != 1 else ''}"
+def _counted(count: int, one: str, more: str, mark: str) -> str:
+    text = (one if count == 1 else more).format(count=count)
     return f"{mark} {text}" if count else text

@@ -35,9 +35,10 @@ from intake.domain.errors import Invalid
 from intake.domain.patient import PatientDraft, PatientInfo
 from intake.services import patients
 from intake.services.patients import DuplicateCandidate
-from intake.ui import keys
+from intake.ui import keys, when
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
+from intake.ui.i18n import translate
 from intake.ui.journal import REGISTRATION, Journal, RegistrationEntry, new_key
 from intake.ui.patients.merge_dialog import can_merge, open_merge
 from intake.ui.patients.patient_fields import REQUIRED, PatientFields
@@ -102,12 +103,14 @@ class PatientRegisterForm(QWidget):
         self.confirm_bar.go_back.clicked.connect(self._cancel_confirm)
         self.status = QLabel("")
         self.status.setObjectName("formStatus")
-        self.status.setAccessibleName("Registration status")
+        self.status.setAccessibleName(translate("PatientRegisterForm", "Registration status"))
         self.status.setWordWrap(True)
-        self.save_button = QPushButton("Register patient")
+        self.save_button = QPushButton(translate("PatientRegisterForm", "Register patient"))
         self.save_button.setObjectName("primaryButton")
-        self.save_button.setAccessibleName("Register patient")
-        self.save_button.setToolTip("Register the patient (Ctrl+S)")
+        self.save_button.setAccessibleName(translate("PatientRegisterForm", "Register patient"))
+        self.save_button.setToolTip(
+            translate("PatientRegisterForm", "Register the patient (Ctrl+S)")
+        )
         self.save_button.clicked.connect(self.save)
         keys.means(QShortcut(QKeySequence("Ctrl+S"), self), keys.SAVE).activated.connect(self.save)
         self._build()
@@ -125,7 +128,12 @@ class PatientRegisterForm(QWidget):
     def save(self) -> None:
         problems = self.field_set.check_now()
         if problems:
-            self.status.setText("Some fields need attention: see the messages beside them.")
+            self.status.setText(
+                translate(
+                    "PatientRegisterForm",
+                    "Some fields need attention: see the messages beside them.",
+                )
+            )
             self.field_set.focus_first(problems)
             return
         self._submit(confirmed=self._confirmed_ids)
@@ -146,7 +154,12 @@ class PatientRegisterForm(QWidget):
             if name in self.inputs:
                 self.field_set.set_text(name, text)
         self.journal_key = key
-        self.status.setText("Restored from this computer: check it, then register the patient.")
+        self.status.setText(
+            translate(
+                "PatientRegisterForm",
+                "Restored from this computer: check it, then register the patient.",
+            )
+        )
 
     def start_new(self, fields: dict[str, str]) -> None:
         """A blank form for the next patient, with `fields` (what the search box held) put
@@ -186,7 +199,7 @@ class PatientRegisterForm(QWidget):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         left = QVBoxLayout()
-        title = QLabel("Register a patient")
+        title = QLabel(translate("PatientRegisterForm", "Register a patient"))
         title.setObjectName("pageTitle")
         left.addWidget(title)
         left.addWidget(scroll, 1)
@@ -282,7 +295,7 @@ class PatientRegisterForm(QWidget):
     def _submit(self, confirmed: frozenset[int]) -> None:
         draft, today = self.draft(), self._today
         self.save_button.setEnabled(False)
-        self.status.setText("Saving…")
+        self.status.setText(translate("PatientRegisterForm", "Saving…"))
 
         def work(db: Database, actor: Actor) -> _Outcome:
             likely = tuple(
@@ -309,7 +322,11 @@ class PatientRegisterForm(QWidget):
         self._confirmed_ids = frozenset()
         self._forget()  # stored for good: the journal's copy goes
         info = outcome.registered
-        self.status.setText(f"Registered {info.given_name} {info.family_name} as {info.mrn}.")
+        self.status.setText(
+            translate("PatientRegisterForm", "Registered {name} as {record}.").format(
+                name=f"{info.given_name} {info.family_name}", record=info.mrn
+            )
+        )
         self.patient_was_registered.emit(info.id)
 
     def _save_failed(self, message: str) -> None:
@@ -324,7 +341,12 @@ class PatientRegisterForm(QWidget):
 
     def _cancel_confirm(self) -> None:
         self.confirm_bar.hide()
-        self.status.setText("Not saved. Choose “Use this patient” beside the form, or edit.")
+        self.status.setText(
+            translate(
+                "PatientRegisterForm",
+                "Not saved. Choose “Use this patient” beside the form, or edit.",
+            )
+        )
         self.duplicates.setFocus()
 
     def _text(self, name: str) -> str:
@@ -350,12 +372,12 @@ class DuplicatePanel(QFrame):
         self._merge_allowed = merge_allowed
         self.merge_buttons: list[QPushButton] = []
         self.setObjectName("duplicatePanel")
-        self.setAccessibleName("Possible matches already on file")
+        self.setAccessibleName(translate("DuplicatePanel", "Possible matches already on file"))
         self._layout = QVBoxLayout(self)
-        title = QLabel("Already on file?")
+        title = QLabel(translate("DuplicatePanel", "Already on file?"))
         title.setObjectName("sectionTitle")
         self._layout.addWidget(title)
-        self.message = QLabel("Matches appear here while you type.")
+        self.message = QLabel(translate("DuplicatePanel", "Matches appear here while you type."))
         self.message.setObjectName("panelHint")
         self.message.setWordWrap(True)
         self._layout.addWidget(self.message)
@@ -367,7 +389,11 @@ class DuplicatePanel(QFrame):
         for card in self._cards:
             card.deleteLater()
         self._cards, self.use_buttons, self.merge_buttons = [], [], []
-        self.message.setText("No one on file looks like this patient." if not found else "")
+        self.message.setText(
+            translate("DuplicatePanel", "No one on file looks like this patient.")
+            if not found
+            else ""
+        )
         self.message.setVisible(not found)
         for position, candidate in enumerate(found):
             card, button = self._card(candidate)
@@ -378,9 +404,19 @@ class DuplicatePanel(QFrame):
                 self._offer_merge(card, found[0].patient, candidate.patient)
 
     def _offer_merge(self, card: QFrame, first: PatientInfo, this: PatientInfo) -> None:
-        button = QPushButton(f"Merge into {first.mrn}…")
-        button.setAccessibleName(f"Merge {this.mrn} into {first.mrn}")
-        button.setToolTip("These two records on file look like one patient: merge them")
+        button = QPushButton(
+            translate("DuplicatePanel", "Merge into {record}…").format(record=first.mrn)
+        )
+        button.setAccessibleName(
+            translate("DuplicatePanel", "Merge {record} into {other}").format(
+                record=this.mrn, other=first.mrn
+            )
+        )
+        button.setToolTip(
+            translate(
+                "DuplicatePanel", "These two records on file look like one patient: merge them"
+            )
+        )
         button.clicked.connect(
             lambda _c=False, s=first.id, m=this.id: self.merge_was_asked.emit(s, m)
         )
@@ -399,17 +435,28 @@ class DuplicatePanel(QFrame):
         card.setObjectName("duplicateCard")
         card.setProperty("likeness", candidate.likeness.value)
         layout = QVBoxLayout(card)
-        word = "Likely the same" if candidate.likeness is Likeness.LIKELY else "Possibly the same"
-        head = QLabel(f"⚑ {word} — {candidate.score} of {MAX_SCORE} points")
+        word = (
+            translate("DuplicatePanel", "⚑ Likely the same — {score} of {most} points")
+            if candidate.likeness is Likeness.LIKELY
+            else translate("DuplicatePanel", "⚑ Possibly the same — {score} of {most} points")
+        )
+        head = QLabel(word.format(score=candidate.score, most=MAX_SCORE))
         head.setObjectName("duplicateLikeness")
         name = QLabel(f"<b>{p.family_name}, {p.given_name}</b> · {p.mrn}")
         name.setTextFormat(Qt.TextFormat.RichText)
-        detail = QLabel(f"Born {p.date_of_birth:%d %b %Y} · {p.phone or 'no phone'}")
+        detail = QLabel(
+            translate("DuplicatePanel", "Born {date} · {phone}").format(
+                date=when.date(p.date_of_birth, localized=True) if p.date_of_birth else "?",
+                phone=p.phone or translate("DuplicatePanel", "no phone"),
+            )
+        )
         reasons = QLabel(candidate.reasons[:1].upper() + candidate.reasons[1:])
         reasons.setObjectName("duplicateReasons")
         reasons.setWordWrap(True)
-        button = QPushButton("Use this patient")
-        button.setAccessibleName(f"Use this patient: {p.mrn}")
+        button = QPushButton(translate("DuplicatePanel", "Use this patient"))
+        button.setAccessibleName(
+            translate("DuplicatePanel", "Use this patient: {record}").format(record=p.mrn)
+        )
         button.clicked.connect(lambda _c=False, pid=p.id: self.patient_was_chosen.emit(pid))
         for widget in (head, name, detail, reasons):
             layout.addWidget(widget)
@@ -423,14 +470,16 @@ class ConfirmBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("confirmBar")
-        self.setAccessibleName("Confirm registration")
+        self.setAccessibleName(translate("ConfirmBar", "Confirm registration"))
         self.candidate_ids: frozenset[int] = frozenset()
         self.text = QLabel("")
         self.text.setWordWrap(True)
-        self.save_anyway = QPushButton("Register as a new patient")
-        self.save_anyway.setAccessibleName("Register as a new patient anyway")
-        self.go_back = QPushButton("Go back")
-        self.go_back.setAccessibleName("Do not register")
+        self.save_anyway = QPushButton(translate("ConfirmBar", "Register as a new patient"))
+        self.save_anyway.setAccessibleName(
+            translate("ConfirmBar", "Register as a new patient anyway")
+        )
+        self.go_back = QPushButton(translate("ConfirmBar", "Go back"))
+        self.go_back.setAccessibleName(translate("ConfirmBar", "Do not register"))
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.go_back)
@@ -440,10 +489,19 @@ class ConfirmBar(QFrame):
     def ask(self, likely: tuple[DuplicateCandidate, ...]) -> None:
         self.candidate_ids = frozenset(c.patient.id for c in likely)
         first = likely[0].patient
-        others = f" and {len(likely) - 1} more" if len(likely) > 1 else ""
+        others = (
+            translate("ConfirmBar", " and {count} more").format(count=len(likely) - 1)
+            if len(likely) > 1
+            else ""
+        )
         self.text.setText(
-            f"⚠ This looks like {first.given_name} {first.family_name} ({first.mrn}){others}, "
-            "already on file. Is this really a new patient?"
+            translate(
+                "ConfirmBar",
+                "⚠ This looks like {name} ({record}){others}, already on file. "
+                "Is this really a new patient?",
+            ).format(
+                name=f"{first.given_name} {first.family_name}", record=first.mrn, others=others
+            )
         )
         self.show()
         self.go_back.setFocus()

@@ -15,10 +15,18 @@ from PySide6.QtCore import (
 
 from intake.services.patient_search import PatientHit
 from intake.ui import when
+from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 Index = QModelIndex | QPersistentModelIndex
 # Who first (name, record number, date of birth, phone): on a narrow screen the rest scrolls.
-COLUMNS = ("Name", "Record no.", "Date of birth", "Phone", "Sex", "Found by")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("PatientSearchModel", "Name"),
+    QT_TRANSLATE_NOOP("PatientSearchModel", "Record no."),
+    QT_TRANSLATE_NOOP("PatientSearchModel", "Date of birth"),
+    QT_TRANSLATE_NOOP("PatientSearchModel", "Phone"),
+    QT_TRANSLATE_NOOP("PatientSearchModel", "Sex"),
+    QT_TRANSLATE_NOOP("PatientSearchModel", "Found by"),
+)
 
 
 def display_name(hit: PatientHit) -> str:
@@ -57,8 +65,14 @@ class PatientSearchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return hit.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            merged = f" (record {hit.merged_from}, merged into this one)" if hit.merged_from else ""
-            return f"Found by {hit.matched}{merged}. Press Enter to open."
+            if hit.merged_from:
+                return translate(
+                    "PatientSearchModel",
+                    "Found by {how} (record {record}, merged into this one). Press Enter to open.",
+                ).format(how=hit.matched, record=hit.merged_from)
+            return translate("PatientSearchModel", "Found by {how}. Press Enter to open.").format(
+                how=hit.matched
+            )
         return None
 
     def headerData(
@@ -67,7 +81,7 @@ class PatientSearchModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return translate("PatientSearchModel", COLUMNS[section])
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None
@@ -77,9 +91,13 @@ def _cell(hit: PatientHit, column: int) -> str:
     values = (
         display_name(hit),
         hit.mrn,
-        when.date(hit.date_of_birth),
+        when.date(hit.date_of_birth, localized=True),
         hit.phone,
         hit.sex,
-        f"{hit.matched} of merged record {hit.merged_from}" if hit.merged_from else hit.matched,
+        translate("PatientSearchModel", "{how} of merged record {record}").format(
+            how=hit.matched, record=hit.merged_from
+        )
+        if hit.merged_from
+        else hit.matched,
     )
     return values[column] if 0 <= column < len(values) else ""

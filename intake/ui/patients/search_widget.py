@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from intake.services import patient_search
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
+from intake.ui.i18n import translate
 from intake.ui.patients.search_model import PatientSearchModel
 from intake.ui.worker import failure_text
 
@@ -43,12 +44,20 @@ class PatientSearchWidget(QWidget):
         self._generation = 0
         self.box = QLineEdit()
         self.box.setObjectName("patientSearchBox")
-        self.box.setAccessibleName("Find patient")
-        self.box.setPlaceholderText("Name, date of birth, phone or record number")
+        self.box.setAccessibleName(translate("PatientSearchWidget", "Find patient"))
+        self.box.setPlaceholderText(
+            translate("PatientSearchWidget", "Name, date of birth, phone or record number")
+        )
         self.box.setClearButtonEnabled(True)
-        self.status = QLabel("Type a name, a date of birth, a phone number or a record number.")
+        self.status = QLabel(
+            translate(
+                "PatientSearchWidget",
+                "Type a name, a date of birth, a phone number or a record number.",
+            )
+        )
         self.status.setObjectName("searchStatus")
-        self.status.setAccessibleName("Search status")
+        self.status.setAccessibleName(translate("PatientSearchWidget", "Search status"))
+        self.status.setWordWrap(True)  # never what sets the page's width (Spanish is longer)
         self.model = PatientSearchModel(self)
         self.table = _results_table(self.model)
         self._timer = QTimer(self)
@@ -60,7 +69,7 @@ class PatientSearchWidget(QWidget):
         self.table.installEventFilter(self)
         self.table.activated.connect(self._choose_index)
         layout = QVBoxLayout(self)
-        title = QLabel("Find a patient")
+        title = QLabel(translate("PatientSearchWidget", "Find a patient"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
         layout.addWidget(self.box)
@@ -98,7 +107,7 @@ class PatientSearchWidget(QWidget):
         if not text.strip():
             self._show(generation, patient_search.SearchResult((), False))
             return
-        self.status.setText("Searching…")
+        self.status.setText(translate("PatientSearchWidget", "Searching…"))
         self._context.run(
             lambda db, actor: patient_search.search(db, actor, text),
             while_alive(self, lambda result: self._show(generation, result)),
@@ -140,7 +149,7 @@ class PatientSearchWidget(QWidget):
 def _results_table(model: PatientSearchModel) -> QTableView:
     table = QTableView()
     table.setObjectName("patientResults")
-    table.setAccessibleName("Patients found")
+    table.setAccessibleName(translate("PatientSearchWidget", "Patients found"))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -155,9 +164,22 @@ def _results_table(model: PatientSearchModel) -> QTableView:
 
 def _summary(text: str, count: int, more: bool) -> str:
     if not text.strip():
-        return "Type a name, a date of birth, a phone number or a record number."
+        return translate(
+            "PatientSearchWidget",
+            "Type a name, a date of birth, a phone number or a record number.",
+        )
     if count == 0:
-        return "No patient found. Check the spelling, or register a new patient."
-    found = f"{count} patient{'s' if count != 1 else ''}"
-    hint = " shown — type more to narrow the list" if more else ""
-    return f"{found}{hint}. ↑ ↓ to choose, Enter to open."
+        return translate(
+            "PatientSearchWidget",
+            "No patient found. Check the spelling, or register a new patient.",
+        )
+    if more:
+        text = translate(
+            "PatientSearchWidget",
+            "{count} patients shown — type more to narrow the list. ↑ ↓ to choose, Enter to open.",
+        )
+    elif count == 1:
+        text = translate("PatientSearchWidget", "{count} patient. ↑ ↓ to choose, Enter to open.")
+    else:
+        text = translate("PatientSearchWidget", "{count} patients. ↑ ↓ to choose, Enter to open.")
+    return text.format(count=count)

@@ -49,6 +49,7 @@ from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui import saved_files, when
 from intake.ui.context import UiContext
+from intake.ui.i18n import translate
 from intake.ui.series import course_list
 from intake.ui.series.proposal_model import BOOK, NOTE, ProposalModel
 from intake.ui.series.rule_form import Choices, Rule, RuleForm
@@ -140,9 +141,9 @@ class CourseDialog(QDialog):
         self.booked: BookedSeries | None = None
         self.moving = start.moving is not None
         title = (
-            self.tr("Move the rest of the course — {who}")
+            translate("CourseDialog", "Move the rest of the course — {who}")
             if self.moving
-            else self.tr("Book a course of visits — {who}")
+            else translate("CourseDialog", "Book a course of visits — {who}")
         )
         self.setWindowTitle(title.format(who=start.patient_label))
         self.form = RuleForm()
@@ -156,7 +157,7 @@ class CourseDialog(QDialog):
         self.form.rule_did_change.connect(self.timer.start)
         self.model.dataChanged.connect(lambda *_args: self._update_buttons())
         self.form.setEnabled(False)
-        self._say("info", self.tr("Loading the practice…"))
+        self._say("info", translate("CourseDialog", "Loading the practice…"))
         self.ctx.run(load_choices, self._choices_arrived, self._choices_failed, owner=self)
 
     # --- replaceable questions (tests and scripts answer them without a dialog) ---------
@@ -198,7 +199,10 @@ class CourseDialog(QDialog):
         self.propose_now()
 
     def _choices_failed(self, error: BaseException) -> None:
-        self._say("error", self.tr("Could not load the practice: ") + failure_text(error))
+        self._say(
+            "error",
+            translate("CourseDialog", "Could not load the practice: ") + failure_text(error),
+        )
 
     def propose_now(self) -> None:
         """Ask for the proposal of the rule as it stands (the newest answer wins)."""
@@ -215,7 +219,7 @@ class CourseDialog(QDialog):
             self._say("info", " ".join(problems.problems.values()))
             self.proposal_did_arrive.emit(None)
             return
-        self._say("info", self.tr("Finding times for the course…"))
+        self._say("info", translate("CourseDialog", "Finding times for the course…"))
         work = self._move_work(rule) if self.moving else self._propose_work(rule)
         self.ctx.run(
             work,
@@ -271,7 +275,10 @@ class CourseDialog(QDialog):
         if isinstance(error, Invalid):
             self._say("warn", " ".join(error.problems.values()))
         else:
-            self._say("error", self.tr("Could not propose the course: ") + failure_text(error))
+            self._say(
+                "error",
+                translate("CourseDialog", "Could not propose the course: ") + failure_text(error),
+            )
         self.proposal_did_arrive.emit(None)
 
     def _show_proposal(
@@ -288,32 +295,46 @@ class CourseDialog(QDialog):
             return ""
         moved = sum(1 for v in proposal.visits if v.why() and v.offer is not None)
         missing = len(proposal.missing)
-        parts = [self.tr("{n} visits proposed").format(n=len(proposal.visits))]
+        parts = [translate("CourseDialog", "{n} visits proposed").format(n=len(proposal.visits))]
         if moved:
-            parts.append(self.tr("{n} moved").format(n=moved))
+            parts.append(translate("CourseDialog", "{n} moved").format(n=moved))
         if missing:
-            parts.append(self.tr("{n} with no time").format(n=missing))
+            parts.append(translate("CourseDialog", "{n} with no time").format(n=missing))
         if self.moving:
             if missing:
-                parts.append(self.tr("a visit with no time is cancelled, not moved"))
+                parts.append(
+                    translate("CourseDialog", "a visit with no time is cancelled, not moved")
+                )
             return " · ".join(parts) + "."
         return (
             " · ".join(parts)
             + ". "
-            + self.tr("In the table, Space leaves a visit out, Enter offers other times.")
+            + translate(
+                "CourseDialog", "In the table, Space leaves a visit out, Enter offers other times."
+            )
         )
 
     def _update_buttons(self) -> None:
         count, missing = self.model.to_book(), self.model.missing()
-        verb = self.tr("Move {n} visits") if self.moving else self.tr("Book {n} visits")
+        verb = (
+            translate("CourseDialog", "Move {n} visits")
+            if self.moving
+            else translate("CourseDialog", "Book {n} visits")
+        )
         if count == 0:
-            verb = self.tr("Move the course") if self.moving else self.tr("Book the course")
+            verb = (
+                translate("CourseDialog", "Move the course")
+                if self.moving
+                else translate("CourseDialog", "Book the course")
+            )
         self.book_button.setText(verb.format(n=count))
         self.book_button.setEnabled(count > 0 and not self._booking)
         self.waitlist.setText(
-            self.tr("Put the {n} visits with no time on the &waitlist").format(n=missing)
+            translate("CourseDialog", "Put the {n} visits with no time on the &waitlist").format(
+                n=missing
+            )
             if missing
-            else self.tr("Put the visits with no time on the &waitlist")
+            else translate("CourseDialog", "Put the visits with no time on the &waitlist")
         )
         self.waitlist.setEnabled(missing > 0)
 
@@ -355,17 +376,19 @@ class CourseDialog(QDialog):
             return
         nearest = nearest_free(self.model.visit(row), self.model.others(row), offers)
         if not nearest:
-            self._say("info", self.tr("No other free time that week for this visit."))
+            self._say(
+                "info", translate("CourseDialog", "No other free time that week for this visit.")
+            )
             self.other_times_did_show.emit(0)
             return
         menu = QMenu(self)
-        menu.setAccessibleName(self.tr("Other free times for this visit"))
+        menu.setAccessibleName(translate("CourseDialog", "Other free times for this visit"))
         for offer in nearest:
             local = offer.local_start
             action = menu.addAction(
-                self.tr("{day}, {time} with {who}").format(
-                    day=when.short_day(local),
-                    time=when.time_of_day(local),
+                translate("CourseDialog", "{day}, {time} with {who}").format(
+                    day=when.short_day(local, localized=True),
+                    time=when.time_of_day(local, localized=True),
                     who=offer.therapist_name,
                 )
             )
@@ -384,14 +407,17 @@ class CourseDialog(QDialog):
         if not self.settled:
             # The rule changed after this proposal was shown: never book what is not on screen.
             self.propose_now()
-            self._say("warn", self.tr("The rule changed: check the new proposal, then book."))
+            self._say(
+                "warn",
+                translate("CourseDialog", "The rule changed: check the new proposal, then book."),
+            )
             return
         self._booking = True
         self._update_buttons()
         self.form.setEnabled(False)
         now = self._clock_now()
         waitlist = self.waitlist.isChecked() and self.waitlist.isEnabled()
-        self._say("info", self.tr("Booking the course…"))
+        self._say("info", translate("CourseDialog", "Booking the course…"))
         moving = self.moving
 
         patient_id = self.start.patient_id
@@ -425,12 +451,15 @@ class CourseDialog(QDialog):
                 "warn",
                 str(error)
                 + " "
-                + self.tr('The new times say "New time" (in bold). Check them and book again.'),
+                + translate(
+                    "CourseDialog",
+                    'The new times say "New time" (in bold). Check them and book again.',
+                ),
             )
             self.book_button.setFocus()
         else:
             self._update_buttons()
-            self._say("error", self.tr("Not booked: ") + failure_text(error))
+            self._say("error", translate("CourseDialog", "Not booked: ") + failure_text(error))
         self.booking_did_fail.emit(failure_text(error))
 
     # --- after booking ------------------------------------------------------------------
@@ -440,26 +469,30 @@ class CourseDialog(QDialog):
         for visit in visits:
             local = visit.local_start
             self.summary_list.addItem(
-                self.tr("{n}. {day}, {time} with {who} at {where}").format(
+                translate("CourseDialog", "{n}. {day}, {time} with {who} at {where}").format(
                     n=visit.series_number,
-                    day=when.short_day(local),
-                    time=when.time_of_day(local),
+                    day=when.short_day(local, localized=True),
+                    time=when.time_of_day(local, localized=True),
                     who=visit.therapist_name,
                     where=visit.location_code,
                 )
             )
         done = (
-            self.tr("✔  Moved {n} visits of the course for {who}")
+            translate("CourseDialog", "✔  Moved {n} visits of the course for {who}")
             if self.moving
-            else self.tr("✔  Booked {n} visits for {who}")
+            else translate("CourseDialog", "✔  Booked {n} visits for {who}")
         )
         self.summary_heading.setText(done.format(n=len(visits), who=self.start.patient_label))
         numbers = ", ".join(str(v.number) for v in missing)
         waiting = ""
         if missing and self.waitlist.isChecked():
-            waiting = self.tr("Visits {numbers} have no time yet: they are on the waitlist.")
+            waiting = translate(
+                "CourseDialog", "Visits {numbers} have no time yet: they are on the waitlist."
+            )
         elif missing:
-            waiting = self.tr("Visits {numbers} have no time and were not put on the waitlist.")
+            waiting = translate(
+                "CourseDialog", "Visits {numbers} have no time and were not put on the waitlist."
+            )
         waiting = waiting.format(numbers=numbers)
         self.summary_note.setText(waiting)
         self.summary_note.setVisible(bool(waiting))
@@ -497,7 +530,7 @@ class CourseDialog(QDialog):
         except OSError as exc:
             self._say_summary(str(exc))
             return
-        self.saved.show_saved(self.tr("Calendar file"), written)
+        self.saved.show_saved(translate("CourseDialog", "Calendar file"), written)
         self.calendar_was_saved.emit(str(written))
 
     def print_list(self) -> None:
@@ -515,7 +548,7 @@ class CourseDialog(QDialog):
         except OSError as exc:
             self._say_summary(str(exc))
             return
-        self.saved.show_saved(self.tr("List of visits"), written)
+        self.saved.show_saved(translate("CourseDialog", "List of visits"), written)
         self.list_was_saved.emit(str(written))
 
     # --- helpers ------------------------------------------------------------------------
@@ -547,9 +580,9 @@ class CourseDialog(QDialog):
     def _rule_page(self) -> QWidget:
         who = QLabel(
             (
-                self.tr("Move the rest of the course for {who}")
+                translate("CourseDialog", "Move the rest of the course for {who}")
                 if self.moving
-                else self.tr("Course of visits for {who}")
+                else translate("CourseDialog", "Course of visits for {who}")
             ).format(who=self.start.patient_label)
         )
         who.setObjectName("courseTitle")
@@ -568,7 +601,7 @@ class CourseDialog(QDialog):
         scroll.setMaximumWidth(self.form.sizeHint().width() + 20)
         self.table = ProposalView()
         self.table.setObjectName("courseProposal")
-        self.table.setAccessibleName(self.tr("Proposed visits"))
+        self.table.setAccessibleName(translate("CourseDialog", "Proposed visits"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -585,30 +618,36 @@ class CourseDialog(QDialog):
         self.table.setColumnHidden(BOOK, self.moving)
         self.status = QLabel()
         self.status.setObjectName("courseStatus")
-        self.status.setAccessibleName(self.tr("Course status"))
+        self.status.setAccessibleName(translate("CourseDialog", "Course status"))
         self.status.setWordWrap(True)
-        self.leave_button = QPushButton(self.tr("&Leave out / back in (Space)"))
-        self.leave_button.setAccessibleName(self.tr("Leave the chosen visit out, or take it back"))
+        self.leave_button = QPushButton(translate("CourseDialog", "&Leave out / back in (Space)"))
+        self.leave_button.setAccessibleName(
+            translate("CourseDialog", "Leave the chosen visit out, or take it back")
+        )
         self.leave_button.setAutoDefault(False)
         self.leave_button.clicked.connect(self._toggle_current)
         self.leave_button.setVisible(not self.moving)
-        self.other_button = QPushButton(self.tr("Other &time… (Enter)"))
-        self.other_button.setAccessibleName(self.tr("Choose another free time for the visit"))
+        self.other_button = QPushButton(translate("CourseDialog", "Other &time… (Enter)"))
+        self.other_button.setAccessibleName(
+            translate("CourseDialog", "Choose another free time for the visit")
+        )
         self.other_button.setAutoDefault(False)
         self.other_button.clicked.connect(self.ask_other_time)
         self.table.other_time_was_asked.connect(self.ask_other_time)
 
-        self.waitlist = QCheckBox(self.tr("Put the visits with no time on the &waitlist"))
+        self.waitlist = QCheckBox(
+            translate("CourseDialog", "Put the visits with no time on the &waitlist")
+        )
         self.waitlist.setVisible(not self.moving)
-        self.book_button = QPushButton(self.tr("Book the course"))
+        self.book_button = QPushButton(translate("CourseDialog", "Book the course"))
         self.book_button.setObjectName("bookCourse")
         self.book_button.setDefault(True)
         self.book_button.setEnabled(False)
         self.book_button.clicked.connect(self.book)
-        self.close_button = QPushButton(self.tr("Close (Esc)"))
+        self.close_button = QPushButton(translate("CourseDialog", "Close (Esc)"))
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
-        proposed = QLabel(self.tr("&Proposed visits"))
+        proposed = QLabel(translate("CourseDialog", "&Proposed visits"))
         proposed.setBuddy(self.table)
         right = QVBoxLayout()
         right.addWidget(proposed)
@@ -641,21 +680,21 @@ class CourseDialog(QDialog):
         self.summary_heading.setWordWrap(True)
         self.summary_list = QListWidget()
         self.summary_list.setObjectName("courseSummary")
-        self.summary_list.setAccessibleName(self.tr("Booked visits"))
+        self.summary_list.setAccessibleName(translate("CourseDialog", "Booked visits"))
         self.summary_note = QLabel()
         self.summary_note.setWordWrap(True)
         self.summary_note.hide()
-        self.print_button = QPushButton(self.tr("&Print list (PDF)…"))
+        self.print_button = QPushButton(translate("CourseDialog", "&Print list (PDF)…"))
         self.print_button.setAccessibleName(
-            self.tr("Save the list of visits as a PDF for the patient")
+            translate("CourseDialog", "Save the list of visits as a PDF for the patient")
         )
         self.print_button.clicked.connect(self.print_list)
-        self.calendar_button = QPushButton(self.tr("Calendar &file (.ics)…"))
+        self.calendar_button = QPushButton(translate("CourseDialog", "Calendar &file (.ics)…"))
         self.calendar_button.setAccessibleName(
-            self.tr("Save the course as a calendar file for the patient")
+            translate("CourseDialog", "Save the course as a calendar file for the patient")
         )
         self.calendar_button.clicked.connect(self.save_calendar)
-        self.done_button = QPushButton(self.tr("&Done"))
+        self.done_button = QPushButton(translate("CourseDialog", "&Done"))
         self.done_button.clicked.connect(self.accept)
         self.saved = saved_files.SavedFileNote()
         buttons = QHBoxLayout()

@@ -4,11 +4,13 @@ colour alone. The first column's check box keeps a visit in the course or leaves
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from intake.domain.booking import SlotOffer
 from intake.domain.series import Obstacle, Placement, ProposedVisit, SeriesProposal
 from intake.ui import when
+from intake.ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 BOOK, NUMBER, DAY, TIME, THERAPIST, NOTE = range(6)
@@ -35,12 +38,12 @@ class ProposalModel(QAbstractTableModel):
         self.changed: set[int] = set()  # given another time by the desk
         self.can_leave_out = True
         self._headers = (
-            self.tr("Book"),
-            self.tr("No."),
-            self.tr("Day"),
-            self.tr("Time"),
-            self.tr("Therapist"),
-            self.tr("Note"),
+            translate("ProposalModel", "Book"),
+            translate("ProposalModel", "No."),
+            translate("ProposalModel", "Day"),
+            translate("ProposalModel", "Time"),
+            translate("ProposalModel", "Therapist"),
+            translate("ProposalModel", "Note"),
         )
         self._bold = QFont()
         self._bold.setBold(True)
@@ -195,9 +198,9 @@ class ProposalModel(QAbstractTableModel):
         if column == NUMBER:
             return str(visit.number)
         if column == DAY:
-            return when.short_day(local)
+            return when.short_day(local, localized=True)
         if column == TIME:
-            return when.time_of_day(local) if offer is not None else "—"
+            return when.time_of_day(local, localized=True) if offer is not None else "—"
         if column == THERAPIST:
             return offer.therapist_name if offer is not None else "—"
         return self.note(visit, out)
@@ -206,15 +209,17 @@ class ProposalModel(QAbstractTableModel):
         """The note column: left out, new after a lost race, moved or missing, and why (the
         icon beside it marks the moved and missing ones)."""
         if out:
-            return self.tr("Left out of the course")
+            return translate("ProposalModel", "Left out of the course")
         why = self.why(visit)
         if visit.number in self.changed and visit.offer is not None:
             local = visit.offer.local_start
-            return self.tr("Changed here to {day} {time}").format(
-                day=f"{local:%a}", time=when.time_of_day(local)
+            return translate("ProposalModel", "Changed here to {day} {time}").format(
+                day=_weekday(local), time=when.time_of_day(local, localized=True)
             )
         if visit.number in self.renewed:
-            return self.tr("New time — ") + (why or self.tr("free as wanted"))
+            return translate("ProposalModel", "New time — ") + (
+                why or translate("ProposalModel", "free as wanted")
+            )
         return why
 
     def why(self, visit: ProposedVisit) -> str:
@@ -222,29 +227,31 @@ class ProposalModel(QAbstractTableModel):
         if visit.placement is Placement.AS_WANTED or visit.obstacle is None:
             return ""
         words = {
-            Obstacle.HOLIDAY: self.tr("holiday"),
-            Obstacle.THERAPIST_AWAY: self.tr("therapist away"),
-            Obstacle.TAKEN: self.tr("taken"),
-            Obstacle.PATIENT_BUSY: self.tr("patient has another visit"),
-            Obstacle.PAST: self.tr("already past"),
-            Obstacle.OUTSIDE_HOURS: self.tr("outside working hours"),
+            Obstacle.HOLIDAY: translate("ProposalModel", "holiday"),
+            Obstacle.THERAPIST_AWAY: translate("ProposalModel", "therapist away"),
+            Obstacle.TAKEN: translate("ProposalModel", "taken"),
+            Obstacle.PATIENT_BUSY: translate("ProposalModel", "patient has another visit"),
+            Obstacle.PAST: translate("ProposalModel", "already past"),
+            Obstacle.OUTSIDE_HOURS: translate("ProposalModel", "outside working hours"),
         }
         reason, offer = words[visit.obstacle], visit.offer
         if offer is None:
-            return reason + self.tr(": no free time that week")
+            return reason + translate("ProposalModel", ": no free time that week")
         local = offer.local_start
         if visit.placement is Placement.OTHER_TIME:
-            instead = when.time_of_day(local)
+            instead = when.time_of_day(local, localized=True)
         elif visit.placement is Placement.OTHER_DAY:
-            instead = f"{local:%a} {when.time_of_day(local)}"
+            instead = f"{_weekday(local)} {when.time_of_day(local, localized=True)}"
         else:
             instead = offer.therapist_name
-        return reason + self.tr(": {instead} instead").format(instead=instead)
+        return reason + translate("ProposalModel", ": {instead} instead").format(instead=instead)
 
     def _sentence(self, visit: ProposedVisit, out: bool) -> str:
         wanted = visit.wanted_local
-        text = self.tr("Visit {n}, wanted {day} at {time}").format(
-            n=visit.number, day=when.short_day(wanted), time=when.time_of_day(wanted)
+        text = translate("ProposalModel", "Visit {n}, wanted {day} at {time}").format(
+            n=visit.number,
+            day=when.short_day(wanted, localized=True),
+            time=when.time_of_day(wanted, localized=True),
         )
         note = self.note(visit, out)
         return f"{text}. {note}" if note else text
@@ -263,3 +270,8 @@ class ProposalModel(QAbstractTableModel):
         if pixmap is None:
             return None
         return QApplication.style().standardIcon(pixmap)
+
+
+def _weekday(moment: dt.datetime) -> str:
+    """Wed (mié): the interface language's short day name."""
+    return QLocale().dayName(moment.isoweekday(), QLocale.FormatType.ShortFormat)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QDate, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,6 +29,7 @@ from intake.domain.errors import Invalid
 from intake.domain.practice import AppointmentTypeInfo, LocationInfo, TherapistInfo
 from intake.scheduling.series import MAX_VISITS
 from intake.ui import when
+from intake.ui.i18n import translate
 
 FIRST_MINUTE, LAST_MINUTE = 6 * 60, 21 * 60  # the times offered, on the quarter hour
 DEFAULT_TIME = dt.time(9)
@@ -123,7 +124,7 @@ def time_box(name: str, chosen: dt.time = DEFAULT_TIME) -> TimeBox:
     box.setToolTip(QCoreApplication.translate("RuleForm", 'Type "930" or "2p", or use the arrows'))
     for minute in range(FIRST_MINUTE, LAST_MINUTE + 1, 15):
         at = dt.time(minute // 60, minute % 60)
-        box.addItem(when.time_of_day(at), at)
+        box.addItem(when.time_of_day(at, localized=True), at)
     set_time(box, chosen)
     return box
 
@@ -145,24 +146,25 @@ class RuleForm(QWidget):
         self.therapists: tuple[TherapistInfo, ...] = ()
         self.locations: tuple[LocationInfo, ...] = ()
         self.type_box = QComboBox()
-        self.type_box.setAccessibleName(self.tr("Visit type"))
+        self.type_box.setAccessibleName(translate("RuleForm", "Visit type"))
         self.location_box = QComboBox()
-        self.location_box.setAccessibleName(self.tr("Location"))
+        self.location_box.setAccessibleName(translate("RuleForm", "Location"))
         self.therapist_box = QComboBox()
-        self.therapist_box.setAccessibleName(self.tr("Therapist"))
+        self.therapist_box.setAccessibleName(translate("RuleForm", "Therapist"))
         for box in (self.type_box, self.location_box, self.therapist_box):
             box.setMinimumContentsLength(14)
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-        self.any_therapist = QCheckBox(self.tr("&Any therapist at this location"))
+        self.any_therapist = QCheckBox(translate("RuleForm", "&Any therapist at this location"))
         self.days: list[QCheckBox] = []
         self.times: list[TimeBox] = []
-        names = [self.tr(n) for n in ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")]
+        # The interface language's own short day names (QLocale's), Monday first.
+        names = [QLocale().dayName(d, QLocale.FormatType.ShortFormat) for d in range(1, 8)]
         for name in names:
             check = QCheckBox(name)
-            check.setAccessibleName(self.tr("Visit on {day}").format(day=name))
-            box = time_box(self.tr("Time on {day}").format(day=name))
+            check.setAccessibleName(translate("RuleForm", "Visit on {day}").format(day=name))
+            box = time_box(translate("RuleForm", "Time on {day}").format(day=name))
             box.setEnabled(False)
             check.toggled.connect(box.setEnabled)
             self.days.append(check)
@@ -170,11 +172,11 @@ class RuleForm(QWidget):
         self.first_day = QDateEdit()
         self.first_day.setCalendarPopup(True)
         self.first_day.setDisplayFormat("ddd MMM d, yyyy")
-        self.first_day.setAccessibleName(self.tr("First day"))
-        self.by_count = QRadioButton(self.tr("&Visits"))
-        self.by_count.setAccessibleName(self.tr("Ends after a number of visits"))
-        self.by_until = QRadioButton(self.tr("or &until"))
-        self.by_until.setAccessibleName(self.tr("Ends on a day"))
+        self.first_day.setAccessibleName(translate("RuleForm", "First day"))
+        self.by_count = QRadioButton(translate("RuleForm", "&Visits"))
+        self.by_count.setAccessibleName(translate("RuleForm", "Ends after a number of visits"))
+        self.by_until = QRadioButton(translate("RuleForm", "or &until"))
+        self.by_until.setAccessibleName(translate("RuleForm", "Ends on a day"))
         self.ends = QButtonGroup(self)
         self.ends.addButton(self.by_count)
         self.ends.addButton(self.by_until)
@@ -182,19 +184,25 @@ class RuleForm(QWidget):
         self.count = QSpinBox()
         self.count.setRange(1, MAX_VISITS)
         self.count.setValue(DEFAULT_COUNT)
-        self.count.setAccessibleName(self.tr("Number of visits"))
+        self.count.setAccessibleName(translate("RuleForm", "Number of visits"))
         self.count.setMaximumWidth(self.count.fontMetrics().horizontalAdvance("0000") + 48)
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("MMM d, yyyy")
-        self.until.setAccessibleName(self.tr("Last day of the course"))
+        self.until.setAccessibleName(translate("RuleForm", "Last day of the course"))
         self.until.setEnabled(False)
         self.by_count.toggled.connect(self.count.setEnabled)
         self.by_until.toggled.connect(self.until.setEnabled)
-        self.use_window = QCheckBox(self.tr("Moved visits only &between"))
-        self.use_window.setAccessibleName(self.tr("Keep other times inside the patient's window"))
-        self.window_from = time_box(self.tr("Earliest time the patient can come"), dt.time(8))
-        self.window_to = time_box(self.tr("Latest time the patient can stay until"), dt.time(12))
+        self.use_window = QCheckBox(translate("RuleForm", "Moved visits only &between"))
+        self.use_window.setAccessibleName(
+            translate("RuleForm", "Keep other times inside the patient's window")
+        )
+        self.window_from = time_box(
+            translate("RuleForm", "Earliest time the patient can come"), dt.time(8)
+        )
+        self.window_to = time_box(
+            translate("RuleForm", "Latest time the patient can stay until"), dt.time(12)
+        )
         for box in (self.window_from, self.window_to):
             box.setEnabled(False)
             self.use_window.toggled.connect(box.setEnabled)
@@ -208,7 +216,12 @@ class RuleForm(QWidget):
         self.therapists, self.locations = choices.therapists, choices.locations
         self.type_box.clear()
         for kind in choices.types:
-            self.type_box.addItem(f"{kind.name} ({kind.minutes} min)", kind.code)
+            self.type_box.addItem(
+                translate("RuleForm", "{name} ({minutes} min)").format(
+                    name=kind.name, minutes=kind.minutes
+                ),
+                kind.code,
+            )
         self.location_box.clear()
         for place in choices.locations:
             self.location_box.addItem(f"{place.code} · {place.name}", place.id)
@@ -260,18 +273,26 @@ class RuleForm(QWidget):
         """The values, or Invalid with what to fix (said on the form, no service asked)."""
         problems: dict[str, str] = {}
         if self.type_box.currentData() is None:
-            problems["type"] = self.tr("There is no follow-up visit type to book a course of.")
+            problems["type"] = translate(
+                "RuleForm", "There is no follow-up visit type to book a course of."
+            )
         if self.location_box.currentData() is None:
-            problems["location"] = self.tr("Choose a location.")
+            problems["location"] = translate("RuleForm", "Choose a location.")
         if self.therapist_box.currentData() is None:
-            problems["therapist"] = self.tr("Choose a therapist who works at this location.")
+            problems["therapist"] = translate(
+                "RuleForm", "Choose a therapist who works at this location."
+            )
         if not self.weekly():
-            problems["days"] = self.tr("Tick the weekdays of the course and their times.")
+            problems["days"] = translate(
+                "RuleForm", "Tick the weekdays of the course and their times."
+            )
         window = None
         if self.use_window.isChecked():
             window = (self.window_from.currentData(), self.window_to.currentData())
             if not window[0] < window[1]:
-                problems["window"] = self.tr("The patient's window must end after it starts.")
+                problems["window"] = translate(
+                    "RuleForm", "The patient's window must end after it starts."
+                )
         if problems:
             raise Invalid(problems)
         by_count = self.by_count.isChecked()
@@ -318,11 +339,11 @@ class RuleForm(QWidget):
 
     def _build(self) -> None:
         who = QFormLayout()
-        who.addRow(self.tr("Visit &type"), self.type_box)
-        who.addRow(self.tr("&Location"), self.location_box)
-        who.addRow(self.tr("T&herapist"), self.therapist_box)
+        who.addRow(translate("RuleForm", "Visit &type"), self.type_box)
+        who.addRow(translate("RuleForm", "&Location"), self.location_box)
+        who.addRow(translate("RuleForm", "T&herapist"), self.therapist_box)
         who.addRow("", self.any_therapist)
-        days = QGroupBox(self.tr("Weekdays and times"))
+        days = QGroupBox(translate("RuleForm", "Weekdays and times"))
         grid = QGridLayout(days)
         grid.setVerticalSpacing(2)
         for weekday, (check, box) in enumerate(zip(self.days, self.times, strict=True)):
@@ -330,7 +351,7 @@ class RuleForm(QWidget):
             grid.addWidget(check, row, column)
             grid.addWidget(box, row, column + 1)
         when_box = QFormLayout()
-        when_box.addRow(self.tr("&First day"), self.first_day)
+        when_box.addRow(translate("RuleForm", "&First day"), self.first_day)
         ends = QHBoxLayout()  # one line: a number of visits, or a last day
         ends.addWidget(self.by_count)
         ends.addWidget(self.count)
@@ -340,7 +361,7 @@ class RuleForm(QWidget):
         window = QHBoxLayout()  # under its check box: the column stays narrow
         window.setContentsMargins(24, 0, 0, 0)
         window.addWidget(self.window_from)
-        window.addWidget(QLabel(self.tr("and")))
+        window.addWidget(QLabel(translate("RuleForm", "and")))
         window.addWidget(self.window_to)
         window.addStretch(1)
         layout = QVBoxLayout(self)
