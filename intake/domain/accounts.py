@@ -32,7 +32,6 @@ CURRENT_PASSWORD_REFUSED = "That is not your current password. " + LOCKOUT_RULE
 # password only, and says until when the account is locked (nothing new to a passer-by).
 UNLOCK_REFUSED = "That password was not accepted. Type it again. " + LOCKOUT_RULE
 
-ROLE_LABELS = {Role.FRONT_DESK: "Front desk", Role.THERAPIST: "Therapist", Role.ADMIN: "Admin"}
 
 # The main window's areas and the permission each needs (admin: any of the three).
 AREA_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
@@ -161,10 +160,6 @@ def landing_area(role: Role) -> str:
     allowed = allowed_areas(role)
     wanted = LANDING_AREAS.get(role)
     return wanted if wanted in allowed else (allowed[0] if allowed else "")
-
-
-def role_label(role: Role) -> str:
-    return ROLE_LABELS[role]
 
 
 # --- checks ---------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """A role's name as the interface shows it (sign-in buttons, the status bar, the lock screen,
 the accounts list), in the staff's language.
 
-The domain names roles in English (intake.domain.accounts.ROLE_LABELS) and stays free of Qt;
-the translation happens here, at the edge, keyed by the Role itself.
+The domain knows roles only as the Role enum and stays free of Qt: their names, and their
+translation, are here at the edge.
 """
 
 from __future__ import annotations

@@ -513,7 +513,7 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
         from intake.services import booking
         from intake.ui.booking.confirmation import BookingConfirmation
         from intake.ui.schedule.page import SchedulePage
-        from tests.db.practice import MONDAY, NOW, at
+        from tests.db.practice import MONDAY, at
 
         visit = booked[0] if booked else booking.book(
             database,
