@@ -56,8 +56,11 @@ ALLOWED: dict[str, frozenset[str]] = {
     "resources_path": frozenset(),
     "__init__": frozenset(),
 }
-# Single modules beyond the arrows: `intake` with no command starts the GUI.
-ALLOWED_MODULES: dict[str, frozenset[str]] = {"cli": frozenset({"intake.ui.app"})}
+# Single modules beyond the arrows: `intake` with no command starts the GUI, and
+# `intake kiosk` starts the waiting-room tablet's window the same way.
+ALLOWED_MODULES: dict[str, frozenset[str]] = {
+    "cli": frozenset({"intake.ui.app", "intake.ui.kiosk.app"})
+}
 # Single files beyond the arrows: the GUI's start-up fills and shows the demo practice (--demo).
 ALLOWED_FILES: dict[str, frozenset[str]] = {"ui/startup.py": frozenset({"intake.demo"})}
 
