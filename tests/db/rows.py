@@ -8,6 +8,15 @@ from sqlalchemy import Connection, text
 
 T0 = dt.datetime(2026, 12, 1, 14, 0)  # naive UTC, in the form the program writes
 
+# Pairs of a therapist's visits that overlap (with the turnover), asked of the database itself:
+# what every race test checks is zero afterwards.
+THERAPIST_OVERLAPS = text(
+    "SELECT count(*) FROM appointments a JOIN appointments b ON a.id < b.id "
+    "AND a.therapist_id = b.therapist_id AND a.starts_at < b.blocks_until "
+    "AND b.starts_at < a.blocks_until "
+    "WHERE a.status <> 'cancelled' AND b.status <> 'cancelled'"
+)
+
 
 def at(hours: float) -> str:
     return (T0 + dt.timedelta(hours=hours)).strftime("%Y-%m-%d %H:%M:%S.%f")

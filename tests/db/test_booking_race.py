@@ -19,6 +19,7 @@ from intake.services import booking
 from intake.services.database import open_database
 from tests.db.practice import MONDAY, at, build
 from tests.db.race_worker import race, race_in_process
+from tests.db.rows import THERAPIST_OVERLAPS
 
 TUESDAY = MONDAY + dt.timedelta(days=1)
 # Ann's morning (08:00-12:00) holds four 45-minute visits a day on the hour.
@@ -43,14 +44,7 @@ def _check(url: str, results: list[tuple[list[str], list[str], list[str]]]) -> N
     database = open_database(url)
     try:
         with database.reading() as session:
-            overlaps = session.execute(
-                text(
-                    "SELECT count(*) FROM appointments a JOIN appointments b ON a.id < b.id "
-                    "AND a.therapist_id = b.therapist_id AND a.starts_at < b.blocks_until "
-                    "AND b.starts_at < a.blocks_until "
-                    "WHERE a.status <> 'cancelled' AND b.status <> 'cancelled'"
-                )
-            ).scalar()
+            overlaps = session.execute(THERAPIST_OVERLAPS).scalar()
             total = session.execute(text("SELECT count(*) FROM appointments")).scalar()
     finally:
         database.close()

@@ -19,6 +19,7 @@ from intake.domain.series import Obstacle, Placement, SeriesConflict, SeriesProp
 from intake.services import booking, series, staffing
 from intake.services.database import open_database
 from tests.db.practice import MONDAY, NOW, admin, at, build, desk
+from tests.db.rows import THERAPIST_OVERLAPS
 
 NINE, TEN = dt.time(9), dt.time(10)
 MON_THU = ((0, NINE), (3, NINE))
@@ -272,14 +273,7 @@ def test_sixteen_pcs_book_courses_into_one_therapists_week(database_url: str) ->
     database = open_database(database_url, upgrade=False)
     try:
         with database.reading() as session:
-            overlaps = session.execute(
-                text(
-                    "SELECT count(*) FROM appointments a JOIN appointments b ON a.id < b.id "
-                    "AND a.therapist_id = b.therapist_id AND a.starts_at < b.blocks_until "
-                    "AND b.starts_at < a.blocks_until "
-                    "WHERE a.status <> 'cancelled' AND b.status <> 'cancelled'"
-                )
-            ).scalar()
+            overlaps = session.execute(THERAPIST_OVERLAPS).scalar()
             per_series = dict(
                 session.execute(
                     select(Appointment.series_id, func.count()).group_by(Appointment.series_id)
