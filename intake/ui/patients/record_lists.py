@@ -17,6 +17,7 @@ from intake.domain.booking import Visit, WaitlistEntryInfo
 from intake.domain.enums import AppointmentStatus, CancelledBy
 from intake.domain.patient_record import IntakeLine, PatientRecord
 from intake.ui import when
+from intake.ui.i18n import translate
 from intake.ui.patients.patient_fields import LABELS
 from intake.ui.review import wording
 
@@ -118,6 +119,8 @@ def intake_rows(record: PatientRecord) -> list[Row]:
 
 
 def _intake_detail(line: IntakeLine) -> str:
+    if line.continues and line.source == "tablet":
+        return translate("RecordLists", "From tablet · Enter: check it with the patient")
     if line.continues:
         return "Enter: continue it in the Intake area"
     if line.reviewed_at is not None:
