@@ -1346,6 +1346,10 @@
         <source>Required.</source>
         <translation>Obligatoria.</translation>
     </message>
+    <message>
+        <source>Skipped on the tablet</source>
+        <translation>Sin responder en la tableta</translation>
+    </message>
 </context>
 <context>
     <name>IntakeSummary</name>
@@ -1415,6 +1419,14 @@
     <message>
         <source>Only an emergency or referral screening closes an intake.</source>
         <translation>Solo una evaluación de riesgos de emergencia o de derivación cierra una admisión.</translation>
+    </message>
+    <message>
+        <source>Filled in by the patient on the tablet — check each answer with them. Questions they skipped are marked “Skipped on the tablet”.</source>
+        <translation>Rellenado por el paciente en la tableta: compruebe cada respuesta con él. Las preguntas que dejó sin responder están marcadas «Sin responder en la tableta».</translation>
+    </message>
+    <message>
+        <source>From the tablet</source>
+        <translation>Desde la tableta</translation>
     </message>
     <message>
         <source>Not saved yet</source>
@@ -1751,6 +1763,10 @@
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
+    <message>
+        <source>Ready for: {name} — tap to start</source>
+        <translation>Listo para: {name} — toque para empezar</translation>
+    </message>
 </context>
 <context>
     <name>Language</name>
@@ -2052,6 +2068,13 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>RecordLists</name>
+    <message>
+        <source>From tablet · Enter: check it with the patient</source>
+        <translation>Desde la tableta · Intro: revisarlo con el paciente</translation>
+    </message>
+</context>
+<context>
     <name>RecordPage</name>
     <message>
         <source>Book a course of visits…</source>
@@ -2075,6 +2098,33 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>RecordView</name>
+    <message>
+        <source>Start self-intake on tablet…</source>
+        <translation>Iniciar autoadmisión en la tableta…</translation>
+    </message>
+    <message>
+        <source>Hand the waiting-room tablet to this patient</source>
+        <translation>Entregar la tableta de la sala de espera a este paciente</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Tableta</translation>
+    </message>
+    <message>
+        <source>The tablet shows “Ready for” this patient for {minutes} minutes: hand it over. Their answers come back as a draft marked “from tablet”.</source>
+        <translation>La tableta muestra «Listo para» este paciente durante {minutes} minutos: entréguesela. Sus respuestas vuelven como borrador marcado «desde la tableta».</translation>
+    </message>
+    <message>
+        <source>Start self-intake on tablet</source>
+        <translation>Iniciar autoadmisión en la tableta</translation>
+    </message>
+    <message>
+        <source>Hand the tablet to {name}? It shows their first name and last initial, and they answer without typing their name and date of birth.</source>
+        <translation>¿Entregar la tableta a {name}? Muestra su nombre y la inicial del apellido, y responde sin escribir su nombre ni su fecha de nacimiento.</translation>
+    </message>
+</context>
+<context>
     <name>Recovery</name>
     <message>
         <source>{level} so far</source>
@@ -2091,6 +2141,10 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>{level} · {who} · {count} answers · saved {when}</source>
         <translation>{level} · {who} · respuestas: {count} · guardada {when}</translation>
+    </message>
+    <message>
+        <source> · from tablet</source>
+        <translation> · desde la tableta</translation>
     </message>
     <message>
         <source> – only on this computer</source>

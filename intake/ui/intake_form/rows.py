@@ -55,16 +55,15 @@ class QuestionRow(QFrame):
         if self.skipped_note is None:
             if not skipped:
                 return
-            self.skipped_note = QLabel(f"⚠ {translate('IntakeForm', 'Skipped on the tablet')}")
+            words = translate("IntakeForm", "Skipped on the tablet")
+            self.skipped_note = QLabel(f"⚠ {words}")
             self.skipped_note.setObjectName("skippedOnTablet")
             self.skipped_note.setStyleSheet("color: #8a4b00; font-weight: bold;")
             layout = self.layout()
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(1, self.skipped_note)
             described = self.input.accessibleDescription()
-            self.input.setAccessibleDescription(
-                f"{translate('IntakeForm', 'Skipped on the tablet.')} {described}".strip()
-            )
+            self.input.setAccessibleDescription(f"{words}. {described}".strip())
         self.skipped_note.setHidden(not skipped)
 
     @property
