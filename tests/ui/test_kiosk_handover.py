@@ -29,7 +29,7 @@ from intake.ui.kiosk import language as kiosk_language
 from intake.ui.kiosk.answers import ButtonsAnswer, DateAnswer, NumberAnswer
 from intake.ui.kiosk.session import KioskSession
 from intake.ui.kiosk.window import KioskWindow
-from intake.ui.patients.record_view import RecordView
+from intake.ui.patients.record_view import INTAKES, RecordView
 from intake.ui.worker import Worker
 from tests.db.practice import NOW, build, desk
 from tests.ui.test_front_desk import _answer_by_keyboard
@@ -183,7 +183,10 @@ def test_the_desk_hands_the_tablet_to_a_patient_who_skips_identification(  # typ
     qtbot.addWidget(view)
     view.confirm_tablet = lambda _name: True  # type: ignore[method-assign]
     view.show_record(patient_record.overview(desk_db, desk(desk_db), patient))
+    view.resize(1024, 600)
     view.show()
+    view.tabs.setCurrentIndex(INTAKES)  # the button sits under the record's intakes
+    assert view.start_on_tablet.isVisible()
     # The tablet, on another.
     context = UiContext(database, desk(database), Worker())
     kiosk = KioskWindow(
@@ -197,7 +200,8 @@ def test_the_desk_hands_the_tablet_to_a_patient_who_skips_identification(  # typ
         assert kiosk.ready_box.isHidden()  # nobody handed over yet
         with qtbot.waitSignal(view.tablet_was_handed, timeout=WAIT):
             qtbot.mouseClick(view.start_on_tablet, Qt.MouseButton.LeftButton)
-        assert "Ready for" in view.tablet_status.text()
+        assert "Ready for" in view.tablet_status.text() and view.tablet_status.isVisible()
+        _shot(view, "record-handed-1024x600")
         with qtbot.waitSignal(kiosk.handover_did_change, timeout=WAIT):
             kiosk.check_handover()
         ready = kiosk.ready_buttons["en"]

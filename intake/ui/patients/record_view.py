@@ -263,7 +263,15 @@ class RecordView(QWidget):
 
     def _build(self) -> None:
         self.tabs.addTab(self.form, "&Details")
-        self.tabs.addTab(self.intakes, "&Intakes")
+        # Handing the tablet over sits with the intakes (the heading's row has no room left
+        # on a 1024-px screen); its note stays under the list.
+        intakes = QWidget()
+        column = QVBoxLayout(intakes)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.intakes, 1)
+        column.addWidget(self.tablet_status)
+        column.addWidget(self.start_on_tablet, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(intakes, "&Intakes")
         self.tabs.addTab(self.visits, "A&ppointments")
         waitlist = QWidget()
         column = QVBoxLayout(waitlist)
@@ -280,7 +288,6 @@ class RecordView(QWidget):
         self.tabs.addTab(history, "Hi&story")
         self._actions = QHBoxLayout()
         self._actions.addWidget(self.start_intake)
-        self._actions.addWidget(self.start_on_tablet)
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         heading.addLayout(self._actions)
@@ -289,7 +296,6 @@ class RecordView(QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.facts)
         layout.addWidget(self.note)
-        layout.addWidget(self.tablet_status)
         layout.addWidget(self.tabs, 1)
 
 
