@@ -240,3 +240,37 @@ def test_the_desk_hands_the_tablet_to_a_patient_who_skips_identification(  # typ
         desk_context.worker.wait_for_done()
         writer().wait_until_written()
         desk_db.close()
+
+
+def test_a_passer_by_who_taps_a_language_must_identify_and_the_handover_waits(  # type: ignore[no-untyped-def]
+    qtbot, database, tmp_path
+):
+    practice = build(database, patients_count=1)
+    patient = _register(database, "Tabby", "Testcase-Tablet")
+    self_intake.start_on_tablet(database, desk(database), patient)
+    context = UiContext(database, desk(database), Worker())
+    kiosk = KioskWindow(
+        context, Journal(tmp_path / "tablet", os.urandom(32)), location_id=practice.east
+    )
+    qtbot.addWidget(kiosk)
+    kiosk.show()
+    try:
+        with qtbot.waitSignal(kiosk.handover_did_change, timeout=WAIT):
+            kiosk.check_handover()
+        assert kiosk.ready_buttons["es"].text() == "Tabby T. — Español"
+        with qtbot.waitSignal(kiosk.session_did_start) as started:
+            qtbot.mouseClick(kiosk.language_buttons["es"], Qt.MouseButton.LeftButton)
+        session: KioskSession = started.args[0]
+        assert session.page == "identify" and session.patient_id is None
+        with qtbot.waitSignal(kiosk.did_reset):
+            kiosk.reset()  # walked off: the handover is offered again
+        qtbot.waitUntil(lambda: kiosk.ready_box.isVisible(), timeout=WAIT)
+        with qtbot.waitSignal(kiosk.session_did_start) as started:
+            qtbot.mouseClick(kiosk.ready_buttons["es"], Qt.MouseButton.LeftButton)
+        session = started.args[0]
+        assert (session.page, session.patient_id, session.language) == ("questions", patient, "es")
+    finally:
+        kiosk.stop_watching()
+        kiosk_language.use(kiosk_language.ENGLISH)
+        context.worker.wait_for_done()
+        writer().wait_until_written()
