@@ -46,6 +46,7 @@ class IntakeLine:
     reviewed_at: dt.datetime | None = None
     closing_reason: ClosingReason | None = None
     source: str = "desk"  # 'tablet': the patient filled it in on the waiting-room tablet
+    answered: bool = True  # False: no answer yet (a tablet handover not started)
 
     @property
     def state_words(self) -> str:

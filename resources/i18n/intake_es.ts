@@ -2070,6 +2070,10 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
 <context>
     <name>RecordLists</name>
     <message>
+        <source>Handed to the tablet, not started yet</source>
+        <translation>Entregado a la tableta, aún sin empezar</translation>
+    </message>
+    <message>
         <source>From tablet · Enter: check it with the patient</source>
         <translation>Desde la tableta · Intro: revisarlo con el paciente</translation>
     </message>

@@ -122,7 +122,13 @@ def test_the_record_lists_a_tablet_draft_as_from_tablet(qtbot, database):  # typ
 
     build(database, patients_count=1)
     patient = _register(database, "Tabby", "Testcase-Tablet")
-    self_intake.save_draft(database, desk(database), ON_THE_TABLET, patient_id=patient)
+    handed = self_intake.start_on_tablet(database, desk(database), patient)
+    record = patient_record.overview(database, desk(database), patient)
+    [(cells, _line)] = intake_rows(record)
+    assert cells[-1] == "Handed to the tablet, not started yet"
+    self_intake.save_draft(
+        database, desk(database), ON_THE_TABLET, intake_id=handed.id, version=handed.version
+    )
     record = patient_record.overview(database, desk(database), patient)
     [(cells, _line)] = intake_rows(record)
     assert cells[-1].startswith("From tablet")
