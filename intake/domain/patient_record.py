@@ -45,6 +45,8 @@ class IntakeLine:
     submitted_at: dt.datetime | None = None
     reviewed_at: dt.datetime | None = None
     closing_reason: ClosingReason | None = None
+    source: str = "desk"  # 'tablet': the patient filled it in on the waiting-room tablet
+    answered: bool = True  # False: no answer yet (a tablet handover not started)
 
     @property
     def state_words(self) -> str:

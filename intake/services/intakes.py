@@ -7,7 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from intake import screening
 from intake.db.models import Intake, Patient
@@ -38,6 +38,7 @@ class IntakeInfo:
     screening: screening.ScreeningResult | None
     closing_reason: ClosingReason | None = None  # set when it ended unfinished
     patient_language: str = "en"  # the language the questions were put to the patient in
+    source: str = "desk"  # 'tablet': the patient filled it in; the desk checks each answer
 
     @property
     def triage(self) -> str | None:
@@ -58,6 +59,7 @@ class UnfinishedIntake:
     updated_at: dt.datetime
     triage: str | None = None  # the screening so far: emergency, refer, review, clear
     patient_language: str = "en"  # the questions' language: a continued draft keeps it
+    source: str = "desk"  # 'tablet': filled in by the patient, for any desk to check
 
 
 def save(
@@ -245,6 +247,7 @@ def _info(row: Intake) -> IntakeInfo:
         screening=screening.ScreeningResult.from_json(row.screening) if row.screening else None,
         closing_reason=ClosingReason(row.closing_reason) if row.closing_reason else None,
         patient_language=row.patient_language,
+        source=row.source,
     )
 
 
@@ -363,11 +366,15 @@ def get(database: Database, actor: Actor, intake_id: int) -> IntakeInfo:
 
 
 def list_unfinished(database: Database, actor: Actor, *, limit: int = 50) -> list[UnfinishedIntake]:
-    """Drafts this person started and did not submit, newest first (for the restart offer)."""
+    """Drafts this person started and did not submit, and the patients' own from the
+    tablet (any desk checks those), newest first (for the restart offer). A tablet draft
+    without answers is a handover still waiting on the tablet: not offered."""
     actor.require(Permission.INTAKE)
     creator = (
         Intake.created_by.is_(None) if actor.user_id is None else Intake.created_by == actor.user_id
     )
+    from_tablet = and_(Intake.source == "tablet", Intake.patient_id.is_not(None))
+    creator = or_(and_(creator, Intake.source != "tablet"), from_tablet)
     query = (
         select(Intake, Patient)
         .outerjoin(Patient, Patient.id == Intake.patient_id)
@@ -376,7 +383,11 @@ def list_unfinished(database: Database, actor: Actor, *, limit: int = 50) -> lis
         .limit(limit)
     )
     with _connection_errors(), database.reading() as session:
-        return [_unfinished(row, patient) for row, patient in session.execute(query)]
+        return [
+            _unfinished(row, patient)
+            for row, patient in session.execute(query)
+            if row.source != "tablet" or row.answers
+        ]
 
 
 @dataclass(frozen=True)
@@ -423,6 +434,7 @@ def _unfinished(row: Intake, patient: Patient | None) -> UnfinishedIntake:
         updated_at=row.updated_at,
         triage=row.triage,
         patient_language=row.patient_language,
+        source=row.source,
     )
 
 

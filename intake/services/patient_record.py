@@ -98,4 +98,6 @@ def _intake_line(row: Intake) -> IntakeLine:
         submitted_at=row.submitted_at,
         reviewed_at=row.reviewed_at,
         closing_reason=ClosingReason(row.closing_reason) if row.closing_reason else None,
+        source=row.source,
+        answered=bool(row.answers),
     )

@@ -10,12 +10,14 @@ desk confirms them with the patient before submitting).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 
 from intake import screening
-from intake.db.models import DeskAlert, Location, Patient
+from intake.db.models import DeskAlert, Intake, Location, Patient
+from intake.domain.enums import ClosingReason, IntakeStatus
 from intake.domain.errors import Invalid, NotFound
 from intake.domain.permissions import Permission
 from intake.domain.text import fold_name
@@ -121,3 +123,79 @@ def alert_desk(
             fields=("triage", "rule_ids", "message"),
         )  # fmt: skip
         return row.id
+
+
+# ---- the desk hands the tablet to a chosen patient -------------------------------------------
+
+HANDOVER_MINUTES = 15  # a handover not started by then is no longer offered on the tablet
+HANDOVER_UNUSED = "Handed to the tablet and not started."
+
+
+@dataclass(frozen=True)
+class Handover:
+    """The patient the desk handed the tablet to: only what the tablet's welcome page shows
+    ("Ready for Pat T.") and the draft to fill in."""
+
+    intake_id: int
+    version: int
+    patient_id: int
+    label: str  # first name and last initial, nothing more
+
+
+def start_on_tablet(database: Database, actor: Actor, patient_id: int) -> IntakeInfo:
+    """The desk hands the tablet to this patient: an empty draft marked 'tablet', offered
+    on the tablet's welcome page for HANDOVER_MINUTES (identification skipped). Earlier
+    handovers nobody started are given up (discarded, audited): one patient at a time."""
+    actor.require(Permission.INTAKE)
+    with intakes._connection_errors():
+        with database.writing() as session:
+            for row in session.scalars(_waiting_handovers(None)):
+                if row.answers:
+                    continue
+                row.status = IntakeStatus.DISCARDED.value
+                row.closing_reason = ClosingReason.DISCARDED.value
+                row.closing_note = HANDOVER_UNUSED
+                row.closed_by = actor.user_id
+                row.closed_at = dt.datetime.now(dt.UTC)
+                session.flush()
+                audit.record(
+                    session, actor, "discard", "intake", row.id, patient_id=row.patient_id,
+                    fields=("status", "closing_reason", "closing_note", "closed_by", "closed_at"),
+                )  # fmt: skip
+        return intakes._store(
+            database, actor, {}, patient_id, None, None, None, draft_only=True, source=TABLET
+        )
+
+
+def ready_for_tablet(
+    database: Database, actor: Actor, *, now: dt.datetime | None = None
+) -> Handover | None:
+    """The newest handover not started yet and not older than HANDOVER_MINUTES, or None."""
+    actor.require(Permission.INTAKE)
+    since = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(minutes=HANDOVER_MINUTES)
+    query = (
+        _waiting_handovers(since)
+        .add_columns(Patient.given_name, Patient.family_name)
+        .join(Patient, Patient.id == Intake.patient_id)
+        .limit(5)
+    )
+    with intakes._connection_errors(), database.reading() as session:
+        for row, given, family in session.execute(query):
+            if row.answers:
+                return None  # the newest is under way: nobody else is waiting
+            initial = f" {family.strip()[:1]}." if family.strip() else ""
+            return Handover(row.id, row.version, row.patient_id, f"{given.strip()}{initial}")
+    return None
+
+
+def _waiting_handovers(since: dt.datetime | None) -> Any:
+    query = (
+        select(Intake)
+        .where(
+            Intake.source == TABLET,
+            Intake.status == IntakeStatus.DRAFT.value,
+            Intake.patient_id.is_not(None),
+        )
+        .order_by(Intake.created_at.desc(), Intake.id.desc())
+    )
+    return query if since is None else query.where(Intake.created_at >= since)

@@ -351,6 +351,7 @@ class FrontDeskPage(QWidget):
                 version=info.version,
                 patient_id=info.patient_id,
                 language=info.patient_language,
+                source=info.source,
             )
         )
 

@@ -1840,6 +1840,10 @@
         <source>Required.</source>
         <translation>Obligatoria.</translation>
     </message>
+    <message>
+        <source>Skipped on the tablet</source>
+        <translation>Sin responder en la tableta</translation>
+    </message>
 </context>
 <context>
     <name>IntakeSummary</name>
@@ -1909,6 +1913,14 @@
     <message>
         <source>Only an emergency or referral screening closes an intake.</source>
         <translation>Solo una evaluación de riesgos de emergencia o de derivación cierra una admisión.</translation>
+    </message>
+    <message>
+        <source>Filled in by the patient on the tablet — check each answer with them. Questions they skipped are marked “Skipped on the tablet”.</source>
+        <translation>Rellenado por el paciente en la tableta: compruebe cada respuesta con él. Las preguntas que dejó sin responder están marcadas «Sin responder en la tableta».</translation>
+    </message>
+    <message>
+        <source>From the tablet</source>
+        <translation>Desde la tableta</translation>
     </message>
     <message>
         <source>Not saved yet</source>
@@ -2244,6 +2256,10 @@
     <message>
         <source>Staff</source>
         <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Ready for: {name} — tap to start</source>
+        <translation>Listo para: {name} — toque para empezar</translation>
     </message>
 </context>
 <context>
@@ -3311,6 +3327,14 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
 <context>
     <name>RecordLists</name>
     <message>
+        <source>Handed to the tablet, not started yet</source>
+        <translation>Entregado a la tableta, aún sin empezar</translation>
+    </message>
+    <message>
+        <source>From tablet · Enter: check it with the patient</source>
+        <translation>Desde la tableta · Intro: revisarlo con el paciente</translation>
+    </message>
+    <message>
         <source>Enter: continue it in the Intake area</source>
         <translation>Intro: continuarla en el área de admisión</translation>
     </message>
@@ -3481,6 +3505,18 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
         <translation>Iniciar una admisión nueva para este paciente</translation>
     </message>
     <message>
+        <source>Start self-intake on tablet…</source>
+        <translation>Iniciar autoadmisión en la tableta…</translation>
+    </message>
+    <message>
+        <source>Hand the waiting-room tablet to this patient</source>
+        <translation>Entregar la tableta de la sala de espera a este paciente</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Tableta</translation>
+    </message>
+    <message>
         <source>Intakes</source>
         <translation>Admisiones</translation>
     </message>
@@ -3637,6 +3673,18 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
         <translation>cualquier visita</translation>
     </message>
     <message>
+        <source>The tablet shows “Ready for” this patient for {minutes} minutes: hand it over. Their answers come back as a draft marked “from tablet”.</source>
+        <translation>La tableta muestra «Listo para» este paciente durante {minutes} minutos: entréguesela. Sus respuestas vuelven como borrador marcado «desde la tableta».</translation>
+    </message>
+    <message>
+        <source>Start self-intake on tablet</source>
+        <translation>Iniciar autoadmisión en la tableta</translation>
+    </message>
+    <message>
+        <source>Hand the tablet to {name}? It shows their first name and last initial, and they answer without typing their name and date of birth.</source>
+        <translation>¿Entregar la tableta a {name}? Muestra su nombre y la inicial del apellido, y responde sin escribir su nombre ni su fecha de nacimiento.</translation>
+    </message>
+    <message>
         <source>&amp;Details</source>
         <translation>&amp;Datos</translation>
     </message>
@@ -3674,6 +3722,10 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>{level} · {who} · {count} answers · saved {when}</source>
         <translation>{level} · {who} · respuestas: {count} · guardada {when}</translation>
+    </message>
+    <message>
+        <source> · from tablet</source>
+        <translation> · desde la tableta</translation>
     </message>
     <message>
         <source> – only on this computer</source>

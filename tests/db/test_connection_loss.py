@@ -270,6 +270,10 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         "self_intake.alert_desk": lambda db: self_intake.alert_desk(
             db, w.desk, p.patients[2], {"rf_neuro_deficit": True}, location_id=p.east
         ),
+        "self_intake.start_on_tablet": lambda db: self_intake.start_on_tablet(
+            db, w.desk, p.patients[2]
+        ),
+        "self_intake.ready_for_tablet": lambda db: self_intake.ready_for_tablet(db, w.desk),
         "desk_alerts.open_alerts": lambda db: desk_alerts.open_alerts(db, w.desk),
         "desk_alerts.acknowledge": lambda db: desk_alerts.acknowledge(db, w.desk, 1),
         "desk_alerts.watch": _watch_alerts,

@@ -353,6 +353,8 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
         Permission.INTAKE,
         lambda w, _: a(w.patient(), {"rf_neuro_deficit": True}, location_id=w.practice.east),
     ),
+    "self_intake.start_on_tablet": (Permission.INTAKE, lambda w, _: a(w.patient())),
+    "self_intake.ready_for_tablet": (Permission.INTAKE, lambda w, _: a()),
     "desk_alerts.open_alerts": (Permission.INTAKE, lambda w, _: a()),
     "desk_alerts.acknowledge": (Permission.INTAKE, _acknowledge),
     # booking

@@ -50,6 +50,7 @@ class UnfinishedDraft:
     step: str = ""
     only_on_this_computer: bool = False
     language: str = "en"  # the questions' language: the wizard continues in it
+    source: str = "desk"  # 'tablet': the patient filled it in on the tablet
 
     @property
     def triage(self) -> str:
@@ -77,6 +78,8 @@ class UnfinishedDraft:
         text = translate("Recovery", "{level} · {who} · {count} answers · saved {when}").format(
             level=self.triage, who=who, count=len(self.answers), when=when
         )
+        if self.source == "tablet":
+            text += translate("Recovery", " · from tablet")
         if self.only_on_this_computer:
             text += translate("Recovery", " – only on this computer")
         return text
@@ -142,6 +145,7 @@ def _merged(entry: JournalEntry, row: intakes.UnfinishedIntake | None) -> Unfini
         step=entry.step,
         only_on_this_computer=row is None,
         language=entry.language,
+        source=row.source if row is not None else "desk",
     )
 
 
@@ -186,6 +190,7 @@ def _from_row(row: intakes.UnfinishedIntake, key: str | None, step: str) -> Unfi
         patient_label=row.patient_label,
         step=step,
         language=row.patient_language,
+        source=row.source,
     )
 
 

@@ -43,6 +43,28 @@ class QuestionRow(QFrame):
             hint.setWordWrap(True)
             layout.addWidget(hint)
         layout.addWidget(self.input)
+        self.skipped_note: QLabel | None = None  # made when first needed (tablet drafts)
+
+    @property
+    def skipped(self) -> bool:
+        return self.skipped_note is not None and not self.skipped_note.isHidden()
+
+    def set_skipped(self, skipped: bool) -> None:
+        """Mark a question the patient left unanswered on the tablet (in words, not colour
+        alone); the mark goes once the desk answers it."""
+        if self.skipped_note is None:
+            if not skipped:
+                return
+            words = translate("IntakeForm", "Skipped on the tablet")
+            self.skipped_note = QLabel(f"⚠ {words}")
+            self.skipped_note.setObjectName("skippedOnTablet")
+            self.skipped_note.setStyleSheet("color: #8a4b00; font-weight: bold;")
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(1, self.skipped_note)
+            described = self.input.accessibleDescription()
+            self.input.setAccessibleDescription(f"{words}. {described}".strip())
+        self.skipped_note.setHidden(not skipped)
 
     @property
     def asked(self) -> bool:

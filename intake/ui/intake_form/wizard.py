@@ -155,7 +155,26 @@ class IntakeWizard(QWidget):
             journal_key=draft.journal_key,
             step=draft.step,
         )
+        if draft.source == "tablet":
+            wizard.show_from_tablet()
         return wizard
+
+    def show_from_tablet(self) -> None:
+        """The patient answered on the tablet: say so, and mark each question they were
+        asked and left unanswered, for the desk to go through with them."""
+        self._from_tablet = True
+        self.tablet_notice.show()
+        self._refresh(save=False)
+
+    @property
+    def from_tablet(self) -> bool:
+        return self._from_tablet
+
+    def skipped_on_tablet(self) -> list[str]:
+        """The questions marked as skipped by the patient (asked, still unanswered)."""
+        if not self._from_tablet:
+            return []
+        return [qid for qid in self._result.missing if self._asked.get(qid, True)]
 
     @property
     def intake_id(self) -> int | None:
@@ -398,6 +417,22 @@ class IntakeWizard(QWidget):
     # ---- building -------------------------------------------------------------------------
 
     def _build(self, patient_label: str) -> None:
+        self._from_tablet = False
+        self.tablet_notice = QLabel(
+            translate(
+                "IntakeWizard",
+                "Filled in by the patient on the tablet — check each answer with them. "
+                "Questions they skipped are marked “Skipped on the tablet”.",
+            )
+        )
+        self.tablet_notice.setObjectName("tabletNotice")
+        self.tablet_notice.setWordWrap(True)
+        self.tablet_notice.setAccessibleName(translate("IntakeWizard", "From the tablet"))
+        self.tablet_notice.setStyleSheet(
+            "QLabel#tabletNotice { background: #fff4ce; color: #1a1a1a; border: 1px solid "
+            "#b7950b; border-radius: 4px; padding: 6px 10px; font-weight: bold; }"
+        )
+        self.tablet_notice.hide()
         self.title = QLabel(self.checklist.title)
         self.title.setObjectName("wizardTitle")
         self.patient_label = QLabel(patient_label)
@@ -520,6 +555,7 @@ class IntakeWizard(QWidget):
         body.addWidget(self.panel, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.tablet_notice)
         layout.addLayout(body, 1)
 
         # The steps go in only now, into a frame already in place: with the program's
@@ -600,6 +636,13 @@ class IntakeWizard(QWidget):
             row.input.answer_did_change.connect(self._answer_changed)
             self._watch_enter(row.input)
         self._loading = False
+        if self._from_tablet:
+            self._mark_skipped()
+
+    def _mark_skipped(self) -> None:
+        missing = set(self._result.missing)
+        for question_id, row in self._rows.items():
+            row.set_skipped(question_id in missing)
 
     def _build_next_page(self) -> None:
         """One small piece of the steps not built yet; again on the next turn until done."""
@@ -692,6 +735,8 @@ class IntakeWizard(QWidget):
                 in_force[question.id] = value
         self._answers = asked
         self._result = screening.evaluate(self.checklist, asked, self.today)
+        if self._from_tablet:
+            self._mark_skipped()
         self._view = front_desk_view(self.staff_checklist, asked, self._result, self.today)
         self.panel.show_result(self._result, self._view)
         self._show_stop_bar()

@@ -79,6 +79,7 @@ class KioskSession(QWidget):
         location_id: int | None = None,
         today: dt.date | None = None,
         keeper_parent: Any = None,
+        handover: self_intake.Handover | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -102,7 +103,15 @@ class KioskSession(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(40, 24, 40, 24)
         self._body: QWidget | None = None
-        self._show_identify()
+        # Asked on the identification page; a patient the desk chose is asked with the rest.
+        self.known_already: tuple[str, ...] = () if handover else KNOWN_FROM_IDENTIFYING
+        if handover is None:
+            self._show_identify()
+            return
+        # The desk chose this patient: no identification, the answers go to the desk's draft.
+        self.patient_id = handover.patient_id
+        self.keeper.resume(None, handover.intake_id, handover.version)
+        self._show_questions(0)
 
     # ---- pages -------------------------------------------------------------------------
 
@@ -243,7 +252,7 @@ class KioskSession(QWidget):
             if page and condition is not None and condition.questions() & {q.id for q in page}:
                 break
             index += 1
-            if question.id in KNOWN_FROM_IDENTIFYING or not self._is_asked(question, in_force):
+            if question.id in self.known_already or not self._is_asked(question, in_force):
                 continue
             page.append(question)
         return page, index

@@ -13,10 +13,18 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intake.services import self_intake
 from intake.services.actor import Actor
+from intake.services.database import Database
 from intake.ui.context import UiContext
 from intake.ui.i18n import translate
 from intake.ui.intake_form.autosave import DraftKeeper, DraftState
@@ -25,6 +33,7 @@ from intake.ui.kiosk import language
 from intake.ui.kiosk.session import KioskSession, big_button, heading
 
 IDLE_MS = 120_000
+HANDOVER_POLL_MS = 5_000  # how often the welcome page asks whether the desk handed it over
 _TOUCHES = {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.KeyPress,
@@ -56,6 +65,7 @@ class KioskWindow(QWidget):
     did_reset = Signal()  # back on the welcome page, the previous patient gone
     session_did_start = Signal(object)  # the KioskSession
     was_released = Signal()  # a staff member signed in to leave
+    handover_did_change = Signal()  # the welcome page's "Ready for …" appeared or went
 
     def __init__(
         self,
@@ -65,6 +75,7 @@ class KioskWindow(QWidget):
         location_id: int | None = None,
         idle_ms: int = IDLE_MS,
         today: Callable[[], dt.date] = dt.date.today,
+        handover_poll_ms: int = HANDOVER_POLL_MS,
     ) -> None:
         flags = Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
         super().__init__(None, flags)
@@ -76,6 +87,8 @@ class KioskWindow(QWidget):
         self.location_id = location_id
         self.today = today
         self.session: KioskSession | None = None
+        self.handover: self_intake.Handover | None = None
+        self._asking = False
         self.keepers: list[DraftKeeper] = []  # until the database has their drafts
         self._released = False
         self.stack = QStackedWidget()
@@ -86,6 +99,9 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack)
         self.idle = QTimer(self, singleShot=True, interval=idle_ms)
         self.idle.timeout.connect(self.reset)
+        self.handover_poll = QTimer(self, interval=handover_poll_ms)
+        self.handover_poll.timeout.connect(self.check_handover)
+        self.handover_poll.start()
         # A separate watcher, not this window: the application would otherwise call a
         # half-destroyed window's Python filter while Qt takes it apart.
         self._touches = _TouchWatch(self._touched)
@@ -100,6 +116,20 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(60, 40, 60, 24)
         layout.addStretch(1)
+        # The desk's handover: the one patient it was handed to, by first name and initial,
+        # with a button per language (the language buttons below mean "identify me").
+        self.ready_box = QWidget()
+        ready_row = QHBoxLayout(self.ready_box)
+        ready_row.setContentsMargins(0, 0, 0, 24)
+        self.ready_buttons: dict[str, QPushButton] = {}
+        for code, _name, _greeting in language.CHOICES:
+            button = big_button("", "kioskPrimary" if code == language.ENGLISH else "kioskButton")
+            button.setMinimumHeight(96)
+            button.clicked.connect(lambda _checked=False, code=code: self.start_handover(code))
+            self.ready_buttons[code] = button
+            ready_row.addWidget(button, 1 if code == language.ENGLISH else 0)
+        self.ready_box.hide()
+        layout.addWidget(self.ready_box)
         self.language_buttons: dict[str, QWidget] = {}
         for _code, _name, greeting in language.CHOICES:
             layout.addWidget(heading(greeting, "kioskText"))
@@ -124,11 +154,59 @@ class KioskWindow(QWidget):
 
     # ---- a patient ------------------------------------------------------------------------
 
-    def start(self, code: str) -> KioskSession:
+    def check_handover(self) -> None:
+        """Ask (off the GUI thread) whether the desk handed the tablet to a patient."""
+        if self.session is not None or self._asking:
+            return
+        self._asking = True
+
+        def work(database: Database, actor: Actor) -> self_intake.Handover | None:
+            return self_intake.ready_for_tablet(database, actor)
+
+        def failed(_error: BaseException) -> None:
+            self._asking = False  # asked again on the next tick
+
+        self.context.run(work, self._show_handover, failed, owner=self)
+
+    def _show_handover(self, handover: self_intake.Handover | None) -> None:
+        self._asking = False
+        if self.session is not None:
+            return
+        changed = handover != self.handover
+        self.handover = handover
+        if handover is not None:
+            for code, name, _greeting in language.CHOICES:
+                text = (
+                    translate("KioskWindow", "Ready for: {name} — tap to start").format(
+                        name=handover.label
+                    )
+                    if code == language.ENGLISH
+                    else f"{handover.label} — {name}"  # the language in its own words
+                )
+                self.ready_buttons[code].setText(text)
+                self.ready_buttons[code].setAccessibleName(text)
+        self.ready_box.setVisible(handover is not None)
+        if changed:
+            self.handover_did_change.emit()
+
+    def start_handover(self, code: str = language.ENGLISH) -> KioskSession | None:
+        """The patient the desk chose taps their name (in their language): no identification."""
+        if self.handover is None:
+            return None
+        return self.start(code, handover=True)
+
+    def start(self, code: str, *, handover: bool = False) -> KioskSession:
+        """A patient starts in `code`: identifying themselves, or (`handover`) as the patient
+        the desk handed the tablet to. The language buttons never take the handover: a
+        passer-by who taps one must identify."""
         language.use(code)
+        chosen = self.handover if handover else None
+        if handover:
+            self.handover = None
+            self.ready_box.hide()
         session = KioskSession(
             self.context, self.journal, code, location_id=self.location_id, today=self.today(),
-            keeper_parent=self, parent=self.stack,
+            keeper_parent=self, parent=self.stack, handover=chosen,
         )  # fmt: skip
         self.keepers.append(session.keeper)
         session.did_finish.connect(self.reset)
@@ -152,6 +230,7 @@ class KioskWindow(QWidget):
         language.use(language.ENGLISH)
         self.stack.setCurrentWidget(self.welcome)
         self.did_reset.emit()
+        self.check_handover()
 
     def _let_go(self, keeper: DraftKeeper) -> None:
         keeper.flush()

@@ -119,6 +119,10 @@ def intake_rows(record: PatientRecord) -> list[Row]:
 
 
 def _intake_detail(line: IntakeLine) -> str:
+    if line.continues and line.source == "tablet" and not line.answered:
+        return translate("RecordLists", "Handed to the tablet, not started yet")
+    if line.continues and line.source == "tablet":
+        return translate("RecordLists", "From tablet · Enter: check it with the patient")
     if line.continues:
         return translate("RecordLists", "Enter: continue it in the Intake area")
     if line.reviewed_at is not None:

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -27,6 +28,9 @@ from intake.domain.booking import WaitlistEntryInfo, WaitlistLine
 from intake.domain.enums import IntakeStatus, WaitlistStatus
 from intake.domain.patient import PatientInfo, age_on
 from intake.domain.patient_record import PatientRecord, VisitCounts
+from intake.services import self_intake
+from intake.services.actor import Actor
+from intake.services.database import Database
 from intake.ui import when
 from intake.ui.context import UiContext
 from intake.ui.i18n import translate
@@ -40,6 +44,7 @@ from intake.ui.patients.record_lists import (
     waitlist_wishes,
 )
 from intake.ui.waitlist.entry_form import edit_waitlist_entry, open_waitlist_entry
+from intake.ui.worker import failure_text
 
 DETAILS, INTAKES, VISITS, WAITLIST, HISTORY = range(5)
 
@@ -48,6 +53,7 @@ class RecordView(QWidget):
     intake_was_chosen = Signal(object)  # an IntakeLine of this patient
     visit_was_chosen = Signal(object)  # a Visit of this patient
     intake_was_requested = Signal(int)  # "Start intake": the patient id
+    tablet_was_handed = Signal(int)  # "Start self-intake on tablet": the patient id
     record_did_change = Signal()  # something shown here was changed from here: read it again
 
     def __init__(
@@ -80,6 +86,18 @@ class RecordView(QWidget):
         )
         self.start_intake.clicked.connect(self._start_intake)
         self.start_intake.setVisible(may_start_intake)
+        self.start_on_tablet = QPushButton(translate("RecordView", "Start self-intake on tablet…"))
+        self.start_on_tablet.setObjectName("startOnTablet")
+        self.start_on_tablet.setAccessibleName(
+            translate("RecordView", "Hand the waiting-room tablet to this patient")
+        )
+        self.start_on_tablet.clicked.connect(self.hand_to_tablet)
+        self.start_on_tablet.setVisible(may_start_intake)
+        self.tablet_status = QLabel()
+        self.tablet_status.setObjectName("tabletStatus")
+        self.tablet_status.setAccessibleName(translate("RecordView", "Tablet"))
+        self.tablet_status.setWordWrap(True)
+        self.tablet_status.hide()
         self._context = context
         self.form = RecordForm(context)
         self.form.record_was_saved.connect(self._saved)
@@ -143,6 +161,8 @@ class RecordView(QWidget):
         self._actions.addWidget(button)
 
     def show_record(self, record: PatientRecord) -> None:
+        if self.record is None or self.record.patient.id != record.patient.id:
+            self.tablet_status.hide()  # the handover note was about another patient
         self.record = record
         now = self._now()
         self._show_header(record.patient, record.counts(now))
@@ -265,6 +285,50 @@ class RecordView(QWidget):
         if (patient := self.patient_id()) is not None:
             self.intake_was_requested.emit(patient)
 
+    def hand_to_tablet(self) -> None:
+        """Hand the waiting-room tablet to this patient: it offers "Ready for …" (their
+        first name and last initial) for a short while, and skips identification."""
+        patient = self.patient_id()
+        if patient is None or not self.confirm_tablet(self.title.text()):
+            return
+        self.start_on_tablet.setEnabled(False)
+
+        def work(database: Database, actor: Actor) -> int:
+            return self_intake.start_on_tablet(database, actor, patient).id
+
+        def done(_intake_id: int) -> None:
+            self.start_on_tablet.setEnabled(True)
+            self.tablet_status.setText(
+                translate(
+                    "RecordView",
+                    "The tablet shows “Ready for” this patient for {minutes} minutes: hand it "
+                    "over. Their answers come back as a draft marked “from tablet”.",
+                ).format(minutes=self_intake.HANDOVER_MINUTES)
+            )
+            self.tablet_status.show()
+            self.tablet_was_handed.emit(patient)
+            self.record_did_change.emit()
+
+        def failed(error: BaseException) -> None:
+            self.start_on_tablet.setEnabled(True)
+            self.tablet_status.setText(failure_text(error))
+            self.tablet_status.show()
+
+        self._context.run(work, done, failed, owner=self)
+
+    def confirm_tablet(self, name: str) -> bool:
+        """Ask before handing over (tests replace this)."""
+        answer = QMessageBox.question(
+            self,
+            translate("RecordView", "Start self-intake on tablet"),
+            translate(
+                "RecordView",
+                "Hand the tablet to {name}? It shows their first name and last initial, and "
+                "they answer without typing their name and date of birth.",
+            ).format(name=name),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _now(self) -> dt.datetime:
         return self._clock() if self._clock else dt.datetime.now(dt.UTC)
 
@@ -272,7 +336,15 @@ class RecordView(QWidget):
 
     def _build(self) -> None:
         self.tabs.addTab(self.form, translate("RecordView", "&Details"))
-        self.tabs.addTab(self.intakes, translate("RecordView", "&Intakes"))
+        # Handing the tablet over sits with the intakes (the heading's row has no room left
+        # on a 1024-px screen); its note stays under the list.
+        intakes = QWidget()
+        column = QVBoxLayout(intakes)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.intakes, 1)
+        column.addWidget(self.tablet_status)
+        column.addWidget(self.start_on_tablet, 0, Qt.AlignmentFlag.AlignLeft)
+        self.tabs.addTab(intakes, translate("RecordView", "&Intakes"))
         self.tabs.addTab(self.visits, translate("RecordView", "A&ppointments"))
         waitlist = QWidget()
         column = QVBoxLayout(waitlist)
