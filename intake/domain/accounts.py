@@ -32,7 +32,12 @@ CURRENT_PASSWORD_REFUSED = "That is not your current password. " + LOCKOUT_RULE
 # password only, and says until when the account is locked (nothing new to a passer-by).
 UNLOCK_REFUSED = "That password was not accepted. Type it again. " + LOCKOUT_RULE
 
-ROLE_LABELS = {Role.FRONT_DESK: "Front desk", Role.THERAPIST: "Therapist", Role.ADMIN: "Admin"}
+ROLE_LABELS = {
+    Role.FRONT_DESK: "Front desk",
+    Role.THERAPIST: "Therapist",
+    Role.ADMIN: "Admin",
+    Role.TABLET: "Waiting-room tablet",
+}
 
 # The main window's areas and the permission each needs (admin: any of the three).
 AREA_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
