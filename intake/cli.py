@@ -440,7 +440,8 @@ def _add_account_commands(sub: argparse._SubParsersAction[argparse.ArgumentParse
     act = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
     add = act.add_parser("add", help="create an account (PostgreSQL: and its login)")
     add.add_argument("name", metavar="NAME")
-    add.add_argument("--role", required=True, choices=["front_desk", "therapist", "admin"])
+    roles = ["front_desk", "therapist", "admin", "tablet"]  # tablet: only `intake kiosk`
+    add.add_argument("--role", required=True, choices=roles)
     add.add_argument("--full-name", required=True, metavar="TEXT")
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     act.add_parser("disable", help="switch an account off (kept for the audit trail)").add_argument(

@@ -27,6 +27,7 @@ DEMO_ACCOUNTS = (
     ("admin", "Demo Admin", "admin"),
     ("frontdesk", "Demo Front Desk", "front_desk"),
     ("therapist", "Demo Therapist", "therapist"),
+    ("tablet", "Demo Waiting-Room Tablet", "tablet"),  # `intake kiosk --demo` signs in as it
 )
 
 

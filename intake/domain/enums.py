@@ -9,6 +9,7 @@ class Role(StrEnum):
     FRONT_DESK = "front_desk"
     THERAPIST = "therapist"
     ADMIN = "admin"
+    TABLET = "tablet"  # the waiting-room tablet: self-intake only, no patient records
 
 
 class Sex(StrEnum):

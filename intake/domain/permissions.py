@@ -17,15 +17,24 @@ class Permission(StrEnum):
     ACCOUNTS = "accounts"  # staff accounts
     AUDIT = "audit"  # read the audit trail
     MERGE_PATIENTS = "merge_patients"  # merge duplicate patient records, undo a merge
+    SELF_INTAKE = "self_intake"  # run the waiting-room tablet (a patient answers alone)
 
 
 _FRONT_DESK = frozenset(
-    {Permission.PATIENTS, Permission.INTAKE, Permission.BOOKING, Permission.SCHEDULE}
+    {
+        Permission.PATIENTS,
+        Permission.INTAKE,
+        Permission.BOOKING,
+        Permission.SCHEDULE,
+        Permission.SELF_INTAKE,
+    }
 )
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.FRONT_DESK: _FRONT_DESK,
     Role.THERAPIST: _FRONT_DESK | {Permission.REVIEW},
     Role.ADMIN: frozenset(Permission),
+    # The fewest: a tablet account never opens, lists or edits a patient record.
+    Role.TABLET: frozenset({Permission.SELF_INTAKE}),
 }
 
 

@@ -8,7 +8,8 @@ Use cases, one module per thing a person works with:
     intakes          an intake's answers, screened and stored, with the language asked in
     screening_gate   whether a stored intake lets the front desk book
     self_intake      the patient's own intake on the waiting-room tablet: identifying, answers,
-                     a red flag sent to the desk, the desk handing the tablet to a patient
+                     a red flag sent to the desk, the desk handing the tablet to a patient,
+                     the tablet's location (a tablet account)
     desk_alerts      the tablet's red flags at the front desk: open ones, acknowledging, hearing
     patients         registering and changing patient records, likely duplicates
     patient_record   one patient's record read whole: intakes, visits, waitlist, history

@@ -5,6 +5,10 @@ Identification is a safety net against filling in someone else's form, not a sea
 answer is one patient's id or the same refusal for no match and for several, so the tablet
 learns nothing about other patients. The answers are stored as a draft marked 'tablet' (the
 desk confirms them with the patient before submitting).
+
+On PostgreSQL the tablet signs in as a tablet account, whose login may not read patients
+(migration 0015): the match is made by the definer function `intake_identify_patient`,
+which returns the id or NULL and nothing else. The same path serves a staff login.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from intake import screening
 from intake.db.models import DeskAlert, Intake, Location, Patient
@@ -36,26 +40,44 @@ def identify(
 ) -> int:
     """The id of the one patient with exactly this name and date of birth (case and accents
     aside), or NotFound with the same sentence whether none or several match."""
-    actor.require(Permission.INTAKE)
+    actor.require(Permission.SELF_INTAKE)
     given, family = fold_name(given_name), fold_name(family_name)
-    query = (
-        select(Patient.id)
-        .where(
-            Patient.given_norm == given,
-            Patient.family_norm == family,
-            Patient.date_of_birth == date_of_birth,
-            Patient.merged_into_id.is_(None),
-        )
-        .limit(2)
-    )
     with intakes._connection_errors(), database.writing() as session:
-        found = list(session.scalars(query)) if given and family else []
+        found: list[int] = []
+        if given and family and session.get_bind().dialect.name == "postgresql":
+            match = session.scalar(
+                select(func.intake_identify_patient(given, family, date_of_birth))
+            )
+            found = [] if match is None else [match]
+        elif given and family:
+            query = (
+                select(Patient.id)
+                .where(
+                    Patient.given_norm == given,
+                    Patient.family_norm == family,
+                    Patient.date_of_birth == date_of_birth,
+                    Patient.merged_into_id.is_(None),
+                )
+                .limit(2)
+            )
+            found = list(session.scalars(query))
         if len(found) == 1:
             audit.record(session, actor, "self_identify", "patient", found[0], patient_id=found[0])
             return found[0]
         # Kept (not rolled back with the refusal): repeated misses are worth seeing.
         audit.record(session, actor, "self_identify_failed", "patient")
     raise NotFound(NOT_FOUND)
+
+
+def location_id(database: Database, actor: Actor, code: str) -> int:
+    """The id of the location with this code, for the tablet's alerts (`intake kiosk
+    --location CODE`); NotFound if none."""
+    actor.require(Permission.SELF_INTAKE)
+    with intakes._connection_errors(), database.reading() as session:
+        found = session.scalar(select(Location.id).where(Location.code == code))
+    if found is None:
+        raise NotFound(f"There is no location with the code {code!r}.")
+    return found
 
 
 def save_draft(
@@ -71,7 +93,7 @@ def save_draft(
 ) -> IntakeInfo:
     """Keep the patient's answers as a draft marked 'tablet' (the same contract as
     intakes.save_draft; a desk intake is never reachable from here)."""
-    actor.require(Permission.INTAKE)
+    actor.require(Permission.SELF_INTAKE)
     if patient_id is None and intake_id is None:
         raise Invalid({"patient": "The tablet keeps answers only for an identified patient."})
     with intakes._connection_errors():
@@ -94,7 +116,7 @@ def alert_desk(
     """Raise a desk alert for these answers; its id. The screening is worked out here, from
     the answers (an alert exists only for an emergency or refer rule), with the staff's
     messages. `location_id` None: the practice's first active location."""
-    actor.require(Permission.INTAKE)
+    actor.require(Permission.SELF_INTAKE)
     checklist = screening.load_checklist(None)
     result = screening.evaluate(checklist, answers, on=on or dt.date.today())
     flags = [f for f in result.flags if f.level.value in RED_FLAGS]

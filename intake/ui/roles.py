@@ -14,6 +14,7 @@ ROLE_NAMES = {
     Role.FRONT_DESK: QT_TRANSLATE_NOOP("Roles", "Front desk"),
     Role.THERAPIST: QT_TRANSLATE_NOOP("Roles", "Therapist"),
     Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "Admin"),
+    Role.TABLET: QT_TRANSLATE_NOOP("Roles", "Waiting-room tablet"),
 }
 
 

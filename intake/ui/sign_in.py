@@ -7,7 +7,7 @@ what tests replace.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.domain.accounts import DemoAccount
+from intake.domain.enums import Role
 from intake.domain.errors import Invalid
 from intake.services import accounts
 from intake.services.actor import Actor
@@ -40,6 +41,26 @@ def _password_field() -> QLineEdit:
     return field
 
 
+# Who may sign in where: a tablet account runs only the waiting-room kiosk (its database login
+# cannot read patients), and only staff leave the kiosk or use the program's window.
+STAFF_ROLES: tuple[Role, ...] = (Role.FRONT_DESK, Role.THERAPIST, Role.ADMIN)
+TABLET_ROLES: tuple[Role, ...] = (Role.TABLET,)
+
+
+def _wrong_role_text(roles: Collection[Role]) -> str:
+    if Role.TABLET in roles:
+        return translate(
+            "SignIn",
+            "The waiting-room tablet signs in with a tablet account. An admin makes one "
+            "under Admin → Accounts (role: Waiting-room tablet).",
+        )
+    return translate(
+        "SignIn",
+        "A tablet account signs in only on the waiting-room tablet (intake kiosk). Sign in "
+        "with your own staff account.",
+    )
+
+
 class SignInDialog(QDialog):
     """Asks who is working here. `actor` holds the answer once accepted."""
 
@@ -55,9 +76,13 @@ class SignInDialog(QDialog):
         demo_accounts: Sequence[DemoAccount] = (),
         message: str = "",
         username: str = "",
+        roles: Collection[Role] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.roles = None if roles is None else tuple(roles)
+        if self.roles is not None:
+            demo_accounts = [d for d in demo_accounts if d.role in self.roles]
         self.setObjectName("signInDialog")
         self.database, self.worker, self.workstation = database, worker, workstation
         self.first_admin = first_admin
@@ -193,6 +218,14 @@ class SignInDialog(QDialog):
 
     def _done(self, result: Actor) -> None:
         self._busy(False)
+        if self.roles is not None and result.role not in self.roles:
+            # Signed in (the password was right) but not for this window: the account may
+            # not be used here. The next sign-in replaces this one.
+            self.general.setText(_wrong_role_text(self.roles))
+            self.adjustSize()
+            self.password.clear()
+            self.password.setFocus()
+            return
         self.actor = result
         self.did_sign_in.emit(result)
         self.accept()

@@ -142,14 +142,15 @@ class Startup(QObject):
 
     def ask_sign_in(self, started: Started) -> Actor | None:
         """The sign-in dialog (tests replace this)."""
-        from intake.ui.sign_in import SignInDialog
+        from intake.ui.sign_in import STAFF_ROLES, SignInDialog
 
         return SignInDialog.ask(
             self.window,
             started.database,
             self.worker,
+            roles=STAFF_ROLES,
             first_admin=started.needs_first_admin,
-            demo_accounts=_demo_accounts() if started.demo else (),
+            demo_accounts=demo_sign_in_accounts() if started.demo else (),
         )
 
     # ---- the session ---------------------------------------------------------------------------
@@ -495,7 +496,7 @@ def _fill_demo(database: Database) -> None:
     fill_if_empty(database, DEMO_PATIENTS)
 
 
-def _demo_accounts() -> tuple[DemoAccount, ...]:
+def demo_sign_in_accounts() -> tuple[DemoAccount, ...]:
     from intake.demo.data import demo_accounts
 
     return demo_accounts()

@@ -4671,6 +4671,10 @@ por {who}, {when}</translation>
         <source>Admin</source>
         <translation>Admin</translation>
     </message>
+    <message>
+        <source>Waiting-room tablet</source>
+        <translation>Tableta de la sala de espera</translation>
+    </message>
 </context>
 <context>
     <name>RuleForm</name>
@@ -5646,6 +5650,14 @@ por {who}, {when}</translation>
 </context>
 <context>
     <name>SignIn</name>
+    <message>
+        <source>The waiting-room tablet signs in with a tablet account. An admin makes one under Admin → Accounts (role: Waiting-room tablet).</source>
+        <translation>La tableta de la sala de espera inicia sesión con una cuenta de tableta. Un administrador la crea en Administración → Cuentas (rol: Tableta de la sala de espera).</translation>
+    </message>
+    <message>
+        <source>A tablet account signs in only on the waiting-room tablet (intake kiosk). Sign in with your own staff account.</source>
+        <translation>Una cuenta de tableta solo inicia sesión en la tableta de la sala de espera (intake kiosk). Inicie sesión con su propia cuenta de personal.</translation>
+    </message>
     <message>
         <source>Create the first admin</source>
         <translation>Crear el primer administrador</translation>

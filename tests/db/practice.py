@@ -28,7 +28,12 @@ SCREENED_ON = dt.date(2027, 2, 22)
 
 TEST_PASSWORD = "test-password-9"
 CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-_NAMES = {Role.ADMIN: "admin-test", Role.FRONT_DESK: "desk-test", Role.THERAPIST: "therapist-test"}
+_NAMES = {
+    Role.ADMIN: "admin-test",
+    Role.FRONT_DESK: "desk-test",
+    Role.THERAPIST: "therapist-test",
+    Role.TABLET: "tablet-test",
+}
 _signed_in: dict[tuple[str, str, str], Actor] = {}
 _lock = threading.Lock()
 

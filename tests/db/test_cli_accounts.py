@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from sqlalchemy import text
 
 from intake.cli import main
 from intake.services import accounts
@@ -38,6 +39,31 @@ def test_add_list_reset_and_disable(app_env, monkeypatch, capsys):  # type: igno
         assert accounts.list_accounts(database, SYSTEM)[0].version > info.version
         assert main(["accounts", "disable", "desk.one"]) == 0
         assert not accounts.list_accounts(database, SYSTEM)[0].active
+    finally:
+        database.close()
+
+
+def test_the_it_person_makes_a_tablet_account(app_env, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    """The waiting-room tablet's account is made like anyone's; on PostgreSQL its login is
+    in the tablet group, not the staff group (it cannot read patients)."""
+    _stdin(monkeypatch, "a-long-password-1\n")
+    args = ["accounts", "add", "tablet1", "--role", "tablet", "--full-name", "Waiting room"]
+    assert main([*args, "--password-stdin"]) == 0
+    assert "Account tablet1 (tablet" in capsys.readouterr().out
+    database = open_database(app_env)
+    try:
+        [info] = accounts.list_accounts(database, SYSTEM)
+        assert info.role.value == "tablet"
+        if database.backend == "postgresql":
+            with database.reading() as session:
+                member = session.scalar(
+                    text(
+                        "SELECT pg_has_role(:login, intake_group_role('tablet'), 'MEMBER') "
+                        "AND NOT pg_has_role(:login, intake_group_role('staff'), 'MEMBER')"
+                    ),
+                    {"login": info.login},
+                )
+            assert member is True
     finally:
         database.close()
 

@@ -264,6 +264,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
         "self_intake.identify": lambda db: self_intake.identify(
             db, w.desk, "Testcase", "Sample", dt.date(1970, 1, 1)
         ),
+        "self_intake.location_id": lambda db: self_intake.location_id(db, w.desk, "EAST"),
         "self_intake.save_draft": lambda db: self_intake.save_draft(
             db, w.desk, {"pain_now": 4}, patient_id=p.patients[2]
         ),

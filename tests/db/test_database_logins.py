@@ -21,17 +21,22 @@ from intake.db.engine import without_login
 from intake.db.models import AuditEvent, StaffUser
 from intake.domain.accounts import SIGN_IN_REFUSED, SignInRefused
 from intake.domain.enums import Role
-from intake.domain.errors import Invalid, PermissionDenied
+from intake.domain.errors import Invalid, NotFound, PermissionDenied
 from intake.domain.patient import PatientDraft
-from intake.services import accounts, intakes, patients
+from intake.services import accounts, intakes, patients, self_intake
 from intake.services.actor import SYSTEM
 from intake.services.database import Database, open_database
 from tests.conftest import _database_tests as database_tests
 
 pytestmark = pytest.mark.backend("postgresql")
 
-PASSWORDS = {"desk": "desk-pass-1", "ther": "ther-pass-1", "boss": "boss-pass-1"}
-ROLES = {"desk": Role.FRONT_DESK, "ther": Role.THERAPIST, "boss": Role.ADMIN}
+PASSWORDS = {
+    "desk": "desk-pass-1",
+    "ther": "ther-pass-1",
+    "boss": "boss-pass-1",
+    "tab": "tab-pass-1",
+}
+ROLES = {"desk": Role.FRONT_DESK, "ther": Role.THERAPIST, "boss": Role.ADMIN, "tab": Role.TABLET}
 
 
 @dataclass
@@ -246,15 +251,32 @@ def test_a_login_name_with_quotes_or_sql_is_refused_with_a_sentence(practice):
 
 # --- the grants, over SQL, as each role's login ----------------------------------------------
 
-ALLOWED = {"desk": "F", "ther": "T", "boss": "A"}
-# statement -> which logins may run it (F front desk, T therapist, A admin); the others must
-# be refused by the database.
+ALLOWED = {"desk": "F", "ther": "T", "boss": "A", "tab": "K"}
+# statement -> which logins may run it (F front desk, T therapist, A admin, K the waiting-room
+# tablet); the others must be refused by the database.
 MATRIX: list[tuple[str, str]] = [
+    # The tablet: no patient, appointment or alert is readable; it identifies through the
+    # definer function (an id or NULL), writes its drafts (rows: see the test below), raises
+    # alerts and reads the few tables a sign-in needs.
+    ("SELECT count(*) FROM appointments", "FTA"),
+    ("SELECT count(*) FROM patient_search_keys", "FTA"),
+    ("SELECT patient_id, message FROM desk_alerts", "FTA"),  # RETURNING id only
+    ("SELECT intake_identify_patient('x', 'y', '2000-01-01')", "FTAK"),
+    (
+        "INSERT INTO desk_alerts (location_id, patient_id, triage, rule_ids, message, created_at)"
+        " SELECT 1, 1, 'refer', 'x', 'x', now() WHERE false",
+        "FTAK",
+    ),
+    ("UPDATE intakes SET submitted_at = submitted_at WHERE false", "FTA"),
+    ("UPDATE intakes SET status = status WHERE false", "FTA"),
+    ("UPDATE intakes SET answers = answers WHERE false", "FTAK"),
+    ("SELECT count(*) FROM locations", "FTAK"),
+    ("SELECT count(*) FROM therapists", "FTA"),
     ("SELECT count(*) FROM patients", "FTA"),
     ("INSERT INTO appointments SELECT * FROM appointments WHERE false", "FTA"),
     ("UPDATE patients SET given_name = given_name WHERE false", "FTA"),
     ("UPDATE intakes SET reviewed_at = reviewed_at WHERE false", "TA"),
-    ("UPDATE intakes SET patient_language = patient_language WHERE false", "FTA"),
+    ("UPDATE intakes SET patient_language = patient_language WHERE false", "FTAK"),
     ("UPDATE locations SET name = name WHERE false", "A"),
     ("INSERT INTO therapists SELECT * FROM therapists WHERE false", "A"),
     ("SELECT count(*) FROM audit_events", "A"),
@@ -267,9 +289,9 @@ MATRIX: list[tuple[str, str]] = [
     ("UPDATE appointment_series SET rule = rule WHERE false", ""),
     ("DELETE FROM appointment_series WHERE false", ""),
     ("SELECT password_hash FROM staff_users", ""),
-    ("SELECT count(*) FROM journal_key", "FTA"),
+    ("SELECT count(*) FROM journal_key", "FTAK"),
     ("UPDATE journal_key SET key = key WHERE false", ""),
-    ("SELECT program_version FROM schema_requirement", "FTA"),  # read after each sign-in
+    ("SELECT program_version FROM schema_requirement", "FTAK"),  # read after each sign-in
     ("UPDATE schema_requirement SET program_version = '9.9' WHERE false", ""),
     ("UPDATE staff_users SET role = 'admin' WHERE db_login = session_user", "A"),
     ("UPDATE audit_events SET action = action WHERE false", ""),
@@ -317,6 +339,38 @@ def test_each_role_may_run_exactly_its_statements(practice, who):
 
 class _Undo(Exception):
     """Roll back a statement that was allowed: the matrix changes nothing."""
+
+
+def test_the_tablet_login_sees_and_changes_only_its_own_drafts(practice):
+    """Row-level security on intakes: a desk intake is invisible to the tablet's login, and
+    nothing it writes can become a desk intake or a submitted one."""
+    draft = PatientDraft("Rlstest", "Sample", dt.date(1981, 3, 4), "other")
+    patient = patients.register(practice.owner, SYSTEM, draft)
+    at_desk = intakes.save_draft(practice.owner, SYSTEM, {}, patient_id=patient.id)
+    pc = practice.pc()
+    try:
+        tablet = accounts.sign_in(pc, "tab", PASSWORDS["tab"], workstation="tablet")
+        found = self_intake.identify(pc, tablet, "SAMPLE", "rlstest", dt.date(1981, 3, 4))
+        assert found == patient.id
+        own = self_intake.save_draft(pc, tablet, {}, patient_id=found)
+        with pytest.raises(NotFound):  # a desk intake is not reachable from the tablet
+            self_intake.save_draft(pc, tablet, {}, intake_id=at_desk.id, version=1)
+    finally:
+        pc.close()
+    with practice.sql_as("tab") as conn:
+        rows = conn.execute("SELECT id, source FROM intakes ORDER BY id").fetchall()
+        assert rows == [(own.id, "tablet")]
+        changed = conn.execute("UPDATE intakes SET answers = '{}' WHERE id = %s", [at_desk.id])
+        assert changed.rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE intakes SET source = 'desk' WHERE id = %s", [own.id])
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute(
+                "INSERT INTO intakes (checklist_id, checklist_version, answers, source) "
+                "VALUES ('x', '1', '{}', 'desk')"
+            )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT given_name FROM patients")
 
 
 def test_a_front_desk_login_cannot_store_a_language_the_program_does_not_know(practice):

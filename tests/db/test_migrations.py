@@ -41,6 +41,25 @@ def test_every_migration_downgrades_one_step_at_a_time(empty_database_url: str):
     engine.dispose()
 
 
+def test_going_below_0015_is_refused_while_tablet_accounts_exist(database_url: str):
+    """An older program has no tablet role (nor, on PostgreSQL, its group): the accounts
+    must go first, and nothing is changed meanwhile."""
+    from intake.domain.enums import Role
+    from intake.services import accounts
+    from intake.services.actor import SYSTEM
+
+    database = open_database(database_url)
+    try:
+        accounts.create_account(
+            database, SYSTEM, "tablet1", "Waiting room", Role.TABLET, "a-long-password-1"
+        )
+        with pytest.raises(RuntimeError, match="Tablet accounts exist"):
+            migrate.downgrade(database.engine, "0014")
+        assert migrate.current_revision(database.engine) == migrate.head_revision()
+    finally:
+        database.close()
+
+
 def test_models_and_migrations_agree(database):  # type: ignore[no-untyped-def]
     assert migrate.differences(database.engine) == []
 

@@ -344,13 +344,14 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     "intakes.for_booking": (Permission.BOOKING, lambda w, _: a(w.practice.patients[0])),
     "intakes.close_as_referral": (Permission.INTAKE, _intake_close),
     "intakes.discard": (Permission.INTAKE, _intake_discard),
-    "self_intake.identify": (Permission.INTAKE, _identify),
+    "self_intake.identify": (Permission.SELF_INTAKE, _identify),
+    "self_intake.location_id": (Permission.SELF_INTAKE, lambda w, _: a("EAST")),
     "self_intake.save_draft": (
-        Permission.INTAKE,
+        Permission.SELF_INTAKE,
         lambda w, _: a(w.intake()[1], patient_id=w.patient()),
     ),
     "self_intake.alert_desk": (
-        Permission.INTAKE,
+        Permission.SELF_INTAKE,
         lambda w, _: a(w.patient(), {"rf_neuro_deficit": True}, location_id=w.practice.east),
     ),
     "self_intake.start_on_tablet": (Permission.INTAKE, lambda w, _: a(w.patient())),

@@ -1,6 +1,10 @@
 """The waiting-room tablet, driven by touch (clicks) like a patient: English and Spanish,
 identification that gives nothing away, a red flag heard by a desk PC (its own database
-connection) at once, and no way out or back to a previous patient. Synthetic people only."""
+connection) at once, and no way out or back to a previous patient. Synthetic people only.
+
+The kiosk runs as a tablet account, as `intake kiosk` does: on PostgreSQL (a server that
+checks passwords) that is the tablet's own login, which cannot read patients (0015), so
+everything the kiosk does here also proves the login's grants suffice."""
 
 from __future__ import annotations
 
@@ -12,12 +16,17 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from sqlalchemy import text as sql
+from sqlalchemy.engine import make_url
 
 from intake import screening
+from intake.db.engine import without_login
 from intake.db.models import DeskAlert, Intake
+from intake.domain.enums import Role
 from intake.domain.patient import PatientDraft
 from intake.screening import QuestionType
-from intake.services import patients
+from intake.services import accounts, patients
+from intake.services.actor import SYSTEM, Actor
 from intake.services.database import Database, open_database
 from intake.ui.context import UiContext
 from intake.ui.desk_alerts import DeskAlertBanner
@@ -27,7 +36,7 @@ from intake.ui.kiosk.answers import ButtonsAnswer, NumberAnswer, QuestionCard
 from intake.ui.kiosk.session import KioskSession
 from intake.ui.kiosk.window import KioskWindow
 from intake.ui.worker import Worker
-from tests.db.practice import build, desk
+from tests.db.practice import TEST_PASSWORD, build, cheap_hashing, desk
 
 WAIT = 15_000
 BORN = dt.date(1975, 6, 7)
@@ -35,11 +44,39 @@ SHOTS = os.environ.get("KIOSK_SHOTS")  # a folder: save each page at 1280x800
 
 
 @pytest.fixture
-def kiosk(qtbot, database: Database, tmp_path) -> Iterator[KioskWindow]:  # type: ignore[no-untyped-def]
+def database_url(checked_database_url: str) -> str:
+    return checked_database_url
+
+
+@pytest.fixture
+def tablet(database: Database, database_url: str) -> Iterator[tuple[Database, Actor]]:
+    """The tablet's PC: a tablet account an admin made, signed in on a connection of its own
+    (on PostgreSQL as its own login)."""
+    with cheap_hashing():
+        accounts.create_account(database, SYSTEM, "tablet-1", "Waiting room", Role.TABLET,
+                                TEST_PASSWORD)  # fmt: skip
+    url = make_url(database_url)
+    pc = open_database(
+        without_login(url).render_as_string() if url.get_backend_name() == "postgresql"
+        else database_url
+    )  # fmt: skip
+    try:
+        actor = accounts.sign_in(pc, "tablet-1", TEST_PASSWORD, workstation="tablet")
+        assert actor.role == Role.TABLET
+        if url.get_backend_name() == "postgresql":  # the kiosk works as the tablet's login
+            with pc.reading() as session:
+                assert session.scalar(sql("SELECT session_user")).startswith("tablet-1@")
+        yield pc, actor
+    finally:
+        pc.close()
+
+
+@pytest.fixture
+def kiosk(qtbot, database: Database, tablet, tmp_path) -> Iterator[KioskWindow]:  # type: ignore[no-untyped-def]
     practice = build(database, patients_count=1)
     draft = PatientDraft("Testcase-Kiosk", "Pat", BORN, "other")
     patients.register(database, desk(database), draft)
-    context = UiContext(database, desk(database), Worker())
+    context = UiContext(*tablet, Worker())
     window = KioskWindow(
         context, Journal(tmp_path / "journal", os.urandom(32)), location_id=practice.east
     )
@@ -190,7 +227,7 @@ def test_a_red_flag_sends_the_patient_to_the_desk_and_alerts_a_desk_pc(  # type:
         desk_db.close()
 
 
-def test_escape_attempts_leave_nothing_reachable(qtbot, kiosk):  # type: ignore[no-untyped-def]
+def test_escape_attempts_leave_nothing_reachable(qtbot, kiosk, database):  # type: ignore[no-untyped-def]
     session = _start(qtbot, kiosk, "en")
     qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
     _answer_calmly(qtbot, session.cards[0])
@@ -210,14 +247,14 @@ def test_escape_attempts_leave_nothing_reachable(qtbot, kiosk):  # type: ignore[
     assert not [f for f in kiosk.findChildren(QLineEdit) if f.text()]  # nothing typed remains
     _click(qtbot, kiosk.staff_button)  # no staff sign-in: still the kiosk
     assert kiosk.isVisible()
-    kiosk.ask_staff_sign_in = lambda: desk(kiosk.context.database)  # type: ignore[method-assign]
+    kiosk.ask_staff_sign_in = lambda: desk(database)  # type: ignore[method-assign]
     with qtbot.waitSignal(kiosk.was_released):
         _click(qtbot, kiosk.staff_button)
     assert not kiosk.isVisible()
 
 
 def test_a_draft_left_in_the_tablets_journal_reaches_the_database_at_start(  # type: ignore[no-untyped-def]
-    qtbot, database, tmp_path
+    qtbot, database, tablet, tmp_path
 ):
     """A power cut before the database had the answers: the next start sends them."""
     from intake.ui.journal import JournalEntry, new_key
@@ -238,7 +275,7 @@ def test_a_draft_left_in_the_tablets_journal_reaches_the_database_at_start(  # t
             language="es",
         )
     )
-    context = UiContext(database, desk(database), Worker())
+    context = UiContext(*tablet, Worker())
     window = KioskWindow(context, journal)
     qtbot.addWidget(window)
     try:

@@ -24,7 +24,7 @@ from intake.services import accounts
 from intake.services.actor import SYSTEM
 from intake.ui.idle_lock import IdleLock, IdleWatcher
 from intake.ui.main_window import AREAS
-from intake.ui.sign_in import SignInDialog
+from intake.ui.sign_in import STAFF_ROLES, TABLET_ROLES, SignInDialog
 from intake.ui.worker import Worker
 from tests.db.test_accounts import PASSWORD, cheap_hasher  # noqa: F401
 
@@ -119,6 +119,39 @@ def test_the_demo_practice_shows_its_accounts(qtbot, database):
     assert (dialog.username.text(), dialog.password.text()) == ("frontdesk", "demo")
 
 
+def test_a_tablet_account_signs_in_to_the_kiosk_only(qtbot, database, people):  # type: ignore[no-untyped-def]
+    """The program's window refuses a tablet account with a sentence saying where it
+    belongs; the kiosk's setup takes it (and not a staff account)."""
+    accounts.create_account(database, SYSTEM, "tab1", "Waiting room", Role.TABLET, PASSWORD)
+    worker = Worker()
+    window = SignInDialog(database, worker, roles=STAFF_ROLES,
+                          demo_accounts=demo_accounts())  # fmt: skip
+    qtbot.addWidget(window)
+    panel = window.findChild(QWidget, "demoAccounts")
+    assert panel is not None and not [
+        b for b in panel.findChildren(type(window.submit_button)) if "tablet" in b.text()
+    ]  # the window's demo list offers no tablet
+    qtbot.keyClicks(window.username, "tab1")
+    qtbot.keyClicks(window.password, PASSWORD)
+    qtbot.mouseClick(window.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "waiting-room tablet" in window.general.text(), timeout=10_000)
+    assert window.actor is None and window.password.text() == ""
+    kiosk = SignInDialog(database, worker, roles=TABLET_ROLES)
+    qtbot.addWidget(kiosk)
+    qtbot.keyClicks(kiosk.username, "desk1")
+    qtbot.keyClicks(kiosk.password, PASSWORD)
+    qtbot.mouseClick(kiosk.submit_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "tablet account" in kiosk.general.text(), timeout=10_000)
+    assert kiosk.actor is None
+    kiosk.username.clear()
+    qtbot.keyClicks(kiosk.username, "tab1")
+    qtbot.keyClicks(kiosk.password, PASSWORD)
+    with qtbot.waitSignal(kiosk.did_sign_in, timeout=10_000):
+        qtbot.mouseClick(kiosk.submit_button, Qt.MouseButton.LeftButton)
+    assert kiosk.actor is not None and kiosk.actor.role == Role.TABLET
+    worker.wait_for_done()
+
+
 def test_ask_can_be_replaced_in_tests(monkeypatch, database):
     monkeypatch.setattr(SignInDialog, "ask", classmethod(lambda cls, *a, **k: SYSTEM))
     assert SignInDialog.ask(None, database, Worker()) is SYSTEM
@@ -132,6 +165,7 @@ def test_allowed_areas_follow_the_roles():
     assert allowed_areas(Role.FRONT_DESK) == ("intake", "schedule", "patients")
     assert allowed_areas(Role.THERAPIST) == ("intake", "schedule", "review", "patients")
     assert allowed_areas(Role.ADMIN) == tuple(keys)
+    assert allowed_areas(Role.TABLET) == ()  # the kiosk only
     assert can(Role.THERAPIST, Permission.REVIEW) and not can(Role.FRONT_DESK, Permission.REVIEW)
 
 

@@ -1,8 +1,9 @@
 """`intake kiosk`: the waiting-room tablet's program.
 
-A staff member signs in once to set the tablet up (the actor its drafts and alerts are
-written as, and the journal key); the kiosk then runs full screen until a staff member
-signs in again to leave it. Drafts a power cut left in the tablet's journal are sent first.
+A tablet account (made by an admin, role "tablet") signs in once to set the tablet up: the
+actor its drafts and alerts are written as, and on PostgreSQL a database login that cannot
+read patients (migration 0015). The kiosk then runs full screen until a staff member signs
+in to leave it. Drafts a power cut left in the tablet's journal are sent first.
 """
 
 from __future__ import annotations
@@ -19,23 +20,27 @@ def run_kiosk(*, demo: bool = False, location_code: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Clinic Intake")
-    from intake.services import practice_admin
+    from intake.services import self_intake
     from intake.services.journal_key import journal_key
     from intake.services.startup import open_for_gui
     from intake.ui.context import UiContext
     from intake.ui.journal import Journal
     from intake.ui.kiosk.window import KioskWindow
-    from intake.ui.sign_in import SignInDialog
+    from intake.ui.sign_in import TABLET_ROLES, SignInDialog
+    from intake.ui.startup import demo_sign_in_accounts
     from intake.ui.worker import Worker
 
     started = open_for_gui(demo=demo)
     worker = Worker()
-    actor = SignInDialog.ask(None, started.database, worker)
+    demo_list = demo_sign_in_accounts() if started.demo else ()
+    actor = SignInDialog.ask(
+        None, started.database, worker, roles=TABLET_ROLES, demo_accounts=demo_list
+    )
     if actor is None:
         return 0
     location_id = None
     if location_code:
-        location_id = practice_admin.get_location(started.database, actor, location_code).id
+        location_id = self_intake.location_id(started.database, actor, location_code)
     # Its own folder: the desk program on the same PC never offers the tablet's drafts.
     journal = Journal(started.journal_folder / "kiosk", journal_key(started.database, actor))
     window = KioskWindow(UiContext(started.database, actor, worker), journal,

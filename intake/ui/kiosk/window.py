@@ -304,9 +304,9 @@ class KioskWindow(QWidget):
 
     def ask_staff_sign_in(self) -> Actor | None:
         """The sign-in dialog (tests replace this)."""
-        from intake.ui.sign_in import SignInDialog
+        from intake.ui.sign_in import STAFF_ROLES, SignInDialog
 
-        return SignInDialog.ask(self, self.context.database, self.context.worker)
+        return SignInDialog.ask(self, self.context.database, self.context.worker, roles=STAFF_ROLES)
 
 
 class _TouchWatch(QObject):
