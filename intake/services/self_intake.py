@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from intake import screening
 from intake.db.models import DeskAlert, Intake, Location, Patient
@@ -192,22 +193,29 @@ def start_on_tablet(database: Database, actor: Actor, patient_id: int) -> Intake
 def ready_for_tablet(
     database: Database, actor: Actor, *, now: dt.datetime | None = None
 ) -> Handover | None:
-    """The newest handover not started yet and not older than HANDOVER_MINUTES, or None."""
-    actor.require(Permission.INTAKE)
+    """The newest handover not started yet and not older than HANDOVER_MINUTES, or None.
+
+    The tablet greets the patient by first name and initial only. On PostgreSQL its login
+    cannot read patients: the greeting comes from a definer function that answers only for
+    a patient with a fresh tablet handover (migration 0015)."""
+    actor.require(Permission.SELF_INTAKE)
     since = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(minutes=HANDOVER_MINUTES)
-    query = (
-        _waiting_handovers(since)
-        .add_columns(Patient.given_name, Patient.family_name)
-        .join(Patient, Patient.id == Intake.patient_id)
-        .limit(5)
-    )
     with intakes._connection_errors(), database.reading() as session:
-        for row, given, family in session.execute(query):
-            if row.answers:
+        for row in session.scalars(_waiting_handovers(since).limit(5)):
+            if row.answers or row.patient_id is None:
                 return None  # the newest is under way: nobody else is waiting
-            initial = f" {family.strip()[:1]}." if family.strip() else ""
-            return Handover(row.id, row.version, row.patient_id, f"{given.strip()}{initial}")
+            return Handover(row.id, row.version, row.patient_id, _greeting(session, row.patient_id))
     return None
+
+
+def _greeting(session: Session, patient_id: int) -> str:
+    if session.get_bind().dialect.name == "postgresql":
+        return session.scalar(select(func.intake_tablet_greeting(patient_id))) or ""
+    row = session.execute(
+        select(Patient.given_name, Patient.family_name).where(Patient.id == patient_id)
+    ).one()
+    given, family = row.given_name.strip(), row.family_name.strip()
+    return f"{given} {family[:1]}." if family else given
 
 
 def _waiting_handovers(since: dt.datetime | None) -> Any:

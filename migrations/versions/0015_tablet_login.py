@@ -52,6 +52,9 @@ INTAKE_WRITE = (
     "updated_at",
 )  # fmt: skip
 IDENTIFY = "intake_identify_patient(text, text, date)"
+# The tablet's welcome page greets the patient the desk handed it to ("Ann T."): only a
+# patient with a tablet handover of the last 15 minutes, and only the first name and initial.
+GREETING = "intake_tablet_greeting(integer)"
 TABLET_ROW = "source = 'tablet' AND status = 'draft'"
 
 
@@ -140,6 +143,18 @@ SECURITY DEFINER SET search_path = pg_catalog, public AS $$
 $$"""
     )
     op.execute(f"REVOKE ALL ON FUNCTION {IDENTIFY} FROM PUBLIC")
+    op.execute(
+        f"""CREATE FUNCTION {GREETING.replace("(integer)", "")}(patient integer)
+RETURNS text LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT btrim(p.given_name) || CASE WHEN btrim(p.family_name) = '' THEN ''
+    ELSE ' ' || left(btrim(p.family_name), 1) || '.' END
+  FROM patients p WHERE p.id = patient AND EXISTS (
+    SELECT 1 FROM intakes i WHERE i.patient_id = patient AND i.source = 'tablet'
+      AND i.status = 'draft' AND i.created_at >= now() - interval '15 minutes')
+$$"""
+    )
+    op.execute(f"REVOKE ALL ON FUNCTION {GREETING} FROM PUBLIC")
     database = _ident(bind, bind.execute(sa.text("SELECT current_database()")).scalar_one())
     staff = _ident(bind, groups["staff"])
     read = ", ".join(ACCOUNT_READ)
@@ -148,7 +163,8 @@ $$"""
         f"GRANT CONNECT ON DATABASE {database} TO {tablet}",
         f"GRANT USAGE ON SCHEMA public TO {tablet}",
         f"GRANT EXECUTE ON FUNCTION {IDENTIFY} TO {staff}",  # the desk may run a kiosk too
-        f"GRANT EXECUTE ON FUNCTION {IDENTIFY}, intake_signed_in(text), "
+        f"GRANT EXECUTE ON FUNCTION {GREETING} TO {staff}",
+        f"GRANT EXECUTE ON FUNCTION {IDENTIFY}, {GREETING}, intake_signed_in(text), "
         f"intake_login_name(text) TO {tablet}",
         f"GRANT SELECT ({read}) ON staff_users TO {tablet}",
         f"GRANT UPDATE ({', '.join(ACCOUNT_OWN_WRITE)}) ON staff_users TO {tablet}",
@@ -187,6 +203,7 @@ def downgrade() -> None:
     op.execute("DROP POLICY IF EXISTS intakes_staff ON intakes")
     op.execute("ALTER TABLE intakes DISABLE ROW LEVEL SECURITY")
     op.execute(f"DROP FUNCTION IF EXISTS {IDENTIFY}")
+    op.execute(f"DROP FUNCTION IF EXISTS {GREETING}")
     _replace_in_function(bind, "staff_users_login()", NEW_ADMIN, OLD_ADMIN)
     _replace_in_function(bind, "staff_users_login()", NEW_ROLES, OLD_ROLES)
     _group_function(bind, groups)

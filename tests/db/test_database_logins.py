@@ -373,6 +373,35 @@ def test_the_tablet_login_sees_and_changes_only_its_own_drafts(practice):
             conn.execute("SELECT given_name FROM patients")
 
 
+def test_the_tablet_greets_only_the_patient_the_desk_handed_it_to(practice):
+    """The welcome page's "Ready for: Sample H." comes from a definer function: the tablet's
+    login reads no patient, and the function answers only for a fresh handover."""
+    handed = patients.register(
+        practice.owner, SYSTEM, PatientDraft("Handed", "Sample", dt.date(1982, 5, 6), "other")
+    )
+    other = patients.register(
+        practice.owner, SYSTEM, PatientDraft("Nothanded", "Sample", dt.date(1983, 7, 8), "other")
+    )
+    pc = practice.pc()
+    try:
+        desk_pc = accounts.sign_in(pc, "desk", PASSWORDS["desk"], workstation="desk")
+        self_intake.start_on_tablet(pc, desk_pc, handed.id)
+    finally:
+        pc.close()
+    tablet_pc = practice.pc()
+    try:
+        tablet = accounts.sign_in(tablet_pc, "tab", PASSWORDS["tab"], workstation="tablet")
+        ready = self_intake.ready_for_tablet(tablet_pc, tablet)
+        assert ready is not None and ready.patient_id == handed.id
+        assert ready.label == "Sample H."  # first name, family initial
+    finally:
+        tablet_pc.close()
+    with practice.sql_as("tab") as conn:
+        greeting = "SELECT intake_tablet_greeting(%s)"
+        assert conn.execute(greeting, [handed.id]).fetchone() == ("Sample H.",)
+        assert conn.execute(greeting, [other.id]).fetchone() == (None,)  # no handover: nothing
+
+
 def test_a_front_desk_login_cannot_store_a_language_the_program_does_not_know(practice):
     """The database guards the codes (0012), whoever writes: here psql-style, as the desk."""
     pc = practice.pc()

@@ -355,7 +355,7 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
         lambda w, _: a(w.patient(), {"rf_neuro_deficit": True}, location_id=w.practice.east),
     ),
     "self_intake.start_on_tablet": (Permission.INTAKE, lambda w, _: a(w.patient())),
-    "self_intake.ready_for_tablet": (Permission.INTAKE, lambda w, _: a()),
+    "self_intake.ready_for_tablet": (Permission.SELF_INTAKE, lambda w, _: a()),
     "desk_alerts.open_alerts": (Permission.INTAKE, lambda w, _: a()),
     "desk_alerts.acknowledge": (Permission.INTAKE, _acknowledge),
     # booking
