@@ -139,6 +139,14 @@ class LockScreen(QFrame):
         self.who.setWordWrap(True)
         self.who.setObjectName("lockWho")
         column.addWidget(self.title)
+        # A tablet's red flag must reach a locked desk too: said without any name (the screen
+        # is locked because nobody may be looking), until someone signs in and acknowledges.
+        self.alert_notice = QLabel()
+        self.alert_notice.setObjectName("lockAlert")
+        self.alert_notice.setWordWrap(True)
+        self.alert_notice.setAccessibleName(translate("IdleLock", "Tablet alert"))
+        self.alert_notice.hide()
+        column.addWidget(self.alert_notice)
         column.addWidget(self.who)
         form = QFormLayout()
         self.username = QLineEdit()
@@ -179,6 +187,17 @@ class LockScreen(QFrame):
         outer.addStretch(2)
         self.switching = False
         self.hide()
+
+    def show_alerts(self, open_alerts: int) -> None:
+        """How many tablet alerts wait at the desk (no patient named here)."""
+        self.alert_notice.setText(
+            translate(
+                "IdleLock",
+                "⚠ A patient at the waiting-room tablet needs the front desk now. Sign in to "
+                "see who.",
+            )
+        )
+        self.alert_notice.setVisible(open_alerts > 0)
 
     def present(self, actor: Actor, display: str, message: str = "") -> None:
         self._username = actor.username

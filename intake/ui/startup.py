@@ -261,7 +261,13 @@ class Startup(QObject):
         if self.alerts is None:
             self.alerts = DeskAlertBanner(context, parent=self.window)
             self.window.add_banner(self.alerts)
+            self.alerts.alerts_did_change.connect(self._alerts_changed)
         self.alerts.use(context)
+
+    def _alerts_changed(self, open_alerts: int) -> None:
+        """The lock screen covers the banner: it says (without a name) that one is waiting."""
+        if self.lock is not None:
+            self.lock.screen.show_alerts(open_alerts)
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text)

@@ -1694,6 +1694,10 @@
         <translation>Clinic Intake está bloqueado</translation>
     </message>
     <message>
+        <source>Tablet alert</source>
+        <translation>Alerta de la tableta</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>Nombre de usuario</translation>
     </message>
@@ -1716,6 +1720,10 @@
     <message>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <source>⚠ A patient at the waiting-room tablet needs the front desk now. Sign in to see who.</source>
+        <translation>⚠ Un paciente en la tableta de la sala de espera necesita a la recepción ahora. Inicie sesión para ver quién.</translation>
     </message>
     <message>
         <source>Signed in as {name} ({role}). Enter your password to go on; your unsaved work is kept. Someone else can sign in with Switch user.</source>

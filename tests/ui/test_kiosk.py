@@ -25,7 +25,7 @@ from intake.db.models import DeskAlert, Intake
 from intake.domain.enums import Role
 from intake.domain.patient import PatientDraft
 from intake.screening import QuestionType
-from intake.services import accounts, patients
+from intake.services import accounts, desk_alerts, patients
 from intake.services.actor import SYSTEM, Actor
 from intake.services.database import Database, open_database
 from intake.ui.context import UiContext
@@ -322,6 +322,27 @@ def test_the_desk_program_shows_a_tablet_alert_above_every_area(  # type: ignore
             )
         assert banner.isVisible() and banner.list.count() == 1
         assert window.isAncestorOf(banner)
+        # Locked, the desk PC still says that a patient needs the desk, naming nobody.
+        startup.lock.lock()
+        notice = startup.lock.screen.alert_notice
+        assert notice.isVisible() and "front desk now" in notice.text()
+        with qtbot.waitSignal(
+            banner.alerts_did_change, check_params_cb=lambda n: n == 2, timeout=WAIT
+        ):
+            self_intake.alert_desk(
+                database, actor, practice.patients[0], {"rf_neuro_deficit": True}
+            )
+        assert notice.isVisible()
+        patient = patients.get(database, actor, practice.patients[0])
+        shown = " ".join(w.text() for w in startup.lock.screen.findChildren(QLabel))
+        assert patient.given_name not in shown and patient.family_name not in shown
+        for alert in desk_alerts.open_alerts(database, actor):
+            desk_alerts.acknowledge(database, actor, alert.id)
+        with qtbot.waitSignal(
+            banner.alerts_did_change, check_params_cb=lambda n: n == 0, timeout=WAIT
+        ):
+            banner.refresh()
+        assert not notice.isVisible()
     finally:
         startup.stop()
         startup.worker.wait_for_done()
