@@ -5,9 +5,18 @@ Anything else is a bug: logged and reported, never shown as a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from intake.domain.words import Words
+
 
 class KnownError(Exception):
-    """A problem a person can understand and act on; `str()` is the message to show."""
+    """A problem a person can understand and act on. `message` is the sentence (a Message
+    the screens translate, or plain English); `str()` is the English sentence (logs, CLI)."""
+
+    def __init__(self, message: Words = "", *args: object) -> None:
+        super().__init__(str(message), *args)
+        self.message: Words = message
 
 
 class DatabaseUnavailable(KnownError):
@@ -33,8 +42,8 @@ class NotFound(KnownError):
 class Invalid(KnownError):
     """Input that cannot be accepted; `problems` says what is wrong with which field."""
 
-    def __init__(self, problems: dict[str, str]) -> None:
-        self.problems = dict(problems)
+    def __init__(self, problems: Mapping[str, Words]) -> None:
+        self.problems: dict[str, Words] = dict(problems)
         super().__init__("; ".join(f"{field}: {text}" for field, text in self.problems.items()))
 
 

@@ -12,6 +12,7 @@ from intake.domain.enums import Sex
 from intake.domain.languages import Language
 from intake.domain.search_query import WORDS_LENGTH, name_words, words_text
 from intake.domain.text import digits, fold_name
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, Words, said
 
 MAX_AGE_YEARS = 120
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -73,8 +74,14 @@ STORED_FORMS: dict[str, tuple[str, Callable[[str], str], int]] = {
     "phone": ("phone_digits", digits, 20),
 }
 NAME_FIELDS = ("family_name", "given_name", "preferred_name")  # their words are stored too
-_TOO_LONG_STORED = "This is too long to store once written for search: shorten it."
-_CONTROL = "Remove the invisible control character from this field."
+_TOO_LONG_STORED = said(
+    QT_TRANSLATE_NOOP(
+        "PatientChecks", "This is too long to store once written for search: shorten it."
+    )
+)
+_CONTROL = said(
+    QT_TRANSLATE_NOOP("PatientChecks", "Remove the invisible control character from this field.")
+)
 
 
 def stored_forms(draft: PatientDraft) -> dict[str, str]:
@@ -95,62 +102,87 @@ def clean_draft(draft: PatientDraft) -> PatientDraft:
     return PatientDraft(**values)
 
 
-def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, str]:
+def check_patient(draft: PatientDraft, today: dt.date) -> dict[str, Words]:
     """Problems per field, worded for the front desk; empty when the draft can be saved."""
-    problems: dict[str, str] = {}
+    problems: dict[str, Words] = {}
     for field, limit in MAX_LENGTHS.items():
         if len(getattr(draft, field)) > limit:
-            problems[field] = f"This is too long: at most {limit} characters."
+            problems[field] = _too_long(limit)
     for field, (_, how, limit) in STORED_FORMS.items():
         if field not in problems and len(how(getattr(draft, field))) > limit:
             problems[field] = _TOO_LONG_STORED
     if len(draft.desk_note) > DESK_NOTE_LENGTH:
-        problems["desk_note"] = f"This is too long: at most {DESK_NOTE_LENGTH} characters."
+        problems["desk_note"] = _too_long(DESK_NOTE_LENGTH)
     if (name_field := _overflowing_name(draft)) and name_field not in problems:
         problems[name_field] = _TOO_LONG_STORED
     if not draft.family_name.strip():
-        problems["family_name"] = "Enter the family name."
+        problems["family_name"] = said(QT_TRANSLATE_NOOP("PatientChecks", "Enter the family name."))
     if not draft.given_name.strip():
-        problems["given_name"] = "Enter the given name."
+        problems["given_name"] = said(QT_TRANSLATE_NOOP("PatientChecks", "Enter the given name."))
     if draft.date_of_birth is None:
-        problems["date_of_birth"] = "Enter the date of birth."
+        problems["date_of_birth"] = said(
+            QT_TRANSLATE_NOOP("PatientChecks", "Enter the date of birth.")
+        )
     elif draft.date_of_birth > today:
-        problems["date_of_birth"] = "The date of birth is in the future."
+        problems["date_of_birth"] = said(
+            QT_TRANSLATE_NOOP("PatientChecks", "The date of birth is in the future.")
+        )
     elif age_on(draft.date_of_birth, today) > MAX_AGE_YEARS:
-        problems["date_of_birth"] = f"That makes the patient older than {MAX_AGE_YEARS}."
+        problems["date_of_birth"] = said(
+            QT_TRANSLATE_NOOP("PatientChecks", "That makes the patient older than {years}."),
+            years=MAX_AGE_YEARS,
+        )
     if draft.sex not in {s.value for s in Sex}:
-        problems["sex"] = "Choose female, male or other."
+        problems["sex"] = said(QT_TRANSLATE_NOOP("PatientChecks", "Choose female, male or other."))
     if draft.preferred_language not in {language.value for language in Language}:
-        problems["preferred_language"] = "Choose a language from the list."
+        problems["preferred_language"] = said(
+            QT_TRANSLATE_NOOP("PatientChecks", "Choose a language from the list.")
+        )
     for field, value in (
         ("phone", draft.phone),
         ("emergency_contact_phone", draft.emergency_contact_phone),
     ):
         if value.strip() and not 7 <= len(digits(value)) <= 15:
-            problems[field] = "A phone number has 7 to 15 digits."
+            problems[field] = said(
+                QT_TRANSLATE_NOOP("PatientChecks", "A phone number has 7 to 15 digits.")
+            )
     if draft.email.strip() and not _EMAIL.match(draft.email.strip()):
-        problems["email"] = "That is not an e-mail address (name@example.org)."
+        problems["email"] = said(
+            QT_TRANSLATE_NOOP("PatientChecks", "That is not an e-mail address (name@example.org).")
+        )
     if draft.postal_code.strip() and not _POSTAL.match(draft.postal_code.strip()):
-        problems["postal_code"] = "That is not a postal code."
+        problems["postal_code"] = said(
+            QT_TRANSLATE_NOOP("PatientChecks", "That is not a postal code.")
+        )
     for field in (*MAX_LENGTHS, "desk_note"):  # last: the one message that says what to do
         if has_control_characters(getattr(draft, field)):
             problems[field] = _CONTROL
     return problems
 
 
+def _too_long(limit: int) -> Message:
+    return said(
+        QT_TRANSLATE_NOOP("PatientChecks", "This is too long: at most {limit} characters."),
+        limit=limit,
+    )
+
+
 AREA_CODE_DIGITS = 10  # a national number with its area code
 
 
-def phone_notes(draft: PatientDraft) -> dict[str, str]:
+def phone_notes(draft: PatientDraft) -> dict[str, Words]:
     """Advice that stops nothing: a phone number that looks like it lacks its area code
     (7 to 9 digits, not international) is kept as typed, and the form says so next to it."""
-    notes: dict[str, str] = {}
+    notes: dict[str, Words] = {}
     for field in ("phone", "emergency_contact_phone"):
         value = getattr(draft, field).strip()
         if value and not value.startswith("+") and 7 <= len(digits(value)) < AREA_CODE_DIGITS:
-            notes[field] = (
-                "No area code? It is kept as typed; add the area code (10 digits, e.g. "
-                "(212) 555-0101) so every location can call back."
+            notes[field] = said(
+                QT_TRANSLATE_NOOP(
+                    "PatientChecks",
+                    "No area code? It is kept as typed; add the area code (10 digits, e.g. "
+                    "(212) 555-0101) so every location can call back.",
+                )
             )
     return notes
 

@@ -37,6 +37,7 @@ from intake.domain.series import (
     SeriesRequest,
 )
 from intake.domain.visit_rules import is_late_cancellation
+from intake.domain.words import Words
 from intake.scheduling import AppointmentType as TypeInput
 from intake.scheduling import CalendarInputs, Interval, Slot
 from intake.scheduling.series import (
@@ -265,7 +266,7 @@ def _propose(
 
 
 def _course_kind(statics: CalendarStatics, request: SeriesRequest) -> VisitKind:
-    problems: dict[str, str] = {}
+    problems: dict[str, Words] = {}
     kind = None
     try:
         kind = statics.active_kind(request.type_code)

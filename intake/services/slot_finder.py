@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from intake.domain.booking import MAX_SEARCH_DAYS, SlotOffer, SlotRequest
 from intake.domain.errors import Invalid
 from intake.domain.permissions import Permission
+from intake.domain.words import Words
 from intake.scheduling import AppointmentType as TypeInput
 from intake.scheduling import CalendarInputs, Slot, SlotQuery, find_slots, slots_by_nearness
 from intake.services.actor import Actor
@@ -109,7 +110,7 @@ def type_input(statics: CalendarStatics, code: str) -> TypeInput:
 
 
 def _query(statics: CalendarStatics, request: SlotRequest) -> tuple[SlotQuery, set[int] | None]:
-    problems: dict[str, str] = {}
+    problems: dict[str, Words] = {}
     if not 1 <= request.days <= MAX_SEARCH_DAYS:
         problems["days"] = f"Search between 1 and {MAX_SEARCH_DAYS} days, not {request.days}."
     if not EARLIEST_DAY <= request.first_day <= LATEST_DAY:
@@ -143,7 +144,7 @@ def _query(statics: CalendarStatics, request: SlotRequest) -> tuple[SlotQuery, s
 
 
 def _location_ids(
-    statics: CalendarStatics, codes: Iterable[str], problems: dict[str, str]
+    statics: CalendarStatics, codes: Iterable[str], problems: dict[str, Words]
 ) -> set[int] | None:
     wanted = {c.strip().upper() for c in codes if c.strip()}
     if not wanted:

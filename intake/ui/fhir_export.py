@@ -31,6 +31,7 @@ from intake.ui import saved_files
 from intake.ui.context import UiContext
 from intake.ui.i18n import translate
 from intake.ui.status_line import say
+from intake.ui.words import error_text
 from intake.ui.worker import failure_text
 
 
@@ -315,7 +316,7 @@ class FhirExportTab(QWidget):
         self._busy(False)
         self.progress.setValue(0)
         if isinstance(error, fhir_export.ExportCancelled):
-            self._say("info", str(error))
+            self._say("info", error_text(error))
             self.did_cancel.emit()
             return
         message = failure_text(error)

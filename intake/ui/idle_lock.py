@@ -33,6 +33,7 @@ from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui.i18n import translate
 from intake.ui.roles import role_name
+from intake.ui.words import error_text
 from intake.ui.worker import Worker, in_words
 
 DEFAULT_IDLE_MINUTES = 5
@@ -354,7 +355,7 @@ class IdleLock(QObject):
     def _account_failed(self, error: BaseException) -> None:
         # Only a changed account locks; a failed check (say, the network) locks nobody out.
         if isinstance(error, SignInRequired):
-            self.lock(str(error))
+            self.lock(error_text(error))
 
     def _unlock(self, username: str, password: str) -> None:
         database, actor, station = self.database, self.actor, self.actor.workstation

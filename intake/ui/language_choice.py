@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from intake.domain.errors import KnownError
 from intake.settings import language_setting, write_language
 from intake.ui.i18n import ENV, LANGUAGES, language_from, system_language, translate
+from intake.ui.words import error_text
 
 SYSTEM = ""  # the choice "the system's language"
 
@@ -87,7 +88,8 @@ class LanguageDialog(QDialog):
         try:
             write_language(code or None)
         except (OSError, KnownError) as error:
-            self.message.setText(translate("Language", "Not saved: {why}").format(why=str(error)))
+            why = error_text(error) if isinstance(error, KnownError) else str(error)
+            self.message.setText(translate("Language", "Not saved: {why}").format(why=why))
             self.message.show()
             return
         self.accept()

@@ -32,6 +32,7 @@ from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
 from intake.ui.i18n import translate
 from intake.ui.roles import role_name
+from intake.ui.words import problems_of
 from intake.ui.worker import Worker, failure_text
 
 
@@ -233,7 +234,7 @@ class SignInDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
         if isinstance(error, Invalid):  # a new admin's name or password: next to the field
-            self.fields.show(error.problems)
+            self.fields.show(problems_of(error))
             return
         self.general.setText(failure_text(error))
         self.adjustSize()  # room for the whole sentence, the fields keep their height
@@ -322,7 +323,7 @@ class ChangePasswordDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
         if isinstance(error, Invalid):
-            self._problems(error.problems)
+            self._problems(problems_of(error))
             return
         self.general.setText(failure_text(error))
         self.adjustSize()

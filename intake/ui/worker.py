@@ -2,8 +2,9 @@
 
 Database calls go through here so the window never freezes on the network or the disk.
 A failure reaches the screen as the exception itself: a `KnownError` is for the person to
-read (`str()`), anything else is a bug, logged here with its traceback and told to the
-person as one general sentence (`failure_text`). Screens tell errors apart with isinstance.
+read, anything else is a bug, logged here with its traceback and told to the person as one
+general sentence; `failure_text` gives either in the staff's language. Screens tell errors
+apart with isinstance.
 """
 
 from __future__ import annotations
@@ -16,24 +17,19 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from intake.domain.errors import KnownError
-from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
+from intake.ui.words import BUG_SENTENCE, error_text
+
+__all__ = ["BUG_SENTENCE", "Worker", "failure_text", "in_words"]
 
 log = logging.getLogger(__name__)
-
-# In English here (the log's), in the staff's language where shown (`failure_text`).
-BUG_SENTENCE = QT_TRANSLATE_NOOP(
-    "Worker",
-    "Something went wrong inside the program. Nothing was saved by this action; "
-    "the details are in the log file for your IT person.",
-)
 
 Failure = Callable[[BaseException], None]
 
 
 def failure_text(error: BaseException) -> str:
-    """What a person reads about a failure: a known error's own sentence (the services'
-    words, not translated yet), else the bug one in the staff's language."""
-    return str(error) if isinstance(error, KnownError) else translate("Worker", BUG_SENTENCE)
+    """What a person reads about a failure: a known error's sentence, else the bug one, in
+    the staff's language (intake/ui/words.py)."""
+    return error_text(error)
 
 
 def in_words(show: Callable[[str], None]) -> Failure:

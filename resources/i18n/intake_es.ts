@@ -2900,6 +2900,65 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>PatientChecks</name>
+    <message>
+        <source>This is too long to store once written for search: shorten it.</source>
+        <translation>Es demasiado largo para guardarlo en la forma de búsqueda: acórtelo.</translation>
+    </message>
+    <message>
+        <source>Remove the invisible control character from this field.</source>
+        <translation>Quite el carácter de control invisible de este campo.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Escriba el apellido.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Escriba el nombre.</translation>
+    </message>
+    <message>
+        <source>Enter the date of birth.</source>
+        <translation>Escriba la fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>La fecha de nacimiento está en el futuro.</translation>
+    </message>
+    <message>
+        <source>That makes the patient older than {years}.</source>
+        <translation>Con esa fecha el paciente tendría más de {years} años.</translation>
+    </message>
+    <message>
+        <source>Choose female, male or other.</source>
+        <translation>Elija femenino, masculino u otro.</translation>
+    </message>
+    <message>
+        <source>Choose a language from the list.</source>
+        <translation>Elija un idioma de la lista.</translation>
+    </message>
+    <message>
+        <source>A phone number has 7 to 15 digits.</source>
+        <translation>Un número de teléfono tiene de 7 a 15 dígitos.</translation>
+    </message>
+    <message>
+        <source>That is not an e-mail address (name@example.org).</source>
+        <translation>Eso no es una dirección de correo electrónico (nombre@example.org).</translation>
+    </message>
+    <message>
+        <source>That is not a postal code.</source>
+        <translation>Eso no es un código postal.</translation>
+    </message>
+    <message>
+        <source>This is too long: at most {limit} characters.</source>
+        <translation>Es demasiado largo: como máximo {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>No area code? It is kept as typed; add the area code (10 digits, e.g. (212) 555-0101) so every location can call back.</source>
+        <translation>¿Sin código de área? Se guarda tal como está escrito; añada el código de área (10 dígitos, p. ej. (212) 555-0101) para que cualquier sede pueda devolver la llamada.</translation>
+    </message>
+</context>
+<context>
     <name>PatientExportButton</name>
     <message>
         <source>Export FHIR…</source>

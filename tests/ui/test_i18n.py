@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -53,7 +53,7 @@ CONVERTED = [
     "intake/ui/schedule/", "intake/ui/journal.py",
     "intake/ui/kiosk/", "intake/ui/desk_alerts.py",
     "intake/ui/admin/", "intake/ui/series/", "intake/ui/languages.py", "intake/ui/fhir_export.py",
-    "intake/ui/roles.py", "intake/ui/patients/",
+    "intake/ui/roles.py", "intake/ui/patients/", "intake/ui/words.py",
 ]  # fmt: skip
 NOT_YET_CONVERTED = [
 ]  # fmt: skip
@@ -677,3 +677,53 @@ def test_a_person_chooses_spanish_for_the_next_start(
     assert seen and language_setting() == "es"
     assert 'language = "es"' in (tmp_path / SETTINGS_FILE).read_text(encoding="utf-8")
     assert i18n.chosen_language() == "es"  # what the next start speaks
+
+
+# ---- sentences from the pure layers and the services (intake/ui/words.py) -----------------
+
+
+def test_a_services_sentence_reads_in_the_staffs_language(speak) -> None:  # type: ignore[no-untyped-def]
+    from intake.domain.errors import Invalid, NotFound
+    from intake.domain.patient import PatientDraft, check_patient
+    from intake.domain.words import QT_TRANSLATE_NOOP as MARK
+    from intake.domain.words import said
+    from intake.ui.words import error_text, problems_of
+    from intake.ui.worker import failure_text
+
+    problems = check_patient(PatientDraft("", "Quinn", None, "female"), dt.date(2027, 2, 22))
+    assert problems_of(problems)["family_name"] == "Enter the family name."
+    speak("es")
+    assert problems_of(problems)["family_name"] == "Escriba el apellido."
+    assert problems_of(Invalid(problems))["date_of_birth"] == "Escriba la fecha de nacimiento."
+    too_long = check_patient(PatientDraft("x" * 101, "Quinn", None, "female"), dt.date(2027, 2, 22))
+    assert problems_of(too_long)["family_name"] == "Es demasiado largo: como máximo 100 caracteres."
+    # Dates follow the staff's locale (the English form is the log's); an unknown sentence and
+    # a value that is itself a sentence read as far as they are translated.
+    day = said(
+        MARK("PatientChecks", "That makes the patient older than {years}."),
+        years=dt.date(2026, 12, 2),
+    )
+    assert error_text(NotFound(day)) == "Con esa fecha el paciente tendría más de 2 dic 2026 años."
+    assert str(day) == "That makes the patient older than 2026-12-02."
+    assert failure_text(NotFound("Plain words.")) == "Plain words."
+    assert "Algo" in failure_text(RuntimeError("a bug"))  # the bug sentence, never the details
+
+
+def test_a_registrations_field_problems_are_spanish(qtbot, show_active, speak, database) -> None:  # type: ignore[no-untyped-def]
+    from intake.ui.patients.register_form import PatientRegisterForm
+
+    speak("es")
+    context = UiContext(database, desk(database), Worker())
+    form = PatientRegisterForm(context, today=dt.date(2027, 2, 22))
+    form.resize(1100, 800)
+    show_active(form)
+    context.worker.wait_for_done()
+    form.inputs["phone"].setFocus()
+    qtbot.keyClicks(form.inputs["phone"], "55-12")
+    qtbot.keyClick(form.inputs["phone"], Qt.Key.Key_Return)
+    assert form.errors["phone"].text() == "⚠ Un número de teléfono tiene de 7 a 15 dígitos."
+    assert form.inputs["phone"].text() == "55-12"  # nothing typed is lost
+    form.save()
+    assert "Elija femenino" in form.errors["sex"].text()
+    assert form.errors["family_name"].text() == "⚠ Escriba el apellido."
+    context.worker.wait_for_done()

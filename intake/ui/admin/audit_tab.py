@@ -35,6 +35,7 @@ from intake.ui.admin.base import date_edit, to_date
 from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
+from intake.ui.words import problems_of
 from intake.ui.worker import failure_text, in_words
 
 ANY = ""
@@ -241,7 +242,7 @@ class AuditTab(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Invalid):  # the filters: each problem next to its field
-            self.fields.show(error.problems)
+            self.fields.show(problems_of(error))
             self.status.setText("")
             return
         self.status.setText(failure_text(error))

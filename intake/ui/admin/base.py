@@ -26,6 +26,7 @@ from intake.domain.errors import Invalid
 from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
 from intake.ui.i18n import translate
+from intake.ui.words import problems_of
 from intake.ui.worker import failure_text
 
 
@@ -151,7 +152,7 @@ class AdminTab(QWidget):
         def failed(error: BaseException) -> None:
             self.busy -= 1
             if isinstance(error, Invalid) and fields is not None:
-                fields.show(error.problems)
+                fields.show(problems_of(error))
                 self.say(translate("AdminTab", "Not saved: see the marked fields."))
                 return
             self.say(failure_text(error))

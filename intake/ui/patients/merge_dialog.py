@@ -434,7 +434,7 @@ class MergeDialog(QDialog):
         self.merge_was_undone.emit(undone)
 
     def _failed(self, error: BaseException) -> None:
-        text = str(error) if isinstance(error, MergeRefused) else failure_text(error)
+        text = failure_text(error)
         self.status.setText(text)
         self.undo_button.setEnabled(True)
         self.merge_did_fail.emit(text)

@@ -37,6 +37,7 @@ from intake.ui import when
 from intake.ui.context import UiContext
 from intake.ui.guard import while_alive
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
+from intake.ui.words import problems_of
 from intake.ui.worker import in_words
 
 # Each language in its own words (intake.domain.languages), so the patient can point at it.
@@ -219,7 +220,7 @@ class PatientFields(QWidget):
 
     def problems(self) -> dict[str, str]:
         """Field -> message for everything that stops the form being saved now."""
-        found = check_patient(self.draft(), self._today)
+        found = problems_of(check_patient(self.draft(), self._today))
         typed = self.text("date_of_birth").strip()
         readings = read_date(typed, self._today)
         if typed and not readings:
@@ -258,7 +259,7 @@ class PatientFields(QWidget):
     def show_problems(self, problems: dict[str, str]) -> None:
         """Messages beside the fields a person has left; advice (a phone number with no area
         code) where there is no problem."""
-        notes = phone_notes(self.draft())
+        notes = problems_of(phone_notes(self.draft()))
         for name, label in self.errors.items():
             message = problems.get(name, "") if name in self.touched else ""
             note = notes.get(name, "") if name in self.touched and not message else ""

@@ -37,6 +37,7 @@ from intake.ui.i18n import translate
 from intake.ui.patients.conflict_panel import ConflictPanel
 from intake.ui.patients.patient_fields import PatientFields
 from intake.ui.status_line import say
+from intake.ui.words import problems_of
 from intake.ui.worker import failure_text
 
 if TYPE_CHECKING:
@@ -149,7 +150,7 @@ class RecordForm(QWidget):
             return
         if isinstance(error, Invalid):
             self.fields.touched.update(error.problems)
-            self.fields.show_problems(error.problems)
+            self.fields.show_problems(problems_of(error))
         message = failure_text(error)
         say(
             self.status,

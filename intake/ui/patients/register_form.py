@@ -42,6 +42,7 @@ from intake.ui.i18n import translate
 from intake.ui.journal import REGISTRATION, Journal, RegistrationEntry, new_key
 from intake.ui.patients.merge_dialog import can_merge, open_merge
 from intake.ui.patients.patient_fields import REQUIRED, PatientFields
+from intake.ui.words import problems_of
 from intake.ui.worker import failure_text, in_words
 
 if TYPE_CHECKING:
@@ -354,7 +355,7 @@ class PatientRegisterForm(QWidget):
 
     def show_invalid(self, error: Invalid) -> None:
         self.field_set.touched.update(error.problems)
-        self.field_set.show_problems(error.problems)
+        self.field_set.show_problems(problems_of(error))
 
 
 class DuplicatePanel(QFrame):

@@ -54,6 +54,7 @@ from intake.ui.series import course_list
 from intake.ui.series.proposal_model import BOOK, NOTE, ProposalModel
 from intake.ui.series.rule_form import Choices, Rule, RuleForm
 from intake.ui.status_line import say
+from intake.ui.words import error_text, problems_of
 from intake.ui.worker import failure_text
 
 PROPOSE_DELAY_MS = 250  # a pause in the typing before the course is proposed again
@@ -216,7 +217,7 @@ class CourseDialog(QDialog):
         except Invalid as problems:
             self._shown = asked
             self._show_proposal(None)
-            self._say("info", " ".join(problems.problems.values()))
+            self._say("info", " ".join(problems_of(problems).values()))
             self.proposal_did_arrive.emit(None)
             return
         self._say("info", translate("CourseDialog", "Finding times for the course…"))
@@ -273,7 +274,7 @@ class CourseDialog(QDialog):
         self._shown = asked
         self._show_proposal(None)
         if isinstance(error, Invalid):
-            self._say("warn", " ".join(error.problems.values()))
+            self._say("warn", " ".join(problems_of(error).values()))
         else:
             self._say(
                 "error",
@@ -449,7 +450,7 @@ class CourseDialog(QDialog):
             self._show_proposal(error.proposal, error.lost)
             self._say(
                 "warn",
-                str(error)
+                error_text(error)
                 + " "
                 + translate(
                     "CourseDialog",

@@ -43,6 +43,7 @@ from intake.ui.context import UiContext
 from intake.ui.i18n import translate
 from intake.ui.status_line import say
 from intake.ui.waitlist import wording
+from intake.ui.words import said
 from intake.ui.worker import failure_text
 
 NOTE_LIMIT = waitlist.MAX_TEXT
@@ -264,7 +265,7 @@ class WaitlistEntryForm(QDialog):
         message = failure_text(error)
         if isinstance(error, Invalid):
             for name, text in error.problems.items():
-                self._field_error(name, text)
+                self._field_error(name, said(text))
             message = translate("Waitlist", "Check the marked fields; nothing you typed is lost.")
         say(self.status, "error", translate("Waitlist", "Not saved: {why}").format(why=message))
         self.save_did_fail.emit(message)

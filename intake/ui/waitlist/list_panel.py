@@ -29,6 +29,7 @@ from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.status_line import say
 from intake.ui.waitlist.entry_form import WaitlistEntryForm, edit_waitlist_entry
 from intake.ui.waitlist.list_model import WaitlistModel
+from intake.ui.words import said
 from intake.ui.worker import failure_text
 
 # Offered in the staff's language; what is chosen or typed is stored as it reads.
@@ -237,7 +238,7 @@ class WaitlistView(QWidget):
         def failed(error: BaseException) -> None:
             self._busy = False
             if isinstance(error, Invalid) and "reason" in error.problems:
-                self._reason_problem(error.problems["reason"])
+                self._reason_problem(said(error.problems["reason"]))
                 return
             self._failed(translate("Waitlist", "remove {name}").format(name=line.patient_name))(
                 error
