@@ -13,7 +13,7 @@ import os
 import re
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -210,27 +210,6 @@ def test_a_language_the_program_does_not_speak_is_a_settings_error(
 
 
 # ---- the chain at run time ------------------------------------------------------------
-
-
-@pytest.fixture
-def speak(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable]:
-    """Install a language (or a pseudo-translator) for one test; English again after it."""
-    installed: list[QTranslator] = []
-    cache = tmp_path_factory.getbasetemp() / "i18n-cache"
-
-    def use(language: str | QTranslator) -> None:
-        if isinstance(language, QTranslator):
-            QLocale.setDefault(QLocale("en_US"))
-            qapp.installTranslator(language)
-            installed.append(language)
-        else:
-            installed.extend(i18n.install(qapp, language, cache=cache))
-
-    yield use
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en_US"))
-    i18n._SPEAKING[:] = [i18n.SOURCE_LANGUAGE]  # the staff's language follows: English again
 
 
 def test_the_staffs_language_is_the_one_the_program_speaks(speak) -> None:  # type: ignore[no-untyped-def]
