@@ -32,7 +32,7 @@ from intake.ui.context import UiContext
 from intake.ui.desk_alerts import DeskAlertBanner
 from intake.ui.journal import Journal, writer
 from intake.ui.kiosk import language as kiosk_language
-from intake.ui.kiosk.answers import ButtonsAnswer, NumberAnswer, QuestionCard
+from intake.ui.kiosk.answers import ButtonsAnswer, NumberAnswer, PainTouchAnswer, QuestionCard
 from intake.ui.kiosk.session import KioskSession
 from intake.ui.kiosk.window import KioskWindow
 from intake.ui.worker import Worker
@@ -113,10 +113,23 @@ def _start(qtbot, kiosk: KioskWindow, language: str, given: str = "Pat") -> Kios
     return session
 
 
+# Where the calm patient feels it: a small region (the temple) and one on the back view.
+TOUCHED = (("temple_left", "front"), ("neck_right", "back"))
+
+
+def _touch(qtbot, answer: PainTouchAnswer, value: str, view: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """A finger on the region's centre."""
+    point = answer.canvas.point_for(value, view).toPoint()
+    qtbot.mouseClick(answer.canvas, Qt.MouseButton.LeftButton, pos=point)
+
+
 def _answer_calmly(qtbot, card: QuestionCard) -> None:  # type: ignore[no-untyped-def]
     """The answer that raises no flag: No, the first choice, none of these, 0, a number."""
     answer = card.answer
-    if isinstance(answer, ButtonsAnswer):
+    if isinstance(answer, PainTouchAnswer):
+        for value, view in TOUCHED:
+            _touch(qtbot, answer, value, view)
+    elif isinstance(answer, ButtonsAnswer):
         question = card.question
         if question.type == QuestionType.YESNO:
             target = answer.buttons[1][1]
@@ -144,6 +157,8 @@ def _through(qtbot, kiosk, session: KioskSession, language: str, *, red: str = "
             _answer_calmly(qtbot, card)
         if pages < 2:
             _shot(kiosk, f"2-questions-{pages}-{language}")
+        if any(isinstance(card.answer, PainTouchAnswer) for card in session.cards):
+            _shot(kiosk, f"2-pain-{language}")
         pages += 1
         _click(qtbot, session.next_button)
     assert pages > 10

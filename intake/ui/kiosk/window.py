@@ -58,6 +58,9 @@ STYLE = """
 #kiosk QPushButton#kioskPrimary:disabled { background: #767676; }
 #kiosk QPushButton#kioskStaff { font-size: 14pt; background: #ffffff; border-color: #767676; }
 #kiosk QLineEdit { border: 2px solid #1a1a1a; border-radius: 6px; padding: 4px 8px; }
+#kiosk QScrollBar:vertical { width: 28px; background: #e6e6e6; border: 1px solid #767676; }
+#kiosk QScrollBar::handle:vertical { background: #4a4a4a; min-height: 44px; border-radius: 4px; }
+#kiosk QScrollBar::add-line:vertical, #kiosk QScrollBar::sub-line:vertical { height: 0; }
 """
 
 
