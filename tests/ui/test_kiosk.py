@@ -14,8 +14,15 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtGui import QFontInfo, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from sqlalchemy import text as sql
 from sqlalchemy.engine import make_url
 
@@ -30,6 +37,7 @@ from intake.services.actor import SYSTEM, Actor
 from intake.services.database import Database, open_database
 from intake.ui.context import UiContext
 from intake.ui.desk_alerts import DeskAlertBanner
+from intake.ui.intake_form.pain_picture import HEIGHT, WIDTH, PainCanvas, PainPicture
 from intake.ui.journal import Journal, writer
 from intake.ui.kiosk import language as kiosk_language
 from intake.ui.kiosk.answers import ButtonsAnswer, NumberAnswer, PainTouchAnswer, QuestionCard
@@ -90,8 +98,9 @@ def kiosk(qtbot, database: Database, tablet, tmp_path) -> Iterator[KioskWindow]:
     writer().wait_until_written()
 
 
-def _shot(window: KioskWindow, name: str) -> None:
+def _shot(window: QWidget, name: str) -> None:
     if SHOTS:
+        QApplication.processEvents()  # the layout a touch asked for, as the screen shows it
         window.grab().save(os.path.join(SHOTS, f"{name}.png"))
 
 
@@ -142,13 +151,21 @@ def _answer_calmly(qtbot, card: QuestionCard) -> None:  # type: ignore[no-untype
         qtbot.keyClicks(answer.field, "2")
 
 
-def _through(qtbot, kiosk, session: KioskSession, language: str, *, red: str = "") -> list[str]:  # type: ignore[no-untyped-def]
-    """Answer page after page; the words on the first yes/no question's buttons."""
+def _through(  # type: ignore[no-untyped-def]
+    qtbot, kiosk, session: KioskSession, language: str, *, red: str = "",
+    seen: list[str] | None = None,
+) -> list[str]:  # fmt: skip
+    """Answer page after page (each page's controls checked for a name and a big enough
+    font); the words on the first yes/no question's buttons. `seen` gets "pain" for each
+    pain picture page passed."""
     qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
     pages = 0
     yes_no: list[str] = []
     while session.page == "questions":
+        assert_readable_and_named(kiosk)
         for card in session.cards:
+            if isinstance(card.answer, PainTouchAnswer) and seen is not None:
+                seen.append("pain")
             if card.question.type == QuestionType.YESNO and not yes_no:
                 yes_no = [b.label for _v, b in card.answer.buttons]  # type: ignore[attr-defined]
             if card.question.id == red:
@@ -165,16 +182,45 @@ def _through(qtbot, kiosk, session: KioskSession, language: str, *, red: str = "
     return yes_no
 
 
+def assert_readable_and_named(window: QWidget) -> None:
+    """Issue #21 point 6 on the page shown: every control has a name a screen reader says,
+    every word on it is at least 18 pt."""
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.window() is not window:
+            continue
+        name = f"{type(widget).__name__} {widget.objectName()!r}"
+        control = isinstance(widget, QAbstractButton | QLineEdit | PainCanvas)
+        if control and not widget.accessibleName().strip():
+            problems.append(f"{name} has no accessible name")
+        text = (
+            widget.text() if isinstance(widget, QLabel | QAbstractButton | QLineEdit) else ""
+        ) or (widget.placeholderText() if isinstance(widget, QLineEdit) else "")
+        points = QFontInfo(widget.font()).pointSizeF()
+        if isinstance(widget, PainCanvas):  # its own words (Front, R, L) in drawing units
+            text = "Front"
+            scale = min(widget.width() / WIDTH, widget.height() / HEIGHT)
+            points = (widget.text_px or 0) * scale * 72 / widget.logicalDpiY()
+        if text.strip() and points < 17.5:  # 18 pt drawn as whole pixels
+            problems.append(f"{name} {text[:30]!r} is {points:.1f} pt")
+    assert not problems, problems
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_whole_self_intake_by_touch_is_a_tablet_draft(qtbot, kiosk, database, language):  # type: ignore[no-untyped-def]
+    assert_readable_and_named(kiosk)  # the welcome page
     session = _start(qtbot, kiosk, language)
+    assert_readable_and_named(kiosk)  # identification
     qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
     checklist = screening.load_checklist(None, language=language)
     first = session.cards[0]
     assert first.question.text == checklist.question(first.question.id).text  # type: ignore[union-attr]
     yes = "Sí" if language == "es" else "Yes"
-    assert _through(qtbot, kiosk, session, language) == [yes, "No"]
+    seen: list[str] = []
+    assert _through(qtbot, kiosk, session, language, seen=seen) == [yes, "No"]
+    assert seen == ["pain"]  # the pain picture, by touch, on its own page
     assert session.page == "done"
+    assert_readable_and_named(kiosk)
     _shot(kiosk, f"3-done-{language}")
     qtbot.waitUntil(lambda: session.keeper.intake_id is not None and not session.keeper.pending,
                     timeout=WAIT)  # fmt: skip
@@ -184,11 +230,92 @@ def test_a_whole_self_intake_by_touch_is_a_tablet_draft(qtbot, kiosk, database, 
         assert row is not None
         assert (row.source, row.status, row.patient_language) == ("tablet", "draft", language)
         assert row.answers["dob"] == BORN.isoformat() and len(row.answers) > 30
+        # What the desk's pain picture stores for the same two regions.
+        assert row.answers["pain_regions"] == ["temple_left", "neck_right"]
     with qtbot.waitSignal(kiosk.did_reset):
         _click(qtbot, session.finish_button)
     assert kiosk.stack.currentWidget() is kiosk.welcome and kiosk.session is None
     assert kiosk.stack.count() == 1  # the patient's pages are gone: no Back reaches them
     qtbot.waitUntil(lambda: not kiosk.findChildren(KioskSession), timeout=WAIT)  # destroyed
+
+
+def _to_the_pain_picture(qtbot, session: KioskSession) -> PainTouchAnswer:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
+    while not any(isinstance(card.answer, PainTouchAnswer) for card in session.cards):
+        for card in session.cards:
+            _answer_calmly(qtbot, card)
+        _click(qtbot, session.next_button)
+    assert len(session.cards) == 1  # a page of its own
+    answer = session.cards[0].answer
+    assert isinstance(answer, PainTouchAnswer)
+    return answer
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_pain_picture_by_touch_stores_what_the_desks_would(  # type: ignore[no-untyped-def]
+    qtbot, kiosk, database, language
+):
+    session = _start(qtbot, kiosk, language)
+    answer = _to_the_pain_picture(qtbot, session)
+    question = answer.question
+    chosen_text = answer.chosen.text
+    assert chosen_text() == ("Nada todavía" if language == "es" else "Nothing yet")
+    assert not answer.clear_button.isEnabled()
+    # The patient's own help, not the desk's ("the patient points to").
+    card = session.cards[0]
+    shown = [w.text() for w in card.findChildren(QLabel) if w.isVisible()]
+    assert question.help not in shown and answer.help_text() in shown
+    # Big enough for a finger where the drawing allows: the shoulder, the back of the head.
+    rects = {(v, view): r for v, view, r in answer.canvas.region_rects()}
+    for region in (("shoulder_left", "front"), ("occiput_left", "back"), ("arm_left", "back")):
+        assert min(rects[region].width(), rects[region].height()) >= 44
+    # Every region has a name a screen reader says, with the side of the figure.
+    names = {t.accessibleName() for t in answer.canvas.targets}
+    label = dict(zip(question.choice_values, (c.label for c in question.choices), strict=True))
+    side = "delante" if language == "es" else "front"
+    assert f"{label['temple_left']} ({side})" in names and len(names) == 21
+
+    for value, view in (("temple_left", "front"), ("behind_eye_right", "front"),
+                        ("occiput_right", "back"), ("shoulder_left", "back")):  # fmt: skip
+        _touch(qtbot, answer, value, view)
+    _touch(qtbot, answer, "temple_left", "front")  # touched again: unmarked
+    # A finger a little below the small region behind the eye still marks it.
+    eye = rects[("behind_eye_left", "front")]
+    below = eye.center().toPoint()
+    below.setY(round(eye.bottom()) + 10)
+    qtbot.mouseClick(answer.canvas, Qt.MouseButton.LeftButton, pos=below)
+    touched = ["behind_eye_left", "behind_eye_right", "occiput_right", "shoulder_left"]
+    # Named in words (not colour alone), in the checklist's order, and ticked for a reader.
+    assert chosen_text().splitlines() == [
+        f"• {label[v]}" for v in question.choice_values if v in touched
+    ]
+    assert {t.value for t in answer.canvas.targets if t.isChecked()} == set(touched)
+
+    # The desk's pain picture, given the same regions, holds the same answer.
+    desk_picture = PainPicture(question)
+    qtbot.addWidget(desk_picture)
+    for value in touched:
+        desk_picture.toggle(value)
+    assert answer.value() == desk_picture.value()
+    qtbot.waitUntil(
+        lambda: session.keeper.intake_id is not None and not session.keeper.pending, timeout=WAIT
+    )
+    session.keeper.flush(force=True)
+    qtbot.waitUntil(lambda: not session.keeper.pending, timeout=WAIT)
+    with database.reading() as s:
+        row = s.get(Intake, session.keeper.intake_id)
+        assert row is not None and row.answers["pain_regions"] == desk_picture.value()
+
+    with qtbot.waitSignal(answer.answer_did_change):
+        _click(qtbot, answer.clear_button)
+    assert answer.value() == [] and chosen_text() == (
+        "Nada todavía" if language == "es" else "Nothing yet"
+    )
+    assert not any(t.isChecked() for t in answer.canvas.targets)
+    _click(qtbot, session.back_button)  # and forward again: the picture shows what is stored
+    _click(qtbot, session.next_button)
+    again = session.cards[0].answer
+    assert isinstance(again, PainTouchAnswer) and again.value() == []
 
 
 def test_identification_refuses_a_mismatch_without_saying_why(qtbot, kiosk):  # type: ignore[no-untyped-def]

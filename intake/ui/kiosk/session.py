@@ -55,6 +55,7 @@ def big_button(text: str, name: str = "kioskButton") -> QPushButton:
     button.setMinimumHeight(TARGET)
     button.setMinimumWidth(160)
     button.setAccessibleName(text)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a touch leaves no focus frame behind
     return button
 
 
