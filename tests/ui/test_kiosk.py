@@ -48,7 +48,9 @@ from tests.db.practice import TEST_PASSWORD, build, cheap_hashing, desk
 
 WAIT = 15_000
 BORN = dt.date(1975, 6, 7)
-SHOTS = os.environ.get("KIOSK_SHOTS")  # a folder: save each page at 1280x800
+# A folder: each page saved at 1280x800 as kiosk-<page>.png (Spanish: kiosk-<page>-es.png).
+# The README's pictures: KIOSK_SHOTS=docs/screenshots pytest tests/ui/test_kiosk.py
+SHOTS = os.environ.get("KIOSK_SHOTS")
 
 
 @pytest.fixture
@@ -104,12 +106,16 @@ def _shot(window: QWidget, name: str) -> None:
         window.grab().save(os.path.join(SHOTS, f"{name}.png"))
 
 
+def _in(language: str) -> str:
+    return "" if language == "en" else f"-{language}"
+
+
 def _click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def _start(qtbot, kiosk: KioskWindow, language: str, given: str = "Pat") -> KioskSession:  # type: ignore[no-untyped-def]
-    _shot(kiosk, "0-welcome")
+    _shot(kiosk, "kiosk-welcome")
     with qtbot.waitSignal(kiosk.session_did_start) as started:
         _click(qtbot, kiosk.language_buttons[language])
     session: KioskSession = started.args[0]
@@ -117,7 +123,7 @@ def _start(qtbot, kiosk: KioskWindow, language: str, given: str = "Pat") -> Kios
     qtbot.keyClicks(session.family, "Testcase Kiosk")
     for part, text in zip(session.birth, ("7", "6", "1975"), strict=True):
         qtbot.keyClicks(part, text)
-    _shot(kiosk, f"1-identify-{language}")
+    _shot(kiosk, f"kiosk-identify{_in(language)}")
     _click(qtbot, session.continue_button)
     return session
 
@@ -160,6 +166,7 @@ def _through(  # type: ignore[no-untyped-def]
     pain picture page passed."""
     qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
     pages = 0
+    questions_shot = False
     yes_no: list[str] = []
     while session.page == "questions":
         assert_readable_and_named(kiosk)
@@ -172,10 +179,11 @@ def _through(  # type: ignore[no-untyped-def]
                 _click(qtbot, card.answer.buttons[0][1])  # type: ignore[attr-defined]  # Yes
                 return yes_no
             _answer_calmly(qtbot, card)
-        if pages < 2:
-            _shot(kiosk, f"2-questions-{pages}-{language}")
+        if len(session.cards) > 1 and not questions_shot:
+            _shot(kiosk, f"kiosk-questions{_in(language)}")
+            questions_shot = True
         if any(isinstance(card.answer, PainTouchAnswer) for card in session.cards):
-            _shot(kiosk, f"2-pain-{language}")
+            _shot(kiosk, f"kiosk-pain{_in(language)}")
         pages += 1
         _click(qtbot, session.next_button)
     assert pages > 10
@@ -221,7 +229,7 @@ def test_a_whole_self_intake_by_touch_is_a_tablet_draft(qtbot, kiosk, database, 
     assert seen == ["pain"]  # the pain picture, by touch, on its own page
     assert session.page == "done"
     assert_readable_and_named(kiosk)
-    _shot(kiosk, f"3-done-{language}")
+    _shot(kiosk, f"kiosk-done{_in(language)}")
     qtbot.waitUntil(lambda: session.keeper.intake_id is not None and not session.keeper.pending,
                     timeout=WAIT)  # fmt: skip
     intake_id = session.keeper.intake_id
@@ -325,11 +333,12 @@ def test_identification_refuses_a_mismatch_without_saying_why(qtbot, kiosk):  # 
     assert session.identify_message.text() == (
         "We could not find you — please ask at the front desk."
     )
-    _shot(kiosk, "1-not-found-en")
+    _shot(kiosk, "kiosk-not-found")
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_a_red_flag_sends_the_patient_to_the_desk_and_alerts_a_desk_pc(  # type: ignore[no-untyped-def]
-    qtbot, kiosk, database, database_url
+    qtbot, kiosk, database, database_url, language
 ):
     desk_db = open_database(database_url)
     banner = DeskAlertBanner(UiContext(desk_db, desk(desk_db), Worker()))
@@ -337,19 +346,25 @@ def test_a_red_flag_sends_the_patient_to_the_desk_and_alerts_a_desk_pc(  # type:
     banner.start()
     qtbot.waitUntil(banner.is_ready, timeout=WAIT)
     try:
-        session = _start(qtbot, kiosk, "es")
+        session = _start(qtbot, kiosk, language)
         # PostgreSQL: the NOTIFY arrives well within a second; SQLite: the half-second poll.
         timeout = 1_000 if database.backend == "postgresql" else 5_000
+        seen: list[str] = []
         with qtbot.waitSignal(session.alert_was_sent, timeout=WAIT):
-            _through(qtbot, kiosk, session, "es", red="rf_sudden_onset")
+            _through(qtbot, kiosk, session, language, red="rf_sudden_onset", seen=seen)
+        assert seen == ["pain"]  # the pain picture touched on the way
         with qtbot.waitSignal(
             banner.alerts_did_change, check_params_cb=lambda n: n == 1, timeout=timeout
         ):
             pass
         assert session.page == "desk"
-        _shot(kiosk, "4-desk-es")
+        _shot(kiosk, f"kiosk-desk{_in(language)}")
         shown = " ".join(w.text() for w in session.findChildren(QLabel) if w.isVisible())
-        assert "Por favor, vaya ahora a la recepción" in shown
+        assert_readable_and_named(kiosk)
+        assert (
+            "Por favor, vaya ahora a la recepción" if language == "es"
+            else "Please go to the front desk now"
+        ) in shown  # fmt: skip
         assert not [w for w in session.findChildren(QPushButton) if w.isVisible()]
         [alert] = banner.alerts
         assert alert.message not in shown  # the staff's words never reach the patient
@@ -449,6 +464,7 @@ def test_the_desk_program_shows_a_tablet_alert_above_every_area(  # type: ignore
     monkeypatch.setattr(Startup, "ask_sign_in", lambda self, started: actor)
     window = MainWindow()
     qtbot.addWidget(window)
+    window.resize(1366, 768)  # a desk PC's screen
     window.show()
     startup = Startup(window, demo=False)
     try:
@@ -464,6 +480,7 @@ def test_the_desk_program_shows_a_tablet_alert_above_every_area(  # type: ignore
             )
         assert banner.isVisible() and banner.list.count() == 1
         assert window.isAncestorOf(banner)
+        _shot(window, "kiosk-desk-alert")
         # Locked, the desk PC still says that a patient needs the desk, naming nobody.
         startup.lock.lock()
         notice = startup.lock.screen.alert_notice

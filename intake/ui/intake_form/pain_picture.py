@@ -223,7 +223,11 @@ class PainCanvas(QWidget):
             (BACK_X, translate("PainPicture", "Back")),
         ):
             painter.drawPath(_outline(cx))
-            painter.drawText(QRectF(cx - 60, 252, 120, 18), Qt.AlignmentFlag.AlignCenter, title)
+            box = QRectF(cx - 60, 252, 120, 18)
+            if self.text_px is not None:  # large words would sit on the outline's foot
+                box = painter.boundingRect(box, Qt.AlignmentFlag.AlignCenter, title)
+                painter.fillRect(box.adjusted(-4, 0, 4, 0), QColor("#ffffff"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, title)
         self._paint_side_marks(painter)
         for index, region in enumerate(self.regions):
             self._paint_region(painter, region, focused=self._keyboard and index == self._cursor)
