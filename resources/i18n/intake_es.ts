@@ -2160,6 +2160,10 @@
         <translation>Año</translation>
     </message>
     <message>
+        <source>Arrow keys move between the regions, Space marks one.</source>
+        <translation>Las flechas pasan de una zona a otra; la barra espaciadora marca una.</translation>
+    </message>
+    <message>
         <source>You marked:</source>
         <translation>Ha marcado:</translation>
     </message>

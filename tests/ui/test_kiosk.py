@@ -320,6 +320,11 @@ def test_the_pain_picture_by_touch_stores_what_the_desks_would(  # type: ignore[
         "Nada todavía" if language == "es" else "Nothing yet"
     )
     assert not any(t.isChecked() for t in answer.canvas.targets)
+    answer.canvas.setFocus()  # and from a keyboard: arrows move, Space marks
+    qtbot.keyClick(answer.canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(answer.canvas, Qt.Key.Key_Space)
+    assert answer.value() == [answer.canvas.regions[1].value]
+    _click(qtbot, answer.clear_button)
     _click(qtbot, session.back_button)  # and forward again: the picture shows what is stored
     _click(qtbot, session.next_button)
     again = session.cards[0].answer

@@ -262,7 +262,9 @@ class PainCanvas(QWidget):
             painter.setPen(QPen(QColor("#2b6cb0"), 1.2, Qt.PenStyle.DashLine))
         else:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor("#a0aec0"), 0.8, Qt.PenStyle.DotLine))
+            # Where to touch must be seen from arm's length (3:1 against the figure).
+            faint = QPen(QColor("#6b7785"), 1.0, Qt.PenStyle.DotLine) if self.hatched else None
+            painter.setPen(faint or QPen(QColor("#a0aec0"), 0.8, Qt.PenStyle.DotLine))
         painter.drawPath(region.shape)
         if focused:
             painter.setBrush(Qt.BrushStyle.NoBrush)

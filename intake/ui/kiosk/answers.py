@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QIntValidator, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QIntValidator, QMouseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -239,7 +239,10 @@ class TouchCanvas(PainCanvas):
         )
         self.setFixedSize(QSize(PICTURE_WIDTH, round(PICTURE_WIDTH * HEIGHT / WIDTH)))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setToolTip("")
+        self.setToolTip("")  # a finger held still would raise it
+        self.setAccessibleDescription(
+            translate("KioskAnswers", "Arrow keys move between the regions, Space marks one.")
+        )
         views = {
             "front": translate("PainPicture", "front"),
             "back": translate("PainPicture", "back"),
@@ -251,6 +254,10 @@ class TouchCanvas(PainCanvas):
 
     def sizeHint(self) -> QSize:
         return self.size()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)  # the region under the finger is outlined
+        self.setToolTip("")
 
     def region_at(self, point: QPointF) -> str | None:
         inside = super().region_at(point)
