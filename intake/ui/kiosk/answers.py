@@ -4,6 +4,8 @@ as well as its colour (no colour-only meaning).
 
 Each control holds one question's answer (`value()`, UNANSWERED until touched) and says
 when it changes (`answer_did_change`), like the desk's inputs (intake_form/inputs.py).
+The pain picture is the desk's drawing, larger, answered by touching regions; it stores
+what the desk's would, so the review and the scoring never ask where it was answered.
 """
 
 from __future__ import annotations
