@@ -2160,6 +2160,34 @@
         <translation>Año</translation>
     </message>
     <message>
+        <source>Arrow keys move between the regions, Space marks one.</source>
+        <translation>Las flechas pasan de una zona a otra; la barra espaciadora marca una.</translation>
+    </message>
+    <message>
+        <source>You marked:</source>
+        <translation>Ha marcado:</translation>
+    </message>
+    <message>
+        <source>You marked</source>
+        <translation>Ha marcado</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Clear the pain picture</source>
+        <translation>Borrar el dibujo del dolor</translation>
+    </message>
+    <message>
+        <source>Touch each place where you feel it. Touch it again to take it off.</source>
+        <translation>Toque cada lugar donde lo siente. Tóquelo otra vez para quitarlo.</translation>
+    </message>
+    <message>
+        <source>Nothing yet</source>
+        <translation>Nada todavía</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Sí</translation>
     </message>
@@ -2885,6 +2913,16 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>Back</source>
         <translation>Detrás</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <comment>the patient&apos;s right side, one letter</comment>
+        <translation>D</translation>
+    </message>
+    <message>
+        <source>L</source>
+        <comment>the patient&apos;s left side, one letter</comment>
+        <translation>I</translation>
     </message>
     <message>
         <source>Click where it hurts</source>

@@ -14,8 +14,15 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtGui import QFontInfo, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from sqlalchemy import text as sql
 from sqlalchemy.engine import make_url
 
@@ -30,9 +37,10 @@ from intake.services.actor import SYSTEM, Actor
 from intake.services.database import Database, open_database
 from intake.ui.context import UiContext
 from intake.ui.desk_alerts import DeskAlertBanner
+from intake.ui.intake_form.pain_picture import HEIGHT, WIDTH, PainCanvas, PainPicture
 from intake.ui.journal import Journal, writer
 from intake.ui.kiosk import language as kiosk_language
-from intake.ui.kiosk.answers import ButtonsAnswer, NumberAnswer, QuestionCard
+from intake.ui.kiosk.answers import ButtonsAnswer, NumberAnswer, PainTouchAnswer, QuestionCard
 from intake.ui.kiosk.session import KioskSession
 from intake.ui.kiosk.window import KioskWindow
 from intake.ui.worker import Worker
@@ -40,7 +48,9 @@ from tests.db.practice import TEST_PASSWORD, build, cheap_hashing, desk
 
 WAIT = 15_000
 BORN = dt.date(1975, 6, 7)
-SHOTS = os.environ.get("KIOSK_SHOTS")  # a folder: save each page at 1280x800
+# A folder: each page saved at 1280x800 as kiosk-<page>.png (Spanish: kiosk-<page>-es.png).
+# The README's pictures: KIOSK_SHOTS=docs/screenshots pytest tests/ui/test_kiosk.py
+SHOTS = os.environ.get("KIOSK_SHOTS")
 
 
 @pytest.fixture
@@ -90,9 +100,14 @@ def kiosk(qtbot, database: Database, tablet, tmp_path) -> Iterator[KioskWindow]:
     writer().wait_until_written()
 
 
-def _shot(window: KioskWindow, name: str) -> None:
+def _shot(window: QWidget, name: str) -> None:
     if SHOTS:
+        QApplication.processEvents()  # the layout a touch asked for, as the screen shows it
         window.grab().save(os.path.join(SHOTS, f"{name}.png"))
+
+
+def _in(language: str) -> str:
+    return "" if language == "en" else f"-{language}"
 
 
 def _click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
@@ -100,7 +115,7 @@ def _click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 
 
 def _start(qtbot, kiosk: KioskWindow, language: str, given: str = "Pat") -> KioskSession:  # type: ignore[no-untyped-def]
-    _shot(kiosk, "0-welcome")
+    _shot(kiosk, "kiosk-welcome")
     with qtbot.waitSignal(kiosk.session_did_start) as started:
         _click(qtbot, kiosk.language_buttons[language])
     session: KioskSession = started.args[0]
@@ -108,15 +123,28 @@ def _start(qtbot, kiosk: KioskWindow, language: str, given: str = "Pat") -> Kios
     qtbot.keyClicks(session.family, "Testcase Kiosk")
     for part, text in zip(session.birth, ("7", "6", "1975"), strict=True):
         qtbot.keyClicks(part, text)
-    _shot(kiosk, f"1-identify-{language}")
+    _shot(kiosk, f"kiosk-identify{_in(language)}")
     _click(qtbot, session.continue_button)
     return session
+
+
+# Where the calm patient feels it: a small region (the temple) and one on the back view.
+TOUCHED = (("temple_left", "front"), ("neck_right", "back"))
+
+
+def _touch(qtbot, answer: PainTouchAnswer, value: str, view: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """A finger on the region's centre."""
+    point = answer.canvas.point_for(value, view).toPoint()
+    qtbot.mouseClick(answer.canvas, Qt.MouseButton.LeftButton, pos=point)
 
 
 def _answer_calmly(qtbot, card: QuestionCard) -> None:  # type: ignore[no-untyped-def]
     """The answer that raises no flag: No, the first choice, none of these, 0, a number."""
     answer = card.answer
-    if isinstance(answer, ButtonsAnswer):
+    if isinstance(answer, PainTouchAnswer):
+        for value, view in TOUCHED:
+            _touch(qtbot, answer, value, view)
+    elif isinstance(answer, ButtonsAnswer):
         question = card.question
         if question.type == QuestionType.YESNO:
             target = answer.buttons[1][1]
@@ -129,38 +157,79 @@ def _answer_calmly(qtbot, card: QuestionCard) -> None:  # type: ignore[no-untype
         qtbot.keyClicks(answer.field, "2")
 
 
-def _through(qtbot, kiosk, session: KioskSession, language: str, *, red: str = "") -> list[str]:  # type: ignore[no-untyped-def]
-    """Answer page after page; the words on the first yes/no question's buttons."""
+def _through(  # type: ignore[no-untyped-def]
+    qtbot, kiosk, session: KioskSession, language: str, *, red: str = "",
+    seen: list[str] | None = None,
+) -> list[str]:  # fmt: skip
+    """Answer page after page (each page's controls checked for a name and a big enough
+    font); the words on the first yes/no question's buttons. `seen` gets "pain" for each
+    pain picture page passed."""
     qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
     pages = 0
+    questions_shot = False
     yes_no: list[str] = []
     while session.page == "questions":
+        assert_readable_and_named(kiosk)
         for card in session.cards:
+            if isinstance(card.answer, PainTouchAnswer) and seen is not None:
+                seen.append("pain")
             if card.question.type == QuestionType.YESNO and not yes_no:
                 yes_no = [b.label for _v, b in card.answer.buttons]  # type: ignore[attr-defined]
             if card.question.id == red:
                 _click(qtbot, card.answer.buttons[0][1])  # type: ignore[attr-defined]  # Yes
                 return yes_no
             _answer_calmly(qtbot, card)
-        if pages < 2:
-            _shot(kiosk, f"2-questions-{pages}-{language}")
+        if len(session.cards) > 1 and not questions_shot:
+            _shot(kiosk, f"kiosk-questions{_in(language)}")
+            questions_shot = True
+        if any(isinstance(card.answer, PainTouchAnswer) for card in session.cards):
+            _shot(kiosk, f"kiosk-pain{_in(language)}")
         pages += 1
         _click(qtbot, session.next_button)
     assert pages > 10
     return yes_no
 
 
+def assert_readable_and_named(window: QWidget) -> None:
+    """Issue #21 point 6 on the page shown: every control has a name a screen reader says,
+    every word on it is at least 18 pt."""
+    problems = []
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or widget.window() is not window:
+            continue
+        name = f"{type(widget).__name__} {widget.objectName()!r}"
+        control = isinstance(widget, QAbstractButton | QLineEdit | PainCanvas)
+        if control and not widget.accessibleName().strip():
+            problems.append(f"{name} has no accessible name")
+        text = (
+            widget.text() if isinstance(widget, QLabel | QAbstractButton | QLineEdit) else ""
+        ) or (widget.placeholderText() if isinstance(widget, QLineEdit) else "")
+        points = QFontInfo(widget.font()).pointSizeF()
+        if isinstance(widget, PainCanvas):  # its own words (Front, R, L) in drawing units
+            text = "Front"
+            scale = min(widget.width() / WIDTH, widget.height() / HEIGHT)
+            points = (widget.text_px or 0) * scale * 72 / widget.logicalDpiY()
+        if text.strip() and points < 17.5:  # 18 pt drawn as whole pixels
+            problems.append(f"{name} {text[:30]!r} is {points:.1f} pt")
+    assert not problems, problems
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_a_whole_self_intake_by_touch_is_a_tablet_draft(qtbot, kiosk, database, language):  # type: ignore[no-untyped-def]
+    assert_readable_and_named(kiosk)  # the welcome page
     session = _start(qtbot, kiosk, language)
+    assert_readable_and_named(kiosk)  # identification
     qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
     checklist = screening.load_checklist(None, language=language)
     first = session.cards[0]
     assert first.question.text == checklist.question(first.question.id).text  # type: ignore[union-attr]
     yes = "Sí" if language == "es" else "Yes"
-    assert _through(qtbot, kiosk, session, language) == [yes, "No"]
+    seen: list[str] = []
+    assert _through(qtbot, kiosk, session, language, seen=seen) == [yes, "No"]
+    assert seen == ["pain"]  # the pain picture, by touch, on its own page
     assert session.page == "done"
-    _shot(kiosk, f"3-done-{language}")
+    assert_readable_and_named(kiosk)
+    _shot(kiosk, f"kiosk-done{_in(language)}")
     qtbot.waitUntil(lambda: session.keeper.intake_id is not None and not session.keeper.pending,
                     timeout=WAIT)  # fmt: skip
     intake_id = session.keeper.intake_id
@@ -169,11 +238,97 @@ def test_a_whole_self_intake_by_touch_is_a_tablet_draft(qtbot, kiosk, database, 
         assert row is not None
         assert (row.source, row.status, row.patient_language) == ("tablet", "draft", language)
         assert row.answers["dob"] == BORN.isoformat() and len(row.answers) > 30
+        # What the desk's pain picture stores for the same two regions.
+        assert row.answers["pain_regions"] == ["temple_left", "neck_right"]
     with qtbot.waitSignal(kiosk.did_reset):
         _click(qtbot, session.finish_button)
     assert kiosk.stack.currentWidget() is kiosk.welcome and kiosk.session is None
     assert kiosk.stack.count() == 1  # the patient's pages are gone: no Back reaches them
     qtbot.waitUntil(lambda: not kiosk.findChildren(KioskSession), timeout=WAIT)  # destroyed
+
+
+def _to_the_pain_picture(qtbot, session: KioskSession) -> PainTouchAnswer:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: session.page == "questions", timeout=WAIT)
+    while not any(isinstance(card.answer, PainTouchAnswer) for card in session.cards):
+        for card in session.cards:
+            _answer_calmly(qtbot, card)
+        _click(qtbot, session.next_button)
+    assert len(session.cards) == 1  # a page of its own
+    answer = session.cards[0].answer
+    assert isinstance(answer, PainTouchAnswer)
+    return answer
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_pain_picture_by_touch_stores_what_the_desks_would(  # type: ignore[no-untyped-def]
+    qtbot, kiosk, database, language
+):
+    session = _start(qtbot, kiosk, language)
+    answer = _to_the_pain_picture(qtbot, session)
+    question = answer.question
+    chosen_text = answer.chosen.text
+    assert chosen_text() == ("Nada todavía" if language == "es" else "Nothing yet")
+    assert not answer.clear_button.isEnabled()
+    # The patient's own help, not the desk's ("the patient points to").
+    card = session.cards[0]
+    shown = [w.text() for w in card.findChildren(QLabel) if w.isVisible()]
+    assert question.help not in shown and answer.help_text() in shown
+    # Big enough for a finger where the drawing allows: the shoulder, the back of the head.
+    rects = {(v, view): r for v, view, r in answer.canvas.region_rects()}
+    for region in (("shoulder_left", "front"), ("occiput_left", "back"), ("arm_left", "back")):
+        assert min(rects[region].width(), rects[region].height()) >= 44
+    # Every region has a name a screen reader says, with the side of the figure.
+    names = {t.accessibleName() for t in answer.canvas.targets}
+    label = dict(zip(question.choice_values, (c.label for c in question.choices), strict=True))
+    side = "delante" if language == "es" else "front"
+    assert f"{label['temple_left']} ({side})" in names and len(names) == 21
+
+    for value, view in (("temple_left", "front"), ("behind_eye_right", "front"),
+                        ("occiput_right", "back"), ("shoulder_left", "back")):  # fmt: skip
+        _touch(qtbot, answer, value, view)
+    _touch(qtbot, answer, "temple_left", "front")  # touched again: unmarked
+    # A finger a little below the small region behind the eye still marks it.
+    eye = rects[("behind_eye_left", "front")]
+    below = eye.center().toPoint()
+    below.setY(round(eye.bottom()) + 10)
+    qtbot.mouseClick(answer.canvas, Qt.MouseButton.LeftButton, pos=below)
+    touched = ["behind_eye_left", "behind_eye_right", "occiput_right", "shoulder_left"]
+    # Named in words (not colour alone), in the checklist's order, and ticked for a reader.
+    assert chosen_text().splitlines() == [
+        f"• {label[v]}" for v in question.choice_values if v in touched
+    ]
+    assert {t.value for t in answer.canvas.targets if t.isChecked()} == set(touched)
+
+    # The desk's pain picture, given the same regions, holds the same answer.
+    desk_picture = PainPicture(question)
+    qtbot.addWidget(desk_picture)
+    for value in touched:
+        desk_picture.toggle(value)
+    assert answer.value() == desk_picture.value()
+    qtbot.waitUntil(
+        lambda: session.keeper.intake_id is not None and not session.keeper.pending, timeout=WAIT
+    )
+    session.keeper.flush(force=True)
+    qtbot.waitUntil(lambda: not session.keeper.pending, timeout=WAIT)
+    with database.reading() as s:
+        row = s.get(Intake, session.keeper.intake_id)
+        assert row is not None and row.answers["pain_regions"] == desk_picture.value()
+
+    with qtbot.waitSignal(answer.answer_did_change):
+        _click(qtbot, answer.clear_button)
+    assert answer.value() == [] and chosen_text() == (
+        "Nada todavía" if language == "es" else "Nothing yet"
+    )
+    assert not any(t.isChecked() for t in answer.canvas.targets)
+    answer.canvas.setFocus()  # and from a keyboard: arrows move, Space marks
+    qtbot.keyClick(answer.canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(answer.canvas, Qt.Key.Key_Space)
+    assert answer.value() == [answer.canvas.regions[1].value]
+    _click(qtbot, answer.clear_button)
+    _click(qtbot, session.back_button)  # and forward again: the picture shows what is stored
+    _click(qtbot, session.next_button)
+    again = session.cards[0].answer
+    assert isinstance(again, PainTouchAnswer) and again.value() == []
 
 
 def test_identification_refuses_a_mismatch_without_saying_why(qtbot, kiosk):  # type: ignore[no-untyped-def]
@@ -183,11 +338,12 @@ def test_identification_refuses_a_mismatch_without_saying_why(qtbot, kiosk):  # 
     assert session.identify_message.text() == (
         "We could not find you — please ask at the front desk."
     )
-    _shot(kiosk, "1-not-found-en")
+    _shot(kiosk, "kiosk-not-found")
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_a_red_flag_sends_the_patient_to_the_desk_and_alerts_a_desk_pc(  # type: ignore[no-untyped-def]
-    qtbot, kiosk, database, database_url
+    qtbot, kiosk, database, database_url, language
 ):
     desk_db = open_database(database_url)
     banner = DeskAlertBanner(UiContext(desk_db, desk(desk_db), Worker()))
@@ -195,19 +351,25 @@ def test_a_red_flag_sends_the_patient_to_the_desk_and_alerts_a_desk_pc(  # type:
     banner.start()
     qtbot.waitUntil(banner.is_ready, timeout=WAIT)
     try:
-        session = _start(qtbot, kiosk, "es")
+        session = _start(qtbot, kiosk, language)
         # PostgreSQL: the NOTIFY arrives well within a second; SQLite: the half-second poll.
         timeout = 1_000 if database.backend == "postgresql" else 5_000
+        seen: list[str] = []
         with qtbot.waitSignal(session.alert_was_sent, timeout=WAIT):
-            _through(qtbot, kiosk, session, "es", red="rf_sudden_onset")
+            _through(qtbot, kiosk, session, language, red="rf_sudden_onset", seen=seen)
+        assert seen == ["pain"]  # the pain picture touched on the way
         with qtbot.waitSignal(
             banner.alerts_did_change, check_params_cb=lambda n: n == 1, timeout=timeout
         ):
             pass
         assert session.page == "desk"
-        _shot(kiosk, "4-desk-es")
+        _shot(kiosk, f"kiosk-desk{_in(language)}")
         shown = " ".join(w.text() for w in session.findChildren(QLabel) if w.isVisible())
-        assert "Por favor, vaya ahora a la recepción" in shown
+        assert_readable_and_named(kiosk)
+        assert (
+            "Por favor, vaya ahora a la recepción" if language == "es"
+            else "Please go to the front desk now"
+        ) in shown  # fmt: skip
         assert not [w for w in session.findChildren(QPushButton) if w.isVisible()]
         [alert] = banner.alerts
         assert alert.message not in shown  # the staff's words never reach the patient
@@ -307,6 +469,7 @@ def test_the_desk_program_shows_a_tablet_alert_above_every_area(  # type: ignore
     monkeypatch.setattr(Startup, "ask_sign_in", lambda self, started: actor)
     window = MainWindow()
     qtbot.addWidget(window)
+    window.resize(1366, 768)  # a desk PC's screen
     window.show()
     startup = Startup(window, demo=False)
     try:
@@ -322,6 +485,7 @@ def test_the_desk_program_shows_a_tablet_alert_above_every_area(  # type: ignore
             )
         assert banner.isVisible() and banner.list.count() == 1
         assert window.isAncestorOf(banner)
+        _shot(window, "kiosk-desk-alert")
         # Locked, the desk PC still says that a patient needs the desk, naming nobody.
         startup.lock.lock()
         notice = startup.lock.screen.alert_notice

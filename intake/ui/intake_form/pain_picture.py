@@ -136,8 +136,22 @@ class PainCanvas(QWidget):
 
     region_was_toggled = Signal(str)
 
-    def __init__(self, values: tuple[str, ...], labels: dict[str, str]) -> None:
+    def __init__(
+        self,
+        values: tuple[str, ...],
+        labels: dict[str, str],
+        *,
+        max_width: int = MAX_WIDTH,
+        text_px: float | None = None,
+        hatched: bool = False,
+    ) -> None:
+        """`max_width` lets a touch screen draw it larger (bigger regions for a finger);
+        `text_px` is the words' height in the drawing's units (None: the widget's font);
+        `hatched` marks chosen regions by hatching and a thick outline, not colour alone."""
         super().__init__()
+        self.max_width = max_width
+        self.text_px = text_px
+        self.hatched = hatched
         self.regions = [_Region(v, view, s) for v, view, s in _shapes() if v in values]
         self.labels = labels
         self.selected: set[str] = set()
@@ -147,7 +161,7 @@ class PainCanvas(QWidget):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(QSize(MIN_WIDTH, round(MIN_WIDTH * HEIGHT / WIDTH)))
-        self.setMaximumWidth(MAX_WIDTH)
+        self.setMaximumWidth(max_width)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)  # it scales with the width it is given
         self.setSizePolicy(policy)
@@ -168,7 +182,7 @@ class PainCanvas(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return round(min(width, MAX_WIDTH) * HEIGHT / WIDTH)
+        return round(min(width, self.max_width) * HEIGHT / WIDTH)
 
     def _transform(self) -> QTransform:
         scale = min(self.width() / WIDTH, self.height() / HEIGHT)
@@ -180,6 +194,11 @@ class PainCanvas(QWidget):
         """Where a region is on screen (its centre), for tests and tooltips."""
         region = next(r for r in self.regions if r.value == value and view in (None, r.view))
         return self._transform().map(region.shape.boundingRect().center())
+
+    def region_rects(self) -> list[tuple[str, str, QRectF]]:
+        """(value, view, on-screen bounding box) of every region drawn."""
+        transform = self._transform()
+        return [(r.value, r.view, transform.mapRect(r.shape.boundingRect())) for r in self.regions]
 
     def region_at(self, point: QPointF) -> str | None:
         inverse, _ok = self._transform().inverted()
@@ -193,6 +212,10 @@ class PainCanvas(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setTransform(self._transform())
+        if self.text_px is not None:
+            font = painter.font()
+            font.setPixelSize(round(self.text_px))
+            painter.setFont(font)
         painter.setPen(QPen(QColor("#52606d"), 1.6))
         painter.setBrush(QColor("#f7f9fb"))
         for cx, title in (
@@ -200,7 +223,11 @@ class PainCanvas(QWidget):
             (BACK_X, translate("PainPicture", "Back")),
         ):
             painter.drawPath(_outline(cx))
-            painter.drawText(QRectF(cx - 60, 252, 120, 18), Qt.AlignmentFlag.AlignCenter, title)
+            box = QRectF(cx - 60, 252, 120, 18)
+            if self.text_px is not None:  # large words would sit on the outline's foot
+                box = painter.boundingRect(box, Qt.AlignmentFlag.AlignCenter, title)
+                painter.fillRect(box.adjusted(-4, 0, 4, 0), QColor("#ffffff"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, title)
         self._paint_side_marks(painter)
         for index, region in enumerate(self.regions):
             self._paint_region(painter, region, focused=self._keyboard and index == self._cursor)
@@ -208,17 +235,26 @@ class PainCanvas(QWidget):
 
     def _paint_side_marks(self, painter: QPainter) -> None:
         painter.setPen(QColor("#52606d"))
+        # One letter each: the patient's right and left (Spanish D and I).
+        right = translate("PainPicture", "R", "the patient's right side, one letter")
+        left = translate("PainPicture", "L", "the patient's left side, one letter")
         for x, text in (
-            (FRONT_X - 100, "R"),
-            (FRONT_X + 92, "L"),
-            (BACK_X - 100, "L"),
-            (BACK_X + 92, "R"),
+            (FRONT_X - 100, right),
+            (FRONT_X + 92, left),
+            (BACK_X - 100, left),
+            (BACK_X + 92, right),
         ):
-            painter.drawText(QRectF(x, 0, 12, 16), Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(QRectF(x - 4, 0, 20, 16), Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_region(self, painter: QPainter, region: _Region, *, focused: bool) -> None:
         chosen = region.value in self.selected
-        if chosen:
+        if chosen and self.hatched:
+            painter.setBrush(QBrush(QColor(197, 48, 48, 110)))
+            painter.setPen(QPen(QColor("#1a1a1a"), 3.0))
+            painter.drawPath(region.shape)  # filled and outlined; hatched over below
+            painter.setBrush(QBrush(QColor("#1a1a1a"), Qt.BrushStyle.BDiagPattern))
+            painter.setPen(Qt.PenStyle.NoPen)
+        elif chosen:
             painter.setBrush(QBrush(QColor(197, 48, 48, 170)))
             painter.setPen(QPen(QColor("#9b2c2c"), 1.6))
         elif region.value == self._hover or focused:
@@ -226,7 +262,9 @@ class PainCanvas(QWidget):
             painter.setPen(QPen(QColor("#2b6cb0"), 1.2, Qt.PenStyle.DashLine))
         else:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor("#a0aec0"), 0.8, Qt.PenStyle.DotLine))
+            # Where to touch must be seen from arm's length (3:1 against the figure).
+            faint = QPen(QColor("#6b7785"), 1.0, Qt.PenStyle.DotLine) if self.hatched else None
+            painter.setPen(faint or QPen(QColor("#a0aec0"), 0.8, Qt.PenStyle.DotLine))
         painter.drawPath(region.shape)
         if focused:
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -4,12 +4,16 @@ as well as its colour (no colour-only meaning).
 
 Each control holds one question's answer (`value()`, UNANSWERED until touched) and says
 when it changes (`answer_did_change`), like the desk's inputs (intake_form/inputs.py).
+The pain picture is the desk's drawing, larger, answered by touching regions; it stores
+what the desk's would, so the review and the scoring never ask where it was answered.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QIntValidator
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QIntValidator, QMouseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -18,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +32,7 @@ from intake.screening import Question, QuestionType
 from intake.ui.flow_layout import FlowLayout, wrapping
 from intake.ui.i18n import translate
 from intake.ui.intake_form.inputs import UNANSWERED
+from intake.ui.intake_form.pain_picture import HEIGHT, WIDTH, PainCanvas, PainPicture
 
 TICK = "✓ "  # chosen
 OPEN = "○ "  # not chosen: as wide as the tick, so the button need not grow when touched
@@ -43,7 +50,8 @@ class ChoiceButton(QPushButton):
         self.setMinimumWidth(TARGET)
         self.setObjectName("kioskChoice")
         self.setAccessibleName(f"{question}: {label}")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Tab reaches it; a touch does not focus it (a focus frame over the tick is noise).
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.toggled.connect(self._mark)
 
     def _mark(self, checked: bool) -> None:
@@ -63,6 +71,11 @@ class KioskAnswer(QWidget):
 
     def set_value(self, value: object) -> None:
         raise NotImplementedError
+
+    def help_text(self) -> str:
+        """The help shown under the question ("" for none): the checklist's, unless the
+        control needs words of its own."""
+        return self.question.help
 
 
 class ButtonsAnswer(KioskAnswer):
@@ -196,7 +209,179 @@ def date_part(name: str, low: int, high: int, width: int) -> QLineEdit:
     return part
 
 
+PICTURE_WIDTH = 720  # px: beside its list at 1280x800, 1.7 times the drawing: arms 44 px wide
+PICTURE_TEXT_PX = 14.0  # drawing units: at that scale the figure's words are 18 pt (24 px)
+
+
+class RegionTarget(QAbstractButton):
+    """One region of the picture for a screen reader: its name, ticked or not. It paints
+    nothing and lets touches through to the picture, which decides by the shapes."""
+
+    def __init__(self, value: str, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.value = value
+        self.setCheckable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the picture's arrow keys move instead
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAccessibleName(name)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        pass  # the picture draws the region
+
+
+class TouchCanvas(PainCanvas):
+    """The desk's pain picture drawn large, with a finger's slack: a touch just outside a
+    small region (the temple, behind the eye) still counts for the nearest one."""
+
+    SLACK = 22.0  # px around a region: half the 44 px a finger needs
+
+    def __init__(self, values: tuple[str, ...], labels: dict[str, str]) -> None:
+        super().__init__(
+            values, labels, max_width=PICTURE_WIDTH, text_px=PICTURE_TEXT_PX, hatched=True
+        )
+        self.setFixedSize(QSize(PICTURE_WIDTH, round(PICTURE_WIDTH * HEIGHT / WIDTH)))
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setToolTip("")  # a finger held still would raise it
+        self.setAccessibleDescription(
+            translate("KioskAnswers", "Arrow keys move between the regions, Space marks one.")
+        )
+        views = {
+            "front": translate("PainPicture", "front"),
+            "back": translate("PainPicture", "back"),
+        }
+        self.targets = [
+            RegionTarget(value, f"{labels.get(value, value)} ({views.get(view, view)})", self)
+            for value, view, _rect in self.region_rects()
+        ]
+
+    def sizeHint(self) -> QSize:
+        return self.size()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)  # the region under the finger is outlined
+        self.setToolTip("")
+
+    def region_at(self, point: QPointF) -> str | None:
+        inside = super().region_at(point)
+        if inside is not None:
+            return inside
+        best, nearest = None, self.SLACK
+        for value, _view, rect in self.region_rects():
+            distance = _distance(point, rect)
+            if distance <= nearest:
+                best, nearest = value, distance
+        return best
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        for target, (_value, _view, rect) in zip(self.targets, self.region_rects(), strict=True):
+            target.setGeometry(rect.toAlignedRect())
+
+    def show_selected(self) -> None:
+        for target in self.targets:
+            target.setChecked(target.value in self.selected)
+        self.update()
+
+
+def _distance(point: QPointF, rect: QRectF) -> float:
+    dx = max(rect.left() - point.x(), 0.0, point.x() - rect.right())
+    dy = max(rect.top() - point.y(), 0.0, point.y() - rect.bottom())
+    return math.hypot(dx, dy)
+
+
+class PainTouchAnswer(KioskAnswer):
+    """The pain picture by touch: touch a region to mark it, again to unmark it. The marked
+    ones are hatched and outlined on the picture and named in words beside it. The answer
+    is what the desk's pain picture stores: the chosen values in the checklist's order, an
+    empty list once touched and cleared."""
+
+    def __init__(self, question: Question) -> None:
+        super().__init__(question)
+        self.labels = {choice.value: choice.label for choice in question.choices}
+        self.canvas = TouchCanvas(question.choice_values, self.labels)
+        self.canvas.setAccessibleName(question.text)
+        self.canvas.region_was_toggled.connect(self.toggle)
+        self._touched = False
+        chosen_title = QLabel(translate("KioskAnswers", "You marked:"))
+        chosen_title.setObjectName("kioskQuestionText")
+        self.chosen = QLabel()
+        self.chosen.setObjectName("kioskChosen")
+        self.chosen.setWordWrap(True)
+        self.chosen.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A long list scrolls inside the picture's height rather than growing the page.
+        chosen_scroll = QScrollArea()
+        chosen_scroll.setObjectName("kioskChosenList")
+        chosen_scroll.setWidgetResizable(True)
+        chosen_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        chosen_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        chosen_scroll.setWidget(self.chosen)
+        self.chosen.setAccessibleName(translate("KioskAnswers", "You marked"))
+        chosen_title.setBuddy(self.canvas)
+        self.clear_button = QPushButton(translate("KioskAnswers", "Clear"))
+        self.clear_button.setObjectName("kioskButton")
+        self.clear_button.setAccessibleName(translate("KioskAnswers", "Clear the pain picture"))
+        self.clear_button.setMinimumSize(160, TARGET)
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.clear_button.clicked.connect(self.clear)
+        side = QVBoxLayout()
+        side.addWidget(chosen_title)
+        side.addWidget(chosen_scroll, 1)
+        side.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(24)
+        layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(side, 1)
+        self._show()
+
+    @staticmethod
+    def can_show(question: Question) -> bool:
+        return question.type == QuestionType.MULTI and PainPicture.can_show(question)
+
+    def help_text(self) -> str:
+        # The checklist's help speaks to the desk ("the patient points to"): the patient
+        # reads words of their own.
+        return translate(
+            "KioskAnswers", "Touch each place where you feel it. Touch it again to take it off."
+        )
+
+    def toggle(self, value: str) -> None:
+        self.canvas.selected ^= {value}
+        self._touched = True
+        self._show()
+        self.answer_did_change.emit()
+
+    def clear(self) -> None:
+        self.canvas.selected.clear()
+        self._touched = True
+        self._show()
+        self.answer_did_change.emit()
+
+    def _show(self) -> None:
+        self.canvas.show_selected()
+        names = [self.labels[v] for v in self.question.choice_values if v in self.canvas.selected]
+        self.chosen.setText(
+            "\n".join(f"• {name}" for name in names)
+            if names
+            else translate("KioskAnswers", "Nothing yet")
+        )
+        self.clear_button.setEnabled(bool(names))
+
+    def value(self) -> object:
+        chosen = [v for v in self.question.choice_values if v in self.canvas.selected]
+        return chosen if (chosen or self._touched) else UNANSWERED
+
+    def set_value(self, value: object) -> None:
+        if not isinstance(value, list | tuple):
+            return
+        self.canvas.selected = {v for v in value if v in self.labels}
+        self._touched = True
+        self._show()
+
+
 def make_answer(question: Question) -> KioskAnswer:
+    if PainTouchAnswer.can_show(question):
+        return PainTouchAnswer(question)
     kind = question.type
     if kind == QuestionType.YESNO:
         yes_no: list[tuple[object, str]] = [
@@ -229,8 +414,8 @@ class QuestionCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         layout.addWidget(text)
-        if question.help:
-            hint = QLabel(question.help)
+        if self.answer.help_text():
+            hint = QLabel(self.answer.help_text())
             hint.setObjectName("kioskHelp")
             hint.setWordWrap(True)
             layout.addWidget(hint)

@@ -39,7 +39,7 @@ from intake.ui.i18n import translate
 from intake.ui.intake_form.autosave import DraftKeeper, DraftState
 from intake.ui.intake_form.inputs import UNANSWERED
 from intake.ui.journal import Journal
-from intake.ui.kiosk.answers import TARGET, QuestionCard, date_part
+from intake.ui.kiosk.answers import TARGET, PainTouchAnswer, QuestionCard, date_part
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ def big_button(text: str, name: str = "kioskButton") -> QPushButton:
     button.setMinimumHeight(TARGET)
     button.setMinimumWidth(160)
     button.setAccessibleName(text)
+    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a touch leaves no focus frame behind
     return button
 
 
@@ -239,7 +240,8 @@ class KioskSession(QWidget):
 
     def page_from(self, start: int) -> tuple[list[Question], int]:
         """The questions of the page starting at `start` (at most PER_PAGE, one section, none
-        whose asking depends on an answer on the same page), and where the next one starts."""
+        whose asking depends on an answer on the same page, the pain picture alone), and where
+        the next one starts."""
         questions = self.checklist.questions
         in_force = {k: v for k, v in self.asked().items() if v is not None}
         page: list[Question] = []
@@ -251,10 +253,15 @@ class KioskSession(QWidget):
             condition = question.asked_when
             if page and condition is not None and condition.questions() & {q.id for q in page}:
                 break
+            alone = PainTouchAnswer.can_show(question)  # the pain picture: a page to itself
+            if page and alone:
+                break
             index += 1
             if question.id in self.known_already or not self._is_asked(question, in_force):
                 continue
             page.append(question)
+            if alone:
+                break
         return page, index
 
     def _show_questions(self, start: int) -> None:

@@ -53,11 +53,15 @@ STYLE = """
     background: #f2f2f2; }
 #kiosk QPushButton:checked { border: 5px solid #003d99; background: #dbe8ff;
     padding: 5px 17px; }
-#kiosk QPushButton:focus { outline: 3px dashed #111111; }
+#kiosk QPushButton:focus { outline: none; border: 4px dashed #111111; padding: 6px 18px; }
+#kiosk QPushButton:checked:focus { border: 5px dashed #003d99; padding: 5px 17px; }
 #kiosk QPushButton#kioskPrimary { background: #003d99; color: #ffffff; font-weight: bold; }
 #kiosk QPushButton#kioskPrimary:disabled { background: #767676; }
-#kiosk QPushButton#kioskStaff { font-size: 14pt; background: #ffffff; border-color: #767676; }
+#kiosk QPushButton#kioskStaff { font-size: 18pt; background: #ffffff; border-color: #767676; }
 #kiosk QLineEdit { border: 2px solid #1a1a1a; border-radius: 6px; padding: 4px 8px; }
+#kiosk QScrollBar:vertical { width: 28px; background: #e6e6e6; border: 1px solid #767676; }
+#kiosk QScrollBar::handle:vertical { background: #4a4a4a; min-height: 44px; border-radius: 4px; }
+#kiosk QScrollBar::add-line:vertical, #kiosk QScrollBar::sub-line:vertical { height: 0; }
 """
 
 
@@ -113,6 +117,9 @@ class KioskWindow(QWidget):
 
     def _welcome_page(self) -> QWidget:
         page = QWidget()
+        # The page, not English, takes the focus at start: a frame on one language would look
+        # like a choice already made. Tab still reaches every button.
+        page.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(60, 40, 60, 24)
         layout.addStretch(1)
