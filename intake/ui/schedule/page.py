@@ -279,7 +279,7 @@ class SchedulePage(QWidget):
         on_success: Callable[[Any], None],
         on_failure: Failure,
     ) -> None:
-        self.ctx.run(work, on_success, on_failure)
+        self.ctx.run(work, on_success, on_failure, owner=self)  # a closed page drops answers
 
     def _say(self, tone: str, text: str) -> None:
         say(self.status, tone, text)
