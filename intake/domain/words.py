@@ -51,6 +51,10 @@ class Message:
     def __str__(self) -> str:
         return render(self, lambda message: message.template, english_value)
 
+    def __hash__(self) -> int:  # a field's problems are compared and collected in sets
+        values = tuple(sorted((name, repr(value)) for name, value in self.params.items()))
+        return hash((self.context, self.template, values))
+
 
 def said(template: Marked, **params: object) -> Message:
     """The Message of a marked template with its values."""

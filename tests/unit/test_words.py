@@ -58,3 +58,4 @@ def test_a_typed_value_is_never_read_as_a_template(value: str) -> None:
 def test_equal_messages_are_equal() -> None:
     one = said(QT_TRANSLATE_NOOP("Patients", "No {x}."), x=1)
     assert one == Message("Patients", "No {x}.", {"x": 1})
+    assert len({one, Message("Patients", "No {x}.", {"x": 1})}) == 1  # kept in sets as one
