@@ -1907,6 +1907,14 @@
 <context>
     <name>IntakeWizard</name>
     <message>
+        <source>They finished on the tablet.</source>
+        <translation>Terminó en la tableta.</translation>
+    </message>
+    <message>
+        <source>They have not finished (still on the tablet?): ask them first.</source>
+        <translation>No ha terminado (¿sigue con la tableta?): pregúntele primero.</translation>
+    </message>
+    <message>
         <source>The screening is incomplete; answer the questions listed.</source>
         <translation>La evaluación de riesgos está incompleta; responda las preguntas indicadas.</translation>
     </message>
@@ -3730,6 +3738,14 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source> – only on this computer</source>
         <translation> – solo en esta computadora</translation>
+    </message>
+    <message>
+        <source> · finished on the tablet</source>
+        <translation> · terminado en la tableta</translation>
+    </message>
+    <message>
+        <source> · not finished (still on the tablet?)</source>
+        <translation> · sin terminar (¿sigue con la tableta?)</translation>
     </message>
     <message>
         <source>No name typed yet</source>
