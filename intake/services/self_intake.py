@@ -45,11 +45,15 @@ def identify(
     given, family = fold_name(given_name), fold_name(family_name)
     with intakes._connection_errors(), database.writing() as session:
         found: list[int] = []
-        if given and family and session.get_bind().dialect.name == "postgresql":
+        # PostgreSQL: the function writes the audit row itself (0016), matched or not, and
+        # the refusal below leaves the block first, so that row is committed too.
+        audited = bool(given and family) and session.get_bind().dialect.name == "postgresql"
+        if audited:
+            _name_workstation(session, actor)
             match = session.scalar(
                 select(func.intake_identify_patient(given, family, date_of_birth))
             )
-            found = [] if match is None else [match]
+            found = [] if match is None else [int(match)]
         elif given and family:
             query = (
                 select(Patient.id)
@@ -63,10 +67,14 @@ def identify(
             )
             found = list(session.scalars(query))
         if len(found) == 1:
-            audit.record(session, actor, "self_identify", "patient", found[0], patient_id=found[0])
+            if not audited:
+                audit.record(
+                    session, actor, "self_identify", "patient", found[0], patient_id=found[0]
+                )
             return found[0]
         # Kept (not rolled back with the refusal): repeated misses are worth seeing.
-        audit.record(session, actor, "self_identify_failed", "patient")
+        if not audited:
+            audit.record(session, actor, "self_identify_failed", "patient")
     raise NotFound(NOT_FOUND)
 
 
@@ -235,16 +243,26 @@ def ready_for_tablet(
     a patient with a fresh tablet handover (migration 0015)."""
     actor.require(Permission.SELF_INTAKE)
     since = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(minutes=HANDOVER_MINUTES)
-    with intakes._connection_errors(), database.reading() as session:
+    # PostgreSQL: the greeting function writes its audit row, which must be committed.
+    postgres = database.engine.dialect.name == "postgresql"
+    opened = database.writing() if postgres else database.reading()
+    with intakes._connection_errors(), opened as session:
         for row in session.scalars(_waiting_handovers(since, location_id).limit(5)):
             if row.answers or row.patient_id is None:
                 return None  # the newest is under way: nobody else is waiting
-            return Handover(row.id, row.version, row.patient_id, _greeting(session, row.patient_id))
+            label = _greeting(session, actor, row.patient_id)
+            return Handover(row.id, row.version, row.patient_id, label)
     return None
 
 
-def _greeting(session: Session, patient_id: int) -> str:
+def _name_workstation(session: Session, actor: Actor) -> None:
+    """Tell this transaction's definer functions the workstation for their audit rows."""
+    session.execute(select(func.set_config("intake.workstation", actor.workstation, True)))
+
+
+def _greeting(session: Session, actor: Actor, patient_id: int) -> str:
     if session.get_bind().dialect.name == "postgresql":
+        _name_workstation(session, actor)
         return session.scalar(select(func.intake_tablet_greeting(patient_id))) or ""
     row = session.execute(
         select(Patient.given_name, Patient.family_name).where(Patient.id == patient_id)

@@ -5,6 +5,15 @@
   greets only its own location's handovers and those with none.
 - `intakes.finished_at`: when the patient touched Finish on the tablet (NULL: not finished
   there), so the desk can tell a finished self-intake from one still under way.
+- The tablet's two definer functions (0015) audit themselves: `intake_identify_patient`
+  writes `self_identify` or `self_identify_failed` (the id found, never the name or date of
+  birth typed), `intake_tablet_greeting` writes `tablet_greeting` (once per login and
+  handover: the kiosk asks every few seconds and learns nothing new) or
+  `tablet_greeting_refused` (every time). So a call over psql by the tablet's login is in
+  the trail too; the program no longer writes its own row for them on PostgreSQL. Who and
+  when come from the audit stamp (session_user, the database's clock); the workstation from
+  the transaction's `intake.workstation` setting, which the program sets (as any client
+  may name its workstation).
 
 PostgreSQL: the tablet group may write `finished_at` on its rows (its other grants are as
 0015 made them); the desk inserts the location with the row. SQLite cannot add a foreign
@@ -61,6 +70,71 @@ def _sqlite_rebuilding(change: Any) -> None:
         op.execute(sql)
 
 
+IDENTIFY = "intake_identify_patient"
+GREETING = "intake_tablet_greeting"
+DEFINER = "SECURITY DEFINER SET search_path = pg_catalog, public"
+WORKSTATION = "left(coalesce(current_setting('intake.workstation', true), ''), 120)"
+AUDITED_IDENTIFY = f"""CREATE OR REPLACE FUNCTION {IDENTIFY}(given text, family text, born date)
+RETURNS integer LANGUAGE plpgsql VOLATILE {DEFINER} AS $$
+DECLARE
+  matches integer;
+  found integer;
+BEGIN
+  SELECT count(*), min(id) INTO matches, found FROM (
+    SELECT id FROM patients WHERE given_norm = given AND family_norm = family
+      AND date_of_birth = born AND merged_into_id IS NULL LIMIT 2) AS candidates;
+  IF matches <> 1 THEN
+    found := NULL;
+  END IF;
+  INSERT INTO audit_events (username, workstation, action, entity, entity_id, patient_id, fields)
+    VALUES ('', {WORKSTATION},
+            CASE WHEN found IS NULL THEN 'self_identify_failed' ELSE 'self_identify' END,
+            'patient', found, found, '[]');
+  RETURN found;
+END $$"""
+AUDITED_GREETING = f"""CREATE OR REPLACE FUNCTION {GREETING}(patient integer)
+RETURNS text LANGUAGE plpgsql VOLATILE {DEFINER} AS $$
+DECLARE
+  handed timestamptz;
+  label text;
+BEGIN
+  SELECT max(i.created_at) INTO handed FROM intakes i WHERE i.patient_id = patient
+    AND i.source = 'tablet' AND i.status = 'draft'
+    AND i.created_at >= now() - interval '15 minutes';
+  IF handed IS NOT NULL THEN
+    SELECT btrim(p.given_name) || CASE WHEN btrim(p.family_name) = '' THEN ''
+      ELSE ' ' || left(btrim(p.family_name), 1) || '.' END
+      INTO label FROM patients p WHERE p.id = patient;
+  END IF;
+  IF label IS NULL THEN
+    INSERT INTO audit_events (username, workstation, action, entity, entity_id, fields)
+      VALUES ('', {WORKSTATION}, 'tablet_greeting_refused', 'patient', patient, '[]');
+  ELSIF NOT EXISTS (
+    SELECT 1 FROM audit_events a WHERE a.patient_id = patient AND a.occurred_at >= handed
+      AND a.action = 'tablet_greeting' AND a.db_login = session_user) THEN
+    INSERT INTO audit_events (username, workstation, action, entity, entity_id, patient_id,
+                              fields)
+      VALUES ('', {WORKSTATION}, 'tablet_greeting', 'patient', patient, patient, '[]');
+  END IF;
+  RETURN label;
+END $$"""
+# 0015's bodies, for the way down.
+PLAIN_IDENTIFY = f"""CREATE OR REPLACE FUNCTION {IDENTIFY}(given text, family text, born date)
+RETURNS integer LANGUAGE sql STABLE {DEFINER} AS $$
+  SELECT CASE WHEN count(*) = 1 THEN min(id) END FROM (
+    SELECT id FROM patients WHERE given_norm = given AND family_norm = family
+      AND date_of_birth = born AND merged_into_id IS NULL LIMIT 2) AS found
+$$"""
+PLAIN_GREETING = f"""CREATE OR REPLACE FUNCTION {GREETING}(patient integer)
+RETURNS text LANGUAGE sql STABLE {DEFINER} AS $$
+  SELECT btrim(p.given_name) || CASE WHEN btrim(p.family_name) = '' THEN ''
+    ELSE ' ' || left(btrim(p.family_name), 1) || '.' END
+  FROM patients p WHERE p.id = patient AND EXISTS (
+    SELECT 1 FROM intakes i WHERE i.patient_id = patient AND i.source = 'tablet'
+      AND i.status = 'draft' AND i.created_at >= now() - interval '15 minutes')
+$$"""
+
+
 def _tablet_group(bind: sa.Connection) -> str | None:
     name = bind.execute(sa.text("SELECT intake_group_role('tablet')")).scalar()
     return (
@@ -91,6 +165,9 @@ def upgrade() -> None:
     )
     if tablet := _tablet_group(bind):
         op.execute(f"GRANT UPDATE (finished_at) ON intakes TO {tablet}")
+    # Replaced in place: the grants of 0015 (staff and tablet may execute) stay.
+    op.execute(AUDITED_IDENTIFY)
+    op.execute(AUDITED_GREETING)
 
 
 def downgrade() -> None:
@@ -104,6 +181,8 @@ def downgrade() -> None:
 
         _sqlite_rebuilding(intakes)
         return
+    op.execute(PLAIN_IDENTIFY)
+    op.execute(PLAIN_GREETING)
     op.drop_constraint(LOCATION_FK, "intakes", type_="foreignkey")
     for column in _columns():
         op.drop_column("intakes", column.name)  # their grants go with them
