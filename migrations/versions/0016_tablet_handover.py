@@ -5,6 +5,11 @@
   greets only its own location's handovers and those with none.
 - `intakes.finished_at`: when the patient touched Finish on the tablet (NULL: not finished
   there), so the desk can tell a finished self-intake from one still under way.
+- `intakes.tablet_login` (PostgreSQL): the tablet login that took the draft, filled by a
+  trigger with session_user on a tablet's first write (a desk's handover has none until a
+  tablet takes it); nobody may set or change it. The tablet's row policy now shows a tablet
+  login only its own drafts and the handovers no tablet has taken yet, so two tablets
+  neither see, take nor change each other's patients.
 - The tablet's two definer functions (0015) audit themselves: `intake_identify_patient`
   writes `self_identify` or `self_identify_failed` (the id found, never the name or date of
   birth typed), `intake_tablet_greeting` writes `tablet_greeting` (once per login and
@@ -55,6 +60,7 @@ def _columns() -> list[sa.Column[Any]]:
     return [
         sa.Column("location_id", sa.Integer(), nullable=True),
         sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("tablet_login", sa.String(length=63), nullable=True),
     ]
 
 
@@ -118,6 +124,33 @@ BEGIN
   END IF;
   RETURN label;
 END $$"""
+# Who took a tablet draft, from the database: a tablet's write takes a handover nobody took;
+# anyone else's write (the desk's) leaves it as it was.
+TABLET_LOGIN = f"""CREATE FUNCTION intakes_tablet_login() RETURNS trigger LANGUAGE plpgsql
+{DEFINER} AS $$
+BEGIN
+  -- A superuser "is a member" of every role: only a real tablet login takes a draft.
+  IF pg_has_role(session_user, intake_group_role('tablet'), 'MEMBER') AND NOT coalesce(
+      (SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false) THEN
+    NEW.tablet_login := CASE WHEN TG_OP = 'UPDATE' THEN coalesce(OLD.tablet_login, session_user)
+                             ELSE session_user END;
+  ELSE
+    NEW.tablet_login := CASE WHEN TG_OP = 'UPDATE' THEN OLD.tablet_login END;
+  END IF;
+  RETURN NEW;
+END $$"""
+OLD_TABLET_ROW = "source = 'tablet' AND status = 'draft'"  # 0015
+TABLET_SEES = f"{OLD_TABLET_ROW} AND (tablet_login = session_user OR tablet_login IS NULL)"
+TABLET_WRITES = f"{OLD_TABLET_ROW} AND tablet_login = session_user"
+
+
+def _tablet_policy(tablet: str, using: str, check: str) -> None:
+    op.execute("DROP POLICY IF EXISTS intakes_tablet ON intakes")
+    op.execute(
+        f"CREATE POLICY intakes_tablet ON intakes TO {tablet} USING ({using}) WITH CHECK ({check})"
+    )
+
+
 # 0015's bodies, for the way down.
 PLAIN_IDENTIFY = f"""CREATE OR REPLACE FUNCTION {IDENTIFY}(given text, family text, born date)
 RETURNS integer LANGUAGE sql STABLE {DEFINER} AS $$
@@ -165,6 +198,13 @@ def upgrade() -> None:
     )
     if tablet := _tablet_group(bind):
         op.execute(f"GRANT UPDATE (finished_at) ON intakes TO {tablet}")
+    op.execute(TABLET_LOGIN)
+    op.execute(
+        "CREATE TRIGGER intakes_tablet_login BEFORE INSERT OR UPDATE ON intakes "
+        "FOR EACH ROW EXECUTE FUNCTION intakes_tablet_login()"
+    )
+    if tablet:
+        _tablet_policy(tablet, TABLET_SEES, TABLET_WRITES)
     # Replaced in place: the grants of 0015 (staff and tablet may execute) stay.
     op.execute(AUDITED_IDENTIFY)
     op.execute(AUDITED_GREETING)
@@ -183,6 +223,10 @@ def downgrade() -> None:
         return
     op.execute(PLAIN_IDENTIFY)
     op.execute(PLAIN_GREETING)
+    if tablet := _tablet_group(op.get_bind()):
+        _tablet_policy(tablet, OLD_TABLET_ROW, OLD_TABLET_ROW)
+    op.execute("DROP TRIGGER IF EXISTS intakes_tablet_login ON intakes")
+    op.execute("DROP FUNCTION IF EXISTS intakes_tablet_login()")
     op.drop_constraint(LOCATION_FK, "intakes", type_="foreignkey")
     for column in _columns():
         op.drop_column("intakes", column.name)  # their grants go with them
