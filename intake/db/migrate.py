@@ -48,6 +48,7 @@ PROGRAM_VERSION_FOR: dict[str, str] = {
     "0013": "0.1.0",
     "0014": "0.1.0",
     "0015": "0.1.0",
+    "0016": "0.1.0",
 }
 REQUIREMENT_TABLE = "schema_requirement"
 

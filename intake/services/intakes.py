@@ -39,6 +39,7 @@ class IntakeInfo:
     closing_reason: ClosingReason | None = None  # set when it ended unfinished
     patient_language: str = "en"  # the language the questions were put to the patient in
     source: str = "desk"  # 'tablet': the patient filled it in; the desk checks each answer
+    finished_at: dt.datetime | None = None  # the patient touched Finish on the tablet
 
     @property
     def triage(self) -> str | None:
@@ -60,6 +61,7 @@ class UnfinishedIntake:
     triage: str | None = None  # the screening so far: emergency, refer, review, clear
     patient_language: str = "en"  # the questions' language: a continued draft keeps it
     source: str = "desk"  # 'tablet': filled in by the patient, for any desk to check
+    finished_at: dt.datetime | None = None  # the patient touched Finish on the tablet
 
 
 def save(
@@ -100,6 +102,8 @@ def _store(
     close: bool = False,
     language: str | None = None,
     source: str = "desk",
+    location_id: int | None = None,
+    finished: bool = False,
 ) -> IntakeInfo:
     _check_language(language)
     with database.writing() as session:
@@ -110,6 +114,7 @@ def _store(
                 checklist_version=checklist.version,
                 created_by=actor.user_id,
                 source=source,
+                location_id=location_id,  # a handover to one location's tablet
             )
             session.add(row)
         else:
@@ -155,6 +160,9 @@ def _store(
         row.screening = payload
         row.screening_status = payload["status"]
         row.triage = payload["triage"]
+        if finished and row.finished_at is None:  # the first Finish counts
+            row.finished_at = dt.datetime.now(dt.UTC)
+            changed.add("finished_at")
         if submit:
             if payload["status"] != "complete":
                 raise Invalid(
@@ -251,6 +259,7 @@ def _info(row: Intake) -> IntakeInfo:
         closing_reason=ClosingReason(row.closing_reason) if row.closing_reason else None,
         patient_language=row.patient_language,
         source=row.source,
+        finished_at=row.finished_at,
     )
 
 
@@ -438,6 +447,7 @@ def _unfinished(row: Intake, patient: Patient | None) -> UnfinishedIntake:
         triage=row.triage,
         patient_language=row.patient_language,
         source=row.source,
+        finished_at=row.finished_at,
     )
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from intake import screening
@@ -45,11 +45,15 @@ def identify(
     given, family = fold_name(given_name), fold_name(family_name)
     with intakes._connection_errors(), database.writing() as session:
         found: list[int] = []
-        if given and family and session.get_bind().dialect.name == "postgresql":
+        # PostgreSQL: the function writes the audit row itself (0016), matched or not, and
+        # the refusal below leaves the block first, so that row is committed too.
+        audited = bool(given and family) and session.get_bind().dialect.name == "postgresql"
+        if audited:
+            _name_workstation(session, actor)
             match = session.scalar(
                 select(func.intake_identify_patient(given, family, date_of_birth))
             )
-            found = [] if match is None else [match]
+            found = [] if match is None else [int(match)]
         elif given and family:
             query = (
                 select(Patient.id)
@@ -63,10 +67,14 @@ def identify(
             )
             found = list(session.scalars(query))
         if len(found) == 1:
-            audit.record(session, actor, "self_identify", "patient", found[0], patient_id=found[0])
+            if not audited:
+                audit.record(
+                    session, actor, "self_identify", "patient", found[0], patient_id=found[0]
+                )
             return found[0]
         # Kept (not rolled back with the refusal): repeated misses are worth seeing.
-        audit.record(session, actor, "self_identify_failed", "patient")
+        if not audited:
+            audit.record(session, actor, "self_identify_failed", "patient")
     raise NotFound(NOT_FOUND)
 
 
@@ -91,16 +99,18 @@ def save_draft(
     version: int | None = None,
     on: dt.date | None = None,
     language: str | None = None,
+    finished: bool = False,
 ) -> IntakeInfo:
     """Keep the patient's answers as a draft marked 'tablet' (the same contract as
-    intakes.save_draft; a desk intake is never reachable from here)."""
+    intakes.save_draft; a desk intake is never reachable from here). `finished`: the patient
+    touched Finish; the draft is marked finished (the first time only)."""
     actor.require(Permission.SELF_INTAKE)
     if patient_id is None and intake_id is None:
         raise Invalid({"patient": "The tablet keeps answers only for an identified patient."})
     with intakes._connection_errors():
         return intakes._store(
             database, actor, answers, patient_id, intake_id, version, on, draft_only=True,
-            language=language, source=TABLET,
+            language=language, source=TABLET, finished=finished,
         )  # fmt: skip
 
 
@@ -165,14 +175,40 @@ class Handover:
     label: str  # first name and last initial, nothing more
 
 
-def start_on_tablet(database: Database, actor: Actor, patient_id: int) -> IntakeInfo:
-    """The desk hands the tablet to this patient: an empty draft marked 'tablet', offered
-    on the tablet's welcome page for HANDOVER_MINUTES (identification skipped). Earlier
-    handovers nobody started are given up (discarded, audited): one patient at a time."""
+@dataclass(frozen=True)
+class TabletLocation:
+    """A location whose waiting-room tablet the desk may hand a patient to."""
+
+    id: int
+    code: str
+    name: str
+
+
+def tablet_locations(database: Database, actor: Actor) -> list[TabletLocation]:
+    """The active locations, by name: the desk's choice of which tablet gets the patient."""
+    actor.require(Permission.INTAKE)
+    query = (
+        select(Location.id, Location.code, Location.name)
+        .where(Location.active.is_(True))
+        .order_by(Location.name, Location.code)
+    )
+    with intakes._connection_errors(), database.reading() as session:
+        return [TabletLocation(*row) for row in session.execute(query)]
+
+
+def start_on_tablet(
+    database: Database, actor: Actor, patient_id: int, *, location_id: int | None = None
+) -> IntakeInfo:
+    """The desk hands the tablet of `location_id` (None: any tablet) to this patient: an
+    empty draft marked 'tablet', offered on that tablet's welcome page for HANDOVER_MINUTES
+    (identification skipped). Earlier handovers to the same tablet nobody started are given
+    up (discarded, audited): one patient at a time per tablet."""
     actor.require(Permission.INTAKE)
     with intakes._connection_errors():
         with database.writing() as session:
-            for row in session.scalars(_waiting_handovers(None)):
+            if location_id is not None and session.get(Location, location_id) is None:
+                raise NotFound(f"There is no location with id {location_id}.")
+            for row in session.scalars(_waiting_handovers(None, location_id, exact=True)):
                 if row.answers:
                     continue
                 row.status = IntakeStatus.DISCARDED.value
@@ -186,30 +222,47 @@ def start_on_tablet(database: Database, actor: Actor, patient_id: int) -> Intake
                     fields=("status", "closing_reason", "closing_note", "closed_by", "closed_at"),
                 )  # fmt: skip
         return intakes._store(
-            database, actor, {}, patient_id, None, None, None, draft_only=True, source=TABLET
-        )
+            database, actor, {}, patient_id, None, None, None, draft_only=True, source=TABLET,
+            location_id=location_id,
+        )  # fmt: skip
 
 
 def ready_for_tablet(
-    database: Database, actor: Actor, *, now: dt.datetime | None = None
+    database: Database,
+    actor: Actor,
+    *,
+    location_id: int | None = None,
+    now: dt.datetime | None = None,
 ) -> Handover | None:
     """The newest handover not started yet and not older than HANDOVER_MINUTES, or None.
+    `location_id`: the tablet's location (`intake kiosk --location`): only handovers to it
+    or to any tablet; None: every handover.
 
     The tablet greets the patient by first name and initial only. On PostgreSQL its login
     cannot read patients: the greeting comes from a definer function that answers only for
     a patient with a fresh tablet handover (migration 0015)."""
     actor.require(Permission.SELF_INTAKE)
     since = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(minutes=HANDOVER_MINUTES)
-    with intakes._connection_errors(), database.reading() as session:
-        for row in session.scalars(_waiting_handovers(since).limit(5)):
+    # PostgreSQL: the greeting function writes its audit row, which must be committed.
+    postgres = database.engine.dialect.name == "postgresql"
+    opened = database.writing() if postgres else database.reading()
+    with intakes._connection_errors(), opened as session:
+        for row in session.scalars(_waiting_handovers(since, location_id).limit(5)):
             if row.answers or row.patient_id is None:
                 return None  # the newest is under way: nobody else is waiting
-            return Handover(row.id, row.version, row.patient_id, _greeting(session, row.patient_id))
+            label = _greeting(session, actor, row.patient_id)
+            return Handover(row.id, row.version, row.patient_id, label)
     return None
 
 
-def _greeting(session: Session, patient_id: int) -> str:
+def _name_workstation(session: Session, actor: Actor) -> None:
+    """Tell this transaction's definer functions the workstation for their audit rows."""
+    session.execute(select(func.set_config("intake.workstation", actor.workstation, True)))
+
+
+def _greeting(session: Session, actor: Actor, patient_id: int) -> str:
     if session.get_bind().dialect.name == "postgresql":
+        _name_workstation(session, actor)
         return session.scalar(select(func.intake_tablet_greeting(patient_id))) or ""
     row = session.execute(
         select(Patient.given_name, Patient.family_name).where(Patient.id == patient_id)
@@ -218,7 +271,11 @@ def _greeting(session: Session, patient_id: int) -> str:
     return f"{given} {family[:1]}." if family else given
 
 
-def _waiting_handovers(since: dt.datetime | None) -> Any:
+def _waiting_handovers(
+    since: dt.datetime | None, location_id: int | None = None, *, exact: bool = False
+) -> Any:
+    """Tablet drafts with a patient, newest first. `location_id`: those a tablet there may
+    take (its own and any tablet's), or with `exact` those handed to that very tablet."""
     query = (
         select(Intake)
         .where(
@@ -228,4 +285,9 @@ def _waiting_handovers(since: dt.datetime | None) -> Any:
         )
         .order_by(Intake.created_at.desc(), Intake.id.desc())
     )
+    if exact:
+        query = query.where(Intake.location_id.is_(None) if location_id is None else
+                            Intake.location_id == location_id)  # fmt: skip
+    elif location_id is not None:
+        query = query.where(or_(Intake.location_id == location_id, Intake.location_id.is_(None)))
     return query if since is None else query.where(Intake.created_at >= since)

@@ -352,6 +352,7 @@ class FrontDeskPage(QWidget):
                 patient_id=info.patient_id,
                 language=info.patient_language,
                 source=info.source,
+                finished_at=info.finished_at,
             )
         )
 

@@ -1907,6 +1907,14 @@
 <context>
     <name>IntakeWizard</name>
     <message>
+        <source>They finished on the tablet.</source>
+        <translation>Terminó en la tableta.</translation>
+    </message>
+    <message>
+        <source>They have not finished (still on the tablet?): ask them first.</source>
+        <translation>No ha terminado (¿sigue con la tableta?): pregúntele primero.</translation>
+    </message>
+    <message>
         <source>The screening is incomplete; answer the questions listed.</source>
         <translation>La evaluación de riesgos está incompleta; responda las preguntas indicadas.</translation>
     </message>
@@ -3782,14 +3790,6 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
         <translation>La tableta muestra «Listo para» este paciente durante {minutes} minutos: entréguesela. Sus respuestas vuelven como borrador marcado «desde la tableta».</translation>
     </message>
     <message>
-        <source>Start self-intake on tablet</source>
-        <translation>Iniciar autoadmisión en la tableta</translation>
-    </message>
-    <message>
-        <source>Hand the tablet to {name}? It shows their first name and last initial, and they answer without typing their name and date of birth.</source>
-        <translation>¿Entregar la tableta a {name}? Muestra su nombre y la inicial del apellido, y responde sin escribir su nombre ni su fecha de nacimiento.</translation>
-    </message>
-    <message>
         <source>&amp;Details</source>
         <translation>&amp;Datos</translation>
     </message>
@@ -3835,6 +3835,14 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source> – only on this computer</source>
         <translation> – solo en esta computadora</translation>
+    </message>
+    <message>
+        <source> · finished on the tablet</source>
+        <translation> · terminado en la tableta</translation>
+    </message>
+    <message>
+        <source> · not finished (still on the tablet?)</source>
+        <translation> · sin terminar (¿sigue con la tableta?)</translation>
     </message>
     <message>
         <source>No name typed yet</source>
@@ -5975,6 +5983,37 @@ por {who}, {when}</translation>
     <message>
         <source>Ask the clinical lead to correct the file.</source>
         <translation>Pida al responsable clínico que corrija el archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>TabletHandover</name>
+    <message>
+        <source>Start self-intake on tablet</source>
+        <translation>Iniciar autoadmisión en la tableta</translation>
+    </message>
+    <message>
+        <source>Hand the tablet to {name}? It shows their first name and last initial, and they answer without typing their name and date of birth.</source>
+        <translation>¿Entregar la tableta a {name}? Muestra su nombre y la inicial del apellido, y responde sin escribir su nombre ni su fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <source>Which location&apos;s tablet</source>
+        <translation>La tableta de qué sede</translation>
+    </message>
+    <message>
+        <source>Any tablet</source>
+        <translation>Cualquier tableta</translation>
+    </message>
+    <message>
+        <source>&amp;Which location&apos;s tablet:</source>
+        <translation>&amp;Tableta de la sede:</translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>&amp;Entregar</translation>
+    </message>
+    <message>
+        <source>Hand the chosen location&apos;s tablet to this patient</source>
+        <translation>Entregar la tableta de la sede elegida a este paciente</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,7 @@ def _calls(w: World, tmp: Path) -> dict[str, Callable[[Database], object]]:
             db, w.desk, p.patients[2]
         ),
         "self_intake.ready_for_tablet": lambda db: self_intake.ready_for_tablet(db, w.desk),
+        "self_intake.tablet_locations": lambda db: self_intake.tablet_locations(db, w.desk),
         "desk_alerts.open_alerts": lambda db: desk_alerts.open_alerts(db, w.desk),
         "desk_alerts.acknowledge": lambda db: desk_alerts.acknowledge(db, w.desk, 1),
         "desk_alerts.watch": _watch_alerts,

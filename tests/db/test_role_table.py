@@ -356,6 +356,7 @@ TABLE: dict[str, tuple[Permission | None, Factory]] = {
     ),
     "self_intake.start_on_tablet": (Permission.INTAKE, lambda w, _: a(w.patient())),
     "self_intake.ready_for_tablet": (Permission.SELF_INTAKE, lambda w, _: a()),
+    "self_intake.tablet_locations": (Permission.INTAKE, lambda w, _: a()),
     "desk_alerts.open_alerts": (Permission.INTAKE, lambda w, _: a()),
     "desk_alerts.acknowledge": (Permission.INTAKE, _acknowledge),
     # booking

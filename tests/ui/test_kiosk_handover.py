@@ -178,8 +178,9 @@ def _answer_calmly_but_skip(qtbot, session: KioskSession, skip: set[str]) -> Non
 
 
 def test_the_desk_hands_the_tablet_to_a_patient_who_skips_identification(  # type: ignore[no-untyped-def]
-    qtbot, database, database_url, tmp_path
+    qtbot, database, database_url, tmp_path, monkeypatch
 ):
+    monkeypatch.setenv("INTAKE_DATA_DIR", str(tmp_path))  # the PC's last tablet choice
     practice = build(database, patients_count=2)
     patient = _register(database, "Tabby", "Testcase-Tablet")
     # The desk, on its own connection: the record's "Start self-intake on tablet…".
@@ -187,7 +188,6 @@ def test_the_desk_hands_the_tablet_to_a_patient_who_skips_identification(  # typ
     desk_context = UiContext(desk_db, desk(desk_db), Worker())
     view = RecordView(desk_context)
     qtbot.addWidget(view)
-    view.confirm_tablet = lambda _name: True  # type: ignore[method-assign]
     view.show_record(patient_record.overview(desk_db, desk(desk_db), patient))
     view.resize(1024, 600)
     view.show()
@@ -204,8 +204,10 @@ def test_the_desk_hands_the_tablet_to_a_patient_who_skips_identification(  # typ
     try:
         qtbot.waitUntil(lambda: not kiosk._asking, timeout=WAIT)
         assert kiosk.ready_box.isHidden()  # nobody handed over yet
-        with qtbot.waitSignal(view.tablet_was_handed, timeout=WAIT):
+        with qtbot.waitSignal(view.tablet_dialog_did_open, timeout=WAIT) as asked:
             qtbot.mouseClick(view.start_on_tablet, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(view.tablet_was_handed, timeout=WAIT):  # East's tablet: first
+            qtbot.mouseClick(asked.args[0].hand_over, Qt.MouseButton.LeftButton)
         assert "Ready for" in view.tablet_status.text() and view.tablet_status.isVisible()
         _shot(view, "record-handed-1024x600")
         with qtbot.waitSignal(kiosk.handover_did_change, timeout=WAIT):

@@ -58,6 +58,13 @@ class Intake(Base):
     closed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id"))
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     closing_note: Mapped[str | None] = mapped_column(Text)
+    # A handover to the tablet of one location (0016; None: any tablet, or typed at the desk).
+    location_id: Mapped[int | None] = mapped_column(ForeignKey("locations.id", ondelete="RESTRICT"))
+    # When the patient touched Finish on the tablet (None: not finished there).
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # PostgreSQL: the tablet login that took this draft (set by the database, 0016; None:
+    # typed at the desk, or a handover no tablet has taken yet). Nobody may change it.
+    tablet_login: Mapped[str | None] = mapped_column(String(63))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

@@ -44,6 +44,7 @@ class DraftState:
     step: str
     on: dt.date
     language: str = "en"  # the language the questions are shown in (stored with the intake)
+    finished: bool = False  # the patient touched Finish on the tablet (self_intake only)
 
 
 class DraftKeeper(QObject):
@@ -174,6 +175,7 @@ class DraftKeeper(QObject):
                 version=version,
                 on=state.on,
                 language=state.language,
+                **({"finished": True} if state.finished else {}),  # the tablet's save only
             )
 
         # A form closed while its save is under way hears nothing back (its journal stays).

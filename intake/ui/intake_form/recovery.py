@@ -51,6 +51,7 @@ class UnfinishedDraft:
     only_on_this_computer: bool = False
     language: str = "en"  # the questions' language: the wizard continues in it
     source: str = "desk"  # 'tablet': the patient filled it in on the tablet
+    finished_at: dt.datetime | None = None  # the patient touched Finish on the tablet
 
     @property
     def triage(self) -> str:
@@ -79,10 +80,17 @@ class UnfinishedDraft:
             level=self.triage, who=who, count=len(self.answers), when=when
         )
         if self.source == "tablet":
-            text += translate("Recovery", " · from tablet")
+            text += translate("Recovery", " · from tablet") + tablet_mark(self.finished_at)
         if self.only_on_this_computer:
             text += translate("Recovery", " – only on this computer")
         return text
+
+
+def tablet_mark(finished_at: dt.datetime | None) -> str:
+    """Whether the patient touched Finish: a draft without it may still be in their hands."""
+    if finished_at is not None:
+        return translate("Recovery", " · finished on the tablet")
+    return translate("Recovery", " · not finished (still on the tablet?)")
 
 
 @dataclass(frozen=True)
@@ -146,6 +154,7 @@ def _merged(entry: JournalEntry, row: intakes.UnfinishedIntake | None) -> Unfini
         only_on_this_computer=row is None,
         language=entry.language,
         source=row.source if row is not None else "desk",
+        finished_at=row.finished_at if row is not None else None,
     )
 
 
@@ -191,6 +200,7 @@ def _from_row(row: intakes.UnfinishedIntake, key: str | None, step: str) -> Unfi
         step=step,
         language=row.patient_language,
         source=row.source,
+        finished_at=row.finished_at,
     )
 
 

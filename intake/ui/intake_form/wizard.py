@@ -156,13 +156,25 @@ class IntakeWizard(QWidget):
             step=draft.step,
         )
         if draft.source == "tablet":
-            wizard.show_from_tablet()
+            wizard.show_from_tablet(finished=draft.finished_at is not None)
         return wizard
 
-    def show_from_tablet(self) -> None:
-        """The patient answered on the tablet: say so, and mark each question they were
-        asked and left unanswered, for the desk to go through with them."""
+    def show_from_tablet(self, *, finished: bool = True) -> None:
+        """The patient answered on the tablet: say so (and whether they touched Finish), and
+        mark each question they were asked and left unanswered, for the desk to go through
+        with them."""
         self._from_tablet = True
+        self.tablet_notice.setText(
+            self._tablet_notice_text
+            + " "
+            + (
+                translate("IntakeWizard", "They finished on the tablet.")
+                if finished
+                else translate(
+                    "IntakeWizard", "They have not finished (still on the tablet?): ask them first."
+                )
+            )
+        )
         self.tablet_notice.show()
         self._refresh(save=False)
 
@@ -418,13 +430,12 @@ class IntakeWizard(QWidget):
 
     def _build(self, patient_label: str) -> None:
         self._from_tablet = False
-        self.tablet_notice = QLabel(
-            translate(
-                "IntakeWizard",
-                "Filled in by the patient on the tablet — check each answer with them. "
-                "Questions they skipped are marked “Skipped on the tablet”.",
-            )
+        self._tablet_notice_text = translate(
+            "IntakeWizard",
+            "Filled in by the patient on the tablet — check each answer with them. "
+            "Questions they skipped are marked “Skipped on the tablet”.",
         )
+        self.tablet_notice = QLabel(self._tablet_notice_text)
         self.tablet_notice.setObjectName("tabletNotice")
         self.tablet_notice.setWordWrap(True)
         self.tablet_notice.setAccessibleName(translate("IntakeWizard", "From the tablet"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -354,10 +355,16 @@ class KioskSession(QWidget):
             )
         )
         self.finish_button = big_button(translate("KioskSession", "Finish"), "kioskPrimary")
-        self.finish_button.clicked.connect(self.did_finish.emit)
+        self.finish_button.clicked.connect(self.finish)
         layout.addWidget(self.finish_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(2)
         self._replace(body, "done")
+
+    def finish(self) -> None:
+        """The patient touched Finish: the draft's next save marks it finished for the desk."""
+        if self.keeper.state is not None:
+            self.keeper.changed(replace(self.keeper.state, finished=True))
+        self.did_finish.emit()
 
     def _send_to_desk(self) -> None:
         if self._alerting:

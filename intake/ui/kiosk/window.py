@@ -168,7 +168,7 @@ class KioskWindow(QWidget):
         self._asking = True
 
         def work(database: Database, actor: Actor) -> self_intake.Handover | None:
-            return self_intake.ready_for_tablet(database, actor)
+            return self_intake.ready_for_tablet(database, actor, location_id=self.location_id)
 
         def failed(_error: BaseException) -> None:
             self._asking = False  # asked again on the next tick

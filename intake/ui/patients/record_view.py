@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from intake.ui.patients.record_lists import (
     waitlist_rows,
     waitlist_wishes,
 )
+from intake.ui.patients.tablet_handover import TabletHandoverDialog
 from intake.ui.waitlist.entry_form import edit_waitlist_entry, open_waitlist_entry
 from intake.ui.worker import failure_text
 
@@ -54,6 +54,7 @@ class RecordView(QWidget):
     visit_was_chosen = Signal(object)  # a Visit of this patient
     intake_was_requested = Signal(int)  # "Start intake": the patient id
     tablet_was_handed = Signal(int)  # "Start self-intake on tablet": the patient id
+    tablet_dialog_did_open = Signal(object)  # the TabletHandoverDialog asking which tablet
     record_did_change = Signal()  # something shown here was changed from here: read it again
 
     def __init__(
@@ -98,6 +99,7 @@ class RecordView(QWidget):
         self.tablet_status.setAccessibleName(translate("RecordView", "Tablet"))
         self.tablet_status.setWordWrap(True)
         self.tablet_status.hide()
+        self.tablet_dialog: TabletHandoverDialog | None = None
         self._context = context
         self.form = RecordForm(context)
         self.form.record_was_saved.connect(self._saved)
@@ -286,15 +288,41 @@ class RecordView(QWidget):
             self.intake_was_requested.emit(patient)
 
     def hand_to_tablet(self) -> None:
-        """Hand the waiting-room tablet to this patient: it offers "Ready for …" (their
-        first name and last initial) for a short while, and skips identification."""
+        """Hand a location's waiting-room tablet to this patient (asked in a small dialog,
+        this PC's last choice first): it offers "Ready for …" (their first name and last
+        initial) for a short while, and skips identification."""
         patient = self.patient_id()
-        if patient is None or not self.confirm_tablet(self.title.text()):
+        if patient is None:
             return
         self.start_on_tablet.setEnabled(False)
+        name = self.title.text()
 
+        def work(database: Database, actor: Actor) -> list[self_intake.TabletLocation]:
+            return self_intake.tablet_locations(database, actor)
+
+        def failed(error: BaseException) -> None:
+            self.start_on_tablet.setEnabled(True)
+            self.tablet_status.setText(failure_text(error))
+            self.tablet_status.show()
+
+        self._context.run(
+            work, lambda found: self._ask_tablet(patient, name, found), failed, owner=self
+        )
+
+    def _ask_tablet(
+        self, patient: int, name: str, locations: list[self_intake.TabletLocation]
+    ) -> None:
+        dialog = TabletHandoverDialog(self, name, locations)
+        dialog.location_was_chosen.connect(lambda chosen: self._hand_over(patient, chosen))
+        dialog.rejected.connect(lambda: self.start_on_tablet.setEnabled(True))
+        dialog.finished.connect(dialog.deleteLater)
+        self.tablet_dialog = dialog
+        self.tablet_dialog_did_open.emit(dialog)
+        dialog.open()
+
+    def _hand_over(self, patient: int, location_id: int | None) -> None:
         def work(database: Database, actor: Actor) -> int:
-            return self_intake.start_on_tablet(database, actor, patient).id
+            return self_intake.start_on_tablet(database, actor, patient, location_id=location_id).id
 
         def done(_intake_id: int) -> None:
             self.start_on_tablet.setEnabled(True)
@@ -315,19 +343,6 @@ class RecordView(QWidget):
             self.tablet_status.show()
 
         self._context.run(work, done, failed, owner=self)
-
-    def confirm_tablet(self, name: str) -> bool:
-        """Ask before handing over (tests replace this)."""
-        answer = QMessageBox.question(
-            self,
-            translate("RecordView", "Start self-intake on tablet"),
-            translate(
-                "RecordView",
-                "Hand the tablet to {name}? It shows their first name and last initial, and "
-                "they answer without typing their name and date of birth.",
-            ).format(name=name),
-        )
-        return answer == QMessageBox.StandardButton.Yes
 
     def _now(self) -> dt.datetime:
         return self._clock() if self._clock else dt.datetime.now(dt.UTC)
