@@ -26,6 +26,7 @@ from intake.domain.enums import ClosingReason, IntakeStatus
 from intake.domain.errors import Invalid, NotFound
 from intake.domain.permissions import Permission
 from intake.domain.text import fold_name
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.services import audit, intakes
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -207,7 +208,12 @@ def start_on_tablet(
     with intakes._connection_errors():
         with database.writing() as session:
             if location_id is not None and session.get(Location, location_id) is None:
-                raise NotFound(f"There is no location with id {location_id}.")
+                raise NotFound(
+                    said(
+                        QT_TRANSLATE_NOOP("SelfIntake", "There is no location with id {id}."),
+                        id=location_id,
+                    )
+                )
             for row in session.scalars(_waiting_handovers(None, location_id, exact=True)):
                 if row.answers:
                     continue

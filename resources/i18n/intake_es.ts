@@ -5762,6 +5762,13 @@ por {who}, {when}</translation>
     </message>
 </context>
 <context>
+    <name>SelfIntake</name>
+    <message>
+        <source>There is no location with id {id}.</source>
+        <translation>No hay ninguna sede con el id {id}.</translation>
+    </message>
+</context>
+<context>
     <name>SignIn</name>
     <message>
         <source>The waiting-room tablet signs in with a tablet account. An admin makes one under Admin → Accounts (role: Waiting-room tablet).</source>
