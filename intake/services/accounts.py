@@ -21,6 +21,7 @@ from intake.domain import accounts as a
 from intake.domain.enums import Role
 from intake.domain.errors import Invalid, NotFound, PermissionDenied
 from intake.domain.permissions import Permission
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.services import audit, logins
 from intake.services.actor import Actor, issue
 from intake.services.database import Database
@@ -29,6 +30,9 @@ from intake.services.passwords import scram_verifier
 
 log = logging.getLogger(__name__)
 
+SAME_PASSWORD = said(
+    QT_TRANSLATE_NOOP("Accounts", "Choose a password different from the current one.")
+)
 HASHER = PasswordHasher()  # argon2id, the library's recommended parameters
 _dummy_hash: dict[int, str] = {}
 
@@ -177,10 +181,15 @@ def verify_actor(database: Database, actor: Actor) -> Actor:
     with database.reading() as session:
         row = session.get(StaffUser, actor.user_id)
         if row is None or not row.active:
-            raise a.SignInRequired("Your account was switched off. Ask an admin for help.")
+            raise a.SignInRequired(a.SWITCHED_OFF)
         if Role(row.role) != actor.role:
             raise a.SignInRequired(
-                "Your role was changed while you were signed in. Sign in again to go on."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Accounts",
+                        "Your role was changed while you were signed in. Sign in again to go on.",
+                    )
+                )
             )
     return actor
 
@@ -236,7 +245,13 @@ def create_first_admin(
     digest = _hash(password, database)
     with database.writing() as session:
         if session.scalar(select(func.count()).select_from(StaffUser)):
-            raise PermissionDenied("This practice already has accounts; sign in instead.")
+            raise PermissionDenied(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Accounts", "This practice already has accounts; sign in instead."
+                    )
+                )
+            )
         row = StaffUser(
             username=name,
             display_name=display_name.strip(),
@@ -275,7 +290,11 @@ def change_password(
     """
     actor.require_issued()
     if actor.user_id is None:
-        raise PermissionDenied("Only a signed-in person can change their password.")
+        raise PermissionDenied(
+            said(
+                QT_TRANSLATE_NOOP("Accounts", "Only a signed-in person can change their password.")
+            )
+        )
     _raise_if(a.check_new_password(new, "new_password"))
     if database.backend == "postgresql":
         _change_login_password(database, actor, current, new)
@@ -286,11 +305,11 @@ def change_password(
             select(StaffUser).where(StaffUser.id == actor.user_id).with_for_update()
         ).one_or_none()
         if row is None or not row.active:
-            raise a.SignInRequired("Your account was switched off. Ask an admin for help.")
+            raise a.SignInRequired(a.SWITCHED_OFF)
         refused = _refuse_current(session, row, actor, current, now)
         if not refused:
             if new == current:
-                raise Invalid({"new_password": "Choose a password different from the current one."})
+                raise Invalid({"new_password": SAME_PASSWORD})
             row.password_hash, row.failed_sign_ins = _hash(new), 0
             row.must_change_password = False
             flush(session, "Your account")
@@ -307,11 +326,11 @@ def _change_login_password(database: Database, actor: Actor, current: str, new: 
     except a.SignInRefused:
         raise Invalid({"current_password": a.CURRENT_PASSWORD_REFUSED}) from None
     if new == current:
-        raise Invalid({"new_password": "Choose a password different from the current one."})
+        raise Invalid({"new_password": SAME_PASSWORD})
     with database.writing() as session:
         row = session.get(StaffUser, actor.user_id, with_for_update=True)
         if row is None or not row.active:
-            raise a.SignInRequired("Your account was switched off. Ask an admin for help.")
+            raise a.SignInRequired(a.SWITCHED_OFF)
         row.password_hash, row.must_change_password = _hash(new, database), False
         flush(session, "Your account")
         audit.record(session, actor, "update", "account", row.id, fields=["password"])
@@ -371,7 +390,12 @@ def _count_wrong_password(
 def _row(session: Session, account_id: int) -> StaffUser:
     row = session.get(StaffUser, account_id)
     if row is None:
-        raise NotFound(f"There is no account number {account_id}.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP("Accounts", "There is no account number {number}."),
+                number=account_id,
+            )
+        )
     return row
 
 
@@ -406,7 +430,14 @@ def create_account(
     digest = _hash(password, database)
     with database.writing() as session:
         if session.scalar(select(StaffUser.id).where(StaffUser.username == name)) is not None:
-            raise Invalid({"username": f"The user name {name!r} is already taken."})
+            raise Invalid(
+                {
+                    "username": said(
+                        QT_TRANSLATE_NOOP("Accounts", "The user name '{name}' is already taken."),
+                        name=name,
+                    )
+                }
+            )
         row = StaffUser(
             username=name,
             display_name=display_name.strip(),
@@ -469,7 +500,15 @@ def _keep_an_admin(session: Session, leaving: int, field: str) -> None:
         )
     )
     if not others:
-        raise Invalid({field: "This is the last active admin; make another admin first."})
+        raise Invalid(
+            {
+                field: said(
+                    QT_TRANSLATE_NOOP(
+                        "Accounts", "This is the last active admin; make another admin first."
+                    )
+                )
+            }
+        )
 
 
 def deactivate_account(

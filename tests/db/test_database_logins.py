@@ -113,7 +113,7 @@ def test_a_wrong_password_and_an_unknown_name_get_the_same_sentence(practice):
             accounts.sign_in(pc, "nobody", "not-the-password")
     finally:
         pc.close()
-    assert str(wrong.value) == str(unknown.value) == SIGN_IN_REFUSED
+    assert str(wrong.value) == str(unknown.value) == str(SIGN_IN_REFUSED)
     failed = _audit(practice.owner, "sign_in_failed")
     assert [(e.username, e.db_login) for e in failed] == [
         ("desk", "intake_gate"),
