@@ -27,7 +27,6 @@ LEFT: dict[str, int] = {
     "intake/services/staffing.py": 9,
     "intake/services/practice_admin.py": 7,
     "intake/services/slot_finder.py": 6,
-    "intake/services/database.py": 5,
     "intake/services/fhir_export.py": 4,
     "intake/services/schedule_view.py": 4,
     "intake/services/self_intake.py": 4,
@@ -36,10 +35,7 @@ LEFT: dict[str, int] = {
     "intake/services/desk_alerts.py": 2,
     "intake/services/patients.py": 2,
     "intake/services/review.py": 2,
-    "intake/services/schema.py": 2,
-    "intake/services/actor.py": 1,
     "intake/services/calendar_statics.py": 1,
-    "intake/services/locking.py": 1,
     "intake/services/screening_gate.py": 1,
 }
 
