@@ -27,7 +27,6 @@ LEFT: dict[str, int] = {
     "intake/services/staffing.py": 9,
     "intake/services/practice_admin.py": 7,
     "intake/services/slot_finder.py": 6,
-    "intake/services/fhir_export.py": 4,
     "intake/services/schedule_view.py": 4,
     "intake/services/self_intake.py": 4,
     "intake/domain/merge.py": 3,
