@@ -246,7 +246,7 @@ def test_a_login_name_with_quotes_or_sql_is_refused_with_a_sentence(practice):
             accounts.create_account(
                 practice.owner, SYSTEM, name, "Test", Role.FRONT_DESK, "pass-word-77"
             )
-        assert "user name" in caught.value.problems["username"]
+        assert "user name" in str(caught.value.problems["username"])
 
 
 # --- the grants, over SQL, as each role's login ----------------------------------------------
