@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from intake.domain.enums import Role
 from intake.domain.errors import KnownError
 from intake.domain.permissions import Permission, allows
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, Words, said
 
 MAX_FAILED_SIGN_INS = 5
 LOCKOUT = dt.timedelta(minutes=15)
@@ -20,17 +21,33 @@ USERNAME_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}")  # 40: it names a lo
 
 # One sentence for every refused sign-in: it never tells whether the user name exists,
 # whether the account is locked or switched off, or which part was wrong.
-LOCKOUT_RULE = (
-    "After five wrong tries an account is locked for 15 minutes; an admin can unlock it or "
-    "reset the password."
+LOCKOUT_RULE = said(
+    QT_TRANSLATE_NOOP(
+        "Accounts",
+        "After five wrong tries an account is locked for 15 minutes; an admin can unlock it or "
+        "reset the password.",
+    )
 )
-SIGN_IN_REFUSED = "Sign-in failed. Check the user name and password and try again. " + LOCKOUT_RULE
+SIGN_IN_REFUSED = said(
+    QT_TRANSLATE_NOOP(
+        "Accounts", "Sign-in failed. Check the user name and password and try again. {rule}"
+    ),
+    rule=LOCKOUT_RULE,
+)
 # A wrong current password when changing one's own: counted like a wrong sign-in, and the
 # same sentence whether it was wrong or the account is locked (no oracle at an unlocked PC).
-CURRENT_PASSWORD_REFUSED = "That is not your current password. " + LOCKOUT_RULE
+CURRENT_PASSWORD_REFUSED = said(
+    QT_TRANSLATE_NOOP("Accounts", "That is not your current password. {rule}"), rule=LOCKOUT_RULE
+)
 # The lock screen has no user-name field and names the person already: it speaks of the
 # password only, and says until when the account is locked (nothing new to a passer-by).
-UNLOCK_REFUSED = "That password was not accepted. Type it again. " + LOCKOUT_RULE
+UNLOCK_REFUSED = said(
+    QT_TRANSLATE_NOOP("Accounts", "That password was not accepted. Type it again. {rule}"),
+    rule=LOCKOUT_RULE,
+)
+SWITCHED_OFF = said(
+    QT_TRANSLATE_NOOP("Accounts", "Your account was switched off. Ask an admin for help.")
+)
 
 
 # The main window's areas and the permission each needs (admin: any of the three).
@@ -42,7 +59,7 @@ AREA_PERMISSIONS: dict[str, tuple[Permission, ...]] = {
     "admin": (Permission.PRACTICE_ADMIN, Permission.ACCOUNTS, Permission.AUDIT),
 }
 
-Problems = dict[str, str]
+Problems = dict[str, Words]
 
 
 class SignInRefused(KnownError):
@@ -61,11 +78,16 @@ class UnlockRefused(KnownError):
         super().__init__(UNLOCK_REFUSED if until is None else locked_until_sentence(until))
 
 
-def locked_until_sentence(until: dt.datetime) -> str:
-    """ "This account is locked until 10:42 …" (`until` in the PC's local time)."""
-    return (
-        f"This account is locked until {until:%H:%M} after five wrong passwords. Try again "
-        "then, or ask an admin to unlock it now."
+def locked_until_sentence(until: dt.datetime) -> Message:
+    """ "This account is locked until 10:42 …" (`until` in the PC's local time; the lock
+    lasts minutes, so its time of day says when)."""
+    return said(
+        QT_TRANSLATE_NOOP(
+            "Accounts",
+            "This account is locked until {until:%H:%M} after five wrong passwords. Try again "
+            "then, or ask an admin to unlock it now.",
+        ),
+        until=until.time(),
     )
 
 
@@ -171,30 +193,62 @@ def normalise_username(username: str) -> str:
 
 def check_username(username: str) -> Problems:
     if not username:
-        return {"username": "Enter a user name."}
+        return {"username": said(QT_TRANSLATE_NOOP("Accounts", "Enter a user name."))}
     if not USERNAME_PATTERN.fullmatch(username):
         return {
-            "username": "A user name is 2 to 40 lower-case letters, digits, '.', '-' or '_', "
-            "starting with a letter or digit."
+            "username": said(
+                QT_TRANSLATE_NOOP(
+                    "Accounts",
+                    "A user name is 2 to 40 lower-case letters, digits, '.', '-' or '_', "
+                    "starting with a letter or digit.",
+                )
+            )
         }
     return {}
 
 
 def check_display_name(display_name: str) -> Problems:
     if not display_name.strip():
-        return {"display_name": "Enter the person's name as colleagues should see it."}
+        return {
+            "display_name": said(
+                QT_TRANSLATE_NOOP(
+                    "Accounts", "Enter the person's name as colleagues should see it."
+                )
+            )
+        }
     if len(display_name.strip()) > 120:
-        return {"display_name": "The name is too long (at most 120 characters)."}
+        return {
+            "display_name": said(
+                QT_TRANSLATE_NOOP("Accounts", "The name is too long (at most {count} characters)."),
+                count=120,
+            )
+        }
     return {}
 
 
 def check_new_password(password: str, field: str = "password") -> Problems:
     if len(password) < MIN_PASSWORD_LENGTH:
-        return {field: f"A password needs at least {MIN_PASSWORD_LENGTH} characters."}
+        return {
+            field: said(
+                QT_TRANSLATE_NOOP("Accounts", "A password needs at least {count} characters."),
+                count=MIN_PASSWORD_LENGTH,
+            )
+        }
     if len(password) > 256:
-        return {field: "The password is too long (at most 256 characters)."}
+        return {
+            field: said(
+                QT_TRANSLATE_NOOP(
+                    "Accounts", "The password is too long (at most {count} characters)."
+                ),
+                count=256,
+            )
+        }
     if password.strip() != password:
-        return {field: "A password may not start or end with a space."}
+        return {
+            field: said(
+                QT_TRANSLATE_NOOP("Accounts", "A password may not start or end with a space.")
+            )
+        }
     return {}
 
 

@@ -12,6 +12,8 @@ import enum
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, Words, said
+
 
 @dataclass(frozen=True)
 class RetentionPolicy:
@@ -60,44 +62,64 @@ class BackupState:
     folder: str
     folder_exists: bool
     last_good: dt.datetime | None  # local time of the newest finished backup
-    failure: str | None = None  # why the last attempt failed, if it did
+    failure: Words | None = None  # why the last attempt failed, if it did
 
 
 STALE_AFTER = dt.timedelta(days=1)
 
 
-def describe_state(state: BackupState, now: dt.datetime) -> tuple[BackupHealth, str, str]:
-    """A short line for the status bar, a longer explanation, and whether it is a warning."""
+def describe_state(state: BackupState, now: dt.datetime) -> tuple[BackupHealth, Message, Words]:
+    """A short line for the status bar, a longer explanation, and whether it is a warning
+    (the screen says them in the staff's language)."""
     warning = BackupHealth.WARNING
     if not state.configured:
         return (
             warning,
-            "Backups off: no passphrase set",
-            (
-                "No backup is made until an admin sets the backup passphrase once "
-                "(intake db backup-passphrase). It is needed to restore."
+            said(QT_TRANSLATE_NOOP("Backups", "Backups off: no passphrase set")),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "No backup is made until an admin sets the backup passphrase once "
+                    "(intake db backup-passphrase). It is needed to restore.",
+                )
             ),
         )
     if not state.folder_exists:
         return (
             warning,
-            "Backup folder missing",
-            (f"{state.folder} cannot be reached: is the USB stick or network share connected?"),
+            said(QT_TRANSLATE_NOOP("Backups", "Backup folder missing")),
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "{folder} cannot be reached: is the USB stick or network share connected?",
+                ),
+                folder=state.folder,
+            ),
         )
     if state.failure:
-        return warning, "Last backup failed", state.failure
-    where = f"Backups go to {state.folder}."
+        return warning, said(QT_TRANSLATE_NOOP("Backups", "Last backup failed")), state.failure
+    where = said(QT_TRANSLATE_NOOP("Backups", "Backups go to {folder}."), folder=state.folder)
     if state.last_good is None:
-        return warning, "No backup made yet", where
+        return warning, said(QT_TRANSLATE_NOOP("Backups", "No backup made yet")), where
     when = _when(state.last_good, now)
     if now - state.last_good > STALE_AFTER:
-        return warning, f"Last backup {when}: over a day ago", where
-    return BackupHealth.GOOD, f"Last backup {when}", where
+        return (
+            warning,
+            said(QT_TRANSLATE_NOOP("Backups", "Last backup {when}: over a day ago"), when=when),
+            where,
+        )
+    return (
+        BackupHealth.GOOD,
+        said(QT_TRANSLATE_NOOP("Backups", "Last backup {when}"), when=when),
+        where,
+    )
 
 
-def _when(time: dt.datetime, now: dt.datetime) -> str:
+def _when(time: dt.datetime, now: dt.datetime) -> Message | dt.datetime:
+    """Today's or yesterday's time in words, else the moment itself (written 2026-11-30 15:00
+    in English, as the staff's locale writes it elsewhere)."""
     if time.date() == now.date():
-        return f"today {time:%H:%M}"
+        return said(QT_TRANSLATE_NOOP("Backups", "today {time:%H:%M}"), time=time.time())
     if time.date() == now.date() - dt.timedelta(days=1):
-        return f"yesterday {time:%H:%M}"
-    return f"{time:%Y-%m-%d %H:%M}"
+        return said(QT_TRANSLATE_NOOP("Backups", "yesterday {time:%H:%M}"), time=time.time())
+    return time

@@ -11,6 +11,7 @@ from importlib import metadata
 
 from intake import __version__
 from intake.db import migrate
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 
 DISTRIBUTION = "clinic-intake"
 
@@ -29,6 +30,11 @@ def program_revision() -> str:
     return migrate.head_revision()
 
 
-def describe_program() -> str:
-    """`Clinic Intake 0.1.0 (schema revision 0009)`."""
-    return f"Clinic Intake {program_version()} (schema revision {program_revision()})"
+def describe_program() -> Message:
+    """`Clinic Intake 0.1.0 (schema revision 0009)` (the About box says it in the staff's
+    language, `intake --version` in English)."""
+    return said(
+        QT_TRANSLATE_NOOP("About", "Clinic Intake {version} (schema revision {revision})"),
+        version=program_version(),
+        revision=program_revision(),
+    )

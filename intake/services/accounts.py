@@ -21,6 +21,7 @@ from intake.domain import accounts as a
 from intake.domain.enums import Role
 from intake.domain.errors import Invalid, NotFound, PermissionDenied
 from intake.domain.permissions import Permission
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, Words, said
 from intake.services import audit, logins
 from intake.services.actor import Actor, issue
 from intake.services.database import Database
@@ -29,6 +30,12 @@ from intake.services.passwords import scram_verifier
 
 log = logging.getLogger(__name__)
 
+SAME_PASSWORD = said(
+    QT_TRANSLATE_NOOP("Accounts", "Choose a password different from the current one.")
+)
+# The record a stale change names (intake.services.locking).
+THIS_ACCOUNT = said(QT_TRANSLATE_NOOP("Accounts", "This account"))
+YOUR_ACCOUNT = said(QT_TRANSLATE_NOOP("Accounts", "Your account"))
 HASHER = PasswordHasher()  # argon2id, the library's recommended parameters
 _dummy_hash: dict[int, str] = {}
 
@@ -75,6 +82,10 @@ def _info(row: StaffUser) -> a.AccountInfo:
 
 def _actor(row: StaffUser, workstation: str) -> Actor:
     return issue(row.id, row.username, Role(row.role), workstation)
+
+
+def _account(username: str) -> Message:
+    return said(QT_TRANSLATE_NOOP("Accounts", "Account {username}"), username=username)
 
 
 def _raise_if(problems: a.Problems) -> None:
@@ -151,7 +162,7 @@ def _check_sign_in(
         log.info("sign-in refused: account %s inactive, workstation=%s", row.id, station)
         return None
     if not matches:
-        changed, ends = _count_wrong_password(session, row, now, "This account")
+        changed, ends = _count_wrong_password(session, row, now, THIS_ACCOUNT)
         audit.record(session, who, "sign_in_failed", "account", row.id, fields=changed)
         log.info("sign-in refused: wrong password for account %s, locked=%s", row.id, bool(ends))
         return None
@@ -163,7 +174,7 @@ def _check_sign_in(
         row.password_hash = _hash(password)
         changed.append("password")
     if changed:
-        flush(session, "This account")
+        flush(session, THIS_ACCOUNT)
     audit.record(session, who, "sign_in", "account", row.id, fields=changed)
     log.info("signed in: account %s, workstation=%s", row.id, station)
     return who
@@ -177,10 +188,15 @@ def verify_actor(database: Database, actor: Actor) -> Actor:
     with database.reading() as session:
         row = session.get(StaffUser, actor.user_id)
         if row is None or not row.active:
-            raise a.SignInRequired("Your account was switched off. Ask an admin for help.")
+            raise a.SignInRequired(a.SWITCHED_OFF)
         if Role(row.role) != actor.role:
             raise a.SignInRequired(
-                "Your role was changed while you were signed in. Sign in again to go on."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Accounts",
+                        "Your role was changed while you were signed in. Sign in again to go on.",
+                    )
+                )
             )
     return actor
 
@@ -236,7 +252,13 @@ def create_first_admin(
     digest = _hash(password, database)
     with database.writing() as session:
         if session.scalar(select(func.count()).select_from(StaffUser)):
-            raise PermissionDenied("This practice already has accounts; sign in instead.")
+            raise PermissionDenied(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Accounts", "This practice already has accounts; sign in instead."
+                    )
+                )
+            )
         row = StaffUser(
             username=name,
             display_name=display_name.strip(),
@@ -275,7 +297,11 @@ def change_password(
     """
     actor.require_issued()
     if actor.user_id is None:
-        raise PermissionDenied("Only a signed-in person can change their password.")
+        raise PermissionDenied(
+            said(
+                QT_TRANSLATE_NOOP("Accounts", "Only a signed-in person can change their password.")
+            )
+        )
     _raise_if(a.check_new_password(new, "new_password"))
     if database.backend == "postgresql":
         _change_login_password(database, actor, current, new)
@@ -286,14 +312,14 @@ def change_password(
             select(StaffUser).where(StaffUser.id == actor.user_id).with_for_update()
         ).one_or_none()
         if row is None or not row.active:
-            raise a.SignInRequired("Your account was switched off. Ask an admin for help.")
+            raise a.SignInRequired(a.SWITCHED_OFF)
         refused = _refuse_current(session, row, actor, current, now)
         if not refused:
             if new == current:
-                raise Invalid({"new_password": "Choose a password different from the current one."})
+                raise Invalid({"new_password": SAME_PASSWORD})
             row.password_hash, row.failed_sign_ins = _hash(new), 0
             row.must_change_password = False
-            flush(session, "Your account")
+            flush(session, YOUR_ACCOUNT)
             audit.record(session, actor, "update", "account", row.id, fields=["password"])
     if refused:  # raised after the commit: the count of wrong tries must stay
         raise Invalid({"current_password": a.CURRENT_PASSWORD_REFUSED})
@@ -307,13 +333,13 @@ def _change_login_password(database: Database, actor: Actor, current: str, new: 
     except a.SignInRefused:
         raise Invalid({"current_password": a.CURRENT_PASSWORD_REFUSED}) from None
     if new == current:
-        raise Invalid({"new_password": "Choose a password different from the current one."})
+        raise Invalid({"new_password": SAME_PASSWORD})
     with database.writing() as session:
         row = session.get(StaffUser, actor.user_id, with_for_update=True)
         if row is None or not row.active:
-            raise a.SignInRequired("Your account was switched off. Ask an admin for help.")
+            raise a.SignInRequired(a.SWITCHED_OFF)
         row.password_hash, row.must_change_password = _hash(new, database), False
-        flush(session, "Your account")
+        flush(session, YOUR_ACCOUNT)
         audit.record(session, actor, "update", "account", row.id, fields=["password"])
         login = row.db_login
     if database.personal and login:
@@ -345,14 +371,14 @@ def _refuse_current(
         return True
     if matches:
         return False
-    changed, ends = _count_wrong_password(session, row, now, "Your account")
+    changed, ends = _count_wrong_password(session, row, now, YOUR_ACCOUNT)
     audit.record(session, actor, "change_password_failed", "account", row.id, fields=changed)
     log.info("password change refused: wrong password for %s, locked=%s", row.id, bool(ends))
     return True
 
 
 def _count_wrong_password(
-    session: Session, row: StaffUser, now: dt.datetime, what: str
+    session: Session, row: StaffUser, now: dt.datetime, what: Words
 ) -> tuple[list[str], dt.datetime | None]:
     """One wrong password, at sign-in or in "change password": the same count and lockout."""
     row.failed_sign_ins += 1
@@ -371,7 +397,12 @@ def _count_wrong_password(
 def _row(session: Session, account_id: int) -> StaffUser:
     row = session.get(StaffUser, account_id)
     if row is None:
-        raise NotFound(f"There is no account number {account_id}.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP("Accounts", "There is no account number {number}."),
+                number=account_id,
+            )
+        )
     return row
 
 
@@ -406,7 +437,14 @@ def create_account(
     digest = _hash(password, database)
     with database.writing() as session:
         if session.scalar(select(StaffUser.id).where(StaffUser.username == name)) is not None:
-            raise Invalid({"username": f"The user name {name!r} is already taken."})
+            raise Invalid(
+                {
+                    "username": said(
+                        QT_TRANSLATE_NOOP("Accounts", "The user name '{name}' is already taken."),
+                        name=name,
+                    )
+                }
+            )
         row = StaffUser(
             username=name,
             display_name=display_name.strip(),
@@ -439,7 +477,7 @@ def update_account(
         _raise_if(a.check_display_name(display_name))
     with database.writing() as session:
         row = _row(session, account_id)
-        what = f"Account {row.username}"
+        what = _account(row.username)
         check_version(row.version, version, what)
         wanted = {
             "display_name": row.display_name if display_name is None else display_name.strip(),
@@ -469,7 +507,15 @@ def _keep_an_admin(session: Session, leaving: int, field: str) -> None:
         )
     )
     if not others:
-        raise Invalid({field: "This is the last active admin; make another admin first."})
+        raise Invalid(
+            {
+                field: said(
+                    QT_TRANSLATE_NOOP(
+                        "Accounts", "This is the last active admin; make another admin first."
+                    )
+                )
+            }
+        )
 
 
 def deactivate_account(
@@ -488,7 +534,7 @@ def reset_password(
     digest = _hash(new_password, database)
     with database.writing() as session:
         row = _row(session, account_id)
-        what = f"Account {row.username}"
+        what = _account(row.username)
         check_version(row.version, version, what)
         row.password_hash, row.failed_sign_ins, row.locked_until = digest, 0, None
         row.must_change_password = True  # the admin knows it: the person chooses their own
@@ -511,7 +557,7 @@ def unlock_account(
     actor.require(Permission.ACCOUNTS)
     with database.writing() as session:
         row = _row(session, account_id)
-        what = f"Account {row.username}"
+        what = _account(row.username)
         check_version(row.version, version, what)
         if row.locked_until is not None or row.failed_sign_ins:
             row.failed_sign_ins, row.locked_until = 0, None

@@ -24,10 +24,32 @@ from dataclasses import dataclass, field
 from intake.domain.enums import Role
 from intake.domain.errors import PermissionDenied
 from intake.domain.permissions import Permission, allows
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 
 _SECRET = secrets.token_bytes(32)  # per process: a seal never outlives it or leaves it
 
-NOT_ISSUED = "Who is acting was not given by a sign-in; sign in again to go on."
+NOT_ISSUED = said(
+    QT_TRANSLATE_NOOP("Actor", "Who is acting was not given by a sign-in; sign in again to go on.")
+)
+# A role and a permission as the refusal names them (the screens translate them).
+ROLE_WORDS = {
+    Role.FRONT_DESK: QT_TRANSLATE_NOOP("Actor", "front desk"),
+    Role.THERAPIST: QT_TRANSLATE_NOOP("Actor", "therapist"),
+    Role.ADMIN: QT_TRANSLATE_NOOP("Actor", "admin"),
+    Role.TABLET: QT_TRANSLATE_NOOP("Actor", "tablet"),
+}
+PERMISSION_WORDS = {
+    Permission.PATIENTS: QT_TRANSLATE_NOOP("Actor", "patients"),
+    Permission.INTAKE: QT_TRANSLATE_NOOP("Actor", "intake"),
+    Permission.BOOKING: QT_TRANSLATE_NOOP("Actor", "booking"),
+    Permission.SCHEDULE: QT_TRANSLATE_NOOP("Actor", "schedule"),
+    Permission.REVIEW: QT_TRANSLATE_NOOP("Actor", "review"),
+    Permission.PRACTICE_ADMIN: QT_TRANSLATE_NOOP("Actor", "practice admin"),
+    Permission.ACCOUNTS: QT_TRANSLATE_NOOP("Actor", "accounts"),
+    Permission.AUDIT: QT_TRANSLATE_NOOP("Actor", "audit"),
+    Permission.MERGE_PATIENTS: QT_TRANSLATE_NOOP("Actor", "merge patients"),
+    Permission.SELF_INTAKE: QT_TRANSLATE_NOOP("Actor", "self intake"),
+}
 
 
 @dataclass(frozen=True)
@@ -47,8 +69,13 @@ class Actor:
         self.require_issued()
         if not allows(self.role, permission):
             raise PermissionDenied(
-                f"Your role ({self.role.value.replace('_', ' ')}) may not do this "
-                f"({permission.value.replace('_', ' ')})."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Actor", "Your role ({role}) may not do this ({permission})."
+                    ),
+                    role=said(ROLE_WORDS[self.role]),
+                    permission=said(PERMISSION_WORDS[permission]),
+                )
             )
 
 

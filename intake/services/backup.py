@@ -32,6 +32,7 @@ from sqlalchemy.engine import make_url
 from intake.db import migrate
 from intake.domain.backups import BackupState, RetentionPolicy, backups_to_keep
 from intake.domain.errors import DatabaseUnavailable
+from intake.domain.words import QT_TRANSLATE_NOOP, Words, said
 from intake.services.backup_file import (
     SUFFIX,
     BackupKey,
@@ -52,6 +53,9 @@ DATA_TABLES = (*COUNTED, "staff_users", "locations", "therapists")
 TOOL_TIMEOUT_S = 3 * 3600
 BACKGROUND_PACE = 1.0  # automatic backups work half the time: ~2x longer, half the CPU
 _SNAPSHOT_PREFIX = ".backup-snapshot-"
+NO_REVISION = said(
+    QT_TRANSLATE_NOOP("Backups", "The database has no schema revision; nothing to back up.")
+)
 _NAME = re.compile(
     # A revision id may hold "_" (a named revision): it is the last part, so still one reading.
     r"^(?P<practice>[a-z0-9-]+)_(?P<time>\d{8}T\d{6}\.\d{3}Z)_(?P<revision>[A-Za-z0-9_]+)"
@@ -96,8 +100,15 @@ def load_key(data_dir: Path) -> BackupKey | None:
         return None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise BackupProblem(
-            f"The backup key file {path} cannot be read ({exc}). Set the backup passphrase "
-            "again with `intake db backup-passphrase --replace`."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "The backup key file {path} cannot be read ({problem}). Set the backup "
+                    "passphrase again with `intake db backup-passphrase --replace`.",
+                ),
+                path=path,
+                problem=exc,
+            )
         ) from None
 
 
@@ -106,8 +117,15 @@ def set_up_key(data_dir: Path, passphrase: str, *, replace: bool = False) -> Pat
     path = key_path(data_dir)
     if path.exists() and not replace:
         raise BackupProblem(
-            f"A backup passphrase is already set ({path}). To set a new one, add --replace: "
-            "backups made before keep needing the passphrase they were made with."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "A backup passphrase is already set ({path}). To set a new one, add "
+                    "--replace: backups made before keep needing the passphrase they were made "
+                    "with.",
+                ),
+                path=path,
+            )
         )
     key = create_key(passphrase)
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -125,8 +143,13 @@ def require_key(data_dir: Path) -> BackupKey:
     key = load_key(data_dir)
     if key is None:
         raise BackupProblem(
-            "No backup passphrase is set, so backups cannot be encrypted. An admin sets it "
-            "once with `intake db backup-passphrase`; it is needed to restore."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "No backup passphrase is set, so backups cannot be encrypted. An admin sets "
+                    "it once with `intake db backup-passphrase`; it is needed to restore.",
+                )
+            )
         )
     return key
 
@@ -177,7 +200,7 @@ def rotate(folder: Path, policy: RetentionPolicy) -> list[Path]:
     return deleted
 
 
-def state(folder: Path, data_dir: Path, failure: str | None = None) -> BackupState:
+def state(folder: Path, data_dir: Path, failure: Words | None = None) -> BackupState:
     """What the status bar needs; reads the folder (may be a slow network share)."""
     configured = key_path(data_dir).exists()
     exists = folder.is_dir()
@@ -205,8 +228,14 @@ def make_backup(
     started = time.perf_counter()
     if not folder.is_dir():
         raise BackupProblem(
-            f"The backup folder {folder} does not exist or is not reachable (is the USB "
-            "stick or network share connected?). No backup was made."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "The backup folder {folder} does not exist or is not reachable (is the USB "
+                    "stick or network share connected?). No backup was made.",
+                ),
+                folder=folder,
+            )
         )
     remove_stale_partials(folder, 3600, time.time())
     made = dt.datetime.now(dt.UTC)
@@ -230,7 +259,15 @@ def make_backup(
                         time.sleep((time.perf_counter() - began) * pace)
         except OSError as exc:
             raise BackupProblem(
-                f"The backup could not be written to {folder}: {exc.strerror}. No backup was made."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Backups",
+                        "The backup could not be written to {folder}: {problem}. No backup was "
+                        "made.",
+                    ),
+                    folder=folder,
+                    problem=exc.strerror,
+                )
             ) from None
     return BackupResult(path, metadata, writer.size, time.perf_counter() - started)
 
@@ -248,7 +285,9 @@ def _plain_snapshot(database: Database) -> Iterator[tuple[Path, str, dict[str, i
 def _sqlite_path(database: Database) -> Path:
     name = database.engine.url.database
     if not name or name == ":memory:":
-        raise BackupProblem("An in-memory database cannot be backed up.")
+        raise BackupProblem(
+            said(QT_TRANSLATE_NOOP("Backups", "An in-memory database cannot be backed up."))
+        )
     return Path(name)
 
 
@@ -260,7 +299,14 @@ def _scratch_sqlite(folder: Path) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(prefix=_SNAPSHOT_PREFIX, suffix=".sqlite3", dir=folder)
     except OSError as exc:  # the database's folder is gone or read-only: the environment
         raise DatabaseUnavailable(
-            f"The database folder {folder} cannot be used ({exc.strerror}). No backup was made."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "The database folder {folder} cannot be used ({problem}). No backup was made.",
+                ),
+                folder=folder,
+                problem=exc.strerror,
+            )
         ) from None
     os.close(fd)
     path = Path(name)
@@ -294,7 +340,12 @@ def _sqlite_snapshot(source: Path) -> Iterator[tuple[Path, str, dict[str, int]]]
             finally:
                 target.close()
         except sqlite3.Error as exc:
-            raise BackupProblem(f"SQLite could not copy the database: {exc}.") from None
+            raise BackupProblem(
+                said(
+                    QT_TRANSLATE_NOOP("Backups", "SQLite could not copy the database: {problem}."),
+                    problem=exc,
+                )
+            ) from None
         finally:
             live.close()
         revision, counts = _check_sqlite_copy(copy)
@@ -309,7 +360,15 @@ def _check_sqlite_copy(path: Path) -> tuple[str, dict[str, int]]:
             verdict = connection.execute("PRAGMA integrity_check").fetchall()
             if verdict != [("ok",)]:
                 problems = "; ".join(str(row[0]) for row in verdict[:3])
-                raise BackupProblem(f"The database copy fails SQLite's integrity check: {problems}")
+                raise BackupProblem(
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Backups",
+                            "The database copy fails SQLite's integrity check: {problems}",
+                        ),
+                        problems=problems,
+                    )
+                )
             revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             counts = {
                 table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -318,9 +377,16 @@ def _check_sqlite_copy(path: Path) -> tuple[str, dict[str, int]]:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise BackupProblem(f"The database copy cannot be read by SQLite: {exc}.") from None
+        raise BackupProblem(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups", "The database copy cannot be read by SQLite: {problem}."
+                ),
+                problem=exc,
+            )
+        ) from None
     if revision is None:
-        raise BackupProblem("The database has no schema revision; nothing to back up.")
+        raise BackupProblem(NO_REVISION)
     return str(revision[0]), counts
 
 
@@ -328,9 +394,15 @@ def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
         raise BackupProblem(
-            f"`{name}` was not found. Install the PostgreSQL client tools of the server's "
-            "major version (Debian/Ubuntu: `apt install postgresql-client`; Windows: the "
-            "PostgreSQL installer's 'Command Line Tools') and put them on PATH."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "`{name}` was not found. Install the PostgreSQL client tools of the server's "
+                    "major version (Debian/Ubuntu: `apt install postgresql-client`; Windows: the "
+                    "PostgreSQL installer's 'Command Line Tools') and put them on PATH.",
+                ),
+                name=name,
+            )
         )
     return found
 
@@ -347,16 +419,24 @@ def _libpq(database_url: Any) -> tuple[str, dict[str, str]]:
     return plain.render_as_string(hide_password=False), env
 
 
-def _run_tool(argv: list[str], env: dict[str, str], what: str) -> None:
+def _run_tool(argv: list[str], env: dict[str, str], what: Words) -> None:
     try:
         done = subprocess.run(
             argv, env=env, capture_output=True, text=True, timeout=TOOL_TIMEOUT_S, check=False
         )
     except subprocess.TimeoutExpired:
-        raise BackupProblem(f"{what} took longer than {TOOL_TIMEOUT_S // 3600} hours.") from None
+        raise BackupProblem(
+            said(
+                QT_TRANSLATE_NOOP("Backups", "{what} took longer than {hours} hours."),
+                what=what,
+                hours=TOOL_TIMEOUT_S // 3600,
+            )
+        ) from None
     if done.returncode != 0:
         detail = " ".join(done.stderr.strip().splitlines()[:3]) or f"exit {done.returncode}"
-        raise BackupProblem(f"{what} failed: {detail}")
+        raise BackupProblem(
+            said(QT_TRANSLATE_NOOP("Backups", "{what} failed: {detail}"), what=what, detail=detail)
+        )
 
 
 @contextlib.contextmanager
@@ -385,7 +465,7 @@ def _pg_snapshot(database: Database) -> Iterator[tuple[Path, str, dict[str, int]
             argv = [pg_dump, "--format=custom", "--no-password", f"--snapshot={snapshot}"]
             _run_tool([*argv, f"--file={dump}", f"--dbname={uri}"], env, "pg_dump")
         if revision is None:
-            raise BackupProblem("The database has no schema revision; nothing to back up.")
+            raise BackupProblem(NO_REVISION)
         yield dump, str(revision), counts
 
 
@@ -424,7 +504,7 @@ def automatic(
         make_backup(database, folder, key, settings.practice_name, pace=BACKGROUND_PACE)
         rotate(folder, RetentionPolicy(settings.keep_daily, settings.keep_weekly))
     except BackupProblem as exc:  # the status bar tells it; the next run tries again
-        return state(folder, data_dir, failure=str(exc))
+        return state(folder, data_dir, failure=exc.message)
     return state(folder, data_dir)
 
 
@@ -455,17 +535,32 @@ def restore(
     revision = str(metadata.get("revision"))
     if revision not in migrate.known_revisions():
         raise NewerBackup(
-            f"{path.name} holds schema revision {revision}, newer than this program knows. "
-            "Install the version of Clinic Intake that made it. Nothing was changed."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "{name} holds schema revision {revision}, newer than this program knows. "
+                    "Install the version of Clinic Intake that made it. Nothing was changed.",
+                ),
+                name=path.name,
+                revision=revision,
+            )
         )
     database = connect(url)
     try:
         backend = metadata.get("backend")
         if backend != database.backend:
             raise BackupProblem(
-                f"{path.name} is a backup of a {backend} database; this program is set to use "
-                f"{database.backend}. Point INTAKE_DATABASE_URL at a {backend} database. "
-                "Nothing was changed."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Backups",
+                        "{name} is a backup of a {backend} database; this program is set to use "
+                        "{ours}. Point INTAKE_DATABASE_URL at a {backend} database. Nothing was "
+                        "changed.",
+                    ),
+                    name=path.name,
+                    backend=backend,
+                    ours=database.backend,
+                )
             )
         if database.backend == "sqlite":
             kept = _restore_sqlite(database, reader, replace_data)
@@ -510,9 +605,17 @@ def _refuse_if_data(database: Database, replace_data: bool) -> bool:
     rows = _holds_data(database)
     if rows and not replace_data:
         raise RestoreRefused(
-            f"The database {database.display_url} already holds data ({rows} rows of patients, "
-            "intakes, appointments, staff and locations). To replace it with the backup, run "
-            "again with --replace-data; the data replaced is kept aside. Nothing was changed."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Backups",
+                    "The database {database} already holds data ({rows} rows of patients, "
+                    "intakes, appointments, staff and locations). To replace it with the backup, "
+                    "run again with --replace-data; the data replaced is kept aside. Nothing was "
+                    "changed.",
+                ),
+                database=database.display_url,
+                rows=rows,
+            )
         )
     return rows > 0
 
@@ -530,7 +633,13 @@ def _restore_sqlite(database: Database, reader: BackupReader, replace_data: bool
         _decrypt_to(reader, scratch)
         revision, _counts = _check_sqlite_copy(scratch)
         if revision != reader.metadata.get("revision"):
-            raise BackupProblem("The backup's database does not match its description.")
+            raise BackupProblem(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Backups", "The backup's database does not match its description."
+                    )
+                )
+            )
         had_data = _refuse_if_data(database, replace_data)
         database.engine.dispose()  # our pooled connections must not hold the file meanwhile
         kept = _keep_sqlite_aside(live) if had_data else None
@@ -539,10 +648,25 @@ def _restore_sqlite(database: Database, reader: BackupReader, replace_data: bool
         try:
             source.backup(target)
         except sqlite3.Error as exc:
-            where = f" The previous data is kept at {kept}." if kept else ""
-            raise BackupProblem(
-                f"SQLite could not write the restored database: {exc}.{where}"
-            ) from None
+            failed = (
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Backups",
+                        "SQLite could not write the restored database: {problem}. The previous "
+                        "data is kept at {kept}.",
+                    ),
+                    problem=exc,
+                    kept=kept,
+                )
+                if kept
+                else said(
+                    QT_TRANSLATE_NOOP(
+                        "Backups", "SQLite could not write the restored database: {problem}."
+                    ),
+                    problem=exc,
+                )
+            )
+            raise BackupProblem(failed) from None
         finally:
             target.close()
             source.close()
@@ -575,7 +699,11 @@ def _restore_postgres(
     with _private_folder() as folder:
         dump = folder / "database.dump"
         _decrypt_to(reader, dump)
-        _run_tool([pg_restore, "--list", str(dump)], dict(os.environ), "Reading the dump")
+        _run_tool(
+            [pg_restore, "--list", str(dump)],
+            dict(os.environ),
+            said(QT_TRANSLATE_NOOP("Backups", "Reading the dump")),
+        )
         had_data = _refuse_if_data(database, replace_data)
         kept = None
         if had_data:

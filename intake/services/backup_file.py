@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from intake.domain.errors import KnownError
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 
 MAGIC = b"CLINIC-INTAKE-BACKUP\x00"
 FORMAT_VERSION = 1
@@ -136,8 +137,14 @@ class BackupKey:
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase.strip()) < MIN_PASSPHRASE:
         raise BackupProblem(
-            f"The backup passphrase must have at least {MIN_PASSPHRASE} characters; a longer "
-            "phrase of several words is better. Nothing was changed."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "BackupFile",
+                    "The backup passphrase must have at least {count} characters; a longer "
+                    "phrase of several words is better. Nothing was changed.",
+                ),
+                count=MIN_PASSPHRASE,
+            )
         )
 
 
@@ -169,8 +176,13 @@ def unlock(key: BackupKey, passphrase: str) -> X25519PrivateKey:
         raw = AESGCM(wrapping).decrypt(key.nonce, key.wrapped_private_key, key.public_key)
     except InvalidTag:
         raise WrongPassphrase(
-            "The backup passphrase is wrong: it does not open this backup's key. "
-            "Nothing was changed."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "BackupFile",
+                    "The backup passphrase is wrong: it does not open this backup's key. "
+                    "Nothing was changed.",
+                )
+            )
         ) from None
     return X25519PrivateKey.from_private_bytes(raw)
 
@@ -326,8 +338,14 @@ def read_header(path: Path) -> BackupHeader:
             magic = handle.read(len(MAGIC))
             if magic != MAGIC:
                 raise NotABackup(
-                    f"{name} is not a Clinic Intake backup (it does not start like one). "
-                    "Nothing was changed."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "BackupFile",
+                            "{name} is not a Clinic Intake backup (it does not start like one). "
+                            "Nothing was changed.",
+                        ),
+                        name=name,
+                    )
                 )
             fixed = handle.read(6)
             if len(fixed) < 6:
@@ -335,14 +353,29 @@ def read_header(path: Path) -> BackupHeader:
             version, length = struct.unpack(">HI", fixed)
             if version > FORMAT_VERSION:
                 raise NewerBackup(
-                    f"{name} was written by a newer version of Clinic Intake (backup format "
-                    f"{version}); install that version to restore it. Nothing was changed."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "BackupFile",
+                            "{name} was written by a newer version of Clinic Intake (backup "
+                            "format {version}); install that version to restore it. Nothing was "
+                            "changed.",
+                        ),
+                        name=name,
+                        version=version,
+                    )
                 )
             if version < 1 or length > _MAX_HEADER:
-                raise DamagedBackup(f"{name} is damaged (its header is invalid).")
+                raise DamagedBackup(
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "BackupFile", "{name} is damaged (its header is invalid)."
+                        ),
+                        name=name,
+                    )
+                )
             header = handle.read(length)
     except OSError as exc:
-        raise BackupProblem(f"Cannot read {name}: {exc.strerror}.") from None
+        raise BackupProblem(_unreadable(name, exc)) from None
     if len(header) < length:
         raise _truncated(name)
     try:
@@ -356,14 +389,36 @@ def read_header(path: Path) -> BackupHeader:
         if data.get("cipher") != "AES-256-GCM" or data.get("compression") != "zlib":
             raise ValueError("unknown cipher or compression")
     except (ValueError, KeyError, TypeError) as exc:
-        raise DamagedBackup(f"{name} is damaged (its header cannot be read: {exc}).") from None
+        raise DamagedBackup(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "BackupFile", "{name} is damaged (its header cannot be read: {problem})."
+                ),
+                name=name,
+                problem=exc,
+            )
+        ) from None
     return parsed
 
 
 def _truncated(name: str) -> DamagedBackup:
     return DamagedBackup(
-        f"{name} is incomplete: it ends before the backup does (cut short while copying, "
-        "or the backup was interrupted). Use another backup file. Nothing was changed."
+        said(
+            QT_TRANSLATE_NOOP(
+                "BackupFile",
+                "{name} is incomplete: it ends before the backup does (cut short while copying, "
+                "or the backup was interrupted). Use another backup file. Nothing was changed.",
+            ),
+            name=name,
+        )
+    )
+
+
+def _unreadable(name: str, exc: OSError) -> Message:
+    return said(
+        QT_TRANSLATE_NOOP("BackupFile", "Cannot read {name}: {problem}."),
+        name=name,
+        problem=exc.strerror,
     )
 
 
@@ -378,19 +433,34 @@ class BackupReader:
             ephemeral = X25519PublicKey.from_public_bytes(self.header.ephemeral_public_key)
             shared = private.exchange(ephemeral)
         except ValueError:  # an altered key can be a point with no usable shared secret
-            raise DamagedBackup(f"{path.name} is damaged (its key is invalid).") from None
+            raise DamagedBackup(
+                said(
+                    QT_TRANSLATE_NOOP("BackupFile", "{name} is damaged (its key is invalid)."),
+                    name=path.name,
+                )
+            ) from None
         self._aead = AESGCM(
             _data_key(shared, self.header.ephemeral_public_key, self.header.key.public_key)
         )
         chunks = self._chunks()
         first, final = next(chunks, (None, True))
         if first is None or final:
-            raise DamagedBackup(f"{path.name} is damaged (it holds no backup data).")
+            raise DamagedBackup(
+                said(
+                    QT_TRANSLATE_NOOP("BackupFile", "{name} is damaged (it holds no backup data)."),
+                    name=path.name,
+                )
+            )
         try:
             self.metadata: dict[str, Any] = json.loads(first)
         except ValueError:
             raise DamagedBackup(
-                f"{path.name} is damaged (its description is unreadable)."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "BackupFile", "{name} is damaged (its description is unreadable)."
+                    ),
+                    name=path.name,
+                )
             ) from None
         self._rest = chunks
 
@@ -400,7 +470,7 @@ class BackupReader:
         try:
             handle = self.path.open("rb")
         except OSError as exc:
-            raise BackupProblem(f"Cannot read {name}: {exc.strerror}.") from None
+            raise BackupProblem(_unreadable(name, exc)) from None
         with handle:
             handle.seek(self.header.body_offset)
             index = 0
@@ -410,7 +480,14 @@ class BackupReader:
                     raise _truncated(name)
                 (length,) = struct.unpack(">I", size)
                 if length > _MAX_CHUNK:
-                    raise DamagedBackup(f"{name} is damaged (a block has an impossible size).")
+                    raise DamagedBackup(
+                        said(
+                            QT_TRANSLATE_NOOP(
+                                "BackupFile", "{name} is damaged (a block has an impossible size)."
+                            ),
+                            name=name,
+                        )
+                    )
                 sealed = handle.read(length)
                 if len(sealed) < length:
                     raise _truncated(name)
@@ -418,7 +495,14 @@ class BackupReader:
                 yield plain, final
                 if final:
                     if handle.read(1):
-                        raise DamagedBackup(f"{name} is damaged (data after its end).")
+                        raise DamagedBackup(
+                            said(
+                                QT_TRANSLATE_NOOP(
+                                    "BackupFile", "{name} is damaged (data after its end)."
+                                ),
+                                name=name,
+                            )
+                        )
                     return
                 index += 1
 
@@ -428,8 +512,15 @@ class BackupReader:
             with contextlib.suppress(InvalidTag):
                 return self._aead.decrypt(nonce, sealed, _chunk_aad(hashed, index, final)), final
         raise DamagedBackup(
-            f"{self.path.name} is damaged or was altered (block {index} fails its check). "
-            "Use another backup file. Nothing was changed."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "BackupFile",
+                    "{name} is damaged or was altered (block {index} fails its check). "
+                    "Use another backup file. Nothing was changed.",
+                ),
+                name=self.path.name,
+                index=index,
+            )
         )
 
     def payload(self) -> Iterator[bytes]:
@@ -444,7 +535,12 @@ class BackupReader:
             tail = decompressor.flush()
         except zlib.error:
             raise DamagedBackup(
-                f"{self.path.name} is damaged (its data cannot be unpacked)."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "BackupFile", "{name} is damaged (its data cannot be unpacked)."
+                    ),
+                    name=self.path.name,
+                )
             ) from None
         if tail:
             yield tail

@@ -30,6 +30,7 @@ from intake.db.engine import (
     without_login,
 )
 from intake.domain.errors import Contention, DatabaseUnavailable, PermissionDenied, SchemaMismatch
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 from intake.services.about import describe_program
 from intake.services.db_errors import (
     describe,
@@ -114,13 +115,23 @@ class Database:
                 # The database, not the program, said no: the login's grants do not allow it.
                 log.warning("refused by the database's grants (%s)", describe(exc))
                 raise PermissionDenied(
-                    "The database refused this: your account's role may not do it."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Database",
+                            "The database refused this: your account's role may not do it.",
+                        )
+                    )
                 ) from None
             if is_contention(exc):
                 log.info("transaction undone by the database (%s)", describe(exc))
                 raise Contention(
-                    "Another computer changed the same records at the same moment, so nothing "
-                    "was saved. Try again."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Database",
+                            "Another computer changed the same records at the same moment, so "
+                            "nothing was saved. Try again.",
+                        )
+                    )
                 ) from None
             if not is_unavailable(exc):
                 raise
@@ -152,12 +163,30 @@ def connect(url: str) -> Database:
         engine = create_database_engine(parsed)
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         # The driver's words only when they cannot quote the address (and its password).
-        why = "" if isinstance(exc, ArgumentError) else f": {_scrub(str(exc), url)}"
-        raise DatabaseUnavailable(f"The database address {shown} is not valid{why}") from None
+        invalid = (
+            said(
+                QT_TRANSLATE_NOOP("Database", "The database address {address} is not valid"),
+                address=shown,
+            )
+            if isinstance(exc, ArgumentError)
+            else said(
+                QT_TRANSLATE_NOOP("Database", "The database address {address} is not valid: {why}"),
+                address=shown,
+                why=_scrub(str(exc), url),
+            )
+        )
+        raise DatabaseUnavailable(invalid) from None
     except OSError as exc:
         raise DatabaseUnavailable(
-            f"Cannot create the database file for {shown}: {exc.strerror}. "
-            "Check the data folder exists and is writable."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "Cannot create the database file for {address}: {problem}. "
+                    "Check the data folder exists and is writable.",
+                ),
+                address=shown,
+                problem=exc.strerror,
+            )
         ) from None
     try:
         with engine.connect() as connection:
@@ -204,19 +233,36 @@ def ensure_schema(database: Database, *, upgrade: bool = True) -> None:
         _ensure_schema(database, upgrade=upgrade)
 
 
-def _too_new_message(database: Database, current: str | None) -> str:
+def _too_new_message(database: Database, current: str | None) -> Message:
     """What an IT person reads on a PC whose program is older than the shared schema: which
     version to install, when the database says (migration 0010 on)."""
     needed = migrate.required_version(database.engine)
     install = (
-        f"Install Clinic Intake {needed} or newer (the version the other computers use)"
+        said(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "Install Clinic Intake {version} or newer (the version the other computers use)",
+            ),
+            version=needed,
+        )
         if needed
-        else "Install the newer version of Clinic Intake that the other computers use"
+        else said(
+            QT_TRANSLATE_NOOP(
+                "Database",
+                "Install the newer version of Clinic Intake that the other computers use",
+            )
+        )
     )
-    return (
-        f"The database {database.display_url} has schema revision {current}, newer than this "
-        f"program knows: this computer has {describe_program()}. {install}; nothing was "
-        "changed."
+    return said(
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "The database {database} has schema revision {current}, newer than this program "
+            "knows: this computer has {program}. {install}; nothing was changed.",
+        ),
+        database=database.display_url,
+        current=current,
+        program=describe_program(),
+        install=install,
     )
 
 
@@ -228,8 +274,16 @@ def _ensure_schema(database: Database, *, upgrade: bool) -> None:
         return
     if not upgrade:
         raise SchemaMismatch(
-            f"The database {database.display_url} is at schema revision {state.current or 'none'}"
-            f", this program needs {state.head}. Run `intake db upgrade`."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "The database {database} is at schema revision {current}, this program needs "
+                    "{head}. Run `intake db upgrade`.",
+                ),
+                database=database.display_url,
+                current=state.current or "none",
+                head=state.head,
+            )
         )
     migrate.upgrade(database.engine)
 
@@ -238,24 +292,37 @@ def _ensure_schema(database: Database, *, upgrade: bool) -> None:
 _TLS_FAULTS = (
     (
         "does not support ssl",
-        "The server does not offer an encrypted connection (TLS), which the settings require "
-        "(sslmode). Ask your IT person to turn on TLS on the server.",
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "The server does not offer an encrypted connection (TLS), which the settings require "
+            "(sslmode). Ask your IT person to turn on TLS on the server.",
+        ),
     ),
     (
         "does not match host name",
-        "The server's certificate is made out to another name than the server in the address, "
-        "so it may not be your server. Use the name on the certificate, or ask your IT person.",
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "The server's certificate is made out to another name than the server in the "
+            "address, so it may not be your server. Use the name on the certificate, or ask your "
+            "IT person.",
+        ),
     ),
     (
         "certificate verify failed",
-        "The server's certificate cannot be checked with the certificate authority file in the "
-        "settings (sslrootcert): another authority signed it or it has expired, so the server "
-        "is not trusted. Ask your IT person for the right file.",
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "The server's certificate cannot be checked with the certificate authority file in "
+            "the settings (sslrootcert): another authority signed it or it has expired, so the "
+            "server is not trusted. Ask your IT person for the right file.",
+        ),
     ),
     (
         "root certificate file",
-        "The certificate authority file in the settings (sslrootcert) cannot be read. Check "
-        "its path.",
+        QT_TRANSLATE_NOOP(
+            "Database",
+            "The certificate authority file in the settings (sslrootcert) cannot be read. Check "
+            "its path.",
+        ),
     ),
 )
 
@@ -267,7 +334,7 @@ def _explain(
     sqlite: bool,
     detail: bool = True,
     url: URL | None = None,
-) -> str:
+) -> Message:
     """A sentence for the person, then the driver's first line (`detail`, only where it
     cannot quote row values: connecting) or else just the error's class and code."""
     first = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
@@ -276,17 +343,34 @@ def _explain(
     if tls:
         what = tls[0]
     elif "password" in lowered or "authentication" in lowered or "role" in lowered:
-        what = "The user name or password was refused. Check the address in the settings."
+        what = QT_TRANSLATE_NOOP(
+            "Database", "The user name or password was refused. Check the address in the settings."
+        )
     elif "does not exist" in lowered and "database" in lowered:
-        what = "That database does not exist on the server. Ask your IT person to create it."
+        what = QT_TRANSLATE_NOOP(
+            "Database",
+            "That database does not exist on the server. Ask your IT person to create it.",
+        )
     elif "locked" in lowered or "busy" in lowered:
-        what = "The database is busy or locked by another program. Try again in a moment."
+        what = QT_TRANSLATE_NOOP(
+            "Database", "The database is busy or locked by another program. Try again in a moment."
+        )
     elif sqlite:
-        what = "The database file cannot be opened. Check the data folder and disk space."
+        what = QT_TRANSLATE_NOOP(
+            "Database", "The database file cannot be opened. Check the data folder and disk space."
+        )
     else:
-        what = "The server does not answer. Check the network and that the server is running."
+        what = QT_TRANSLATE_NOOP(
+            "Database",
+            "The server does not answer. Check the network and that the server is running.",
+        )
     shown_detail = _scrub(first, url)[:300] if detail else describe(exc)
-    return f"Cannot use the database {shown}. {what} ({shown_detail})"
+    return said(
+        QT_TRANSLATE_NOOP("Database", "Cannot use the database {address}. {what} ({detail})"),
+        address=shown,
+        what=said(what),
+        detail=shown_detail,
+    )
 
 
 def _scrub(text: str, url: str | URL | None) -> str:

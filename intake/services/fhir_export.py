@@ -44,6 +44,7 @@ from intake.domain.export import (
 )
 from intake.domain.patient import DRAFT_FIELDS, PatientInfo
 from intake.domain.permissions import Permission
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 from intake.fhir import practice
 from intake.fhir.bulk import patient as fhir_patient
 from intake.fhir.bundle import collection_bundle, references
@@ -96,7 +97,7 @@ def read_for_export(
     with database.writing() as session:  # the export is audited
         patient_filter = [] if mrn is None else [Patient.mrn == mrn]
         if mrn is not None and session.scalar(select(Patient.id).where(*patient_filter)) is None:
-            raise NotFound(f"There is no patient with record number {mrn}.")
+            raise NotFound(_no_patient(mrn))
         intake_rows = session.execute(
             select(Intake, Patient.mrn)
             .join(Patient, Patient.id == Intake.patient_id)
@@ -363,7 +364,9 @@ def save_patient_bundle(
         _snapshot(session)
         mrn = session.scalar(select(Patient.mrn).where(Patient.id == patient_id))
         if mrn is None:
-            raise NotFound("This patient record no longer exists.")
+            raise NotFound(
+                said(QT_TRANSLATE_NOOP("FhirExport", "This patient record no longer exists."))
+            )
         _audit(database, actor, patient_id)
         found = [
             r
@@ -415,7 +418,19 @@ def _referenced(found: list[JsonDict]) -> list[JsonDict]:
 
 
 def _cannot_write(folder: Path, exc: OSError) -> KnownError:
-    return KnownError(f"Cannot write the export in {folder}: {exc.strerror or exc}.")
+    return KnownError(
+        said(
+            QT_TRANSLATE_NOOP("FhirExport", "Cannot write the export in {folder}: {problem}."),
+            folder=folder,
+            problem=exc.strerror or exc,
+        )
+    )
+
+
+def _no_patient(mrn: str) -> Message:
+    return said(
+        QT_TRANSLATE_NOOP("FhirExport", "There is no patient with record number {mrn}."), mrn=mrn
+    )
 
 
 def _snapshot(session: Session) -> None:
@@ -430,7 +445,7 @@ def _patient_id(session: Session, mrn: str | None) -> int | None:
         return None
     found = session.scalar(select(Patient.id).where(Patient.mrn == mrn))
     if found is None:
-        raise NotFound(f"There is no patient with record number {mrn}.")
+        raise NotFound(_no_patient(mrn))
     return found
 
 

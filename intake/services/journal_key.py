@@ -12,8 +12,9 @@ from sqlalchemy import select
 
 from intake.db.models import JournalKey, StaffUser
 from intake.db.models.journal_key import KEY_BYTES
-from intake.domain.accounts import SignInRequired
+from intake.domain.accounts import SWITCHED_OFF, SignInRequired
 from intake.domain.errors import SchemaMismatch
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.services.actor import Actor
 from intake.services.database import Database
 
@@ -25,10 +26,16 @@ def journal_key(database: Database, actor: Actor) -> bytes:
         if actor.user_id is not None:
             row = session.get(StaffUser, actor.user_id)
             if row is None or not row.active:
-                raise SignInRequired("Your account was switched off. Ask an admin for help.")
+                raise SignInRequired(SWITCHED_OFF)
         key = session.scalar(select(JournalKey.key).where(JournalKey.id == 1))
     if key is None or len(key) != KEY_BYTES:
         raise SchemaMismatch(
-            f"The database {database.display_url} has no journal key. Run `intake db upgrade`."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Database",
+                    "The database {database} has no journal key. Run `intake db upgrade`.",
+                ),
+                database=database.display_url,
+            )
         )
     return bytes(key)

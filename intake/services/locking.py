@@ -10,21 +10,29 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from intake.domain.errors import StaleRecord
+from intake.domain.words import QT_TRANSLATE_NOOP, Words, said
 
 
-def stale(what: str) -> StaleRecord:
+def stale(what: Words) -> StaleRecord:
+    """`what` names the record ("This account"), as a Message where its module is converted."""
     return StaleRecord(
-        f"{what} was changed or removed on another computer since you opened it. "
-        "Reload it and make your change again."
+        said(
+            QT_TRANSLATE_NOOP(
+                "Locking",
+                "{what} was changed or removed on another computer since you opened it. "
+                "Reload it and make your change again.",
+            ),
+            what=what,
+        )
     )
 
 
-def check_version(current: int, expected: int, what: str) -> None:
+def check_version(current: int, expected: int, what: Words) -> None:
     if current != expected:
         raise stale(what)
 
 
-def flush(session: Session, what: str) -> None:
+def flush(session: Session, what: Words) -> None:
     """Write pending changes now, turning a lost optimistic-lock race into StaleRecord."""
     try:
         session.flush()
@@ -32,7 +40,7 @@ def flush(session: Session, what: str) -> None:
         raise stale(what) from None
 
 
-def claim(session: Session, model: Any, row_id: int, version: int, what: str) -> None:
+def claim(session: Session, model: Any, row_id: int, version: int, what: Words) -> None:
     """Move a row's version on (for changes held in other tables), if still at `version`."""
     result = session.execute(
         update(model)

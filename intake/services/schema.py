@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 
 from intake.db import migrate
 from intake.domain.errors import KnownError, SchemaMismatch
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.services.database import Database, ensure_schema
 
 
@@ -47,10 +48,18 @@ class DataWouldBeLost(KnownError):
     def __init__(self, database: str, tables: dict[str, int]) -> None:
         self.tables = dict(tables)
         listed = ", ".join(f"{name} ({rows} rows)" for name, rows in self.tables.items())
+        # Said at the command line only (`intake db downgrade`): the list stays as written.
         super().__init__(
-            f"Downgrading {database} would drop tables that hold data: {listed}. "
-            "Nothing was changed. Make a backup first; to drop them anyway, repeat the "
-            "command with --yes-destroy-all-data."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Schema",
+                    "Downgrading {database} would drop tables that hold data: {listed}. "
+                    "Nothing was changed. Make a backup first; to drop them anyway, repeat the "
+                    "command with --yes-destroy-all-data.",
+                ),
+                database=database,
+                listed=listed,
+            )
         )
 
 
@@ -68,16 +77,30 @@ def _downgrade(
     state = migrate.schema_state(database.engine)
     if not state.known:
         raise SchemaMismatch(
-            f"The database {database.display_url} is at revision {state.current}, which this "
-            "program does not know; it cannot downgrade it. Nothing was changed."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Schema",
+                    "The database {database} is at revision {current}, which this program does "
+                    "not know; it cannot downgrade it. Nothing was changed.",
+                ),
+                database=database.display_url,
+                current=state.current,
+            )
         )
     try:
         target = migrate.target_revision(state.current, revision)
     except ValueError:
         known = ", ".join(sorted(migrate.known_revisions() | {"base"}))
         raise SchemaMismatch(
-            f"Unknown revision {revision!r}; known: {known} (or -N: N steps down). "
-            "Nothing was changed."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Schema",
+                    "Unknown revision {revision}; known: {known} (or -N: N steps down). "
+                    "Nothing was changed.",
+                ),
+                revision=repr(revision),
+                known=known,
+            )
         ) from None
     dropped = migrate.tables_dropped(database.engine, target)
     holding = {t: n for t, n in dropped.items() if n and t not in migrate.DERIVED_TABLES}

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 
 from intake.domain.backups import BackupHealth, BackupState, describe_state
 from intake.ui.i18n import translate
-from intake.ui.worker import Worker
+from intake.ui.words import said
+from intake.ui.worker import Worker, failure_text
 
 if TYPE_CHECKING:
     from intake.services.database import Database
@@ -105,7 +106,7 @@ class AutoBackup(QObject):
 
     def _finished(self, state: BackupState) -> None:
         if state.failure:
-            state = replace(state, failure=_first_sentence(state.failure))
+            state = replace(state, failure=_first_sentence(said(state.failure)))
         self._show(state)
 
     def _failed(self, problem: object) -> None:
@@ -118,7 +119,9 @@ class AutoBackup(QObject):
                 folder=str(self._settings.folder),
                 folder_exists=True,
                 last_good=last.last_good if last else None,
-                failure=_first_sentence(str(problem)),
+                failure=_first_sentence(
+                    failure_text(problem) if isinstance(problem, BaseException) else str(problem)
+                ),
             )
         )
 
@@ -127,9 +130,9 @@ class AutoBackup(QObject):
         self.state = state
         health, text, detail = describe_state(state, dt.datetime.now())
         warning = health is BackupHealth.WARNING
-        self.label.setText(("⚠ " if warning else "✓ ") + text)
-        self.label.setToolTip(detail)
-        self.label.setAccessibleDescription(detail)
+        self.label.setText(("⚠ " if warning else "✓ ") + said(text))
+        self.label.setToolTip(said(detail))
+        self.label.setAccessibleDescription(said(detail))
         self.label.setProperty("warning", warning)
         self.label.style().unpolish(self.label)
         self.label.style().polish(self.label)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from intake.services.about import describe_program
 from intake.ui import keys
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
+from intake.ui.words import said
 
 # Marked here, translated where shown (translate("MainWindow", title)).
 AREAS = (
@@ -316,7 +317,7 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         # The revisions are read from the migration files once, while the database opens.
-        return f"{describe_program()}\n\n{self.database_label.text()}"
+        return f"{said(describe_program())}\n\n{self.database_label.text()}"
 
     def show_about(self) -> None:
         QMessageBox.about(self, translate("Keys", keys.ABOUT), self.about_text())

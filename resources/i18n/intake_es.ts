@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en_US">
 <context>
+    <name>About</name>
+    <message>
+        <source>Clinic Intake {version} (schema revision {revision})</source>
+        <translation>Clinic Intake {version} (revisión del esquema {revision})</translation>
+    </message>
+</context>
+<context>
+    <name>Accounts</name>
+    <message>
+        <source>After five wrong tries an account is locked for 15 minutes; an admin can unlock it or reset the password.</source>
+        <translation>Después de cinco intentos incorrectos, la cuenta se bloquea durante 15 minutos; un administrador puede desbloquearla o restablecer la contraseña.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed. Check the user name and password and try again. {rule}</source>
+        <translation>No se pudo iniciar sesión. Revise el nombre de usuario y la contraseña e inténtelo de nuevo. {rule}</translation>
+    </message>
+    <message>
+        <source>That is not your current password. {rule}</source>
+        <translation>Esa no es su contraseña actual. {rule}</translation>
+    </message>
+    <message>
+        <source>That password was not accepted. Type it again. {rule}</source>
+        <translation>No se aceptó esa contraseña. Escríbala de nuevo. {rule}</translation>
+    </message>
+    <message>
+        <source>Your account was switched off. Ask an admin for help.</source>
+        <translation>Su cuenta fue desactivada. Pida ayuda a un administrador.</translation>
+    </message>
+    <message>
+        <source>This account is locked until {until:%H:%M} after five wrong passwords. Try again then, or ask an admin to unlock it now.</source>
+        <translation>Esta cuenta está bloqueada hasta las {until:%H:%M} tras cinco contraseñas incorrectas. Inténtelo de nuevo a esa hora o pida a un administrador que la desbloquee ahora.</translation>
+    </message>
+    <message>
+        <source>Enter a user name.</source>
+        <translation>Escriba un nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>A user name is 2 to 40 lower-case letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos;, starting with a letter or digit.</source>
+        <translation>Un nombre de usuario tiene de 2 a 40 letras minúsculas, dígitos, &apos;.&apos;, &apos;-&apos; o &apos;_&apos;, y empieza con una letra o un dígito.</translation>
+    </message>
+    <message>
+        <source>Enter the person&apos;s name as colleagues should see it.</source>
+        <translation>Escriba el nombre de la persona tal como deben verlo sus compañeros.</translation>
+    </message>
+    <message>
+        <source>The name is too long (at most {count} characters).</source>
+        <translation>El nombre es demasiado largo (como máximo {count} caracteres).</translation>
+    </message>
+    <message>
+        <source>A password needs at least {count} characters.</source>
+        <translation>Una contraseña necesita al menos {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>The password is too long (at most {count} characters).</source>
+        <translation>La contraseña es demasiado larga (como máximo {count} caracteres).</translation>
+    </message>
+    <message>
+        <source>A password may not start or end with a space.</source>
+        <translation>Una contraseña no puede empezar ni terminar con un espacio.</translation>
+    </message>
+    <message>
+        <source>Choose a password different from the current one.</source>
+        <translation>Elija una contraseña distinta de la actual.</translation>
+    </message>
+    <message>
+        <source>This account</source>
+        <translation>Esta cuenta</translation>
+    </message>
+    <message>
+        <source>Your account</source>
+        <translation>Su cuenta</translation>
+    </message>
+    <message>
+        <source>Account {username}</source>
+        <translation>La cuenta {username}</translation>
+    </message>
+    <message>
+        <source>Your role was changed while you were signed in. Sign in again to go on.</source>
+        <translation>Su función cambió mientras tenía la sesión iniciada. Inicie sesión de nuevo para continuar.</translation>
+    </message>
+    <message>
+        <source>This practice already has accounts; sign in instead.</source>
+        <translation>Esta clínica ya tiene cuentas; inicie sesión.</translation>
+    </message>
+    <message>
+        <source>Only a signed-in person can change their password.</source>
+        <translation>Solo una persona con la sesión iniciada puede cambiar su contraseña.</translation>
+    </message>
+    <message>
+        <source>There is no account number {number}.</source>
+        <translation>No existe la cuenta número {number}.</translation>
+    </message>
+    <message>
+        <source>The user name &apos;{name}&apos; is already taken.</source>
+        <translation>El nombre de usuario &apos;{name}&apos; ya está en uso.</translation>
+    </message>
+    <message>
+        <source>This is the last active admin; make another admin first.</source>
+        <translation>Este es el último administrador activo; primero nombre a otro administrador.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsTab</name>
     <message>
         <source>Accounts</source>
@@ -86,6 +188,73 @@
     <message>
         <source>Account {name} saved.</source>
         <translation>Cuenta {name} guardada.</translation>
+    </message>
+</context>
+<context>
+    <name>Actor</name>
+    <message>
+        <source>Who is acting was not given by a sign-in; sign in again to go on.</source>
+        <translation>No se sabe por un inicio de sesión quién realiza esta acción; inicie sesión de nuevo para continuar.</translation>
+    </message>
+    <message>
+        <source>front desk</source>
+        <translation>recepción</translation>
+    </message>
+    <message>
+        <source>therapist</source>
+        <translation>fisioterapeuta</translation>
+    </message>
+    <message>
+        <source>admin</source>
+        <translation>administrador</translation>
+    </message>
+    <message>
+        <source>tablet</source>
+        <translation>tableta</translation>
+    </message>
+    <message>
+        <source>patients</source>
+        <translation>pacientes</translation>
+    </message>
+    <message>
+        <source>intake</source>
+        <translation>admisión</translation>
+    </message>
+    <message>
+        <source>booking</source>
+        <translation>citas</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>agenda</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>revisión</translation>
+    </message>
+    <message>
+        <source>practice admin</source>
+        <translation>administración de la clínica</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>cuentas</translation>
+    </message>
+    <message>
+        <source>audit</source>
+        <translation>auditoría</translation>
+    </message>
+    <message>
+        <source>merge patients</source>
+        <translation>fusionar pacientes</translation>
+    </message>
+    <message>
+        <source>self intake</source>
+        <translation>admisión por el propio paciente</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) may not do this ({permission}).</source>
+        <translation>Su función ({role}) no le permite hacer esto ({permission}).</translation>
     </message>
 </context>
 <context>
@@ -328,6 +497,200 @@
     <message>
         <source>Backups</source>
         <translation>Copias de seguridad</translation>
+    </message>
+</context>
+<context>
+    <name>BackupFile</name>
+    <message>
+        <source>The backup passphrase must have at least {count} characters; a longer phrase of several words is better. Nothing was changed.</source>
+        <translation>La frase de contraseña de las copias de seguridad debe tener al menos {count} caracteres; es mejor una frase más larga de varias palabras. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The backup passphrase is wrong: it does not open this backup&apos;s key. Nothing was changed.</source>
+        <translation>La frase de contraseña de las copias de seguridad es incorrecta: no abre la clave de esta copia. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is not a Clinic Intake backup (it does not start like one). Nothing was changed.</source>
+        <translation>{name} no es una copia de seguridad de Clinic Intake (no empieza como una). No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} was written by a newer version of Clinic Intake (backup format {version}); install that version to restore it. Nothing was changed.</source>
+        <translation>{name} fue escrita por una versión más reciente de Clinic Intake (formato de copia {version}); instale esa versión para restaurarla. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (its header is invalid).</source>
+        <translation>{name} está dañada (su encabezado no es válido).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (its header cannot be read: {problem}).</source>
+        <translation>{name} está dañada (no se puede leer su encabezado: {problem}).</translation>
+    </message>
+    <message>
+        <source>{name} is incomplete: it ends before the backup does (cut short while copying, or the backup was interrupted). Use another backup file. Nothing was changed.</source>
+        <translation>{name} está incompleta: termina antes que la copia de seguridad (se cortó al copiarla o la copia se interrumpió). Use otro archivo de copia de seguridad. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {problem}.</source>
+        <translation>No se puede leer {name}: {problem}.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (its key is invalid).</source>
+        <translation>{name} está dañada (su clave no es válida).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (it holds no backup data).</source>
+        <translation>{name} está dañada (no contiene datos de copia de seguridad).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (its description is unreadable).</source>
+        <translation>{name} está dañada (no se puede leer su descripción).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (a block has an impossible size).</source>
+        <translation>{name} está dañada (un bloque tiene un tamaño imposible).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (data after its end).</source>
+        <translation>{name} está dañada (hay datos después de su final).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged or was altered (block {index} fails its check). Use another backup file. Nothing was changed.</source>
+        <translation>{name} está dañada o fue alterada (el bloque {index} no pasa su comprobación). Use otro archivo de copia de seguridad. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged (its data cannot be unpacked).</source>
+        <translation>{name} está dañada (no se pueden descomprimir sus datos).</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Backups off: no passphrase set</source>
+        <translation>Copias de seguridad desactivadas: no hay frase de contraseña</translation>
+    </message>
+    <message>
+        <source>No backup is made until an admin sets the backup passphrase once (intake db backup-passphrase). It is needed to restore.</source>
+        <translation>No se hace ninguna copia de seguridad hasta que un administrador establezca una vez la frase de contraseña de las copias (intake db backup-passphrase). Se necesita para restaurar.</translation>
+    </message>
+    <message>
+        <source>Backup folder missing</source>
+        <translation>Falta la carpeta de copias de seguridad</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be reached: is the USB stick or network share connected?</source>
+        <translation>No se puede acceder a {folder}: ¿está conectada la memoria USB o la carpeta de red?</translation>
+    </message>
+    <message>
+        <source>Last backup failed</source>
+        <translation>Falló la última copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Backups go to {folder}.</source>
+        <translation>Las copias de seguridad se guardan en {folder}.</translation>
+    </message>
+    <message>
+        <source>No backup made yet</source>
+        <translation>Todavía no hay ninguna copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Last backup {when}: over a day ago</source>
+        <translation>Última copia de seguridad: {when} (hace más de un día)</translation>
+    </message>
+    <message>
+        <source>Last backup {when}</source>
+        <translation>Última copia de seguridad: {when}</translation>
+    </message>
+    <message>
+        <source>today {time:%H:%M}</source>
+        <translation>hoy {time:%H:%M}</translation>
+    </message>
+    <message>
+        <source>yesterday {time:%H:%M}</source>
+        <translation>ayer {time:%H:%M}</translation>
+    </message>
+    <message>
+        <source>The database has no schema revision; nothing to back up.</source>
+        <translation>La base de datos no tiene revisión de esquema; no hay nada que copiar.</translation>
+    </message>
+    <message>
+        <source>The backup key file {path} cannot be read ({problem}). Set the backup passphrase again with `intake db backup-passphrase --replace`.</source>
+        <translation>No se puede leer el archivo de clave de las copias de seguridad {path} ({problem}). Establezca de nuevo la frase de contraseña con `intake db backup-passphrase --replace`.</translation>
+    </message>
+    <message>
+        <source>A backup passphrase is already set ({path}). To set a new one, add --replace: backups made before keep needing the passphrase they were made with.</source>
+        <translation>Ya hay una frase de contraseña para las copias de seguridad ({path}). Para establecer una nueva, añada --replace: las copias hechas antes seguirán necesitando la frase con la que se hicieron.</translation>
+    </message>
+    <message>
+        <source>No backup passphrase is set, so backups cannot be encrypted. An admin sets it once with `intake db backup-passphrase`; it is needed to restore.</source>
+        <translation>No hay frase de contraseña para las copias de seguridad, así que no se pueden cifrar. Un administrador la establece una vez con `intake db backup-passphrase`; se necesita para restaurar.</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} does not exist or is not reachable (is the USB stick or network share connected?). No backup was made.</source>
+        <translation>La carpeta de copias de seguridad {folder} no existe o no se puede alcanzar (¿está conectada la memoria USB o la carpeta de red?). No se hizo ninguna copia.</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {folder}: {problem}. No backup was made.</source>
+        <translation>No se pudo escribir la copia de seguridad en {folder}: {problem}. No se hizo ninguna copia.</translation>
+    </message>
+    <message>
+        <source>An in-memory database cannot be backed up.</source>
+        <translation>No se puede hacer una copia de seguridad de una base de datos en memoria.</translation>
+    </message>
+    <message>
+        <source>The database folder {folder} cannot be used ({problem}). No backup was made.</source>
+        <translation>No se puede usar la carpeta de la base de datos {folder} ({problem}). No se hizo ninguna copia.</translation>
+    </message>
+    <message>
+        <source>SQLite could not copy the database: {problem}.</source>
+        <translation>SQLite no pudo copiar la base de datos: {problem}.</translation>
+    </message>
+    <message>
+        <source>The database copy fails SQLite&apos;s integrity check: {problems}</source>
+        <translation>La copia de la base de datos no pasa la comprobación de integridad de SQLite: {problems}</translation>
+    </message>
+    <message>
+        <source>The database copy cannot be read by SQLite: {problem}.</source>
+        <translation>SQLite no puede leer la copia de la base de datos: {problem}.</translation>
+    </message>
+    <message>
+        <source>`{name}` was not found. Install the PostgreSQL client tools of the server&apos;s major version (Debian/Ubuntu: `apt install postgresql-client`; Windows: the PostgreSQL installer&apos;s &apos;Command Line Tools&apos;) and put them on PATH.</source>
+        <translation>No se encontró `{name}`. Instale las herramientas de cliente de PostgreSQL de la versión principal del servidor (Debian/Ubuntu: `apt install postgresql-client`; Windows: las &apos;Command Line Tools&apos; del instalador de PostgreSQL) y agréguelas al PATH.</translation>
+    </message>
+    <message>
+        <source>{what} took longer than {hours} hours.</source>
+        <translation>{what} tardó más de {hours} horas.</translation>
+    </message>
+    <message>
+        <source>{what} failed: {detail}</source>
+        <translation>{what} falló: {detail}</translation>
+    </message>
+    <message>
+        <source>{name} holds schema revision {revision}, newer than this program knows. Install the version of Clinic Intake that made it. Nothing was changed.</source>
+        <translation>{name} tiene la revisión de esquema {revision}, más reciente que las que conoce este programa. Instale la versión de Clinic Intake que la hizo. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>{name} is a backup of a {backend} database; this program is set to use {ours}. Point INTAKE_DATABASE_URL at a {backend} database. Nothing was changed.</source>
+        <translation>{name} es una copia de seguridad de una base de datos {backend}; este programa está configurado para usar {ours}. Haga que INTAKE_DATABASE_URL apunte a una base de datos {backend}. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The database {database} already holds data ({rows} rows of patients, intakes, appointments, staff and locations). To replace it with the backup, run again with --replace-data; the data replaced is kept aside. Nothing was changed.</source>
+        <translation>La base de datos {database} ya contiene datos ({rows} filas de pacientes, admisiones, citas, personal y sedes). Para reemplazarla con la copia de seguridad, vuelva a ejecutar con --replace-data; los datos reemplazados se guardan aparte. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s database does not match its description.</source>
+        <translation>La base de datos de la copia de seguridad no coincide con su descripción.</translation>
+    </message>
+    <message>
+        <source>SQLite could not write the restored database: {problem}. The previous data is kept at {kept}.</source>
+        <translation>SQLite no pudo escribir la base de datos restaurada: {problem}. Los datos anteriores se guardan en {kept}.</translation>
+    </message>
+    <message>
+        <source>SQLite could not write the restored database: {problem}.</source>
+        <translation>SQLite no pudo escribir la base de datos restaurada: {problem}.</translation>
+    </message>
+    <message>
+        <source>Reading the dump</source>
+        <translation>La lectura del volcado</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1756,89 @@
     </message>
 </context>
 <context>
+    <name>Database</name>
+    <message>
+        <source>The database refused this: your account&apos;s role may not do it.</source>
+        <translation>La base de datos no lo permitió: la función de su cuenta no puede hacerlo.</translation>
+    </message>
+    <message>
+        <source>Another computer changed the same records at the same moment, so nothing was saved. Try again.</source>
+        <translation>Otra computadora cambió los mismos registros en el mismo momento, así que no se guardó nada. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The database address {address} is not valid</source>
+        <translation>La dirección de la base de datos {address} no es válida</translation>
+    </message>
+    <message>
+        <source>The database address {address} is not valid: {why}</source>
+        <translation>La dirección de la base de datos {address} no es válida: {why}</translation>
+    </message>
+    <message>
+        <source>Cannot create the database file for {address}: {problem}. Check the data folder exists and is writable.</source>
+        <translation>No se puede crear el archivo de la base de datos para {address}: {problem}. Compruebe que la carpeta de datos existe y que se puede escribir en ella.</translation>
+    </message>
+    <message>
+        <source>Install Clinic Intake {version} or newer (the version the other computers use)</source>
+        <translation>Instale Clinic Intake {version} o una versión más reciente (la que usan las demás computadoras)</translation>
+    </message>
+    <message>
+        <source>Install the newer version of Clinic Intake that the other computers use</source>
+        <translation>Instale la versión más reciente de Clinic Intake que usan las demás computadoras</translation>
+    </message>
+    <message>
+        <source>The database {database} has schema revision {current}, newer than this program knows: this computer has {program}. {install}; nothing was changed.</source>
+        <translation>La base de datos {database} tiene la revisión de esquema {current}, más reciente que las que conoce este programa: esta computadora tiene {program}. {install}; no se cambió nada.</translation>
+    </message>
+    <message>
+        <source>The database {database} is at schema revision {current}, this program needs {head}. Run `intake db upgrade`.</source>
+        <translation>La base de datos {database} está en la revisión de esquema {current} y este programa necesita {head}. Ejecute `intake db upgrade`.</translation>
+    </message>
+    <message>
+        <source>The server does not offer an encrypted connection (TLS), which the settings require (sslmode). Ask your IT person to turn on TLS on the server.</source>
+        <translation>El servidor no ofrece una conexión cifrada (TLS), que la configuración exige (sslmode). Pida a su persona de informática que active TLS en el servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is made out to another name than the server in the address, so it may not be your server. Use the name on the certificate, or ask your IT person.</source>
+        <translation>El certificado del servidor está emitido a un nombre distinto del servidor de la dirección, así que puede que no sea su servidor. Use el nombre del certificado o consulte a su persona de informática.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate cannot be checked with the certificate authority file in the settings (sslrootcert): another authority signed it or it has expired, so the server is not trusted. Ask your IT person for the right file.</source>
+        <translation>No se puede comprobar el certificado del servidor con el archivo de la autoridad de certificación de la configuración (sslrootcert): lo firmó otra autoridad o ha caducado, así que el servidor no es de confianza. Pida el archivo correcto a su persona de informática.</translation>
+    </message>
+    <message>
+        <source>The certificate authority file in the settings (sslrootcert) cannot be read. Check its path.</source>
+        <translation>No se puede leer el archivo de la autoridad de certificación de la configuración (sslrootcert). Compruebe su ruta.</translation>
+    </message>
+    <message>
+        <source>The user name or password was refused. Check the address in the settings.</source>
+        <translation>Se rechazó el nombre de usuario o la contraseña. Revise la dirección en la configuración.</translation>
+    </message>
+    <message>
+        <source>That database does not exist on the server. Ask your IT person to create it.</source>
+        <translation>Esa base de datos no existe en el servidor. Pida a su persona de informática que la cree.</translation>
+    </message>
+    <message>
+        <source>The database is busy or locked by another program. Try again in a moment.</source>
+        <translation>La base de datos está ocupada o bloqueada por otro programa. Inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened. Check the data folder and disk space.</source>
+        <translation>No se puede abrir el archivo de la base de datos. Revise la carpeta de datos y el espacio en disco.</translation>
+    </message>
+    <message>
+        <source>The server does not answer. Check the network and that the server is running.</source>
+        <translation>El servidor no responde. Revise la red y que el servidor esté en marcha.</translation>
+    </message>
+    <message>
+        <source>Cannot use the database {address}. {what} ({detail})</source>
+        <translation>No se puede usar la base de datos {address}. {what} ({detail})</translation>
+    </message>
+    <message>
+        <source>The database {database} has no journal key. Run `intake db upgrade`.</source>
+        <translation>La base de datos {database} no tiene clave del diario. Ejecute `intake db upgrade`.</translation>
+    </message>
+</context>
+<context>
     <name>DeskAlertBanner</name>
     <message>
         <source>Emergency</source>
@@ -1476,6 +1922,21 @@
     <message>
         <source>Use this patient: {record}</source>
         <translation>Usar este paciente: {record}</translation>
+    </message>
+</context>
+<context>
+    <name>FhirExport</name>
+    <message>
+        <source>This patient record no longer exists.</source>
+        <translation>Este expediente de paciente ya no existe.</translation>
+    </message>
+    <message>
+        <source>Cannot write the export in {folder}: {problem}.</source>
+        <translation>No se puede escribir la exportación en {folder}: {problem}.</translation>
+    </message>
+    <message>
+        <source>There is no patient with record number {mrn}.</source>
+        <translation>No hay ningún paciente con el número de expediente {mrn}.</translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2950,13 @@
     <message>
         <source>Closures saved.</source>
         <translation>Cierres guardados.</translation>
+    </message>
+</context>
+<context>
+    <name>Locking</name>
+    <message>
+        <source>{what} was changed or removed on another computer since you opened it. Reload it and make your change again.</source>
+        <translation>Otra computadora cambió o eliminó esto desde que usted lo abrió ({what}). Vuelva a cargarlo y haga su cambio de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -5657,6 +6125,21 @@ por {who}, {when}</translation>
     <message>
         <source>Booked {patient} into the freed slot.</source>
         <translation>Se reservó el horario liberado para {patient}.</translation>
+    </message>
+</context>
+<context>
+    <name>Schema</name>
+    <message>
+        <source>Downgrading {database} would drop tables that hold data: {listed}. Nothing was changed. Make a backup first; to drop them anyway, repeat the command with --yes-destroy-all-data.</source>
+        <translation>Bajar de versión {database} eliminaría tablas que contienen datos: {listed}. No se cambió nada. Haga primero una copia de seguridad; para eliminarlas de todos modos, repita el comando con --yes-destroy-all-data.</translation>
+    </message>
+    <message>
+        <source>The database {database} is at revision {current}, which this program does not know; it cannot downgrade it. Nothing was changed.</source>
+        <translation>La base de datos {database} está en la revisión {current}, que este programa no conoce; no puede bajarla de versión. No se cambió nada.</translation>
+    </message>
+    <message>
+        <source>Unknown revision {revision}; known: {known} (or -N: N steps down). Nothing was changed.</source>
+        <translation>Revisión desconocida {revision}; conocidas: {known} (o -N: N pasos hacia abajo). No se cambió nada.</translation>
     </message>
 </context>
 <context>

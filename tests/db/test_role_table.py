@@ -755,7 +755,7 @@ def test_every_service_refuses_an_actor_no_sign_in_gave(database, cheap_hasher, 
         try:
             functions[key](database, actor, *args, **kwargs)
         except PermissionDenied as refused:
-            if str(refused) != NOT_ISSUED:
+            if str(refused) != str(NOT_ISSUED):
                 wrong.append(f"{key} with {how}: refused, but saying {refused}")
             elif _audit_count(database) != before:
                 wrong.append(f"{key} with {how}: refused but wrote to the audit trail")
@@ -773,7 +773,7 @@ def test_a_forged_admin_cannot_make_an_account(database, cheap_hasher, how):  # 
     before = accounts.list_accounts(database, boss)
     with pytest.raises(PermissionDenied) as refused:
         accounts.create_account(database, forged, "mallory", "Mallory", Role.ADMIN, PASSWORD)
-    assert str(refused.value) == NOT_ISSUED
+    assert str(refused.value) == str(NOT_ISSUED)
     assert accounts.list_accounts(database, boss) == before
     with pytest.raises(SignInRefused):
         accounts.sign_in(database, "mallory", PASSWORD)

@@ -23,7 +23,7 @@ def test_about_in_the_status_bar_names_version_schema_and_database(qtbot, shown)
     window, said = shown
     qtbot.mouseClick(window.about_button, Qt.MouseButton.LeftButton)
     assert len(said) == 1
-    assert describe_program() in said[0]
+    assert str(describe_program()) in said[0]
     assert "db.clinic.example" in said[0]
 
 

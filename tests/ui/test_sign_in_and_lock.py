@@ -80,7 +80,7 @@ def test_a_refused_sign_in_says_the_same_thing_for_any_name(qtbot, database, peo
     dialog.username.setText(name)
     dialog.password.setText("wrong-password")
     dialog.submit()
-    qtbot.waitUntil(lambda: dialog.general.text() == SIGN_IN_REFUSED, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.general.text() == str(SIGN_IN_REFUSED), timeout=10_000)
     assert dialog.actor is None and dialog.password.text() == ""
     worker.wait_for_done()
 
@@ -229,7 +229,7 @@ def test_the_right_password_unlocks_and_the_work_is_kept(qtbot, locked_window):
     clock.now += 2  # a person reading the screen
     lock.screen.password.setText("wrong-password")
     lock.screen.unlock_button.click()
-    qtbot.waitUntil(lambda: lock.screen.message.text() == UNLOCK_REFUSED, timeout=10_000)
+    qtbot.waitUntil(lambda: lock.screen.message.text() == str(UNLOCK_REFUSED), timeout=10_000)
     assert lock.is_locked
     lock.screen.password.setText(PASSWORD)
     with qtbot.waitSignal(lock.did_unlock, timeout=10_000) as unlocked:
@@ -298,7 +298,7 @@ def test_typing_into_the_lock_as_it_appears_counts_no_wrong_try(qtbot, database,
     qtbot.keyClicks(lock.screen.password, "wrong-password")
     qtbot.keyClick(lock.screen.password, Qt.Key.Key_Return)
     qtbot.keyClick(lock.screen.password, Qt.Key.Key_Return)  # again, while it is checked
-    qtbot.waitUntil(lambda: lock.screen.message.text() == UNLOCK_REFUSED, timeout=10_000)
+    qtbot.waitUntil(lambda: lock.screen.message.text() == str(UNLOCK_REFUSED), timeout=10_000)
     lock.worker.wait_for_done()
     assert _wrong_tries(database, "boss") == 1
 
@@ -313,7 +313,7 @@ def test_the_lock_screen_speaks_of_the_password_and_says_until_when(qtbot, datab
         qtbot.waitUntil(lambda: not lock.screen.message.text().startswith("Checking"),
                         timeout=10_000)  # fmt: skip
         if tries < 5:
-            assert lock.screen.message.text() == UNLOCK_REFUSED
+            assert lock.screen.message.text() == str(UNLOCK_REFUSED)
             assert "user name" not in lock.screen.message.text()
     me = next(a for a in accounts.list_accounts(database, SYSTEM) if a.username == "boss")
     assert me.locked_until is not None
@@ -334,7 +334,7 @@ def test_the_sign_in_screen_still_says_one_sentence_for_a_locked_account(qtbot, 
     qtbot.keyClicks(dialog.username, "desk1")
     qtbot.keyClicks(dialog.password, PASSWORD)
     qtbot.mouseClick(dialog.submit_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.general.text() == SIGN_IN_REFUSED, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.general.text() == str(SIGN_IN_REFUSED), timeout=10_000)
     worker.wait_for_done()
 
 

@@ -71,7 +71,7 @@ def test_only_the_command_line_acts_as_the_system():
 def test_a_made_up_or_altered_actor_is_refused(forged: Actor):
     with pytest.raises(PermissionDenied) as refused:
         forged.require(Permission.SCHEDULE)
-    assert str(refused.value) == NOT_ISSUED
+    assert str(refused.value) == str(NOT_ISSUED)
     with pytest.raises(PermissionDenied):
         forged.require_issued()
 

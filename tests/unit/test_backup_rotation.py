@@ -71,19 +71,26 @@ def state(**changes) -> BackupState:
 
 def test_status_line_for_each_state():
     good = describe_state(state(last_good=NOW - dt.timedelta(hours=2)), NOW)
-    assert good[:2] == (BackupHealth.GOOD, "Last backup today 13:00")
-    assert "/media/usb" in good[2]
+    assert (good[0], str(good[1])) == (BackupHealth.GOOD, "Last backup today 13:00")
+    assert "/media/usb" in str(good[2])
     old = describe_state(state(last_good=NOW - dt.timedelta(days=2)), NOW)
-    assert old[:2] == (BackupHealth.WARNING, "Last backup 2026-11-30 15:00: over a day ago")
+    assert (old[0], str(old[1])) == (
+        BackupHealth.WARNING,
+        "Last backup 2026-11-30 15:00: over a day ago",
+    )
     missing = describe_state(state(folder_exists=False), NOW)
-    assert missing[:2] == (BackupHealth.WARNING, "Backup folder missing")
-    assert "/media/usb" in missing[2] and "USB stick" in missing[2]
+    assert (missing[0], str(missing[1])) == (BackupHealth.WARNING, "Backup folder missing")
+    assert "/media/usb" in str(missing[2]) and "USB stick" in str(missing[2])
     off = describe_state(state(configured=False), NOW)
-    assert off[0] is BackupHealth.WARNING and "backup-passphrase" in off[2]
+    assert off[0] is BackupHealth.WARNING and "backup-passphrase" in str(off[2])
     failed = describe_state(state(last_good=NOW, failure="disk full"), NOW)
-    assert failed == (BackupHealth.WARNING, "Last backup failed", "disk full")
+    assert (failed[0], str(failed[1]), failed[2]) == (
+        BackupHealth.WARNING,
+        "Last backup failed",
+        "disk full",
+    )
     none = describe_state(state(), NOW)
-    assert none[:2] == (BackupHealth.WARNING, "No backup made yet")
+    assert (none[0], str(none[1])) == (BackupHealth.WARNING, "No backup made yet")
 
 
 def test_rotating_a_folder_deletes_only_what_the_policy_drops(tmp_path):

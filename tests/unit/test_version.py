@@ -25,7 +25,7 @@ def test_version_prints_program_and_schema_and_exits_0(capsys: pytest.CaptureFix
     assert caught.value.code == 0
     out = capsys.readouterr().out.strip()
     assert out == f"Clinic Intake {intake.__version__} (schema revision {head_revision()})"
-    assert out == describe_program()  # the About box's words too
+    assert out == str(describe_program())  # the About box's words too
 
 
 def test_version_comes_from_the_code_when_there_is_no_package_metadata(monkeypatch):
