@@ -470,6 +470,113 @@
     </message>
 </context>
 <context>
+    <name>Booking</name>
+    <message>
+        <source>The patient already has an initial evaluation booked: {start:%a %d %b %Y %H:%M} at {location}. Book another only if one is really needed.</source>
+        <translation>El paciente ya tiene una evaluación inicial programada: {start:%a %d %b %Y %H:%M} en {location}. Programe otra solo si de verdad hace falta.</translation>
+    </message>
+    <message>
+        <source>Only a booked visit can be moved; this one is {status}.</source>
+        <translation>Solo se puede cambiar de hora una cita reservada; esta está {status}.</translation>
+    </message>
+    <message>
+        <source>Say why the visit is cancelled.</source>
+        <translation>Indique por qué se cancela la cita.</translation>
+    </message>
+    <message>
+        <source>This visit is already {status}; it cannot be cancelled.</source>
+        <translation>Esta cita ya está {status}; no se puede cancelar.</translation>
+    </message>
+    <message>
+        <source>A visit that is {status} cannot be checked in.</source>
+        <translation>Una cita que está {status} no puede registrarse como llegada.</translation>
+    </message>
+    <message>
+        <source>A visit that is {status} cannot be completed.</source>
+        <translation>Una cita que está {status} no puede marcarse como completada.</translation>
+    </message>
+    <message>
+        <source>A visit that is {status} cannot be marked as a no-show.</source>
+        <translation>Una cita que está {status} no puede marcarse como no presentada.</translation>
+    </message>
+    <message>
+        <source>Only a no-show can be undone; this visit is {status}.</source>
+        <translation>Solo se puede deshacer un no presentado; esta cita está {status}.</translation>
+    </message>
+    <message>
+        <source>The patient has another visit at that time now; the no-show stays. Book a new time instead.</source>
+        <translation>El paciente tiene ahora otra cita a esa hora; la cita sigue como no presentada. Programe una nueva hora.</translation>
+    </message>
+    <message>
+        <source>That time has been booked for another visit since; the no-show stays. Book a new time instead.</source>
+        <translation>Esa hora se ha reservado desde entonces para otra cita; la cita sigue como no presentada. Programe una nueva hora.</translation>
+    </message>
+    <message>
+        <source>There is no patient with id {number}; they may be merged.</source>
+        <translation>No existe ningún paciente con el id {number}; es posible que se haya fusionado con otro expediente.</translation>
+    </message>
+    <message>
+        <source>There is no appointment with id {number}; it may be deleted.</source>
+        <translation>No existe ninguna cita con el id {number}; es posible que se haya eliminado.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this visit a moment ago; it is shown again as it is now.</source>
+        <translation>Otra persona cambió esta cita hace un momento; se muestra de nuevo tal como está ahora.</translation>
+    </message>
+    <message>
+        <source>{type} is booked from the patient&apos;s screened intake; take the intake first.</source>
+        <translation>{type} se programa desde la admisión evaluada del paciente; haga primero la admisión.</translation>
+    </message>
+    <message>
+        <source>There is no intake with id {number}.</source>
+        <translation>No existe ninguna admisión con el id {number}.</translation>
+    </message>
+    <message>
+        <source>That intake belongs to another patient.</source>
+        <translation>Esa admisión pertenece a otro paciente.</translation>
+    </message>
+    <message>
+        <source>There is no location with id {number}.</source>
+        <translation>No existe ninguna sede con el id {number}.</translation>
+    </message>
+    <message>
+        <source>There is no therapist with id {number}.</source>
+        <translation>No existe ningún terapeuta con el id {number}.</translation>
+    </message>
+    <message>
+        <source>The start time has no time zone.</source>
+        <translation>La hora de inicio no tiene zona horaria.</translation>
+    </message>
+    <message>
+        <source>That time has already passed.</source>
+        <translation>Esa hora ya pasó.</translation>
+    </message>
+    <message>
+        <source>{therapist} does not work at {location} at {start:%A %d %B %H:%M} for a {minutes}-minute visit (outside their hours, the opening hours, a closure or time off).</source>
+        <translation>{therapist} no trabaja en {location} el {start:%A %d %B %H:%M} para una cita de {minutes} minutos (fuera de su horario o del horario de apertura, un cierre o un permiso).</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record was merged into another record a moment ago; search for the patient again and book on the record shown.</source>
+        <translation>El expediente de este paciente se fusionó con otro hace un momento; busque de nuevo al paciente y programe en el expediente que aparece.</translation>
+    </message>
+    <message>
+        <source>There is no patient with id {number}.</source>
+        <translation>No existe ningún paciente con el id {number}.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this visit a moment ago; nothing was saved.</source>
+        <translation>Otra persona cambió esta cita hace un momento; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The patient already has an appointment at that time.</source>
+        <translation>El paciente ya tiene una cita a esa hora.</translation>
+    </message>
+    <message>
+        <source>That time was just taken by another booking.</source>
+        <translation>Otra reserva acaba de ocupar esa hora.</translation>
+    </message>
+</context>
+<context>
     <name>BookingConfirmation</name>
     <message>
         <source>Date</source>
@@ -6192,6 +6299,40 @@ por {who}, {when}</translation>
         <source>Visit actions</source>
         <translation>Acciones de la cita</translation>
     </message>
+    <message>
+        <source>booked</source>
+        <translation>reservada</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>con llegada registrada</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>marked as a no-show</source>
+        <translation>marcada como no presentada</translation>
+    </message>
+</context>
+<context>
+    <name>VisitRules</name>
+    <message>
+        <source>A visit can be marked as a no-show only from its start time ({start:%a %d %b %H:%M %Z}).</source>
+        <translation>Una cita solo puede marcarse como no presentada a partir de su hora de inicio ({start:%a %d %b %H:%M %Z}).</translation>
+    </message>
+    <message>
+        <source>A no-show can be undone only on the visit&apos;s own day ({day:%a %d %b}).</source>
+        <translation>Un no presentado solo puede deshacerse el mismo día de la cita ({day:%a %d %b}).</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStatus</name>
     <message>
         <source>booked</source>
         <translation>reservada</translation>
