@@ -1461,6 +1461,100 @@
     </message>
 </context>
 <context>
+    <name>CourseRule</name>
+    <message>
+        <source>Weekday must be 0 (Monday) to 6 (Sunday), not {weekday}.</source>
+        <translation>El día de la semana debe ser de 0 (lunes) a 6 (domingo), no {weekday}.</translation>
+    </message>
+    <message>
+        <source>A visit time is a local wall-clock time and carries no zone.</source>
+        <translation>La hora de una cita es una hora local y no lleva zona horaria.</translation>
+    </message>
+    <message>
+        <source>Visits start on the quarter hour, not at {time:%H:%M}.</source>
+        <translation>Las citas empiezan en punto, y cuarto, y media o menos cuarto, no a las {time:%H:%M}.</translation>
+    </message>
+    <message>
+        <source>A series needs at least one weekday.</source>
+        <translation>Una serie necesita al menos un día de la semana.</translation>
+    </message>
+    <message>
+        <source>A weekday appears twice in the series.</source>
+        <translation>Un día de la semana aparece dos veces en la serie.</translation>
+    </message>
+    <message>
+        <source>A series ends after a number of visits or on a date, not both.</source>
+        <translation>Una serie termina tras un número de citas o en una fecha, no ambas cosas.</translation>
+    </message>
+    <message>
+        <source>A series has 1 to {most} visits, not {count}.</source>
+        <translation>Una serie tiene de 1 a {most} citas, no {count}.</translation>
+    </message>
+    <message>
+        <source>The series ends before it starts.</source>
+        <translation>La serie termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>A series spans at most {weeks} weeks.</source>
+        <translation>Una serie abarca como máximo {weeks} semanas.</translation>
+    </message>
+    <message>
+        <source>The preferred time window must end after it starts.</source>
+        <translation>El horario preferido debe terminar después de empezar.</translation>
+    </message>
+</context>
+<context>
+    <name>Courses</name>
+    <message>
+        <source>Visits {numbers} of the course were just taken by another booking. Nothing was booked; new times are proposed for just those visits.</source>
+        <translation>Otra reserva acaba de ocupar las citas {numbers} de la serie. No se programó nada; se proponen nuevas horas solo para esas citas.</translation>
+    </message>
+    <message>
+        <source>Visit {numbers} was just taken by another booking. Nothing was booked; new times are proposed for just those visits.</source>
+        <translation>Otra reserva acaba de ocupar la cita {numbers}. No se programó nada; se proponen nuevas horas solo para esa cita.</translation>
+    </message>
+    <message>
+        <source>That visit is not part of a course.</source>
+        <translation>Esa cita no forma parte de una serie.</translation>
+    </message>
+    <message>
+        <source>No visit of this course has a free time; change the days or times, or put the course on the waitlist.</source>
+        <translation>Ninguna cita de esta serie tiene una hora libre; cambie los días o las horas, o ponga la serie en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>There is no course with id {number}.</source>
+        <translation>No existe ninguna serie con el id {number}.</translation>
+    </message>
+    <message>
+        <source>Say why the rest of the course is cancelled.</source>
+        <translation>Indique por qué se cancela el resto de la serie.</translation>
+    </message>
+    <message>
+        <source>This proposal does not move a course.</source>
+        <translation>Esta propuesta no cambia una serie de hora.</translation>
+    </message>
+    <message>
+        <source>There is no location with id {number}.</source>
+        <translation>No existe ninguna sede con el id {number}.</translation>
+    </message>
+    <message>
+        <source>There is no therapist with id {number}.</source>
+        <translation>No existe ningún terapeuta con el id {number}.</translation>
+    </message>
+    <message>
+        <source>{type} is booked once, from the screened intake; a course is of visits that follow it.</source>
+        <translation>{type} se programa una sola vez, desde la admisión evaluada; una serie está formada por las citas que la siguen.</translation>
+    </message>
+    <message>
+        <source>A visit of the course changed a moment ago (cancelled or checked in); open the course again.</source>
+        <translation>Una cita de la serie cambió hace un momento (se canceló o se registró la llegada); abra de nuevo la serie.</translation>
+    </message>
+    <message>
+        <source>The visits to move are not of one course.</source>
+        <translation>Las citas que se van a cambiar no son de una misma serie.</translation>
+    </message>
+</context>
+<context>
     <name>DailyList</name>
     <message>
         <source>Daily list for {day} · times in {zone}</source>
