@@ -86,6 +86,20 @@ class WaitlistStatus(StrEnum):
     BOOKED = "booked"
     REMOVED = "removed"
 
+    @property
+    def words(self) -> Message:
+        """The status as a sentence says it ("That waitlist entry is already {words}."),
+        translated where shown (an entry is feminine in Spanish: "entrada")."""
+        return _WAITLIST_WORDS[self]
+
+
+_WAITLIST_WORDS = {
+    WaitlistStatus.WAITING: said(QT_TRANSLATE_NOOP("WaitlistStatus", "waiting")),
+    WaitlistStatus.OFFERED: said(QT_TRANSLATE_NOOP("WaitlistStatus", "offered")),
+    WaitlistStatus.BOOKED: said(QT_TRANSLATE_NOOP("WaitlistStatus", "booked")),
+    WaitlistStatus.REMOVED: said(QT_TRANSLATE_NOOP("WaitlistStatus", "removed")),
+}
+
 
 class PartOfDay(StrEnum):
     MORNING = "morning"

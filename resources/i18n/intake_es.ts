@@ -6816,6 +6816,68 @@ por {who}, {when}</translation>
     </message>
 </context>
 <context>
+    <name>WaitlistEntries</name>
+    <message>
+        <source>Say why the patient leaves the waitlist.</source>
+        <translation>Indique por qué el paciente sale de la lista de espera.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>El motivo debe tener menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>There is no waitlist entry {number} for this patient.</source>
+        <translation>Este paciente no tiene la entrada {number} en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>{type} needs the patient&apos;s screened intake first.</source>
+        <translation>{type} necesita primero la admisión evaluada del paciente.</translation>
+    </message>
+    <message>
+        <source>There is no intake {number} for this patient.</source>
+        <translation>Este paciente no tiene la admisión {number}.</translation>
+    </message>
+    <message>
+        <source>Weekdays are 0 (Monday) to 6 (Sunday), not {bad}.</source>
+        <translation>Los días de la semana van de 0 (lunes) a 6 (domingo), no {bad}.</translation>
+    </message>
+    <message>
+        <source>Keep the note under {limit} characters.</source>
+        <translation>La nota debe tener menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>There is no waitlist entry {number}.</source>
+        <translation>No existe la entrada {number} en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this waitlist entry; it is shown as it is now.</source>
+        <translation>Otra persona cambió esta entrada de la lista de espera; se muestra tal como está ahora.</translation>
+    </message>
+    <message>
+        <source>That waitlist entry is already {status}.</source>
+        <translation>Esa entrada de la lista de espera ya está {status}.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistStatus</name>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>ofrecida</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>cerrada con una cita</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retirada</translation>
+    </message>
+</context>
+<context>
     <name>Worker</name>
     <message>
         <source>Something went wrong inside the program. Nothing was saved by this action; the details are in the log file for your IT person.</source>

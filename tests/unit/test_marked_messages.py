@@ -22,7 +22,6 @@ LEFT: dict[str, int] = {
     "intake/services/backup_file.py": 16,
     "intake/services/accounts.py": 11,
     "intake/services/intakes.py": 11,
-    "intake/services/waitlist.py": 11,
     "intake/domain/practice.py": 10,
     "intake/services/patient_merge.py": 9,
     "intake/services/staffing.py": 9,
