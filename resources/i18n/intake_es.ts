@@ -980,6 +980,13 @@
     </message>
 </context>
 <context>
+    <name>CalendarSetUp</name>
+    <message>
+        <source>There is no appointment type with the code {code}.</source>
+        <translation>No existe ningún tipo de cita con el código {code}.</translation>
+    </message>
+</context>
+<context>
     <name>ColorField</name>
     <message>
         <source>Colour sample</source>

@@ -39,7 +39,6 @@ LEFT: dict[str, int] = {
     "intake/services/review.py": 2,
     "intake/services/schema.py": 2,
     "intake/services/actor.py": 1,
-    "intake/services/calendar_statics.py": 1,
     "intake/services/locking.py": 1,
     "intake/services/screening_gate.py": 1,
 }
