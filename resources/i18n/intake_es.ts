@@ -5787,6 +5787,25 @@ por {who}, {when}</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleView</name>
+    <message>
+        <source>There is no open location with id {number}.</source>
+        <translation>No existe ninguna sede abierta con el id {number}.</translation>
+    </message>
+    <message>
+        <source>Show 1 to {most} days, not {days}.</source>
+        <translation>Muestre de 1 a {most} días, no {days}.</translation>
+    </message>
+    <message>
+        <source>There is no therapist with id {number}.</source>
+        <translation>No existe ningún terapeuta con el id {number}.</translation>
+    </message>
+    <message>
+        <source>Export as csv or ics, not {kind}.</source>
+        <translation>Exporte como csv o ics, no {kind}.</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleWaitlist</name>
     <message>
         <source>{day}, {time} {zone} with {therapist}</source>
@@ -6059,6 +6078,33 @@ por {who}, {when}</translation>
     <message>
         <source>{day}  ·  {location}  ·  free slots: {count}</source>
         <translation>{day}  ·  {location}  ·  horarios libres: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SlotSearch</name>
+    <message>
+        <source>Search between 1 and {most} days, not {days}.</source>
+        <translation>Busque entre 1 y {most} días, no {days}.</translation>
+    </message>
+    <message>
+        <source>{day} is outside the dates the program books.</source>
+        <translation>{day} está fuera de las fechas en que el programa puede programar citas.</translation>
+    </message>
+    <message>
+        <source>Ask for 1 to 500 slots, not {limit}.</source>
+        <translation>Pida de 1 a 500 horarios, no {limit}.</translation>
+    </message>
+    <message>
+        <source>Weekdays are 0 (Monday) to 6 (Sunday), not {bad}.</source>
+        <translation>Los días de la semana van de 0 (lunes) a 6 (domingo), no {bad}.</translation>
+    </message>
+    <message>
+        <source>There is no therapist with id {number}.</source>
+        <translation>No existe ningún terapeuta con el id {number}.</translation>
+    </message>
+    <message>
+        <source>Unknown location code: {codes}.</source>
+        <translation>Código de sede desconocido: {codes}.</translation>
     </message>
 </context>
 <context>
