@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from intake.domain.enums import AppointmentStatus, CancelledBy, PartOfDay, WaitlistStatus
 from intake.domain.errors import KnownError
+from intake.domain.words import QT_TRANSLATE_NOOP, Words, said
 
 LATE_CANCELLATION = dt.timedelta(hours=24)
 MAX_SEARCH_DAYS = 366
@@ -168,7 +169,7 @@ class CancelOutcome:
 class BookingConflict(KnownError):
     """The slot was taken (or the patient is busy then); here are the nearest free ones."""
 
-    def __init__(self, message: str, alternatives: list[SlotOffer] | None = None) -> None:
+    def __init__(self, message: Words, alternatives: list[SlotOffer] | None = None) -> None:
         super().__init__(message)
         self.alternatives: list[SlotOffer] = list(alternatives or [])
 
@@ -182,10 +183,17 @@ class SecondEvaluation(BookingRefused):
     the person booking says so (`confirm_second_evaluation`). `existing` is the one booked."""
 
     def __init__(self, existing: Visit) -> None:
-        local = existing.local_start
         super().__init__(
-            f"The patient already has an initial evaluation booked: {local:%a %d %b %Y %H:%M} "
-            f"at {existing.location_name}. Book another only if one is really needed."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Booking",
+                    "The patient already has an initial evaluation booked: "
+                    "{start:%a %d %b %Y %H:%M} at {location}. Book another only if one is "
+                    "really needed.",
+                ),
+                start=existing.local_start,
+                location=existing.location_name,
+            )
         )
         self.existing = existing
 

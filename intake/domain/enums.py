@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
+
 
 class Role(StrEnum):
     FRONT_DESK = "front_desk"
@@ -51,8 +53,9 @@ class AppointmentStatus(StrEnum):
         return self in ACTIVE_APPOINTMENT_STATUSES
 
     @property
-    def words(self) -> str:
-        """The status as a sentence says it ("A visit that is {words} …"), never the code."""
+    def words(self) -> Message:
+        """The status as a sentence says it ("A visit that is {words} …"), never the code;
+        translated where shown (a visit is feminine in Spanish: "cita")."""
         return _APPOINTMENT_WORDS[self]
 
 
@@ -62,11 +65,11 @@ ACTIVE_APPOINTMENT_STATUSES = frozenset(
 
 
 _APPOINTMENT_WORDS = {
-    AppointmentStatus.BOOKED: "booked",
-    AppointmentStatus.CHECKED_IN: "checked in",
-    AppointmentStatus.COMPLETED: "completed",
-    AppointmentStatus.CANCELLED: "cancelled",
-    AppointmentStatus.NO_SHOW: "marked as a no-show",
+    AppointmentStatus.BOOKED: said(QT_TRANSLATE_NOOP("VisitStatus", "booked")),
+    AppointmentStatus.CHECKED_IN: said(QT_TRANSLATE_NOOP("VisitStatus", "checked in")),
+    AppointmentStatus.COMPLETED: said(QT_TRANSLATE_NOOP("VisitStatus", "completed")),
+    AppointmentStatus.CANCELLED: said(QT_TRANSLATE_NOOP("VisitStatus", "cancelled")),
+    AppointmentStatus.NO_SHOW: said(QT_TRANSLATE_NOOP("VisitStatus", "marked as a no-show")),
 }
 
 
@@ -82,6 +85,20 @@ class WaitlistStatus(StrEnum):
     OFFERED = "offered"
     BOOKED = "booked"
     REMOVED = "removed"
+
+    @property
+    def words(self) -> Message:
+        """The status as a sentence says it ("That waitlist entry is already {words}."),
+        translated where shown (an entry is feminine in Spanish: "entrada")."""
+        return _WAITLIST_WORDS[self]
+
+
+_WAITLIST_WORDS = {
+    WaitlistStatus.WAITING: said(QT_TRANSLATE_NOOP("WaitlistStatus", "waiting")),
+    WaitlistStatus.OFFERED: said(QT_TRANSLATE_NOOP("WaitlistStatus", "offered")),
+    WaitlistStatus.BOOKED: said(QT_TRANSLATE_NOOP("WaitlistStatus", "booked")),
+    WaitlistStatus.REMOVED: said(QT_TRANSLATE_NOOP("WaitlistStatus", "removed")),
+}
 
 
 class PartOfDay(StrEnum):

@@ -9,6 +9,7 @@ from enum import Enum
 
 from intake.domain.booking import SlotOffer, Visit
 from intake.domain.errors import KnownError
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 
 
 class Placement(Enum):
@@ -127,10 +128,19 @@ class SeriesConflict(KnownError):
 
     def __init__(self, proposal: SeriesProposal, lost: tuple[int, ...]) -> None:
         numbers = ", ".join(str(n) for n in lost)
-        which = f"Visits {numbers} of the course were" if len(lost) > 1 else f"Visit {numbers} was"
-        super().__init__(
-            f"{which} just taken by another booking. Nothing was booked; new times are "
-            "proposed for just those visits."
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Courses",
+                "Visits {numbers} of the course were just taken by another booking. Nothing was "
+                "booked; new times are proposed for just those visits.",
+            )
+            if len(lost) > 1
+            else QT_TRANSLATE_NOOP(
+                "Courses",
+                "Visit {numbers} was just taken by another booking. Nothing was booked; new "
+                "times are proposed for just those visits.",
+            )
         )
+        super().__init__(said(template, numbers=numbers))
         self.proposal = proposal
         self.lost = lost

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from intake.domain.booking import LATE_CANCELLATION
 from intake.domain.enums import CancelledBy
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 
 
 def is_late_cancellation(start: dt.datetime, now: dt.datetime, by: CancelledBy) -> bool:
@@ -16,19 +17,22 @@ def is_late_cancellation(start: dt.datetime, now: dt.datetime, by: CancelledBy) 
     return by == CancelledBy.PATIENT and start - now < LATE_CANCELLATION
 
 
-def no_show_refusal(start: dt.datetime, now: dt.datetime, timezone: str) -> str | None:
+def no_show_refusal(start: dt.datetime, now: dt.datetime, timezone: str) -> Message | None:
     """Why the visit cannot be marked as a no-show now, or None when it can: nobody has
     failed to come before the visit's start time."""
     if now >= start:
         return None
-    local = start.astimezone(ZoneInfo(timezone))
-    return (
-        "A visit can be marked as a no-show only from its start time "
-        f"({local:%a %d %b %H:%M} {local.tzname()})."
+    return said(
+        QT_TRANSLATE_NOOP(
+            "VisitRules",
+            "A visit can be marked as a no-show only from its start time "
+            "({start:%a %d %b %H:%M %Z}).",
+        ),
+        start=start.astimezone(ZoneInfo(timezone)),
     )
 
 
-def undo_no_show_refusal(start: dt.datetime, now: dt.datetime, timezone: str) -> str | None:
+def undo_no_show_refusal(start: dt.datetime, now: dt.datetime, timezone: str) -> Message | None:
     """Why a no-show cannot be undone now, or None when it can: until the end of the visit's
     day at its location (the day a late patient may still walk in, or a slip be noticed)."""
     zone = ZoneInfo(timezone)
@@ -36,4 +40,9 @@ def undo_no_show_refusal(start: dt.datetime, now: dt.datetime, timezone: str) ->
     end_of_day = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone)
     if now < end_of_day:
         return None
-    return f"A no-show can be undone only on the visit's own day ({day:%a %d %b})."
+    return said(
+        QT_TRANSLATE_NOOP(
+            "VisitRules", "A no-show can be undone only on the visit's own day ({day:%a %d %b})."
+        ),
+        day=day,
+    )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 
 from intake.domain.series import Obstacle, Placement
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 from intake.scheduling.availability import is_closed, working_windows
 from intake.scheduling.finder import CalendarInputs, SlotQuery, find_slots
 from intake.scheduling.intervals import Interval
@@ -32,6 +33,15 @@ MAX_WEEKS = 52
 _ONE_DAY = timedelta(days=1)
 
 
+class RuleError(ValueError):
+    """A rule that cannot be; `message` says why to the person who wrote it (the course
+    form shows it, translated)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
 @dataclass(frozen=True, slots=True)
 class WeeklyVisit:
     """One weekly visit of the rule: a weekday (0 Monday) and a local wall-clock time."""
@@ -41,11 +51,31 @@ class WeeklyVisit:
 
     def __post_init__(self) -> None:
         if not 0 <= self.weekday <= 6:
-            raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), not {self.weekday}")
+            raise RuleError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "CourseRule", "Weekday must be 0 (Monday) to 6 (Sunday), not {weekday}."
+                    ),
+                    weekday=self.weekday,
+                )
+            )
         if self.at.tzinfo is not None:
-            raise ValueError("a visit time is a local wall-clock time and carries no zone")
+            raise RuleError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "CourseRule", "A visit time is a local wall-clock time and carries no zone."
+                    )
+                )
+            )
         if self.at.minute % 15 or self.at.second or self.at.microsecond:
-            raise ValueError(f"visits start on the quarter hour, not at {self.at:%H:%M}")
+            raise RuleError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "CourseRule", "Visits start on the quarter hour, not at {time:%H:%M}."
+                    ),
+                    time=self.at,
+                )
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,21 +99,53 @@ class SeriesRule:
 
     def __post_init__(self) -> None:
         if not self.visits:
-            raise ValueError("a series needs at least one weekday")
+            raise RuleError(
+                said(QT_TRANSLATE_NOOP("CourseRule", "A series needs at least one weekday."))
+            )
         weekdays = [v.weekday for v in self.visits]
         if len(set(weekdays)) != len(weekdays):
-            raise ValueError("a weekday appears twice in the series")
+            raise RuleError(
+                said(QT_TRANSLATE_NOOP("CourseRule", "A weekday appears twice in the series."))
+            )
         if (self.count is None) == (self.until is None):
-            raise ValueError("a series ends after a number of visits or on a date, not both")
+            raise RuleError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "CourseRule",
+                        "A series ends after a number of visits or on a date, not both.",
+                    )
+                )
+            )
         if self.count is not None and not 1 <= self.count <= MAX_VISITS:
-            raise ValueError(f"a series has 1 to {MAX_VISITS} visits, not {self.count}")
+            raise RuleError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "CourseRule", "A series has 1 to {most} visits, not {count}."
+                    ),
+                    most=MAX_VISITS,
+                    count=self.count,
+                )
+            )
         if self.until is not None:
             if self.until < self.first_day:
-                raise ValueError("the series ends before it starts")
+                raise RuleError(
+                    said(QT_TRANSLATE_NOOP("CourseRule", "The series ends before it starts."))
+                )
             if self.until - self.first_day > timedelta(weeks=MAX_WEEKS):
-                raise ValueError(f"a series spans at most {MAX_WEEKS} weeks")
+                raise RuleError(
+                    said(
+                        QT_TRANSLATE_NOOP("CourseRule", "A series spans at most {weeks} weeks."),
+                        weeks=MAX_WEEKS,
+                    )
+                )
         if self.window is not None and not self.window[0] < self.window[1]:
-            raise ValueError("the preferred time window must end after it starts")
+            raise RuleError(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "CourseRule", "The preferred time window must end after it starts."
+                    )
+                )
+            )
 
     @property
     def last_possible_day(self) -> date:

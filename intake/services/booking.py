@@ -37,6 +37,7 @@ from intake.domain.visit_rules import (
     no_show_refusal,
     undo_no_show_refusal,
 )
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 from intake.scheduling import AppointmentType as TypeInput
 from intake.scheduling import SlotQuery, find_slots
 from intake.services import audit, ical_export, slot_finder, waitlist
@@ -190,7 +191,12 @@ def reschedule(
             row = claim(session, appointment_id, version)
             if row.status != AppointmentStatus.BOOKED.value:
                 raise BookingRefused(
-                    f"Only a booked visit can be moved; this one is {_words(row)}."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Booking", "Only a booked visit can be moved; this one is {status}."
+                        ),
+                        status=_words(row),
+                    )
                 )
             statics = calendar_statics(session)
             # The visit keeps its own length and buffer, even if its type's changed since.
@@ -248,11 +254,20 @@ def cancel(
     actor.require(Permission.BOOKING)
     now = now or dt.datetime.now(dt.UTC)
     if not reason.strip():
-        raise Invalid({"reason": "Say why the visit is cancelled."})
+        raise Invalid(
+            {"reason": said(QT_TRANSLATE_NOOP("Booking", "Say why the visit is cancelled."))}
+        )
     with database.writing() as session:
         row = claim(session, appointment_id, version)
         if row.status not in (AppointmentStatus.BOOKED.value, AppointmentStatus.CHECKED_IN.value):
-            raise BookingRefused(f"This visit is already {_words(row)}; it cannot be cancelled.")
+            raise BookingRefused(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Booking", "This visit is already {status}; it cannot be cancelled."
+                    ),
+                    status=_words(row),
+                )
+            )
         row.status = AppointmentStatus.CANCELLED.value
         row.cancel_reason = reason.strip()
         row.cancelled_at = now
@@ -287,13 +302,21 @@ def cancel(
     return CancelOutcome(visit, freed, tuple(matches))
 
 
+# From which statuses each one is reached, and the refusal from any other (a whole sentence
+# each: the status words alone do not make a sentence in every language).
 _NEXT_STATUS = {
-    AppointmentStatus.CHECKED_IN: ({AppointmentStatus.BOOKED}, "checked in"),
+    AppointmentStatus.CHECKED_IN: (
+        {AppointmentStatus.BOOKED},
+        QT_TRANSLATE_NOOP("Booking", "A visit that is {status} cannot be checked in."),
+    ),
     AppointmentStatus.COMPLETED: (
         {AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN},
-        "completed",
+        QT_TRANSLATE_NOOP("Booking", "A visit that is {status} cannot be completed."),
     ),
-    AppointmentStatus.NO_SHOW: ({AppointmentStatus.BOOKED}, "marked as a no-show"),
+    AppointmentStatus.NO_SHOW: (
+        {AppointmentStatus.BOOKED},
+        QT_TRANSLATE_NOOP("Booking", "A visit that is {status} cannot be marked as a no-show."),
+    ),
 }
 
 
@@ -342,7 +365,14 @@ def undo_no_show(
     with database.writing() as session:
         row = claim(session, appointment_id, version)
         if row.status != AppointmentStatus.NO_SHOW.value:
-            raise BookingRefused(f"Only a no-show can be undone; this visit is {_words(row)}.")
+            raise BookingRefused(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Booking", "Only a no-show can be undone; this visit is {status}."
+                    ),
+                    status=_words(row),
+                )
+            )
         statics = calendar_statics(session)
         why = undo_no_show_refusal(row.starts_at, at, statics.places[row.location_id].timezone)
         if why is not None:
@@ -352,11 +382,19 @@ def undo_no_show(
             _flush_guarded(session)
         except Overlap as overlap:
             taken = (
-                "The patient has another visit at that time now"
+                QT_TRANSLATE_NOOP(
+                    "Booking",
+                    "The patient has another visit at that time now; the no-show stays. "
+                    "Book a new time instead.",
+                )
                 if overlap.who == "patient"
-                else "That time has been booked for another visit since"
+                else QT_TRANSLATE_NOOP(
+                    "Booking",
+                    "That time has been booked for another visit since; the no-show stays. "
+                    "Book a new time instead.",
+                )
             )
-            raise BookingRefused(f"{taken}; the no-show stays. Book a new time instead.") from None
+            raise BookingRefused(said(taken)) from None
         audit.record(
             session,
             actor,
@@ -374,7 +412,7 @@ def get_visit(database: Database, actor: Actor, appointment_id: int) -> Visit:
     with database.writing() as session:  # opening a patient's visit is audited
         row = session.get(Appointment, appointment_id)
         if row is None:
-            raise NotFound(f"There is no appointment with id {appointment_id}; it may be deleted.")
+            raise NotFound(_no_appointment(appointment_id))
         audit.record(session, actor, "open", "appointment", row.id, patient_id=row.patient_id)
         return visit_of(session, row)
 
@@ -389,7 +427,14 @@ def patient_language(database: Database, actor: Actor, patient_id: int) -> str:
             select(Patient.preferred_language).where(Patient.id == patient_id)
         ).scalar_one_or_none()
     if preferred is None:
-        raise NotFound(f"There is no patient with id {patient_id}; they may be merged.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Booking", "There is no patient with id {number}; they may be merged."
+                ),
+                number=patient_id,
+            )
+        )
     return ical_export.patient_language(preferred)
 
 
@@ -402,11 +447,11 @@ def _move_status(
     check: Callable[[Appointment, CalendarStatics], None] | None = None,
 ) -> Visit:
     actor.require(Permission.BOOKING)
-    allowed_from, words = _NEXT_STATUS[to]
+    allowed_from, refusal = _NEXT_STATUS[to]
     with database.writing() as session:
         row = claim(session, appointment_id, version)
         if AppointmentStatus(row.status) not in allowed_from:
-            raise BookingRefused(f"A visit that is {_words(row)} cannot be {words}.")
+            raise BookingRefused(said(refusal, status=_words(row)))
         if check is not None:
             check(row, calendar_statics(session))
         row.status = to.value
@@ -423,17 +468,31 @@ def _move_status(
         return visit_of(session, row)
 
 
-def _words(row: Appointment) -> str:
+def _words(row: Appointment) -> Message:
     return AppointmentStatus(row.status).words
+
+
+def _no_appointment(appointment_id: int) -> Message:
+    return said(
+        QT_TRANSLATE_NOOP(
+            "Booking", "There is no appointment with id {number}; it may be deleted."
+        ),
+        number=appointment_id,
+    )
 
 
 def claim(session: Session, appointment_id: int, version: int) -> Appointment:
     row = session.get(Appointment, appointment_id)
     if row is None:
-        raise NotFound(f"There is no appointment with id {appointment_id}; it may be deleted.")
+        raise NotFound(_no_appointment(appointment_id))
     if row.version != version:
         raise StaleRecord(
-            "Someone else changed this visit a moment ago; it is shown again as it is now."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Booking",
+                    "Someone else changed this visit a moment ago; it is shown again as it is now.",
+                )
+            )
         )
     return row
 
@@ -480,16 +539,34 @@ def _screening_gate(session: Session, request: BookingRequest, kind: VisitKind) 
     if request.intake_id is None:
         if kind.requires_screening:
             raise BookingRefused(
-                f"{kind.name} is booked from the patient's screened intake; take the intake first."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Booking",
+                        "{type} is booked from the patient's screened intake; take the intake "
+                        "first.",
+                    ),
+                    type=kind.name,
+                )
             )
         return False
     # Locked until the booking commits: nobody can change the answers under us (PostgreSQL;
     # SQLite's write transactions are serialised anyway).
     intake = session.get(Intake, request.intake_id, with_for_update=True)
     if intake is None:
-        raise NotFound(f"There is no intake with id {request.intake_id}.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP("Booking", "There is no intake with id {number}."),
+                number=request.intake_id,
+            )
+        )
     if intake.patient_id != request.patient_id:
-        raise Invalid({"intake": "That intake belongs to another patient."})
+        raise Invalid(
+            {
+                "intake": said(
+                    QT_TRANSLATE_NOOP("Booking", "That intake belongs to another patient.")
+                )
+            }
+        )
     return intake_allows_booking(intake)
 
 
@@ -509,20 +586,45 @@ def require_bookable(
     location = statics.places.get(request.location_id)
     therapist = statics.staff.get(request.therapist_id)
     if location is None or not location.active:
-        raise Invalid({"location": f"There is no location with id {request.location_id}."})
+        raise Invalid(
+            {
+                "location": said(
+                    QT_TRANSLATE_NOOP("Booking", "There is no location with id {number}."),
+                    number=request.location_id,
+                )
+            }
+        )
     if therapist is None or not therapist.active:
-        raise Invalid({"therapist": f"There is no therapist with id {request.therapist_id}."})
+        raise Invalid(
+            {
+                "therapist": said(
+                    QT_TRANSLATE_NOOP("Booking", "There is no therapist with id {number}."),
+                    number=request.therapist_id,
+                )
+            }
+        )
     if request.start.tzinfo is None:
-        raise Invalid({"start": "The start time has no time zone."})
+        raise Invalid(
+            {"start": said(QT_TRANSLATE_NOOP("Booking", "The start time has no time zone."))}
+        )
     if request.start < now:
-        raise BookingRefused("That time has already passed.")
+        raise BookingRefused(said(QT_TRANSLATE_NOOP("Booking", "That time has already passed.")))
     local = request.start.astimezone(ZoneInfo(location.timezone))
     if _offered(statics, request, kind, local.date()):
         return
     raise BookingRefused(
-        f"{therapist.display_name} does not work at {location.name} at "
-        f"{local:%A %d %B %H:%M} for a {kind.minutes}-minute visit "
-        "(outside their hours, the opening hours, a closure or time off)."
+        said(
+            QT_TRANSLATE_NOOP(
+                "Booking",
+                "{therapist} does not work at {location} at {start:%A %d %B %H:%M} for a "
+                "{minutes}-minute visit (outside their hours, the opening hours, a closure or "
+                "time off).",
+            ),
+            therapist=therapist.display_name,
+            location=location.name,
+            start=local,
+            minutes=kind.minutes,
+        )
     )
 
 
@@ -567,11 +669,21 @@ def insert_guarded(session: Session, row: Appointment, revision: int | None) -> 
         _raise_overlap(exc)
         if "merged into another" in str(exc.orig).lower():  # migration 0010's guard
             raise BookingRefused(
-                "This patient's record was merged into another record a moment ago; search "
-                "for the patient again and book on the record shown."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Booking",
+                        "This patient's record was merged into another record a moment ago; "
+                        "search for the patient again and book on the record shown.",
+                    )
+                )
             ) from None
         if "foreign key" in str(exc.orig).lower():
-            raise NotFound(f"There is no patient with id {row.patient_id}.") from None
+            raise NotFound(
+                said(
+                    QT_TRANSLATE_NOOP("Booking", "There is no patient with id {number}."),
+                    number=row.patient_id,
+                )
+            ) from None
         raise
 
 
@@ -581,7 +693,11 @@ def _flush_guarded(session: Session) -> None:
         session.flush()
     except StaleDataError:
         raise StaleRecord(
-            "Someone else changed this visit a moment ago; nothing was saved."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Booking", "Someone else changed this visit a moment ago; nothing was saved."
+                )
+            )
         ) from None
     except IntegrityError as exc:
         _raise_overlap(exc)
@@ -633,10 +749,12 @@ def _conflict(
             statics=statics,
         )
     if who == "patient":
-        message = "The patient already has an appointment at that time."
+        message = QT_TRANSLATE_NOOP(
+            "Booking", "The patient already has an appointment at that time."
+        )
     else:
-        message = "That time was just taken by another booking."
-    return BookingConflict(message, alternatives)
+        message = QT_TRANSLATE_NOOP("Booking", "That time was just taken by another booking.")
+    return BookingConflict(said(message), alternatives)
 
 
 def _patient_visits(

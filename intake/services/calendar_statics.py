@@ -31,6 +31,7 @@ from intake.db.models import (
 )
 from intake.db.models import OpeningHours as OpeningHoursRow
 from intake.domain.errors import Invalid
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.scheduling import AvailabilityTemplate as TemplateInput
 from intake.scheduling import Closure as ClosureInput
 from intake.scheduling import Location as LocationInput
@@ -87,7 +88,16 @@ class CalendarStatics:
         """The bookable type with this code (any case), or Invalid naming the code."""
         kind = self.kinds.get(code.strip().upper())
         if kind is None or not kind.active:
-            raise Invalid({"type": f"There is no appointment type with the code {code!r}."})
+            raise Invalid(
+                {
+                    "type": said(
+                        QT_TRANSLATE_NOOP(
+                            "CalendarSetUp", "There is no appointment type with the code {code}."
+                        ),
+                        code=repr(code),
+                    )
+                }
+            )
         return kind
 
     def kind_by_id(self, type_id: int) -> VisitKind:

@@ -40,6 +40,7 @@ from intake.domain.schedule import (
     WaitlistMatch,
     WeekSchedule,
 )
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.scheduling import (
     CalendarInputs,
     Interval,
@@ -75,7 +76,14 @@ def location_day(database: Database, actor: Actor, location_id: int, day: dt.dat
             stream=False,
         )
         if not inputs.locations:
-            raise NotFound(f"There is no open location with id {location_id}.")
+            raise NotFound(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "ScheduleView", "There is no open location with id {number}."
+                    ),
+                    number=location_id,
+                )
+            )
         place = inputs.locations[0]
         row = session.get(Location, location_id)
         assert row is not None
@@ -132,12 +140,25 @@ def therapist_week(
     """The therapist's working time and visits at every location, day by day."""
     actor.require(Permission.SCHEDULE)
     if not 1 <= days <= MAX_WEEK_DAYS:
-        raise Invalid({"days": f"Show 1 to {MAX_WEEK_DAYS} days, not {days}."})
+        raise Invalid(
+            {
+                "days": said(
+                    QT_TRANSLATE_NOOP("ScheduleView", "Show 1 to {most} days, not {days}."),
+                    most=MAX_WEEK_DAYS,
+                    days=days,
+                )
+            }
+        )
     last_day = first_day + dt.timedelta(days=days - 1)
     with database.reading() as session:
         therapist = session.get(Therapist, therapist_id)
         if therapist is None:
-            raise NotFound(f"There is no therapist with id {therapist_id}.")
+            raise NotFound(
+                said(
+                    QT_TRANSLATE_NOOP("ScheduleView", "There is no therapist with id {number}."),
+                    number=therapist_id,
+                )
+            )
         inputs = load_calendar(
             session, first_day, last_day, therapist_id=therapist_id, include_appointments=False
         )
@@ -313,7 +334,14 @@ def save_export(
     elif kind == "ics":
         target.write_bytes(ical_export.schedule_text(blocks))
     else:
-        raise Invalid({"format": f"Export as csv or ics, not {kind!r}."})
+        raise Invalid(
+            {
+                "format": said(
+                    QT_TRANSLATE_NOOP("ScheduleView", "Export as csv or ics, not {kind}."),
+                    kind=repr(kind),
+                )
+            }
+        )
     return target
 
 

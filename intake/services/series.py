@@ -37,11 +37,12 @@ from intake.domain.series import (
     SeriesRequest,
 )
 from intake.domain.visit_rules import is_late_cancellation
-from intake.domain.words import Words
+from intake.domain.words import QT_TRANSLATE_NOOP, Words, said
 from intake.scheduling import AppointmentType as TypeInput
 from intake.scheduling import CalendarInputs, Interval, Slot
 from intake.scheduling.series import (
     Occurrence,
+    RuleError,
     SeriesInputs,
     SeriesRule,
     WeeklyVisit,
@@ -54,6 +55,7 @@ from intake.services.calendar_statics import CalendarStatics, VisitKind, calenda
 from intake.services.database import Database, retried
 
 _MARGIN = dt.timedelta(days=1)  # wider than any zone's offset, around the course's days
+_NOT_IN_A_COURSE = said(QT_TRANSLATE_NOOP("Courses", "That visit is not part of a course."))
 
 
 class _Lost(Exception):
@@ -92,8 +94,13 @@ def book(
     placed = [v for v in proposal.visits if v.offer is not None]
     if not placed:
         raise BookingRefused(
-            "No visit of this course has a free time; change the days or times, or put the "
-            "course on the waitlist."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Courses",
+                    "No visit of this course has a free time; change the days or times, or put "
+                    "the course on the waitlist.",
+                )
+            )
         )
     try:
         return retried(lambda: _book(database, actor, proposal, at, waitlist_missing))
@@ -109,7 +116,12 @@ def visits(database: Database, actor: Actor, series_id: int) -> tuple[Visit, ...
     actor.require(Permission.BOOKING)
     with database.reading() as session:
         if session.get(AppointmentSeries, series_id) is None:
-            raise NotFound(f"There is no course with id {series_id}.")
+            raise NotFound(
+                said(
+                    QT_TRANSLATE_NOOP("Courses", "There is no course with id {number}."),
+                    number=series_id,
+                )
+            )
         statics = calendar_statics(session)
         rows = session.scalars(
             select(Appointment)
@@ -134,7 +146,13 @@ def cancel_rest(
     actor.require(Permission.BOOKING)
     at = now or dt.datetime.now(dt.UTC)
     if not reason.strip():
-        raise Invalid({"reason": "Say why the rest of the course is cancelled."})
+        raise Invalid(
+            {
+                "reason": said(
+                    QT_TRANSLATE_NOOP("Courses", "Say why the rest of the course is cancelled.")
+                )
+            }
+        )
     with database.writing() as session:
         first = _series_visit(session, appointment_id, version)
         statics = calendar_statics(session)
@@ -179,7 +197,7 @@ def propose_move_rest(
     with database.reading() as session:
         first = session.get(Appointment, appointment_id)
         if first is None or first.series_id is None:
-            raise NotFound("That visit is not part of a course.")
+            raise NotFound(_NOT_IN_A_COURSE)
         rest = _rest(session, first)
         series = session.get(AppointmentSeries, first.series_id)
         assert series is not None  # the foreign key
@@ -217,7 +235,9 @@ def move_rest(
     actor.require(Permission.BOOKING)
     at = now or dt.datetime.now(dt.UTC)
     if not proposal.moving:
-        raise Invalid({"course": "This proposal does not move a course."})
+        raise Invalid(
+            {"course": said(QT_TRANSLATE_NOOP("Courses", "This proposal does not move a course."))}
+        )
     try:
         return retried(lambda: _move(database, actor, proposal, at))
     except _Lost as lost:
@@ -274,14 +294,24 @@ def _course_kind(statics: CalendarStatics, request: SeriesRequest) -> VisitKind:
         problems.update(exc.problems)
     place = statics.places.get(request.location_id)
     if place is None or not place.active:
-        problems["location"] = f"There is no location with id {request.location_id}."
+        problems["location"] = said(
+            QT_TRANSLATE_NOOP("Courses", "There is no location with id {number}."),
+            number=request.location_id,
+        )
     member = statics.staff.get(request.therapist_id)
     if member is None or not member.active:
-        problems["therapist"] = f"There is no therapist with id {request.therapist_id}."
+        problems["therapist"] = said(
+            QT_TRANSLATE_NOOP("Courses", "There is no therapist with id {number}."),
+            number=request.therapist_id,
+        )
     if kind is not None and kind.requires_screening:
-        problems["type"] = (
-            f"{kind.name} is booked once, from the screened intake; a course is of visits "
-            "that follow it."
+        problems["type"] = said(
+            QT_TRANSLATE_NOOP(
+                "Courses",
+                "{type} is booked once, from the screened intake; a course is of visits that "
+                "follow it.",
+            ),
+            type=kind.name,
         )
     if problems or kind is None:
         raise Invalid(problems)
@@ -302,8 +332,8 @@ def _rule(request: SeriesRequest, kind: VisitKind) -> SeriesRule:
             any_therapist=request.any_therapist,
             window=request.window,
         )
-    except ValueError as exc:
-        raise Invalid({"course": f"{str(exc)[:1].upper()}{str(exc)[1:]}."}) from None
+    except RuleError as exc:
+        raise Invalid({"course": exc.message}) from None
 
 
 def _without(session: Session, calendar: CalendarInputs, ignore: set[int]) -> CalendarInputs:
@@ -521,7 +551,7 @@ def _waitlist(
 def _series_visit(session: Session, appointment_id: int, version: int) -> Appointment:
     row = booking.claim(session, appointment_id, version)
     if row.series_id is None:
-        raise NotFound("That visit is not part of a course.")
+        raise NotFound(_NOT_IN_A_COURSE)
     return row
 
 
@@ -550,12 +580,23 @@ def _move(
         old = [session.get(Appointment, i) for i in proposal.moving]
         if any(row is None or row.status != AppointmentStatus.BOOKED.value for row in old):
             raise BookingRefused(
-                "A visit of the course changed a moment ago (cancelled or checked in); "
-                "open the course again."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Courses",
+                        "A visit of the course changed a moment ago (cancelled or checked in); "
+                        "open the course again.",
+                    )
+                )
             )
         series_ids = {row.series_id for row in old if row is not None}
         if len(series_ids) != 1:
-            raise Invalid({"course": "The visits to move are not of one course."})
+            raise Invalid(
+                {
+                    "course": said(
+                        QT_TRANSLATE_NOOP("Courses", "The visits to move are not of one course.")
+                    )
+                }
+            )
         series_id = series_ids.pop()
         assert series_id is not None
         for row in old:

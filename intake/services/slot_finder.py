@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from intake.domain.booking import MAX_SEARCH_DAYS, SlotOffer, SlotRequest
 from intake.domain.errors import Invalid
 from intake.domain.permissions import Permission
-from intake.domain.words import Words
+from intake.domain.words import QT_TRANSLATE_NOOP, Words, said
 from intake.scheduling import AppointmentType as TypeInput
 from intake.scheduling import CalendarInputs, Slot, SlotQuery, find_slots, slots_by_nearness
 from intake.services.actor import Actor
@@ -112,16 +112,32 @@ def type_input(statics: CalendarStatics, code: str) -> TypeInput:
 def _query(statics: CalendarStatics, request: SlotRequest) -> tuple[SlotQuery, set[int] | None]:
     problems: dict[str, Words] = {}
     if not 1 <= request.days <= MAX_SEARCH_DAYS:
-        problems["days"] = f"Search between 1 and {MAX_SEARCH_DAYS} days, not {request.days}."
+        problems["days"] = said(
+            QT_TRANSLATE_NOOP("SlotSearch", "Search between 1 and {most} days, not {days}."),
+            most=MAX_SEARCH_DAYS,
+            days=request.days,
+        )
     if not EARLIEST_DAY <= request.first_day <= LATEST_DAY:
-        problems["from"] = f"{request.first_day} is outside the dates the program books."
+        problems["from"] = said(
+            QT_TRANSLATE_NOOP("SlotSearch", "{day} is outside the dates the program books."),
+            day=request.first_day,
+        )
     if not 1 <= request.limit <= 500:
-        problems["limit"] = f"Ask for 1 to 500 slots, not {request.limit}."
+        problems["limit"] = said(
+            QT_TRANSLATE_NOOP("SlotSearch", "Ask for 1 to 500 slots, not {limit}."),
+            limit=request.limit,
+        )
     if bad := [d for d in request.weekdays if not 0 <= d <= 6]:
-        problems["weekdays"] = f"Weekdays are 0 (Monday) to 6 (Sunday), not {bad}."
+        problems["weekdays"] = said(
+            QT_TRANSLATE_NOOP("SlotSearch", "Weekdays are 0 (Monday) to 6 (Sunday), not {bad}."),
+            bad=bad,
+        )
     location_ids = _location_ids(statics, request.location_codes, problems)
     if request.therapist_id is not None and request.therapist_id not in statics.staff:
-        problems["therapist"] = f"There is no therapist with id {request.therapist_id}."
+        problems["therapist"] = said(
+            QT_TRANSLATE_NOOP("SlotSearch", "There is no therapist with id {number}."),
+            number=request.therapist_id,
+        )
     try:
         kind = type_input(statics, request.type_code)
     except Invalid as exc:
@@ -151,7 +167,10 @@ def _location_ids(
         return None
     found = {loc.code: loc.id for loc in statics.locations if loc.code in wanted}
     if missing := sorted(wanted - set(found)):
-        problems["location"] = f"Unknown location code: {', '.join(missing)}."
+        problems["location"] = said(
+            QT_TRANSLATE_NOOP("SlotSearch", "Unknown location code: {codes}."),
+            codes=", ".join(missing),
+        )
     return set(found.values())
 
 

@@ -21,6 +21,7 @@ from intake.domain.booking import (
 from intake.domain.enums import WaitlistStatus
 from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.permissions import Permission
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 from intake.scheduling import part_of_day
 from intake.services import audit, slot_finder
 from intake.services.actor import Actor
@@ -211,9 +212,24 @@ def remove(
 ) -> WaitlistEntryInfo:
     """Take the entry off the list, saying why (kept on the entry; audited)."""
     if not reason.strip():
-        raise Invalid({"reason": "Say why the patient leaves the waitlist."})
+        raise Invalid(
+            {
+                "reason": said(
+                    QT_TRANSLATE_NOOP("WaitlistEntries", "Say why the patient leaves the waitlist.")
+                )
+            }
+        )
     if len(reason.strip()) > MAX_TEXT:
-        raise Invalid({"reason": f"Keep the reason under {MAX_TEXT} characters."})
+        raise Invalid(
+            {
+                "reason": said(
+                    QT_TRANSLATE_NOOP(
+                        "WaitlistEntries", "Keep the reason under {limit} characters."
+                    ),
+                    limit=MAX_TEXT,
+                )
+            }
+        )
     return _set_status(
         database, actor, entry_id, version, WaitlistStatus.REMOVED, reason=reason.strip()
     )
@@ -246,9 +262,16 @@ def close_as_booked(session: Session, actor: Actor, entry_id: int, patient_id: i
     """Inside a booking's transaction: the entry is done."""
     row = session.get(WaitlistEntry, entry_id)
     if row is None or row.patient_id != patient_id:
-        raise NotFound(f"There is no waitlist entry {entry_id} for this patient.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "WaitlistEntries", "There is no waitlist entry {number} for this patient."
+                ),
+                number=entry_id,
+            )
+        )
     if row.status not in OPEN:
-        raise BookingRefused(f"That waitlist entry is already {row.status}.")
+        raise BookingRefused(_already(row))
     row.status = WaitlistStatus.BOOKED.value
     _audit_update(session, actor, row, ("status",))
 
@@ -316,11 +339,25 @@ def _triage(
     """The intake's triage; a patient who may not be booked may not wait for a slot either."""
     if intake_id is None:
         if kind.requires_screening:
-            raise BookingRefused(f"{kind.name} needs the patient's screened intake first.")
+            raise BookingRefused(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "WaitlistEntries", "{type} needs the patient's screened intake first."
+                    ),
+                    type=kind.name,
+                )
+            )
         return None
     intake = session.get(Intake, intake_id)
     if intake is None or intake.patient_id != patient_id:
-        raise NotFound(f"There is no intake {intake_id} for this patient.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "WaitlistEntries", "There is no intake {number} for this patient."
+                ),
+                number=intake_id,
+            )
+        )
     intake_allows_booking(intake)
     return intake.triage
 
@@ -328,9 +365,17 @@ def _triage(
 def _check(preferences: WaitlistPreferences, note: str) -> None:
     problems = {}
     if bad := [d for d in preferences.weekdays if not 0 <= d <= 6]:
-        problems["weekdays"] = f"Weekdays are 0 (Monday) to 6 (Sunday), not {bad}."
+        problems["weekdays"] = said(
+            QT_TRANSLATE_NOOP(
+                "WaitlistEntries", "Weekdays are 0 (Monday) to 6 (Sunday), not {bad}."
+            ),
+            bad=bad,
+        )
     if len(note.strip()) > MAX_TEXT:
-        problems["note"] = f"Keep the note under {MAX_TEXT} characters."
+        problems["note"] = said(
+            QT_TRANSLATE_NOOP("WaitlistEntries", "Keep the note under {limit} characters."),
+            limit=MAX_TEXT,
+        )
     if problems:
         raise Invalid(problems)
 
@@ -338,12 +383,31 @@ def _check(preferences: WaitlistPreferences, note: str) -> None:
 def _open_row(session: Session, entry_id: int, version: int) -> WaitlistEntry:
     row = session.get(WaitlistEntry, entry_id)
     if row is None:
-        raise NotFound(f"There is no waitlist entry {entry_id}.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP("WaitlistEntries", "There is no waitlist entry {number}."),
+                number=entry_id,
+            )
+        )
     if row.version != version:
-        raise StaleRecord("Someone else changed this waitlist entry; it is shown as it is now.")
+        raise StaleRecord(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "WaitlistEntries",
+                    "Someone else changed this waitlist entry; it is shown as it is now.",
+                )
+            )
+        )
     if row.status not in OPEN:
-        raise BookingRefused(f"That waitlist entry is already {row.status}.")
+        raise BookingRefused(_already(row))
     return row
+
+
+def _already(row: WaitlistEntry) -> Message:
+    return said(
+        QT_TRANSLATE_NOOP("WaitlistEntries", "That waitlist entry is already {status}."),
+        status=WaitlistStatus(row.status).words,
+    )
 
 
 def _set_status(

@@ -833,6 +833,113 @@
     </message>
 </context>
 <context>
+    <name>Booking</name>
+    <message>
+        <source>The patient already has an initial evaluation booked: {start:%a %d %b %Y %H:%M} at {location}. Book another only if one is really needed.</source>
+        <translation>El paciente ya tiene una evaluación inicial programada: {start:%a %d %b %Y %H:%M} en {location}. Programe otra solo si de verdad hace falta.</translation>
+    </message>
+    <message>
+        <source>Only a booked visit can be moved; this one is {status}.</source>
+        <translation>Solo se puede cambiar de hora una cita reservada; esta está {status}.</translation>
+    </message>
+    <message>
+        <source>Say why the visit is cancelled.</source>
+        <translation>Indique por qué se cancela la cita.</translation>
+    </message>
+    <message>
+        <source>This visit is already {status}; it cannot be cancelled.</source>
+        <translation>Esta cita ya está {status}; no se puede cancelar.</translation>
+    </message>
+    <message>
+        <source>A visit that is {status} cannot be checked in.</source>
+        <translation>Una cita que está {status} no puede registrarse como llegada.</translation>
+    </message>
+    <message>
+        <source>A visit that is {status} cannot be completed.</source>
+        <translation>Una cita que está {status} no puede marcarse como completada.</translation>
+    </message>
+    <message>
+        <source>A visit that is {status} cannot be marked as a no-show.</source>
+        <translation>Una cita que está {status} no puede marcarse como no presentada.</translation>
+    </message>
+    <message>
+        <source>Only a no-show can be undone; this visit is {status}.</source>
+        <translation>Solo se puede deshacer un no presentado; esta cita está {status}.</translation>
+    </message>
+    <message>
+        <source>The patient has another visit at that time now; the no-show stays. Book a new time instead.</source>
+        <translation>El paciente tiene ahora otra cita a esa hora; la cita sigue como no presentada. Programe una nueva hora.</translation>
+    </message>
+    <message>
+        <source>That time has been booked for another visit since; the no-show stays. Book a new time instead.</source>
+        <translation>Esa hora se ha reservado desde entonces para otra cita; la cita sigue como no presentada. Programe una nueva hora.</translation>
+    </message>
+    <message>
+        <source>There is no patient with id {number}; they may be merged.</source>
+        <translation>No existe ningún paciente con el id {number}; es posible que se haya fusionado con otro expediente.</translation>
+    </message>
+    <message>
+        <source>There is no appointment with id {number}; it may be deleted.</source>
+        <translation>No existe ninguna cita con el id {number}; es posible que se haya eliminado.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this visit a moment ago; it is shown again as it is now.</source>
+        <translation>Otra persona cambió esta cita hace un momento; se muestra de nuevo tal como está ahora.</translation>
+    </message>
+    <message>
+        <source>{type} is booked from the patient&apos;s screened intake; take the intake first.</source>
+        <translation>{type} se programa desde la admisión evaluada del paciente; haga primero la admisión.</translation>
+    </message>
+    <message>
+        <source>There is no intake with id {number}.</source>
+        <translation>No existe ninguna admisión con el id {number}.</translation>
+    </message>
+    <message>
+        <source>That intake belongs to another patient.</source>
+        <translation>Esa admisión pertenece a otro paciente.</translation>
+    </message>
+    <message>
+        <source>There is no location with id {number}.</source>
+        <translation>No existe ninguna sede con el id {number}.</translation>
+    </message>
+    <message>
+        <source>There is no therapist with id {number}.</source>
+        <translation>No existe ningún terapeuta con el id {number}.</translation>
+    </message>
+    <message>
+        <source>The start time has no time zone.</source>
+        <translation>La hora de inicio no tiene zona horaria.</translation>
+    </message>
+    <message>
+        <source>That time has already passed.</source>
+        <translation>Esa hora ya pasó.</translation>
+    </message>
+    <message>
+        <source>{therapist} does not work at {location} at {start:%A %d %B %H:%M} for a {minutes}-minute visit (outside their hours, the opening hours, a closure or time off).</source>
+        <translation>{therapist} no trabaja en {location} el {start:%A %d %B %H:%M} para una cita de {minutes} minutos (fuera de su horario o del horario de apertura, un cierre o un permiso).</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s record was merged into another record a moment ago; search for the patient again and book on the record shown.</source>
+        <translation>El expediente de este paciente se fusionó con otro hace un momento; busque de nuevo al paciente y programe en el expediente que aparece.</translation>
+    </message>
+    <message>
+        <source>There is no patient with id {number}.</source>
+        <translation>No existe ningún paciente con el id {number}.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this visit a moment ago; nothing was saved.</source>
+        <translation>Otra persona cambió esta cita hace un momento; no se guardó nada.</translation>
+    </message>
+    <message>
+        <source>The patient already has an appointment at that time.</source>
+        <translation>El paciente ya tiene una cita a esa hora.</translation>
+    </message>
+    <message>
+        <source>That time was just taken by another booking.</source>
+        <translation>Otra reserva acaba de ocupar esa hora.</translation>
+    </message>
+</context>
+<context>
     <name>BookingConfirmation</name>
     <message>
         <source>Date</source>
@@ -1233,6 +1340,13 @@
     <message>
         <source>The calendar file was not saved: {message}</source>
         <translation>No se guardó el archivo de calendario: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarSetUp</name>
+    <message>
+        <source>There is no appointment type with the code {code}.</source>
+        <translation>No existe ningún tipo de cita con el código {code}.</translation>
     </message>
 </context>
 <context>
@@ -1714,6 +1828,100 @@
     <message>
         <source>Course of visits</source>
         <translation>Serie de citas</translation>
+    </message>
+</context>
+<context>
+    <name>CourseRule</name>
+    <message>
+        <source>Weekday must be 0 (Monday) to 6 (Sunday), not {weekday}.</source>
+        <translation>El día de la semana debe ser de 0 (lunes) a 6 (domingo), no {weekday}.</translation>
+    </message>
+    <message>
+        <source>A visit time is a local wall-clock time and carries no zone.</source>
+        <translation>La hora de una cita es una hora local y no lleva zona horaria.</translation>
+    </message>
+    <message>
+        <source>Visits start on the quarter hour, not at {time:%H:%M}.</source>
+        <translation>Las citas empiezan en punto, y cuarto, y media o menos cuarto, no a las {time:%H:%M}.</translation>
+    </message>
+    <message>
+        <source>A series needs at least one weekday.</source>
+        <translation>Una serie necesita al menos un día de la semana.</translation>
+    </message>
+    <message>
+        <source>A weekday appears twice in the series.</source>
+        <translation>Un día de la semana aparece dos veces en la serie.</translation>
+    </message>
+    <message>
+        <source>A series ends after a number of visits or on a date, not both.</source>
+        <translation>Una serie termina tras un número de citas o en una fecha, no ambas cosas.</translation>
+    </message>
+    <message>
+        <source>A series has 1 to {most} visits, not {count}.</source>
+        <translation>Una serie tiene de 1 a {most} citas, no {count}.</translation>
+    </message>
+    <message>
+        <source>The series ends before it starts.</source>
+        <translation>La serie termina antes de empezar.</translation>
+    </message>
+    <message>
+        <source>A series spans at most {weeks} weeks.</source>
+        <translation>Una serie abarca como máximo {weeks} semanas.</translation>
+    </message>
+    <message>
+        <source>The preferred time window must end after it starts.</source>
+        <translation>El horario preferido debe terminar después de empezar.</translation>
+    </message>
+</context>
+<context>
+    <name>Courses</name>
+    <message>
+        <source>Visits {numbers} of the course were just taken by another booking. Nothing was booked; new times are proposed for just those visits.</source>
+        <translation>Otra reserva acaba de ocupar las citas {numbers} de la serie. No se programó nada; se proponen nuevas horas solo para esas citas.</translation>
+    </message>
+    <message>
+        <source>Visit {numbers} was just taken by another booking. Nothing was booked; new times are proposed for just those visits.</source>
+        <translation>Otra reserva acaba de ocupar la cita {numbers}. No se programó nada; se proponen nuevas horas solo para esa cita.</translation>
+    </message>
+    <message>
+        <source>That visit is not part of a course.</source>
+        <translation>Esa cita no forma parte de una serie.</translation>
+    </message>
+    <message>
+        <source>No visit of this course has a free time; change the days or times, or put the course on the waitlist.</source>
+        <translation>Ninguna cita de esta serie tiene una hora libre; cambie los días o las horas, o ponga la serie en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>There is no course with id {number}.</source>
+        <translation>No existe ninguna serie con el id {number}.</translation>
+    </message>
+    <message>
+        <source>Say why the rest of the course is cancelled.</source>
+        <translation>Indique por qué se cancela el resto de la serie.</translation>
+    </message>
+    <message>
+        <source>This proposal does not move a course.</source>
+        <translation>Esta propuesta no cambia una serie de hora.</translation>
+    </message>
+    <message>
+        <source>There is no location with id {number}.</source>
+        <translation>No existe ninguna sede con el id {number}.</translation>
+    </message>
+    <message>
+        <source>There is no therapist with id {number}.</source>
+        <translation>No existe ningún terapeuta con el id {number}.</translation>
+    </message>
+    <message>
+        <source>{type} is booked once, from the screened intake; a course is of visits that follow it.</source>
+        <translation>{type} se programa una sola vez, desde la admisión evaluada; una serie está formada por las citas que la siguen.</translation>
+    </message>
+    <message>
+        <source>A visit of the course changed a moment ago (cancelled or checked in); open the course again.</source>
+        <translation>Una cita de la serie cambió hace un momento (se canceló o se registró la llegada); abra de nuevo la serie.</translation>
+    </message>
+    <message>
+        <source>The visits to move are not of one course.</source>
+        <translation>Las citas que se van a cambiar no son de una misma serie.</translation>
     </message>
 </context>
 <context>
@@ -6093,6 +6301,25 @@ por {who}, {when}</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleView</name>
+    <message>
+        <source>There is no open location with id {number}.</source>
+        <translation>No existe ninguna sede abierta con el id {number}.</translation>
+    </message>
+    <message>
+        <source>Show 1 to {most} days, not {days}.</source>
+        <translation>Muestre de 1 a {most} días, no {days}.</translation>
+    </message>
+    <message>
+        <source>There is no therapist with id {number}.</source>
+        <translation>No existe ningún terapeuta con el id {number}.</translation>
+    </message>
+    <message>
+        <source>Export as csv or ics, not {kind}.</source>
+        <translation>Exporte como csv o ics, no {kind}.</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleWaitlist</name>
     <message>
         <source>{day}, {time} {zone} with {therapist}</source>
@@ -6387,6 +6614,33 @@ por {who}, {when}</translation>
     <message>
         <source>{day}  ·  {location}  ·  free slots: {count}</source>
         <translation>{day}  ·  {location}  ·  horarios libres: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>SlotSearch</name>
+    <message>
+        <source>Search between 1 and {most} days, not {days}.</source>
+        <translation>Busque entre 1 y {most} días, no {days}.</translation>
+    </message>
+    <message>
+        <source>{day} is outside the dates the program books.</source>
+        <translation>{day} está fuera de las fechas en que el programa puede programar citas.</translation>
+    </message>
+    <message>
+        <source>Ask for 1 to 500 slots, not {limit}.</source>
+        <translation>Pida de 1 a 500 horarios, no {limit}.</translation>
+    </message>
+    <message>
+        <source>Weekdays are 0 (Monday) to 6 (Sunday), not {bad}.</source>
+        <translation>Los días de la semana van de 0 (lunes) a 6 (domingo), no {bad}.</translation>
+    </message>
+    <message>
+        <source>There is no therapist with id {number}.</source>
+        <translation>No existe ningún terapeuta con el id {number}.</translation>
+    </message>
+    <message>
+        <source>Unknown location code: {codes}.</source>
+        <translation>Código de sede desconocido: {codes}.</translation>
     </message>
 </context>
 <context>
@@ -6781,6 +7035,40 @@ por {who}, {when}</translation>
     </message>
 </context>
 <context>
+    <name>VisitRules</name>
+    <message>
+        <source>A visit can be marked as a no-show only from its start time ({start:%a %d %b %H:%M %Z}).</source>
+        <translation>Una cita solo puede marcarse como no presentada a partir de su hora de inicio ({start:%a %d %b %H:%M %Z}).</translation>
+    </message>
+    <message>
+        <source>A no-show can be undone only on the visit&apos;s own day ({day:%a %d %b}).</source>
+        <translation>Un no presentado solo puede deshacerse el mismo día de la cita ({day:%a %d %b}).</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStatus</name>
+    <message>
+        <source>booked</source>
+        <translation>reservada</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>con llegada registrada</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completada</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <source>marked as a no-show</source>
+        <translation>marcada como no presentada</translation>
+    </message>
+</context>
+<context>
     <name>Waitlist</name>
     <message>
         <source>Change the waitlist entry</source>
@@ -7145,6 +7433,68 @@ por {who}, {when}</translation>
     <message>
         <source>any therapist</source>
         <translation>cualquier fisioterapeuta</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistEntries</name>
+    <message>
+        <source>Say why the patient leaves the waitlist.</source>
+        <translation>Indique por qué el paciente sale de la lista de espera.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>El motivo debe tener menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>There is no waitlist entry {number} for this patient.</source>
+        <translation>Este paciente no tiene la entrada {number} en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>{type} needs the patient&apos;s screened intake first.</source>
+        <translation>{type} necesita primero la admisión evaluada del paciente.</translation>
+    </message>
+    <message>
+        <source>There is no intake {number} for this patient.</source>
+        <translation>Este paciente no tiene la admisión {number}.</translation>
+    </message>
+    <message>
+        <source>Weekdays are 0 (Monday) to 6 (Sunday), not {bad}.</source>
+        <translation>Los días de la semana van de 0 (lunes) a 6 (domingo), no {bad}.</translation>
+    </message>
+    <message>
+        <source>Keep the note under {limit} characters.</source>
+        <translation>La nota debe tener menos de {limit} caracteres.</translation>
+    </message>
+    <message>
+        <source>There is no waitlist entry {number}.</source>
+        <translation>No existe la entrada {number} en la lista de espera.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this waitlist entry; it is shown as it is now.</source>
+        <translation>Otra persona cambió esta entrada de la lista de espera; se muestra tal como está ahora.</translation>
+    </message>
+    <message>
+        <source>That waitlist entry is already {status}.</source>
+        <translation>Esa entrada de la lista de espera ya está {status}.</translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistStatus</name>
+    <message>
+        <source>waiting</source>
+        <translation>en espera</translation>
+    </message>
+    <message>
+        <source>offered</source>
+        <translation>ofrecida</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>cerrada con una cita</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retirada</translation>
     </message>
 </context>
 <context>

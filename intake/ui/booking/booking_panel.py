@@ -369,7 +369,7 @@ class BookingPanel(QWidget):
 
     def _lost_race(self, conflict: BookingConflict) -> None:
         self._search_number += 1  # a search still under way must not hide the alternatives
-        message = str(conflict)
+        message = failure_text(conflict)
         self._show_offers(conflict.alternatives)
         if conflict.alternatives:
             self.banner.setText(

@@ -20,6 +20,7 @@ from intake.ui import when
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.patients.patient_fields import LABELS, field_label
 from intake.ui.review import wording
+from intake.ui.words import said
 
 PAYLOAD = Qt.ItemDataRole.UserRole
 Row = tuple[Sequence[str], object]  # the cells, and what choosing the row opens (or None)
@@ -180,7 +181,7 @@ def visit_status(visit: Visit) -> str:
         return translate("RecordLists", "✖ No-show")
     if visit.needs_review and visit.status is AppointmentStatus.BOOKED:
         return translate("RecordLists", "Booked · ⚑ intake to review")
-    return visit.status.words.capitalize()
+    return said(visit.status.words).capitalize()
 
 
 _CANCELLED_BY = {

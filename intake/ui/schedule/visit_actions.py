@@ -21,6 +21,7 @@ from intake.ui import when
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.schedule.canvas import describe
 from intake.ui.schedule.lanes import free_for, instant
+from intake.ui.words import error_text, said
 
 if TYPE_CHECKING:
     from intake.ui.schedule.page import SchedulePage
@@ -60,7 +61,7 @@ class VisitActions:
             return
         now = self.page._now()
         if (why := no_show_refusal(block.start, now, block.timezone)) is not None:
-            self._refuse(why)
+            self._refuse(said(why))
             return
         self.page.no_show_panel.ask(block, self._undoable(block, now))
         self.page.side.setCurrentWidget(self.page.no_show_panel)
@@ -292,14 +293,14 @@ class VisitActions:
             "warn",
             translate(
                 "VisitActions", "Not moved: {message} The visit stays at its old time."
-            ).format(message=conflict),
+            ).format(message=error_text(conflict)),
         )
         if self.page.side.currentWidget() is self.page.reschedule_panel:
             self.page.reschedule_panel.show_offers(
                 conflict.alternatives,
                 translate("VisitActions", "Nearest free slots instead; Enter moves the visit."),
             )
-        self.page.action_did_fail.emit(str(conflict))
+        self.page.action_did_fail.emit(error_text(conflict))
         self.page.reload()
 
     def _moved(self, block: ScheduleBlock, result: Visit) -> None:

@@ -10,6 +10,7 @@ from intake.services import booking, waitlist
 from intake.ui import when
 from intake.ui.booking import second_evaluation
 from intake.ui.i18n import translate
+from intake.ui.words import error_text
 
 if TYPE_CHECKING:
     from intake.ui.schedule.page import SchedulePage
@@ -119,9 +120,9 @@ class WaitlistActions:
             "warn",
             translate(
                 "ScheduleWaitlist", "Not booked: {message} The slot is no longer free."
-            ).format(message=conflict),
+            ).format(message=error_text(conflict)),
         )
-        self.page.action_did_fail.emit(str(conflict))
+        self.page.action_did_fail.emit(error_text(conflict))
         self.page.reload()
 
     def _booked_waiting(self, match: WaitlistMatch, result: Visit) -> None:
