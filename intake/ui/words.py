@@ -52,6 +52,8 @@ def said(words: Words) -> str:
 def error_text(error: BaseException) -> str:
     """What a person reads about a failure: a known error's sentence in their language, else
     the bug sentence (the details go to the log, never to the screen)."""
+    if isinstance(error, Invalid):  # the English joins "field: problem"; a person reads problems
+        return " ".join(problems_of(error).values())
     if isinstance(error, KnownError):
         return said(error.message) if error.message != "" else str(error)
     return translate("Worker", BUG_SENTENCE)

@@ -674,6 +674,8 @@ def test_a_services_sentence_reads_in_the_staffs_language(speak) -> None:  # typ
     speak("es")
     assert problems_of(problems)["family_name"] == "Escriba el apellido."
     assert problems_of(Invalid(problems))["date_of_birth"] == "Escriba la fecha de nacimiento."
+    # Shown whole (a status line), an Invalid reads as its problems, not "field: ..." English.
+    assert error_text(Invalid({"family_name": problems["family_name"]})) == "Escriba el apellido."
     too_long = check_patient(PatientDraft("x" * 101, "Quinn", None, "female"), dt.date(2027, 2, 22))
     assert problems_of(too_long)["family_name"] == "Es demasiado largo: como máximo 100 caracteres."
     # Dates follow the staff's locale (the English form is the log's); an unknown sentence and
