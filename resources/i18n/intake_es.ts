@@ -873,6 +873,37 @@
     </message>
 </context>
 <context>
+    <name>Closing</name>
+    <message>
+        <source>Close as emergency referral</source>
+        <translation>Cerrar como derivación de emergencia</translation>
+    </message>
+    <message>
+        <source>Close as referral</source>
+        <translation>Cerrar como derivación</translation>
+    </message>
+    <message>
+        <source>Closed as emergency referral</source>
+        <translation>Cerrada como derivación de emergencia</translation>
+    </message>
+    <message>
+        <source>Closed as referral</source>
+        <translation>Cerrada como derivación</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Descartada</translation>
+    </message>
+    <message>
+        <source>Say why this draft is discarded (for example: entered twice).</source>
+        <translation>Diga por qué se descarta este borrador (por ejemplo: se ingresó dos veces).</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {limit} characters).</source>
+        <translation>El motivo es demasiado largo (como máximo {limit} caracteres).</translation>
+    </message>
+</context>
+<context>
     <name>ColorField</name>
     <message>
         <source>Colour sample</source>
@@ -1854,6 +1885,33 @@
     </message>
 </context>
 <context>
+    <name>IntakeState</name>
+    <message>
+        <source>Draft, not finished</source>
+        <translation>Borrador, sin terminar</translation>
+    </message>
+    <message>
+        <source>Waiting for a therapist&apos;s review</source>
+        <translation>Esperando la revisión de un terapeuta</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Returned to the front desk</source>
+        <translation>Devuelta a la recepción</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Descartada</translation>
+    </message>
+</context>
+<context>
     <name>IntakeSummary</name>
     <message>
         <source>Neck pain with mobility deficits</source>
@@ -2069,6 +2127,49 @@
     <message>
         <source>Record no. {number}</source>
         <translation>Expediente n.º {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Intakes</name>
+    <message>
+        <source>Someone else changed this intake; reopen it to see the change.</source>
+        <translation>Otra persona cambió esta admisión; vuelva a abrirla para ver el cambio.</translation>
+    </message>
+    <message>
+        <source>There is no intake with id {id}.</source>
+        <translation>No hay ninguna admisión con el id {id}.</translation>
+    </message>
+    <message>
+        <source>This intake was already submitted; a therapist must return it before it can be changed.</source>
+        <translation>Esta admisión ya se envió; un terapeuta debe devolverla antes de que se pueda cambiar.</translation>
+    </message>
+    <message>
+        <source>This intake was already submitted; it is not a draft now.</source>
+        <translation>Esta admisión ya se envió; ya no es un borrador.</translation>
+    </message>
+    <message>
+        <source>This intake already belongs to another patient.</source>
+        <translation>Esta admisión ya pertenece a otro paciente.</translation>
+    </message>
+    <message>
+        <source>The screening is incomplete: {missing}</source>
+        <translation>La evaluación de riesgos está incompleta: {missing}</translation>
+    </message>
+    <message>
+        <source>Only an emergency or referral screening closes an intake as a referral; finish the intake, or discard the draft with a reason.</source>
+        <translation>Solo una evaluación de riesgos de emergencia o de derivación cierra una admisión como derivación; termine la admisión o descarte el borrador indicando el motivo.</translation>
+    </message>
+    <message>
+        <source>The questions cannot be shown in that language.</source>
+        <translation>Las preguntas no se pueden mostrar en ese idioma.</translation>
+    </message>
+    <message>
+        <source>This intake is not a draft any more; it was not discarded.</source>
+        <translation>Esta admisión ya no es un borrador; no se descartó.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached right now; the intake is kept on this computer and saved again automatically.</source>
+        <translation>No se puede conectar con la base de datos en este momento; la admisión se conserva en esta computadora y se guardará de nuevo automáticamente.</translation>
     </message>
 </context>
 <context>
@@ -4103,6 +4204,49 @@ por {who}, {when} · {next}</translation>
     <message>
         <source>Questions were asked in {language}.</source>
         <translation>Las preguntas se hicieron en {language}.</translation>
+    </message>
+    <message>
+        <source>Someone else signed this intake off or changed it while you were reviewing it; nothing was overwritten. It is shown again as it is now; your note is kept.</source>
+        <translation>Otra persona firmó o cambió esta admisión mientras usted la revisaba; no se sobrescribió nada. Se muestra de nuevo tal como está ahora; su nota se conserva.</translation>
+    </message>
+    <message>
+        <source>The appointment was cancelled or deleted while the review was open; nothing was signed. The intake is shown again without it; your note is kept.</source>
+        <translation>La cita se canceló o se eliminó mientras la revisión estaba abierta; no se firmó nada. La admisión se muestra de nuevo sin ella; su nota se conserva.</translation>
+    </message>
+    <message>
+        <source>The appointment was changed (moved or edited) while the review was open; nothing was signed. It is shown again as it is now; your note is kept.</source>
+        <translation>La cita se cambió (se movió o se editó) mientras la revisión estaba abierta; no se firmó nada. Se muestra de nuevo tal como está ahora; su nota se conserva.</translation>
+    </message>
+    <message>
+        <source>There is no intake with id {id}; it may have been deleted.</source>
+        <translation>No hay ninguna admisión con el id {id}; puede que se haya eliminado.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached right now; nothing was signed or changed. Your note is kept on the screen: try again when the connection is back.</source>
+        <translation>No se puede conectar con la base de datos en este momento; no se firmó ni se cambió nada. Su nota se conserva en la pantalla: vuelva a intentarlo cuando vuelva la conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewAnswers</name>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No aplica</translation>
     </message>
 </context>
 <context>
