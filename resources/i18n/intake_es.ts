@@ -320,6 +320,216 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>The end of the date range must be after its start.</source>
+        <translation>El final del intervalo de fechas debe ser posterior a su inicio.</translation>
+    </message>
+    <message>
+        <source>Give the time with its time zone.</source>
+        <translation>Indique la hora con su zona horaria.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Inició sesión</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: wrong password or unknown name</source>
+        <translation>Inicio de sesión rechazado: contraseña incorrecta o nombre desconocido</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: account locked</source>
+        <translation>Inicio de sesión rechazado: cuenta bloqueada</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: account switched off</source>
+        <translation>Inicio de sesión rechazado: cuenta desactivada</translation>
+    </message>
+    <message>
+        <source>Password change refused: wrong current password</source>
+        <translation>Cambio de contraseña rechazado: contraseña actual incorrecta</translation>
+    </message>
+    <message>
+        <source>Password change refused: account locked</source>
+        <translation>Cambio de contraseña rechazado: cuenta bloqueada</translation>
+    </message>
+    <message>
+        <source>Password reset by an admin</source>
+        <translation>Contraseña restablecida por un administrador</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creó</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificó</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminó</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abrió</translation>
+    </message>
+    <message>
+        <source>Searched</source>
+        <translation>Buscó</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportó</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importó</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Reservada</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Movida</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Marked as no-show</source>
+        <translation>Marcada como inasistencia</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Desbloqueada</translation>
+    </message>
+    <message>
+        <source>Course booked</source>
+        <translation>Serie de citas reservada</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Registró su llegada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>No-show undone</source>
+        <translation>Inasistencia anulada</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Descartada</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Returned to the front desk</source>
+        <translation>Devuelta a la recepción</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Atendida</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Fusionado</translation>
+    </message>
+    <message>
+        <source>Merged into another record</source>
+        <translation>Fusionado en otro expediente</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>Fusión deshecha</translation>
+    </message>
+    <message>
+        <source>Identified at the tablet</source>
+        <translation>Identificado en la tableta</translation>
+    </message>
+    <message>
+        <source>Not identified at the tablet</source>
+        <translation>No identificado en la tableta</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Admisión</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>Lista de espera</translation>
+    </message>
+    <message>
+        <source>Course of visits</source>
+        <translation>Serie de citas</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Horario semanal</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Cierre</translation>
+    </message>
+    <message>
+        <source>Desk alert</source>
+        <translation>Alerta de recepción</translation>
+    </message>
+    <message>
+        <source>FHIR data</source>
+        <translation>Datos FHIR</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Terapeuta</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Ausencia</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <source>Backups: checking…</source>
@@ -1452,6 +1662,25 @@
     <message>
         <source>⚠ {level}: {patient} (waiting-room tablet) needs to be seen now. {message}</source>
         <translation>⚠ {level}: {patient} (tableta de la sala de espera) debe ser atendido ahora. {message}</translation>
+    </message>
+</context>
+<context>
+    <name>DeskAlerts</name>
+    <message>
+        <source>There is no desk alert with id {id}.</source>
+        <translation>No hay ninguna alerta de recepción con el id {id}.</translation>
+    </message>
+    <message>
+        <source>Someone else has already acknowledged this alert.</source>
+        <translation>Otra persona ya atendió esta alerta.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this alert; look again.</source>
+        <translation>Otra persona cambió esta alerta; vuelva a mirar.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached right now; alerts will show when it is back.</source>
+        <translation>No se puede conectar con la base de datos en este momento; las alertas aparecerán cuando vuelva la conexión.</translation>
     </message>
 </context>
 <context>
@@ -3364,6 +3593,17 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>{count} patients. ↑ ↓ to choose, Enter to open.</source>
         <translation>{count} pacientes. ↑ ↓ para elegir, Intro para abrir.</translation>
+    </message>
+</context>
+<context>
+    <name>Patients</name>
+    <message>
+        <source>There is no patient with id {id}.</source>
+        <translation>No hay ningún paciente con el id {id}.</translation>
+    </message>
+    <message>
+        <source>This patient record was changed on another computer since you opened it. Reload it and make your change again.</source>
+        <translation>Este expediente del paciente se cambió en otra computadora desde que usted lo abrió. Vuelva a cargarlo y haga su cambio de nuevo.</translation>
     </message>
 </context>
 <context>
@@ -5758,6 +5998,17 @@ por {who}, {when}</translation>
     </message>
 </context>
 <context>
+    <name>ScreeningGate</name>
+    <message>
+        <source>The intake is not finished: submit it (Ctrl+Enter) before booking.</source>
+        <translation>La admisión no está terminada: envíela (Ctrl+Enter) antes de reservar.</translation>
+    </message>
+    <message>
+        <source>The intake is not finished: submit it (Ctrl+Enter) before booking — a therapist returned it to the front desk.</source>
+        <translation>La admisión no está terminada: envíela (Ctrl+Enter) antes de reservar; un terapeuta la devolvió a la recepción.</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPanel</name>
     <message>
         <source>STOP – EMERGENCY</source>
@@ -5857,6 +6108,25 @@ por {who}, {when}</translation>
     <message>
         <source>&amp;No, keep the one booked</source>
         <translation>&amp;No, mantener la reservada</translation>
+    </message>
+</context>
+<context>
+    <name>SelfIntake</name>
+    <message>
+        <source>There is no location with the code {code}.</source>
+        <translation>No hay ninguna sede con el código {code}.</translation>
+    </message>
+    <message>
+        <source>There is no location to send the alert to.</source>
+        <translation>No hay ninguna sede a la que enviar la alerta.</translation>
+    </message>
+    <message>
+        <source>The tablet keeps answers only for an identified patient.</source>
+        <translation>La tableta guarda respuestas solo de un paciente identificado.</translation>
+    </message>
+    <message>
+        <source>Only an emergency or refer screening is sent to the desk.</source>
+        <translation>Solo una evaluación de riesgos de emergencia o de derivación se envía a la recepción.</translation>
     </message>
 </context>
 <context>

@@ -351,13 +351,12 @@ def _unmarked(text: str, data: set[str]) -> list[str]:
 
 def _admin_data(page: QWidget) -> set[str]:
     """The admin area's data: what the practice is called and has (names, codes, time zones,
-    the audit trail's users and actions, which the domain words)."""
+    the audit trail's users)."""
     from intake.ui.admin.audit_tab import AuditTab
 
     found: set[str] = set()
     for tab in page.findChildren(AuditTab):
         found |= {tab.user.itemText(i) for i in range(1, tab.user.count())}
-        found |= {tab.action.itemText(i) for i in range(1, tab.action.count())}
     for combo in page.findChildren(QComboBox):
         if combo.isEditable():  # the time zone: IANA names
             found |= {combo.itemText(i) for i in range(combo.count())}

@@ -32,17 +32,12 @@ LEFT: dict[str, int] = {
     "intake/services/database.py": 5,
     "intake/services/fhir_export.py": 4,
     "intake/services/schedule_view.py": 4,
-    "intake/services/self_intake.py": 4,
     "intake/domain/merge.py": 3,
-    "intake/services/audit_view.py": 2,
-    "intake/services/desk_alerts.py": 2,
     "intake/services/journal_key.py": 2,
-    "intake/services/patients.py": 2,
     "intake/services/schema.py": 2,
     "intake/services/actor.py": 1,
     "intake/services/calendar_statics.py": 1,
     "intake/services/locking.py": 1,
-    "intake/services/screening_gate.py": 1,
 }
 
 
