@@ -2901,6 +2901,101 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>Merge</name>
+    <message>
+        <source>intake</source>
+        <translation>admisión</translation>
+    </message>
+    <message>
+        <source>intakes</source>
+        <translation>admisiones</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>cita</translation>
+    </message>
+    <message>
+        <source>appointments</source>
+        <translation>citas</translation>
+    </message>
+    <message>
+        <source>waitlist entry</source>
+        <translation>entrada de la lista de espera</translation>
+    </message>
+    <message>
+        <source>waitlist entries</source>
+        <translation>entradas de la lista de espera</translation>
+    </message>
+    <message>
+        <source>{count} intake</source>
+        <translation>{count} admisión</translation>
+    </message>
+    <message>
+        <source>{count} intakes</source>
+        <translation>{count} admisiones</translation>
+    </message>
+    <message>
+        <source>no intakes</source>
+        <translation>ninguna admisión</translation>
+    </message>
+    <message>
+        <source>{count} appointment</source>
+        <translation>{count} cita</translation>
+    </message>
+    <message>
+        <source>{count} appointments</source>
+        <translation>{count} citas</translation>
+    </message>
+    <message>
+        <source>no appointments</source>
+        <translation>ninguna cita</translation>
+    </message>
+    <message>
+        <source>{count} waitlist entry</source>
+        <translation>{count} entrada de la lista de espera</translation>
+    </message>
+    <message>
+        <source>{count} waitlist entries</source>
+        <translation>{count} entradas de la lista de espera</translation>
+    </message>
+    <message>
+        <source>no waitlist entries</source>
+        <translation>ninguna entrada de la lista de espera</translation>
+    </message>
+    <message>
+        <source>{day:words}, {start:words}–{end:words} {zone} at {location} ({record})</source>
+        <translation>{day:words}, {start:words}–{end:words} {zone} en {location} ({record})</translation>
+    </message>
+    <message>
+        <source>{surviving} overlaps {merged}</source>
+        <translation>{surviving} coincide con {merged}</translation>
+    </message>
+    <message>
+        <source>This is not a field of a patient record.</source>
+        <translation>Este no es un campo del expediente de un paciente.</translation>
+    </message>
+    <message>
+        <source>A record cannot be merged into itself: choose the other record.</source>
+        <translation>Un expediente no se puede fusionar consigo mismo: elija el otro expediente.</translation>
+    </message>
+    <message>
+        <source>Record {record} was already merged into another record; merge with the record it was merged into.</source>
+        <translation>El expediente {record} ya se fusionó en otro expediente; fusione con el expediente en el que se fusionó.</translation>
+    </message>
+    <message>
+        <source>The two records have visits at the same time, and one patient cannot be in two visits at once: {pairs}. Cancel or move one of each pair, then merge.</source>
+        <translation>Los dos expedientes tienen citas a la misma hora, y un paciente no puede estar en dos citas a la vez: {pairs}. Cancele o mueva una de cada par y luego fusione.</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} y {third}</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Family name</source>
@@ -3468,6 +3563,45 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>At most {count} characters; Enter starts a new line.</source>
         <translation>Como máximo {count} caracteres; Intro empieza una línea nueva.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientMerge</name>
+    <message>
+        <source>There is no such merge.</source>
+        <translation>No existe esa fusión.</translation>
+    </message>
+    <message>
+        <source>This merge was undone already.</source>
+        <translation>Esta fusión ya se deshizo.</translation>
+    </message>
+    <message>
+        <source>One of the two records no longer exists; search for the patient again.</source>
+        <translation>Uno de los dos expedientes ya no existe; busque al paciente de nuevo.</translation>
+    </message>
+    <message>
+        <source>The two records have visits at the same time; open the merge again to see which.</source>
+        <translation>Los dos expedientes tienen citas a la misma hora; abra la fusión de nuevo para ver cuáles.</translation>
+    </message>
+    <message>
+        <source>The database refused to change record {record}: it was merged, or was given a visit, an intake or a waitlist entry a moment ago. Open the merge again.</source>
+        <translation>La base de datos rechazó cambiar el expediente {record}: se fusionó, o hace un momento recibió una cita, una admisión o una entrada de la lista de espera. Abra la fusión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Record {merged} no longer points to {surviving}; nothing to undo.</source>
+        <translation>El expediente {merged} ya no remite a {surviving}; no hay nada que deshacer.</translation>
+    </message>
+    <message>
+        <source>Record {record} was itself merged into another record since; undo that merge first.</source>
+        <translation>El expediente {record} se fusionó después en otro expediente; primero deshaga esa fusión.</translation>
+    </message>
+    <message>
+        <source>One of the {things} the merge moved now belongs to another record, so the merge cannot be undone exactly; move it back by hand first.</source>
+        <translation>Una de las {things} que movió la fusión ahora pertenece a otro expediente, así que la fusión no se puede deshacer exactamente; primero devuélvala a mano.</translation>
+    </message>
+    <message>
+        <source>Since the merge, a new {thing} on {record} was made from an intake the merge moved; undoing would leave it naming the other record&apos;s intake. Cancel or remove it first, or keep the merge.</source>
+        <translation>Desde la fusión, se creó una nueva {thing} en {record} a partir de una admisión que movió la fusión; deshacerla la dejaría apuntando a la admisión del otro expediente. Primero cancélela o quítela, o mantenga la fusión.</translation>
     </message>
 </context>
 <context>
