@@ -3741,6 +3741,196 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>PracticeAdmin</name>
+    <message>
+        <source>There is no location with the code {code}.</source>
+        <translation>No hay ninguna sede con el código {code}.</translation>
+    </message>
+    <message>
+        <source>The location code {code} is already in use.</source>
+        <translation>El código de sede {code} ya está en uso.</translation>
+    </message>
+    <message>
+        <source>There is no closure number {number} (it may have been removed).</source>
+        <translation>No hay ningún cierre número {number} (puede que se haya eliminado).</translation>
+    </message>
+    <message>
+        <source>There is no appointment type with the code {code}.</source>
+        <translation>No hay ningún tipo de cita con el código {code}.</translation>
+    </message>
+    <message>
+        <source>The appointment type code {code} is already in use.</source>
+        <translation>El código de tipo de cita {code} ya está en uso.</translation>
+    </message>
+    <message>
+        <source>The code of an appointment type cannot be changed.</source>
+        <translation>El código de un tipo de cita no se puede cambiar.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeRules</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>day {number}</source>
+        <translation>día {number}</translation>
+    </message>
+    <message>
+        <source>{start:%H:%M}–{end:%H:%M}</source>
+        <translation>{start:%H:%M}–{end:%H:%M}</translation>
+    </message>
+    <message>
+        <source>Enter a short code for the {what}.</source>
+        <translation>Escriba un código corto para {what}.</translation>
+    </message>
+    <message>
+        <source>The {what} code {code} may use only letters, digits, &apos;-&apos; and &apos;_&apos;, at most 16 characters.</source>
+        <translation>El código {code} ({what}) solo puede usar letras, dígitos, &apos;-&apos; y &apos;_&apos;, como máximo 16 caracteres.</translation>
+    </message>
+    <message>
+        <source>Enter the {label}.</source>
+        <translation>Escriba {label}.</translation>
+    </message>
+    <message>
+        <source>The {label} is too long (at most {limit} characters).</source>
+        <translation>Texto demasiado largo en {label} (como máximo {limit} caracteres).</translation>
+    </message>
+    <message>
+        <source>{name} is not a known time zone; use a name such as &apos;America/New_York&apos;.</source>
+        <translation>{name} no es una zona horaria conocida; use un nombre como &apos;America/New_York&apos;.</translation>
+    </message>
+    <message>
+        <source>The weekday must be 0 (Monday) to 6 (Sunday), not {weekday}.</source>
+        <translation>El día de la semana debe ser de 0 (lunes) a 6 (domingo), no {weekday}.</translation>
+    </message>
+    <message>
+        <source>{day}: closing time {closes:%H:%M} must be after opening time {opens:%H:%M}.</source>
+        <translation>{day}: la hora de cierre {closes:%H:%M} debe ser posterior a la hora de apertura {opens:%H:%M}.</translation>
+    </message>
+    <message>
+        <source>The last day {last:%Y-%m-%d} is before the first day {first:%Y-%m-%d}.</source>
+        <translation>El último día {last:%Y-%m-%d} es anterior al primer día {first:%Y-%m-%d}.</translation>
+    </message>
+    <message>
+        <source>A closure may last at most {limit} days; {first:%Y-%m-%d} to {last:%Y-%m-%d} is longer.</source>
+        <translation>Un cierre puede durar como máximo {limit} días; del {first:%Y-%m-%d} al {last:%Y-%m-%d} es más largo.</translation>
+    </message>
+    <message>
+        <source>The end {end:%Y-%m-%d} is before the start {start:%Y-%m-%d}.</source>
+        <translation>El final {end:%Y-%m-%d} es anterior al inicio {start:%Y-%m-%d}.</translation>
+    </message>
+    <message>
+        <source>Choose a range of at most {limit} days.</source>
+        <translation>Elija un intervalo de como máximo {limit} días.</translation>
+    </message>
+    <message>
+        <source>The length must be {least} to {most} minutes in steps of {step}, not {minutes}.</source>
+        <translation>La duración debe ser de {least} a {most} minutos en pasos de {step}, no {minutes}.</translation>
+    </message>
+    <message>
+        <source>The buffer must be 0 to {most} minutes, not {minutes}.</source>
+        <translation>El margen debe ser de 0 a {most} minutos, no {minutes}.</translation>
+    </message>
+    <message>
+        <source>The end {end:%H:%M} must be after the start {start:%H:%M}.</source>
+        <translation>El final {end:%H:%M} debe ser posterior al inicio {start:%H:%M}.</translation>
+    </message>
+    <message>
+        <source>The last effective day {last:%Y-%m-%d} is before the first {first:%Y-%m-%d}.</source>
+        <translation>El último día de vigencia {last:%Y-%m-%d} es anterior al primero {first:%Y-%m-%d}.</translation>
+    </message>
+    <message>
+        <source>{day}: {location} is closed on {day}s.</source>
+        <translation>{day}: {location} cierra ese día ({day}).</translation>
+    </message>
+    <message>
+        <source>{day}: {span} starts before {location} opens at {opens:%H:%M}.</source>
+        <translation>{day}: {span} empieza antes de que {location} abra a las {opens:%H:%M}.</translation>
+    </message>
+    <message>
+        <source>{day}: {span} ends after {location} closes at {closes:%H:%M}.</source>
+        <translation>{day}: {span} termina después de que {location} cierre a las {closes:%H:%M}.</translation>
+    </message>
+    <message>
+        <source>{day}: {span} overlaps this therapist&apos;s {other} at {location} (from {first:%Y-%m-%d}).</source>
+        <translation>{day}: {span} coincide con el horario {other} de este terapeuta en {location} (desde el {first:%Y-%m-%d}).</translation>
+    </message>
+    <message>
+        <source>{day}: {span} overlaps this therapist&apos;s {other} at {location} (from {first:%Y-%m-%d} to {last:%Y-%m-%d}).</source>
+        <translation>{day}: {span} coincide con el horario {other} de este terapeuta en {location} (del {first:%Y-%m-%d} al {last:%Y-%m-%d}).</translation>
+    </message>
+    <message>
+        <source>Give the time with its time zone (a time without one is ambiguous).</source>
+        <translation>Indique la hora con su zona horaria (una hora sin ella es ambigua).</translation>
+    </message>
+    <message>
+        <source>The end of the time off must be after its start.</source>
+        <translation>El final de la ausencia debe ser posterior a su inicio.</translation>
+    </message>
+    <message>
+        <source>location&apos;s name</source>
+        <translation>el nombre de la sede</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>la dirección</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>el número de teléfono</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>la sede</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>el motivo</translation>
+    </message>
+    <message>
+        <source>appointment type</source>
+        <translation>el tipo de cita</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>el nombre</translation>
+    </message>
+    <message>
+        <source>therapist&apos;s name</source>
+        <translation>el nombre del terapeuta</translation>
+    </message>
+    <message>
+        <source>credentials</source>
+        <translation>las credenciales</translation>
+    </message>
+</context>
+<context>
     <name>ProposalModel</name>
     <message>
         <source>Book</source>
@@ -6406,6 +6596,41 @@ por {who}, {when}</translation>
     <message>
         <source>Free slots</source>
         <translation>Horarios libres</translation>
+    </message>
+</context>
+<context>
+    <name>Staffing</name>
+    <message>
+        <source>There is no therapist number {number}.</source>
+        <translation>No hay ningún terapeuta número {number}.</translation>
+    </message>
+    <message>
+        <source>{location} ({code}) still has weekly templates of this therapist; end or remove them first.</source>
+        <translation>{location} ({code}) todavía tiene horarios semanales de este terapeuta; termínelos o quítelos primero.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer active.</source>
+        <translation>{name} ya no está activo.</translation>
+    </message>
+    <message>
+        <source>{location} is no longer in use.</source>
+        <translation>{location} ya no está en uso.</translation>
+    </message>
+    <message>
+        <source>{name} is not assigned to work at {location}.</source>
+        <translation>{name} no está asignado para trabajar en {location}.</translation>
+    </message>
+    <message>
+        <source>A template cannot move to another therapist; add a new one.</source>
+        <translation>Un horario no puede pasar a otro terapeuta; agregue uno nuevo.</translation>
+    </message>
+    <message>
+        <source>There is no weekly template number {number}.</source>
+        <translation>No hay ningún horario semanal número {number}.</translation>
+    </message>
+    <message>
+        <source>There is no time off number {number} (it may have been removed).</source>
+        <translation>No hay ninguna ausencia número {number} (puede que se haya eliminado).</translation>
     </message>
 </context>
 <context>
