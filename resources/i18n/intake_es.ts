@@ -3831,7 +3831,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
     <message>
         <source>{day}: closing time {closes:%H:%M} must be after opening time {opens:%H:%M}.</source>
-        <translation>{day}: la hora de cierre {closes:%H:%M} debe ser posterior a la hora de apertura {opens:%H:%M}.</translation>
+        <translation>{day}: la hora de cierre {closes:%H:%M} debe ser posterior a la hora de apertura {opens:%H:%M}</translation>
     </message>
     <message>
         <source>The last day {last:%Y-%m-%d} is before the first day {first:%Y-%m-%d}.</source>
@@ -3859,7 +3859,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
     <message>
         <source>The end {end:%H:%M} must be after the start {start:%H:%M}.</source>
-        <translation>El final {end:%H:%M} debe ser posterior al inicio {start:%H:%M}.</translation>
+        <translation>El final {end:%H:%M} debe ser posterior al inicio {start:%H:%M}</translation>
     </message>
     <message>
         <source>The last effective day {last:%Y-%m-%d} is before the first {first:%Y-%m-%d}.</source>
@@ -3871,11 +3871,11 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
     <message>
         <source>{day}: {span} starts before {location} opens at {opens:%H:%M}.</source>
-        <translation>{day}: {span} empieza antes de que {location} abra a las {opens:%H:%M}.</translation>
+        <translation>{day}: {span} empieza antes de que {location} abra a las {opens:%H:%M}</translation>
     </message>
     <message>
         <source>{day}: {span} ends after {location} closes at {closes:%H:%M}.</source>
-        <translation>{day}: {span} termina después de que {location} cierre a las {closes:%H:%M}.</translation>
+        <translation>{day}: {span} termina después de que {location} cierre a las {closes:%H:%M}</translation>
     </message>
     <message>
         <source>{day}: {span} overlaps this therapist&apos;s {other} at {location} (from {first:%Y-%m-%d}).</source>
