@@ -85,6 +85,7 @@ _APPOINTMENT_CHANGED = said(
 )
 # The answer words the review makes (marked str: the screens show them through
 # translate("ReviewAnswers", text); a choice label is the checklist's and passes unchanged).
+_NO_RESULT = QT_TRANSLATE_NOOP("Review", "None shown: no screening result is stored.")
 _ANSWERS = QT_TRANSLATE_NOOP("ReviewAnswers", "Answers")  # a section (unknown checklist)
 _YES = QT_TRANSLATE_NOOP("ReviewAnswers", "Yes")
 _NO = QT_TRANSLATE_NOOP("ReviewAnswers", "No")
@@ -297,7 +298,7 @@ def _review(
 
 def _interventions(result: screening.ScreeningResult | None) -> InterventionAdvice:
     if result is None:
-        return InterventionAdvice((), "None shown: no screening result is stored.")
+        return InterventionAdvice((), _NO_RESULT)
     try:
         return interventions_for(result)
     except screening.ChecklistError as exc:  # the clinical lead's file is broken: say so

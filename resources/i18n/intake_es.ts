@@ -4782,6 +4782,10 @@ por {who}, {when} · {next}</translation>
         <translation>La cita se cambió (se movió o se editó) mientras la revisión estaba abierta; no se firmó nada. Se muestra de nuevo tal como está ahora; su nota se conserva.</translation>
     </message>
     <message>
+        <source>None shown: no screening result is stored.</source>
+        <translation>No se muestra ninguna: no hay ningún resultado de la evaluación de riesgos guardado.</translation>
+    </message>
+    <message>
         <source>There is no intake with id {id}; it may have been deleted.</source>
         <translation>No hay ninguna admisión con el id {id}; puede que se haya eliminado.</translation>
     </message>

@@ -62,6 +62,8 @@ def test_the_review_answers_and_flags_are_in_the_reviewers_spanish(speak, databa
     assert english.screening and english.screening.flags
     assert [f.id for f in opened.screening.flags] == [f.id for f in english.screening.flags]
     assert "painkiller" not in rationales.lower()
+    nothing = review._interventions(None).reason or ""  # no stored result: none shown
+    assert said(nothing).startswith("No se muestra ninguna")
 
 
 def test_the_set_up_problems_are_spanish_with_times_the_spanish_way(speak, database) -> None:  # type: ignore[no-untyped-def]
