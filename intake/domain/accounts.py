@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from intake.domain.enums import Role
@@ -257,39 +258,72 @@ def lock_ends(failed: int, now: dt.datetime) -> dt.datetime | None:
     return now + LOCKOUT if failed >= MAX_FAILED_SIGN_INS else None
 
 
-# The audit trail's event and record codes, as people read them. A code not named here is
-# shown with its underscores as spaces: a screen never shows `sign_in_failed`.
+# The audit trail's event and record codes, as people read them (marked: a screen shows them
+# through intake.ui.words.said). A code not named here is shown with its underscores as
+# spaces: a screen never shows `sign_in_failed`.
 ACTION_WORDS = {
-    "sign_in": "Signed in",
-    "sign_in_failed": "Sign-in refused: wrong password or unknown name",
-    "sign_in_refused_locked": "Sign-in refused: account locked",
-    "sign_in_refused_inactive": "Sign-in refused: account switched off",
-    "change_password_failed": "Password change refused: wrong current password",
-    "change_password_refused_locked": "Password change refused: account locked",
-    "reset_password": "Password reset by an admin",
-    "create": "Created",
-    "update": "Changed",
-    "delete": "Deleted",
-    "open": "Opened",
-    "search": "Searched",
-    "export": "Exported",
-    "import": "Imported",
-    "book": "Booked",
-    "reschedule": "Moved",
-    "cancel": "Cancelled",
-    "no_show": "Marked as no-show",
-    "unlock": "Unlocked",
+    "sign_in": QT_TRANSLATE_NOOP("AuditWords", "Signed in"),
+    "sign_in_failed": QT_TRANSLATE_NOOP(
+        "AuditWords", "Sign-in refused: wrong password or unknown name"
+    ),
+    "sign_in_refused_locked": QT_TRANSLATE_NOOP("AuditWords", "Sign-in refused: account locked"),
+    "sign_in_refused_inactive": QT_TRANSLATE_NOOP(
+        "AuditWords", "Sign-in refused: account switched off"
+    ),
+    "change_password_failed": QT_TRANSLATE_NOOP(
+        "AuditWords", "Password change refused: wrong current password"
+    ),
+    "change_password_refused_locked": QT_TRANSLATE_NOOP(
+        "AuditWords", "Password change refused: account locked"
+    ),
+    "reset_password": QT_TRANSLATE_NOOP("AuditWords", "Password reset by an admin"),
+    "create": QT_TRANSLATE_NOOP("AuditWords", "Created"),
+    "update": QT_TRANSLATE_NOOP("AuditWords", "Changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditWords", "Deleted"),
+    "open": QT_TRANSLATE_NOOP("AuditWords", "Opened"),
+    "search": QT_TRANSLATE_NOOP("AuditWords", "Searched"),
+    "export": QT_TRANSLATE_NOOP("AuditWords", "Exported"),
+    "import": QT_TRANSLATE_NOOP("AuditWords", "Imported"),
+    "book": QT_TRANSLATE_NOOP("AuditWords", "Booked"),
+    "reschedule": QT_TRANSLATE_NOOP("AuditWords", "Moved"),
+    "cancel": QT_TRANSLATE_NOOP("AuditWords", "Cancelled"),
+    "no_show": QT_TRANSLATE_NOOP("AuditWords", "Marked as no-show"),
+    "unlock": QT_TRANSLATE_NOOP("AuditWords", "Unlocked"),
+    "book_series": QT_TRANSLATE_NOOP("AuditWords", "Course booked"),
+    "checked_in": QT_TRANSLATE_NOOP("AuditWords", "Checked in"),
+    "completed": QT_TRANSLATE_NOOP("AuditWords", "Completed"),
+    "undo_no_show": QT_TRANSLATE_NOOP("AuditWords", "No-show undone"),
+    "submit": QT_TRANSLATE_NOOP("AuditWords", "Submitted"),
+    "close": QT_TRANSLATE_NOOP("AuditWords", "Closed"),
+    "discard": QT_TRANSLATE_NOOP("AuditWords", "Discarded"),
+    "review": QT_TRANSLATE_NOOP("AuditWords", "Reviewed"),
+    "return": QT_TRANSLATE_NOOP("AuditWords", "Returned to the front desk"),
+    "acknowledge": QT_TRANSLATE_NOOP("AuditWords", "Acknowledged"),
+    "merge": QT_TRANSLATE_NOOP("AuditWords", "Merged"),
+    "merged_into": QT_TRANSLATE_NOOP("AuditWords", "Merged into another record"),
+    "unmerge": QT_TRANSLATE_NOOP("AuditWords", "Merge undone"),
+    "self_identify": QT_TRANSLATE_NOOP("AuditWords", "Identified at the tablet"),
+    "self_identify_failed": QT_TRANSLATE_NOOP("AuditWords", "Not identified at the tablet"),
 }
 ENTITY_WORDS = {
-    "account": "Account",
-    "patient": "Patient",
-    "intake": "Intake",
-    "appointment": "Visit",
-    "audit_events": "Audit trail",
-    "waitlist_entry": "Waiting list",
+    "account": QT_TRANSLATE_NOOP("AuditWords", "Account"),
+    "patient": QT_TRANSLATE_NOOP("AuditWords", "Patient"),
+    "intake": QT_TRANSLATE_NOOP("AuditWords", "Intake"),
+    "appointment": QT_TRANSLATE_NOOP("AuditWords", "Visit"),
+    "audit_events": QT_TRANSLATE_NOOP("AuditWords", "Audit trail"),
+    "waitlist_entry": QT_TRANSLATE_NOOP("AuditWords", "Waiting list"),
+    "appointment_series": QT_TRANSLATE_NOOP("AuditWords", "Course of visits"),
+    "appointment_type": QT_TRANSLATE_NOOP("AuditWords", "Visit type"),
+    "availability_template": QT_TRANSLATE_NOOP("AuditWords", "Weekly hours"),
+    "closure": QT_TRANSLATE_NOOP("AuditWords", "Closure"),
+    "desk_alert": QT_TRANSLATE_NOOP("AuditWords", "Desk alert"),
+    "fhir": QT_TRANSLATE_NOOP("AuditWords", "FHIR data"),
+    "location": QT_TRANSLATE_NOOP("AuditWords", "Location"),
+    "therapist": QT_TRANSLATE_NOOP("AuditWords", "Therapist"),
+    "time_off": QT_TRANSLATE_NOOP("AuditWords", "Time off"),
 }
 
 
-def in_words(code: str, words: dict[str, str] = ACTION_WORDS) -> str:
+def in_words(code: str, words: Mapping[str, str] = ACTION_WORDS) -> str:
     """An audit code as people read it: the named words, or the code with spaces."""
     return words.get(code) or code.replace("_", " ").strip().capitalize()

@@ -10,13 +10,57 @@ from enum import StrEnum
 
 from intake.domain.errors import Invalid, KnownError
 from intake.domain.patient import DRAFT_FIELDS, PatientDraft, PatientInfo
+from intake.domain.words import QT_TRANSLATE_NOOP, Marked, Message, said
 
-# What moves from the merged record to the survivor, in the words a person reads.
+# What moves from the merged record to the survivor, in the words a person reads (one, many).
 MOVED_KINDS = {
-    "intakes": ("intake", "intakes"),
-    "appointments": ("appointment", "appointments"),
-    "waitlist_entries": ("waitlist entry", "waitlist entries"),
+    "intakes": (QT_TRANSLATE_NOOP("Merge", "intake"), QT_TRANSLATE_NOOP("Merge", "intakes")),
+    "appointments": (
+        QT_TRANSLATE_NOOP("Merge", "appointment"),
+        QT_TRANSLATE_NOOP("Merge", "appointments"),
+    ),
+    "waitlist_entries": (
+        QT_TRANSLATE_NOOP("Merge", "waitlist entry"),
+        QT_TRANSLATE_NOOP("Merge", "waitlist entries"),
+    ),
 }
+# How many move, per kind: one, several ({count}), none.
+_COUNTED: dict[str, tuple[Marked, Marked, Marked]] = {
+    "intakes": (
+        QT_TRANSLATE_NOOP("Merge", "{count} intake"),
+        QT_TRANSLATE_NOOP("Merge", "{count} intakes"),
+        QT_TRANSLATE_NOOP("Merge", "no intakes"),
+    ),
+    "appointments": (
+        QT_TRANSLATE_NOOP("Merge", "{count} appointment"),
+        QT_TRANSLATE_NOOP("Merge", "{count} appointments"),
+        QT_TRANSLATE_NOOP("Merge", "no appointments"),
+    ),
+    "waitlist_entries": (
+        QT_TRANSLATE_NOOP("Merge", "{count} waitlist entry"),
+        QT_TRANSLATE_NOOP("Merge", "{count} waitlist entries"),
+        QT_TRANSLATE_NOOP("Merge", "no waitlist entries"),
+    ),
+}
+
+
+class _Day(dt.date):
+    """A visit's day: in English the program's 'Mon, Mar 1, 2027' (spec `words`; no padded
+    day, on every system); in another language the screens write it their own way."""
+
+    def __format__(self, spec: str) -> str:
+        if spec == "words":
+            return f"{self:%a}, {self:%b} {self.day}, {self.year}"
+        return super().__format__(spec)
+
+
+class _Clock(dt.time):
+    """A visit's time of day: in English '9:00 AM' (spec `words`), else the screens' way."""
+
+    def __format__(self, spec: str) -> str:
+        if spec == "words":
+            return f"{self.hour % 12 or 12}:{self.minute:02d} {'AM' if self.hour < 12 else 'PM'}"
+        return super().__format__(spec)
 
 
 class Side(StrEnum):
@@ -39,19 +83,22 @@ class VisitTime:
     local_end: dt.datetime
     location_name: str
 
-    def words(self) -> str:
+    def words(self) -> Message:
         """'Mon, Mar 1, 2027, 9:00 AM–9:45 AM EST at Test Site East (M0000001)': the
         program's way of writing a day and a time (intake.ui.when), on the location's clock
         with its zone (two visits in different zones are then seen to be at the same time)."""
-        start = self.local_start
-        return (
-            f"{start:%a}, {start:%b} {start.day}, {start.year}, {_clock(start)}–"
-            f"{_clock(self.local_end)} {start.tzname()} at {self.location_name} ({self.mrn})"
+        start, end = self.local_start, self.local_end
+        return said(
+            QT_TRANSLATE_NOOP(
+                "Merge", "{day:words}, {start:words}–{end:words} {zone} at {location} ({record})"
+            ),
+            day=_Day(start.year, start.month, start.day),
+            start=_Clock(start.hour, start.minute),
+            end=_Clock(end.hour, end.minute),
+            zone=start.tzname(),
+            location=self.location_name,
+            record=self.mrn,
         )
-
-
-def _clock(at: dt.datetime) -> str:
-    return f"{at.hour % 12 or 12}:{at.minute:02d} {'AM' if at.hour < 12 else 'PM'}"
 
 
 @dataclass(frozen=True)
@@ -61,8 +108,12 @@ class Overlap:
     surviving: VisitTime
     merged: VisitTime
 
-    def words(self) -> str:
-        return f"{self.surviving.words()} overlaps {self.merged.words()}"
+    def words(self) -> Message:
+        return said(
+            QT_TRANSLATE_NOOP("Merge", "{surviving} overlaps {merged}"),
+            surviving=self.surviving.words(),
+            merged=self.merged.words(),
+        )
 
 
 @dataclass(frozen=True)
@@ -123,8 +174,11 @@ def check_choices(
     Invalid if a choice names a field that is not a record field."""
     unknown = sorted(set(choices) - set(DRAFT_FIELDS))
     if unknown:
-        raise Invalid({name: "This is not a field of a patient record." for name in unknown})
+        raise Invalid({name: _NOT_A_FIELD for name in unknown})
     return {f: Side(choices.get(f, Side.SURVIVING)) for f in differing_fields(surviving, merged)}
+
+
+_NOT_A_FIELD = said(QT_TRANSLATE_NOOP("Merge", "This is not a field of a patient record."))
 
 
 def merged_values(
@@ -138,12 +192,24 @@ def merged_values(
 def check_pair(surviving: PatientInfo, merged: PatientInfo) -> None:
     """Refuse a merge the records themselves rule out, in words."""
     if surviving.id == merged.id:
-        raise MergeRefused("A record cannot be merged into itself: choose the other record.")
+        raise MergeRefused(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "Merge", "A record cannot be merged into itself: choose the other record."
+                )
+            )
+        )
     for info in (surviving, merged):
         if info.merged_into_id is not None:
             raise MergeRefused(
-                f"Record {info.mrn} was already merged into another record; "
-                "merge with the record it was merged into."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Merge",
+                        "Record {record} was already merged into another record; "
+                        "merge with the record it was merged into.",
+                    ),
+                    record=info.mrn,
+                )
             )
 
 
@@ -165,20 +231,40 @@ def overlaps(
 
 def refusal(found: tuple[Overlap, ...]) -> MergeRefused:
     """The refusal naming every overlapping pair of visits."""
-    lines = "; ".join(o.words() for o in found)
     return MergeRefused(
-        "The two records have visits at the same time, and one patient cannot be in two "
-        f"visits at once: {lines}. Cancel or move one of each pair, then merge."
+        said(
+            QT_TRANSLATE_NOOP(
+                "Merge",
+                "The two records have visits at the same time, and one patient cannot be in "
+                "two visits at once: {pairs}. Cancel or move one of each pair, then merge.",
+            ),
+            pairs=_listed([o.words() for o in found]),
+        )
     )
 
 
-def moving_words(moving: Mapping[str, int]) -> str:
+def _listed(items: list[Message]) -> Message:
+    """'a; b; c' as one Message (each item translated on its own)."""
+    if len(items) == 1:
+        return items[0]
+    return said(
+        QT_TRANSLATE_NOOP("Merge", "{first}; {rest}"), first=items[0], rest=_listed(items[1:])
+    )
+
+
+def moving_words(moving: Mapping[str, int]) -> Message:
     """'2 intakes, 1 appointment and no waitlist entries'."""
     parts = []
-    for kind, (one, many) in MOVED_KINDS.items():
+    for kind, (one, several, none) in _COUNTED.items():
         count = moving.get(kind, 0)
-        parts.append(f"{count} {one}" if count == 1 else f"{count or 'no'} {many}")
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+        parts.append(said(one if count == 1 else several if count else none, count=count))
+    first, second, third = parts
+    return said(
+        QT_TRANSLATE_NOOP("Merge", "{first}, {second} and {third}"),
+        first=first,
+        second=second,
+        third=third,
+    )
 
 
 def to_json(value: object) -> object:

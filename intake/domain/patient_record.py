@@ -21,16 +21,17 @@ from intake.domain.booking import Visit, WaitlistEntryInfo
 from intake.domain.closing import CLOSED_WORDS
 from intake.domain.enums import AppointmentStatus, CancelledBy, ClosingReason, IntakeStatus
 from intake.domain.patient import DRAFT_FIELDS, PatientDraft, PatientInfo, clean_draft
+from intake.domain.words import QT_TRANSLATE_NOOP, Marked
 
 HISTORY_LIMIT = 200  # audit events shown on the record, newest first
 
 _INTAKE_STATE_WORDS = {
-    IntakeStatus.DRAFT: "Draft, not finished",
-    IntakeStatus.SUBMITTED: "Waiting for a therapist's review",
-    IntakeStatus.REVIEWED: "Reviewed",
-    IntakeStatus.RETURNED: "Returned to the front desk",
-    IntakeStatus.CLOSED: "Closed",
-    IntakeStatus.DISCARDED: "Discarded",
+    IntakeStatus.DRAFT: QT_TRANSLATE_NOOP("IntakeState", "Draft, not finished"),
+    IntakeStatus.SUBMITTED: QT_TRANSLATE_NOOP("IntakeState", "Waiting for a therapist's review"),
+    IntakeStatus.REVIEWED: QT_TRANSLATE_NOOP("IntakeState", "Reviewed"),
+    IntakeStatus.RETURNED: QT_TRANSLATE_NOOP("IntakeState", "Returned to the front desk"),
+    IntakeStatus.CLOSED: QT_TRANSLATE_NOOP("IntakeState", "Closed"),
+    IntakeStatus.DISCARDED: QT_TRANSLATE_NOOP("IntakeState", "Discarded"),
 }
 
 
@@ -49,7 +50,7 @@ class IntakeLine:
     answered: bool = True  # False: no answer yet (a tablet handover not started)
 
     @property
-    def state_words(self) -> str:
+    def state_words(self) -> Marked:  # shown as translate(words.context, words)
         if self.closing_reason is not None:
             return CLOSED_WORDS[self.closing_reason]
         return _INTAKE_STATE_WORDS[self.status]

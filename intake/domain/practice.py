@@ -14,13 +14,25 @@ from dataclasses import dataclass
 from functools import cache
 from zoneinfo import available_timezones
 
+from intake.domain.words import QT_TRANSLATE_NOOP, Marked, Message, Words, said
+
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# The days as the practice's sentences name them (marked: translated with the sentence).
+_DAY_WORDS = (
+    QT_TRANSLATE_NOOP("PracticeRules", "Monday"),
+    QT_TRANSLATE_NOOP("PracticeRules", "Tuesday"),
+    QT_TRANSLATE_NOOP("PracticeRules", "Wednesday"),
+    QT_TRANSLATE_NOOP("PracticeRules", "Thursday"),
+    QT_TRANSLATE_NOOP("PracticeRules", "Friday"),
+    QT_TRANSLATE_NOOP("PracticeRules", "Saturday"),
+    QT_TRANSLATE_NOOP("PracticeRules", "Sunday"),
+)
 MAX_CLOSURE_DAYS = 366
 MIN_TYPE_MINUTES, MAX_TYPE_MINUTES, TYPE_MINUTES_STEP = 5, 480, 5
 MAX_BUFFER_MINUTES = 120
 CODE_PATTERN = re.compile(r"[A-Z0-9][A-Z0-9_-]{0,15}")
 
-Problems = dict[str, str]
+Problems = dict[str, Words]
 
 
 @dataclass(frozen=True)
@@ -113,8 +125,16 @@ def span(start: dt.time, end: dt.time) -> str:
     return f"{hhmm(start)}–{hhmm(end)}"
 
 
-def weekday_name(weekday: int) -> str:
-    return WEEKDAYS[weekday] if 0 <= weekday <= 6 else f"day {weekday}"
+def weekday_name(weekday: int) -> Message:
+    if 0 <= weekday <= 6:
+        return said(_DAY_WORDS[weekday])
+    return said(QT_TRANSLATE_NOOP("PracticeRules", "day {number}"), number=weekday)
+
+
+def _span(start: dt.time, end: dt.time) -> Message:
+    return said(
+        QT_TRANSLATE_NOOP("PracticeRules", "{start:%H:%M}–{end:%H:%M}"), start=start, end=end
+    )
 
 
 # --- normalising and checking input ---------------------------------------------------------
@@ -124,29 +144,51 @@ def normalise_code(code: str) -> str:
     return code.strip().upper()
 
 
-def check_code(code: str, what: str) -> Problems:
-    """`code` already normalised; `what` names the thing ("location", "appointment type")."""
+def check_code(code: str, what: Marked) -> Problems:
+    """`code` already normalised; `what` names the thing ("location", "appointment type"),
+    marked for translation (QT_TRANSLATE_NOOP("PracticeRules", ...))."""
     if not code:
-        return {"code": f"Enter a short code for the {what}."}
+        return {
+            "code": said(
+                QT_TRANSLATE_NOOP("PracticeRules", "Enter a short code for the {what}."),
+                what=said(what),
+            )
+        }
     if not CODE_PATTERN.fullmatch(code):
         return {
-            "code": f"The {what} code {code!r} may use only letters, digits, '-' and '_', "
-            "at most 16 characters."
+            "code": said(
+                QT_TRANSLATE_NOOP(
+                    "PracticeRules",
+                    "The {what} code {code} may use only letters, digits, '-' and '_', "
+                    "at most 16 characters.",
+                ),
+                what=said(what),
+                code=repr(code),
+            )
         }
     return {}
 
 
-def check_required(field: str, value: str, label: str, *, max_length: int) -> Problems:
+def check_required(field: str, value: str, label: Marked, *, max_length: int) -> Problems:
+    """`label` names the field in a sentence, marked (QT_TRANSLATE_NOOP("PracticeRules", ...))."""
     if not value.strip():
-        return {field: f"Enter the {label}."}
-    if len(value.strip()) > max_length:
-        return {field: f"The {label} is too long (at most {max_length} characters)."}
-    return {}
+        return {
+            field: said(QT_TRANSLATE_NOOP("PracticeRules", "Enter the {label}."), label=said(label))
+        }
+    return check_length(field, value, label, max_length=max_length)
 
 
-def check_length(field: str, value: str, label: str, *, max_length: int) -> Problems:
+def check_length(field: str, value: str, label: Marked, *, max_length: int) -> Problems:
     if len(value.strip()) > max_length:
-        return {field: f"The {label} is too long (at most {max_length} characters)."}
+        return {
+            field: said(
+                QT_TRANSLATE_NOOP(
+                    "PracticeRules", "The {label} is too long (at most {limit} characters)."
+                ),
+                label=said(label),
+                limit=max_length,
+            )
+        }
     return {}
 
 
@@ -158,14 +200,29 @@ def _zones() -> frozenset[str]:
 def check_timezone(name: str) -> Problems:
     if name not in _zones():
         return {
-            "timezone": f"{name!r} is not a known time zone; use a name such as 'America/New_York'."
+            "timezone": said(
+                QT_TRANSLATE_NOOP(
+                    "PracticeRules",
+                    "{name} is not a known time zone; use a name such as 'America/New_York'.",
+                ),
+                name=repr(name),
+            )
         }
     return {}
 
 
+def _no_weekday(weekday: int) -> Message:
+    return said(
+        QT_TRANSLATE_NOOP(
+            "PracticeRules", "The weekday must be 0 (Monday) to 6 (Sunday), not {weekday}."
+        ),
+        weekday=weekday,
+    )
+
+
 def check_weekday(weekday: int, field: str = "weekday") -> Problems:
     if not 0 <= weekday <= 6:
-        return {field: f"The weekday must be 0 (Monday) to 6 (Sunday), not {weekday}."}
+        return {field: _no_weekday(weekday)}
     return {}
 
 
@@ -174,11 +231,16 @@ def check_week_hours(hours: dict[int, DayHours | None]) -> Problems:
     problems: Problems = {}
     for weekday, day in sorted(hours.items()):
         if not 0 <= weekday <= 6:
-            problems["weekday"] = f"The weekday must be 0 (Monday) to 6 (Sunday), not {weekday}."
+            problems["weekday"] = _no_weekday(weekday)
         elif day is not None and day.closes <= day.opens:
-            problems[f"hours.{weekday}"] = (
-                f"{weekday_name(weekday)}: closing time {hhmm(day.closes)} must be after "
-                f"opening time {hhmm(day.opens)}."
+            problems[f"hours.{weekday}"] = said(
+                QT_TRANSLATE_NOOP(
+                    "PracticeRules",
+                    "{day}: closing time {closes:%H:%M} must be after opening time {opens:%H:%M}.",
+                ),
+                day=weekday_name(weekday),
+                closes=day.closes,
+                opens=day.opens,
             )
     return problems
 
@@ -186,35 +248,72 @@ def check_week_hours(hours: dict[int, DayHours | None]) -> Problems:
 def check_closure(first_day: dt.date, last_day: dt.date) -> Problems:
     if last_day < first_day:
         return {
-            "last_day": f"The last day {last_day.isoformat()} is before the first day "
-            f"{first_day.isoformat()}."
+            "last_day": said(
+                QT_TRANSLATE_NOOP(
+                    "PracticeRules",
+                    "The last day {last:%Y-%m-%d} is before the first day {first:%Y-%m-%d}.",
+                ),
+                last=last_day,
+                first=first_day,
+            )
         }
     if (last_day - first_day).days + 1 > MAX_CLOSURE_DAYS:
         return {
-            "last_day": f"A closure may last at most {MAX_CLOSURE_DAYS} days; "
-            f"{first_day.isoformat()} to {last_day.isoformat()} is longer."
+            "last_day": said(
+                QT_TRANSLATE_NOOP(
+                    "PracticeRules",
+                    "A closure may last at most {limit} days; {first:%Y-%m-%d} to "
+                    "{last:%Y-%m-%d} is longer.",
+                ),
+                limit=MAX_CLOSURE_DAYS,
+                first=first_day,
+                last=last_day,
+            )
         }
     return {}
 
 
 def check_date_range(start: dt.date, end: dt.date, *, max_days: int = 3 * 366) -> Problems:
     if end < start:
-        return {"end": f"The end {end.isoformat()} is before the start {start.isoformat()}."}
+        return {
+            "end": said(
+                QT_TRANSLATE_NOOP(
+                    "PracticeRules", "The end {end:%Y-%m-%d} is before the start {start:%Y-%m-%d}."
+                ),
+                end=end,
+                start=start,
+            )
+        }
     if (end - start).days > max_days:
-        return {"end": f"Choose a range of at most {max_days} days."}
+        return {
+            "end": said(
+                QT_TRANSLATE_NOOP("PracticeRules", "Choose a range of at most {limit} days."),
+                limit=max_days,
+            )
+        }
     return {}
 
 
 def check_appointment_type(minutes: int, buffer_minutes: int) -> Problems:
     problems: Problems = {}
     if not MIN_TYPE_MINUTES <= minutes <= MAX_TYPE_MINUTES or minutes % TYPE_MINUTES_STEP:
-        problems["minutes"] = (
-            f"The length must be {MIN_TYPE_MINUTES} to {MAX_TYPE_MINUTES} minutes in steps of "
-            f"{TYPE_MINUTES_STEP}, not {minutes}."
+        problems["minutes"] = said(
+            QT_TRANSLATE_NOOP(
+                "PracticeRules",
+                "The length must be {least} to {most} minutes in steps of {step}, not {minutes}.",
+            ),
+            least=MIN_TYPE_MINUTES,
+            most=MAX_TYPE_MINUTES,
+            step=TYPE_MINUTES_STEP,
+            minutes=minutes,
         )
     if not 0 <= buffer_minutes <= MAX_BUFFER_MINUTES:
-        problems["buffer_minutes"] = (
-            f"The buffer must be 0 to {MAX_BUFFER_MINUTES} minutes, not {buffer_minutes}."
+        problems["buffer_minutes"] = said(
+            QT_TRANSLATE_NOOP(
+                "PracticeRules", "The buffer must be 0 to {most} minutes, not {minutes}."
+            ),
+            most=MAX_BUFFER_MINUTES,
+            minutes=buffer_minutes,
         )
     return problems
 
@@ -229,11 +328,21 @@ def check_template_shape(
     """The template on its own: a real weekday, end after start, a sensible date range."""
     problems = check_weekday(weekday)
     if end <= start:
-        problems["end"] = f"The end {hhmm(end)} must be after the start {hhmm(start)}."
+        problems["end"] = said(
+            QT_TRANSLATE_NOOP(
+                "PracticeRules", "The end {end:%H:%M} must be after the start {start:%H:%M}."
+            ),
+            end=end,
+            start=start,
+        )
     if effective_to is not None and effective_to < effective_from:
-        problems["effective_to"] = (
-            f"The last effective day {effective_to.isoformat()} is before the first "
-            f"{effective_from.isoformat()}."
+        problems["effective_to"] = said(
+            QT_TRANSLATE_NOOP(
+                "PracticeRules",
+                "The last effective day {last:%Y-%m-%d} is before the first {first:%Y-%m-%d}.",
+            ),
+            last=effective_to,
+            first=effective_from,
         )
     return problems
 
@@ -244,15 +353,33 @@ def check_within_hours(
     """A template must lie inside the location's opening hours of its weekday."""
     day = weekday_name(weekday)
     if hours is None:
-        return {"weekday": f"{day}: {location} is closed on {day}s."}
+        return {
+            "weekday": said(
+                QT_TRANSLATE_NOOP("PracticeRules", "{day}: {location} is closed on {day}s."),
+                day=day,
+                location=location,
+            )
+        }
     problems: Problems = {}
     if start < hours.opens:
-        problems["start"] = (
-            f"{day}: {span(start, end)} starts before {location} opens at {hhmm(hours.opens)}."
+        problems["start"] = said(
+            QT_TRANSLATE_NOOP(
+                "PracticeRules", "{day}: {span} starts before {location} opens at {opens:%H:%M}."
+            ),
+            day=day,
+            span=_span(start, end),
+            location=location,
+            opens=hours.opens,
         )
     if end > hours.closes:
-        problems["end"] = (
-            f"{day}: {span(start, end)} ends after {location} closes at {hhmm(hours.closes)}."
+        problems["end"] = said(
+            QT_TRANSLATE_NOOP(
+                "PracticeRules", "{day}: {span} ends after {location} closes at {closes:%H:%M}."
+            ),
+            day=day,
+            span=_span(start, end),
+            location=location,
+            closes=hours.closes,
         )
     return problems
 
@@ -289,19 +416,40 @@ def first_overlap(candidate: TemplateInfo, others: Iterable[TemplateInfo]) -> Te
 
 
 def describe_overlap(candidate: TemplateInfo, other: TemplateInfo, location: str) -> Problems:
-    until = f" to {other.effective_to.isoformat()}" if other.effective_to else ""
-    return {
-        "start": f"{weekday_name(candidate.weekday)}: {span(candidate.start, candidate.end)} "
-        f"overlaps this therapist's {span(other.start, other.end)} at {location} "
-        f"(from {other.effective_from.isoformat()}{until})."
+    values = {
+        "day": weekday_name(candidate.weekday),
+        "span": _span(candidate.start, candidate.end),
+        "other": _span(other.start, other.end),
+        "location": location,
+        "first": other.effective_from,
     }
+    if other.effective_to is None:
+        words = QT_TRANSLATE_NOOP(
+            "PracticeRules",
+            "{day}: {span} overlaps this therapist's {other} at {location} "
+            "(from {first:%Y-%m-%d}).",
+        )
+        return {"start": said(words, **values)}
+    words = QT_TRANSLATE_NOOP(
+        "PracticeRules",
+        "{day}: {span} overlaps this therapist's {other} at {location} "
+        "(from {first:%Y-%m-%d} to {last:%Y-%m-%d}).",
+    )
+    return {"start": said(words, **values, last=other.effective_to)}
 
 
 def check_time_off(starts_at: dt.datetime, ends_at: dt.datetime) -> Problems:
     problems: Problems = {}
     for field, value in (("starts_at", starts_at), ("ends_at", ends_at)):
         if value.tzinfo is None or value.utcoffset() is None:
-            problems[field] = "Give the time with its time zone (a time without one is ambiguous)."
+            problems[field] = said(
+                QT_TRANSLATE_NOOP(
+                    "PracticeRules",
+                    "Give the time with its time zone (a time without one is ambiguous).",
+                )
+            )
     if not problems and ends_at <= starts_at:
-        problems["ends_at"] = "The end of the time off must be after its start."
+        problems["ends_at"] = said(
+            QT_TRANSLATE_NOOP("PracticeRules", "The end of the time off must be after its start.")
+        )
     return problems

@@ -16,6 +16,7 @@ from intake.db.models import AuditEvent, Patient
 from intake.domain.accounts import AuditChoices, AuditEntry, AuditPage, AuditQuery
 from intake.domain.errors import Invalid
 from intake.domain.permissions import Permission
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.services import audit, patient_merge
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -39,11 +40,21 @@ CSV_COLUMNS = (
 
 def _check(query: AuditQuery) -> None:
     if query.start and query.end and query.end <= query.start:
-        raise Invalid({"end": "The end of the date range must be after its start."})
+        raise Invalid(
+            {
+                "end": said(
+                    QT_TRANSLATE_NOOP(
+                        "AuditView", "The end of the date range must be after its start."
+                    )
+                )
+            }
+        )
     for name in ("start", "end"):
         value = getattr(query, name)
         if value is not None and value.utcoffset() is None:
-            raise Invalid({name: "Give the time with its time zone."})
+            raise Invalid(
+                {name: said(QT_TRANSLATE_NOOP("AuditView", "Give the time with its time zone."))}
+            )
 
 
 def _select(query: AuditQuery, session: Session) -> Select[AuditEvent, str]:

@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from intake.domain.errors import DatabaseUnavailable, StaleRecord
+from intake.domain.words import Words
 
 # PostgreSQL's deadlock_detected and serialization_failure: the transaction was undone
 # whole, and running it again is the documented answer.
@@ -74,7 +75,7 @@ def describe(exc: BaseException) -> str:
 
 
 @contextmanager
-def plain_errors(*, stale: str, unavailable: str) -> Iterator[None]:
+def plain_errors(*, stale: Words, unavailable: Words) -> Iterator[None]:
     """A service's own wording: a lost update race becomes StaleRecord(stale); the database
     being unavailable (already translated where the session opened) says `unavailable`."""
     try:

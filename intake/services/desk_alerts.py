@@ -14,6 +14,7 @@ from sqlalchemy import select
 from intake.db.models import DeskAlert, Patient
 from intake.domain.errors import NotFound, StaleRecord
 from intake.domain.permissions import Permission
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.services import audit, changes
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -58,9 +59,20 @@ def acknowledge(database: Database, actor: Actor, alert_id: int) -> None:
     with _errors(), database.writing() as session:
         row = session.get(DeskAlert, alert_id, with_for_update=True)
         if row is None:
-            raise NotFound(f"There is no desk alert with id {alert_id}.")
+            raise NotFound(
+                said(
+                    QT_TRANSLATE_NOOP("DeskAlerts", "There is no desk alert with id {id}."),
+                    id=alert_id,
+                )
+            )
         if row.acknowledged_at is not None:
-            raise StaleRecord("Someone else has already acknowledged this alert.")
+            raise StaleRecord(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "DeskAlerts", "Someone else has already acknowledged this alert."
+                    )
+                )
+            )
         row.acknowledged_by = actor.user_id
         row.acknowledged_at = dt.datetime.now(dt.UTC)
         session.flush()
@@ -92,6 +104,11 @@ def _info(row: DeskAlert, patient: Patient) -> DeskAlertInfo:
 
 def _errors() -> AbstractContextManager[None]:
     return plain_errors(
-        stale="Someone else changed this alert; look again.",
-        unavailable="The database cannot be reached right now; alerts will show when it is back.",
+        stale=said(QT_TRANSLATE_NOOP("DeskAlerts", "Someone else changed this alert; look again.")),
+        unavailable=said(
+            QT_TRANSLATE_NOOP(
+                "DeskAlerts",
+                "The database cannot be reached right now; alerts will show when it is back.",
+            )
+        ),
     )

@@ -16,6 +16,7 @@ from intake.domain.enums import ClosingReason, IntakeStatus
 from intake.domain.errors import Invalid, NotFound, StaleRecord
 from intake.domain.languages import QUESTION_LANGUAGES
 from intake.domain.permissions import Permission
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 from intake.screening.closing import referral_closing
 from intake.services import audit
 from intake.services.actor import Actor
@@ -23,7 +24,13 @@ from intake.services.database import Database
 from intake.services.db_errors import plain_errors
 from intake.services.patients import patient_row
 
-_STALE = "Someone else changed this intake; reopen it to see the change."
+_STALE = said(
+    QT_TRANSLATE_NOOP("Intakes", "Someone else changed this intake; reopen it to see the change.")
+)
+
+
+def _no_intake(intake_id: int) -> Message:
+    return said(QT_TRANSLATE_NOOP("Intakes", "There is no intake with id {id}."), id=intake_id)
 
 
 @dataclass(frozen=True)
@@ -122,20 +129,31 @@ def _store(
             # same moment waits for us, or we for it (see booking._screening_gate).
             found = session.get(Intake, intake_id, with_for_update=True)
             if found is None:
-                raise NotFound(f"There is no intake with id {intake_id}.")
+                raise NotFound(_no_intake(intake_id))
             if source == "tablet" and found.source != "tablet":  # the tablet: its own only
-                raise NotFound(f"There is no intake with id {intake_id}.")
+                raise NotFound(_no_intake(intake_id))
             if version is None or found.version != version:
                 raise StaleRecord(_STALE)
             if found.status not in EDITABLE:
                 # Once submitted, an intake is what booking and review relied on; it changes
                 # only when a therapist returns it to the front desk.
                 raise StaleRecord(
-                    "This intake was already submitted; a therapist must return it before it "
-                    "can be changed."
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Intakes",
+                            "This intake was already submitted; a therapist must return it "
+                            "before it can be changed.",
+                        )
+                    )
                 )
             if draft_only and found.status != IntakeStatus.DRAFT.value:
-                raise StaleRecord("This intake was already submitted; it is not a draft now.")
+                raise StaleRecord(
+                    said(
+                        QT_TRANSLATE_NOOP(
+                            "Intakes", "This intake was already submitted; it is not a draft now."
+                        )
+                    )
+                )
             row = found
             # An intake keeps the checklist version it was started with.
             checklist = screening.load_checklist(f"{row.checklist_id}-{row.checklist_version}")
@@ -146,7 +164,15 @@ def _store(
         changed = _changed_fields(row, answers)
         if patient_id is not None and patient_id != row.patient_id:
             if row.patient_id is not None:
-                raise Invalid({"patient": "This intake already belongs to another patient."})
+                raise Invalid(
+                    {
+                        "patient": said(
+                            QT_TRANSLATE_NOOP(
+                                "Intakes", "This intake already belongs to another patient."
+                            )
+                        )
+                    }
+                )
             if source != "tablet" or session.get_bind().dialect.name != "postgresql":
                 patient_row(session, patient_id)
             # else: the tablet's login may not read patients; the foreign key still refuses
@@ -166,7 +192,12 @@ def _store(
         if submit:
             if payload["status"] != "complete":
                 raise Invalid(
-                    {"answers": "The screening is incomplete: " + ", ".join(payload["missing"])}
+                    {
+                        "answers": said(
+                            QT_TRANSLATE_NOOP("Intakes", "The screening is incomplete: {missing}"),
+                            missing=", ".join(payload["missing"]),
+                        )
+                    }
                 )
             row.status = IntakeStatus.SUBMITTED.value
             row.submitted_by = actor.user_id
@@ -222,8 +253,13 @@ def _close_as_referral(row: Intake, result: screening.ScreeningResult, actor: Ac
     if reason is None:
         raise Invalid(
             {
-                "triage": "Only an emergency or referral screening closes an intake as a "
-                "referral; finish the intake, or discard the draft with a reason."
+                "triage": said(
+                    QT_TRANSLATE_NOOP(
+                        "Intakes",
+                        "Only an emergency or referral screening closes an intake as a "
+                        "referral; finish the intake, or discard the draft with a reason.",
+                    )
+                )
             }
         )
     row.status = IntakeStatus.CLOSED.value
@@ -237,7 +273,13 @@ EDITABLE = (IntakeStatus.DRAFT.value, IntakeStatus.RETURNED.value)
 
 def _check_language(language: str | None) -> None:
     if language is not None and language not in {lang.value for lang in QUESTION_LANGUAGES}:
-        raise Invalid({"patient_language": "The questions cannot be shown in that language."})
+        raise Invalid(
+            {
+                "patient_language": said(
+                    QT_TRANSLATE_NOOP("Intakes", "The questions cannot be shown in that language.")
+                )
+            }
+        )
 
 
 def _changed_fields(row: Intake, answers: dict[str, Any]) -> set[str]:
@@ -344,11 +386,17 @@ def discard(
     with _connection_errors(), database.writing() as session:
         row = session.get(Intake, intake_id, with_for_update=True)
         if row is None:
-            raise NotFound(f"There is no intake with id {intake_id}.")
+            raise NotFound(_no_intake(intake_id))
         if row.version != version:
             raise StaleRecord(_STALE)
         if row.status != IntakeStatus.DRAFT.value:
-            raise StaleRecord("This intake is not a draft any more; it was not discarded.")
+            raise StaleRecord(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Intakes", "This intake is not a draft any more; it was not discarded."
+                    )
+                )
+            )
         row.status = IntakeStatus.DISCARDED.value
         row.closing_reason = ClosingReason.DISCARDED.value
         row.closing_note = reason.strip()
@@ -372,7 +420,7 @@ def get(database: Database, actor: Actor, intake_id: int) -> IntakeInfo:
     with _connection_errors(), database.writing() as session:  # opening an intake is audited
         row = session.get(Intake, intake_id)
         if row is None:
-            raise NotFound(f"There is no intake with id {intake_id}.")
+            raise NotFound(_no_intake(intake_id))
         audit.record(session, actor, "open", "intake", row.id, patient_id=row.patient_id)
         return _info(row)
 
@@ -454,8 +502,11 @@ def _unfinished(row: Intake, patient: Patient | None) -> UnfinishedIntake:
 def _connection_errors() -> AbstractContextManager[None]:
     return plain_errors(
         stale=_STALE,
-        unavailable=(
-            "The database cannot be reached right now; the intake is kept on this computer "
-            "and saved again automatically."
+        unavailable=said(
+            QT_TRANSLATE_NOOP(
+                "Intakes",
+                "The database cannot be reached right now; the intake is kept on this computer "
+                "and saved again automatically.",
+            )
         ),
     )

@@ -42,6 +42,7 @@ from intake.domain.merge import (
 )
 from intake.domain.patient import DRAFT_FIELDS, PatientDraft, stored_forms
 from intake.domain.permissions import Permission
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.services import audit, locking, patient_index
 from intake.services.actor import Actor
 from intake.services.calendar_loader import ACTIVE
@@ -158,9 +159,11 @@ def undo(database: Database, actor: Actor, merge_id: int) -> UndoDone:
     with database.writing() as session:
         record = session.get(PatientMerge, merge_id, with_for_update=True)
         if record is None:
-            raise NotFound("There is no such merge.")
+            raise NotFound(said(QT_TRANSLATE_NOOP("PatientMerge", "There is no such merge.")))
         if record.undone_at is not None:
-            raise MergeRefused("This merge was undone already.")
+            raise MergeRefused(
+                said(QT_TRANSLATE_NOOP("PatientMerge", "This merge was undone already."))
+            )
         surviving, merged = _locked(session, record.surviving_id, record.merged_id)
         _check_undoable(session, record, surviving, merged)
         merged.merged_into_id = None
@@ -263,7 +266,14 @@ def _row(session: Session, patient_id: int) -> Patient:
 def _found(rows: Mapping[int, Patient | None], patient_id: int) -> Patient:
     row = rows.get(patient_id)
     if row is None:
-        raise NotFound("One of the two records no longer exists; search for the patient again.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "PatientMerge",
+                    "One of the two records no longer exists; search for the patient again.",
+                )
+            )
+        )
     return row
 
 
@@ -314,7 +324,13 @@ def _set_patient(session: Session, model: Any, ids: list[int], to_id: int) -> No
     except IntegrityError as exc:  # the database's no-overlap rule, if a check above missed
         if "overlap" in str(exc.orig).lower():
             raise MergeRefused(
-                "The two records have visits at the same time; open the merge again to see which."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "PatientMerge",
+                        "The two records have visits at the same time; open the merge again to "
+                        "see which.",
+                    )
+                )
             ) from None
         raise
 
@@ -328,8 +344,15 @@ def _flush_guarded(session: Session, mrn: str) -> None:
         if "merged" not in text:
             raise
         raise MergeRefused(
-            f"The database refused to change record {mrn}: it was merged, or was given a "
-            "visit, an intake or a waitlist entry a moment ago. Open the merge again."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "PatientMerge",
+                    "The database refused to change record {record}: it was merged, or was "
+                    "given a visit, an intake or a waitlist entry a moment ago. Open the merge "
+                    "again.",
+                ),
+                record=mrn,
+            )
         ) from None
 
 
@@ -338,12 +361,25 @@ def _check_undoable(
 ) -> None:
     if merged.merged_into_id != surviving.id:
         raise MergeRefused(
-            f"Record {merged.mrn} no longer points to {surviving.mrn}; nothing to undo."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "PatientMerge",
+                    "Record {merged} no longer points to {surviving}; nothing to undo.",
+                ),
+                merged=merged.mrn,
+                surviving=surviving.mrn,
+            )
         )
     if surviving.merged_into_id is not None:
         raise MergeRefused(
-            f"Record {surviving.mrn} was itself merged into another record since; "
-            "undo that merge first."
+            said(
+                QT_TRANSLATE_NOOP(
+                    "PatientMerge",
+                    "Record {record} was itself merged into another record since; "
+                    "undo that merge first.",
+                ),
+                record=surviving.mrn,
+            )
         )
     for name, model in MOVED.items():
         ids = record.moved.get(name, [])
@@ -353,10 +389,15 @@ def _check_undoable(
             select(model.id).where(model.id.in_(ids), model.patient_id != surviving.id).limit(1)
         )
         if elsewhere is not None:
-            many = rules.MOVED_KINDS[name][1]
             raise MergeRefused(
-                f"One of the {many} the merge moved now belongs to another record, so the "
-                "merge cannot be undone exactly; move it back by hand first."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "PatientMerge",
+                        "One of the {things} the merge moved now belongs to another record, so "
+                        "the merge cannot be undone exactly; move it back by hand first.",
+                    ),
+                    things=said(rules.MOVED_KINDS[name][1]),
+                )
             )
     _refuse_new_rows_on_moved_intakes(session, record, surviving)
 
@@ -380,11 +421,17 @@ def _refuse_new_rows_on_moved_intakes(
             .limit(1)
         )
         if since is not None:
-            one = rules.MOVED_KINDS[name][0]
             raise MergeRefused(
-                f"Since the merge, a new {one} on {surviving.mrn} was made from an intake the "
-                "merge moved; undoing would leave it naming the other record's intake. Cancel "
-                "or remove it first, or keep the merge."
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "PatientMerge",
+                        "Since the merge, a new {thing} on {record} was made from an intake the "
+                        "merge moved; undoing would leave it naming the other record's intake. "
+                        "Cancel or remove it first, or keep the merge.",
+                    ),
+                    thing=said(rules.MOVED_KINDS[name][0]),
+                    record=surviving.mrn,
+                )
             )
 
 

@@ -25,6 +25,7 @@ from intake.domain.patient import (
 )
 from intake.domain.permissions import Permission
 from intake.domain.search_query import mrn_for
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.services import audit, patient_index
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -182,7 +183,9 @@ def _confirm_version(session: Session, patient_id: int, version: int) -> None:
 def patient_row(session: Session, patient_id: int) -> Patient:
     row = session.get(Patient, patient_id)
     if row is None:
-        raise NotFound(f"There is no patient with id {patient_id}.")
+        raise NotFound(
+            said(QT_TRANSLATE_NOOP("Patients", "There is no patient with id {id}."), id=patient_id)
+        )
     return row
 
 
@@ -195,8 +198,13 @@ def patient_info(row: Patient) -> PatientInfo:
 
 def _stale() -> StaleRecord:
     return StaleRecord(
-        "This patient record was changed on another computer since you opened it. "
-        "Reload it and make your change again."
+        said(
+            QT_TRANSLATE_NOOP(
+                "Patients",
+                "This patient record was changed on another computer since you opened it. "
+                "Reload it and make your change again.",
+            )
+        )
     )
 
 

@@ -19,6 +19,7 @@ from intake.domain import practice as p
 from intake.domain import type_colors
 from intake.domain.errors import Invalid, NotFound
 from intake.domain.permissions import Permission
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -40,7 +41,12 @@ def location_row(session: Session, code: str) -> Location:
     code = p.normalise_code(code)
     row = session.scalars(select(Location).where(Location.code == code)).one_or_none()
     if row is None:
-        raise NotFound(f"There is no location with the code {code!r}.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP("PracticeAdmin", "There is no location with the code {code}."),
+                code=repr(code),
+            )
+        )
     return row
 
 
@@ -88,9 +94,15 @@ def get_location(database: Database, actor: Actor, code: str) -> p.LocationInfo:
 
 def _check_location_fields(name: str, address: str, phone: str, timezone: str) -> p.Problems:
     return {
-        **p.check_required("name", name, "location's name", max_length=120),
-        **p.check_length("address", address, "address", max_length=250),
-        **p.check_length("phone", phone, "phone number", max_length=40),
+        **p.check_required(
+            "name", name, QT_TRANSLATE_NOOP("PracticeRules", "location's name"), max_length=120
+        ),
+        **p.check_length(
+            "address", address, QT_TRANSLATE_NOOP("PracticeRules", "address"), max_length=250
+        ),
+        **p.check_length(
+            "phone", phone, QT_TRANSLATE_NOOP("PracticeRules", "phone number"), max_length=40
+        ),
         **p.check_timezone(timezone),
     }
 
@@ -109,11 +121,23 @@ def create_location(
     actor.require(Permission.PRACTICE_ADMIN)
     code = p.normalise_code(code)
     _raise_if(
-        {**p.check_code(code, "location"), **_check_location_fields(name, address, phone, timezone)}
+        {
+            **p.check_code(code, QT_TRANSLATE_NOOP("PracticeRules", "location")),
+            **_check_location_fields(name, address, phone, timezone),
+        }
     )
     with database.writing() as session:
         if code_taken(session, Location, code):
-            raise Invalid({"code": f"The location code {code!r} is already in use."})
+            raise Invalid(
+                {
+                    "code": said(
+                        QT_TRANSLATE_NOOP(
+                            "PracticeAdmin", "The location code {code} is already in use."
+                        ),
+                        code=repr(code),
+                    )
+                }
+            )
         row = Location(
             code=code,
             name=name.strip(),
@@ -127,7 +151,16 @@ def create_location(
             session.flush()
         except IntegrityError as exc:  # another PC took the code a moment ago
             if is_duplicate(exc, "code"):
-                raise Invalid({"code": f"The location code {code!r} is already in use."}) from None
+                raise Invalid(
+                    {
+                        "code": said(
+                            QT_TRANSLATE_NOOP(
+                                "PracticeAdmin", "The location code {code} is already in use."
+                            ),
+                            code=repr(code),
+                        )
+                    }
+                ) from None
             raise
         audit.record(
             session,
@@ -250,7 +283,9 @@ def add_closure(
     _raise_if(
         {
             **p.check_closure(first_day, last_day),
-            **p.check_length("reason", reason, "reason", max_length=200),
+            **p.check_length(
+                "reason", reason, QT_TRANSLATE_NOOP("PracticeRules", "reason"), max_length=200
+            ),
         }
     )
     with database.writing() as session:
@@ -276,7 +311,15 @@ def remove_closure(database: Database, actor: Actor, closure_id: int) -> None:
     with database.writing() as session:
         row = session.get(Closure, closure_id)
         if row is None:
-            raise NotFound(f"There is no closure number {closure_id} (it may have been removed).")
+            raise NotFound(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "PracticeAdmin",
+                        "There is no closure number {number} (it may have been removed).",
+                    ),
+                    number=closure_id,
+                )
+            )
         session.delete(row)
         audit.record(session, actor, "delete", "closure", closure_id)
 
@@ -324,7 +367,14 @@ def _type_row(session: Session, code: str) -> AppointmentType:
     code = p.normalise_code(code)
     row = session.scalars(select(AppointmentType).where(AppointmentType.code == code)).one_or_none()
     if row is None:
-        raise NotFound(f"There is no appointment type with the code {code!r}.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP(
+                    "PracticeAdmin", "There is no appointment type with the code {code}."
+                ),
+                code=repr(code),
+            )
+        )
     return row
 
 
@@ -360,13 +410,24 @@ def create_appointment_type(
     code = p.normalise_code(code)
     _raise_if(
         {
-            **p.check_code(code, "appointment type"),
-            **p.check_required("name", name, "name", max_length=120),
+            **p.check_code(code, QT_TRANSLATE_NOOP("PracticeRules", "appointment type")),
+            **p.check_required(
+                "name", name, QT_TRANSLATE_NOOP("PracticeRules", "name"), max_length=120
+            ),
             **p.check_appointment_type(minutes, buffer_minutes),
             **type_colors.check_color(color),
         }
     )
-    taken = Invalid({"code": f"The appointment type code {code!r} is already in use."})
+    taken = Invalid(
+        {
+            "code": said(
+                QT_TRANSLATE_NOOP(
+                    "PracticeAdmin", "The appointment type code {code} is already in use."
+                ),
+                code=repr(code),
+            )
+        }
+    )
     with database.writing() as session:
         if code_taken(session, AppointmentType, code):
             raise taken
@@ -417,10 +478,20 @@ def update_appointment_type(
     """
     actor.require(Permission.PRACTICE_ADMIN)
     if (now.id, now.code) != (was.id, was.code):
-        raise Invalid({"code": "The code of an appointment type cannot be changed."})
+        raise Invalid(
+            {
+                "code": said(
+                    QT_TRANSLATE_NOOP(
+                        "PracticeAdmin", "The code of an appointment type cannot be changed."
+                    )
+                )
+            }
+        )
     _raise_if(
         {
-            **p.check_required("name", now.name, "name", max_length=120),
+            **p.check_required(
+                "name", now.name, QT_TRANSLATE_NOOP("PracticeRules", "name"), max_length=120
+            ),
             **p.check_appointment_type(now.minutes, now.buffer_minutes),
             **type_colors.check_color(now.color),
         }

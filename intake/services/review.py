@@ -53,6 +53,7 @@ from intake.domain.review import (
     group_positives_first,
     queue_order,
 )
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 from intake.screening.interventions import InterventionAdvice, interventions_for
 from intake.services import audit
 from intake.services.actor import Actor
@@ -61,18 +62,42 @@ from intake.services.database import Database
 from intake.services.db_errors import plain_errors
 
 _UPCOMING = (AppointmentStatus.BOOKED.value, AppointmentStatus.CHECKED_IN.value)
-_SIGNED_ELSEWHERE = (
-    "Someone else signed this intake off or changed it while you were reviewing it; nothing "
-    "was overwritten. It is shown again as it is now; your note is kept."
+_SIGNED_ELSEWHERE = said(
+    QT_TRANSLATE_NOOP(
+        "Review",
+        "Someone else signed this intake off or changed it while you were reviewing it; nothing "
+        "was overwritten. It is shown again as it is now; your note is kept.",
+    )
 )
-_APPOINTMENT_GONE = (
-    "The appointment was cancelled or deleted while the review was open; nothing was signed. "
-    "The intake is shown again without it; your note is kept."
+_APPOINTMENT_GONE = said(
+    QT_TRANSLATE_NOOP(
+        "Review",
+        "The appointment was cancelled or deleted while the review was open; nothing was "
+        "signed. The intake is shown again without it; your note is kept.",
+    )
 )
-_APPOINTMENT_CHANGED = (
-    "The appointment was changed (moved or edited) while the review was open; nothing was "
-    "signed. It is shown again as it is now; your note is kept."
+_APPOINTMENT_CHANGED = said(
+    QT_TRANSLATE_NOOP(
+        "Review",
+        "The appointment was changed (moved or edited) while the review was open; nothing was "
+        "signed. It is shown again as it is now; your note is kept.",
+    )
 )
+# The answer words the review makes (marked str: the screens show them through
+# translate("ReviewAnswers", text); a choice label is the checklist's and passes unchanged).
+_NO_RESULT = QT_TRANSLATE_NOOP("Review", "None shown: no screening result is stored.")
+_ANSWERS = QT_TRANSLATE_NOOP("ReviewAnswers", "Answers")  # a section (unknown checklist)
+_YES = QT_TRANSLATE_NOOP("ReviewAnswers", "Yes")
+_NO = QT_TRANSLATE_NOOP("ReviewAnswers", "No")
+_NONE = QT_TRANSLATE_NOOP("ReviewAnswers", "None")
+_NOT_APPLICABLE = QT_TRANSLATE_NOOP("ReviewAnswers", "Not applicable")
+
+
+def _no_intake(intake_id: int) -> Message:
+    return said(
+        QT_TRANSLATE_NOOP("Review", "There is no intake with id {id}; it may have been deleted."),
+        id=intake_id,
+    )
 
 
 @dataclass(frozen=True)
@@ -215,7 +240,7 @@ def open_review(
     with _connection_errors(), database.writing() as session:
         row = session.get(Intake, intake_id)
         if row is None:
-            raise NotFound(f"There is no intake with id {intake_id}; it may have been deleted.")
+            raise NotFound(_no_intake(intake_id))
         visit = _visit_for(session, row.id, appointment_id)
         audit.record(session, actor, "open", "intake", row.id, patient_id=row.patient_id)
         opened = _review(session, row, visit, today or dt.date.today(), language)
@@ -254,7 +279,7 @@ def _review(
         ),
         patient=_patient(session, row.patient_id, today),
         appointment=_appointment(session, visit) if visit else None,
-        screening=_result(row.screening),
+        screening=_in_staff_words(_result(row.screening), checklist),
         checklist_title=checklist.title if checklist else row.checklist_id,
         category_titles={c.id: c.title for c in checklist.categories} if checklist else {},
         question_texts={q.id: q.text for q in checklist.questions} if checklist else {},
@@ -273,7 +298,7 @@ def _review(
 
 def _interventions(result: screening.ScreeningResult | None) -> InterventionAdvice:
     if result is None:
-        return InterventionAdvice((), "None shown: no screening result is stored.")
+        return InterventionAdvice((), _NO_RESULT)
     try:
         return interventions_for(result)
     except screening.ChecklistError as exc:  # the clinical lead's file is broken: say so
@@ -288,6 +313,23 @@ def _checklist(row: Intake, language: str = "en") -> screening.Checklist | None:
         return screening.load_checklist(spec)
     except screening.ChecklistError:
         return None  # a version this program no longer ships: answers are shown by id
+
+
+def _in_staff_words(
+    result: screening.ScreeningResult | None, checklist: screening.Checklist | None
+) -> screening.ScreeningResult | None:
+    """The stored flags in their rules' words in the reviewer's language: each looked up by
+    rule id in the intake's own checklist version (a rule that version lacks keeps the words
+    stored with the result)."""
+    if result is None or checklist is None:
+        return result
+    flags = []
+    for flag in result.flags:
+        rule = checklist.rule(flag.id)
+        flags.append(
+            replace(flag, message=rule.message, rationale=rule.rationale) if rule else flag
+        )
+    return replace(result, flags=tuple(flags))
 
 
 def _current_version(checklist_id: str) -> str:
@@ -346,7 +388,7 @@ def answer_groups(
     """The given answers by checklist section; positives first, in sections and in each."""
     if checklist is None:
         lines = [AnswerLine(k, k, _plain(v), _positive(v)) for k, v in sorted(answers.items())]
-        return (AnswerGroup("answers", "Answers", _positives_first(lines)),)
+        return (AnswerGroup("answers", _ANSWERS, _positives_first(lines)),)
     groups = []
     for section in checklist.sections:
         lines = [
@@ -366,7 +408,7 @@ def _positives_first(lines: list[AnswerLine]) -> tuple[AnswerLine, ...]:
 def _line(question: screening.Question, value: Any, *, counts: bool) -> AnswerLine:
     labels = {choice.value: choice.label for choice in question.choices}
     if isinstance(value, list):
-        text = ", ".join(labels.get(str(v), str(v)) for v in value) or "None"
+        text = ", ".join(labels.get(str(v), str(v)) for v in value) or _NONE
     elif isinstance(value, str) and value in labels:
         text = labels[value]
     else:
@@ -376,11 +418,11 @@ def _line(question: screening.Question, value: Any, *, counts: bool) -> AnswerLi
 
 def _plain(value: Any) -> str:
     if value is None:
-        return "Not applicable"
+        return _NOT_APPLICABLE
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return _YES if value else _NO
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) or "None"
+        return ", ".join(str(v) for v in value) or _NONE
     return str(value)
 
 
@@ -454,7 +496,7 @@ def _claim(session: Session, key: ReviewKey) -> Intake:
     """The intake as the reviewer saw it, or StaleRecord; the appointment likewise."""
     row = session.get(Intake, key.intake_id)
     if row is None:
-        raise NotFound(f"There is no intake with id {key.intake_id}; it may have been deleted.")
+        raise NotFound(_no_intake(key.intake_id))
     if row.version != key.intake_version:
         raise StaleRecord(_SIGNED_ELSEWHERE)
     if key.appointment_id is not None:
@@ -590,8 +632,11 @@ def _returned(
 def _connection_errors() -> AbstractContextManager[None]:
     return plain_errors(
         stale=_SIGNED_ELSEWHERE,
-        unavailable=(
-            "The database cannot be reached right now; nothing was signed or changed. "
-            "Your note is kept on the screen: try again when the connection is back."
+        unavailable=said(
+            QT_TRANSLATE_NOOP(
+                "Review",
+                "The database cannot be reached right now; nothing was signed or changed. "
+                "Your note is kept on the screen: try again when the connection is back.",
+            )
         ),
     )

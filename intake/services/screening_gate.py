@@ -10,8 +10,21 @@ from intake import screening
 from intake.db.models import Intake
 from intake.domain.booking import BookingRefused
 from intake.domain.enums import IntakeStatus
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 
 _BOOKABLE = (IntakeStatus.SUBMITTED.value, IntakeStatus.REVIEWED.value)
+_UNFINISHED = said(
+    QT_TRANSLATE_NOOP(
+        "ScreeningGate", "The intake is not finished: submit it (Ctrl+Enter) before booking."
+    )
+)
+_RETURNED = said(
+    QT_TRANSLATE_NOOP(
+        "ScreeningGate",
+        "The intake is not finished: submit it (Ctrl+Enter) before booking — a therapist "
+        "returned it to the front desk.",
+    )
+)
 
 
 def intake_allows_booking(intake: Intake) -> bool:
@@ -30,11 +43,6 @@ def intake_allows_booking(intake: Intake) -> bool:
     )
     if intake.status not in _BOOKABLE:
         raise BookingRefused(
-            "The intake is not finished: submit it (Ctrl+Enter) before booking"
-            + (
-                " — a therapist returned it to the front desk."
-                if intake.status == IntakeStatus.RETURNED.value
-                else "."
-            )
+            _RETURNED if intake.status == IntakeStatus.RETURNED.value else _UNFINISHED
         )
     return needs_review

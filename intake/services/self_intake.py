@@ -34,6 +34,15 @@ from intake.services.intakes import IntakeInfo
 
 TABLET = "tablet"
 NOT_FOUND = "We could not find you. Please ask at the front desk."
+# What the staff's screens may read (the tablet says its own words to the patient).
+_NO_LOCATION_CODE = QT_TRANSLATE_NOOP("SelfIntake", "There is no location with the code {code}.")
+_NO_LOCATION = said(QT_TRANSLATE_NOOP("SelfIntake", "There is no location to send the alert to."))
+_ONLY_IDENTIFIED = said(
+    QT_TRANSLATE_NOOP("SelfIntake", "The tablet keeps answers only for an identified patient.")
+)
+_ONLY_RED_FLAGS = said(
+    QT_TRANSLATE_NOOP("SelfIntake", "Only an emergency or refer screening is sent to the desk.")
+)
 RED_FLAGS = ("emergency", "refer")
 
 
@@ -86,7 +95,7 @@ def location_id(database: Database, actor: Actor, code: str) -> int:
     with intakes._connection_errors(), database.reading() as session:
         found = session.scalar(select(Location.id).where(Location.code == code))
     if found is None:
-        raise NotFound(f"There is no location with the code {code!r}.")
+        raise NotFound(said(_NO_LOCATION_CODE, code=repr(code)))
     return found
 
 
@@ -107,7 +116,7 @@ def save_draft(
     touched Finish; the draft is marked finished (the first time only)."""
     actor.require(Permission.SELF_INTAKE)
     if patient_id is None and intake_id is None:
-        raise Invalid({"patient": "The tablet keeps answers only for an identified patient."})
+        raise Invalid({"patient": _ONLY_IDENTIFIED})
     with intakes._connection_errors():
         return intakes._store(
             database, actor, answers, patient_id, intake_id, version, on, draft_only=True,
@@ -133,14 +142,14 @@ def alert_desk(
     result = screening.evaluate(checklist, answers, on=on or dt.date.today())
     flags = [f for f in result.flags if f.level.value in RED_FLAGS]
     if result.triage.value not in RED_FLAGS or not flags:
-        raise Invalid({"triage": "Only an emergency or refer screening is sent to the desk."})
+        raise Invalid({"triage": _ONLY_RED_FLAGS})
     with intakes._connection_errors(), database.writing() as session:
         if location_id is None:
             location_id = session.scalars(
                 select(Location.id).where(Location.active.is_(True)).order_by(Location.id)
             ).first()
             if location_id is None:
-                raise NotFound("There is no location to send the alert to.")
+                raise NotFound(_NO_LOCATION)
         row = DeskAlert(
             location_id=location_id,
             intake_id=intake_id,

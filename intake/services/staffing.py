@@ -17,6 +17,7 @@ from intake.db.models import AvailabilityTemplate, Location, Therapist, TimeOff
 from intake.domain import practice as p
 from intake.domain.errors import Invalid, NotFound
 from intake.domain.permissions import Permission
+from intake.domain.words import QT_TRANSLATE_NOOP, said
 from intake.services import audit
 from intake.services.actor import Actor
 from intake.services.database import Database
@@ -49,7 +50,12 @@ def _therapist_row(session: Session, therapist_id: int, *, lock: bool = False) -
         query = query.with_for_update()
     row = session.scalars(query).one_or_none()
     if row is None:
-        raise NotFound(f"There is no therapist number {therapist_id}.")
+        raise NotFound(
+            said(
+                QT_TRANSLATE_NOOP("Staffing", "There is no therapist number {number}."),
+                number=therapist_id,
+            )
+        )
     return row
 
 
@@ -65,8 +71,18 @@ def _locations(session: Session, codes: Iterable[str]) -> list[Location]:
 
 def _check_therapist_fields(display_name: str, credentials: str) -> p.Problems:
     return {
-        **p.check_required("display_name", display_name, "therapist's name", max_length=120),
-        **p.check_length("credentials", credentials, "credentials", max_length=60),
+        **p.check_required(
+            "display_name",
+            display_name,
+            QT_TRANSLATE_NOOP("PracticeRules", "therapist's name"),
+            max_length=120,
+        ),
+        **p.check_length(
+            "credentials",
+            credentials,
+            QT_TRANSLATE_NOOP("PracticeRules", "credentials"),
+            max_length=60,
+        ),
     }
 
 
@@ -206,8 +222,15 @@ def assign_locations(
             if in_use is not None:
                 raise Invalid(
                     {
-                        "locations": f"{loc.name} ({loc.code}) still has weekly templates of "
-                        "this therapist; end or remove them first."
+                        "locations": said(
+                            QT_TRANSLATE_NOOP(
+                                "Staffing",
+                                "{location} ({code}) still has weekly templates of this "
+                                "therapist; end or remove them first.",
+                            ),
+                            location=loc.name,
+                            code=loc.code,
+                        )
                     }
                 )
         row.locations = wanted
@@ -256,14 +279,35 @@ def _validate_template(session: Session, therapist: Therapist, wanted: p.Templat
     try:
         location = location_row(session, wanted.location_code)
     except NotFound as exc:
-        raise Invalid({"location": str(exc)}) from None
+        raise Invalid({"location": exc.message}) from None
     label = f"{location.name} ({location.code})"
     if not therapist.active:
-        raise Invalid({"therapist": f"{therapist.display_name} is no longer active."})
+        raise Invalid(
+            {
+                "therapist": said(
+                    QT_TRANSLATE_NOOP("Staffing", "{name} is no longer active."),
+                    name=therapist.display_name,
+                )
+            }
+        )
     if not location.active:
-        raise Invalid({"location": f"{label} is no longer in use."})
+        raise Invalid(
+            {
+                "location": said(
+                    QT_TRANSLATE_NOOP("Staffing", "{location} is no longer in use."), location=label
+                )
+            }
+        )
     if location.id not in {loc.id for loc in therapist.locations}:
-        raise Invalid({"location": f"{therapist.display_name} is not assigned to work at {label}."})
+        raise Invalid(
+            {
+                "location": said(
+                    QT_TRANSLATE_NOOP("Staffing", "{name} is not assigned to work at {location}."),
+                    name=therapist.display_name,
+                    location=label,
+                )
+            }
+        )
     hours = location_info(location).hours_on(wanted.weekday)
     _raise_if(p.check_within_hours(wanted.weekday, wanted.start, wanted.end, hours, label))
     clash = p.first_overlap(wanted, _templates_of(session, therapist.id, wanted.weekday))
@@ -373,7 +417,15 @@ def update_template(
     """
     actor.require(Permission.PRACTICE_ADMIN)
     if (now.id, now.therapist_id) != (was.id, was.therapist_id):
-        raise Invalid({"therapist": "A template cannot move to another therapist; add a new one."})
+        raise Invalid(
+            {
+                "therapist": said(
+                    QT_TRANSLATE_NOOP(
+                        "Staffing", "A template cannot move to another therapist; add a new one."
+                    )
+                )
+            }
+        )
     now = replace(now, location_code=p.normalise_code(now.location_code))
     with database.writing() as session:
         therapist = _therapist_row(session, was.therapist_id, lock=True)
@@ -416,7 +468,12 @@ def remove_template(database: Database, actor: Actor, template_id: int) -> None:
     with database.writing() as session:
         row = session.get(AvailabilityTemplate, template_id)
         if row is None:
-            raise NotFound(f"There is no weekly template number {template_id}.")
+            raise NotFound(
+                said(
+                    QT_TRANSLATE_NOOP("Staffing", "There is no weekly template number {number}."),
+                    number=template_id,
+                )
+            )
         session.delete(row)
         audit.record(session, actor, "delete", "availability_template", template_id)
 
@@ -442,7 +499,9 @@ def add_time_off(
     _raise_if(
         {
             **p.check_time_off(starts_at, ends_at),
-            **p.check_length("reason", reason, "reason", max_length=200),
+            **p.check_length(
+                "reason", reason, QT_TRANSLATE_NOOP("PracticeRules", "reason"), max_length=200
+            ),
         }
     )
     with database.writing() as session:
@@ -471,7 +530,15 @@ def remove_time_off(database: Database, actor: Actor, time_off_id: int) -> None:
     with database.writing() as session:
         row = session.get(TimeOff, time_off_id)
         if row is None:
-            raise NotFound(f"There is no time off number {time_off_id} (it may have been removed).")
+            raise NotFound(
+                said(
+                    QT_TRANSLATE_NOOP(
+                        "Staffing",
+                        "There is no time off number {number} (it may have been removed).",
+                    ),
+                    number=time_off_id,
+                )
+            )
         session.delete(row)
         audit.record(session, actor, "delete", "time_off", time_off_id)
 
@@ -489,7 +556,14 @@ def list_time_off(
     problems = p.check_time_off(start, end)
     _raise_if({{"starts_at": "start", "ends_at": "end"}[k]: v for k, v in problems.items()})
     if end - start > dt.timedelta(days=MAX_TIME_OFF_LIST_DAYS):
-        raise Invalid({"end": f"Choose a range of at most {MAX_TIME_OFF_LIST_DAYS} days."})
+        raise Invalid(
+            {
+                "end": said(
+                    QT_TRANSLATE_NOOP("PracticeRules", "Choose a range of at most {limit} days."),
+                    limit=MAX_TIME_OFF_LIST_DAYS,
+                )
+            }
+        )
     with database.reading() as session:
         query = (
             select(TimeOff)

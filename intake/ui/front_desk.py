@@ -409,7 +409,7 @@ class FrontDeskPage(QWidget):
     def _closed(self, info: Any) -> None:
         """Closed as a referral: nothing of this caller stays open here; back to the search."""
         words = (
-            CLOSED_WORDS[info.closing_reason]
+            translate("Closing", CLOSED_WORDS[info.closing_reason])
             if info.closing_reason
             else translate("FrontDesk", "Intake closed")
         )

@@ -368,7 +368,7 @@ class Startup(QObject):
         else:
             self._status(
                 translate("Startup", "This intake is: {state}. A therapist opens it.").format(
-                    state=line.state_words.lower()
+                    state=translate(line.state_words.context, line.state_words).lower()
                 )
             )
 

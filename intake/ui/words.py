@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import QLocale
 
 from intake.domain.errors import Invalid, KnownError
-from intake.domain.words import Message, Words, english_value, render
+from intake.domain.words import Marked, Message, Words, english_value, render
 from intake.ui import when
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -43,9 +43,12 @@ def _value(value: object, spec: str) -> str:
 
 
 def said(words: Words) -> str:
-    """A sentence in the staff's language (plain text, not yet marked, stays as it is)."""
+    """A sentence in the staff's language (plain text, not yet marked, stays as it is; a
+    marked word, QT_TRANSLATE_NOOP's, is translated under its context)."""
     if isinstance(words, Message):
         return render(words, _template, _value)
+    if isinstance(words, Marked):
+        return translate(words.context, words)
     return words
 
 

@@ -489,6 +489,216 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <source>The end of the date range must be after its start.</source>
+        <translation>El final del intervalo de fechas debe ser posterior a su inicio.</translation>
+    </message>
+    <message>
+        <source>Give the time with its time zone.</source>
+        <translation>Indique la hora con su zona horaria.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <source>Signed in</source>
+        <translation>Inició sesión</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: wrong password or unknown name</source>
+        <translation>Inicio de sesión rechazado: contraseña incorrecta o nombre desconocido</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: account locked</source>
+        <translation>Inicio de sesión rechazado: cuenta bloqueada</translation>
+    </message>
+    <message>
+        <source>Sign-in refused: account switched off</source>
+        <translation>Inicio de sesión rechazado: cuenta desactivada</translation>
+    </message>
+    <message>
+        <source>Password change refused: wrong current password</source>
+        <translation>Cambio de contraseña rechazado: contraseña actual incorrecta</translation>
+    </message>
+    <message>
+        <source>Password change refused: account locked</source>
+        <translation>Cambio de contraseña rechazado: cuenta bloqueada</translation>
+    </message>
+    <message>
+        <source>Password reset by an admin</source>
+        <translation>Contraseña restablecida por un administrador</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creó</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modificó</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminó</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Abrió</translation>
+    </message>
+    <message>
+        <source>Searched</source>
+        <translation>Buscó</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportó</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importó</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Reservada</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Movida</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Marked as no-show</source>
+        <translation>Marcada como inasistencia</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Desbloqueada</translation>
+    </message>
+    <message>
+        <source>Course booked</source>
+        <translation>Serie de citas reservada</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Registró su llegada</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completada</translation>
+    </message>
+    <message>
+        <source>No-show undone</source>
+        <translation>Inasistencia anulada</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Descartada</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Returned to the front desk</source>
+        <translation>Devuelta a la recepción</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Atendida</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Fusionado</translation>
+    </message>
+    <message>
+        <source>Merged into another record</source>
+        <translation>Fusionado en otro expediente</translation>
+    </message>
+    <message>
+        <source>Merge undone</source>
+        <translation>Fusión deshecha</translation>
+    </message>
+    <message>
+        <source>Identified at the tablet</source>
+        <translation>Identificado en la tableta</translation>
+    </message>
+    <message>
+        <source>Not identified at the tablet</source>
+        <translation>No identificado en la tableta</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Paciente</translation>
+    </message>
+    <message>
+        <source>Intake</source>
+        <translation>Admisión</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Cita</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Waiting list</source>
+        <translation>Lista de espera</translation>
+    </message>
+    <message>
+        <source>Course of visits</source>
+        <translation>Serie de citas</translation>
+    </message>
+    <message>
+        <source>Visit type</source>
+        <translation>Tipo de cita</translation>
+    </message>
+    <message>
+        <source>Weekly hours</source>
+        <translation>Horario semanal</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>Cierre</translation>
+    </message>
+    <message>
+        <source>Desk alert</source>
+        <translation>Alerta de recepción</translation>
+    </message>
+    <message>
+        <source>FHIR data</source>
+        <translation>Datos FHIR</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>Therapist</source>
+        <translation>Terapeuta</translation>
+    </message>
+    <message>
+        <source>Time off</source>
+        <translation>Ausencia</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <source>Backups: checking…</source>
@@ -1350,6 +1560,37 @@
     </message>
 </context>
 <context>
+    <name>Closing</name>
+    <message>
+        <source>Close as emergency referral</source>
+        <translation>Cerrar como derivación de emergencia</translation>
+    </message>
+    <message>
+        <source>Close as referral</source>
+        <translation>Cerrar como derivación</translation>
+    </message>
+    <message>
+        <source>Closed as emergency referral</source>
+        <translation>Cerrada como derivación de emergencia</translation>
+    </message>
+    <message>
+        <source>Closed as referral</source>
+        <translation>Cerrada como derivación</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Descartada</translation>
+    </message>
+    <message>
+        <source>Say why this draft is discarded (for example: entered twice).</source>
+        <translation>Diga por qué se descarta este borrador (por ejemplo: se ingresó dos veces).</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {limit} characters).</source>
+        <translation>El motivo es demasiado largo (como máximo {limit} caracteres).</translation>
+    </message>
+</context>
+<context>
     <name>ColorField</name>
     <message>
         <source>Colour sample</source>
@@ -2078,6 +2319,25 @@
     </message>
 </context>
 <context>
+    <name>DeskAlerts</name>
+    <message>
+        <source>There is no desk alert with id {id}.</source>
+        <translation>No hay ninguna alerta de recepción con el id {id}.</translation>
+    </message>
+    <message>
+        <source>Someone else has already acknowledged this alert.</source>
+        <translation>Otra persona ya atendió esta alerta.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this alert; look again.</source>
+        <translation>Otra persona cambió esta alerta; vuelva a mirar.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached right now; alerts will show when it is back.</source>
+        <translation>No se puede conectar con la base de datos en este momento; las alertas aparecerán cuando vuelva la conexión.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatePanel</name>
     <message>
         <source>Possible matches already on file</source>
@@ -2523,6 +2783,33 @@
     </message>
 </context>
 <context>
+    <name>IntakeState</name>
+    <message>
+        <source>Draft, not finished</source>
+        <translation>Borrador, sin terminar</translation>
+    </message>
+    <message>
+        <source>Waiting for a therapist&apos;s review</source>
+        <translation>Esperando la revisión de un terapeuta</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisada</translation>
+    </message>
+    <message>
+        <source>Returned to the front desk</source>
+        <translation>Devuelta a la recepción</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Discarded</source>
+        <translation>Descartada</translation>
+    </message>
+</context>
+<context>
     <name>IntakeSummary</name>
     <message>
         <source>Neck pain with mobility deficits</source>
@@ -2746,6 +3033,49 @@
     <message>
         <source>Record no. {number}</source>
         <translation>Expediente n.º {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Intakes</name>
+    <message>
+        <source>Someone else changed this intake; reopen it to see the change.</source>
+        <translation>Otra persona cambió esta admisión; vuelva a abrirla para ver el cambio.</translation>
+    </message>
+    <message>
+        <source>There is no intake with id {id}.</source>
+        <translation>No hay ninguna admisión con el id {id}.</translation>
+    </message>
+    <message>
+        <source>This intake was already submitted; a therapist must return it before it can be changed.</source>
+        <translation>Esta admisión ya se envió; un terapeuta debe devolverla antes de que se pueda cambiar.</translation>
+    </message>
+    <message>
+        <source>This intake was already submitted; it is not a draft now.</source>
+        <translation>Esta admisión ya se envió; ya no es un borrador.</translation>
+    </message>
+    <message>
+        <source>This intake already belongs to another patient.</source>
+        <translation>Esta admisión ya pertenece a otro paciente.</translation>
+    </message>
+    <message>
+        <source>The screening is incomplete: {missing}</source>
+        <translation>La evaluación de riesgos está incompleta: {missing}</translation>
+    </message>
+    <message>
+        <source>Only an emergency or referral screening closes an intake as a referral; finish the intake, or discard the draft with a reason.</source>
+        <translation>Solo una evaluación de riesgos de emergencia o de derivación cierra una admisión como derivación; termine la admisión o descarte el borrador indicando el motivo.</translation>
+    </message>
+    <message>
+        <source>The questions cannot be shown in that language.</source>
+        <translation>Las preguntas no se pueden mostrar en ese idioma.</translation>
+    </message>
+    <message>
+        <source>This intake is not a draft any more; it was not discarded.</source>
+        <translation>Esta admisión ya no es un borrador; no se descartó.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached right now; the intake is kept on this computer and saved again automatically.</source>
+        <translation>No se puede conectar con la base de datos en este momento; la admisión se conserva en esta computadora y se guardará de nuevo automáticamente.</translation>
     </message>
 </context>
 <context>
@@ -3280,6 +3610,101 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>Sign in to start. The areas your role allows appear on the left.</source>
         <translation>Inicie sesión para empezar. Las áreas que permite su función aparecen a la izquierda.</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <source>intake</source>
+        <translation>admisión</translation>
+    </message>
+    <message>
+        <source>intakes</source>
+        <translation>admisiones</translation>
+    </message>
+    <message>
+        <source>appointment</source>
+        <translation>cita</translation>
+    </message>
+    <message>
+        <source>appointments</source>
+        <translation>citas</translation>
+    </message>
+    <message>
+        <source>waitlist entry</source>
+        <translation>entrada de la lista de espera</translation>
+    </message>
+    <message>
+        <source>waitlist entries</source>
+        <translation>entradas de la lista de espera</translation>
+    </message>
+    <message>
+        <source>{count} intake</source>
+        <translation>{count} admisión</translation>
+    </message>
+    <message>
+        <source>{count} intakes</source>
+        <translation>{count} admisiones</translation>
+    </message>
+    <message>
+        <source>no intakes</source>
+        <translation>ninguna admisión</translation>
+    </message>
+    <message>
+        <source>{count} appointment</source>
+        <translation>{count} cita</translation>
+    </message>
+    <message>
+        <source>{count} appointments</source>
+        <translation>{count} citas</translation>
+    </message>
+    <message>
+        <source>no appointments</source>
+        <translation>ninguna cita</translation>
+    </message>
+    <message>
+        <source>{count} waitlist entry</source>
+        <translation>{count} entrada de la lista de espera</translation>
+    </message>
+    <message>
+        <source>{count} waitlist entries</source>
+        <translation>{count} entradas de la lista de espera</translation>
+    </message>
+    <message>
+        <source>no waitlist entries</source>
+        <translation>ninguna entrada de la lista de espera</translation>
+    </message>
+    <message>
+        <source>{day:words}, {start:words}–{end:words} {zone} at {location} ({record})</source>
+        <translation>{day:words}, {start:words}–{end:words} {zone} en {location} ({record})</translation>
+    </message>
+    <message>
+        <source>{surviving} overlaps {merged}</source>
+        <translation>{surviving} coincide con {merged}</translation>
+    </message>
+    <message>
+        <source>This is not a field of a patient record.</source>
+        <translation>Este no es un campo del expediente de un paciente.</translation>
+    </message>
+    <message>
+        <source>A record cannot be merged into itself: choose the other record.</source>
+        <translation>Un expediente no se puede fusionar consigo mismo: elija el otro expediente.</translation>
+    </message>
+    <message>
+        <source>Record {record} was already merged into another record; merge with the record it was merged into.</source>
+        <translation>El expediente {record} ya se fusionó en otro expediente; fusione con el expediente en el que se fusionó.</translation>
+    </message>
+    <message>
+        <source>The two records have visits at the same time, and one patient cannot be in two visits at once: {pairs}. Cancel or move one of each pair, then merge.</source>
+        <translation>Los dos expedientes tienen citas a la misma hora, y un paciente no puede estar en dos citas a la vez: {pairs}. Cancele o mueva una de cada par y luego fusione.</translation>
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation>{first}; {rest}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} y {third}</translation>
     </message>
 </context>
 <context>
@@ -3863,6 +4288,45 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
 </context>
 <context>
+    <name>PatientMerge</name>
+    <message>
+        <source>There is no such merge.</source>
+        <translation>No existe esa fusión.</translation>
+    </message>
+    <message>
+        <source>This merge was undone already.</source>
+        <translation>Esta fusión ya se deshizo.</translation>
+    </message>
+    <message>
+        <source>One of the two records no longer exists; search for the patient again.</source>
+        <translation>Uno de los dos expedientes ya no existe; busque al paciente de nuevo.</translation>
+    </message>
+    <message>
+        <source>The two records have visits at the same time; open the merge again to see which.</source>
+        <translation>Los dos expedientes tienen citas a la misma hora; abra la fusión de nuevo para ver cuáles.</translation>
+    </message>
+    <message>
+        <source>The database refused to change record {record}: it was merged, or was given a visit, an intake or a waitlist entry a moment ago. Open the merge again.</source>
+        <translation>La base de datos rechazó cambiar el expediente {record}: se fusionó, o hace un momento recibió una cita, una admisión o una entrada de la lista de espera. Abra la fusión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Record {merged} no longer points to {surviving}; nothing to undo.</source>
+        <translation>El expediente {merged} ya no remite a {surviving}; no hay nada que deshacer.</translation>
+    </message>
+    <message>
+        <source>Record {record} was itself merged into another record since; undo that merge first.</source>
+        <translation>El expediente {record} se fusionó después en otro expediente; primero deshaga esa fusión.</translation>
+    </message>
+    <message>
+        <source>One of the {things} the merge moved now belongs to another record, so the merge cannot be undone exactly; move it back by hand first.</source>
+        <translation>Una de las {things} que movió la fusión ahora pertenece a otro expediente, así que la fusión no se puede deshacer exactamente; primero devuélvala a mano.</translation>
+    </message>
+    <message>
+        <source>Since the merge, a new {thing} on {record} was made from an intake the merge moved; undoing would leave it naming the other record&apos;s intake. Cancel or remove it first, or keep the merge.</source>
+        <translation>Desde la fusión, se creó una nueva {thing} en {record} a partir de una admisión que movió la fusión; deshacerla la dejaría apuntando a la admisión del otro expediente. Primero cancélela o quítela, o mantenga la fusión.</translation>
+    </message>
+</context>
+<context>
     <name>PatientRegisterForm</name>
     <message>
         <source>Registration status</source>
@@ -3985,6 +4449,207 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <message>
         <source>{count} patients. ↑ ↓ to choose, Enter to open.</source>
         <translation>{count} pacientes. ↑ ↓ para elegir, Intro para abrir.</translation>
+    </message>
+</context>
+<context>
+    <name>Patients</name>
+    <message>
+        <source>There is no patient with id {id}.</source>
+        <translation>No hay ningún paciente con el id {id}.</translation>
+    </message>
+    <message>
+        <source>This patient record was changed on another computer since you opened it. Reload it and make your change again.</source>
+        <translation>Este expediente del paciente se cambió en otra computadora desde que usted lo abrió. Vuelva a cargarlo y haga su cambio de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeAdmin</name>
+    <message>
+        <source>There is no location with the code {code}.</source>
+        <translation>No hay ninguna sede con el código {code}.</translation>
+    </message>
+    <message>
+        <source>The location code {code} is already in use.</source>
+        <translation>El código de sede {code} ya está en uso.</translation>
+    </message>
+    <message>
+        <source>There is no closure number {number} (it may have been removed).</source>
+        <translation>No hay ningún cierre número {number} (puede que se haya eliminado).</translation>
+    </message>
+    <message>
+        <source>There is no appointment type with the code {code}.</source>
+        <translation>No hay ningún tipo de cita con el código {code}.</translation>
+    </message>
+    <message>
+        <source>The appointment type code {code} is already in use.</source>
+        <translation>El código de tipo de cita {code} ya está en uso.</translation>
+    </message>
+    <message>
+        <source>The code of an appointment type cannot be changed.</source>
+        <translation>El código de un tipo de cita no se puede cambiar.</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeRules</name>
+    <message>
+        <source>Monday</source>
+        <translation>Lunes</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Martes</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Miércoles</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Jueves</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Viernes</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Sábado</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Domingo</translation>
+    </message>
+    <message>
+        <source>day {number}</source>
+        <translation>día {number}</translation>
+    </message>
+    <message>
+        <source>{start:%H:%M}–{end:%H:%M}</source>
+        <translation>{start:%H:%M}–{end:%H:%M}</translation>
+    </message>
+    <message>
+        <source>Enter a short code for the {what}.</source>
+        <translation>Escriba un código corto para {what}.</translation>
+    </message>
+    <message>
+        <source>The {what} code {code} may use only letters, digits, &apos;-&apos; and &apos;_&apos;, at most 16 characters.</source>
+        <translation>El código {code} ({what}) solo puede usar letras, dígitos, &apos;-&apos; y &apos;_&apos;, como máximo 16 caracteres.</translation>
+    </message>
+    <message>
+        <source>Enter the {label}.</source>
+        <translation>Escriba {label}.</translation>
+    </message>
+    <message>
+        <source>The {label} is too long (at most {limit} characters).</source>
+        <translation>Texto demasiado largo en {label} (como máximo {limit} caracteres).</translation>
+    </message>
+    <message>
+        <source>{name} is not a known time zone; use a name such as &apos;America/New_York&apos;.</source>
+        <translation>{name} no es una zona horaria conocida; use un nombre como &apos;America/New_York&apos;.</translation>
+    </message>
+    <message>
+        <source>The weekday must be 0 (Monday) to 6 (Sunday), not {weekday}.</source>
+        <translation>El día de la semana debe ser de 0 (lunes) a 6 (domingo), no {weekday}.</translation>
+    </message>
+    <message>
+        <source>{day}: closing time {closes:%H:%M} must be after opening time {opens:%H:%M}.</source>
+        <translation>{day}: la hora de cierre {closes:%H:%M} debe ser posterior a la hora de apertura {opens:%H:%M}</translation>
+    </message>
+    <message>
+        <source>The last day {last:%Y-%m-%d} is before the first day {first:%Y-%m-%d}.</source>
+        <translation>El último día {last:%Y-%m-%d} es anterior al primer día {first:%Y-%m-%d}.</translation>
+    </message>
+    <message>
+        <source>A closure may last at most {limit} days; {first:%Y-%m-%d} to {last:%Y-%m-%d} is longer.</source>
+        <translation>Un cierre puede durar como máximo {limit} días; del {first:%Y-%m-%d} al {last:%Y-%m-%d} es más largo.</translation>
+    </message>
+    <message>
+        <source>The end {end:%Y-%m-%d} is before the start {start:%Y-%m-%d}.</source>
+        <translation>El final {end:%Y-%m-%d} es anterior al inicio {start:%Y-%m-%d}.</translation>
+    </message>
+    <message>
+        <source>Choose a range of at most {limit} days.</source>
+        <translation>Elija un intervalo de como máximo {limit} días.</translation>
+    </message>
+    <message>
+        <source>The length must be {least} to {most} minutes in steps of {step}, not {minutes}.</source>
+        <translation>La duración debe ser de {least} a {most} minutos en pasos de {step}, no {minutes}.</translation>
+    </message>
+    <message>
+        <source>The buffer must be 0 to {most} minutes, not {minutes}.</source>
+        <translation>El margen debe ser de 0 a {most} minutos, no {minutes}.</translation>
+    </message>
+    <message>
+        <source>The end {end:%H:%M} must be after the start {start:%H:%M}.</source>
+        <translation>El final {end:%H:%M} debe ser posterior al inicio {start:%H:%M}</translation>
+    </message>
+    <message>
+        <source>The last effective day {last:%Y-%m-%d} is before the first {first:%Y-%m-%d}.</source>
+        <translation>El último día de vigencia {last:%Y-%m-%d} es anterior al primero {first:%Y-%m-%d}.</translation>
+    </message>
+    <message>
+        <source>{day}: {location} is closed on {day}s.</source>
+        <translation>{day}: {location} cierra ese día ({day}).</translation>
+    </message>
+    <message>
+        <source>{day}: {span} starts before {location} opens at {opens:%H:%M}.</source>
+        <translation>{day}: {span} empieza antes de que {location} abra a las {opens:%H:%M}</translation>
+    </message>
+    <message>
+        <source>{day}: {span} ends after {location} closes at {closes:%H:%M}.</source>
+        <translation>{day}: {span} termina después de que {location} cierre a las {closes:%H:%M}</translation>
+    </message>
+    <message>
+        <source>{day}: {span} overlaps this therapist&apos;s {other} at {location} (from {first:%Y-%m-%d}).</source>
+        <translation>{day}: {span} coincide con el horario {other} de este terapeuta en {location} (desde el {first:%Y-%m-%d}).</translation>
+    </message>
+    <message>
+        <source>{day}: {span} overlaps this therapist&apos;s {other} at {location} (from {first:%Y-%m-%d} to {last:%Y-%m-%d}).</source>
+        <translation>{day}: {span} coincide con el horario {other} de este terapeuta en {location} (del {first:%Y-%m-%d} al {last:%Y-%m-%d}).</translation>
+    </message>
+    <message>
+        <source>Give the time with its time zone (a time without one is ambiguous).</source>
+        <translation>Indique la hora con su zona horaria (una hora sin ella es ambigua).</translation>
+    </message>
+    <message>
+        <source>The end of the time off must be after its start.</source>
+        <translation>El final de la ausencia debe ser posterior a su inicio.</translation>
+    </message>
+    <message>
+        <source>location&apos;s name</source>
+        <translation>el nombre de la sede</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>la dirección</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>el número de teléfono</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>la sede</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>el motivo</translation>
+    </message>
+    <message>
+        <source>appointment type</source>
+        <translation>el tipo de cita</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>el nombre</translation>
+    </message>
+    <message>
+        <source>therapist&apos;s name</source>
+        <translation>el nombre del terapeuta</translation>
+    </message>
+    <message>
+        <source>credentials</source>
+        <translation>las credenciales</translation>
     </message>
 </context>
 <context>
@@ -4825,6 +5490,53 @@ por {who}, {when} · {next}</translation>
     <message>
         <source>Questions were asked in {language}.</source>
         <translation>Las preguntas se hicieron en {language}.</translation>
+    </message>
+    <message>
+        <source>Someone else signed this intake off or changed it while you were reviewing it; nothing was overwritten. It is shown again as it is now; your note is kept.</source>
+        <translation>Otra persona firmó o cambió esta admisión mientras usted la revisaba; no se sobrescribió nada. Se muestra de nuevo tal como está ahora; su nota se conserva.</translation>
+    </message>
+    <message>
+        <source>The appointment was cancelled or deleted while the review was open; nothing was signed. The intake is shown again without it; your note is kept.</source>
+        <translation>La cita se canceló o se eliminó mientras la revisión estaba abierta; no se firmó nada. La admisión se muestra de nuevo sin ella; su nota se conserva.</translation>
+    </message>
+    <message>
+        <source>The appointment was changed (moved or edited) while the review was open; nothing was signed. It is shown again as it is now; your note is kept.</source>
+        <translation>La cita se cambió (se movió o se editó) mientras la revisión estaba abierta; no se firmó nada. Se muestra de nuevo tal como está ahora; su nota se conserva.</translation>
+    </message>
+    <message>
+        <source>None shown: no screening result is stored.</source>
+        <translation>No se muestra ninguna: no hay ningún resultado de la evaluación de riesgos guardado.</translation>
+    </message>
+    <message>
+        <source>There is no intake with id {id}; it may have been deleted.</source>
+        <translation>No hay ninguna admisión con el id {id}; puede que se haya eliminado.</translation>
+    </message>
+    <message>
+        <source>The database cannot be reached right now; nothing was signed or changed. Your note is kept on the screen: try again when the connection is back.</source>
+        <translation>No se puede conectar con la base de datos en este momento; no se firmó ni se cambió nada. Su nota se conserva en la pantalla: vuelva a intentarlo cuando vuelva la conexión.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewAnswers</name>
+    <message>
+        <source>Answers</source>
+        <translation>Respuestas</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No aplica</translation>
     </message>
 </context>
 <context>
@@ -6370,6 +7082,17 @@ por {who}, {when}</translation>
     </message>
 </context>
 <context>
+    <name>ScreeningGate</name>
+    <message>
+        <source>The intake is not finished: submit it (Ctrl+Enter) before booking.</source>
+        <translation>La admisión no está terminada: envíela (Ctrl+Enter) antes de reservar.</translation>
+    </message>
+    <message>
+        <source>The intake is not finished: submit it (Ctrl+Enter) before booking — a therapist returned it to the front desk.</source>
+        <translation>La admisión no está terminada: envíela (Ctrl+Enter) antes de reservar; un terapeuta la devolvió a la recepción.</translation>
+    </message>
+</context>
+<context>
     <name>ScreeningPanel</name>
     <message>
         <source>STOP – EMERGENCY</source>
@@ -6473,6 +7196,22 @@ por {who}, {when}</translation>
 </context>
 <context>
     <name>SelfIntake</name>
+    <message>
+        <source>There is no location with the code {code}.</source>
+        <translation>No hay ninguna sede con el código {code}.</translation>
+    </message>
+    <message>
+        <source>There is no location to send the alert to.</source>
+        <translation>No hay ninguna sede a la que enviar la alerta.</translation>
+    </message>
+    <message>
+        <source>The tablet keeps answers only for an identified patient.</source>
+        <translation>La tableta guarda respuestas solo de un paciente identificado.</translation>
+    </message>
+    <message>
+        <source>Only an emergency or refer screening is sent to the desk.</source>
+        <translation>Solo una evaluación de riesgos de emergencia o de derivación se envía a la recepción.</translation>
+    </message>
     <message>
         <source>There is no location with id {id}.</source>
         <translation>No hay ninguna sede con el id {id}.</translation>
@@ -6648,6 +7387,41 @@ por {who}, {when}</translation>
     <message>
         <source>Free slots</source>
         <translation>Horarios libres</translation>
+    </message>
+</context>
+<context>
+    <name>Staffing</name>
+    <message>
+        <source>There is no therapist number {number}.</source>
+        <translation>No hay ningún terapeuta número {number}.</translation>
+    </message>
+    <message>
+        <source>{location} ({code}) still has weekly templates of this therapist; end or remove them first.</source>
+        <translation>{location} ({code}) todavía tiene horarios semanales de este terapeuta; termínelos o quítelos primero.</translation>
+    </message>
+    <message>
+        <source>{name} is no longer active.</source>
+        <translation>{name} ya no está activo.</translation>
+    </message>
+    <message>
+        <source>{location} is no longer in use.</source>
+        <translation>{location} ya no está en uso.</translation>
+    </message>
+    <message>
+        <source>{name} is not assigned to work at {location}.</source>
+        <translation>{name} no está asignado para trabajar en {location}.</translation>
+    </message>
+    <message>
+        <source>A template cannot move to another therapist; add a new one.</source>
+        <translation>Un horario no puede pasar a otro terapeuta; agregue uno nuevo.</translation>
+    </message>
+    <message>
+        <source>There is no weekly template number {number}.</source>
+        <translation>No hay ningún horario semanal número {number}.</translation>
+    </message>
+    <message>
+        <source>There is no time off number {number} (it may have been removed).</source>
+        <translation>No hay ninguna ausencia número {number} (puede que se haya eliminado).</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,7 @@ def audit_trail(database: Database) -> list[tuple[str, str, list[str]]]:
 
 
 def problems(exc: pytest.ExceptionInfo[Invalid]) -> dict[str, str]:
-    return exc.value.problems
+    return {field: str(words) for field, words in exc.value.problems.items()}
 
 
 @pytest.fixture

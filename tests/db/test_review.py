@@ -199,7 +199,14 @@ def test_the_review_reads_in_the_staffs_language_with_the_same_findings(database
     spanish = review.open_review(
         database, rp.ann_actor, intake_id, appointment_id=rp.red, today=MONDAY, language="es"
     )
-    assert spanish.screening == english.screening
+    # The same result; each flag in its rule's Spanish words (same rule, level, citation).
+    assert spanish.screening and english.screening
+    same = [(f.id, f.level, f.source) for f in english.screening.flags]
+    assert [(f.id, f.level, f.source) for f in spanish.screening.flags] == same
+    assert replace(spanish.screening, flags=english.screening.flags) == english.screening
+    for spoken, stored in zip(spanish.screening.flags, english.screening.flags, strict=True):
+        assert spoken.rationale != stored.rationale and spoken.message != stored.message
+    assert "analgésicos" in " ".join(f.rationale for f in spanish.screening.flags)
     assert spanish.question_texts.keys() == english.question_texts.keys()
     assert spanish.question_texts["has_neck_pain"] != english.question_texts["has_neck_pain"]
     assert "¿" in " ".join(spanish.question_texts.values())

@@ -351,13 +351,12 @@ def _unmarked(text: str, data: set[str]) -> list[str]:
 
 def _admin_data(page: QWidget) -> set[str]:
     """The admin area's data: what the practice is called and has (names, codes, time zones,
-    the audit trail's users and actions, which the domain words)."""
+    the audit trail's users)."""
     from intake.ui.admin.audit_tab import AuditTab
 
     found: set[str] = set()
     for tab in page.findChildren(AuditTab):
         found |= {tab.user.itemText(i) for i in range(1, tab.user.count())}
-        found |= {tab.action.itemText(i) for i in range(1, tab.action.count())}
     for combo in page.findChildren(QComboBox):
         if combo.isEditable():  # the time zone: IANA names
             found |= {combo.itemText(i) for i in range(combo.count())}
@@ -369,7 +368,7 @@ def _admin_data(page: QWidget) -> set[str]:
 
 def _record_data(page: QWidget) -> set[str]:
     """A patient record's data: the patient's details as typed, the practice's places, and
-    the words the domain says (an intake's state, a visit's status) until their step."""
+    the words the domain says (a visit's status) until their step."""
     from intake.ui.patients.record_page import RecordPage
 
     assert isinstance(page, RecordPage)
@@ -382,8 +381,6 @@ def _record_data(page: QWidget) -> set[str]:
     for name, widget in fields.inputs.items():
         if isinstance(widget, QComboBox) and name == "preferred_location_id":
             found |= {widget.itemText(i) for i in range(1, widget.count())}
-    for line in record.intakes:
-        found.add(line.state_words)
     return found
 
 
@@ -450,7 +447,6 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
         # The intake form (the checklist's words are data: the patient's language), with an
         # urgent screening so the stop bar, the panel's reasons and the summary all show.
         from intake import screening
-        from intake.domain.closing import ACTION_WORDS, CLOSED_WORDS
         from intake.domain.search_query import mrn_for
         from intake.screening import front_desk as desk_words
         from intake.ui.intake_form.recovery import RecoveryOffer, ResumeBar, UnfinishedDraft
@@ -461,7 +457,7 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
         checklist_words = _strings(screening.load_checklist(None)) | _strings(
             [v for k, v in vars(desk_words).items() if k.lstrip("_").isupper()]
         )
-        checklist_words |= {*ACTION_WORDS.values(), *CLOSED_WORDS.values(), "English", "Español"}
+        checklist_words |= {"English", "Español"}
         wizard = IntakeWizard(None, saving=False)  # keeps nothing: no database, no journal
         for question_id, value in RED_FLAGS.items():
             if question_id in wizard.rows:  # "age" comes from the date of birth

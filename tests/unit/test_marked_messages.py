@@ -18,18 +18,6 @@ SCANNED = ("domain", "scheduling", "screening", "services")
 
 # Plain-English messages still to convert, per module (docs/translating.md).
 LEFT: dict[str, int] = {
-    "intake/services/intakes.py": 11,
-    "intake/domain/practice.py": 10,
-    "intake/services/patient_merge.py": 9,
-    "intake/services/staffing.py": 9,
-    "intake/services/practice_admin.py": 7,
-    "intake/services/self_intake.py": 4,
-    "intake/domain/merge.py": 3,
-    "intake/services/audit_view.py": 2,
-    "intake/services/desk_alerts.py": 2,
-    "intake/services/patients.py": 2,
-    "intake/services/review.py": 2,
-    "intake/services/screening_gate.py": 1,
 }
 
 

@@ -114,7 +114,7 @@ def test_overlaps_are_exactly_the_pairs_sharing_time(a, b):
 
 
 def test_what_moves_in_words():
-    assert moving_words({"intakes": 2, "appointments": 1}) == (
+    assert str(moving_words({"intakes": 2, "appointments": 1})) == (
         "2 intakes, 1 appointment and no waitlist entries"
     )
 

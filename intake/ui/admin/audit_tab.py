@@ -35,7 +35,7 @@ from intake.ui.admin.base import date_edit, to_date
 from intake.ui.admin.forms import FieldErrors
 from intake.ui.context import UiContext
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
-from intake.ui.words import problems_of
+from intake.ui.words import problems_of, said
 from intake.ui.worker import failure_text, in_words
 
 ANY = ""
@@ -73,7 +73,7 @@ class AuditModel(QAbstractTableModel):
             return None
         e = self.entries[index.row()]
         # Words for codes, the record number for a patient (never the internal id).
-        on = in_audit_words(e.entity, ENTITY_WORDS)
+        on = said(in_audit_words(e.entity, ENTITY_WORDS))
         if e.entity == "patient":
             on = f"{on} {e.patient_record or ''}".strip()
         elif e.entity_id is not None:
@@ -82,7 +82,7 @@ class AuditModel(QAbstractTableModel):
             f"{e.occurred_at.astimezone():%Y-%m-%d %H:%M:%S}",
             e.username,
             e.workstation,
-            in_audit_words(e.action),
+            said(in_audit_words(e.action)),
             on,
             e.patient_record or "",
             ", ".join(field.replace("_", " ") for field in e.fields),
@@ -186,7 +186,7 @@ class AuditTab(QWidget):
             while combo.count() > 1:
                 combo.removeItem(1)
             for value in values:  # actions in words, users as they are
-                combo.addItem(in_audit_words(value) if combo is self.action else value, value)
+                combo.addItem(said(in_audit_words(value)) if combo is self.action else value, value)
             combo.setCurrentIndex(max(0, combo.findData(kept)))
         self.search()
 

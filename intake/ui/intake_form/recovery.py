@@ -32,6 +32,7 @@ from intake.ui.context import UiContext
 from intake.ui.i18n import translate
 from intake.ui.journal import Journal, JournalEntry, RegistrationEntry
 from intake.ui.review import wording
+from intake.ui.words import said
 
 
 @dataclass(frozen=True)
@@ -405,7 +406,7 @@ class RecoveryOffer(QWidget):
         if draft is None:
             return
         if problems := check_discard_reason(self.reason.text()):
-            self.message.setText(problems["reason"])
+            self.message.setText(said(problems["reason"]))
             self.reason.setFocus()
             return
         self.message.setText(translate("Recovery", "Discarding…"))

@@ -818,8 +818,8 @@ class IntakeWizard(QWidget):
         )
         closing = referral_closing(self._result)
         if closing is not None:
-            self.close_button.setText(ACTION_WORDS[closing])
-            self.close_button.setAccessibleName(ACTION_WORDS[closing])
+            self.close_button.setText(translate("Closing", ACTION_WORDS[closing]))
+            self.close_button.setAccessibleName(translate("Closing", ACTION_WORDS[closing]))
         self.close_button.setVisible(closing is not None and self.context is not None)
         for widget in (self.stop_bar, self.stop_text):
             widget.setProperty("triage", key)
@@ -976,7 +976,7 @@ class IntakeWizard(QWidget):
         self.keeper.forget()
         self.keeper.stopped = True
         words = (
-            CLOSED_WORDS[info.closing_reason]
+            translate("Closing", CLOSED_WORDS[info.closing_reason])
             if info.closing_reason
             else translate("IntakeWizard", "Closed")
         )

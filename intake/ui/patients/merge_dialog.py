@@ -38,6 +38,7 @@ from intake.ui import when
 from intake.ui.context import UiContext
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.patients.search_widget import PatientSearchWidget
+from intake.ui.words import said
 from intake.ui.worker import failure_text
 
 LABELS = {
@@ -240,7 +241,7 @@ class MergeDialog(QDialog):
         self._fill_grid(p)
         self.moving.setText(
             translate("MergeDialog", "Moves to {record}: {what}.").format(
-                record=p.surviving.mrn, what=moving_words(p.moving)
+                record=p.surviving.mrn, what=said(moving_words(p.moving))
             )
         )
         self.blocked.setVisible(p.blocked)
@@ -251,7 +252,7 @@ class MergeDialog(QDialog):
                 "of each pair first:",
             )
             + "\n"
-            + "\n".join(f"• {o.words()}" for o in p.overlaps)
+            + "\n".join(f"• {said(o.words())}" for o in p.overlaps)
         )
         self.merge_button.setEnabled(not p.blocked and self.done_merge is None)
         self.swap_button.setEnabled(self.done_merge is None)
@@ -354,7 +355,7 @@ class MergeDialog(QDialog):
             ).format(
                 merged=p.merged.mrn,
                 surviving=p.surviving.mrn,
-                what=moving_words(p.moving).capitalize(),
+                what=said(moving_words(p.moving)).capitalize(),
             )
         )
         self.merge_button.setEnabled(False)
@@ -383,7 +384,7 @@ class MergeDialog(QDialog):
         self.done_merge = done
         self.moving.setText(
             translate("MergeDialog", "Moved to {record}: {what}.").format(
-                record=done.surviving.mrn, what=moving_words(done.moved)
+                record=done.surviving.mrn, what=said(moving_words(done.moved))
             )
         )
         self.status.setText(

@@ -110,7 +110,7 @@ def intake_rows(record: PatientRecord) -> list[Row]:
             (
                 when.date(when.local(line.created_at, None).date(), localized=True),
                 wording.word(line.triage),
-                line.state_words,
+                translate(line.state_words.context, line.state_words),
                 _intake_detail(line),
             ),
             line,

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from intake.screening.interventions import Intervention, InterventionAdvice, Kind
 from intake.ui.i18n import translate
 from intake.ui.review.wording import escape
+from intake.ui.words import said
 
 
 def heading() -> str:
@@ -36,7 +37,7 @@ def advice_html(advice: InterventionAdvice, category_titles: Mapping[str, str]) 
         + "</i></p>"
     ]
     if not advice.interventions:
-        parts.append(f"<p>{escape(advice.reason or '')}</p>")
+        parts.append(f"<p>{escape(said(advice.reason or ''))}</p>")  # a marked reason too
         return "".join(parts)
     several = len({i.category for i in advice.interventions}) > 1
     rows = "".join(_item(i, category_titles if several else None) for i in advice.interventions)

@@ -18,6 +18,7 @@ from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.intake_form.pain_picture import PainCanvas
 from intake.ui.review import interventions, wording
 from intake.ui.review.wording import escape
+from intake.ui.words import said
 
 PAIN_URL = QUrl("packet://pain-picture.png")
 TITLE = QT_TRANSLATE_NOOP("ReviewPacket", "Intake review packet")
@@ -285,14 +286,14 @@ def _answers(review: IntakeReview) -> str:
         noes = [line.question for line in group.lines if not line.positive and line.answer == "No"]
         rows = "".join(
             f"<tr><td>{_b(escape(line.question), line.positive)}</td>"
-            f"<td width='35%'>{_b(escape(line.answer), line.positive)}</td></tr>"
+            f"<td width='35%'>{_b(escape(said(line.answer)), line.positive)}</td></tr>"
             for line in shown
         )
         answered_no = translate("ReviewPacket", "Answered no: {questions}")
         answered_no = answered_no.format(questions=" · ".join(noes))
         heading = translate("ReviewPacket", "{section} (positive: {count})")
         cells.append(
-            _h(heading.format(section=group.title, count=group.positives))
+            _h(heading.format(section=said(group.title), count=group.positives))
             + (f"<table width='100%' cellspacing='0'>{rows}</table>" if rows else "")
             + (f"<p class='muted'>{escape(answered_no)}</p>" if noes else "")
         )

@@ -94,7 +94,7 @@ def describe(entry: ClosedReferral) -> str:
         "ReviewQueue", "{closed} · {patient} · warning signs: {count}\nby {who}, {when}"
     )
     return text.format(
-        closed=CLOSED_WORDS[entry.reason].upper(),
+        closed=translate("Closing", CLOSED_WORDS[entry.reason]).upper(),
         patient=entry.patient_label or translate("ReviewQueue", "no patient chosen"),
         count=entry.flag_count,
         who=entry.closed_by,

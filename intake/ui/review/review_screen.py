@@ -45,6 +45,7 @@ from intake.ui.languages import staff_language
 from intake.ui.review import packet, wording
 from intake.ui.review.interventions import GuidelineInterventions
 from intake.ui.review.wording import escape
+from intake.ui.words import said
 from intake.ui.worker import failure_text, in_words
 
 
@@ -367,13 +368,13 @@ class ReviewScreen(QWidget):
         for group in opened.answers:
             rows = "".join(
                 f"<tr><td>{'● ' if line.positive else ''}{_b(escape(line.question), line.positive)}"
-                f"</td><td>{_b(escape(line.answer), line.positive)}</td></tr>"
+                f"</td><td>{_b(escape(said(line.answer)), line.positive)}</td></tr>"
                 for line in group.lines
             )
             parts.append(
                 _h(
                     translate("ReviewScreen", "{section} – positive: {count}").format(
-                        section=group.title, count=group.positives
+                        section=said(group.title), count=group.positives
                     )
                 )
                 + f"<table cellspacing='0' cellpadding='2' width='100%'>{rows}</table>"
@@ -384,7 +385,7 @@ class ReviewScreen(QWidget):
         tz = opened.appointment.timezone if opened.appointment else None
         if signed.status == IntakeStatus.CLOSED and signed.closing_reason is not None:
             closed = translate("ReviewScreen", "⚠ {closed} by {who}, {when}").format(
-                closed=CLOSED_WORDS[signed.closing_reason],
+                closed=translate("Closing", CLOSED_WORDS[signed.closing_reason]),
                 who=escape(signed.closed_by),
                 when=wording.when(signed.closed_at, tz),
             )
