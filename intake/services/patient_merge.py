@@ -42,7 +42,7 @@ from intake.domain.merge import (
 )
 from intake.domain.patient import DRAFT_FIELDS, PatientDraft, stored_forms
 from intake.domain.permissions import Permission
-from intake.domain.words import QT_TRANSLATE_NOOP, said
+from intake.domain.words import QT_TRANSLATE_NOOP, Message, said
 from intake.services import audit, locking, patient_index
 from intake.services.actor import Actor
 from intake.services.calendar_loader import ACTIVE
@@ -99,7 +99,7 @@ def _merge(
     with database.writing() as session:
         surviving, merged = _pair(session, surviving_id, merged_id, lock=True)
         for row, version in zip((surviving, merged), versions, strict=True):
-            locking.check_version(row.version, version, f"Record {row.mrn}")
+            locking.check_version(row.version, version, _record(row.mrn))
         s_info, m_info = patient_info(surviving), patient_info(merged)
         if found := rules.overlaps(_visits(session, surviving), _visits(session, merged)):
             raise rules.refusal(found)
@@ -115,7 +115,7 @@ def _merge(
         )
         if taken:
             _apply(surviving, _changed(_draft(s_info), taken))
-            locking.flush(session, f"Record {surviving.mrn}")
+            locking.flush(session, _record(surviving.mrn))
         moved = {
             name: _move(session, model, merged.id, surviving.id) for name, model in MOVED.items()
         }
@@ -171,7 +171,7 @@ def undo(database: Database, actor: Actor, merge_id: int) -> UndoDone:
         for name, model in MOVED.items():
             _move_back(session, model, record.moved.get(name, []), merged.id)
         kept = _restore_fields(surviving, record)
-        locking.flush(session, f"Record {surviving.mrn}")
+        locking.flush(session, _record(surviving.mrn))
         patient_index.refresh(session, surviving)
         record.undone_at = dt.datetime.now(dt.UTC)
         record.undone_by = actor.user_id
@@ -338,7 +338,7 @@ def _set_patient(session: Session, model: Any, ids: list[int], to_id: int) -> No
 def _flush_guarded(session: Session, mrn: str) -> None:
     """Write the tombstone change; the database's merge guards become MergeRefused."""
     try:
-        locking.flush(session, f"Record {mrn}")
+        locking.flush(session, _record(mrn))
     except IntegrityError as exc:
         text = str(exc.orig).lower()
         if "merged" not in text:
@@ -489,3 +489,8 @@ _MERGES = (
     .outerjoin(StaffUser, StaffUser.id == PatientMerge.merged_by)
     .order_by(PatientMerge.merged_at.desc(), PatientMerge.id.desc())
 )
+
+
+def _record(mrn: str) -> Message:
+    """A record as a stale-record sentence names it."""
+    return said(QT_TRANSLATE_NOOP("Locking", "Record {mrn}"), mrn=mrn)

@@ -189,7 +189,7 @@ def update_location(
     actor.require(Permission.PRACTICE_ADMIN)
     with database.writing() as session:
         row = location_row(session, code)
-        what = f"Location {row.code}"
+        what = said(QT_TRANSLATE_NOOP("Locking", "Location {code}"), code=row.code)
         check_version(row.version, version, what)
         texts = {
             "name": row.name if name is None else name.strip(),
@@ -232,7 +232,7 @@ def set_opening_hours(
     week = {day: value for day, value in hours.items() if value is not None}
     with database.writing() as session:
         row = location_row(session, code)
-        what = f"Location {row.code}"
+        what = said(QT_TRANSLATE_NOOP("Locking", "Location {code}"), code=row.code)
         check_version(row.version, version, what)
         current = {h.weekday: p.DayHours(h.opens, h.closes) for h in row.opening_hours}
         if current == week:
@@ -501,7 +501,9 @@ def update_appointment_type(
             select(AppointmentType).where(AppointmentType.id == was.id).with_for_update()
         ).one_or_none()
         if row is None or _type_info(row) != was:
-            raise stale(f"Appointment type {was.code}")
+            raise stale(
+                said(QT_TRANSLATE_NOOP("Locking", "Appointment type {code}"), code=was.code)
+            )
         wanted = {
             "name": now.name.strip(),
             "minutes": now.minutes,

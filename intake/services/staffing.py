@@ -161,7 +161,7 @@ def update_therapist(
     actor.require(Permission.PRACTICE_ADMIN)
     with database.writing() as session:
         row = _therapist_row(session, therapist_id)
-        what = f"Therapist {therapist_id}"
+        what = said(QT_TRANSLATE_NOOP("Locking", "Therapist {id}"), id=therapist_id)
         check_version(row.version, version, what)
         texts = {
             "display_name": row.display_name if display_name is None else display_name.strip(),
@@ -200,7 +200,7 @@ def assign_locations(
     actor.require(Permission.PRACTICE_ADMIN)
     with database.writing() as session:
         row = _therapist_row(session, therapist_id)
-        what = f"Therapist {therapist_id}"
+        what = said(QT_TRANSLATE_NOOP("Locking", "Therapist {id}"), id=therapist_id)
         check_version(row.version, version, what)
         wanted = _locations(session, location_codes)
         if {loc.id for loc in wanted} == {loc.id for loc in row.locations}:
@@ -430,7 +430,7 @@ def update_template(
     with database.writing() as session:
         therapist = _therapist_row(session, was.therapist_id, lock=True)
         row = session.get(AvailabilityTemplate, was.id)
-        what = "This weekly template"
+        what = said(QT_TRANSLATE_NOOP("Locking", "This weekly template"))
         if row is None:
             raise stale(what)
         code = session.scalar(select(Location.code).where(Location.id == row.location_id))

@@ -3496,6 +3496,26 @@
         <source>{what} was changed or removed on another computer since you opened it. Reload it and make your change again.</source>
         <translation>Otra computadora cambió o eliminó esto desde que usted lo abrió ({what}). Vuelva a cargarlo y haga su cambio de nuevo.</translation>
     </message>
+    <message>
+        <source>Record {mrn}</source>
+        <translation>Expediente {mrn}</translation>
+    </message>
+    <message>
+        <source>Location {code}</source>
+        <translation>Sede {code}</translation>
+    </message>
+    <message>
+        <source>Appointment type {code}</source>
+        <translation>Tipo de cita {code}</translation>
+    </message>
+    <message>
+        <source>Therapist {id}</source>
+        <translation>Fisioterapeuta {id}</translation>
+    </message>
+    <message>
+        <source>This weekly template</source>
+        <translation>Esta plantilla semanal</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
