@@ -4513,31 +4513,31 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     <name>PracticeRules</name>
     <message>
         <source>Monday</source>
-        <translation>Lunes</translation>
+        <translation>lunes</translation>
     </message>
     <message>
         <source>Tuesday</source>
-        <translation>Martes</translation>
+        <translation>martes</translation>
     </message>
     <message>
         <source>Wednesday</source>
-        <translation>Miércoles</translation>
+        <translation>miércoles</translation>
     </message>
     <message>
         <source>Thursday</source>
-        <translation>Jueves</translation>
+        <translation>jueves</translation>
     </message>
     <message>
         <source>Friday</source>
-        <translation>Viernes</translation>
+        <translation>viernes</translation>
     </message>
     <message>
         <source>Saturday</source>
-        <translation>Sábado</translation>
+        <translation>sábado</translation>
     </message>
     <message>
         <source>Sunday</source>
-        <translation>Domingo</translation>
+        <translation>domingo</translation>
     </message>
     <message>
         <source>day {number}</source>
