@@ -4573,7 +4573,7 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
     <message>
         <source>{day}: closing time {closes:%H:%M} must be after opening time {opens:%H:%M}.</source>
-        <translation>{day}: la hora de cierre {closes:%H:%M} debe ser posterior a la hora de apertura {opens:%H:%M}</translation>
+        <translation>El {day}, la hora de cierre {closes:%H:%M} debe ser posterior a la hora de apertura {opens:%H:%M}</translation>
     </message>
     <message>
         <source>The last day {last:%Y-%m-%d} is before the first day {first:%Y-%m-%d}.</source>
@@ -4609,23 +4609,23 @@ Se guarda en esta computadora y se le ofrecerá de nuevo la próxima vez que Cli
     </message>
     <message>
         <source>{day}: {location} is closed on {day}s.</source>
-        <translation>{day}: {location} cierra ese día ({day}).</translation>
+        <translation>{location} no abre los días {day}.</translation>
     </message>
     <message>
         <source>{day}: {span} starts before {location} opens at {opens:%H:%M}.</source>
-        <translation>{day}: {span} empieza antes de que {location} abra a las {opens:%H:%M}</translation>
+        <translation>El {day}, {span} empieza antes de que {location} abra a las {opens:%H:%M}</translation>
     </message>
     <message>
         <source>{day}: {span} ends after {location} closes at {closes:%H:%M}.</source>
-        <translation>{day}: {span} termina después de que {location} cierre a las {closes:%H:%M}</translation>
+        <translation>El {day}, {span} termina después de que {location} cierre a las {closes:%H:%M}</translation>
     </message>
     <message>
         <source>{day}: {span} overlaps this therapist&apos;s {other} at {location} (from {first:%Y-%m-%d}).</source>
-        <translation>{day}: {span} coincide con el horario {other} de este terapeuta en {location} (desde el {first:%Y-%m-%d}).</translation>
+        <translation>El {day}, {span} coincide con el horario {other} de este terapeuta en {location} (desde el {first:%Y-%m-%d}).</translation>
     </message>
     <message>
         <source>{day}: {span} overlaps this therapist&apos;s {other} at {location} (from {first:%Y-%m-%d} to {last:%Y-%m-%d}).</source>
-        <translation>{day}: {span} coincide con el horario {other} de este terapeuta en {location} (del {first:%Y-%m-%d} al {last:%Y-%m-%d}).</translation>
+        <translation>El {day}, {span} coincide con el horario {other} de este terapeuta en {location} (del {first:%Y-%m-%d} al {last:%Y-%m-%d}).</translation>
     </message>
     <message>
         <source>Give the time with its time zone (a time without one is ambiguous).</source>

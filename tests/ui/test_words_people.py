@@ -78,7 +78,7 @@ def test_the_set_up_problems_are_spanish_with_times_the_spanish_way(speak, datab
     text = problems_of(hours.value)["hours.1"]
     closes, opens = (when.time_of_day(dt.time(h), localized=True) for h in (9, 17))
     assert text == (
-        f"Martes: la hora de cierre {closes} debe ser posterior a la hora de apertura {opens}"
+        f"El martes, la hora de cierre {closes} debe ser posterior a la hora de apertura {opens}"
     )  # no full stop after "p.m."
     with pytest.raises(Invalid) as unnamed:
         staffing.create_therapist(database, boss, " ", location_codes=["EAST"])
