@@ -18,6 +18,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any, NoReturn
 
+from intake.domain.words import QT_TRANSLATE_NOOP, Words, said
 from intake.resources_path import resource
 from intake.screening.checklist import Checklist
 from intake.screening.errors import ChecklistError
@@ -79,18 +80,34 @@ class InterventionAdvice:
     """What to show: the entries, most strongly graded first, or why there are none."""
 
     interventions: tuple[Intervention, ...]
-    reason: str | None = None  # set when `interventions` is empty
+    reason: Words | None = None  # set when `interventions` is empty
     sign_off: SignOff | None = None
     guideline: str = ""
 
 
-MEDICAL_FIRST = (
-    "None shown: the triage is {level}. The patient needs medical care first; the guideline's "
-    "physical therapy interventions apply only after medical clearance."
+# Why none are shown, as the review says it (marked: the staff's language, intake/ui/words.py).
+MEDICAL_FIRST = {
+    TriageLevel.EMERGENCY: QT_TRANSLATE_NOOP(
+        "Interventions",
+        "None shown: the triage is emergency. The patient needs medical care first; the "
+        "guideline's physical therapy interventions apply only after medical clearance.",
+    ),
+    TriageLevel.REFER: QT_TRANSLATE_NOOP(
+        "Interventions",
+        "None shown: the triage is refer. The patient needs medical care first; the "
+        "guideline's physical therapy interventions apply only after medical clearance.",
+    ),
+}
+NO_STAGE = QT_TRANSLATE_NOOP(
+    "Interventions",
+    "None shown: the stage is unknown (how long the symptoms have lasted is not answered).",
 )
-NO_STAGE = "None shown: the stage is unknown (how long the symptoms have lasted is not answered)."
-NO_CATEGORY = "None shown: the screening gives no provisional category."
-NO_FILE = "None shown: there is no interventions file for checklist {checklist}."
+NO_CATEGORY = QT_TRANSLATE_NOOP(
+    "Interventions", "None shown: the screening gives no provisional category."
+)
+NO_FILE = QT_TRANSLATE_NOOP(
+    "Interventions", "None shown: there is no interventions file for checklist {checklist}."
+)
 
 
 def interventions_for(
@@ -102,15 +119,15 @@ def interventions_for(
     defaults to the packaged file of the result's checklist version.
     """
     if result.triage in (TriageLevel.EMERGENCY, TriageLevel.REFER):
-        return InterventionAdvice((), MEDICAL_FIRST.format(level=result.triage.value))
+        return InterventionAdvice((), said(MEDICAL_FIRST[result.triage]))
     if result.stage is None:
-        return InterventionAdvice((), NO_STAGE)
+        return InterventionAdvice((), said(NO_STAGE))
     if not result.categories:
-        return InterventionAdvice((), NO_CATEGORY)
+        return InterventionAdvice((), said(NO_CATEGORY))
     checklist = f"{result.checklist_id}-{result.checklist_version}"
     if table is None:
         if checklist not in available_tables():
-            return InterventionAdvice((), NO_FILE.format(checklist=checklist))
+            return InterventionAdvice((), said(NO_FILE, checklist=checklist))
         table = load_interventions(checklist)
     order = {c.id: n for n, c in enumerate(result.categories)}
     found = {e.id: e for c in result.categories for e in table.for_category(c.id, result.stage)}

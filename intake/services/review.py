@@ -302,7 +302,10 @@ def _interventions(result: screening.ScreeningResult | None) -> InterventionAdvi
     try:
         return interventions_for(result)
     except screening.ChecklistError as exc:  # the clinical lead's file is broken: say so
-        return InterventionAdvice((), f"None shown: the interventions file is refused ({exc}).")
+        refused = QT_TRANSLATE_NOOP(
+            "Review", "None shown: the interventions file is refused ({why})."
+        )
+        return InterventionAdvice((), said(refused, why=str(exc)))
 
 
 def _checklist(row: Intake, language: str = "en") -> screening.Checklist | None:

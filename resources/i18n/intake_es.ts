@@ -3079,6 +3079,29 @@
     </message>
 </context>
 <context>
+    <name>Interventions</name>
+    <message>
+        <source>None shown: the triage is emergency. The patient needs medical care first; the guideline&apos;s physical therapy interventions apply only after medical clearance.</source>
+        <translation>No se muestra ninguna: la clasificación es emergencia. El paciente necesita atención médica primero; las intervenciones de fisioterapia de la guía solo se aplican después del alta médica.</translation>
+    </message>
+    <message>
+        <source>None shown: the triage is refer. The patient needs medical care first; the guideline&apos;s physical therapy interventions apply only after medical clearance.</source>
+        <translation>No se muestra ninguna: la clasificación es «derivar». El paciente necesita atención médica primero; las intervenciones de fisioterapia de la guía solo se aplican después del alta médica.</translation>
+    </message>
+    <message>
+        <source>None shown: the stage is unknown (how long the symptoms have lasted is not answered).</source>
+        <translation>No se muestra ninguna: la etapa es desconocida (no se respondió cuánto tiempo llevan los síntomas).</translation>
+    </message>
+    <message>
+        <source>None shown: the screening gives no provisional category.</source>
+        <translation>No se muestra ninguna: la evaluación no da ninguna categoría provisional.</translation>
+    </message>
+    <message>
+        <source>None shown: there is no interventions file for checklist {checklist}.</source>
+        <translation>No se muestra ninguna: no hay archivo de intervenciones para la lista de verificación {checklist}.</translation>
+    </message>
+</context>
+<context>
     <name>Journal</name>
     <message>
         <source>An unfinished draft on this computer was not offered back: the journal file was changed or cut short outside the program (or sealed for another database); it is kept in {folder} as {names} for your IT person.</source>
@@ -5530,6 +5553,10 @@ por {who}, {when} · {next}</translation>
     <message>
         <source>There is no intake with id {id}; it may have been deleted.</source>
         <translation>No hay ninguna admisión con el id {id}; puede que se haya eliminado.</translation>
+    </message>
+    <message>
+        <source>None shown: the interventions file is refused ({why}).</source>
+        <translation>No se muestra ninguna: el archivo de intervenciones fue rechazado ({why}).</translation>
     </message>
     <message>
         <source>The database cannot be reached right now; nothing was signed or changed. Your note is kept on the screen: try again when the connection is back.</source>
