@@ -9,6 +9,7 @@ hand over a streaming query result and only the rows up to the last day examined
 from __future__ import annotations
 
 import heapq
+from bisect import insort
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -16,9 +17,8 @@ from datetime import UTC, date, datetime, timedelta
 from itertools import islice
 
 from intake.domain.enums import PartOfDay
-from intake.scheduling.availability import opening_windows, template_windows
-from intake.scheduling.busy_time import AppointmentFeed, BlockedSpans
-from intake.scheduling.intervals import Interval, intersect, normalise, subtract
+from intake.scheduling.busy_time import AppointmentFeed, BlockedSpans, BusyRow
+from intake.scheduling.free_time import Span, merged, opening_spans, slot_starts, working_spans
 from intake.scheduling.model import (
     AppointmentType,
     AvailabilityTemplate,
@@ -27,7 +27,7 @@ from intake.scheduling.model import (
     Location,
     TimeOff,
 )
-from intake.scheduling.slots import Slot, slots_from_free
+from intake.scheduling.slots import Slot
 from intake.scheduling.wall_clock import local_day
 
 _ONE_DAY = timedelta(days=1)
@@ -41,7 +41,9 @@ class CalendarInputs:
     ``appointments`` must come in order of start (``ORDER BY start``); each search reads it
     lazily, only as far as the days it examines, so it may be a streaming query result. A
     one-shot iterator serves one search only: pass a tuple to search the same inputs twice.
-    Pass only appointments that hold time (booked, checked in, completed).
+    Pass only appointments that hold time (booked, checked in, completed). ``busy`` is the
+    same in its cheap form, ``(therapist id, start, blocked until)`` rows in start order (the
+    buffer folded into the end), as services read it without an object per row.
     """
 
     locations: tuple[Location, ...]
@@ -49,6 +51,7 @@ class CalendarInputs:
     closures: tuple[Closure, ...] = ()
     time_off: tuple[TimeOff, ...] = ()
     appointments: Iterable[BookedAppointment] = ()
+    busy: Iterable[BusyRow] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ def find_slots(inputs: CalendarInputs, query: SlotQuery) -> Iterator[Slot]:
     """Free slots matching ``query``, soonest first across all locations, at most ``limit``."""
     calendar = _Calendar(inputs, query)
     days = {loc.id: _days(query.first_day, query.last_day) for loc in calendar.locations}
-    found = calendar.ordered_slots(days, query.earliest)
+    found = calendar.ordered_slots(days, query.earliest, limit=query.limit)
     return islice(found, query.limit) if query.limit is not None else found
 
 
@@ -173,7 +176,7 @@ class _Calendar:
         self.time_off: dict[int, BlockedSpans] = defaultdict(BlockedSpans)
         for off in sorted(inputs.time_off, key=lambda o: o.start):
             self.time_off[off.therapist_id].add(off.start, off.end)
-        self.appointments = AppointmentFeed(inputs.appointments)
+        self.appointments = AppointmentFeed(inputs.appointments, inputs.busy)
 
     def ordered_slots(
         self,
@@ -181,17 +184,22 @@ class _Calendar:
         earliest: datetime | None,
         *,
         reverse: bool = False,
+        limit: int | None = None,
     ) -> Iterator[Slot]:
         """Slots of the given local days, soonest first (latest first if ``reverse``).
 
         Local days of different zones interleave in UTC, so days are opened in order of
         their UTC bound and a computed slot is released only once no unopened day can hold
         an earlier one. A location with nothing free therefore costs one day, not the range.
+        With a ``limit`` (forward only), once that many slots are known no later one can be
+        in the answer: therapist-days stop at the latest of them, or are skipped.
         """
         key = _backward_key if reverse else _forward_key
         frontier: list[tuple[datetime | timedelta, int, date]] = []
         pending: list[tuple[tuple[datetime | timedelta, int, int], Slot]] = []
         by_id = {loc.id: loc for loc in self.locations}
+        # The `limit` soonest starts computed so far (forward searches with a limit only).
+        soonest: list[datetime] | None = [] if limit is not None and not reverse else None
 
         def open_next(location: Location) -> None:
             for day in days_by_location[location.id]:
@@ -212,12 +220,23 @@ class _Calendar:
                 continue
             _, location_id, day = heapq.heappop(frontier)
             location = by_id[location_id]
-            for slot in self.slots_on(location, day, earliest):
+            for slot in self.slots_on(location, day, earliest, soonest, limit):
                 heapq.heappush(pending, (key(slot), slot))
             open_next(location)
 
-    def slots_on(self, location: Location, day: date, earliest: datetime | None) -> list[Slot]:
-        """Slots of every therapist at ``location`` on local ``day``, soonest first."""
+    def slots_on(
+        self,
+        location: Location,
+        day: date,
+        earliest: datetime | None,
+        soonest: list[datetime] | None = None,
+        limit: int | None = None,
+    ) -> list[Slot]:
+        """Slots of every therapist at ``location`` on local ``day``, soonest first.
+
+        ``soonest`` (with ``limit``) holds the soonest starts found so far, this day's
+        included as they come: once full, nothing after its last can make the answer.
+        """
         query = self.query
         kind = query.appointment_type
         weekday = day.weekday()
@@ -226,26 +245,46 @@ class _Calendar:
         by_therapist = self.templates.get((location.id, weekday))
         if not by_therapist or any(c.covers(day) for c in self.closures.get(location.id, ())):
             return []
-        opening = opening_windows(location, day)
+        opening = opening_spans(location, day)
         if not opening:
             return []
+        zone, location_id = location.zone, location.id
+        duration, buffer = kind.duration, kind.buffer
+        parts = query.parts_of_day
+        # A part-of-day filter drops starts after they are made: no count per therapist then.
+        per_therapist = limit if parts is None else None
         found: list[Slot] = []
         for therapist_id, templates in by_therapist.items():
-            working = intersect(template_windows(location, day, templates), opening)
-            if working:
-                # Look past the working end by the buffer: it must not run into what follows.
-                reach = Interval(working[0].start, working[-1].end + kind.buffer)
-                blocked = self._blocked(therapist_id, reach)
-                free = subtract(working, blocked) if blocked else working
-                found.extend(slots_from_free(therapist_id, location, free, blocked, kind, earliest))
-        if query.parts_of_day is not None:
-            found = [s for s in found if s.part_of_day in query.parts_of_day]
+            last_start = soonest[-1] if soonest and len(soonest) == limit else None
+            working = working_spans(location, day, templates, opening)
+            if not working or (last_start is not None and working[0][0] > last_start):
+                continue
+            # Look past the working end by the buffer: it must not run into what follows.
+            reach_end = working[-1][1]
+            if last_start is not None:
+                reach_end = min(reach_end, last_start + duration)
+            blocked = self._blocked(therapist_id, working[0][0], reach_end + buffer)
+            for start in slot_starts(
+                working, blocked, duration, buffer, zone, earliest, last_start, per_therapist
+            ):
+                slot = Slot(
+                    therapist_id, location_id, start, start + duration, start.astimezone(zone)
+                )
+                if parts is not None and slot.part_of_day not in parts:
+                    continue
+                found.append(slot)
+                if soonest is not None and limit:
+                    if len(soonest) < limit:
+                        insort(soonest, start)
+                    elif start < soonest[-1]:
+                        soonest.pop()
+                        insort(soonest, start)
         found.sort(key=_forward_key)
         return found
 
-    def _blocked(self, therapist_id: int, reach: Interval) -> list[Interval]:
-        blocked = self.appointments.blocks(therapist_id, reach)
+    def _blocked(self, therapist_id: int, start: datetime, end: datetime) -> list[Span]:
+        blocked = self.appointments.blocks(therapist_id, start, end)
         off = self.time_off.get(therapist_id)
         if off is not None:
-            blocked.extend(off.overlapping(reach))
-        return normalise(blocked)
+            blocked.extend(off.overlapping(start, end))
+        return merged(blocked)
