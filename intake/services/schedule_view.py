@@ -11,8 +11,9 @@ import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import Select, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from intake.db.models import (
@@ -80,12 +81,7 @@ def location_day(database: Database, actor: Actor, location_id: int, day: dt.dat
         row = session.get(Location, location_id)
         assert row is not None
         whole = _span(local_day(day, place.zone))
-        blocks = _blocks(
-            session,
-            Appointment.location_id == location_id,
-            whole.start,
-            whole.end,
-        )
+        blocks = _blocks(session, "location", location_id, whole.start, whole.end)
         working = {
             tid: tuple(_span(i) for i in working_windows(place, tid, day, inputs.templates))
             for tid in {t.therapist_id for t in inputs.templates}
@@ -154,11 +150,14 @@ def therapist_week(
         wanted = {first_day + dt.timedelta(days=i) for i in range(days)}
         blocks = [
             b
-            for b in _blocks(session, Appointment.therapist_id == therapist_id, start, end)
+            for b in _blocks(session, "therapist", therapist_id, start, end)
             if b.local_start.date() in wanted
         ]
         places = []
-        for place in inputs.locations:
+        # Only where the therapist has a template: a day elsewhere is neither worked nor
+        # a planned day lost to a closure.
+        planned_at = {t.location_id for t in inputs.templates}
+        for place in (p for p in inputs.locations if p.id in planned_at):
             for day in sorted(wanted):
                 spans = working_windows(place, therapist_id, day, inputs.templates)
                 closed = _closure_reason_of(inputs, session, place.id, day)
@@ -325,9 +324,8 @@ def _spreadsheet_safe(value: str) -> str:
 # --- shared queries ----------------------------------------------------------------------
 
 
-def _blocks(
-    session: Session, where: ColumnElement[bool], start: dt.datetime, end: dt.datetime
-) -> list[ScheduleBlock]:
+def _blocks_query(by: str) -> Select[*tuple[Any, ...]]:
+    """Visits of one location (`by` "location") or therapist, from `start` to `end`."""
     a = Appointment
     other = aliased(Appointment)
     # A course's last visit still on the books: "visit 3 of 12" after a cancelled rest reads
@@ -338,7 +336,8 @@ def _blocks(
         .correlate(a)
         .scalar_subquery()
     )
-    query = (
+    whose = a.location_id if by == "location" else a.therapist_id
+    return (
         select(
             a.id,
             a.version,
@@ -370,9 +369,24 @@ def _blocks(
         .join(Location, Location.id == a.location_id)
         .join(AppointmentType, AppointmentType.id == a.type_id)
         .outerjoin(Intake, Intake.id == a.intake_id)
-        .where(where, a.starts_at >= start, a.starts_at < end, a.status.in_(_SHOWN))
+        .where(
+            whose == bindparam("whose"),
+            a.starts_at >= bindparam("start"),
+            a.starts_at < bindparam("end"),
+            a.status.in_(_SHOWN),
+        )
         .order_by(a.starts_at, a.id)
     )
+
+
+# Built once: building this statement took longer than running it (the views open often).
+_BLOCKS = {by: _blocks_query(by) for by in ("location", "therapist")}
+
+
+def _blocks(
+    session: Session, by: str, whose: int, start: dt.datetime, end: dt.datetime
+) -> list[ScheduleBlock]:
+    params = {"whose": whose, "start": start, "end": end}
     return [
         ScheduleBlock(
             appointment_id=r[0],
@@ -398,7 +412,7 @@ def _blocks(
             series_number=r[22],
             series_last=r[23] if r[21] is not None else None,
         )
-        for r in session.execute(query)
+        for r in session.execute(_BLOCKS[by], params)
     ]
 
 
