@@ -56,7 +56,10 @@ class AppointmentFeed:
     """Reads appointments (sorted by start) only as far as the search has got."""
 
     def __init__(
-        self, appointments: Iterable[BookedAppointment], busy: Iterable[BusyRow] = ()
+        self,
+        appointments: Iterable[BookedAppointment],
+        busy: Iterable[BusyRow] = (),
+        therapists: frozenset[int] | None = None,
     ) -> None:
         rows = busy_rows(appointments)
         # Either is usually empty; both are in start order, so merging keeps that order.
@@ -65,6 +68,7 @@ class AppointmentFeed:
         self._last_start: datetime | None = None
         self._read_to: datetime | None = None
         self._by_therapist: dict[int, BlockedSpans] = defaultdict(BlockedSpans)
+        self._therapists = therapists  # None: keep everyone's
 
     def blocks(self, therapist_id: int, window_start: datetime, window_end: datetime) -> list[Span]:
         if self._read_to is None or window_end > self._read_to:
@@ -75,12 +79,13 @@ class AppointmentFeed:
     def _read_until(self, instant: datetime) -> None:
         self._read_to = instant
         pending, last, source = self._next, self._last_start, self._source
-        by_therapist = self._by_therapist
+        by_therapist, wanted = self._by_therapist, self._therapists
         while pending is not None and pending[1] < instant:
             therapist_id, start, end = pending
             if last is not None and start < last:
                 raise ValueError("appointments must be given in order of start time")
             last = start
-            by_therapist[therapist_id].add(start, end)
+            if wanted is None or therapist_id in wanted:
+                by_therapist[therapist_id].add(start, end)
             pending = next(source, None)
         self._next, self._last_start = pending, last

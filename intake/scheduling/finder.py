@@ -176,7 +176,15 @@ class _Calendar:
         self.time_off: dict[int, BlockedSpans] = defaultdict(BlockedSpans)
         for off in sorted(inputs.time_off, key=lambda o: o.start):
             self.time_off[off.therapist_id].add(off.start, off.end)
-        self.appointments = AppointmentFeed(inputs.appointments, inputs.busy)
+        # Only the searched locations' therapists are looked up: other rows are skipped.
+        places = {loc.id for loc in self.locations}
+        therapists = frozenset(
+            therapist_id
+            for (location_id, _), by_therapist in self.templates.items()
+            if location_id in places
+            for therapist_id in by_therapist
+        )
+        self.appointments = AppointmentFeed(inputs.appointments, inputs.busy, therapists)
 
     def ordered_slots(
         self,
