@@ -31,7 +31,13 @@ from intake.scheduling.slots import Slot
 from intake.scheduling.wall_clock import local_day
 
 _ONE_DAY = timedelta(days=1)
+# A day is opened this many hours at a time when a search wants only the first few slots.
+_SLICE = timedelta(hours=1)
+_TICK = timedelta(microseconds=1)  # the last instant before a slice ends
 _END_OF_TIME = datetime.max.replace(tzinfo=UTC)
+
+
+_TherapistWork = tuple[int, list[Span]]  # a therapist and their working spans of a day
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,15 +205,19 @@ class _Calendar:
         Local days of different zones interleave in UTC, so days are opened in order of
         their UTC bound and a computed slot is released only once no unopened day can hold
         an earlier one. A location with nothing free therefore costs one day, not the range.
-        With a ``limit`` (forward only), once that many slots are known no later one can be
-        in the answer: therapist-days stop at the latest of them, or are skipped.
+
+        With a ``limit`` (forward only), a day is opened a slice of hours at a time, each
+        slice of every location in turn, so appointments are read only as far as the
+        answer needs; and once ``limit`` slots are known no later one can be in it, so
+        therapist-days stop at the latest of them, or are skipped.
         """
+        if limit is not None and not reverse:
+            yield from self._sliced_slots(days_by_location, earliest, limit)
+            return
         key = _backward_key if reverse else _forward_key
         frontier: list[tuple[datetime | timedelta, int, date]] = []
         pending: list[tuple[tuple[datetime | timedelta, int, int], Slot]] = []
         by_id = {loc.id: loc for loc in self.locations}
-        # The `limit` soonest starts computed so far (forward searches with a limit only).
-        soonest: list[datetime] | None = [] if limit is not None and not reverse else None
 
         def open_next(location: Location) -> None:
             for day in days_by_location[location.id]:
@@ -228,25 +238,67 @@ class _Calendar:
                 continue
             _, location_id, day = heapq.heappop(frontier)
             location = by_id[location_id]
-            for slot in self.slots_on(location, day, earliest, soonest, limit):
+            work = self.day_work(location, day)
+            for slot in self.slots_between(location, work, earliest):
                 heapq.heappush(pending, (key(slot), slot))
             open_next(location)
 
-    def slots_on(
-        self,
-        location: Location,
-        day: date,
-        earliest: datetime | None,
-        soonest: list[datetime] | None = None,
-        limit: int | None = None,
-    ) -> list[Slot]:
-        """Slots of every therapist at ``location`` on local ``day``, soonest first.
+    def _sliced_slots(
+        self, days_by_location: dict[int, Iterator[date]], earliest: datetime | None, limit: int
+    ) -> Iterator[Slot]:
+        """``ordered_slots`` forward with a limit: the frontier holds slices of days, each
+        with the first instant a slot of it may start (a day's start before it is opened)."""
+        frontier: list[tuple[datetime, int, date]] = []
+        pending: list[tuple[tuple[datetime, int, int], Slot]] = []
+        by_id = {loc.id: loc for loc in self.locations}
+        work_of: dict[tuple[int, date], tuple[list[_TherapistWork], datetime]] = {}
+        soonest: list[datetime] = []  # the `limit` soonest starts computed so far
 
-        ``soonest`` (with ``limit``) holds the soonest starts found so far, this day's
-        included as they come: once full, nothing after its last can make the answer.
-        """
+        def open_next(location: Location) -> None:
+            for day in days_by_location[location.id]:
+                span = local_day(day, location.zone)
+                if earliest is not None and span.end <= earliest:
+                    continue
+                heapq.heappush(frontier, (span.start, location.id, day))
+                return
+
+        for location in self.locations:
+            open_next(location)
+        while frontier or pending:
+            if pending and (not frontier or pending[0][0] < (frontier[0][0],)):
+                yield heapq.heappop(pending)[1]
+                continue
+            lo, location_id, day = heapq.heappop(frontier)
+            location = by_id[location_id]
+            if (location_id, day) not in work_of:  # the day's first turn: its working time
+                work = self.day_work(location, day)
+                if not work:
+                    open_next(location)
+                    continue
+                first = min(w[1][0][0] for w in work)
+                work_of[location_id, day] = (work, max(w[1][-1][1] for w in work))
+                if first > lo:  # nothing starts before work does: come back then
+                    heapq.heappush(frontier, (first, location_id, day))
+                    continue
+            work, last_end = work_of[location_id, day]
+            if len(soonest) == limit and lo > soonest[-1]:
+                # Nothing here can make the answer any more; the pending slots are released
+                # before this day would be touched again.
+                del work_of[location_id, day]
+                continue
+            hi = lo + _SLICE
+            for slot in self.slots_between(location, work, earliest, lo, hi, soonest, limit):
+                heapq.heappush(pending, (_forward_key(slot), slot))
+            if hi < last_end:
+                heapq.heappush(frontier, (hi, location_id, day))
+            else:
+                del work_of[location_id, day]
+                open_next(location)
+
+    def day_work(self, location: Location, day: date) -> list[_TherapistWork]:
+        """Each therapist's working spans at ``location`` on local ``day`` (none if the
+        query's weekdays, a closure or the opening hours leave nothing)."""
         query = self.query
-        kind = query.appointment_type
         weekday = day.weekday()
         if query.weekdays is not None and weekday not in query.weekdays:
             return []
@@ -256,21 +308,55 @@ class _Calendar:
         opening = opening_spans(location, day)
         if not opening:
             return []
+        work = []
+        for therapist_id, templates in by_therapist.items():
+            working = working_spans(location, day, templates, opening)
+            if working:
+                work.append((therapist_id, working))
+        return work
+
+    def slots_between(
+        self,
+        location: Location,
+        work: list[_TherapistWork],
+        earliest: datetime | None,
+        lo: datetime | None = None,
+        hi: datetime | None = None,
+        soonest: list[datetime] | None = None,
+        limit: int | None = None,
+    ) -> list[Slot]:
+        """Slots starting in ``[lo, hi)`` of the day's ``work``, soonest first.
+
+        ``soonest`` (with ``limit``) holds the soonest starts found so far, this day's
+        included as they come: once full, nothing after its last can make the answer.
+        """
+        kind = self.query.appointment_type
         zone, location_id = location.zone, location.id
         duration, buffer = kind.duration, kind.buffer
-        parts = query.parts_of_day
+        parts = self.query.parts_of_day
         # A part-of-day filter drops starts after they are made: no count per therapist then.
         per_therapist = limit if parts is None else None
+        if lo is not None and (earliest is None or lo > earliest):
+            earliest = lo
         found: list[Slot] = []
-        for therapist_id, templates in by_therapist.items():
-            last_start = soonest[-1] if soonest and len(soonest) == limit else None
-            working = working_spans(location, day, templates, opening)
-            if not working or (last_start is not None and working[0][0] > last_start):
+        for therapist_id, working in work:
+            last_start = hi - _TICK if hi is not None else None
+            if (
+                soonest
+                and len(soonest) == limit
+                and (last_start is None or soonest[-1] < last_start)
+            ):
+                last_start = soonest[-1]
+            if last_start is not None and (
+                working[0][0] > last_start or (earliest is not None and earliest > last_start)
+            ):
                 continue
             # Look past the working end by the buffer: it must not run into what follows.
             reach_end = working[-1][1]
             if last_start is not None:
                 reach_end = min(reach_end, last_start + duration)
+            if earliest is not None and reach_end <= earliest:
+                continue
             blocked = self._blocked(therapist_id, working[0][0], reach_end + buffer)
             for start in slot_starts(
                 working, blocked, duration, buffer, zone, earliest, last_start, per_therapist
