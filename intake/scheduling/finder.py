@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import heapq
 from bisect import insort
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -160,37 +159,83 @@ def _days_backwards(last: date, first: date) -> Iterator[date]:
         day -= _ONE_DAY
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The set-up of a search indexed: what does not change from one search to the next."""
+
+    locations: list[Location]
+    # (location, weekday) -> therapist -> templates; only the queried therapist is kept.
+    templates: dict[tuple[int, int], dict[int, list[AvailabilityTemplate]]]
+    closures: dict[int, list[Closure]]
+    time_off: dict[int, BlockedSpans]
+    therapists: frozenset[int]  # those working at the searched locations
+    # (location, local day) -> each therapist's working spans there: filled as days are
+    # opened, so the next search over the same days does not work them out again.
+    work: dict[tuple[int, date], list[_TherapistWork]]
+
+
+# Services hand the same set-up tuples to search after search (kept while the set-up is
+# unchanged): their index is kept too, under the tuples' identity, and the tuples themselves
+# are held so that an identity is never reused while it is a key here.
+_INDEXES: dict[tuple[object, ...], tuple[tuple[object, ...], _Index]] = {}
+_INDEXES_KEPT = 32
+
+
+def _index(inputs: CalendarInputs, query: SlotQuery) -> _Index:
+    parts = (inputs.locations, inputs.templates, inputs.closures, inputs.time_off)
+    if not all(type(p) is tuple for p in parts):  # could change under us: not kept
+        return _build_index(inputs, query)
+    key = (*(id(p) for p in parts), query.location_ids, query.therapist_id)
+    kept = _INDEXES.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], parts, strict=True)):
+        return kept[1]
+    index = _build_index(inputs, query)
+    if len(_INDEXES) >= _INDEXES_KEPT:
+        _INDEXES.clear()
+    _INDEXES[key] = (parts, index)
+    return index
+
+
+def _build_index(inputs: CalendarInputs, query: SlotQuery) -> _Index:
+    wanted = query.location_ids
+    locations = sorted(
+        (loc for loc in inputs.locations if wanted is None or loc.id in wanted),
+        key=lambda loc: loc.id,
+    )
+    templates: dict[tuple[int, int], dict[int, list[AvailabilityTemplate]]] = {}
+    for t in inputs.templates:
+        if query.therapist_id is None or t.therapist_id == query.therapist_id:
+            by_therapist = templates.setdefault((t.location_id, t.weekday), {})
+            by_therapist.setdefault(t.therapist_id, []).append(t)
+    closures: dict[int, list[Closure]] = {}
+    for c in inputs.closures:
+        closures.setdefault(c.location_id, []).append(c)
+    time_off: dict[int, BlockedSpans] = {}
+    for off in sorted(inputs.time_off, key=lambda o: o.start):
+        time_off.setdefault(off.therapist_id, BlockedSpans()).add(off.start, off.end)
+    places = {loc.id for loc in locations}
+    therapists = frozenset(
+        therapist_id
+        for (location_id, _), by_therapist in templates.items()
+        if location_id in places
+        for therapist_id in by_therapist
+    )
+    return _Index(locations, templates, closures, time_off, therapists, {})
+
+
 class _Calendar:
     """The inputs indexed for one search, and the per-location-day slot computation."""
 
     def __init__(self, inputs: CalendarInputs, query: SlotQuery) -> None:
         self.query = query
-        wanted = query.location_ids
-        self.locations = sorted(
-            (loc for loc in inputs.locations if wanted is None or loc.id in wanted),
-            key=lambda loc: loc.id,
-        )
-        # (location, weekday) -> therapist -> templates; only the queried therapist is kept.
-        self.templates: dict[tuple[int, int], dict[int, list[AvailabilityTemplate]]] = {}
-        for t in inputs.templates:
-            if query.therapist_id is None or t.therapist_id == query.therapist_id:
-                by_therapist = self.templates.setdefault((t.location_id, t.weekday), {})
-                by_therapist.setdefault(t.therapist_id, []).append(t)
-        self.closures: dict[int, list[Closure]] = defaultdict(list)
-        for c in inputs.closures:
-            self.closures[c.location_id].append(c)
-        self.time_off: dict[int, BlockedSpans] = defaultdict(BlockedSpans)
-        for off in sorted(inputs.time_off, key=lambda o: o.start):
-            self.time_off[off.therapist_id].add(off.start, off.end)
+        index = _index(inputs, query)
+        self.locations = index.locations
+        self.templates = index.templates
+        self.closures = index.closures
+        self.time_off = index.time_off
+        self.work = index.work
         # Only the searched locations' therapists are looked up: other rows are skipped.
-        places = {loc.id for loc in self.locations}
-        therapists = frozenset(
-            therapist_id
-            for (location_id, _), by_therapist in self.templates.items()
-            if location_id in places
-            for therapist_id in by_therapist
-        )
-        self.appointments = AppointmentFeed(inputs.appointments, inputs.busy, therapists)
+        self.appointments = AppointmentFeed(inputs.appointments, inputs.busy, index.therapists)
 
     def ordered_slots(
         self,
@@ -298,11 +343,16 @@ class _Calendar:
     def day_work(self, location: Location, day: date) -> list[_TherapistWork]:
         """Each therapist's working spans at ``location`` on local ``day`` (none if the
         query's weekdays, a closure or the opening hours leave nothing)."""
-        query = self.query
-        weekday = day.weekday()
-        if query.weekdays is not None and weekday not in query.weekdays:
+        weekdays = self.query.weekdays
+        if weekdays is not None and day.weekday() not in weekdays:
             return []
-        by_therapist = self.templates.get((location.id, weekday))
+        work = self.work.get((location.id, day))
+        if work is None:
+            work = self.work[location.id, day] = self._work_out(location, day)
+        return work
+
+    def _work_out(self, location: Location, day: date) -> list[_TherapistWork]:
+        by_therapist = self.templates.get((location.id, day.weekday()))
         if not by_therapist or any(c.covers(day) for c in self.closures.get(location.id, ())):
             return []
         opening = opening_spans(location, day)

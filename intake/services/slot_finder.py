@@ -109,14 +109,44 @@ def _inputs(
     *,
     stream: bool = True,
 ) -> CalendarInputs:
-    working = working_calendar(statics, query.first_day, query.last_day, location_ids, therapist_id)
+    working, therapists = _working(
+        statics, query.first_day, query.last_day, location_ids, therapist_id
+    )
     start = dt.datetime.combine(query.first_day, dt.time(), dt.UTC) - _MARGIN
     end = dt.datetime.combine(query.last_day, dt.time(), dt.UTC) + 2 * _MARGIN
     if query.earliest is not None:
         start = max(start, query.earliest)
-    therapists = {t.therapist_id for t in working.templates}
     busy = _busy(session, therapists, start, end)
     return replace(working, busy=busy if stream else tuple(busy))
+
+
+# The working calendar of a search, kept with the set-up it came from: searches come many a
+# minute and the set-up changes a few times a week, so the same tuples (and the index the
+# search keeps of them) serve search after search. Held with the set-up itself, so that a
+# set-up's identity is never reused while it is a key here.
+_WORKING: dict[tuple[object, ...], tuple[CalendarStatics, CalendarInputs, frozenset[int]]] = {}
+_WORKING_KEPT = 32
+
+
+def _working(
+    statics: CalendarStatics,
+    first_day: dt.date,
+    last_day: dt.date,
+    location_ids: set[int] | None,
+    therapist_id: int | None,
+) -> tuple[CalendarInputs, frozenset[int]]:
+    """The working calendar and its therapists."""
+    places = frozenset(location_ids) if location_ids is not None else None
+    key = (id(statics), first_day, last_day, places, therapist_id)
+    kept = _WORKING.get(key)
+    if kept is not None and kept[0] is statics:
+        return kept[1], kept[2]
+    working = working_calendar(statics, first_day, last_day, location_ids, therapist_id)
+    therapists = frozenset(t.therapist_id for t in working.templates)
+    if len(_WORKING) >= _WORKING_KEPT:
+        _WORKING.clear()
+    _WORKING[key] = (statics, working, therapists)
+    return working, therapists
 
 
 # The busy time of a search: three columns, in start order, with no per-row type processing
@@ -159,7 +189,7 @@ _BUSY = {
 
 
 def _busy(
-    session: Session, therapist_ids: set[int], start: dt.datetime, end: dt.datetime
+    session: Session, therapist_ids: frozenset[int], start: dt.datetime, end: dt.datetime
 ) -> Iterator[BusyRow]:
     """(therapist, start, blocked until) of the therapists' active appointments that block
     time after `start`, in start order, read as far as the search gets. An appointment
