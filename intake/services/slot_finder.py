@@ -154,8 +154,8 @@ def _working(
 _MARGIN = dt.timedelta(days=1)
 _ACTIVE = [s.value for s in ACTIVE_APPOINTMENT_STATUSES]
 _NARROW = 20  # up to this many therapists, the (therapist, start) index does the work
-# Many therapists: read half a day of starts at a time. A first-20 search at a chain needs a
-# few hours of all of them; one plain query a window costs fewer round trips than a
+# Many therapists: read half a day of starts first. A first-20 search at a chain needs a few
+# hours of all of them; one plain query a window costs fewer round trips than a
 # server-side cursor (declare, fetch, close), and rows are converted only as needed.
 _WINDOW = dt.timedelta(hours=12)
 
@@ -203,7 +203,8 @@ def _busy(
     if narrow:
         params["therapists"] = sorted(therapist_ids)
     wanted, utc, parse = therapist_ids, dt.UTC, dt.datetime.fromisoformat
-    window_end = end if narrow else min(end, start + _WINDOW)
+    step = _WINDOW
+    window_end = end if narrow else min(end, start + step)
     while True:
         params["end"] = window_end
         result = connection.execute(statement, params)
@@ -230,7 +231,9 @@ def _busy(
             result.close()  # the search may stop part way
         if window_end >= end:
             return
-        params["scan_from"], window_end = window_end, min(end, window_end + _WINDOW)
+        # A search that goes on past the first window may go far: each window twice the last.
+        step *= 2
+        params["scan_from"], window_end = window_end, min(end, window_end + step)
 
 
 def type_input(statics: CalendarStatics, code: str) -> TypeInput:
