@@ -30,9 +30,11 @@ from intake.scheduling.slots import Slot
 from intake.scheduling.wall_clock import local_day
 
 _ONE_DAY = timedelta(days=1)
-# A day is opened this many hours at a time when a search wants only the first few slots.
+# A day is opened an hour first when a search wants only the first few slots, then twice as
+# much each time it is come back to (a search that finds little goes through whole days).
 _SLICE = timedelta(hours=1)
 _TICK = timedelta(microseconds=1)  # the last instant before a slice ends
+_WHOLE_DAY = timedelta(hours=25)  # the longest local day
 _END_OF_TIME = datetime.max.replace(tzinfo=UTC)
 
 
@@ -293,18 +295,22 @@ class _Calendar:
     ) -> Iterator[Slot]:
         """``ordered_slots`` forward with a limit: the frontier holds slices of days, each
         with the first instant a slot of it may start (a day's start before it is opened)."""
-        frontier: list[tuple[datetime, int, date]] = []
+        frontier: list[tuple[datetime, int, date, timedelta]] = []
         pending: list[tuple[tuple[datetime, int, int], Slot]] = []
         by_id = {loc.id: loc for loc in self.locations}
         work_of: dict[tuple[int, date], tuple[list[_TherapistWork], datetime]] = {}
         soonest: list[datetime] = []  # the `limit` soonest starts computed so far
+        # Locations whose first worked day was opened in slices: a search still going on
+        # the next day is one that finds little, and takes later days whole.
+        sliced: set[int] = set()
 
         def open_next(location: Location) -> None:
             for day in days_by_location[location.id]:
                 span = local_day(day, location.zone)
                 if earliest is not None and span.end <= earliest:
                     continue
-                heapq.heappush(frontier, (span.start, location.id, day))
+                size = _WHOLE_DAY if location.id in sliced else _SLICE
+                heapq.heappush(frontier, (span.start, location.id, day, size))
                 return
 
         for location in self.locations:
@@ -313,7 +319,7 @@ class _Calendar:
             if pending and (not frontier or pending[0][0] < (frontier[0][0],)):
                 yield heapq.heappop(pending)[1]
                 continue
-            lo, location_id, day = heapq.heappop(frontier)
+            lo, location_id, day, size = heapq.heappop(frontier)
             location = by_id[location_id]
             if (location_id, day) not in work_of:  # the day's first turn: its working time
                 work = self.day_work(location, day)
@@ -322,8 +328,9 @@ class _Calendar:
                     continue
                 first = min(w[1][0][0] for w in work)
                 work_of[location_id, day] = (work, max(w[1][-1][1] for w in work))
+                sliced.add(location_id)
                 if first > lo:  # nothing starts before work does: come back then
-                    heapq.heappush(frontier, (first, location_id, day))
+                    heapq.heappush(frontier, (first, location_id, day, size))
                     continue
             work, last_end = work_of[location_id, day]
             if len(soonest) == limit and lo > soonest[-1]:
@@ -331,11 +338,13 @@ class _Calendar:
                 # before this day would be touched again.
                 del work_of[location_id, day]
                 continue
-            hi = lo + _SLICE
+            hi = lo + size
+            if len(soonest) == limit:  # nothing after the last of them is wanted: all now
+                hi = max(hi, soonest[-1] + _TICK)
             for slot in self.slots_between(location, work, earliest, lo, hi, soonest, limit):
                 heapq.heappush(pending, (_forward_key(slot), slot))
             if hi < last_end:
-                heapq.heappush(frontier, (hi, location_id, day))
+                heapq.heappush(frontier, (hi, location_id, day, size * 2))
             else:
                 del work_of[location_id, day]
                 open_next(location)
@@ -407,6 +416,12 @@ class _Calendar:
                 reach_end = min(reach_end, last_start + duration)
             if earliest is not None and reach_end <= earliest:
                 continue
+            if earliest is not None and working[0][1] <= earliest:
+                # Spans over before `earliest` hold no start: not worked through again.
+                k = 1
+                while working[k][1] <= earliest:  # reach_end > earliest: one is left
+                    k += 1
+                working = working[k:]
             blocked = self._blocked(therapist_id, working[0][0], reach_end + buffer)
             for start in slot_starts(
                 working, blocked, duration, buffer, zone, earliest, last_start, per_therapist
