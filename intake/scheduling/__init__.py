@@ -10,6 +10,7 @@ from intake.scheduling.availability import (
     template_windows,
     working_windows,
 )
+from intake.scheduling.busy_time import BusyRow
 from intake.scheduling.finder import (
     CalendarInputs,
     SlotQuery,
@@ -54,6 +55,7 @@ __all__ = [
     "AppointmentType",
     "AvailabilityTemplate",
     "BookedAppointment",
+    "BusyRow",
     "CalendarInputs",
     "Closure",
     "DayAvailability",

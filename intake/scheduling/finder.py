@@ -9,16 +9,15 @@ hand over a streaming query result and only the rows up to the last day examined
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from bisect import insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from itertools import islice
 
 from intake.domain.enums import PartOfDay
-from intake.scheduling.availability import opening_windows, template_windows
-from intake.scheduling.busy_time import AppointmentFeed, BlockedSpans
-from intake.scheduling.intervals import Interval, intersect, normalise, subtract
+from intake.scheduling.busy_time import AppointmentFeed, BlockedSpans, BusyRow
+from intake.scheduling.free_time import Span, merged, opening_spans, slot_starts, working_spans
 from intake.scheduling.model import (
     AppointmentType,
     AvailabilityTemplate,
@@ -27,11 +26,19 @@ from intake.scheduling.model import (
     Location,
     TimeOff,
 )
-from intake.scheduling.slots import Slot, slots_from_free
+from intake.scheduling.slots import Slot
 from intake.scheduling.wall_clock import local_day
 
 _ONE_DAY = timedelta(days=1)
+# A day is opened an hour first when a search wants only the first few slots, then twice as
+# much each time it is come back to (a search that finds little goes through whole days).
+_SLICE = timedelta(hours=1)
+_TICK = timedelta(microseconds=1)  # the last instant before a slice ends
+_WHOLE_DAY = timedelta(hours=25)  # the longest local day
 _END_OF_TIME = datetime.max.replace(tzinfo=UTC)
+
+
+_TherapistWork = tuple[int, list[Span]]  # a therapist and their working spans of a day
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +48,9 @@ class CalendarInputs:
     ``appointments`` must come in order of start (``ORDER BY start``); each search reads it
     lazily, only as far as the days it examines, so it may be a streaming query result. A
     one-shot iterator serves one search only: pass a tuple to search the same inputs twice.
-    Pass only appointments that hold time (booked, checked in, completed).
+    Pass only appointments that hold time (booked, checked in, completed). ``busy`` is the
+    same in its cheap form, ``(therapist id, start, blocked until)`` rows in start order (the
+    buffer folded into the end), as services read it without an object per row.
     """
 
     locations: tuple[Location, ...]
@@ -49,6 +58,7 @@ class CalendarInputs:
     closures: tuple[Closure, ...] = ()
     time_off: tuple[TimeOff, ...] = ()
     appointments: Iterable[BookedAppointment] = ()
+    busy: Iterable[BusyRow] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +94,7 @@ def find_slots(inputs: CalendarInputs, query: SlotQuery) -> Iterator[Slot]:
     """Free slots matching ``query``, soonest first across all locations, at most ``limit``."""
     calendar = _Calendar(inputs, query)
     days = {loc.id: _days(query.first_day, query.last_day) for loc in calendar.locations}
-    found = calendar.ordered_slots(days, query.earliest)
+    found = calendar.ordered_slots(days, query.earliest, limit=query.limit)
     return islice(found, query.limit) if query.limit is not None else found
 
 
@@ -151,29 +161,83 @@ def _days_backwards(last: date, first: date) -> Iterator[date]:
         day -= _ONE_DAY
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The set-up of a search indexed: what does not change from one search to the next."""
+
+    locations: list[Location]
+    # (location, weekday) -> therapist -> templates; only the queried therapist is kept.
+    templates: dict[tuple[int, int], dict[int, list[AvailabilityTemplate]]]
+    closures: dict[int, list[Closure]]
+    time_off: dict[int, BlockedSpans]
+    therapists: frozenset[int]  # those working at the searched locations
+    # (location, local day) -> each therapist's working spans there: filled as days are
+    # opened, so the next search over the same days does not work them out again.
+    work: dict[tuple[int, date], list[_TherapistWork]]
+
+
+# Services hand the same set-up tuples to search after search (kept while the set-up is
+# unchanged): their index is kept too, under the tuples' identity, and the tuples themselves
+# are held so that an identity is never reused while it is a key here.
+_INDEXES: dict[tuple[object, ...], tuple[tuple[object, ...], _Index]] = {}
+_INDEXES_KEPT = 32
+
+
+def _index(inputs: CalendarInputs, query: SlotQuery) -> _Index:
+    parts = (inputs.locations, inputs.templates, inputs.closures, inputs.time_off)
+    if not all(type(p) is tuple for p in parts):  # could change under us: not kept
+        return _build_index(inputs, query)
+    key = (*(id(p) for p in parts), query.location_ids, query.therapist_id)
+    kept = _INDEXES.get(key)
+    if kept is not None and all(a is b for a, b in zip(kept[0], parts, strict=True)):
+        return kept[1]
+    index = _build_index(inputs, query)
+    if len(_INDEXES) >= _INDEXES_KEPT:
+        _INDEXES.clear()
+    _INDEXES[key] = (parts, index)
+    return index
+
+
+def _build_index(inputs: CalendarInputs, query: SlotQuery) -> _Index:
+    wanted = query.location_ids
+    locations = sorted(
+        (loc for loc in inputs.locations if wanted is None or loc.id in wanted),
+        key=lambda loc: loc.id,
+    )
+    templates: dict[tuple[int, int], dict[int, list[AvailabilityTemplate]]] = {}
+    for t in inputs.templates:
+        if query.therapist_id is None or t.therapist_id == query.therapist_id:
+            by_therapist = templates.setdefault((t.location_id, t.weekday), {})
+            by_therapist.setdefault(t.therapist_id, []).append(t)
+    closures: dict[int, list[Closure]] = {}
+    for c in inputs.closures:
+        closures.setdefault(c.location_id, []).append(c)
+    time_off: dict[int, BlockedSpans] = {}
+    for off in sorted(inputs.time_off, key=lambda o: o.start):
+        time_off.setdefault(off.therapist_id, BlockedSpans()).add(off.start, off.end)
+    places = {loc.id for loc in locations}
+    therapists = frozenset(
+        therapist_id
+        for (location_id, _), by_therapist in templates.items()
+        if location_id in places
+        for therapist_id in by_therapist
+    )
+    return _Index(locations, templates, closures, time_off, therapists, {})
+
+
 class _Calendar:
     """The inputs indexed for one search, and the per-location-day slot computation."""
 
     def __init__(self, inputs: CalendarInputs, query: SlotQuery) -> None:
         self.query = query
-        wanted = query.location_ids
-        self.locations = sorted(
-            (loc for loc in inputs.locations if wanted is None or loc.id in wanted),
-            key=lambda loc: loc.id,
-        )
-        # (location, weekday) -> therapist -> templates; only the queried therapist is kept.
-        self.templates: dict[tuple[int, int], dict[int, list[AvailabilityTemplate]]] = {}
-        for t in inputs.templates:
-            if query.therapist_id is None or t.therapist_id == query.therapist_id:
-                by_therapist = self.templates.setdefault((t.location_id, t.weekday), {})
-                by_therapist.setdefault(t.therapist_id, []).append(t)
-        self.closures: dict[int, list[Closure]] = defaultdict(list)
-        for c in inputs.closures:
-            self.closures[c.location_id].append(c)
-        self.time_off: dict[int, BlockedSpans] = defaultdict(BlockedSpans)
-        for off in sorted(inputs.time_off, key=lambda o: o.start):
-            self.time_off[off.therapist_id].add(off.start, off.end)
-        self.appointments = AppointmentFeed(inputs.appointments)
+        index = _index(inputs, query)
+        self.locations = index.locations
+        self.templates = index.templates
+        self.closures = index.closures
+        self.time_off = index.time_off
+        self.work = index.work
+        # Only the searched locations' therapists are looked up: other rows are skipped.
+        self.appointments = AppointmentFeed(inputs.appointments, inputs.busy, index.therapists)
 
     def ordered_slots(
         self,
@@ -181,13 +245,22 @@ class _Calendar:
         earliest: datetime | None,
         *,
         reverse: bool = False,
+        limit: int | None = None,
     ) -> Iterator[Slot]:
         """Slots of the given local days, soonest first (latest first if ``reverse``).
 
         Local days of different zones interleave in UTC, so days are opened in order of
         their UTC bound and a computed slot is released only once no unopened day can hold
         an earlier one. A location with nothing free therefore costs one day, not the range.
+
+        With a ``limit`` (forward only), a day is opened a slice of hours at a time, each
+        slice of every location in turn, so appointments are read only as far as the
+        answer needs; and once ``limit`` slots are known no later one can be in it, so
+        therapist-days stop at the latest of them, or are skipped.
         """
+        if limit is not None and not reverse:
+            yield from self._sliced_slots(days_by_location, earliest, limit)
+            return
         key = _backward_key if reverse else _forward_key
         frontier: list[tuple[datetime | timedelta, int, date]] = []
         pending: list[tuple[tuple[datetime | timedelta, int, int], Slot]] = []
@@ -212,40 +285,165 @@ class _Calendar:
                 continue
             _, location_id, day = heapq.heappop(frontier)
             location = by_id[location_id]
-            for slot in self.slots_on(location, day, earliest):
+            work = self.day_work(location, day)
+            for slot in self.slots_between(location, work, earliest):
                 heapq.heappush(pending, (key(slot), slot))
             open_next(location)
 
-    def slots_on(self, location: Location, day: date, earliest: datetime | None) -> list[Slot]:
-        """Slots of every therapist at ``location`` on local ``day``, soonest first."""
-        query = self.query
-        kind = query.appointment_type
-        weekday = day.weekday()
-        if query.weekdays is not None and weekday not in query.weekdays:
+    def _sliced_slots(
+        self, days_by_location: dict[int, Iterator[date]], earliest: datetime | None, limit: int
+    ) -> Iterator[Slot]:
+        """``ordered_slots`` forward with a limit: the frontier holds slices of days, each
+        with the first instant a slot of it may start (a day's start before it is opened)."""
+        frontier: list[tuple[datetime, int, date, timedelta]] = []
+        pending: list[tuple[tuple[datetime, int, int], Slot]] = []
+        by_id = {loc.id: loc for loc in self.locations}
+        work_of: dict[tuple[int, date], tuple[list[_TherapistWork], datetime]] = {}
+        soonest: list[datetime] = []  # the `limit` soonest starts computed so far
+        # Locations whose first worked day was opened in slices: a search still going on
+        # the next day is one that finds little, and takes later days whole.
+        sliced: set[int] = set()
+
+        def open_next(location: Location) -> None:
+            for day in days_by_location[location.id]:
+                span = local_day(day, location.zone)
+                if earliest is not None and span.end <= earliest:
+                    continue
+                size = _WHOLE_DAY if location.id in sliced else _SLICE
+                heapq.heappush(frontier, (span.start, location.id, day, size))
+                return
+
+        for location in self.locations:
+            open_next(location)
+        while frontier or pending:
+            if pending and (not frontier or pending[0][0] < (frontier[0][0],)):
+                yield heapq.heappop(pending)[1]
+                continue
+            lo, location_id, day, size = heapq.heappop(frontier)
+            location = by_id[location_id]
+            if (location_id, day) not in work_of:  # the day's first turn: its working time
+                work = self.day_work(location, day)
+                if not work:
+                    open_next(location)
+                    continue
+                first = min(w[1][0][0] for w in work)
+                work_of[location_id, day] = (work, max(w[1][-1][1] for w in work))
+                sliced.add(location_id)
+                if first > lo:  # nothing starts before work does: come back then
+                    heapq.heappush(frontier, (first, location_id, day, size))
+                    continue
+            work, last_end = work_of[location_id, day]
+            if len(soonest) == limit and lo > soonest[-1]:
+                # Nothing here can make the answer any more; the pending slots are released
+                # before this day would be touched again.
+                del work_of[location_id, day]
+                continue
+            hi = lo + size
+            if len(soonest) == limit:  # nothing after the last of them is wanted: all now
+                hi = max(hi, soonest[-1] + _TICK)
+            for slot in self.slots_between(location, work, earliest, lo, hi, soonest, limit):
+                heapq.heappush(pending, (_forward_key(slot), slot))
+            if hi < last_end:
+                heapq.heappush(frontier, (hi, location_id, day, size * 2))
+            else:
+                del work_of[location_id, day]
+                open_next(location)
+
+    def day_work(self, location: Location, day: date) -> list[_TherapistWork]:
+        """Each therapist's working spans at ``location`` on local ``day`` (none if the
+        query's weekdays, a closure or the opening hours leave nothing)."""
+        weekdays = self.query.weekdays
+        if weekdays is not None and day.weekday() not in weekdays:
             return []
-        by_therapist = self.templates.get((location.id, weekday))
+        work = self.work.get((location.id, day))
+        if work is None:
+            work = self.work[location.id, day] = self._work_out(location, day)
+        return work
+
+    def _work_out(self, location: Location, day: date) -> list[_TherapistWork]:
+        by_therapist = self.templates.get((location.id, day.weekday()))
         if not by_therapist or any(c.covers(day) for c in self.closures.get(location.id, ())):
             return []
-        opening = opening_windows(location, day)
+        opening = opening_spans(location, day)
         if not opening:
             return []
-        found: list[Slot] = []
+        work = []
         for therapist_id, templates in by_therapist.items():
-            working = intersect(template_windows(location, day, templates), opening)
+            working = working_spans(location, day, templates, opening)
             if working:
-                # Look past the working end by the buffer: it must not run into what follows.
-                reach = Interval(working[0].start, working[-1].end + kind.buffer)
-                blocked = self._blocked(therapist_id, reach)
-                free = subtract(working, blocked) if blocked else working
-                found.extend(slots_from_free(therapist_id, location, free, blocked, kind, earliest))
-        if query.parts_of_day is not None:
-            found = [s for s in found if s.part_of_day in query.parts_of_day]
+                work.append((therapist_id, working))
+        return work
+
+    def slots_between(
+        self,
+        location: Location,
+        work: list[_TherapistWork],
+        earliest: datetime | None,
+        lo: datetime | None = None,
+        hi: datetime | None = None,
+        soonest: list[datetime] | None = None,
+        limit: int | None = None,
+    ) -> list[Slot]:
+        """Slots starting in ``[lo, hi)`` of the day's ``work``, soonest first.
+
+        ``soonest`` (with ``limit``) holds the soonest starts found so far, this day's
+        included as they come: once full, nothing after its last can make the answer.
+        """
+        kind = self.query.appointment_type
+        zone, location_id = location.zone, location.id
+        duration, buffer = kind.duration, kind.buffer
+        parts = self.query.parts_of_day
+        # A part-of-day filter drops starts after they are made: no count per therapist then.
+        per_therapist = limit if parts is None else None
+        if lo is not None and (earliest is None or lo > earliest):
+            earliest = lo
+        found: list[Slot] = []
+        for therapist_id, working in work:
+            last_start = hi - _TICK if hi is not None else None
+            if (
+                soonest
+                and len(soonest) == limit
+                and (last_start is None or soonest[-1] < last_start)
+            ):
+                last_start = soonest[-1]
+            if last_start is not None and (
+                working[0][0] > last_start or (earliest is not None and earliest > last_start)
+            ):
+                continue
+            # Look past the working end by the buffer: it must not run into what follows.
+            reach_end = working[-1][1]
+            if last_start is not None:
+                reach_end = min(reach_end, last_start + duration)
+            if earliest is not None and reach_end <= earliest:
+                continue
+            if earliest is not None and working[0][1] <= earliest:
+                # Spans over before `earliest` hold no start: not worked through again.
+                k = 1
+                while working[k][1] <= earliest:  # reach_end > earliest: one is left
+                    k += 1
+                working = working[k:]
+            blocked = self._blocked(therapist_id, working[0][0], reach_end + buffer)
+            for start in slot_starts(
+                working, blocked, duration, buffer, zone, earliest, last_start, per_therapist
+            ):
+                slot = Slot(
+                    therapist_id, location_id, start, start + duration, start.astimezone(zone)
+                )
+                if parts is not None and slot.part_of_day not in parts:
+                    continue
+                found.append(slot)
+                if soonest is not None and limit:
+                    if len(soonest) < limit:
+                        insort(soonest, start)
+                    elif start < soonest[-1]:
+                        soonest.pop()
+                        insort(soonest, start)
         found.sort(key=_forward_key)
         return found
 
-    def _blocked(self, therapist_id: int, reach: Interval) -> list[Interval]:
-        blocked = self.appointments.blocks(therapist_id, reach)
+    def _blocked(self, therapist_id: int, start: datetime, end: datetime) -> list[Span]:
+        blocked = self.appointments.blocks(therapist_id, start, end)
         off = self.time_off.get(therapist_id)
         if off is not None:
-            blocked.extend(off.overlapping(reach))
-        return normalise(blocked)
+            blocked.extend(off.overlapping(start, end))
+        return merged(blocked)

@@ -495,3 +495,29 @@ def test_only_an_evaluation_still_ahead_counts(database, practice):
     )
     again = _book(database, practice, at(MONDAY + dt.timedelta(days=2), 9))  # none left ahead
     assert again.type_code == "EVAL60"
+
+
+def test_busy_time_read_window_by_window_gives_the_same_slots(database, practice, monkeypatch):  # type: ignore[no-untyped-def]
+    """A chain's many therapists have their busy time read a window at a time, as far as
+    the search gets; the slots are those of one read of everything."""
+    visits = [
+        (practice.ann, practice.east, at(MONDAY + dt.timedelta(days=d), h))
+        for d, h in ((0, 8), (0, 10), (1, 9), (3, 11))
+    ]
+    visits.append((practice.ben, practice.west, at(MONDAY, 9, zone="America/Chicago")))
+    for patient, (therapist, place, start) in enumerate(visits):
+        _book(
+            database,
+            practice,
+            start,
+            patient=patient % 4,
+            therapist=therapist,
+            location=place,
+            type_code="FU45",
+        )
+    at_once = _slots(database, days=7, limit=200)
+    assert at_once
+    monkeypatch.setattr(slot_finder, "_NARROW", 0)  # as with more than 20 therapists
+    monkeypatch.setattr(slot_finder, "_WINDOW", dt.timedelta(hours=1))
+    assert _slots(database, days=7, limit=200) == at_once
+    assert _slots(database, days=7, limit=3) == at_once[:3]

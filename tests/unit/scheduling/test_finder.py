@@ -150,3 +150,28 @@ def test_search_is_deterministic_whatever_the_template_order() -> None:
 def test_empty_inputs_find_nothing() -> None:
     assert list(find_slots(CalendarInputs((), ()), query())) == []
     assert nearest_free_slots(utc(2026, 3, 2, 12), CalendarInputs((), ()), query()) == []
+
+
+def test_a_limited_search_breaks_ties_as_the_full_one_does() -> None:
+    """Two therapists free at the same moments: the first slots, however few are asked for
+    and in whatever order the set-up lists them, are the full search's first ones."""
+    inputs = CalendarInputs(
+        (location(1, NEW_YORK),),
+        (template(2, 1, MONDAY, "09:00", "10:00"), template(1, 1, MONDAY, "09:00", "10:00")),
+    )
+    full = list(find_slots(inputs, query()))
+    assert [(s.therapist_id, s.local_start.hour) for s in full[:2]] == [(1, 9), (2, 9)]
+    for limit in range(len(full) + 1):
+        assert list(find_slots(inputs, query(limit=limit))) == full[:limit]
+
+
+def test_a_limited_search_still_sees_what_follows_its_last_slot() -> None:
+    """Once enough slots are known the search reads less, but never too little to see a
+    visit that starts right after a candidate."""
+    inputs = CalendarInputs(
+        (location(1, NEW_YORK),),
+        (template(1, 1, MONDAY, "09:00", "10:00"), template(2, 1, MONDAY, "09:00", "10:00")),
+        appointments=(booked(2, local(NEW_YORK, 2026, 3, 2, 9, 15), 45),),
+    )
+    found = list(find_slots(inputs, query(limit=2)))
+    assert [(s.therapist_id, s.local_start.minute) for s in found] == [(1, 0), (1, 15)]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from intake.domain.enums import PartOfDay
 from intake.scheduling import (
     AppointmentType,
     AvailabilityTemplate,
@@ -17,9 +18,11 @@ from intake.scheduling import (
     Interval,
     Location,
     OpeningHours,
+    Slot,
     SlotQuery,
     TimeOff,
     day_availability,
+    day_slots,
     find_slots,
     intersect,
     normalise,
@@ -250,3 +253,63 @@ def test_every_fitting_grid_start_is_offered(scenario: Scenario) -> None:
                         if fits and on_grid and late_enough:
                             assert (t, location.id, therapist_id) in offered
                         t += FIVE
+
+
+def simple_slots(scenario: Scenario, query: SlotQuery) -> list[Slot]:
+    """The definition, one therapist-day at a time on Interval objects (no early stop)."""
+    found = []
+    for location in scenario.inputs.locations:
+        if query.location_ids is not None and location.id not in query.location_ids:
+            continue
+        for therapist_id in THERAPISTS:
+            if query.therapist_id is not None and therapist_id != query.therapist_id:
+                continue
+            for day in scenario.days:
+                if query.weekdays is not None and day.weekday() not in query.weekdays:
+                    continue
+                avail = availability(scenario, location, therapist_id, day)
+                found += [
+                    s
+                    for s in day_slots(
+                        avail, location, scenario.appointment_type, earliest=query.earliest
+                    )
+                    if query.parts_of_day is None or s.part_of_day in query.parts_of_day
+                ]
+    found.sort(key=slot_order)
+    return found if query.limit is None else found[: query.limit]
+
+
+@PROPERTY
+@given(
+    scenarios(),
+    st.one_of(st.none(), st.integers(0, 12)),
+    st.one_of(st.none(), st.just(frozenset({1})), st.just(frozenset({2}))),
+    st.one_of(st.none(), st.sampled_from(THERAPISTS)),
+    st.one_of(st.none(), st.frozensets(st.sampled_from(list(PartOfDay)), min_size=1)),
+    st.one_of(st.none(), st.frozensets(st.integers(0, 6), min_size=1)),
+)
+def test_the_fast_search_gives_exactly_the_slots_of_the_definition(
+    scenario: Scenario,
+    limit: int | None,
+    location_ids: frozenset[int] | None,
+    therapist_id: int | None,
+    parts: frozenset[PartOfDay] | None,
+    weekdays: frozenset[int] | None,
+) -> None:
+    """Tuples, early stops and the streamed busy rows change the cost, never the answer."""
+    query = SlotQuery(
+        scenario.appointment_type,
+        scenario.first_day,
+        scenario.days[-1],
+        location_ids=location_ids,
+        therapist_id=therapist_id,
+        weekdays=weekdays,
+        parts_of_day=parts,
+        earliest=scenario.earliest,
+        limit=limit,
+    )
+    assert list(find_slots(scenario.inputs, query)) == simple_slots(scenario, query)
+    # The same busy time handed over as (therapist, start, blocked until) rows.
+    rows = tuple((a.therapist_id, a.start, a.blocked.end) for a in scenario.appointments)
+    as_rows = replace(scenario.inputs, appointments=(), busy=rows)
+    assert list(find_slots(as_rows, query)) == simple_slots(scenario, query)
