@@ -12,6 +12,7 @@ says so on the status line without stopping anyone.
 from __future__ import annotations
 
 import html
+import importlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,6 +40,24 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DEMO_PATIENTS = 500
+# Imported on the worker while the database opens (the sign-in and the session's own
+# pieces) and while the journal key is read (the area shown first), so the GUI thread does
+# not stall importing them when it shows the dialog or builds the page.
+SIGN_IN_MODULES = (
+    "intake.ui.sign_in",
+    "intake.ui.context",
+    "intake.ui.desk_alerts",
+    "intake.ui.idle_lock",
+    "intake.ui.journal",
+    "intake.ui.roles",
+)
+AREA_MODULES = {
+    "intake": "intake.ui.front_desk",
+    "schedule": "intake.ui.schedule",
+    "review": "intake.ui.review.review_page",
+    "patients": "intake.ui.patients.record_page",
+    "admin": "intake.ui.admin",
+}
 
 
 class Startup(QObject):
@@ -78,7 +97,9 @@ class Startup(QObject):
     def _open(self) -> Started:
         from intake.services.startup import open_for_gui
 
-        return open_for_gui(demo=self.demo, prepare=_fill_demo if self.demo else None)
+        started = open_for_gui(demo=self.demo, prepare=_fill_demo if self.demo else None)
+        _import(SIGN_IN_MODULES)
+        return started
 
     def _failed(self, error: BaseException) -> None:
         message = failure_text(error)
@@ -92,6 +113,7 @@ class Startup(QObject):
             QApplication.exit(1)
 
     def _opened(self, started: Started) -> None:
+        GuiThreadCollector.settle()  # the program's code, imported: no collection walks it
         self.started = started
         self.database = started.database
         self.window.show_database(started.display_url)
@@ -114,11 +136,14 @@ class Startup(QObject):
         database, folder = self.started.database, self.started.journal_folder
 
         def work() -> Journal:
+            from intake.domain.accounts import landing_area
             from intake.services.journal_key import journal_key
             from intake.ui.journal import Journal
 
             journal = Journal(folder, journal_key(database, actor))
             journal.seal_plain_files()
+            landing = AREA_MODULES.get(landing_area(actor.role))
+            _import((landing,) if landing else ())
             return journal
 
         self.worker.submit(work, lambda journal: self._journal_opened(actor, journal), self._failed)
@@ -466,6 +491,15 @@ class Startup(QObject):
     def back_up_at_close(self) -> None:
         if self.backups is not None:
             self.backups.back_up_at_close()
+
+
+def _import(modules: tuple[str, ...]) -> None:
+    """Import on the worker what the GUI thread will soon need (a failure shows there)."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:  # the GUI thread imports it again and reports the error itself
+            log.exception("could not import %s ahead of use", name)
 
 
 def _not_now(_error: BaseException) -> None:
