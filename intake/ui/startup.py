@@ -475,12 +475,12 @@ class Startup(QObject):
     def _start_backups(self) -> None:
         """On the embedded database the program backs itself up (PostgreSQL: the IT person's
         `intake db backup`); the demo practice is not backed up."""
-        from intake.settings import backup_settings, load_settings
-        from intake.ui.auto_backup import AutoBackup
-
         assert self.started is not None
         if self.demo or self.started.database.backend != "sqlite":
             return
+        from intake.settings import backup_settings, load_settings
+        from intake.ui.auto_backup import AutoBackup
+
         settings = load_settings()
         self.backups = AutoBackup(
             self.window, self.started.database, backup_settings(settings), settings.data_dir
