@@ -56,7 +56,7 @@ AREA_MODULES = {
     "schedule": "intake.ui.schedule",
     "review": "intake.ui.review.review_page",
     "patients": "intake.ui.patients.record_page",
-    "admin": "intake.ui.admin",
+    "admin": "intake.ui.admin.page",
 }
 
 
@@ -331,7 +331,7 @@ class Startup(QObject):
         return review
 
     def _admin_page(self) -> QWidget:
-        from intake.ui.admin import AdminPage
+        from intake.ui.admin.page import AdminPage
 
         assert self.context is not None
         admin = AdminPage(self.context)

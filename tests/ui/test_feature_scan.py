@@ -46,7 +46,7 @@ def test_the_check_answers_as_pyside6_does() -> None:
 
 def test_the_program_keeps_no_module_source_after_importing_its_screens() -> None:
     code = (
-        "import linecache, intake.ui.app, intake.ui.schedule, intake.ui.admin\n"
+        "import linecache, intake.ui.app, intake.ui.schedule, intake.ui.admin.page\n"
         "print(sum(len(e) == 4 and e[1] is not None for e in linecache.cache.values()))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
