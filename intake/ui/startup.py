@@ -98,7 +98,8 @@ class Startup(QObject):
         from intake.services.startup import open_for_gui
 
         started = open_for_gui(demo=self.demo, prepare=_fill_demo if self.demo else None)
-        _import(SIGN_IN_MODULES)
+        backups = ("intake.ui.auto_backup",) if started.database.backend == "sqlite" else ()
+        _import(SIGN_IN_MODULES + backups)
         return started
 
     def _failed(self, error: BaseException) -> None:
