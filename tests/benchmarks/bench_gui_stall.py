@@ -2,7 +2,7 @@
 
 Run from the repository root:
     python -m tests.benchmarks.bench_gui_stall [--patients 200000] [--postgres URL]
-        [--latency-ms 20]
+        [--latency-ms 20] [--latency-by tcp|statement] [--database URL]
 
 A demo practice of --patients patients in a fresh PostgreSQL database. The real program runs in
 this process (offscreen): `MainWindow` and `Startup` as `intake` builds them, an admin signed in
@@ -371,15 +371,18 @@ def prepare(url: str, patients: int) -> str:
 
 
 def fill_and_pick(url: str, patients: int) -> str:
-    """The demo practice, and the name of a patient a third of the way in."""
+    """The demo practice (`patients` 0: the database as it is), and the name of a patient a
+    third of the way in."""
     database = open_database(url)
     try:
-        fill(database, DemoOptions(patients=patients, seed=1))
+        if patients:
+            fill(database, DemoOptions(patients=patients, seed=1))
         with database.reading() as session:
+            count = patients or session.execute(text("SELECT max(id) FROM patients")).scalar()
             family, given = session.execute(
-                text("SELECT family_name, given_name FROM patients ORDER BY id LIMIT 1 OFFSET :n"),
-                {"n": patients // 3},
-            ).one()
+                text("SELECT family_name, given_name FROM patients WHERE id >= :n ORDER BY id"),
+                {"n": (count or 0) // 3},
+            ).first() or ("", "")
     finally:
         database.close()
     return f"{family} {given}"
@@ -399,6 +402,9 @@ def main() -> None:
         help="a TCP proxy delaying every chunk (default), or a sleep before each statement",
     )
     parser.add_argument("--fill", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--database", metavar="URL", help="an existing PostgreSQL database, used as it is"
+    )
     parser.add_argument("--sqlite", action="store_true", help="embedded SQLite, no latency")
     parser.add_argument(
         "--sqlite-backup",
@@ -414,6 +420,8 @@ def main() -> None:
     if args.sqlite:
         url = f"sqlite+pysqlite:///{folder}/intake.sqlite3"
         args.latency_ms = 0.0
+    elif args.database:
+        url, args.patients = args.database, 0
     else:
         url = fresh_postgres(args.postgres, "stall")
     name = prepare(url, args.patients)
@@ -501,7 +509,7 @@ def report(meter: StallMeter, args: argparse.Namespace, name: str, facts: dict) 
     if args.sqlite:
         kind = "SQLite, automatic backups running" if args.sqlite_backup else "SQLite"
     print(
-        f"GUI-thread stalls, {args.patients:,}-patient {kind}, "
+        f"GUI-thread stalls, {f'{args.patients:,}-patient' if args.patients else 'given'} {kind}, "
         f"+{args.latency_ms:.0f} ms per round trip"
         f"{' (TCP proxy)' if args.latency_by == 'tcp' and not args.sqlite else ''}, "
         f"timer every {TICK_MS} ms"

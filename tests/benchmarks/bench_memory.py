@@ -2,6 +2,7 @@
 
 Run from the repository root:
     python -m tests.benchmarks.bench_memory [--patients 200000] [--postgres URL]
+        [--database URL]  (an existing database, e.g. the 2,000,000-patient chain, as it is)
 
 Each backend gets a demo practice of --patients patients. The real program then runs in a
 fresh process (offscreen): the main window and `Startup` as `intake` builds them, signed in as
@@ -229,9 +230,11 @@ def child(code: str, *args: str, env: dict[str, str], timeout: float = 300) -> d
 
 
 def measure(url: str, folder: str, patients: int, calls: int) -> dict[str, object]:
+    """`patients` 0: the database at `url` is used as it is (--database)."""
     database = open_database(url)
     try:
-        fill(database, DemoOptions(patients=patients, seed=1))
+        if patients:
+            fill(database, DemoOptions(patients=patients, seed=1))
         location_id, day, visits = busiest_day(database, dt.date.today())
     finally:
         database.close()
@@ -265,16 +268,24 @@ def main() -> None:
     parser.add_argument(
         "--calls", type=int, default=20_000, help="a day's background calls (0: skip)"
     )
+    parser.add_argument(
+        "--database", metavar="URL", help="measure on this existing database alone (not filled)"
+    )
     args = parser.parse_args()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     empty = child(EMPTY_WINDOW, env=env)["window"]
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as folder:
-        sqlite = f"sqlite+pysqlite:///{Path(folder) / 'intake.sqlite3'}"
-        results["SQLite"] = measure(sqlite, folder, args.patients, args.calls)
-        postgres = fresh_postgres(args.postgres, "memory")
-        results["PostgreSQL"] = measure(postgres, folder, args.patients, args.calls)
-    print(f"resident memory, {args.patients:,}-patient database, admin signed in, day view shown")
+        if args.database:
+            backend = "SQLite" if args.database.startswith("sqlite") else "PostgreSQL"
+            results[backend] = measure(args.database, folder, 0, args.calls)
+        else:
+            sqlite = f"sqlite+pysqlite:///{Path(folder) / 'intake.sqlite3'}"
+            results["SQLite"] = measure(sqlite, folder, args.patients, args.calls)
+            postgres = fresh_postgres(args.postgres, "memory")
+            results["PostgreSQL"] = measure(postgres, folder, args.patients, args.calls)
+    size = "the given" if args.database else f"{args.patients:,}-patient"
+    print(f"resident memory, {size} database, admin signed in, day view shown")
     print(f"{'figure':<52}{'RSS MiB':>9}{'target':>9}  result")
     print(f"{'empty PySide6 window (reference)':<52}{empty['VmRSS']:>9.1f}{'':>9}  reference")  # type: ignore[index]
     for backend, result in results.items():
