@@ -379,10 +379,15 @@ def fill_and_pick(url: str, patients: int) -> str:
             fill(database, DemoOptions(patients=patients, seed=1))
         with database.reading() as session:
             count = patients or session.execute(text("SELECT max(id) FROM patients")).scalar()
-            family, given = session.execute(
-                text("SELECT family_name, given_name FROM patients WHERE id >= :n ORDER BY id"),
+            names = session.execute(
+                text(
+                    "SELECT family_name, given_name FROM patients WHERE id > :n "
+                    "ORDER BY id LIMIT 50"
+                ),
                 {"n": (count or 0) // 3},
-            ).first() or ("", "")
+            ).all()
+        # Typed by QTest, which takes ASCII only.
+        family, given = next(n for n in names if f"{n[0]}{n[1]}".isascii())
     finally:
         database.close()
     return f"{family} {given}"
