@@ -200,9 +200,12 @@ class Startup(QObject):
             self.lock.start()
             self._add_session_controls()
             self._start_backups()
+            GuiThreadCollector.settle()
         else:
             self.lock.set_actor(actor)
-        GuiThreadCollector.settle()
+            # A switch of user: the last person's pages are garbage now; collecting walks
+            # only what was built since start-up froze the rest.
+            GuiThreadCollector.settle(collect=True)
         self._focus_first_field()
         self.session_did_start.emit(actor)
         self._insist_on_own_password(actor)
