@@ -59,14 +59,11 @@ class GuiThreadCollector(QObject):
             gc.collect(max(due))
 
     @staticmethod
-    def settle(*, collect: bool = False) -> None:
-        """After each step of start-up: move everything built so far out of the collector's
-        sight, so later full collections do not walk the whole program again (about 70 ms
-        each). At start-up no collection first: a full one over start-up's heap was itself
-        the longest GUI stall (278 ms with a slow network), and the little garbage start-up
-        leaves is kept. Later (`collect`: a new session's pages) the garbage goes first, so
-        it is not kept for good; that walks only what was built since the last freeze."""
-        if collect:
-            gc.collect()
+    def settle() -> None:
+        """During start-up, once code is loaded: move everything built so far out of the
+        collector's sight, so later full collections do not walk the whole program again
+        (about 70 ms each). No collection first: a full one over start-up's heap was itself
+        the longest GUI stall (278 ms with a slow network); the little garbage start-up
+        leaves is kept. Not for pages and data: what is frozen is never collected."""
         gc.freeze()
         GuiThreadCollector.settled = True

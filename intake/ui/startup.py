@@ -153,6 +153,9 @@ class Startup(QObject):
         assert self.started is not None
         started = self.started
         self.journal = journal
+        # The first area's code, just imported on the worker, joins the frozen code. The
+        # pages are not frozen: a switch of user or role makes them garbage to collect.
+        GuiThreadCollector.settle()
         self.start_session(actor)
         if started.checklist_problem is not None:
             QMessageBox.warning(
@@ -200,12 +203,8 @@ class Startup(QObject):
             self.lock.start()
             self._add_session_controls()
             self._start_backups()
-            GuiThreadCollector.settle()
         else:
             self.lock.set_actor(actor)
-            # A switch of user: the last person's pages are garbage now; collecting walks
-            # only what was built since start-up froze the rest.
-            GuiThreadCollector.settle(collect=True)
         self._focus_first_field()
         self.session_did_start.emit(actor)
         self._insist_on_own_password(actor)

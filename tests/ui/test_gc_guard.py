@@ -55,14 +55,3 @@ def test_collections_resume_if_start_up_never_settles(
 ) -> None:
     monkeypatch.setattr(gc_guard, "START_GRACE_MS", 0)
     assert not collector.starting()
-
-
-def test_a_later_session_collects_the_last_ones_garbage_before_freezing(
-    collector: GuiThreadCollector,
-) -> None:
-    GuiThreadCollector.settle()  # start-up
-    frozen = gc.get_freeze_count()
-    for _ in range(500):
-        Cycle()  # the last person's pages, garbage now
-    GuiThreadCollector.settle(collect=True)  # a switch of user
-    assert gc.get_freeze_count() - frozen < 500
