@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -185,10 +185,16 @@ class Startup(QObject):
     # ---- the session ---------------------------------------------------------------------------
 
     def start_session(self, actor: Actor) -> None:
+        self._build_pages(actor)
+        # The lock, the status-bar controls and the backups on the next turn of the event
+        # loop: building the first page and these are two short GUI-thread steps, not one
+        # long one (issue 25: no stall over 50 ms at start). session_did_start comes after.
+        QTimer.singleShot(0, self, lambda: self._finish_session(actor))
+
+    def _finish_session(self, actor: Actor) -> None:
         from intake.settings import load_settings
         from intake.ui.idle_lock import IdleLock
 
-        self._build_pages(actor)
         if self.lock is None:
             assert self.started is not None
             self.lock = IdleLock(
