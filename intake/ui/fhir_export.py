@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from intake.domain.accounts import can
 from intake.domain.permissions import Permission
-from intake.services import fhir_export
 from intake.services.actor import Actor
 from intake.services.database import Database
 from intake.ui import saved_files
@@ -33,6 +33,9 @@ from intake.ui.i18n import translate
 from intake.ui.status_line import say
 from intake.ui.words import error_text
 from intake.ui.worker import failure_text
+
+if TYPE_CHECKING:
+    from intake.services import fhir_export
 
 
 def may_export(context: UiContext) -> bool:
@@ -107,6 +110,9 @@ class PatientExportButton(QPushButton):
         self.setEnabled(False)
 
         def work(database: Database, actor: Actor) -> str:
+            # Loaded on first use, on the worker: the FHIR code is big and rarely needed.
+            from intake.services import fhir_export
+
             base_url, practice_name = _names()
             written = fhir_export.save_patient_bundle(
                 database,
@@ -247,6 +253,8 @@ class FhirExportTab(QWidget):
         report = self.progress_did_change.emit
 
         def progress(step: fhir_export.ExportProgress) -> None:
+            from intake.services import fhir_export
+
             stopped = fhir_export.ExportCancelled("The export was cancelled; nothing was written.")
             if cancel.is_set():
                 raise stopped
@@ -256,6 +264,9 @@ class FhirExportTab(QWidget):
                 raise stopped from None
 
         def work(database: Database, actor: Actor) -> fhir_export.ExportSummary:
+            # Loaded on first use, on the worker: the FHIR code is big and rarely needed.
+            from intake.services import fhir_export
+
             base_url, practice_name = _names()
             return fhir_export.write_export(
                 database,
@@ -315,6 +326,8 @@ class FhirExportTab(QWidget):
     def _failed(self, error: BaseException) -> None:
         self._busy(False)
         self.progress.setValue(0)
+        from intake.services import fhir_export  # loaded by the export's work already
+
         if isinstance(error, fhir_export.ExportCancelled):
             self._say("info", error_text(error))
             self.did_cancel.emit()

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.services.about import describe_program
 from intake.ui import keys
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.words import said
@@ -317,6 +316,10 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         # The revisions are read from the migration files once, while the database opens.
+        # Imported here: it brings the whole database layer, which the window must not wait
+        # for (the database opens in the background and imports it there).
+        from intake.services.about import describe_program
+
         return f"{said(describe_program())}\n\n{self.database_label.text()}"
 
     def show_about(self) -> None:

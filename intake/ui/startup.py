@@ -12,11 +12,12 @@ says so on the status line without stopping anyone.
 from __future__ import annotations
 
 import html
+import importlib
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
@@ -39,6 +40,24 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DEMO_PATIENTS = 500
+# Imported on the worker while the database opens (the sign-in and the session's own
+# pieces) and while the journal key is read (the area shown first), so the GUI thread does
+# not stall importing them when it shows the dialog or builds the page.
+SIGN_IN_MODULES = (
+    "intake.ui.sign_in",
+    "intake.ui.context",
+    "intake.ui.desk_alerts",
+    "intake.ui.idle_lock",
+    "intake.ui.journal",
+    "intake.ui.roles",
+)
+AREA_MODULES = {
+    "intake": "intake.ui.front_desk",
+    "schedule": "intake.ui.schedule",
+    "review": "intake.ui.review.review_page",
+    "patients": "intake.ui.patients.record_page",
+    "admin": "intake.ui.admin.page",
+}
 
 
 class Startup(QObject):
@@ -78,7 +97,10 @@ class Startup(QObject):
     def _open(self) -> Started:
         from intake.services.startup import open_for_gui
 
-        return open_for_gui(demo=self.demo, prepare=_fill_demo if self.demo else None)
+        started = open_for_gui(demo=self.demo, prepare=_fill_demo if self.demo else None)
+        backups = ("intake.ui.auto_backup",) if started.database.backend == "sqlite" else ()
+        _import(SIGN_IN_MODULES + backups)
+        return started
 
     def _failed(self, error: BaseException) -> None:
         message = failure_text(error)
@@ -92,6 +114,7 @@ class Startup(QObject):
             QApplication.exit(1)
 
     def _opened(self, started: Started) -> None:
+        GuiThreadCollector.settle()  # the program's code, imported: no collection walks it
         self.started = started
         self.database = started.database
         self.window.show_database(started.display_url)
@@ -114,11 +137,14 @@ class Startup(QObject):
         database, folder = self.started.database, self.started.journal_folder
 
         def work() -> Journal:
+            from intake.domain.accounts import landing_area
             from intake.services.journal_key import journal_key
             from intake.ui.journal import Journal
 
             journal = Journal(folder, journal_key(database, actor))
             journal.seal_plain_files()
+            landing = AREA_MODULES.get(landing_area(actor.role))
+            _import((landing,) if landing else ())
             return journal
 
         self.worker.submit(work, lambda journal: self._journal_opened(actor, journal), self._failed)
@@ -127,6 +153,9 @@ class Startup(QObject):
         assert self.started is not None
         started = self.started
         self.journal = journal
+        # The first area's code, just imported on the worker, joins the frozen code. The
+        # pages are not frozen: a switch of user or role makes them garbage to collect.
+        GuiThreadCollector.settle()
         self.start_session(actor)
         if started.checklist_problem is not None:
             QMessageBox.warning(
@@ -156,10 +185,16 @@ class Startup(QObject):
     # ---- the session ---------------------------------------------------------------------------
 
     def start_session(self, actor: Actor) -> None:
+        self._build_pages(actor)
+        # The lock, the status-bar controls and the backups on the next turn of the event
+        # loop: building the first page and these are two short GUI-thread steps, not one
+        # long one (issue 25: no stall over 50 ms at start). session_did_start comes after.
+        QTimer.singleShot(0, self, lambda: self._finish_session(actor))
+
+    def _finish_session(self, actor: Actor) -> None:
         from intake.settings import load_settings
         from intake.ui.idle_lock import IdleLock
 
-        self._build_pages(actor)
         if self.lock is None:
             assert self.started is not None
             self.lock = IdleLock(
@@ -176,7 +211,6 @@ class Startup(QObject):
             self._start_backups()
         else:
             self.lock.set_actor(actor)
-        GuiThreadCollector.settle()
         self._focus_first_field()
         self.session_did_start.emit(actor)
         self._insist_on_own_password(actor)
@@ -306,7 +340,7 @@ class Startup(QObject):
         return review
 
     def _admin_page(self) -> QWidget:
-        from intake.ui.admin import AdminPage
+        from intake.ui.admin.page import AdminPage
 
         assert self.context is not None
         admin = AdminPage(self.context)
@@ -450,12 +484,12 @@ class Startup(QObject):
     def _start_backups(self) -> None:
         """On the embedded database the program backs itself up (PostgreSQL: the IT person's
         `intake db backup`); the demo practice is not backed up."""
-        from intake.settings import backup_settings, load_settings
-        from intake.ui.auto_backup import AutoBackup
-
         assert self.started is not None
         if self.demo or self.started.database.backend != "sqlite":
             return
+        from intake.settings import backup_settings, load_settings
+        from intake.ui.auto_backup import AutoBackup
+
         settings = load_settings()
         self.backups = AutoBackup(
             self.window, self.started.database, backup_settings(settings), settings.data_dir
@@ -466,6 +500,19 @@ class Startup(QObject):
     def back_up_at_close(self) -> None:
         if self.backups is not None:
             self.backups.back_up_at_close()
+
+
+def _import(modules: tuple[str, ...]) -> None:
+    """Import on the worker what the GUI thread will soon need (a failure shows there).
+    Only the interface's own modules: the layers test cannot see a name chosen at run time,
+    so this guard keeps the rule (ui imports no database layer by itself)."""
+    for name in modules:
+        if not name.startswith("intake.ui."):
+            raise ValueError(f"only intake.ui modules are imported ahead: {name}")
+        try:
+            importlib.import_module(name)
+        except Exception:  # the GUI thread imports it again and reports the error itself
+            log.exception("could not import %s ahead of use", name)
 
 
 def _not_now(_error: BaseException) -> None:

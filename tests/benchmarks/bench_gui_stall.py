@@ -2,12 +2,15 @@
 
 Run from the repository root:
     python -m tests.benchmarks.bench_gui_stall [--patients 200000] [--postgres URL]
-        [--latency-ms 20]
+        [--latency-ms 20] [--latency-by tcp|statement] [--database URL]
 
 A demo practice of --patients patients in a fresh PostgreSQL database. The real program runs in
 this process (offscreen): `MainWindow` and `Startup` as `intake` builds them, an admin signed in
-(the sign-in dialog is replaced). Every statement, commit, rollback and new connection sleeps
---latency-ms first (SQLAlchemy engine events), in whichever thread runs it, so a query on the GUI
+(the sign-in dialog is replaced). The program reaches PostgreSQL through a TCP proxy in this
+process (a thread of its own) that holds every chunk of bytes --latency-ms / 2 in each direction,
+so each round trip costs --latency-ms, as on a clinic's network (issue 25); with
+--latency-by statement every statement, commit, rollback and new connection sleeps --latency-ms
+first instead (SQLAlchemy engine events, the measure of issue 9). Either way a query on the GUI
 thread shows up as a stall. A 5 ms timer on the GUI thread records the gap between its ticks;
 a watchdog thread samples the GUI thread's Python stack whenever a gap passes 50 ms, so every
 stall is reported with the code that held the thread.
@@ -15,7 +18,9 @@ stall is reported with the code that held the thread.
 Then, as a person would at human speed (the event loop runs between keys): type a patient's
 name into the search box and open the record; answer the screening questions by keyboard and
 finish the intake; search free slots (F5); book the first one (Enter).
-Target (issue 9): no stall over 50 ms in any of these activities.
+Target (issue 9): no stall over 50 ms in any of these activities; issue 25: nor at start-up
+(open the database, sign in, build the first area). Each activity also shows the most CPU
+time the GUI thread used within one gap: a stall whose CPU time is small was the machine's.
 
 With --sqlite-backup (issue 24) the same walk runs on the embedded SQLite database (no added
 latency) while the program's automatic backup runs over and over on its worker, from sign-in
@@ -25,7 +30,9 @@ to the end: the same target holds while a backup of the whole database is under 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import collections
+import contextlib
 import gc
 import os
 import subprocess
@@ -45,6 +52,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from sqlalchemy import Engine, event, text
+from sqlalchemy.engine import make_url
 
 from intake.demo.data import fill
 from intake.demo.practice import DemoOptions
@@ -81,16 +89,72 @@ def add_latency(seconds: float) -> None:
     event.listen(Engine, "engine_connect", network)
 
 
+class LatencyProxy:
+    """A TCP proxy to `host:port` on 127.0.0.1 that delivers each chunk `delay` seconds after
+    it arrived, in each direction, keeping order (pipelined bytes are not slowed further)."""
+
+    def __init__(self, host: str, port: int, delay: float) -> None:
+        self.host, self.port, self.delay = host, port, delay
+        self.listening = 0
+        self._ready = threading.Event()
+        threading.Thread(target=self._serve, daemon=True, name="latency-proxy").start()
+        self._ready.wait()
+
+    def url(self, url: str) -> str:
+        return make_url(url).set(host="127.0.0.1", port=self.listening).render_as_string(False)
+
+    def _serve(self) -> None:
+        loop = asyncio.new_event_loop()
+        server = loop.run_until_complete(asyncio.start_server(self._connected, "127.0.0.1", 0))
+        self.listening = server.sockets[0].getsockname()[1]
+        self._ready.set()
+        loop.run_forever()
+
+    async def _connected(self, client_in: Any, client_out: Any) -> None:
+        server_in, server_out = await asyncio.open_connection(self.host, self.port)
+        await asyncio.gather(self._pipe(client_in, server_out), self._pipe(server_in, client_out))
+
+    async def _pipe(self, source: Any, sink: Any) -> None:
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
+
+        async def deliver() -> None:
+            while True:
+                due, chunk = await queue.get()
+                wait = due - loop.time()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                if not chunk:
+                    sink.close()
+                    return
+                sink.write(chunk)
+                await sink.drain()
+
+        sending = asyncio.ensure_future(deliver())
+        try:
+            while chunk := await source.read(65536):
+                queue.put_nowait((loop.time() + self.delay, chunk))
+        except ConnectionError:
+            pass
+        queue.put_nowait((loop.time() + self.delay, b""))
+        with contextlib.suppress(ConnectionError):
+            await sending
+
+
 # --- the stall meter -----------------------------------------------------------------------------
 
 
 class StallMeter:
-    """A 5 ms timer on the GUI thread; the largest gap between ticks per activity."""
+    """A 5 ms timer on the GUI thread; the largest gap between ticks per activity, and the CPU
+    time the GUI thread itself used in it: on a machine shared with other work a gap can be
+    the scheduler's (the process waited for a core), the CPU time is the program's own."""
 
     def __init__(self) -> None:
         self.activity = "idle"
         self.longest: dict[str, float] = collections.defaultdict(float)
-        self.stalls: list[tuple[str, float, list[traceback.StackSummary], list]] = []
+        self.busiest: dict[str, float] = collections.defaultdict(float)
+        self.stalls: list[tuple[str, float, float, list[traceback.StackSummary], list]] = []
+        self._cpu = time.thread_time()
         self._gui = threading.get_ident()
         self._tick = 0
         self._last = time.perf_counter()
@@ -107,6 +171,7 @@ class StallMeter:
 
     def start(self) -> None:
         self._last = time.perf_counter()
+        self._cpu = time.thread_time()
         self._timer.start()
         self._watchdog.start()
 
@@ -126,13 +191,16 @@ class StallMeter:
     def _ticked(self) -> None:
         now = time.perf_counter()
         gap = (now - self._last) * 1000
+        cpu = time.thread_time()
+        busy, self._cpu = (cpu - self._cpu) * 1000, cpu
         tick, self._tick, self._last = self._tick, self._tick + 1, now
         samples = self._samples.pop(tick, [])
         self.longest[self.activity] = max(self.longest[self.activity], gap)
+        self.busiest[self.activity] = max(self.busiest[self.activity], busy)
         if gap > STALL_MS:
             since = now - gap / 1000
             collected = [c for c in self._collections if c[0] >= since and c[1] >= 10]
-            self.stalls.append((self.activity, gap, samples, collected))
+            self.stalls.append((self.activity, gap, busy, samples, collected))
         self._collections.clear()
 
     def _watch(self) -> None:
@@ -303,15 +371,23 @@ def prepare(url: str, patients: int) -> str:
 
 
 def fill_and_pick(url: str, patients: int) -> str:
-    """The demo practice, and the name of a patient a third of the way in."""
+    """The demo practice (`patients` 0: the database as it is), and the name of a patient a
+    third of the way in."""
     database = open_database(url)
     try:
-        fill(database, DemoOptions(patients=patients, seed=1))
+        if patients:
+            fill(database, DemoOptions(patients=patients, seed=1))
         with database.reading() as session:
-            family, given = session.execute(
-                text("SELECT family_name, given_name FROM patients ORDER BY id LIMIT 1 OFFSET :n"),
-                {"n": patients // 3},
-            ).one()
+            count = patients or session.execute(text("SELECT max(id) FROM patients")).scalar()
+            names = session.execute(
+                text(
+                    "SELECT family_name, given_name FROM patients WHERE id > :n "
+                    "ORDER BY id LIMIT 50"
+                ),
+                {"n": (count or 0) // 3},
+            ).all()
+        # Typed by QTest, which takes ASCII only.
+        family, given = next(n for n in names if f"{n[0]}{n[1]}".isascii())
     finally:
         database.close()
     return f"{family} {given}"
@@ -323,8 +399,17 @@ def main() -> None:
     parser.add_argument(
         "--postgres", default=os.environ.get("INTAKE_BENCH_POSTGRES", DEFAULT_POSTGRES)
     )
-    parser.add_argument("--latency-ms", type=float, default=20.0)
+    parser.add_argument("--latency-ms", type=float, default=20.0, help="per round trip")
+    parser.add_argument(
+        "--latency-by",
+        choices=("tcp", "statement"),
+        default="tcp",
+        help="a TCP proxy delaying every chunk (default), or a sleep before each statement",
+    )
     parser.add_argument("--fill", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--database", metavar="URL", help="an existing PostgreSQL database, used as it is"
+    )
     parser.add_argument("--sqlite", action="store_true", help="embedded SQLite, no latency")
     parser.add_argument(
         "--sqlite-backup",
@@ -340,17 +425,25 @@ def main() -> None:
     if args.sqlite:
         url = f"sqlite+pysqlite:///{folder}/intake.sqlite3"
         args.latency_ms = 0.0
+    elif args.database:
+        url, args.patients = args.database, 0
     else:
         url = fresh_postgres(args.postgres, "stall")
     name = prepare(url, args.patients)
     os.environ.update(INTAKE_DATABASE_URL=url, INTAKE_DATA_DIR=folder)
     if args.sqlite_backup:
         backups = keep_backing_up(Path(folder))
-    if not args.sqlite:
-        add_latency(args.latency_ms / 1000)
     database = open_database(url)
     admin = signed_in(database, Role.ADMIN, username="bench-admin", workstation="bench")
     database.close()
+    if not args.sqlite and args.latency_by == "tcp":
+        parsed = make_url(url)
+        proxy = LatencyProxy(
+            parsed.host or "127.0.0.1", parsed.port or 5432, args.latency_ms / 2000
+        )
+        os.environ["INTAKE_DATABASE_URL"] = proxy.url(url)
+    elif not args.sqlite:
+        add_latency(args.latency_ms / 1000)
     Startup.ask_sign_in = lambda self, started: admin
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("Clinic Intake")
@@ -421,30 +514,33 @@ def report(meter: StallMeter, args: argparse.Namespace, name: str, facts: dict) 
     if args.sqlite:
         kind = "SQLite, automatic backups running" if args.sqlite_backup else "SQLite"
     print(
-        f"GUI-thread stalls, {args.patients:,}-patient {kind}, "
-        f"+{args.latency_ms:.0f} ms per round trip, timer every {TICK_MS} ms"
+        f"GUI-thread stalls, {f'{args.patients:,}-patient' if args.patients else 'given'} {kind}, "
+        f"+{args.latency_ms:.0f} ms per round trip"
+        f"{' (TCP proxy)' if args.latency_by == 'tcp' and not args.sqlite else ''}, "
+        f"timer every {TICK_MS} ms"
     )
     print(f"searched for {name!r}; " + ", ".join(f"{k}: {v}" for k, v in facts.items()))
-    print(f"{'activity':<46}{'longest stall':>14}{'target':>9}  result")
+    print(f"{'activity':<46}{'longest stall':>14}{'GUI CPU':>10}{'target':>9}  result")
     for activity, longest in meter.longest.items():
         if activity in ("idle", "after booking"):
             continue
-        judged = not activity.startswith("start")
-        verdict = ("ok" if longest <= STALL_MS else "MISSED") if judged else "(information)"
-        target = f"{STALL_MS:.0f} ms" if judged else ""
-        print(f"{activity:<46}{longest:>11.1f} ms{target:>9}  {verdict}")
+        busy = meter.busiest[activity]
+        verdict = "ok" if longest <= STALL_MS else "MISSED"
+        if verdict == "MISSED" and busy <= STALL_MS:
+            verdict += " (waiting for a core: the GUI thread's own work is under the target)"
+        print(f"{activity:<46}{longest:>11.1f} ms{busy:>7.1f} ms{STALL_MS:>6.0f} ms  {verdict}")
     if not meter.stalls:
         print("no stall over 50 ms")
         return
     print(f"\nstalls over {STALL_MS:.0f} ms and the code on the GUI thread while stuck:")
-    for activity, gap, samples, collected in meter.stalls:
+    for activity, gap, busy, samples, collected in meter.stalls:
         where = culprit(samples)
         if collected:
             where = "; ".join(
                 f"gc.collect(generation={gen}) {ms:.0f} ms, from intake/ui/gc_guard.py collect"
                 for _end, ms, gen in collected
             ) + (f"; also {where}" if samples else "")
-        print(f"  {gap:7.1f} ms  {activity.split(':')[0]:<10} {where}")
+        print(f"  {gap:7.1f} ms ({busy:5.1f} ms GUI CPU)  {activity.split(':')[0]:<10} {where}")
     print("(frames are file:line function of intake's code; entry = outermost, then innermost)")
 
 

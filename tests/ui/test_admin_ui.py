@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from intake.db.models import Patient
 from intake.domain.enums import Role
 from intake.services import accounts, practice_admin
-from intake.ui.admin import AdminPage
+from intake.ui.admin.page import AdminPage
 from intake.ui.context import UiContext
 from intake.ui.worker import Worker
 from tests.db.practice import admin, build, signed_in

@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 
 from intake.fhir.bundle import references
 from intake.services import fhir_export
-from intake.ui.admin import AdminPage
+from intake.ui.admin.page import AdminPage
 from intake.ui.context import UiContext
 from intake.ui.fhir_export import FhirExportTab, PatientExportButton
 from intake.ui.patients.record_page import RecordPage

@@ -143,6 +143,7 @@ def test_every_screen_module_is_converted_or_listed_as_not_yet() -> None:
         "intake/ui/__init__.py",
         "intake/ui/i18n.py",
         "intake/ui/context.py",
+        "intake/ui/feature_scan.py",
         "intake/ui/flow_layout.py",
         "intake/ui/gc_guard.py",
         "intake/ui/journal_seal.py",
@@ -408,7 +409,7 @@ def screens(qtbot, database, tmp_path) -> Callable[[], list[tuple[QWidget, set[s
     booked: list = []  # the visit, booked once for every build
 
     def make() -> list[tuple[QWidget, set[str]]]:
-        from intake.ui.admin import AdminPage
+        from intake.ui.admin.page import AdminPage
         from intake.ui.front_desk import FrontDeskPage
         from intake.ui.idle_lock import LockScreen
         from intake.ui.journal import Journal

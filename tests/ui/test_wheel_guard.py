@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from intake.ui.admin import AdminPage
+from intake.ui.admin.page import AdminPage
 from intake.ui.booking import BookingPanel
 from intake.ui.context import UiContext
 from intake.ui.wheel_guard import install

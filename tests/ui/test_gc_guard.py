@@ -1,0 +1,57 @@
+"""Collections on the GUI thread never walk start-up's heap (issue 25: no stall at start)."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from intake.ui import gc_guard
+from intake.ui.gc_guard import GuiThreadCollector
+
+
+@pytest.fixture
+def collector(qapp: QApplication) -> Iterator[GuiThreadCollector]:
+    collector = GuiThreadCollector()
+    collector.start()
+    yield collector
+    collector.stop()
+    gc.unfreeze()  # give the test run's objects back to the collector
+
+
+class Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_no_collection_while_the_program_starts(collector: GuiThreadCollector) -> None:
+    gc.collect()
+    for _ in range(gc.get_threshold()[0] * 3):
+        Cycle()
+    assert collector.starting()
+    before = gc.get_count()[0]
+    collector.collect()
+    assert gc.get_count()[0] >= before  # the tick left the young generation alone
+
+
+def test_once_settled_start_up_objects_are_out_of_sight_and_ticks_collect(
+    collector: GuiThreadCollector,
+) -> None:
+    kept = [Cycle() for _ in range(1000)]
+    GuiThreadCollector.settle()
+    assert not collector.starting()
+    assert gc.get_freeze_count() >= len(kept)
+    assert gc.get_count()[0] < 100  # everything so far was frozen, nothing left to walk
+    for _ in range(gc.get_threshold()[0] * 3):
+        Cycle()
+    collector.collect()
+    assert gc.get_count()[0] < gc.get_threshold()[0]
+
+
+def test_collections_resume_if_start_up_never_settles(
+    collector: GuiThreadCollector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(gc_guard, "START_GRACE_MS", 0)
+    assert not collector.starting()

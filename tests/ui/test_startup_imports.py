@@ -1,0 +1,73 @@
+"""What start-up loads, and on which thread (issue 25: memory, and no GUI stall at start).
+
+A fresh process (the test run has imported everything already) starts the program as
+`intake` does, signs in a front-desk user and records which thread imported what: the
+sign-in's code and the first area's are imported on the worker while the database opens
+and the journal key is read, never on the GUI thread; the admin area and the FHIR export,
+which a desk user never sees, are not loaded at all. The import structure is the same on
+either backend; this runs on an SQLite file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from intake.domain.enums import Role
+from intake.services.database import open_database
+from tests.db.practice import TEST_PASSWORD, signed_in
+
+WATCHED = ("intake.ui.sign_in", "intake.ui.front_desk", "intake.ui.admin.page", "intake.fhir")
+
+PROGRAM = """
+import json, os, sys, threading
+gui = threading.get_ident()
+seen = {}
+class Spy:  # notes the thread of each first import of a watched module
+    def find_spec(self, name, path=None, target=None):
+        if name in WATCHED and name not in seen:
+            seen[name] = "gui" if threading.get_ident() == gui else "worker"
+        return None
+sys.meta_path.insert(0, Spy())
+from PySide6.QtWidgets import QApplication
+from intake.ui.app import Startup
+from intake.ui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow()
+window.show()
+startup = Startup(window, demo=False)
+startup.quit_on_failure = False
+def sign_in(self, started):
+    from argon2 import PasswordHasher
+    from intake.services import accounts
+    accounts.HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    return accounts.sign_in(started.database, "desk-test", PASSWORD, workstation="test-pc")
+Startup.ask_sign_in = sign_in
+def done(_actor):
+    print(json.dumps(seen), flush=True)
+    os._exit(0)
+startup.session_did_start.connect(done)
+startup.database_did_fail.connect(lambda message: (print(message), os._exit(1)))
+startup.begin()
+app.exec()
+"""
+
+
+def test_a_desk_start_loads_its_screens_on_the_worker_and_not_the_admin_area(
+    tmp_path: Path,
+) -> None:
+    url = f"sqlite+pysqlite:///{tmp_path / 'intake.sqlite3'}"
+    database = open_database(url)
+    signed_in(database, Role.FRONT_DESK)
+    database.close()
+    code = f"WATCHED = {WATCHED!r}\nPASSWORD = {TEST_PASSWORD!r}\n" + PROGRAM
+    env = dict(os.environ, INTAKE_DATA_DIR=str(tmp_path), INTAKE_DATABASE_URL=url)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"intake.ui.sign_in": "worker", "intake.ui.front_desk": "worker"}
