@@ -111,6 +111,8 @@ def _locations(count: int, now: dt.datetime) -> list[Row]:
     rows = []
     for i in range(count):
         name = LOCATION_NAMES[i % len(LOCATION_NAMES)]
+        if i >= len(LOCATION_NAMES):  # a chain: "Harbor 2", "Harbor 3", ...
+            name = f"{name} {i // len(LOCATION_NAMES) + 1}"
         rows.append(
             {
                 "id": i + 1,

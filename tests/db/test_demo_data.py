@@ -64,6 +64,21 @@ def test_practice_shape():
     assert past and {a["status"] for a in past} >= {"completed"}
 
 
+def test_a_chain_has_the_locations_and_therapists_asked_for():
+    chain = DemoOptions(
+        patients=6000, seed=1, days_back=1, days_ahead=7, today=TODAY, locations=50, therapists=300
+    )
+    t = build(chain).tables
+    assert len(t["locations"]) == 50 and len(t["therapists"]) == 300
+    assert len({loc["name"] for loc in t["locations"]}) == 50
+    assert len({loc["code"] for loc in t["locations"]}) == 50
+    assert all("555-01" in loc["phone"] for loc in t["locations"])
+    # Every location has therapists working there and patients who prefer it.
+    assert {x["location_id"] for x in t["availability_templates"]} == set(range(1, 51))
+    assert {a["location_id"] for a in t["appointments"]} == set(range(1, 51))
+    assert {p["preferred_location_id"] for p in t["patients"]} <= set(range(1, 51))
+
+
 def test_names_are_synthetic_and_contacts_fictional():
     for p in build(SMALL).tables["patients"]:
         assert "555-01" in p["phone"]
