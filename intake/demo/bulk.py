@@ -1,0 +1,187 @@
+"""Writing millions of demo rows: the fastest path each backend offers, inside one transaction.
+
+SQLite: prepared INSERTs through the driver's executemany (values converted the way the
+SQLAlchemy column types would, each distinct value once). PostgreSQL: COPY. The indexes on
+the big tables are dropped for the load and built once at the end from their saved
+definitions: an index on random keys maintained row by row is what made the fill grow faster
+than the data. PostgreSQL also re-adds the big tables' foreign keys after the load, checked in
+one pass each instead of once per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from intake.db.base import Base
+
+BIG_TABLES = ("patients", "patient_search_keys")
+
+
+class Writer:
+    """Rows (tuples in `columns` order, Python values) into one table, on one connection."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+        self._raw: Any = connection.connection.driver_connection
+        self._postgres = connection.dialect.name == "postgresql"
+        self._converters: dict[tuple[str, tuple[str, ...]], list[Callable[[Any], Any] | None]] = {}
+
+    def write(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        if self._postgres:
+            self._copy(table, columns, rows)
+        else:
+            self._insert(table, columns, rows)
+
+    def write_dicts(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            columns = list(rows[0])
+            self.write(table, columns, ([row[c] for c in columns] for row in rows))
+
+    def _copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        from psycopg.types.json import Jsonb  # PostgreSQL only: not loaded on SQLite PCs
+
+        with (
+            self._raw.cursor() as cursor,
+            cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
+            for row in rows:
+                # JSON documents (intake answers and results) go to JSONB columns as Jsonb.
+                if any(isinstance(v, dict | list) for v in row):
+                    row = [Jsonb(v) if isinstance(v, dict | list) else v for v in row]
+                copy.write_row(row)
+
+    def _insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        convert = self._converters_for(table, columns)
+        marks = ", ".join("?" for _ in columns)
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+        if any(convert):
+            rows = _converted(rows, convert)
+        self._raw.executemany(sql, rows)
+
+    def _converters_for(
+        self, table: str, columns: Sequence[str]
+    ) -> list[Callable[[Any], Any] | None]:
+        key = (table, tuple(columns))
+        if key not in self._converters:
+            dialect = self._connection.dialect
+            found: list[Callable[[Any], Any] | None] = []
+            for name in columns:
+                kind = Base.metadata.tables[table].c[name].type.dialect_impl(dialect)
+                process = kind.bind_processor(dialect)
+                found.append(_remembering(process) if process is not None else None)
+            self._converters[key] = found
+        return self._converters[key]
+
+
+def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    # Dates and instants repeat (birth dates, the load's own timestamp): convert each once.
+    seen: dict[Any, Any] = {}
+
+    def convert(value: Any) -> Any:
+        try:
+            return seen[value]
+        except KeyError:
+            seen[value] = done = process(value)
+            return done
+        except TypeError:  # unhashable (a JSON document)
+            return process(value)
+
+    return convert
+
+
+def _converted(
+    rows: Iterable[Sequence[Any]], convert: list[Callable[[Any], Any] | None]
+) -> Iterator[tuple[Any, ...]]:
+    for row in rows:
+        yield tuple(v if f is None else f(v) for v, f in zip(row, convert, strict=True))
+
+
+# --- indexes and foreign keys off for the load, back after -------------------------------------
+
+
+@dataclass(frozen=True)
+class SavedDefinition:
+    table: str
+    name: str
+    sql: str  # what re-creates it, as the database itself reports it
+
+
+def may_restructure(connection: Connection) -> bool:
+    """Whether this login may drop and re-create the big tables' indexes (owns the tables)."""
+    if connection.dialect.name != "postgresql":
+        return True
+    owned = connection.exec_driver_sql(
+        "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
+        "AND tablename = ANY(%(t)s) AND tableowner = current_user",
+        {"t": list(BIG_TABLES)},
+    ).scalar_one()
+    return bool(owned == len(BIG_TABLES))
+
+
+def plain_indexes(connection: Connection) -> list[SavedDefinition]:
+    """The big tables' indexes that no constraint owns (primary and unique keys stay)."""
+    if connection.dialect.name == "postgresql":
+        rows = connection.exec_driver_sql(
+            "SELECT c.relname, ic.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+            "JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class c ON c.oid = i.indrelid "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%(t)s) "
+            "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) "
+            "ORDER BY 1, 2",
+            {"t": list(BIG_TABLES)},
+        ).all()
+    else:
+        marks = ", ".join("?" for _ in BIG_TABLES)
+        rows = connection.exec_driver_sql(
+            "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'index' "
+            f"AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY 1, 2",
+            BIG_TABLES,
+        ).all()
+    return [SavedDefinition(t, n, s) for t, n, s in rows]
+
+
+def foreign_keys(connection: Connection) -> list[SavedDefinition]:
+    """PostgreSQL: the foreign keys held by the big tables (SQLite checks as it inserts)."""
+    if connection.dialect.name != "postgresql":
+        return []
+    rows = connection.exec_driver_sql(
+        "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) FROM pg_constraint k "
+        "JOIN pg_class c ON c.oid = k.conrelid WHERE k.contype = 'f' "
+        "AND c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%(t)s) "
+        "ORDER BY 1, 2",
+        {"t": list(BIG_TABLES)},
+    ).all()
+    return [SavedDefinition(t, n, s) for t, n, s in rows]
+
+
+@contextmanager
+def without_indexes(connection: Connection) -> Iterator[None]:
+    """Within the caller's transaction: the big tables' plain indexes (and, on PostgreSQL,
+    their foreign keys) are gone inside the block and back, exactly as before, after it."""
+    if not may_restructure(connection):
+        yield
+        return
+    indexes = plain_indexes(connection)
+    keys = foreign_keys(connection)
+    quote = connection.dialect.identifier_preparer.quote
+    for saved in indexes:
+        connection.exec_driver_sql(f"DROP INDEX {quote(saved.name)}")
+    for saved in keys:
+        connection.exec_driver_sql(
+            f"ALTER TABLE {quote(saved.table)} DROP CONSTRAINT {quote(saved.name)}"
+        )
+    yield
+    if connection.dialect.name == "postgresql":
+        # Room to sort in memory: each index build and foreign-key check is then one pass.
+        connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '512MB'")
+        connection.exec_driver_sql("SET LOCAL work_mem = '256MB'")
+    for saved in indexes:
+        connection.exec_driver_sql(saved.sql)
+    for saved in keys:
+        connection.exec_driver_sql(
+            f"ALTER TABLE {quote(saved.table)} ADD CONSTRAINT {quote(saved.name)} {saved.sql}"
+        )
