@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import JSON, Connection
 
 from intake.db.base import Base
 
@@ -28,11 +28,11 @@ class Writer:
     def __init__(self, connection: Connection) -> None:
         self._connection = connection
         self._raw: Any = connection.connection.driver_connection
-        self._postgres = connection.dialect.name == "postgresql"
+        self.postgres = connection.dialect.name == "postgresql"
         self._converters: dict[tuple[str, tuple[str, ...]], list[Callable[[Any], Any] | None]] = {}
 
     def write(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-        if self._postgres:
+        if self.postgres:
             self._copy(table, columns, rows)
         else:
             self._insert(table, columns, rows)
@@ -42,17 +42,31 @@ class Writer:
             columns = list(rows[0])
             self.write(table, columns, ([row[c] for c in columns] for row in rows))
 
+    def copy_text(self, table: str, columns: Sequence[str], text: bytes) -> None:
+        """PostgreSQL: rows already in COPY's text format, sent as one block."""
+        with (
+            self._raw.cursor() as cursor,
+            cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+        ):
+            copy.write(text)
+
     def _copy(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         from psycopg.types.json import Jsonb  # PostgreSQL only: not loaded on SQLite PCs
 
+        documents = [
+            i
+            for i, name in enumerate(columns)
+            if isinstance(Base.metadata.tables[table].c[name].type, JSON)
+        ]
         with (
             self._raw.cursor() as cursor,
             cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
         ):
             for row in rows:
-                # JSON documents (intake answers and results) go to JSONB columns as Jsonb.
-                if any(isinstance(v, dict | list) for v in row):
-                    row = [Jsonb(v) if isinstance(v, dict | list) else v for v in row]
+                if documents:  # JSON documents (intake answers, results) go to JSONB as Jsonb
+                    row = list(row)
+                    for i in documents:
+                        row[i] = Jsonb(row[i])
                 copy.write_row(row)
 
     def _insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
@@ -96,9 +110,13 @@ def _remembering(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 def _converted(
     rows: Iterable[Sequence[Any]], convert: list[Callable[[Any], Any] | None]
-) -> Iterator[tuple[Any, ...]]:
+) -> Iterator[list[Any]]:
+    which = [(i, f) for i, f in enumerate(convert) if f is not None]
     for row in rows:
-        yield tuple(v if f is None else f(v) for v, f in zip(row, convert, strict=True))
+        done = list(row)
+        for i, f in which:
+            done[i] = f(done[i])
+        yield done
 
 
 # --- indexes and foreign keys off for the load, back after -------------------------------------

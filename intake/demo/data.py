@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
 import time
 from array import array
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import Connection, func, select, text
@@ -17,7 +22,14 @@ from intake.db.base import Base
 from intake.db.engine import WRITE_OPTION
 from intake.db.models import Location, Patient
 from intake.demo import bulk
-from intake.demo.patients import COLUMNS, KEY_COLUMNS, chunks
+from intake.demo.patients import (
+    COLUMNS,
+    KEY_COLUMNS,
+    SEXES_STORED,
+    Prepared,
+    chunk_count,
+    prepare,
+)
 from intake.demo.practice import DemoOptions, Skeleton
 from intake.demo.rows import Row
 from intake.domain.accounts import DemoAccount
@@ -111,31 +123,58 @@ class _People:
         self._born = array("l")
         self._sex = bytearray()
 
-    def add(self, rows: list[tuple[object, ...]]) -> None:
-        self._born.extend(row[_BORN].toordinal() for row in rows)  # type: ignore[attr-defined]
-        self._sex.extend(_SEX_CODES[row[_SEX]] for row in rows)  # type: ignore[index]
+    def add(self, chunk: Prepared) -> None:
+        self._born.extend(chunk.born)
+        self._sex.extend(chunk.sex)
 
     def person(self, patient_id: int) -> Row:
         return {
             "id": patient_id,
             "date_of_birth": dt.date.fromordinal(self._born[patient_id - 1]),
-            "sex": _SEXES[self._sex[patient_id - 1]],
+            "sex": SEXES_STORED[self._sex[patient_id - 1]],
         }
 
 
-_BORN = COLUMNS.index("date_of_birth")
-_SEX = COLUMNS.index("sex")
-_SEXES = ("female", "male", "other")
-_SEX_CODES = {sex: i for i, sex in enumerate(_SEXES)}
+PARALLEL_FROM = 50_000  # patients: below this a worker process costs more than it saves
+IN_FLIGHT = 3  # chunks made ahead of the writer, at most (memory stays flat)
+Job = tuple[int, int, int, int, dt.datetime, bool]
 
 
 def _write_patients(writer: bulk.Writer, options: DemoOptions, now: dt.datetime) -> _People:
     people = _People()
-    for chunk in chunks(options.seed, options.patients, options.locations, now):
-        writer.write("patients", COLUMNS, chunk.patients)
-        writer.write("patient_search_keys", KEY_COLUMNS, chunk.keys)
-        people.add(chunk.patients)
+    as_text = writer.postgres
+    jobs = [
+        (options.seed, i, options.patients, options.locations, now, as_text)
+        for i in range(chunk_count(options.patients))
+    ]
+    for chunk in _prepared(jobs, parallel=options.patients >= PARALLEL_FROM):
+        for table, columns, rows in (
+            ("patients", COLUMNS, chunk.patients),
+            ("patient_search_keys", KEY_COLUMNS, chunk.keys),
+        ):
+            if isinstance(rows, bytes):
+                writer.copy_text(table, columns, rows)
+            else:
+                writer.write(table, columns, rows)
+        people.add(chunk)
     return people
+
+
+def _prepared(jobs: list[Job], *, parallel: bool) -> Iterator[Prepared]:
+    """The chunks in order; for a big practice made by worker processes while this one
+    writes (fresh interpreters: the caller may be the GUI, which must not fork)."""
+    if not parallel:
+        yield from map(prepare, jobs)
+        return
+    workers = max(1, min(4, (os.cpu_count() or 2) - 1))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        queue = iter(jobs)
+        pending = deque(pool.submit(prepare, job) for job in islice(queue, workers + IN_FLIGHT))
+        while pending:
+            done = pending.popleft().result()
+            pending.extend(pool.submit(prepare, job) for job in islice(queue, 1))
+            yield done
 
 
 @contextmanager

@@ -223,3 +223,41 @@ def _phone_keys(number: str) -> tuple[str, str]:
         # Ten digits: no extra national-number key (see search_query.patient_keys).
         _PHONES[number] = found = (f"{PHONE}{number}", f"{PHONE_END}{number[::-1]}")
     return found
+
+
+# --- ready for the database: what a worker process hands the loader ---------------------------
+
+SEXES_STORED = ("female", "male", "other")
+_SEX_CODE = {sex: i for i, sex in enumerate(SEXES_STORED)}
+_BORN, _SEX = COLUMNS.index("date_of_birth"), COLUMNS.index("sex")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One chunk as the loader writes it: tuples for SQLite, COPY text for PostgreSQL, plus
+    what the intakes need later (birth dates as ordinals, sexes as SEXES_STORED indexes)."""
+
+    patients: list[PatientTuple] | bytes
+    keys: list[KeyTuple] | bytes
+    born: list[int]
+    sex: bytes
+
+
+def prepare(job: tuple[int, int, int, int, dt.datetime, bool]) -> Prepared:
+    """Make chunk `index` (`job` = seed, index, patients, locations, now, as COPY text)."""
+    seed, index, patients, n_locations, now, as_text = job
+    chunk = make_chunk(seed, index, patients, n_locations, now)
+    born = [row[_BORN].toordinal() for row in chunk.patients]  # type: ignore[attr-defined]
+    sex = bytes(_SEX_CODE[row[_SEX]] for row in chunk.patients)  # type: ignore[index]
+    if not as_text:
+        return Prepared(chunk.patients, chunk.keys, born, sex)
+    return Prepared(copy_text(chunk.patients), copy_text(chunk.keys), born, sex)
+
+
+def copy_text(rows: list[PatientTuple] | list[KeyTuple]) -> bytes:
+    """COPY's text format. Every value here prints as PostgreSQL reads it (numbers, ISO dates
+    and instants, strings from the word lists above: no tab, newline or backslash, no NULL)."""
+    text = "".join(["\t".join(map(str, row)) + "\n" for row in rows])
+    if "\\" in text:  # a word list was changed: the text would need escaping
+        raise ValueError("demo patient text holds a backslash")
+    return text.encode()
