@@ -5,7 +5,7 @@ SQLAlchemy column types would, each distinct value once). PostgreSQL: COPY. The 
 the big tables are dropped for the load and built once at the end from their saved
 definitions: an index on random keys maintained row by row is what made the fill grow faster
 than the data. PostgreSQL also re-adds the big tables' foreign keys after the load, checked in
-one pass each instead of once per row.
+one pass each instead of once per row, and sets aside a few row triggers (QUIET_TRIGGERS).
 """
 
 from __future__ import annotations
@@ -20,6 +20,22 @@ from sqlalchemy import JSON, Connection
 from intake.db.base import Base
 
 BIG_TABLES = ("patients", "patient_search_keys")
+# PostgreSQL: the tables whose foreign keys are re-added after the load; and the row triggers
+# set aside meanwhile. Those only act on merged patient records (a demo practice has none,
+# checked once after the load) or announce changes to listening PCs (none listen to a
+# database being filled); at chain size they were most of the server's work.
+CHECKED_AFTER = (*BIG_TABLES, "appointments", "intakes")
+QUIET_TRIGGERS = (
+    ("patients", "patients_merge_guard"),
+    ("appointments", "appointments_not_for_merged"),
+    ("appointments", "appointments_announce"),
+    ("intakes", "intakes_not_for_merged"),
+)
+_ENABLE = {"O": "ENABLE", "A": "ENABLE ALWAYS", "R": "ENABLE REPLICA", "D": "DISABLE"}
+
+
+class MergedPatientsLoaded(RuntimeError):
+    """A bulk load wrote merged patient records: the guards set aside would have refused."""
 
 
 class Writer:
@@ -136,9 +152,9 @@ def may_restructure(connection: Connection) -> bool:
     owned = connection.exec_driver_sql(
         "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
         "AND tablename = ANY(%(t)s) AND tableowner = current_user",
-        {"t": list(BIG_TABLES)},
+        {"t": list(CHECKED_AFTER)},
     ).scalar_one()
-    return bool(owned == len(BIG_TABLES))
+    return bool(owned == len(CHECKED_AFTER))
 
 
 def plain_indexes(connection: Connection) -> list[SavedDefinition]:
@@ -163,7 +179,10 @@ def plain_indexes(connection: Connection) -> list[SavedDefinition]:
 
 
 def foreign_keys(connection: Connection) -> list[SavedDefinition]:
-    """PostgreSQL: the foreign keys held by the big tables (SQLite checks as it inserts)."""
+    """PostgreSQL: the foreign keys of CHECKED_AFTER (SQLite checks as it inserts).
+
+    The appointments' exclusion constraints stay: rebuilding their GiST indexes after the
+    load took longer than keeping them up to date during it."""
     if connection.dialect.name != "postgresql":
         return []
     rows = connection.exec_driver_sql(
@@ -171,9 +190,24 @@ def foreign_keys(connection: Connection) -> list[SavedDefinition]:
         "JOIN pg_class c ON c.oid = k.conrelid WHERE k.contype = 'f' "
         "AND c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(%(t)s) "
         "ORDER BY 1, 2",
-        {"t": list(BIG_TABLES)},
+        {"t": list(CHECKED_AFTER)},
     ).all()
     return [SavedDefinition(t, n, s) for t, n, s in rows]
+
+
+def quiet_triggers(connection: Connection) -> list[SavedDefinition]:
+    """PostgreSQL: QUIET_TRIGGERS as they are (sql: their pg_trigger.tgenabled state)."""
+    if connection.dialect.name != "postgresql":
+        return []
+    rows = connection.exec_driver_sql(
+        "SELECT c.relname, t.tgname, t.tgenabled FROM pg_trigger t "
+        "JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE c.relnamespace = current_schema()::regnamespace AND NOT t.tgisinternal "
+        "AND (c.relname, t.tgname) IN (SELECT * FROM unnest(%(t)s::text[], %(n)s::text[])) "
+        "ORDER BY 1, 2",
+        {"t": [t for t, _ in QUIET_TRIGGERS], "n": [n for _, n in QUIET_TRIGGERS]},
+    ).all()
+    return [SavedDefinition(t, n, str(s)) for t, n, s in rows]
 
 
 @contextmanager
@@ -185,7 +219,12 @@ def without_indexes(connection: Connection) -> Iterator[None]:
         return
     indexes = plain_indexes(connection)
     keys = foreign_keys(connection)
+    triggers = quiet_triggers(connection)
     quote = connection.dialect.identifier_preparer.quote
+    for saved in triggers:
+        connection.exec_driver_sql(
+            f"ALTER TABLE {quote(saved.table)} DISABLE TRIGGER {quote(saved.name)}"
+        )
     for saved in indexes:
         connection.exec_driver_sql(f"DROP INDEX {quote(saved.name)}")
     for saved in keys:
@@ -202,4 +241,14 @@ def without_indexes(connection: Connection) -> Iterator[None]:
     for saved in keys:
         connection.exec_driver_sql(
             f"ALTER TABLE {quote(saved.table)} ADD CONSTRAINT {quote(saved.name)} {saved.sql}"
+        )
+    if triggers:
+        merged = connection.exec_driver_sql(
+            "SELECT EXISTS (SELECT 1 FROM patients WHERE merged_into_id IS NOT NULL)"
+        ).scalar_one()
+        if merged:
+            raise MergedPatientsLoaded("a bulk load may not write merged patient records")
+    for saved in triggers:
+        connection.exec_driver_sql(
+            f"ALTER TABLE {quote(saved.table)} {_ENABLE[saved.sql]} TRIGGER {quote(saved.name)}"
         )
