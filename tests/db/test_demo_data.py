@@ -266,3 +266,22 @@ def test_worker_processes_make_the_same_patients():
     inline = list(_prepared(jobs, parallel=False))
     assert list(_prepared(jobs, parallel=True)) == inline
     assert [len(c.born) for c in inline[::2]] == [CHUNK, CHUNK, 17]
+
+
+def test_a_bulk_load_of_merged_records_is_refused(database):  # type: ignore[no-untyped-def]
+    """The guards set aside during a load are made good after it: no merged records."""
+    from intake.demo import bulk
+
+    if database.backend != "postgresql":
+        pytest.skip("SQLite keeps its guards during the load")
+    practice = build(DemoOptions(patients=2, seed=1, days_back=2, days_ahead=2, today=TODAY))
+    patients = practice.tables["patients"]
+    patients[0]["merged_into_id"], patients[1]["merged_into_id"] = 2, None
+    with pytest.raises(bulk.MergedPatientsLoaded), database.writing() as session:
+        connection = session.connection()
+        writer = bulk.Writer(connection)
+        with bulk.without_indexes(connection):
+            writer.write_dicts("locations", practice.tables["locations"])
+            writer.write_dicts("patients", patients)
+    with database.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM patients")).scalar() == 0
