@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import sqlite3
 import time
 from array import array
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -193,9 +194,12 @@ def _loading(database: Database) -> Iterator[Connection]:
             with connection.begin():
                 yield connection
         finally:
+            # A connection that died took these settings with it (each new one starts in
+            # WAL mode): nothing to restore, and the error that killed it goes on unmasked.
             if sqlite:
-                for pragma, value in saved.items():
-                    raw.execute(f"PRAGMA {pragma}={value}")
+                with suppress(sqlite3.ProgrammingError):
+                    for pragma, value in saved.items():
+                        raw.execute(f"PRAGMA {pragma}={value}")
 
 
 _SQLITE_LOAD_PRAGMAS = {
