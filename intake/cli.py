@@ -39,6 +39,20 @@ def _positive(text: str) -> int:
     return value
 
 
+def _at_least_one(text: str) -> int:
+    value = _positive(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _locations(text: str) -> int:
+    value = _at_least_one(text)
+    if value > 100:  # each location gets a fictional 555-01xx phone number
+        raise argparse.ArgumentTypeError("at most 100 locations")
+    return value
+
+
 class _VersionAction(argparse.Action):
     """argparse's own version action, with the text made only when asked for (it reads the
     migrations, which `intake --help` and the GUI start need not)."""
@@ -103,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--days-back", type=_positive, default=30)
     demo.add_argument("--days-ahead", type=_positive, default=60)
+    # A chain; left out, the demo practice's own size (12 locations, 80 therapists).
+    demo.add_argument("--locations", type=_locations, help="1 to 100 (default 12)")
+    demo.add_argument("--therapists", type=_at_least_one, help="default 80")
 
     screen = sub.add_parser("screen", help="evaluate screening answers, print the result as JSON")
     screen.add_argument("answers", type=Path, metavar="ANSWERS.json")
@@ -250,6 +267,11 @@ def _cmd_demo_data(args: argparse.Namespace) -> int:
             seed=args.seed,
             days_back=args.days_back,
             days_ahead=args.days_ahead,
+            **{
+                name: getattr(args, name)
+                for name in ("locations", "therapists")
+                if getattr(args, name) is not None
+            },
         )
         summary = demo_data.fill(database, options)
     finally:

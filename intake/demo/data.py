@@ -3,25 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
+import os
+import sqlite3
 import time
+from array import array
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import Session
 
 from intake.db.base import Base
+from intake.db.engine import WRITE_OPTION
 from intake.db.models import Location, Patient
-from intake.demo.practice import DemoOptions, build
+from intake.demo import bulk
+from intake.demo.patients import (
+    COLUMNS,
+    KEY_COLUMNS,
+    SEXES_STORED,
+    Prepared,
+    chunk_count,
+    prepare,
+)
+from intake.demo.practice import DemoOptions, Skeleton
 from intake.demo.rows import Row
 from intake.domain.accounts import DemoAccount
 from intake.domain.enums import Role
 from intake.domain.errors import KnownError
-from intake.services import patient_index
 from intake.services.database import Database
 from intake.services.passwords import hash_password, scram_verifier
 
-BATCH = 20_000
 DEMO_PASSWORD = "demo"
 DEMO_ACCOUNTS = (
     ("admin", "Demo Admin", "admin"),
@@ -57,33 +74,139 @@ def is_empty(database: Database) -> bool:
         return not _holds_practice(session)
 
 
-def _holds_practice(session: Session) -> bool:
+def _holds_practice(session: Session | Connection) -> bool:
     locations = session.scalar(select(func.count()).select_from(Location))
     return bool(locations or session.scalar(select(func.count()).select_from(Patient)))
 
 
 def fill(database: Database, options: DemoOptions) -> DemoSummary:
-    """Write the demo practice into an empty, migrated database in one transaction."""
+    """Write the demo practice into an empty, migrated database in one transaction.
+
+    The patients (millions for a chain) are streamed chunk by chunk with their search keys;
+    only their birth dates and sexes stay in memory, for the intakes' screening answers.
+    """
     started = time.perf_counter()
-    practice = build(options)
-    practice.tables["staff_users"] = _accounts(options, database.backend)
-    with database.writing() as session:
-        connection = session.connection()
-        if _holds_practice(session):
+    practice = Skeleton.of(options)
+    tables = dict(practice.tables, staff_users=_accounts(options, database.backend))
+    counts: dict[str, int] = {}
+    with _loading(database) as connection:
+        if _holds_practice(connection):
             raise DatabaseNotEmpty(
                 f"The database {database.display_url} already holds a practice; "
                 "demo data goes only into an empty database."
             )
-        for name in _insert_order():
-            rows = practice.tables.get(name, [])
-            if rows:
-                _bulk_insert(connection, name, rows)
+        writer = bulk.Writer(connection)
+        with bulk.without_indexes(connection):
+            for name in _insert_order():
+                if name == "patients":
+                    people = _write_patients(writer, options, practice.now)
+                    counts["patients"] = options.patients
+                    appointments, intakes = practice.visits(options.patients, people.person)
+                    tables.update(appointments=appointments, intakes=intakes)
+                elif name in tables:
+                    writer.write_dicts(name, tables[name])
+                    counts[name] = len(tables[name])
         if connection.dialect.name == "postgresql":
-            _reset_sequences(connection, practice.tables)
-        # Bulk-loaded patients get their type-ahead search keys in the same transaction.
-        patient_index.rebuild(connection)
-    counts = {name: len(rows) for name, rows in practice.tables.items()}
+            _reset_sequences(connection, tables)
+        # Fresh statistics for the type-ahead search's plans (SQLite: as before this fill).
+        analyzed = (
+            bulk.BIG_TABLES if connection.dialect.name == "postgresql" else bulk.BIG_TABLES[1:]
+        )
+        for name in analyzed:
+            connection.exec_driver_sql(f"ANALYZE {name}")
     return DemoSummary(counts, time.perf_counter() - started)
+
+
+class _People:
+    """What the intakes need of each streamed patient, in two compact arrays."""
+
+    def __init__(self) -> None:
+        self._born = array("l")
+        self._sex = bytearray()
+
+    def add(self, chunk: Prepared) -> None:
+        self._born.extend(chunk.born)
+        self._sex.extend(chunk.sex)
+
+    def person(self, patient_id: int) -> Row:
+        return {
+            "id": patient_id,
+            "date_of_birth": dt.date.fromordinal(self._born[patient_id - 1]),
+            "sex": SEXES_STORED[self._sex[patient_id - 1]],
+        }
+
+
+PARALLEL_FROM = 50_000  # patients: below this a worker process costs more than it saves
+IN_FLIGHT = 3  # chunks made ahead of the writer, at most (memory stays flat)
+Job = tuple[int, int, int, int, dt.datetime, bool]
+
+
+def _write_patients(writer: bulk.Writer, options: DemoOptions, now: dt.datetime) -> _People:
+    people = _People()
+    as_text = writer.postgres
+    jobs = [
+        (options.seed, i, options.patients, options.locations, now, as_text)
+        for i in range(chunk_count(options.patients))
+    ]
+    for chunk in _prepared(jobs, parallel=options.patients >= PARALLEL_FROM):
+        for table, columns, rows in (
+            ("patients", COLUMNS, chunk.patients),
+            ("patient_search_keys", KEY_COLUMNS, chunk.keys),
+        ):
+            if isinstance(rows, bytes):
+                writer.copy_text(table, columns, rows)
+            else:
+                writer.write(table, columns, rows)
+        people.add(chunk)
+    return people
+
+
+def _prepared(jobs: list[Job], *, parallel: bool) -> Iterator[Prepared]:
+    """The chunks in order; for a big practice made by worker processes while this one
+    writes (fresh interpreters: the caller may be the GUI, which must not fork)."""
+    if not parallel:
+        yield from map(prepare, jobs)
+        return
+    workers = max(1, min(4, (os.cpu_count() or 2) - 1))
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        queue = iter(jobs)
+        pending = deque(pool.submit(prepare, job) for job in islice(queue, workers + IN_FLIGHT))
+        while pending:
+            done = pending.popleft().result()
+            pending.extend(pool.submit(prepare, job) for job in islice(queue, 1))
+            yield done
+
+
+@contextmanager
+def _loading(database: Database) -> Iterator[Connection]:
+    """One write transaction on one connection. SQLite: no journal and no syncing while
+    it runs (an interrupted fill leaves a file to delete, not a practice), restored after."""
+    engine = database.engine.execution_options(**{WRITE_OPTION: True})
+    with database.translating(), engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        raw: Any = connection.connection.driver_connection
+        if sqlite:
+            saved = {p: raw.execute(f"PRAGMA {p}").fetchone()[0] for p in _SQLITE_LOAD_PRAGMAS}
+            for pragma, value in _SQLITE_LOAD_PRAGMAS.items():
+                raw.execute(f"PRAGMA {pragma}={value}")
+        try:
+            with connection.begin():
+                yield connection
+        finally:
+            # A connection that died took these settings with it (each new one starts in
+            # WAL mode): nothing to restore, and the error that killed it goes on unmasked.
+            if sqlite:
+                with suppress(sqlite3.ProgrammingError):
+                    for pragma, value in saved.items():
+                        raw.execute(f"PRAGMA {pragma}={value}")
+
+
+_SQLITE_LOAD_PRAGMAS = {
+    "journal_mode": "OFF",
+    "synchronous": "OFF",
+    "cache_size": "-400000",  # KiB: the index builds sort in memory
+}
 
 
 def _accounts(options: DemoOptions, backend: str) -> list[Row]:
@@ -114,37 +237,9 @@ def _insert_order() -> list[str]:
     return [table.name for table in Base.metadata.sorted_tables]
 
 
-def _bulk_insert(connection: Connection, name: str, rows: list[Row]) -> None:
-    table = Base.metadata.tables[name]
-    if connection.dialect.name == "postgresql":
-        _copy(connection, name, rows)
-        return
-    for start in range(0, len(rows), BATCH):
-        connection.execute(insert(table), rows[start : start + BATCH])
-
-
-def _copy(connection: Connection, name: str, rows: list[Row]) -> None:
-    """PostgreSQL COPY: an order of magnitude faster than INSERT for 200,000 patients."""
-    columns = list(rows[0])
-    raw: Any = connection.connection.driver_connection
-    with (
-        raw.cursor() as cursor,
-        cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy,
-    ):
-        for row in rows:
-            copy.write_row([_copy_value(row[c]) for c in columns])
-
-
-def _copy_value(value: Any) -> Any:
-    # JSON documents (intake answers and results) go to JSONB columns as Jsonb.
-    from psycopg.types.json import Jsonb  # PostgreSQL only: not loaded on SQLite PCs
-
-    return Jsonb(value) if isinstance(value, dict | list) else value
-
-
 def _reset_sequences(connection: Connection, tables: dict[str, list[Row]]) -> None:
     # Rows were written with explicit ids; move each id sequence past them.
-    for name, rows in tables.items():
+    for name, rows in {**tables, "patients": [{"id": 1}]}.items():
         if rows and "id" in rows[0]:
             connection.execute(
                 text(

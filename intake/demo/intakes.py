@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from typing import Any
 
 from intake import screening
@@ -70,7 +71,7 @@ _NUMBERS = {
 
 def intakes_for(
     appointments: list[Row],
-    patients: list[Row],
+    person: Callable[[int], Row],
     eval_type_id: int,
     today: dt.date,
     rng: random.Random,
@@ -81,7 +82,6 @@ def intakes_for(
     """Intakes for a share of the evaluations in the next days; links them on the rows."""
     checklist = screening.load_checklist(None)
     horizon = today + dt.timedelta(days=days_ahead)
-    people = {p["id"]: p for p in patients}
     weights = [w for w, _ in SCENARIOS]
     rows: list[Row] = []
     for visit in appointments:
@@ -92,17 +92,17 @@ def intakes_for(
             or rng.random() > share
         ):
             continue
-        person = people[visit["patient_id"]]
+        patient = person(visit["patient_id"])
         overrides = rng.choices([s for _, s in SCENARIOS], weights)[0]
         taken = visit["booked_at"]
-        answers = _answers(checklist, person, overrides, taken.date())
+        answers = _answers(checklist, patient, overrides, taken.date())
         result = screening.evaluate(checklist, answers, on=taken.date()).to_json()
         if result["status"] != "complete" or result["triage"] not in ("clear", "review"):
             continue  # an evaluation is only ever booked from a bookable screening
         rows.append(
             {
                 "id": len(rows) + 1,
-                "patient_id": person["id"],
+                "patient_id": patient["id"],
                 "status": "submitted",
                 "answers": answers,
                 "checklist_id": checklist.id,

@@ -8,28 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from intake.demo.intakes import intakes_for
+from intake.demo.patients import COLUMNS, FAMILY_HEAD, FAMILY_TAIL, GIVEN, chunks
 from intake.demo.rows import Row
-from intake.domain.search_query import mrn_for
 
-GIVEN = (
-    "Ada Alma Anouk Bea Bram Cato Dario Eli Elif Emre Fenna Gus Hana Ines Ivo Jana Joost Kai "
-    "Lena Lior Mara Milo Nia Noor Otto Pia Quinn Rafa Sami Tess Timo Uma Vera Wim Yara Zeno "
-    "Zoë José Renée Chloé Ólafur Søren Łucja Ana-María"
-).split()
-FAMILY_HEAD = (
-    "Ash Birch Cedar Elm Fern Hazel Maple Oak Pine Rowan Willow Alder Brook Clay Dale Glen "
-    "Heath Lake Marsh Moss Reed Stone Vale Wren Quill Frost Lark Thistle"
-).split()
-FAMILY_TAIL = "ford wood field ton by well worth ley more hurst croft dale gate mere".split()
 STREETS = "Sample Example Test Demo Placeholder Fictional Mock Specimen".split()
-PAYERS = ("Demo Health Plan", "Example Mutual", "Sample Care", "Self-pay", "Test Workers' Comp")
-REFERRALS = ("physician", "self", "friend or family", "web search", "insurer")
-LANGUAGES = ("en", "en", "en", "en", "es", "fr", "nl", "pl")
 
 LOCATION_NAMES = (
     "Harbor",
@@ -75,20 +62,39 @@ class DemoPractice:
 
 
 def build(options: DemoOptions) -> DemoPractice:
-    rng = random.Random(options.seed)
-    now = dt.datetime.combine(options.today, dt.time(12), dt.UTC)
-    locations = _locations(options.locations, now)
-    hours = _opening_hours(locations)
-    closures = _closures(rng, locations, options)
-    therapists, links, templates = _therapists(rng, options.therapists, locations, options)
-    time_off = _time_off(rng, therapists, locations, links, options)
-    patients = list(_patients(rng, options.patients, len(locations), now))
-    appointments = _appointments(
-        rng, options, locations, templates, closures, time_off, len(patients), now
-    )
-    intakes = intakes_for(appointments, patients, APPOINTMENT_TYPES[0]["id"], options.today, rng)
+    """The whole practice in memory (tests, small demos); `fill` streams the patients."""
+    practice = Skeleton.of(options)
+    patients = [
+        dict(zip(COLUMNS, row, strict=True))
+        for chunk in chunks(options.seed, options.patients, options.locations, practice.now)
+        for row in chunk.patients
+    ]
+    people = {p["id"]: p for p in patients}
+    appointments, intakes = practice.visits(options.patients, people.__getitem__)
     return DemoPractice(
-        {
+        {**practice.tables, "patients": patients, "intakes": intakes, "appointments": appointments}
+    )
+
+
+@dataclass
+class Skeleton:
+    """The practice without its patients and visits: locations, hours, therapists..."""
+
+    options: DemoOptions
+    rng: random.Random
+    now: dt.datetime
+    tables: dict[str, list[Row]]
+
+    @classmethod
+    def of(cls, options: DemoOptions) -> Skeleton:
+        rng = random.Random(options.seed)
+        now = dt.datetime.combine(options.today, dt.time(12), dt.UTC)
+        locations = _locations(options.locations, now)
+        hours = _opening_hours(locations)
+        closures = _closures(rng, locations, options)
+        therapists, links, templates = _therapists(rng, options.therapists, locations, options)
+        time_off = _time_off(rng, therapists, locations, links, options)
+        tables = {
             "locations": locations,
             "opening_hours": hours,
             "closures": closures,
@@ -100,17 +106,35 @@ def build(options: DemoOptions) -> DemoPractice:
             "therapist_locations": links,
             "availability_templates": templates,
             "time_off": time_off,
-            "patients": patients,
-            "intakes": intakes,
-            "appointments": appointments,
         }
-    )
+        return cls(options, rng, now, tables)
+
+    def visits(self, n_patients: int, person: Callable[[int], Row]) -> tuple[list[Row], list[Row]]:
+        """Appointments and the intakes of upcoming evaluations; `person` gives a patient's
+        id, date_of_birth and sex. Call once: it draws from the practice's random stream."""
+        t = self.tables
+        appointments = _appointments(
+            self.rng,
+            self.options,
+            t["locations"],
+            t["availability_templates"],
+            t["closures"],
+            t["time_off"],
+            n_patients,
+            self.now,
+        )
+        intakes = intakes_for(
+            appointments, person, APPOINTMENT_TYPES[0]["id"], self.options.today, self.rng
+        )
+        return appointments, intakes
 
 
 def _locations(count: int, now: dt.datetime) -> list[Row]:
     rows = []
     for i in range(count):
         name = LOCATION_NAMES[i % len(LOCATION_NAMES)]
+        if i >= len(LOCATION_NAMES):  # a chain: "Harbor 2", "Harbor 3", ...
+            name = f"{name} {i // len(LOCATION_NAMES) + 1}"
         rows.append(
             {
                 "id": i + 1,
@@ -296,46 +320,6 @@ def _time_off(
                 }
             )
     return rows
-
-
-def _patients(rng: random.Random, count: int, n_locations: int, now: dt.datetime) -> Iterator[Row]:
-    from intake.domain.text import fold_name
-
-    for i in range(count):
-        pid = i + 1
-        given = rng.choice(GIVEN)
-        family = f"{rng.choice(FAMILY_HEAD)}{rng.choice(FAMILY_TAIL)}"
-        born = dt.date(1936, 1, 1) + dt.timedelta(days=rng.randrange(72 * 365))
-        area = rng.choice((212, 312, 415, 617, 646, 718, 773, 917))
-        line = rng.randrange(100)
-        yield {
-            "id": pid,
-            "mrn": mrn_for(pid),
-            "family_name": family,
-            "given_name": given,
-            "preferred_name": "",
-            "family_norm": fold_name(family),
-            "given_norm": fold_name(given),
-            "date_of_birth": born,
-            "sex": rng.choice(("female", "female", "male", "male", "other")),
-            "phone": f"({area}) 555-01{line:02d}",
-            "phone_digits": f"{area}55501{line:02d}",
-            "email": f"{fold_name(given)}.{fold_name(family)}{pid}@example.org",
-            "address_line": f"{rng.randrange(1, 999)} {rng.choice(STREETS)} Avenue",
-            "city": "Demo City",
-            "postal_code": f"{rng.randrange(10000, 99999)}",
-            "preferred_language": rng.choice(LANGUAGES),
-            "emergency_contact_name": f"{rng.choice(GIVEN)} {family}",
-            "emergency_contact_phone": f"({area}) 555-01{(line + 1) % 100:02d}",
-            "payer": rng.choice(PAYERS),
-            "member_id": f"DEMO{rng.randrange(10**8):08d}",
-            "referral_source": rng.choice(REFERRALS),
-            "referring_provider": "",
-            "preferred_location_id": rng.randrange(1, n_locations + 1),
-            "created_at": now,
-            "updated_at": now,
-            "version": 1,
-        }
 
 
 def _appointments(

@@ -39,6 +39,15 @@ def test_demo_data_command(app_env: str, capsys: pytest.CaptureFixture[str]):
     assert "already holds a practice" in capsys.readouterr().err
 
 
+def test_demo_data_builds_a_chain_of_the_size_asked(
+    app_env: str, capsys: pytest.CaptureFixture[str]
+):
+    args = ["demo-data", "--patients", "60", "--days-back", "1", "--days-ahead", "2"]
+    assert main([*args, "--locations", "30", "--therapists", "45"]) == 0
+    out = capsys.readouterr().out
+    assert "30 locations" in out and "45 therapists" in out and "60 patients" in out
+
+
 def test_unreachable_database_exits_non_zero_without_traceback(
     monkeypatch: pytest.MonkeyPatch, tmp_path, capsys: pytest.CaptureFixture[str]
 ):

@@ -64,6 +64,21 @@ def test_practice_shape():
     assert past and {a["status"] for a in past} >= {"completed"}
 
 
+def test_a_chain_has_the_locations_and_therapists_asked_for():
+    chain = DemoOptions(
+        patients=6000, seed=1, days_back=1, days_ahead=7, today=TODAY, locations=50, therapists=300
+    )
+    t = build(chain).tables
+    assert len(t["locations"]) == 50 and len(t["therapists"]) == 300
+    assert len({loc["name"] for loc in t["locations"]}) == 50
+    assert len({loc["code"] for loc in t["locations"]}) == 50
+    assert all("555-01" in loc["phone"] for loc in t["locations"])
+    # Every location has therapists working there and patients who prefer it.
+    assert {x["location_id"] for x in t["availability_templates"]} == set(range(1, 51))
+    assert {a["location_id"] for a in t["appointments"]} == set(range(1, 51))
+    assert {p["preferred_location_id"] for p in t["patients"]} <= set(range(1, 51))
+
+
 def test_names_are_synthetic_and_contacts_fictional():
     for p in build(SMALL).tables["patients"]:
         assert "555-01" in p["phone"]
@@ -141,3 +156,132 @@ def test_upcoming_evaluations_come_with_screened_intakes():
         assert intake["patient_id"] == visit["patient_id"]
         assert intake["screening"]["status"] == "complete"
         assert visit["type_id"] == 1 and visit["needs_review"] == (intake["triage"] == "review")
+
+
+def _catalog(database) -> dict[str, list[tuple[object, ...]]]:  # type: ignore[no-untyped-def]
+    """Every index, constraint and trigger as the database itself reports them."""
+    with database.reading() as session:
+        run = session.connection().exec_driver_sql
+        if database.backend == "sqlite":
+            return {
+                "schema": sorted(
+                    run(
+                        "SELECT type, name, tbl_name, sql FROM sqlite_master "
+                        "WHERE name NOT LIKE 'sqlite_stat%'"  # ANALYZE made it, as ever
+                    ).all()
+                )
+            }
+        return {
+            "indexes": sorted(
+                run(
+                    "SELECT c.relname, ic.relname, pg_get_indexdef(i.indexrelid), i.indisvalid, "
+                    "i.indisready FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
+                    "JOIN pg_class c ON c.oid = i.indrelid "
+                    "WHERE c.relnamespace = current_schema()::regnamespace"
+                ).all()
+            ),
+            "constraints": sorted(
+                run(
+                    "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), "
+                    "convalidated, condeferrable FROM pg_constraint "
+                    "WHERE connamespace = current_schema()::regnamespace"
+                ).all()
+            ),
+            "triggers": sorted(
+                run(
+                    "SELECT tgrelid::regclass::text, tgname, tgenabled FROM pg_trigger "
+                    "WHERE NOT tgisinternal"
+                ).all()
+            ),
+        }
+
+
+def test_every_index_and_constraint_is_back_after_the_fill(database):  # type: ignore[no-untyped-def]
+    before = _catalog(database)
+    demo_data.fill(database, SMALL)
+    after = _catalog(database)
+    for part, rows in before.items():
+        assert set(after[part]) - set(rows) == set(), part
+        assert set(rows) - set(after[part]) == set(), part
+    with database.reading() as session:
+        run = session.connection().exec_driver_sql
+        if database.backend == "sqlite":
+            assert run("PRAGMA integrity_check").all() == [("ok",)]
+            assert run("PRAGMA foreign_key_check").all() == []
+        else:
+            # The re-added foreign keys were checked: a key for no patient is refused.
+            with pytest.raises(Exception, match="foreign key"):
+                run("INSERT INTO patient_search_keys VALUES (999999, 'x', 'x', ' x ')")
+
+
+def test_a_refused_fill_leaves_the_indexes_in_place(database):  # type: ignore[no-untyped-def]
+    demo_data.fill(database, SMALL)
+    before = _catalog(database)
+    with pytest.raises(demo_data.DatabaseNotEmpty):
+        demo_data.fill(database, SMALL)
+    assert _catalog(database) == before
+
+
+def test_stored_search_keys_are_those_the_service_keeps(database):  # type: ignore[no-untyped-def]
+    from intake.db.models import Patient
+    from intake.services import patient_index
+
+    demo_data.fill(database, SMALL)
+    with database.reading() as session:
+        stored = set(
+            session.execute(
+                text("SELECT patient_id, key, sort_name, words FROM patient_search_keys")
+            ).all()
+        )
+        expected = {
+            (r["patient_id"], r["key"], r["sort_name"], r["words"])
+            for patient in session.query(Patient)
+            for r in patient_index.key_rows(patient)
+        }
+    assert stored == expected and len(stored) > 6 * SMALL.patients
+
+
+def test_demo_sign_in_and_search_work_after_the_fill(database):  # type: ignore[no-untyped-def]
+    from intake.domain.enums import Role
+    from intake.services import accounts, patient_search
+
+    demo_data.fill(database, SMALL)
+    with database.reading() as session:
+        family, given = session.execute(
+            text("SELECT family_name, given_name FROM patients WHERE id = 42")
+        ).one()
+    desk = accounts.sign_in(database, "frontdesk", demo_data.DEMO_PASSWORD)
+    assert desk.role == Role.FRONT_DESK
+    hits = patient_search.search(database, desk, f"{family} {given}", today=TODAY).hits
+    assert 42 in [h.id for h in hits]
+
+
+def test_worker_processes_make_the_same_patients():
+    from intake.demo.data import _prepared
+    from intake.demo.patients import CHUNK
+
+    now = dt.datetime(2026, 11, 24, 12, tzinfo=dt.UTC)
+    jobs = [(5, i, 2 * CHUNK + 17, 50, now, text_form) for i in range(3) for text_form in (0, 1)]
+    jobs = [(s, i, n, loc, when, bool(t)) for s, i, n, loc, when, t in jobs]
+    inline = list(_prepared(jobs, parallel=False))
+    assert list(_prepared(jobs, parallel=True)) == inline
+    assert [len(c.born) for c in inline[::2]] == [CHUNK, CHUNK, 17]
+
+
+def test_a_bulk_load_of_merged_records_is_refused(database):  # type: ignore[no-untyped-def]
+    """The guards set aside during a load are made good after it: no merged records."""
+    from intake.demo import bulk
+
+    if database.backend != "postgresql":
+        pytest.skip("SQLite keeps its guards during the load")
+    practice = build(DemoOptions(patients=2, seed=1, days_back=2, days_ahead=2, today=TODAY))
+    patients = practice.tables["patients"]
+    patients[0]["merged_into_id"], patients[1]["merged_into_id"] = 2, None
+    with pytest.raises(bulk.MergedPatientsLoaded), database.writing() as session:
+        connection = session.connection()
+        writer = bulk.Writer(connection)
+        with bulk.without_indexes(connection):
+            writer.write_dicts("locations", practice.tables["locations"])
+            writer.write_dicts("patients", patients)
+    with database.reading() as session:
+        assert session.execute(text("SELECT count(*) FROM patients")).scalar() == 0

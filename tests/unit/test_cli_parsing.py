@@ -21,6 +21,9 @@ def test_help_lists_the_public_commands():
     [
         ["demo-data", "--patients", "-3"],
         ["demo-data", "--patients", "many"],
+        ["demo-data", "--locations", "0"],
+        ["demo-data", "--locations", "101"],
+        ["demo-data", "--therapists", "0"],
         ["db"],
         ["db", "sideways"],
     ],
