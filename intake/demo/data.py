@@ -114,7 +114,20 @@ def fill(database: Database, options: DemoOptions) -> DemoSummary:
         )
         for name in analyzed:
             connection.exec_driver_sql(f"ANALYZE {name}")
+    if database.backend == "postgresql":
+        _mark_visible(database)
     return DemoSummary(counts, time.perf_counter() - started)
+
+
+def _mark_visible(database: Database) -> None:
+    """VACUUM what the load wrote, as autovacuum would some time later. Until then no page
+    of a freshly loaded table is marked all-visible, so every index-only scan of the
+    type-ahead search also reads the table: at 2,000,000 patients its p95 was 140 ms, and
+    5 ms after this (a few seconds' work). A login that does not own the tables is skipped
+    by PostgreSQL with a warning."""
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        for name in bulk.BIG_TABLES:
+            c.exec_driver_sql(f"VACUUM (ANALYZE) {name}")
 
 
 class _People:

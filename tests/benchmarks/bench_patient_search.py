@@ -1,6 +1,11 @@
 """Type-ahead patient search on 200,000 patients (issue 9, target 2).
 
     python -m tests.benchmarks.bench_patient_search [--patients N] [--postgres URL]
+    python -m tests.benchmarks.bench_patient_search --database URL [--database URL]
+
+`--database` measures databases already filled (a chain made with `intake demo-data
+--patients 2000000 --locations 50 --therapists 300`, or `bench_demo_data --chain --keep`),
+as they are; the search audit rows it writes are the only change.
 
 Fills a fresh SQLite file and a fresh PostgreSQL database (--postgres or
 INTAKE_BENCH_POSTGRES_URL; the local server by default) with the demo practice, builds the
@@ -194,8 +199,18 @@ def main() -> None:
         default=os.environ.get("INTAKE_BENCH_POSTGRES_URL", DEFAULT_POSTGRES),
         help="the server to measure beside SQLite ('' for SQLite only)",
     )
+    parser.add_argument(
+        "--database", action="append", default=[], help="measure this filled database (repeat)"
+    )
     args = parser.parse_args()
     rows: list[tuple[str, str, float, str]] = []
+    if args.database:
+        for url in args.database:
+            database = open_database(url)
+            rows += measure(database, args.rounds)
+            database.close()
+        _print(rows)
+        return
     with tempfile.TemporaryDirectory() as folder:
         database = prepare(f"sqlite+pysqlite:///{folder}/bench.sqlite3", args.patients)
         rows += measure(database, args.rounds)
@@ -204,6 +219,10 @@ def main() -> None:
         database = prepare(fresh_postgres(args.postgres, "search"), args.patients)
         rows += measure(database, args.rounds)
         database.close()
+    _print(rows)
+
+
+def _print(rows: list[tuple[str, str, float, str]]) -> None:
     print(f"{'backend':<11} {'figure':<22} {'result':>9}  target")
     for backend, figure, value, target in rows:
         print(f"{backend:<11} {figure:<22} {value:>9.3f}  {target}")

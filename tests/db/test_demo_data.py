@@ -214,6 +214,22 @@ def test_every_index_and_constraint_is_back_after_the_fill(database):  # type: i
                 run("INSERT INTO patient_search_keys VALUES (999999, 'x', 'x', ' x ')")
 
 
+def test_the_search_tables_are_ready_for_index_only_scans_after_the_fill(database):  # type: ignore[no-untyped-def]
+    # A bulk load leaves no page marked all-visible until a VACUUM: the type-ahead search's
+    # index-only scans would read the table for every key (p95 140 ms at 2M patients).
+    if database.backend != "postgresql":
+        pytest.skip("SQLite has no visibility map")
+    demo_data.fill(database, SMALL)
+    with database.reading() as session:
+        marked = dict(
+            session.connection().exec_driver_sql(
+                "SELECT relname, relallvisible FROM pg_class "
+                "WHERE relname IN ('patients', 'patient_search_keys')"
+            ).all()
+        )
+    assert marked["patients"] > 0 and marked["patient_search_keys"] > 0
+
+
 def test_a_refused_fill_leaves_the_indexes_in_place(database):  # type: ignore[no-untyped-def]
     demo_data.fill(database, SMALL)
     before = _catalog(database)
