@@ -43,7 +43,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 LOCATION_FK = "fk_intakes_location_id_locations"
-FINISHED_FORM = "ck_intakes_finished_at_stored_form"
+FINISHED_FORM = "ck_intakes_finished_at_stored_form"  # named as is (op.f): no second prefix
 _D = "[0-9]"
 
 
@@ -187,7 +187,7 @@ def upgrade() -> None:
             batch.create_foreign_key(
                 LOCATION_FK, "locations", ["location_id"], ["id"], ondelete="RESTRICT"
             )
-            batch.create_check_constraint(FINISHED_FORM, _stored_form("finished_at"))
+            batch.create_check_constraint(op.f(FINISHED_FORM), _stored_form("finished_at"))
 
         _sqlite_rebuilding(intakes)
         return
@@ -214,7 +214,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
 
         def intakes(batch: Any) -> None:
-            batch.drop_constraint(FINISHED_FORM, type_="check")
+            batch.drop_constraint(op.f(FINISHED_FORM), type_="check")
             batch.drop_constraint(LOCATION_FK, type_="foreignkey")
             for column in _columns():
                 batch.drop_column(column.name)
