@@ -270,6 +270,9 @@ def main() -> None:
     parser.add_argument("--races", type=int, default=5, help="race runs per client mode")
     parser.add_argument("--race-only", action="store_true", help="skip the slot search")
     parser.add_argument("--no-race", action="store_true", help="skip the race")
+    parser.add_argument(
+        "--mode", choices=("processes", "threads"), help="race in this client mode only"
+    )
     parser.add_argument("--chain", action="store_true", help="50 locations, 300 therapists")
     parser.add_argument("--database", help="measure this filled database instead of filling")
     args = parser.parse_args()
@@ -321,7 +324,8 @@ def main() -> None:
                     "ok" if p95 <= 15 and found == 20 else "MISSED",
                 )
             )
-    for mode in () if args.no_race else ("processes", "threads"):
+    modes = (args.mode,) if args.mode else ("processes", "threads")
+    for mode in () if args.no_race else modes:
         # Repeated, each time beside its own plain run: the machine is shared and noisy, so
         # the median ratio is reported, with every run's figures.
         # A database of its own for every run: the test practice's signed-in actors are
