@@ -158,7 +158,11 @@ def _book(
     *,
     second_ok: bool,
 ) -> Visit:
-    with database.writing() as session:
+    # Most bookings write one row (with its audit event, one statement): that statement
+    # alone is the unit of work. One from an intake locks it, one from the waitlist closes
+    # the entry too: those need a transaction around their writes.
+    alone = request.intake_id is None and request.waitlist_entry_id is None
+    with database.writing_alone() if alone else database.writing() as session:
         # Judged on the set-up this PC last read, without a query; the insert itself
         # checks that it is still current. If it is not, or if that set-up says no, the
         # request is judged again on the set-up as it is now.
@@ -198,9 +202,10 @@ def _book(
             # One plain INSERT rather than the unit of work: the row is new and not
             # changed again here, and this is the statement every PC races on. An
             # unknown patient is refused by the foreign key, not by a read beforehand.
-            new_id = insert_guarded(
-                session, row, None if current else statics.revision, audit_as=actor
-            )
+            # Written alone, the insert is guarded by the revision even just after reading
+            # it: the reading and the writing are not one transaction.
+            guard = None if current and not alone else statics.revision
+            new_id = insert_guarded(session, row, guard, audit_as=actor)
             if new_id is not None:
                 row.id = new_id
                 break
