@@ -4,17 +4,23 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DisconnectionError
 
 from intake.private_files import make_private_folder
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 POSTGRES_CONNECT_TIMEOUT_S = 5
+# A pooled connection idle this long is pinged before use (the server may have restarted or
+# a firewall dropped it); one used more recently is not: a ping is a round trip, and a PC
+# booking, searching and saving back to back would pay it on every unit of work.
+POSTGRES_PING_AFTER_IDLE_S = 10.0
 # Write transactions on SQLite take the write lock up front (BEGIN IMMEDIATE): a deferred
 # transaction that reads, then writes, can fail to upgrade its lock with no retry possible.
 WRITE_OPTION = "intake_write"
@@ -62,10 +68,41 @@ def create_database_engine(url: str | URL, **kwargs: Any) -> Engine:
     if backend == "postgresql":
         connect_args = {"connect_timeout": POSTGRES_CONNECT_TIMEOUT_S, "application_name": "intake"}
         connect_args.update(kwargs.pop("connect_args", {}))
-        return create_engine(
-            parsed, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args, **kwargs
-        )
+        engine = create_engine(parsed, hide_parameters=True, connect_args=connect_args, **kwargs)
+        _ping_after_idle(engine)
+        return engine
     raise ValueError(f"unsupported database backend {backend!r}: use sqlite or postgresql")
+
+
+def _ping_after_idle(engine: Engine) -> None:
+    """Pre-ping only connections that sat idle in the pool (POSTGRES_PING_AFTER_IDLE_S).
+
+    A dead one is replaced before use, as pool_pre_ping would; a connection that dies in the
+    middle of a call is still reported as the lost database it is (Database.translating), and
+    the pool then drops its other connections, so the next call connects afresh.
+    """
+    idle_since = "intake_idle_since"
+
+    @event.listens_for(engine, "connect")
+    def _fresh(_dbapi_connection: Any, record: Any) -> None:
+        record.info.pop(idle_since, None)
+
+    @event.listens_for(engine, "checkin")
+    def _returned(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info[idle_since] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        since = record.info.get(idle_since)
+        if since is None or time.monotonic() - since < POSTGRES_PING_AFTER_IDLE_S:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # the driver's error for a dead connection, whatever it is
+            raise DisconnectionError("pooled connection lost while idle") from exc
+        if not alive:
+            raise DisconnectionError("pooled connection lost while idle")
 
 
 def _sqlite_engine(url: URL, **kwargs: Any) -> Engine:

@@ -46,6 +46,7 @@ CLIENTS = 64
 RACE_SLOTS = 200
 CHAIN = {"locations": 50, "therapists": 300}
 last_cpu_p50 = 0.0  # of the last slot_search
+ALTERNATIVES = False  # whether a lost race searches the nearest free slots (--alternatives)
 RACE_THERAPISTS = 6  # besides the test practice's two: enough disjoint slots for the race
 
 
@@ -137,6 +138,9 @@ def race(url: str, mode: str) -> tuple[int, float, float, int]:
                         type_code="FU45",
                     ),
                     now=NOW,
+                    # This client goes on down its own list after a lost race; a screen,
+                    # which offers the nearest free slots instead, asks for them.
+                    alternatives=ALTERNATIVES,
                 )
             except BookingConflict:
                 lost[index] += 1
@@ -270,9 +274,19 @@ def main() -> None:
     parser.add_argument("--races", type=int, default=5, help="race runs per client mode")
     parser.add_argument("--race-only", action="store_true", help="skip the slot search")
     parser.add_argument("--no-race", action="store_true", help="skip the race")
+    parser.add_argument(
+        "--alternatives",
+        action="store_true",
+        help="racing clients ask for a lost race's nearest free slots, as the screens do",
+    )
+    parser.add_argument(
+        "--mode", choices=("processes", "threads"), help="race in this client mode only"
+    )
     parser.add_argument("--chain", action="store_true", help="50 locations, 300 therapists")
     parser.add_argument("--database", help="measure this filled database instead of filling")
     args = parser.parse_args()
+    global ALTERNATIVES
+    ALTERNATIVES = args.alternatives  # read by the forked clients
     patients = args.patients or (100_000 if args.chain else 200_000)
     shape = CHAIN if args.chain else {}
     today = dt.date.today()
@@ -321,7 +335,8 @@ def main() -> None:
                     "ok" if p95 <= 15 and found == 20 else "MISSED",
                 )
             )
-    for mode in () if args.no_race else ("processes", "threads"):
+    modes = (args.mode,) if args.mode else ("processes", "threads")
+    for mode in () if args.no_race else modes:
         # Repeated, each time beside its own plain run: the machine is shared and noisy, so
         # the median ratio is reported, with every run's figures.
         # A database of its own for every run: the test practice's signed-in actors are

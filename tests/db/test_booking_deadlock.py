@@ -28,11 +28,12 @@ def _first_slot(database, patient: int, intake_id: int) -> BookingRequest:  # ty
 
 
 def _count_inserts(database) -> list[str]:  # type: ignore[no-untyped-def]
-    """Each attempt at the booking sends one INSERT of the visit."""
+    """Each attempt at the booking sends one INSERT of the visit (on PostgreSQL inside a
+    WITH, together with its audit row)."""
     sent: list[str] = []
 
     def seen(_conn, _cursor, statement, *_rest):  # type: ignore[no-untyped-def]
-        if statement.lstrip().upper().startswith("INSERT INTO APPOINTMENTS"):
+        if "INSERT INTO APPOINTMENTS" in statement.upper():
             sent.append(statement)
 
     event.listen(database.engine, "before_cursor_execute", seen)

@@ -647,3 +647,59 @@ def test_a_lost_database_is_a_known_error(service, how, world, world_url, tmp_pa
     message = str(caught.value)
     for secret in (PASSWORD, "ss:w", "rd%41", "w/rd", "Testcase", "Sample"):
         assert secret not in message, message
+
+
+def _drop_pooled_connections(database: Database) -> None:
+    """End every server process of this database but the caller's (a server restart, or a
+    firewall forgetting idle connections, as the PCs see it)."""
+    import psycopg
+
+    url = make_url(database.engine.url)
+    with psycopg.connect(
+        host=url.host, port=url.port, user=url.username, dbname=url.database, autocommit=True
+    ) as admin:
+        admin.execute(
+            "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
+def test_a_connection_dropped_while_idle_is_replaced_unnoticed(database, monkeypatch):  # type: ignore[no-untyped-def]
+    """A PC left alone while the server restarted books on as if nothing happened: a pooled
+    connection idle for a while is pinged before use and replaced if it is gone."""
+    if database.backend != "postgresql":
+        pytest.skip("SQLite has no server to lose")
+    from intake.db import engine as engine_module
+
+    practice = build(database, patients_count=1)
+    actor = desk(database)
+    wanted = SlotRequest(first_day=MONDAY, days=7, type_code="FU45", limit=1, earliest=NOW)
+    slot_finder.find(database, actor, wanted)
+    _drop_pooled_connections(database)
+    monkeypatch.setattr(engine_module, "POSTGRES_PING_AFTER_IDLE_S", 0.0)  # "a while" passed
+    offer = slot_finder.find(database, actor, wanted)[0]
+    visit = booking.book(
+        database,
+        actor,
+        BookingRequest(
+            practice.patients[0], offer.therapist_id, offer.location_id, offer.start, "FU45"
+        ),
+        now=NOW,
+    )
+    assert visit.start == offer.start
+
+
+def test_a_connection_dropped_between_quick_calls_fails_once_then_reconnects(database):  # type: ignore[no-untyped-def]
+    """Used a moment ago, a connection is not pinged (a round trip on every call): if the
+    server dropped it since, that one call says the database was lost, and the next one
+    connects afresh."""
+    if database.backend != "postgresql":
+        pytest.skip("SQLite has no server to lose")
+    build(database, patients_count=1)
+    actor = desk(database)
+    wanted = SlotRequest(first_day=MONDAY, days=7, type_code="FU45", limit=1, earliest=NOW)
+    slot_finder.find(database, actor, wanted)
+    _drop_pooled_connections(database)
+    with pytest.raises(DatabaseUnavailable):
+        slot_finder.find(database, actor, wanted)
+    assert slot_finder.find(database, actor, wanted)
