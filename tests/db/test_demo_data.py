@@ -224,10 +224,14 @@ def test_the_search_tables_are_ready_for_index_only_scans_after_the_fill(databas
         marked = dict(
             session.connection().exec_driver_sql(
                 "SELECT relname, relallvisible FROM pg_class "
-                "WHERE relname IN ('patients', 'patient_search_keys')"
+                "WHERE relname IN ('patients', 'patient_search_keys', 'appointments')"
             ).all()
         )
+        analyzed = session.connection().exec_driver_sql(
+            "SELECT reltuples > 0 FROM pg_class WHERE relname = 'appointments'"
+        ).scalar()  # -1 until ANALYZE (pg_class, not the statistics views, which lag)
     assert marked["patients"] > 0 and marked["patient_search_keys"] > 0
+    assert marked["appointments"] > 0 and analyzed  # the slot search's plans need statistics
 
 
 def test_a_refused_fill_leaves_the_indexes_in_place(database):  # type: ignore[no-untyped-def]
