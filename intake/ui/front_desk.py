@@ -80,15 +80,18 @@ class FrontDeskPage(QWidget):
         self.wizard: IntakeWizard | None = None
         self._offered = False  # the last session's unfinished work is offered once, at start
         self._spare: IntakeWizard | None = None  # the next intake's form, made ahead
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_find())
-        self.stack.addWidget(self._build_register())
-        self.intake_holder = QWidget()
-        QVBoxLayout(self.intake_holder).setContentsMargins(0, 0, 0, 0)
-        self.stack.addWidget(self.intake_holder)
+        # Containers first, each part made inside its parent: with the program's style sheet
+        # every move of a finished widget into another re-styles all of it (a third of the
+        # page's cost when the views were made loose and put in place after).
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.stack = QStackedWidget(self)
         layout.addWidget(self.stack)
+        self.stack.addWidget(self._build_find())
+        self.stack.addWidget(self._build_register())
+        self.intake_holder = QWidget(self.stack)
+        QVBoxLayout(self.intake_holder).setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self.intake_holder)
         for sequence, meaning, slot in (
             ("Ctrl+F", keys.FIND_PATIENT, self.show_find),
             ("Ctrl+N", keys.NEW_PATIENT, self.show_register),
@@ -119,7 +122,7 @@ class FrontDeskPage(QWidget):
     # ---- views ------------------------------------------------------------------------------
 
     def _build_find(self) -> QWidget:
-        page = QWidget()
+        page = QWidget(self.stack)
         self.search = PatientSearchWidget(self.context)
         self.search.patient_was_chosen.connect(self.open_patient)
         new_patient = QPushButton(translate("Keys", keys.NEW_PATIENT) + " (Ctrl+N)")
@@ -152,7 +155,7 @@ class FrontDeskPage(QWidget):
 
     def _build_register(self) -> QWidget:
         # The form itself is made the first time it is asked for (see register_form).
-        self._register_page = QWidget()
+        self._register_page = QWidget(self.stack)
         QVBoxLayout(self._register_page)
         self._register_form: PatientRegisterForm | None = None
         return self._register_page

@@ -314,7 +314,9 @@ class Startup(QObject):
         if self.started.checklist_problem is not None:
             # Never screen with a broken checklist: say which file and line, and stop there.
             return _checklist_refused(self.started.checklist_problem)
-        desk = FrontDeskPage(self.context, self.journal)
+        # Made inside the window's page stack: moved there finished, the whole page would be
+        # styled a second time (the program's style sheet), a few ms more of start-up's stall.
+        desk = FrontDeskPage(self.context, self.journal, parent=self.window.pages)
         desk.status_did_change.connect(self._status)
         desk.search.focus_search()
         self.desk = desk
@@ -335,7 +337,7 @@ class Startup(QObject):
         from intake.ui.review.review_page import ReviewPage
 
         assert self.context is not None
-        review = ReviewPage(self.context)
+        review = ReviewPage(self.context, parent=self.window.pages)  # as the intake page
         review.status_did_change.connect(self._status)
         return review
 

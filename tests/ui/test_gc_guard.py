@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -57,3 +58,36 @@ def test_collections_resume_if_start_up_never_settles(
 ) -> None:
     monkeypatch.setattr(gc_guard, "START_GRACE_MS", 0)
     assert not collector.starting()
+
+
+def _rss_mib() -> float:
+    with open("/proc/self/status") as handle:
+        fields = dict(line.split(":", 1) for line in handle)
+    return int(fields["VmRSS"].split()[0]) / 1024
+
+
+@pytest.mark.skipif(gc_guard._glibc() is None, reason="glibc's allocator only")
+def test_memory_freed_by_a_worker_thread_goes_back_to_the_system_on_a_tick(
+    collector: GuiThreadCollector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker's results, freed with a few survivors between them, leave the C heap full of
+    holes the system cannot reuse until a tick gives them back (issue 25)."""
+    GuiThreadCollector.settle()
+    kept: list[bytes] = []
+
+    def busy_day() -> None:
+        results = [bytes(1000 + n % 7) for n in range(60_000)]  # ~60 MiB from malloc
+        kept.extend(results[::16])  # a survivor every 16 KiB pins each page's neighbours
+
+    worker = threading.Thread(target=busy_day)
+    worker.start()
+    worker.join()
+    before = _rss_mib()
+    monkeypatch.setattr(gc_guard, "TRIM_EVERY_S", 0.0)
+    collector.collect()
+    assert _rss_mib() < before - 20
+    assert len(kept) == 3750
+
+
+def test_the_arenas_are_limited_where_the_allocator_allows_it(qapp: QApplication) -> None:
+    assert gc_guard.limit_arenas() == (gc_guard._glibc() is not None)
