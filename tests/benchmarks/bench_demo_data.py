@@ -17,14 +17,12 @@ import tempfile
 import time
 from pathlib import Path
 
-import psycopg
-import psycopg.sql
 from sqlalchemy.engine import make_url
 
 from intake.demo.data import fill
 from intake.demo.practice import DemoOptions
 from intake.services.database import open_database
-from tests.benchmarks.common import DEFAULT_POSTGRES, fresh_postgres
+from tests.benchmarks.common import DEFAULT_POSTGRES, empty_database, fresh_postgres
 
 TARGET_SECONDS = 120
 CHAIN = {"patients": 2_000_000, "locations": 50, "therapists": 300}
@@ -59,22 +57,7 @@ def _postgres(keep: str | None, base: str) -> str:
     if not keep:
         return fresh_postgres(base, "demo")
     # A kept database has the very name asked for: its logins are named after it (0006).
-    url = make_url(keep)
-    name = url.database or ""
-    with psycopg.connect(
-        host=url.host, port=url.port or 5432, user=url.username, dbname="postgres", autocommit=True
-    ) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        roles = conn.execute(
-            "SELECT rolname FROM pg_roles WHERE rolname LIKE %s ORDER BY rolname LIKE 'intake+%%'",
-            ("%@" + name.replace("_", "\\_"),),
-        ).fetchall()
-        for (role,) in roles:
-            conn.execute(
-                psycopg.sql.SQL("DROP ROLE IF EXISTS {}").format(psycopg.sql.Identifier(role))
-            )
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return url.render_as_string(hide_password=False)
+    return empty_database(keep, make_url(keep).database or "")
 
 
 def main() -> None:

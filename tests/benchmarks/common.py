@@ -12,13 +12,19 @@ DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 def fresh_postgres(url: str, suffix: str) -> str:
     """A new empty database beside the one in `url`, for one benchmark."""
     parsed = make_url(url)
-    name = f"{parsed.database}_bench_{suffix}"
+    return empty_database(url, f"{parsed.database}_bench_{suffix}", via=parsed.database)
+
+
+def empty_database(url: str, name: str, *, via: str | None = "postgres") -> str:
+    """Database `name` on `url`'s server, dropped (with the logins a run before left behind)
+    and made anew, empty; its URL. `via` is the database connected to meanwhile."""
+    parsed = make_url(url)
     with psycopg.connect(
         host=parsed.host,
         port=parsed.port or 5432,
         user=parsed.username,
         password=parsed.password,
-        dbname=parsed.database,
+        dbname=via,
         autocommit=True,
     ) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
