@@ -8,9 +8,12 @@ who move between areas all day (Ctrl+N once meant "new patient" and "no-show").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox
 
 from intake.ui.i18n import QT_TRANSLATE_NOOP
 
@@ -48,3 +51,28 @@ def meaning_of(shortcut: QObject) -> str:
         return tagged
     text = shortcut.property("text")
     return text.replace("&", "").rstrip("…. ") if isinstance(text, str) else ""
+
+
+class _EnterOnce(QObject):
+    def __init__(self, box: QComboBox, act: Callable[[], None]) -> None:
+        super().__init__(box)
+        self.act = act
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.act()
+            return True  # taken: neither the line nor the box sees it
+        return False
+
+
+def enter_confirms(box: QComboBox, act: Callable[[], None]) -> None:
+    """Enter in an editable box's text runs `act` once. (Its line's `returnPressed` fires
+    twice: the line passes Enter up to the box, which hands it back to the line; a cancel
+    sent twice failed the second time as "someone else changed this visit".)"""
+    line = box.lineEdit()
+    assert line is not None, "only an editable box has a line to type in"
+    line.installEventFilter(_EnterOnce(box, act))

@@ -362,9 +362,14 @@ def test_a_visit_that_is_not_a_seen_evaluation_offers_no_course(
 
 
 @POPUP
-def test_cancel_the_rest_of_a_course_from_the_schedule(qtbot, open_schedule, database) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_the_rest_of_a_course_from_the_schedule(  # type: ignore[no-untyped-def]
+    qtbot, open_schedule, database, monkeypatch
+) -> None:
     practice = build(database)
     course = _course(database, practice)
+    sent: list[int] = []  # Enter once, one cancellation sent (not a second, refused as stale)
+    real = series.cancel_rest
+    monkeypatch.setattr(series, "cancel_rest", lambda *a, **k: sent.append(1) or real(*a, **k))
     page = open_schedule(practice.east, MONDAY + dt.timedelta(weeks=1))
     qtbot.keyClick(page.canvas, Qt.Key.Key_Down)
     block = page.canvas.selected_block()
@@ -385,6 +390,8 @@ def test_cancel_the_rest_of_a_course_from_the_schedule(qtbot, open_schedule, dat
     statuses = [v.status for v in series.visits(database, desk(database), course.series_id)]
     assert statuses == [AppointmentStatus.BOOKED] * 2 + [AppointmentStatus.CANCELLED] * 6
     qtbot.waitUntil(lambda: page.blocks() == (), timeout=WAIT)
+    page.ctx.worker.wait_for_done()
+    assert sent == [1]
 
 
 @POPUP

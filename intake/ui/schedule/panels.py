@@ -26,7 +26,7 @@ from intake.domain.booking import SlotOffer
 from intake.domain.enums import CancelledBy, WaitlistStatus
 from intake.domain.schedule import DaySchedule, ScheduleBlock, WaitlistMatch, WeekSchedule
 from intake.domain.visit_rules import is_late_cancellation
-from intake.ui import when
+from intake.ui import keys, when
 from intake.ui.booking.slot_model import SlotModel
 from intake.ui.booking.slot_view import SlotView
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -243,7 +243,7 @@ class CancelPanel(SidePanel):
         self.keep_button.clicked.connect(self.dismissed.emit)
         reason_line = self.reason.lineEdit()
         assert reason_line is not None  # the box is editable
-        reason_line.returnPressed.connect(self._confirm)
+        keys.enter_confirms(self.reason, self._confirm)
         self.reason.currentIndexChanged.connect(self._reason_chosen)
         reason_line.textEdited.connect(lambda _text: self._reason_typed())
         who = QHBoxLayout()

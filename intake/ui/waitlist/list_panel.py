@@ -24,6 +24,7 @@ from intake.domain.errors import Invalid, StaleRecord
 from intake.services import practice_admin, staffing, waitlist
 from intake.services.actor import Actor
 from intake.services.database import Database
+from intake.ui import keys
 from intake.ui.context import UiContext
 from intake.ui.i18n import QT_TRANSLATE_NOOP, translate
 from intake.ui.status_line import say
@@ -134,9 +135,7 @@ class WaitlistView(QWidget):
         self.keep_button = QPushButton(translate("Waitlist", "Keep on the list") + " (Esc)")
         self.keep_button.setAccessibleName(translate("Waitlist", "Keep on the waitlist"))
         self.keep_button.clicked.connect(self.keep)
-        reason_line = self.reason.lineEdit()
-        assert reason_line is not None  # the box is editable
-        reason_line.returnPressed.connect(self.remove_current)
+        keys.enter_confirms(self.reason, self.remove_current)
         self.removing = QWidget()
         self.removing.setObjectName("waitlistRemoving")
         self.removing_what = QLabel()
