@@ -8,7 +8,7 @@ what tests replace.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,18 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.domain.accounts import DemoAccount
 from intake.domain.enums import Role
 from intake.domain.errors import Invalid
-from intake.services import accounts
-from intake.services.actor import Actor
-from intake.services.database import Database
 from intake.ui.admin.forms import FieldErrors
-from intake.ui.context import UiContext
 from intake.ui.i18n import translate
+from intake.ui.opening import Opening
 from intake.ui.roles import role_name
 from intake.ui.words import problems_of
 from intake.ui.worker import Worker, failure_text
+
+if TYPE_CHECKING:
+    from intake.domain.accounts import DemoAccount
+    from intake.services.actor import Actor
+    from intake.services.database import Database
+    from intake.ui.context import UiContext
+
+# The services (and the database layer under them) are imported on the worker, inside the
+# calls: this dialog is shown while the database is still opening (issue 25).
 
 
 def _password_field() -> QLineEdit:
@@ -69,7 +74,7 @@ class SignInDialog(QDialog):
 
     def __init__(
         self,
-        database: Database,
+        database: Database | Opening,
         worker: Worker,
         *,
         workstation: str | None = None,
@@ -204,11 +209,13 @@ class SignInDialog(QDialog):
         database, first_admin, display = self.database, self.first_admin, self.display_name.text()
 
         def work() -> Actor:
+            from intake.services import accounts
+
+            # Typed before the database was open: the check waits for it here, on the worker.
+            db = database.wait() if isinstance(database, Opening) else database
             if first_admin:
-                return accounts.create_first_admin(
-                    database, name, display, password, workstation=station
-                )
-            return accounts.sign_in(database, name, password, workstation=station)
+                return accounts.create_first_admin(db, name, display, password, workstation=station)
+            return accounts.sign_in(db, name, password, workstation=station)
 
         self.worker.submit(work, self._done, self._failed)
 
@@ -309,11 +316,13 @@ class ChangePasswordDialog(QDialog):
             return
         self.fields.clear()
         self.save_button.setEnabled(False)
-        self.context.run(
-            lambda db, actor: accounts.change_password(db, actor, current, new),
-            self._done,
-            self._failed,
-        )
+
+        def work(db: Database, actor: Actor) -> None:
+            from intake.services import accounts
+
+            accounts.change_password(db, actor, current, new)
+
+        self.context.run(work, self._done, self._failed)
 
     def _done(self, _result: object) -> None:
         self.save_button.setEnabled(True)

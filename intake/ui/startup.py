@@ -1,7 +1,9 @@
 """The GUI's start-up and the signed-in session it leads to: the screens a person's role
 allows, the idle lock, switching user.
 
-Startup opens the database off the GUI thread, asks who is working, reads the practice's
+Startup opens the database off the GUI thread while the sign-in dialog is already up (the
+person types while the program loads; the front desk's screens load behind the dialog once
+the database is open), asks who is working, reads the practice's
 journal key for them (held in memory for the life of the program, across the idle lock and a
 switch of user), then builds the pages for that person. A role change or a switch of user at
 the lock screen rebuilds them. On the embedded database it also looks, off the GUI thread,
@@ -25,6 +27,7 @@ from intake.private_files import OpenToOthers, open_to_others
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.i18n import translate
 from intake.ui.main_window import MainWindow
+from intake.ui.opening import Opening
 from intake.ui.status_line import say
 from intake.ui.worker import Worker, failure_text
 
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from intake.services.startup import Started
     from intake.ui.context import UiContext
     from intake.ui.journal import Journal
+    from intake.ui.sign_in import SignInDialog
 
 log = logging.getLogger(__name__)
 DEMO_PATIENTS = 500
@@ -83,6 +87,9 @@ class Startup(QObject):
         self.patients: Any = None  # the Patients area's page, once built
         self.pages: list[Any] = []  # screens with threads of their own, stopped on quit
         self.alerts: Any = None  # the desk alert banner, once someone signed in
+        self.opening: Opening | None = None  # set when the sign-in is shown before the open
+        self._early: SignInDialog | None = None  # that sign-in dialog, until it is answered
+        self._quit_early = False  # its Quit was pressed before the database had opened
         self.quit_on_failure = True
         self._user_label = QLabel()
         self._user_label.setObjectName("userLabel")
@@ -93,6 +100,45 @@ class Startup(QObject):
     def begin(self) -> None:
         self.window.statusBar().showMessage(translate("Startup", "Opening the database…"))
         self.worker.submit(self._open, self._opened, self._failed)
+        # The demo practice's sign-in lists its accounts, known once it is filled.
+        if not self.demo and self._asks_in_dialog():
+            self._show_early_sign_in()
+
+    def _asks_in_dialog(self) -> bool:
+        """False when a test or a benchmark put a sign-in made directly in the dialog's place."""
+        return "ask_sign_in" not in vars(self) and type(self).ask_sign_in is _ASK_IN_DIALOG
+
+    def _show_early_sign_in(self) -> None:
+        """The sign-in, up with the window: the person types their name and password while
+        the database opens, and a sign-in sent before it is open waits for it on the worker.
+        No nested event loop: its answer arrives as a signal, whenever that is."""
+        from intake.ui.sign_in import STAFF_ROLES, SignInDialog
+
+        self.opening = Opening()
+        dialog = SignInDialog(self.opening, self.worker, roles=STAFF_ROLES, parent=self.window)
+        dialog.setModal(True)
+        dialog.rejected.connect(self._early_quit)
+        dialog.did_sign_in.connect(self._early_signed_in)
+        dialog.show()
+        self._early = dialog
+
+    def _early_quit(self) -> None:
+        self._drop_early_sign_in()
+        self._quit_early = self.started is None  # the open, when it ends, asks nothing more
+        if self.quit_on_failure:
+            QApplication.exit(0)
+
+    def _early_signed_in(self, actor: Actor) -> None:
+        self._drop_early_sign_in()
+        self._open_journal(actor)
+
+    def _drop_early_sign_in(self) -> SignInDialog | None:
+        """Take the early dialog out of the start-up's hands (it is closed or answered)."""
+        dialog, self._early = self._early, None
+        if dialog is not None:
+            dialog.rejected.disconnect(self._early_quit)
+            dialog.did_sign_in.disconnect(self._early_signed_in)
+        return dialog
 
     def _open(self) -> Started:
         from intake.services.startup import open_for_gui
@@ -103,6 +149,10 @@ class Startup(QObject):
         return started
 
     def _failed(self, error: BaseException) -> None:
+        if self.opening is not None and not self.opening.ended:
+            self.opening.failed(error)  # a sign-in sent meanwhile ends with the same error
+            if dialog := self._drop_early_sign_in():
+                dialog.close()
         message = failure_text(error)
         self.window.statusBar().showMessage(
             translate("Startup", "The database could not be opened")
@@ -116,11 +166,24 @@ class Startup(QObject):
     def _opened(self, started: Started) -> None:
         GuiThreadCollector.settle()  # the program's code, imported: no collection walks it
         self.started = started
+        if self._quit_early:  # the person left while it opened (the program is ending)
+            return
         self.database = started.database
         self.window.show_database(started.display_url)
         self.window.statusBar().showMessage(translate("Startup", "Sign in to start"))
+        if self.opening is not None:
+            self.opening.opened(started.database)  # a sign-in already sent goes on now
+            if started.needs_first_admin and (dialog := self._drop_early_sign_in()):
+                dialog.close()  # no accounts yet: the first admin's form instead
+            elif self._early is not None:
+                # Most sign-ins at a front desk land there: its screens load behind the
+                # dialog while the person types, not after they press Enter.
+                area = (AREA_MODULES["intake"],)
+                self.worker.submit(lambda: _import(area), _ignore, _ignore)
         self.database_did_open.emit(started.database)
         self._check_private_files(started)
+        if self._early is not None:
+            return  # the dialog up since the start answers by its signals
         actor = self.ask_sign_in(started)
         if actor is None:
             if self.quit_on_failure:
@@ -519,6 +582,13 @@ def _import(modules: tuple[str, ...]) -> None:
 
 def _not_now(_error: BaseException) -> None:
     """A check that could not run now; the next sign-in or unlock runs it again."""
+
+
+def _ignore(_result: object) -> None:
+    """Work done ahead of need: its answer is not waited for (nor its failure: see _import)."""
+
+
+_ASK_IN_DIALOG = Startup.ask_sign_in
 
 
 def _checklist_refused(problem: str) -> QWidget:
