@@ -71,3 +71,51 @@ def test_a_desk_start_loads_its_screens_on_the_worker_and_not_the_admin_area(
     assert done.returncode == 0, done.stdout + done.stderr[-2000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen == {"intake.ui.sign_in": "worker", "intake.ui.front_desk": "worker"}
+
+
+DIALOG_FIRST = """
+import json, os, sys, threading
+gui = threading.get_ident()
+seen = {}
+class Spy:  # notes the thread of each first import of a watched module
+    def find_spec(self, name, path=None, target=None):
+        if name in WATCHED and name not in seen:
+            seen[name] = "gui" if threading.get_ident() == gui else "worker"
+        return None
+sys.meta_path.insert(0, Spy())
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from intake.ui.app import Startup
+from intake.ui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow()
+window.show()
+startup = Startup(window, demo=False)
+startup.quit_on_failure = False
+startup.begin()
+def shown():  # the event loop's first turn: what a person sees and may type into
+    dialog = app.activeModalWidget()
+    print(json.dumps({"dialog": type(dialog).__name__, "seen": seen}), flush=True)
+    os._exit(0)
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+
+def test_the_sign_in_dialog_is_up_before_the_database_layer_loads(tmp_path: Path) -> None:
+    """The dialog's own code is light: the database layer and the services load on the
+    worker, never on the GUI thread before the person can type (issue 25)."""
+    url = f"sqlite+pysqlite:///{tmp_path / 'intake.sqlite3'}"
+    database = open_database(url)
+    signed_in(database, Role.FRONT_DESK)
+    database.close()
+    watched = ("sqlalchemy", "intake.services.accounts", "intake.db")
+    code = f"WATCHED = {watched!r}\n" + DIALOG_FIRST
+    env = dict(os.environ, INTAKE_DATA_DIR=str(tmp_path), INTAKE_DATABASE_URL=url)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    assert found["dialog"] == "SignInDialog"
+    assert set(found["seen"].values()) <= {"worker"}, found["seen"]
