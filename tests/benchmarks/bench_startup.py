@@ -22,6 +22,7 @@ then wait for the search's answer.
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -30,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import intake
 from intake.demo.data import fill
 from intake.demo.practice import DemoOptions
 from intake.domain.enums import Role
@@ -157,6 +159,9 @@ def main() -> None:
         "--typing", type=float, default=2.0, help="seconds from the dialog to Enter (default 2)"
     )
     args = parser.parse_args()
+    # An installed program (pip, or the standalone build) starts from compiled bytecode; a
+    # machine with PYTHONDONTWRITEBYTECODE set would otherwise compile every module each run.
+    compileall.compile_dir(Path(intake.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         url = args.database or f"sqlite+pysqlite:///{Path(folder) / 'intake.sqlite3'}"
         database = open_database(url)
