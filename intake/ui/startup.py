@@ -152,6 +152,7 @@ class Startup(QObject):
         if self.opening is not None and not self.opening.ended:
             self.opening.failed(error)  # a sign-in sent meanwhile ends with the same error
             if dialog := self._drop_early_sign_in():
+                dialog.password.clear()  # not kept in memory behind the error
                 dialog.close()
         message = failure_text(error)
         self.window.statusBar().showMessage(
