@@ -269,23 +269,25 @@ class FrontDeskPage(QWidget):
             return
         if self._spare is not None:
             self._spare.deleteLater()  # made yesterday: today's date matters to the answers
-        spare = self._spare = self._new_wizard()
+        spare = self._spare = self._new_wizard(in_turns=True)
         when_idle(spare, lambda: self._attach_booking(spare))
         when_idle(spare, lambda: self._settle(spare))
 
     def _settle(self, wizard: IntakeWizard) -> None:
         """Style and lay out a form made ahead while idle: showing it then only paints."""
+        wizard.finish_making()
         wizard.ensurePolished()
         wizard.setGeometry(self.intake_holder.contentsRect())
         if layout := wizard.layout():
             layout.activate()
 
-    def _new_wizard(self) -> IntakeWizard:
+    def _new_wizard(self, *, in_turns: bool = False) -> IntakeWizard:
         wizard = IntakeWizard(
             self.context,
             journal=self.journal,
             saving=False,
             parent=self.intake_holder,  # built in place: see IntakeWizard._build
+            in_turns=in_turns,
         )
         wizard.hide()
         return wizard

@@ -14,6 +14,7 @@ from sqlalchemy import text
 
 from intake.screening import QuestionType
 from intake.services.database import Database
+from intake.ui.booking.booking_panel import BookingPanel
 from intake.ui.context import UiContext
 from intake.ui.front_desk import FrontDeskPage
 from intake.ui.intake_form.wizard import SUMMARY, IntakeWizard, _owning_row
@@ -112,9 +113,12 @@ def test_the_next_form_is_made_ahead_keeps_nothing_and_is_used(  # type: ignore[
     qtbot, desk, database: Database, tmp_path
 ):
     page, practice = desk
-    qtbot.waitUntil(lambda: page._spare is not None and page._spare.booking_widget is not None)
+    qtbot.waitUntil(
+        lambda: page._spare is not None and isinstance(page._spare.booking_widget, BookingPanel)
+    )
     spare = page._spare
-    # Made ahead: its first step and booking panel; the rest waits until it is used.
+    # Made ahead over several idle turns (the form, its screening, its first step, then the
+    # booking panel): each a short piece; the other steps wait until it is used.
     assert spare.section_pages[0].built and not spare.section_pages[-1].built
     # A form nobody uses keeps nothing: nothing written, nothing waiting to be.
     assert spare.keeper.state is None and not spare.keeper.pending

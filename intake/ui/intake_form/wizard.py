@@ -88,6 +88,7 @@ class IntakeWizard(QWidget):
         saving: bool = True,
         language: str | None = None,
         parent: QWidget | None = None,
+        in_turns: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeWizard")
@@ -115,13 +116,29 @@ class IntakeWizard(QWidget):
         self.keeper.draft_did_save.connect(self.draft_did_save)
         self.keeper.status_did_change.connect(self._show_save_status)
         self._build(patient_label)
-        self._refresh(save=False)  # an empty form is nothing to keep
-        self.go_to_step(0)
+        # An empty form is nothing to keep. A form made ahead of need `in_turns` screens its
+        # empty answers and builds its first step on the next idle turns: three short pieces
+        # of work, not one long one (issue 25: no GUI stall over 50 ms at start-up).
+        self._unmade = [lambda: self._refresh(save=False), lambda: self.go_to_step(0)]
+        if in_turns:
+            for _ in self._unmade:
+                when_idle(self, self._make_one_more)
+        else:
+            self.finish_making()
         # The other steps are built a few rows per turn of the event loop, so opening a
         # record never freezes the screen; one that is needed sooner is built then. A form
         # made ahead of need waits for `begin`: until then it costs only its first step.
         if saving:
             when_idle(self, self._build_next_page)
+
+    def _make_one_more(self) -> None:
+        if self._unmade:
+            self._unmade.pop(0)()
+
+    def finish_making(self) -> None:
+        """What is left of a form made in turns, now (it is about to be used)."""
+        while self._unmade:
+            self._unmade.pop(0)()
 
     # ---- public surface -------------------------------------------------------------------
 
@@ -255,6 +272,7 @@ class IntakeWizard(QWidget):
         """Start this (prepared) form for a patient, with the answers the record already
         holds (`known`, screened once) and the questions in `language` (the patient's
         preferred one, when the checklist has it): from now on every change is kept."""
+        self.finish_making()
         if language is not None:
             self._loading = True
             self.set_language(language)
