@@ -221,7 +221,9 @@ class SignInDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         self.submit_button.setEnabled(not busy)
-        if busy:
+        if busy and isinstance(self.database, Opening) and not self.database.ended:
+            self.general.setText(translate("SignIn", "Checking once the database is open…"))
+        elif busy:
             self.general.setText(translate("SignIn", "Checking…"))
 
     def _done(self, result: Actor) -> None:

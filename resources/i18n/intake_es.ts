@@ -7339,6 +7339,10 @@ por {who}, {when}</translation>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
     <message>
+        <source>Checking once the database is open…</source>
+        <translation>Se comprobará en cuanto la base de datos esté abierta…</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>Comprobando…</translation>
     </message>

@@ -82,7 +82,8 @@ def test_a_sign_in_typed_before_the_database_opens_waits_for_it(qtbot, app_env, 
     qtbot.keyClicks(dialog.password, TEST_PASSWORD)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     # Sent, and waiting for the database: said so, and not sent twice.
-    assert dialog.general.text() == "Checking…" and not dialog.submit_button.isEnabled()
+    assert dialog.general.text() == "Checking once the database is open…"
+    assert not dialog.submit_button.isEnabled()
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     with cheap_hashing(), qtbot.waitSignal(startup.session_did_start, timeout=30_000) as began:
         gate.set()
