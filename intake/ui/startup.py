@@ -19,13 +19,14 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 from intake.private_files import OpenToOthers, open_to_others
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.i18n import translate
+from intake.ui.idle import when_idle
 from intake.ui.main_window import MainWindow
 from intake.ui.opening import Opening
 from intake.ui.status_line import say
@@ -250,10 +251,12 @@ class Startup(QObject):
 
     def start_session(self, actor: Actor) -> None:
         self._build_pages(actor)
-        # The lock, the status-bar controls and the backups on the next turn of the event
+        # The lock, the status-bar controls and the backups on a later turn of the event
         # loop: building the first page and these are two short GUI-thread steps, not one
-        # long one (issue 25: no stall over 50 ms at start). session_did_start comes after.
-        QTimer.singleShot(0, self, lambda: self._finish_session(actor))
+        # long one (issue 25: no stall over 50 ms at start). A real timer (when_idle): a
+        # zero-delay call would run in the same turn, before any input or timer, as one
+        # piece with the page. session_did_start comes after.
+        when_idle(self, lambda: self._finish_session(actor))
 
     def _finish_session(self, actor: Actor) -> None:
         from intake.settings import load_settings
