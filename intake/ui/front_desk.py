@@ -31,7 +31,7 @@ from intake.ui import keys, when
 from intake.ui.booking.booking_panel import BookingPanel
 from intake.ui.context import UiContext
 from intake.ui.i18n import translate
-from intake.ui.idle import when_idle
+from intake.ui.idle import in_turns, when_idle
 from intake.ui.intake_form.recovery import (
     RecoveryOffer,
     ResumeBar,
@@ -269,9 +269,10 @@ class FrontDeskPage(QWidget):
             return
         if self._spare is not None:
             self._spare.deleteLater()  # made yesterday: today's date matters to the answers
-        spare = self._spare = self._new_wizard(in_turns=True)
-        when_idle(spare, lambda: self._attach_booking(spare))
-        when_idle(spare, lambda: self._settle(spare))
+        spare = self._spare = self._new_wizard(made_ahead=True)
+        # One piece per turn: the form's own, its booking panel, then its layout.
+        pieces = [spare.make_next_piece] * spare.pieces_left
+        in_turns(spare, [*pieces, lambda: self._attach_booking(spare), lambda: self._settle(spare)])
 
     def _settle(self, wizard: IntakeWizard) -> None:
         """Style and lay out a form made ahead while idle: showing it then only paints."""
@@ -281,13 +282,13 @@ class FrontDeskPage(QWidget):
         if layout := wizard.layout():
             layout.activate()
 
-    def _new_wizard(self, *, in_turns: bool = False) -> IntakeWizard:
+    def _new_wizard(self, *, made_ahead: bool = False) -> IntakeWizard:
         wizard = IntakeWizard(
             self.context,
             journal=self.journal,
             saving=False,
             parent=self.intake_holder,  # built in place: see IntakeWizard._build
-            in_turns=in_turns,
+            made_ahead=made_ahead,
         )
         wizard.hide()
         return wizard

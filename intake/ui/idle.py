@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -14,3 +14,21 @@ def when_idle(owner: QObject, work: Callable[[], None]) -> None:
     ahead of input and timers, so a chain of them holds the screen as one long piece of work.
     """
     QTimer.singleShot(1, owner, work)
+
+
+def in_turns(owner: QObject, steps: Sequence[Callable[[], None]]) -> None:
+    """Run `steps` in order, one per later turn of the event loop.
+
+    Each timer is set only once the step before it has run: timers set together fall due
+    together, and Qt runs every due timer in one pass, so they would hold the screen as one
+    long piece of work after all.
+    """
+    if not steps:
+        return
+    first, rest = steps[0], tuple(steps[1:])
+
+    def step() -> None:
+        first()
+        in_turns(owner, rest)
+
+    when_idle(owner, step)

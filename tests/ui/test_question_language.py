@@ -201,17 +201,24 @@ def test_a_draft_in_a_language_the_checklist_lacks_continues_in_english(qtbot): 
     assert form.language == "en" and form.answers == {"has_headache": True}
 
 
-def test_a_form_made_in_turns_is_whole_when_used_even_before_its_turns_came(qtbot, context):  # type: ignore[no-untyped-def]
-    """The next intake's form is made over several idle turns (issue 25: no long GUI
-    stall); a caller opened at once still gets the whole first step, in their language."""
-    early = IntakeWizard(context, today=ON, saving=False, in_turns=True)
+def test_a_form_made_ahead_in_pieces_is_whole_when_used_even_before_they_were_made(  # type: ignore[no-untyped-def]
+    qtbot, context
+):
+    """The next intake's form is made in pieces, one per turn (issue 25: no long GUI stall);
+    a caller opened at once still gets the whole first step, in their language."""
+    early = IntakeWizard(context, today=ON, saving=False, made_ahead=True)
     qtbot.addWidget(early)
-    assert not early.section_pages[0].built  # its turns have not come yet
+    assert early.pieces_left == 2 and not early.section_pages[0].built
     early.begin(None, "Testcase, Synthia", {}, language="es")
-    assert early.section_pages[0].built and early.step == early.checklist.sections[0].id
+    assert early.pieces_left == 0 and early.section_pages[0].built
+    assert early.step == early.checklist.sections[0].id
     assert HEADACHE_ES in early.rows["has_headache"].label.text()
 
-    later = IntakeWizard(context, today=ON, saving=False, in_turns=True)
+    later = IntakeWizard(context, today=ON, saving=False, made_ahead=True)
     qtbot.addWidget(later)
-    qtbot.waitUntil(lambda: later.section_pages[0].built)  # made while nobody waits
-    assert not later.section_pages[-1].built and later.intake_id is None
+    later.make_next_piece()  # its screening
+    assert not later.section_pages[0].built
+    later.make_next_piece()  # its first step
+    assert later.section_pages[0].built and not later.section_pages[-1].built
+    later.make_next_piece()  # whole already: nothing more, nothing kept
+    assert later.pieces_left == 0 and later.intake_id is None

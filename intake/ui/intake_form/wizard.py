@@ -88,7 +88,7 @@ class IntakeWizard(QWidget):
         saving: bool = True,
         language: str | None = None,
         parent: QWidget | None = None,
-        in_turns: bool = False,
+        made_ahead: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("intakeWizard")
@@ -116,14 +116,12 @@ class IntakeWizard(QWidget):
         self.keeper.draft_did_save.connect(self.draft_did_save)
         self.keeper.status_did_change.connect(self._show_save_status)
         self._build(patient_label)
-        # An empty form is nothing to keep. A form made ahead of need `in_turns` screens its
-        # empty answers and builds its first step on the next idle turns: three short pieces
-        # of work, not one long one (issue 25: no GUI stall over 50 ms at start-up).
+        # An empty form is nothing to keep. A form `made_ahead` of need leaves its screening
+        # and its first step as pieces its maker runs on later turns (`make_next_piece`), so
+        # making it is several short pieces of work, not one long one (issue 25: no GUI stall
+        # over 50 ms at start-up); `begin` makes whatever is left.
         self._unmade = [lambda: self._refresh(save=False), lambda: self.go_to_step(0)]
-        if in_turns:
-            for _ in self._unmade:
-                when_idle(self, self._make_one_more)
-        else:
+        if not made_ahead:
             self.finish_making()
         # The other steps are built a few rows per turn of the event loop, so opening a
         # record never freezes the screen; one that is needed sooner is built then. A form
@@ -131,7 +129,12 @@ class IntakeWizard(QWidget):
         if saving:
             when_idle(self, self._build_next_page)
 
-    def _make_one_more(self) -> None:
+    @property
+    def pieces_left(self) -> int:
+        return len(self._unmade)
+
+    def make_next_piece(self) -> None:
+        """One more piece of a form made ahead (nothing once it is whole)."""
         if self._unmade:
             self._unmade.pop(0)()
 
