@@ -22,7 +22,8 @@ from tests.db.practice import TEST_PASSWORD, signed_in
 
 WATCHED = ("intake.ui.sign_in", "intake.ui.front_desk", "intake.ui.admin.page", "intake.fhir")
 
-PROGRAM = """
+# The program started as `intake` does, a spy noting where WATCHED modules are first imported.
+START = """
 import json, os, sys, threading
 gui = threading.get_ident()
 seen = {}
@@ -40,6 +41,11 @@ window = MainWindow()
 window.show()
 startup = Startup(window, demo=False)
 startup.quit_on_failure = False
+"""
+
+PROGRAM = (
+    START
+    + """
 def sign_in(self, started):
     from argon2 import PasswordHasher
     from intake.services import accounts
@@ -54,6 +60,7 @@ startup.database_did_fail.connect(lambda message: (print(message), os._exit(1)))
 startup.begin()
 app.exec()
 """
+)
 
 
 def test_a_desk_start_loads_its_screens_on_the_worker_and_not_the_admin_area(
@@ -73,25 +80,10 @@ def test_a_desk_start_loads_its_screens_on_the_worker_and_not_the_admin_area(
     assert seen == {"intake.ui.sign_in": "worker", "intake.ui.front_desk": "worker"}
 
 
-DIALOG_FIRST = """
-import json, os, sys, threading
-gui = threading.get_ident()
-seen = {}
-class Spy:  # notes the thread of each first import of a watched module
-    def find_spec(self, name, path=None, target=None):
-        if name in WATCHED and name not in seen:
-            seen[name] = "gui" if threading.get_ident() == gui else "worker"
-        return None
-sys.meta_path.insert(0, Spy())
+DIALOG_FIRST = (
+    START
+    + """
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from intake.ui.app import Startup
-from intake.ui.main_window import MainWindow
-app = QApplication([])
-window = MainWindow()
-window.show()
-startup = Startup(window, demo=False)
-startup.quit_on_failure = False
 startup.begin()
 def shown():  # the event loop's first turn: what a person sees and may type into
     dialog = app.activeModalWidget()
@@ -100,6 +92,7 @@ def shown():  # the event loop's first turn: what a person sees and may type int
 QTimer.singleShot(0, shown)
 app.exec()
 """
+)
 
 
 def test_the_sign_in_dialog_is_up_before_the_database_layer_loads(tmp_path: Path) -> None:
