@@ -168,9 +168,9 @@ class Startup(QObject):
     def _opened(self, started: Started) -> None:
         GuiThreadCollector.settle()  # the program's code, imported: no collection walks it
         self.started = started
+        self.database = started.database  # closed at the end, even by a person who left early
         if self._quit_early:  # the person left while it opened (the program is ending)
             return
-        self.database = started.database
         self.window.show_database(started.display_url)
         self.window.statusBar().showMessage(translate("Startup", "Sign in to start"))
         if self.opening is not None:
