@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from intake.domain.enums import Role
 from intake.services.database import open_database
@@ -63,20 +64,27 @@ app.exec()
 )
 
 
-def test_a_desk_start_loads_its_screens_on_the_worker_and_not_the_admin_area(
-    tmp_path: Path,
-) -> None:
+def _last_line_of(tmp_path: Path, code: str) -> Any:
+    """Run `code` as a fresh process on a new SQLite file with a front-desk account; the
+    JSON it printed last."""
     url = f"sqlite+pysqlite:///{tmp_path / 'intake.sqlite3'}"
     database = open_database(url)
     signed_in(database, Role.FRONT_DESK)
     database.close()
-    code = f"WATCHED = {WATCHED!r}\nPASSWORD = {TEST_PASSWORD!r}\n" + PROGRAM
     env = dict(os.environ, INTAKE_DATA_DIR=str(tmp_path), INTAKE_DATABASE_URL=url)
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stdout + done.stderr[-2000:]
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_a_desk_start_loads_its_screens_on_the_worker_and_not_the_admin_area(
+    tmp_path: Path,
+) -> None:
+    seen = _last_line_of(
+        tmp_path, f"WATCHED = {WATCHED!r}\nPASSWORD = {TEST_PASSWORD!r}\n" + PROGRAM
+    )
     assert seen == {"intake.ui.sign_in": "worker", "intake.ui.front_desk": "worker"}
 
 
@@ -98,17 +106,7 @@ app.exec()
 def test_the_sign_in_dialog_is_up_before_the_database_layer_loads(tmp_path: Path) -> None:
     """The dialog's own code is light: the database layer and the services load on the
     worker, never on the GUI thread before the person can type (issue 25)."""
-    url = f"sqlite+pysqlite:///{tmp_path / 'intake.sqlite3'}"
-    database = open_database(url)
-    signed_in(database, Role.FRONT_DESK)
-    database.close()
     watched = ("sqlalchemy", "intake.services.accounts", "intake.db")
-    code = f"WATCHED = {watched!r}\n" + DIALOG_FIRST
-    env = dict(os.environ, INTAKE_DATA_DIR=str(tmp_path), INTAKE_DATABASE_URL=url)
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
-    )
-    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    found = _last_line_of(tmp_path, f"WATCHED = {watched!r}\n" + DIALOG_FIRST)
     assert found["dialog"] == "SignInDialog"
     assert set(found["seen"].values()) <= {"worker"}, found["seen"]
