@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from intake.db.models import Appointment, AppointmentSeries
@@ -55,6 +55,11 @@ from intake.services.calendar_statics import CalendarStatics, VisitKind, calenda
 from intake.services.database import Database, retried
 
 _MARGIN = dt.timedelta(days=1)  # wider than any zone's offset, around the course's days
+# Advisory-lock spaces (pg_advisory_xact_lock's first key) for a course's calendars; the
+# migration lock (intake.db.migrate) uses a single-key lock, which never meets these.
+_THERAPIST_CALENDAR = 0x5E41
+_PATIENT_CALENDAR = 0x5E42
+_HOLD = text("SELECT pg_advisory_xact_lock(:space, :key)")
 _NOT_IN_A_COURSE = said(QT_TRANSLATE_NOOP("Courses", "That visit is not part of a course."))
 
 
@@ -413,6 +418,7 @@ def _book(
 ) -> BookedSeries:
     request = proposal.request
     with database.writing() as session:
+        _hold_calendars(session, request, proposal.visits)
         statics = calendar_statics(session)
         kind = _course_kind(statics, request)
         series = AppointmentSeries(
@@ -444,6 +450,29 @@ def _book(
         return BookedSeries(
             series.id, tuple(booking.visit_from(statics, row) for row in rows), missing
         )
+
+
+def _hold_calendars(
+    session: Session, request: SeriesRequest, visits: Iterable[ProposedVisit]
+) -> None:
+    """On PostgreSQL, wait until no other course is being booked into the same therapists'
+    or patient's calendar, taking the locks in one order everywhere.
+
+    A course inserts many visits in one transaction. Two such transactions whose visits
+    overlap each wait, visit by visit, for the other's uncommitted rows (the no-overlap
+    constraints), and PostgreSQL ends that as a deadlock and undoes one of them: with 16 PCs
+    booking into one week, again and again. The constraints still guard every row; this only
+    puts courses for one calendar in a queue. SQLite has one writer at a time anyway.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    therapists = {v.offer.therapist_id for v in visits if v.offer is not None}
+    held = sorted(
+        [(_THERAPIST_CALENDAR, t) for t in therapists]
+        + [(_PATIENT_CALENDAR, request.patient_id)]
+    )
+    for space, key in held:
+        session.execute(_HOLD, {"space": space, "key": key})
 
 
 def _insert_visits(
@@ -575,6 +604,7 @@ def _move(
 ) -> tuple[Visit, ...]:
     request = proposal.request
     with database.writing() as session:
+        _hold_calendars(session, request, proposal.visits)
         statics = calendar_statics(session)
         kind = _course_kind(statics, request)
         old = [session.get(Appointment, i) for i in proposal.moving]

@@ -563,3 +563,23 @@ def test_a_pc_on_a_database_not_yet_upgraded_says_what_to_do(checked_postgres, r
             accounts.sign_in(pc, "desk", "whatever-password")
     finally:
         pc.close()
+
+
+def test_a_front_desk_login_books_a_course_in_its_own_name(practice):
+    """A course waits for other courses of the same calendars (an advisory lock): a staff
+    login may take that lock, and the course is booked as that login."""
+    from intake.services import series
+    from tests.db.practice import NOW, build
+    from tests.db.test_series import course
+
+    small = build(practice.owner, patients_count=1)
+    pc = practice.pc()
+    try:
+        desk = accounts.sign_in(pc, "desk", PASSWORDS["desk"])
+        proposal = series.propose(pc, desk, course(small, small.patients[0], count=4), now=NOW)
+        booked = series.book(pc, desk, proposal, now=NOW)
+    finally:
+        pc.close()
+    assert len(booked.visits) == 4
+    [event] = _audit(practice.owner, "book_series")
+    assert event.db_login == practice.login("desk")
