@@ -468,8 +468,7 @@ def _hold_calendars(
         return
     therapists = {v.offer.therapist_id for v in visits if v.offer is not None}
     held = sorted(
-        [(_THERAPIST_CALENDAR, t) for t in therapists]
-        + [(_PATIENT_CALENDAR, request.patient_id)]
+        [(_THERAPIST_CALENDAR, t) for t in therapists] + [(_PATIENT_CALENDAR, request.patient_id)]
     )
     for space, key in held:
         session.execute(_HOLD, {"space": space, "key": key})
