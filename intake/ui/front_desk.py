@@ -80,6 +80,8 @@ class FrontDeskPage(QWidget):
         self.wizard: IntakeWizard | None = None
         self._offered = False  # the last session's unfinished work is offered once, at start
         self._spare: IntakeWizard | None = None  # the next intake's form, made ahead
+        self._side_made = False  # the lists beside the search (see _make_side)
+        self._panels: dict[IntakeWizard, BookingPanel] = {}  # made, not yet in place
         # Containers first, each part made inside its parent: with the program's style sheet
         # every move of a finished widget into another re-styles all of it (a third of the
         # page's cost when the views were made loose and put in place after).
@@ -101,7 +103,8 @@ class FrontDeskPage(QWidget):
             # From anywhere while the Intake area shows (the sidebar, the status bar too).
             shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(slot)
-        self.refresh_unfinished()
+        # The lists beside the search, then what goes in them: each on a later turn.
+        in_turns(self, [self._make_side, self.refresh_unfinished])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -129,29 +132,54 @@ class FrontDeskPage(QWidget):
         new_patient.setObjectName("primaryButton")
         new_patient.setAccessibleName(translate("FrontDesk", "Register a new patient"))
         new_patient.clicked.connect(self.show_register)
-        self.recovery = RecoveryOffer()
-        self.recovery.draft_was_chosen.connect(self.continue_draft)
-        self.recovery.discard_was_requested.connect(self.discard_draft)
-        self.resume_bar = ResumeBar()
-        self.resume_bar.item_was_chosen.connect(self.continue_draft)
-        # Intakes a therapist sent back (call the patient, refer, change the visit type).
-        self.returned = ReturnedList(self.context, clock=self._clock)
-        self.returned.intake_was_chosen.connect(
-            lambda item: self.open_patient(item.patient_id) if item.patient_id is not None else None
-        )
         left = QVBoxLayout()
         left.addWidget(self.search, 1)
         left.addWidget(new_patient, 0, Qt.AlignmentFlag.AlignLeft)
-        right = QVBoxLayout()
-        right.addWidget(self.recovery, 0, Qt.AlignmentFlag.AlignTop)
-        right.addWidget(self.returned, 1)
+        self._side = QVBoxLayout()  # filled by _make_side
         row = QHBoxLayout()
         row.addLayout(left, 3)  # the results table first: name to phone at 1024 px
-        row.addLayout(right, 1)
-        column = QVBoxLayout(page)
-        column.addWidget(self.resume_bar)
-        column.addLayout(row, 1)
+        row.addLayout(self._side, 1)
+        self._column = QVBoxLayout(page)
+        self._column.addLayout(row, 1)
+        self._find_page = page
         return page
+
+    def _make_side(self) -> None:
+        """The lists beside the search and the bar above it (unfinished work, intakes sent
+        back): on the turn after the search, so signing in is two short pieces of work, not
+        one long one (issue 25); made at once when something asks for them sooner."""
+        if self._side_made:
+            return
+        self._side_made = True
+        page = self._find_page
+        self._recovery = RecoveryOffer(page)
+        self._recovery.draft_was_chosen.connect(self.continue_draft)
+        self._recovery.discard_was_requested.connect(self.discard_draft)
+        self._resume_bar = ResumeBar(page)
+        self._resume_bar.item_was_chosen.connect(self.continue_draft)
+        # Intakes a therapist sent back (call the patient, refer, change the visit type).
+        self._returned = ReturnedList(self.context, clock=self._clock, parent=page)
+        self._returned.intake_was_chosen.connect(
+            lambda item: self.open_patient(item.patient_id) if item.patient_id is not None else None
+        )
+        self._side.addWidget(self._recovery, 0, Qt.AlignmentFlag.AlignTop)
+        self._side.addWidget(self._returned, 1)
+        self._column.insertWidget(0, self._resume_bar)
+
+    @property
+    def recovery(self) -> RecoveryOffer:
+        self._make_side()
+        return self._recovery
+
+    @property
+    def resume_bar(self) -> ResumeBar:
+        self._make_side()
+        return self._resume_bar
+
+    @property
+    def returned(self) -> ReturnedList:
+        self._make_side()
+        return self._returned
 
     def _build_register(self) -> QWidget:
         # The form itself is made the first time it is asked for (see register_form).
@@ -270,9 +298,18 @@ class FrontDeskPage(QWidget):
         if self._spare is not None:
             self._spare.deleteLater()  # made yesterday: today's date matters to the answers
         spare = self._spare = self._new_wizard(made_ahead=True)
-        # One piece per turn: the form's own, its booking panel, then its layout.
+        # One piece per turn: the form's own, its booking panel made and then put in place,
+        # then its layout.
         pieces = [spare.make_next_piece] * spare.pieces_left
-        in_turns(spare, [*pieces, lambda: self._attach_booking(spare), lambda: self._settle(spare)])
+        in_turns(
+            spare,
+            [
+                *pieces,
+                lambda: self._booking_panel_for(spare),
+                lambda: self._attach_booking(spare),
+                lambda: self._settle(spare),
+            ],
+        )
 
     def _settle(self, wizard: IntakeWizard) -> None:
         """Style and lay out a form made ahead while idle: showing it then only paints."""
@@ -385,15 +422,29 @@ class FrontDeskPage(QWidget):
         )
         self.intake_did_start.emit(wizard)
 
-    def _attach_booking(self, wizard: IntakeWizard) -> None:
-        if isinstance(wizard.booking_widget, BookingPanel):
-            return
+    def _booking_panel_for(self, wizard: IntakeWizard) -> BookingPanel:
+        """The wizard's booking panel: the one made for it already, else a new one (hidden
+        until `_attach_booking` puts it in place)."""
+        made = self._panels.get(wizard)
+        if made is not None:
+            return made
         panel = BookingPanel(self.context, wizard.booking_area, clock=self._clock)
+        panel.hide()
         panel.set_booking_allowed(
             False, translate("FrontDesk", "finish the intake first") + " (Ctrl+Enter)."
         )
         panel.visit_was_booked.connect(self._booked)
         panel.return_was_requested.connect(self.show_find)
+        self._panels[wizard] = panel
+        wizard.destroyed.connect(lambda: self._panels.pop(wizard, None))
+        return panel
+
+    def _attach_booking(self, wizard: IntakeWizard) -> None:
+        if isinstance(wizard.booking_widget, BookingPanel):
+            return
+        panel = self._booking_panel_for(wizard)
+        del self._panels[wizard]
+        panel.show()  # shown with the wizard from now on, and counted in its layout
         wizard.set_booking_widget(panel)
 
     def _submitted(self, intake_id: int) -> None:

@@ -24,9 +24,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWidget
 
 from intake.private_files import OpenToOthers, open_to_others
+from intake.ui import qt_types
 from intake.ui.gc_guard import GuiThreadCollector
 from intake.ui.i18n import translate
-from intake.ui.idle import when_idle
+from intake.ui.idle import in_turns
 from intake.ui.main_window import MainWindow
 from intake.ui.opening import Opening
 from intake.ui.status_line import say
@@ -182,6 +183,9 @@ class Startup(QObject):
                 # dialog while the person types, not after they press Enter.
                 area = (AREA_MODULES["intake"],)
                 self.worker.submit(lambda: _import(area), _ignore, _ignore)
+        if self._asks_in_dialog():
+            # While the person types: the first screen then does not make Qt's types.
+            qt_types.make_in_turns(self)
         self.database_did_open.emit(started.database)
         self._check_private_files(started)
         if self._early is not None:
@@ -251,12 +255,17 @@ class Startup(QObject):
 
     def start_session(self, actor: Actor) -> None:
         self._build_pages(actor)
-        # The lock, the status-bar controls and the backups on a later turn of the event
-        # loop: building the first page and these are two short GUI-thread steps, not one
-        # long one (issue 25: no stall over 50 ms at start). A real timer (when_idle): a
-        # zero-delay call would run in the same turn, before any input or timer, as one
-        # piece with the page. session_did_start comes after.
-        when_idle(self, lambda: self._finish_session(actor))
+        context = self.context
+        assert context is not None  # made by _build_pages
+        # The desk alerts' banner, then the lock, the status-bar controls and the backups,
+        # each on a later turn of the event loop: building the first page and these are
+        # short GUI-thread steps, not one long one (issue 25: no stall over 50 ms at start).
+        # Real timers (in_turns): a zero-delay call would run in the same turn, before any
+        # input or timer, as one piece with the page. session_did_start comes last.
+        in_turns(
+            self,
+            [lambda: self._watch_desk_alerts(context), lambda: self._finish_session(actor)],
+        )
 
     def _finish_session(self, actor: Actor) -> None:
         from intake.settings import load_settings
@@ -296,6 +305,8 @@ class Startup(QObject):
     def _unlocked(self, actor: Actor) -> None:
         if self.context is None or actor.role != self.context.actor.role:
             self._build_pages(actor)  # the role changed while away: offer only what it allows
+            assert self.context is not None
+            self._watch_desk_alerts(self.context)
         self._insist_on_own_password(actor)
 
     def _insist_on_own_password(self, actor: Actor) -> None:
@@ -334,7 +345,6 @@ class Startup(QObject):
         assert self.started is not None
         self.shutdown()
         self.context = UiContext(self.started.database, actor, self.worker)
-        self._watch_desk_alerts(self.context)
         allowed = set(allowed_areas(actor.role))
         self.window.set_allowed_areas(allowed)
         if landing := landing_area(actor.role):

@@ -117,8 +117,9 @@ def test_the_next_form_is_made_ahead_keeps_nothing_and_is_used(  # type: ignore[
         lambda: page._spare is not None and isinstance(page._spare.booking_widget, BookingPanel)
     )
     spare = page._spare
-    # Made ahead over several idle turns (the form, its screening, its first step, then the
-    # booking panel): each a short piece; the other steps wait until it is used.
+    # Made ahead over several idle turns (the form, its steps, its screening, its first
+    # step, its booking panel, that panel put in place): each a short piece; the other
+    # steps' questions wait until it is used.
     assert spare.section_pages[0].built and not spare.section_pages[-1].built
     # A form nobody uses keeps nothing: nothing written, nothing waiting to be.
     assert spare.keeper.state is None and not spare.keeper.pending
@@ -139,6 +140,21 @@ def test_the_next_form_is_made_ahead_keeps_nothing_and_is_used(  # type: ignore[
     assert page._spare is None  # the next one is made once the desk is back at the search
     page.show_find()
     qtbot.waitUntil(lambda: page._spare is not None and page._spare is not wizard)
+
+
+def test_a_booking_panel_made_ahead_is_the_one_put_in_place(qtbot, desk):  # type: ignore[no-untyped-def]
+    """Made on one turn and put in place on the next (or when the form is opened sooner):
+    one panel either way, never a second one left lying under the first."""
+    page, _practice = desk
+    wizard = page._new_wizard(made_ahead=True)
+    wizard.finish_making()
+    made = page._booking_panel_for(wizard)
+    assert made.isHidden() and wizard.booking_widget is not made
+    assert page._booking_panel_for(wizard) is made  # asked again before it is in place
+    page._attach_booking(wizard)
+    page._attach_booking(wizard)  # the opened form asks too: nothing more happens
+    assert wizard.booking_widget is made and not made.isHidden()
+    assert wizard.booking_area.findChildren(BookingPanel) == [made]
 
 
 def test_a_spanish_speakers_intake_starts_with_the_questions_in_spanish(  # type: ignore[no-untyped-def]

@@ -116,11 +116,15 @@ class IntakeWizard(QWidget):
         self.keeper.draft_did_save.connect(self.draft_did_save)
         self.keeper.status_did_change.connect(self._show_save_status)
         self._build(patient_label)
-        # An empty form is nothing to keep. A form `made_ahead` of need leaves its screening
-        # and its first step as pieces its maker runs on later turns (`make_next_piece`), so
-        # making it is several short pieces of work, not one long one (issue 25: no GUI stall
-        # over 50 ms at start-up); `begin` makes whatever is left.
-        self._unmade = [lambda: self._refresh(save=False), lambda: self.go_to_step(0)]
+        # An empty form is nothing to keep. A form `made_ahead` of need leaves its steps, its
+        # screening and its first step as pieces its maker runs on later turns
+        # (`make_next_piece`), so making it is several short pieces of work, not one long
+        # one (issue 25: no GUI stall over 50 ms at start-up); `begin` makes what is left.
+        self._unmade = [
+            self._build_steps,
+            lambda: self._refresh(save=False),
+            lambda: self.go_to_step(0),
+        ]
         if not made_ahead:
             self.finish_making()
         # The other steps are built a few rows per turn of the event loop, so opening a
@@ -451,6 +455,7 @@ class IntakeWizard(QWidget):
 
     def _build(self, patient_label: str) -> None:
         self._from_tablet = False
+        self.booking_widget: QWidget | None = None  # a placeholder once the summary is built
         self._tablet_notice_text = translate(
             "IntakeWizard",
             "Filled in by the patient on the tablet — check each answer with them. "
@@ -590,10 +595,23 @@ class IntakeWizard(QWidget):
         layout.addWidget(self.tablet_notice)
         layout.addLayout(body, 1)
 
-        # The steps go in only now, into a frame already in place: with the program's
-        # style sheet, moving a built subtree under a new parent re-styles all of it, so
-        # building bottom-up and then attaching cost several times the building itself.
-        # Their questions are built later (see _build_page).
+        for sequence, meaning, slot in (
+            ("Alt+Right", keys.NEXT, self.next_step),
+            ("Ctrl+PgDown", keys.NEXT, self.next_step),
+            ("Alt+Left", keys.PREVIOUS, self.previous_step),
+            ("Ctrl+PgUp", keys.PREVIOUS, self.previous_step),
+        ):
+            shortcut = keys.means(QShortcut(QKeySequence(sequence), self), meaning)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # while it shows
+            shortcut.activated.connect(slot)
+
+    def _build_steps(self) -> None:
+        """The steps and the summary, into the frame `_build` made.
+
+        They go in only now, into a frame already in place: with the program's style
+        sheet, moving a built subtree under a new parent re-styles all of it, so building
+        bottom-up and then attaching cost several times the building itself. Their
+        questions are built later (see _build_page)."""
         number = 1
         for section in self.checklist.sections:
             page = SectionPage(section, number, self.today, parent=self.pages)
@@ -604,16 +622,6 @@ class IntakeWizard(QWidget):
         self.steps.addItem(QListWidgetItem(translate("IntakeWizard", "Summary and booking")))
         self.pages.addWidget(self._build_summary())
         self.steps.currentRowChanged.connect(self._step_clicked)
-
-        for sequence, meaning, slot in (
-            ("Alt+Right", keys.NEXT, self.next_step),
-            ("Ctrl+PgDown", keys.NEXT, self.next_step),
-            ("Alt+Left", keys.PREVIOUS, self.previous_step),
-            ("Ctrl+PgUp", keys.PREVIOUS, self.previous_step),
-        ):
-            shortcut = keys.means(QShortcut(QKeySequence(sequence), self), meaning)
-            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)  # while it shows
-            shortcut.activated.connect(slot)
 
     def _in_language(self, language: str) -> Checklist:
         return screening.load_checklist(
@@ -880,7 +888,8 @@ class IntakeWizard(QWidget):
         self.booking_note.setProperty("triage", key if not allowed else result.triage.value)
         self.booking_note.style().unpolish(self.booking_note)
         self.booking_note.style().polish(self.booking_note)
-        self.booking_widget.setEnabled(allowed)
+        if self.booking_widget is not None:
+            self.booking_widget.setEnabled(allowed)
         self.finish_button.setEnabled(result.complete and self.context is not None)
         if allowed != self._booking_allowed:
             self._booking_allowed = allowed
