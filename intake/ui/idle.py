@@ -16,8 +16,9 @@ def when_idle(owner: QObject, work: Callable[[], None]) -> None:
     QTimer.singleShot(1, owner, work)
 
 
-def in_turns(owner: QObject, steps: Sequence[Callable[[], None]]) -> None:
-    """Run `steps` in order, one per later turn of the event loop.
+def in_turns(owner: QObject, steps: Sequence[Callable[[], object]]) -> None:
+    """Run `steps` in order, one per later turn of the event loop (what they return is
+    not used).
 
     Each timer is set only once the step before it has run: timers set together fall due
     together, and Qt runs every due timer in one pass, so they would hold the screen as one

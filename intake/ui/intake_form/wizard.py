@@ -74,6 +74,7 @@ class IntakeWizard(QWidget):
     intake_did_submit = Signal(int)  # intake id
     intake_did_close = Signal(object)  # IntakeInfo: closed as an (emergency) referral
     submit_did_fail = Signal(str)
+    booking_widget: QWidget | None  # the placeholder, then the panel (set_booking_widget)
 
     def __init__(
         self,
@@ -455,7 +456,7 @@ class IntakeWizard(QWidget):
 
     def _build(self, patient_label: str) -> None:
         self._from_tablet = False
-        self.booking_widget: QWidget | None = None  # a placeholder once the summary is built
+        self.booking_widget = None  # a placeholder once the summary is built
         self._tablet_notice_text = translate(
             "IntakeWizard",
             "Filled in by the patient on the tablet — check each answer with them. "
