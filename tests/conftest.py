@@ -127,25 +127,18 @@ class _Postgres:
         url = self.url.set(database=self.template).render_as_string(hide_password=False)
         open_database(url).close()  # migrated, then every connection closed for cloning
 
-    def drop_all(self) -> None:
+    def drop_all(self, *, wait: bool = True) -> None:
+        """Drop this run's databases and logins; without `wait`, in a process of its own
+        (tests/pg_drop.py: a minute for a whole run's databases)."""
+        from tests import pg_drop
+
+        if wait:
+            with self._admin() as conn:
+                pg_drop.drop(conn, self.created, self.prefix)
+            return
         with self._admin() as conn:
-            for name in reversed(self.created):
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            drop_roles_of(conn, self.prefix)
-
-
-def drop_roles_of(conn, prefix: str) -> None:  # type: ignore[no-untyped-def]
-    """Logins and group roles are the server's, not a database's: those named for this
-    run's databases (`…@PREFIX…`, migrations/versions/0006) go with them."""
-    from psycopg import sql
-
-    pattern = "%@" + prefix.replace("_", "\\_") + "%"
-    names = conn.execute(
-        "SELECT rolname FROM pg_roles WHERE rolname LIKE %s ORDER BY rolname LIKE 'intake+%%'",
-        (pattern,),
-    ).fetchall()
-    for (name,) in names:  # people first, then the groups they belonged to
-        conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(name)))
+            conninfo = conn.info.dsn  # the same server, login and database, no password
+        pg_drop.drop_later(conninfo, self.url.password, self.created, self.prefix)
 
 
 @pytest.fixture(scope="session")
@@ -159,7 +152,7 @@ def postgres() -> Iterator[_Postgres | None]:
     except Exception as exc:  # the run asked for PostgreSQL: failing beats skipping
         pytest.exit(f"INTAKE_TEST_DATABASE_URL is set but unusable: {exc}", returncode=3)
     yield server
-    server.drop_all()
+    server.drop_all(wait=False)  # the run ends now; the server drops them meanwhile
 
 
 def _own_cluster(tls: bool) -> Iterator[PgCluster]:
