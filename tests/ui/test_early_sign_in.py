@@ -105,11 +105,21 @@ def test_the_front_desk_loads_behind_the_dialog_while_the_person_types(
         real(modules)
 
     monkeypatch.setattr(ui_startup, "_import", noted)
+    # Qt's Python types are made behind the dialog too, on the GUI thread's idle turns.
+    making: list[object] = []
+    real_making = ui_startup.qt_types.make_in_turns
+    monkeypatch.setattr(
+        ui_startup.qt_types,
+        "make_in_turns",
+        lambda owner, **options: (making.append(owner), real_making(owner, **options)),
+    )
     window, startup = _start(qtbot)
     dialog = _the_dialog(window)
     qtbot.keyClicks(dialog.username, DESK)  # typing as the database opens
+    assert making == []  # not while the database opens: that work comes first
     with qtbot.waitSignal(startup.database_did_open, timeout=30_000):
         gate.set()
+    assert making == [startup]
     qtbot.waitUntil(lambda: (("intake.ui.front_desk",), False) in loaded, timeout=30_000)
     assert dialog.isVisible() and dialog.username.text() == DESK  # nothing typed was lost
     qtbot.keyClicks(dialog.password, TEST_PASSWORD)
